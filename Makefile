@@ -1,0 +1,42 @@
+# Newsroom Review. `make run` serves the demo; `make test` runs the whole suite on PostgreSQL.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test chromium postgres lint bench clean
+
+$(VENV)/.run-installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.run-installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# SQLite (db.sqlite3) unless DATABASE_URL is set in the environment.
+run: $(VENV)/.run-installed
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py load_demo
+	@echo "Serving on http://127.0.0.1:8000/ (Ctrl-C stops)"
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+chromium:
+	@test -x $(CHROMIUM) || { echo "installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+
+postgres: $(VENV)/.dev-installed
+	DATABASE_URL=$(DATABASE_URL) $(PY) scripts/ensure_postgres.py
+
+test: $(VENV)/.dev-installed chromium postgres
+	DATABASE_URL=$(DATABASE_URL) $(PY) -m pytest
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache test-artifacts

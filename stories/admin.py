@@ -1,0 +1,180 @@
+import io
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from stories.forms import UploadCopyForm
+from stories.models import (
+    Article,
+    ArticleVersion,
+    AuditEvent,
+    Provider,
+    Source,
+    SourceVersion,
+    Story,
+)
+from stories.services.ingest import IngestReport, ingest_files
+
+_OUTCOME_LEVELS = {"stored": messages.SUCCESS, "duplicate": messages.WARNING, "refused": messages.ERROR}
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records that are written by the application's services, never edited by hand."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(Provider)
+class ProviderAdmin(admin.ModelAdmin):
+    list_display = ["name", "created_at"]
+    search_fields = ["name"]
+
+
+class SourceInline(admin.TabularInline):
+    model = Source
+    fields = ["provider", "item_id", "headline", "created_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(Story)
+class StoryAdmin(admin.ModelAdmin):
+    list_display = ["headline", "last_received_at", "created_at"]
+    search_fields = ["headline"]
+    readonly_fields = ["created_at", "last_received_at", "created_by"]
+    inlines = [SourceInline]
+
+    def get_urls(self):
+        upload = path("upload/", self.admin_site.admin_view(self.upload_view), name="stories_story_upload")
+        return [upload, *super().get_urls()]
+
+    def upload_view(self, request: HttpRequest) -> HttpResponse:
+        """Upload one or many files, or pasted copy, into a chosen story or a new one."""
+        if not request.user.has_perm("stories.ingest_copy"):
+            raise PermissionDenied
+        form = UploadCopyForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            report = ingest_files(
+                files=form.incoming_copies(),
+                user=request.user,
+                story=form.cleaned_data["story"],
+                provider=form.cleaned_data["provider"],
+            )
+            return self._after_upload(request, report)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Upload wire copy",
+            "form": form,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/stories/story/upload.html", context)
+
+    def _after_upload(self, request: HttpRequest, report: IngestReport) -> HttpResponse:
+        for result in report.results:
+            messages.add_message(request, _OUTCOME_LEVELS[result.outcome], result.message)
+        if report.story is None:
+            return redirect("admin:stories_story_upload")
+        return redirect("admin:stories_story_change", report.story.pk)
+
+
+class SourceVersionInline(admin.TabularInline):
+    model = SourceVersion
+    fields = ["number", "original_name", "size", "encoding", "copy_format", "received_at", "received_by"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["item_id", "provider", "story", "created_at"]
+    list_filter = ["provider"]
+    search_fields = ["item_id", "headline", "story__headline"]
+    readonly_fields = ["created_at"]
+    inlines = [SourceVersionInline]
+
+
+@admin.register(SourceVersion)
+class SourceVersionAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "original_name", "size", "encoding", "copy_format", "received_at"]
+    list_filter = ["copy_format", "encoding"]
+    search_fields = ["original_name", "sha256", "source__item_id"]
+    exclude = ["original"]
+    readonly_fields = [
+        "source",
+        "number",
+        "original_name",
+        "original_download",
+        "sha256",
+        "size",
+        "encoding",
+        "copy_format",
+        "text",
+        "received_at",
+        "received_by",
+    ]
+
+    def get_urls(self):
+        original = path(
+            "<int:version_id>/original/",
+            self.admin_site.admin_view(self.original_view),
+            name="stories_sourceversion_original",
+        )
+        return [original, *super().get_urls()]
+
+    @admin.display(description="Original bytes")
+    def original_download(self, version: SourceVersion) -> str:
+        url = reverse("admin:stories_sourceversion_original", args=[version.pk])
+        return format_html('<a href="{}">Download the file as received</a>', url)
+
+    def original_view(self, request: HttpRequest, version_id: int) -> HttpResponse:
+        """The bytes exactly as received, as a download: never rendered as a page."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        version = get_object_or_404(SourceVersion, pk=version_id)
+        return FileResponse(
+            io.BytesIO(bytes(version.original)),
+            as_attachment=True,
+            filename=version.original_name,
+            content_type="application/octet-stream",
+        )
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["story", "status", "updated_at"]
+    list_filter = ["status"]
+    readonly_fields = ["created_at", "updated_at"]
+
+
+@admin.register(ArticleVersion)
+class ArticleVersionAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "created_by", "created_at", "reason"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "actor_name", "action", "summary"]
+    list_filter = ["action"]
+    search_fields = ["summary", "subject", "actor_name"]

@@ -1,0 +1,69 @@
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+
+from stories.models import Provider, Story
+from stories.services.ingest import IncomingCopy
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class WireFilesField(forms.Field):
+    """Any number of uploaded files, taken as they are.
+
+    Unlike forms.FileField it does not refuse an empty file: the ingest service refuses it
+    with a message naming it, and the other files of the batch still go in.
+    """
+
+    widget = MultipleFileInput
+
+    def clean(self, value: object) -> list[UploadedFile]:
+        files = [item for item in (value if isinstance(value, (list, tuple)) else [value]) if item]
+        limit = settings.NEWSROOM_MAX_FILES_PER_UPLOAD
+        if len(files) > limit:
+            raise forms.ValidationError(
+                f"At most {limit} files can be uploaded at once; you chose {len(files)}."
+            )
+        return files
+
+
+class UploadCopyForm(forms.Form):
+    files = WireFilesField(
+        required=False,
+        label="Wire files",
+        help_text="One or many plain-text or Markdown-style files.",
+    )
+    pasted_text = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 10, "cols": 80}), label="Or paste copy"
+    )
+    pasted_name = forms.CharField(
+        required=False,
+        max_length=200,
+        label="Name of the pasted copy",
+        help_text="Identifies the item, like a file name; the same name from the same provider "
+        "later makes a new version of it.",
+    )
+    story = forms.ModelChoiceField(
+        queryset=Story.objects.all(), required=False, empty_label="— start a new story —"
+    )
+    provider = forms.ModelChoiceField(
+        queryset=Provider.objects.all(), required=False, empty_label="Unattributed"
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if not cleaned.get("files") and not cleaned.get("pasted_text", "").strip():
+            raise forms.ValidationError("Choose at least one file or paste some copy.")
+        return cleaned
+
+    def incoming_copies(self) -> list[IncomingCopy]:
+        """The files and the pasted text as the ingest service takes them, size-bounded."""
+        limit = settings.NEWSROOM_MAX_COPY_BYTES
+        copies = [IncomingCopy(name=f.name, data=f.read(limit + 1)) for f in self.cleaned_data["files"]]
+        pasted = self.cleaned_data["pasted_text"]
+        if pasted.strip():
+            name = self.cleaned_data["pasted_name"].strip() or "pasted copy"
+            copies.append(IncomingCopy(name=name, data=pasted.encode("utf-8")[: limit + 1], item_id=name))
+        return copies

@@ -1,0 +1,217 @@
+"""The newsroom's things: providers, stories, their sources and versions, articles, audit."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+
+class ImmutableRecordError(Exception):
+    """Raised when code tries to change or delete a record that is kept as it was written."""
+
+
+class Provider(models.Model):
+    """An agency or desk that sends copy."""
+
+    name = models.CharField(max_length=120, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Story(models.Model):
+    """One news event; its sources are the versions of it the desk received."""
+
+    headline = models.CharField(max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_received_at = models.DateTimeField(db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-last_received_at"]
+        verbose_name_plural = "stories"
+        permissions = [
+            ("review_story", "Can review a story's sources side by side"),
+            ("ingest_copy", "Can upload wire copy"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def get_absolute_url(self) -> str:
+        return reverse("stories:story", args=[self.pk])
+
+
+class Source(models.Model):
+    """One provider's item about a story; every copy of it received is a SourceVersion."""
+
+    story = models.ForeignKey(Story, on_delete=models.PROTECT, related_name="sources")
+    provider = models.ForeignKey(Provider, on_delete=models.PROTECT, related_name="sources")
+    item_id = models.CharField(
+        max_length=255, help_text="The provider's identifier of the item (the file name when it has none)."
+    )
+    headline = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["story", "created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "item_id"], name="source_unique_provider_item"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider} · {self.item_id}"
+
+    def latest_version(self) -> "SourceVersion | None":
+        return self.versions.order_by("-number").first()
+
+
+class CopyFormat(models.TextChoices):
+    TEXT = "text", "Plain text"
+    MARKDOWN = "markdown", "Markdown-ish text"
+
+
+class SourceVersion(models.Model):
+    """One received copy of a source: the original bytes exactly as uploaded, and their text."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    original = models.BinaryField(help_text="The bytes exactly as received.")
+    original_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64, unique=True)
+    size = models.PositiveIntegerField()
+    encoding = models.CharField(max_length=40)
+    copy_format = models.CharField(max_length=20, choices=CopyFormat.choices)
+    text = models.TextField(help_text="The decoded text, line endings made \\n.")
+    received_at = models.DateTimeField(auto_now_add=True)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["source", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "number"], name="source_version_unique_number"),
+            models.CheckConstraint(condition=models.Q(number__gte=1), name="source_version_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} v{self.number}"
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    APPROVED = "approved", "Approved"
+    PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class Article(models.Model):
+    """The one merged article the desk makes of a story."""
+
+    story = models.OneToOneField(Story, on_delete=models.PROTECT, related_name="article")
+    status = models.CharField(max_length=20, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT)
+    published_version = models.ForeignKey(
+        "ArticleVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        permissions = [
+            ("compose_article", "Can compose and save the merged article"),
+            ("submit_article", "Can submit an article for review"),
+            ("approve_article", "Can approve an article"),
+            ("publish_article", "Can publish an approved article"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Article: {self.story}"
+
+
+class ArticleVersion(models.Model):
+    """One save of the merged article. Never changed after it is written."""
+
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    headline = models.CharField(max_length=300)
+    body = models.TextField()
+    reason = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["article", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="article_version_unique_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} v{self.number}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ImmutableRecordError("An article version is never changed; save a new one.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableRecordError("An article version is never deleted.")
+
+
+class AuditAction(models.TextChoices):
+    INGEST = "ingest", "Ingested copy"
+    INGEST_DUPLICATE = "ingest_duplicate", "Recognised a duplicate upload"
+    INGEST_REFUSED = "ingest_refused", "Refused an upload"
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ImmutableRecordError("The audit trail is append-only.")
+
+    def delete(self):
+        raise ImmutableRecordError("The audit trail is append-only.")
+
+
+class AuditEvent(models.Model):
+    """One recorded action: who did what, when, to which object. Append-only.
+
+    On PostgreSQL a trigger (migration 0003) refuses UPDATE and DELETE as well, so the
+    trail holds even against SQL run outside the application.
+    """
+
+    action = models.CharField(max_length=40, choices=AuditAction.choices)
+    # PROTECT, not SET_NULL: nulling a column is an UPDATE, which the trail refuses.
+    # Users who leave are deactivated, not deleted.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor_name = models.CharField(max_length=150, help_text="Who acted; a feed or command when no user.")
+    story = models.ForeignKey(Story, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    subject = models.CharField(max_length=200, help_text="The object acted on, e.g. 'SourceVersion 12'.")
+    summary = models.CharField(max_length=500)
+    detail = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name}: {self.summary}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ImmutableRecordError("The audit trail is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableRecordError("The audit trail is append-only.")

@@ -1,0 +1,1 @@
+"""The write paths: every change to the newsroom's records goes through a function here."""

@@ -1,0 +1,198 @@
+"""Taking wire copy in: one file, one transaction, one outcome line.
+
+Every upload path (the admin, `manage.py ingest`, the demo loader) calls `ingest_files`.
+A refused file leaves nothing behind but its audit event; the good files of the same call
+still go in. Identical bytes are recognised by their SHA-256, which the database keeps
+unique, so two uploads racing each other store the copy once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from stories.ingest import CopyLimits, CopyRefused, ParsedCopy, decode_copy, parse_copy
+from stories.models import AuditAction, Provider, Source, SourceVersion, Story
+from stories.services.audit import record_event
+
+UNATTRIBUTED = "Unattributed"
+
+
+@dataclass(frozen=True)
+class IncomingCopy:
+    """One file (or pasted text) as it arrived: its name and its bytes."""
+
+    name: str
+    data: bytes
+    item_id: str = ""  # the provider's identifier; the file name's stem when empty
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    name: str
+    outcome: str  # "stored", "duplicate" or "refused"
+    message: str
+    version: SourceVersion | None = None
+
+
+@dataclass
+class IngestReport:
+    results: list[IngestResult] = field(default_factory=list)
+    story: Story | None = None
+
+    @property
+    def refused(self) -> list[IngestResult]:
+        return [result for result in self.results if result.outcome == "refused"]
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for result in self.results if result.outcome == outcome)
+
+
+def copy_limits() -> CopyLimits:
+    return CopyLimits(
+        max_bytes=settings.NEWSROOM_MAX_COPY_BYTES, max_line_chars=settings.NEWSROOM_MAX_LINE_CHARS
+    )
+
+
+def ingest_files(
+    *,
+    files: Iterable[IncomingCopy],
+    user: AbstractBaseUser | None,
+    story: Story | None = None,
+    provider: Provider | None = None,
+    actor_name: str = "",
+) -> IngestReport:
+    """Ingest each file on its own. Without `story`, the stored files form one new story."""
+    report = IngestReport(story=story)
+    for incoming in files:
+        result = _ingest_one(incoming, report=report, user=user, provider=provider, actor_name=actor_name)
+        report.results.append(result)
+    return report
+
+
+def _ingest_one(
+    incoming: IncomingCopy,
+    *,
+    report: IngestReport,
+    user: AbstractBaseUser | None,
+    provider: Provider | None,
+    actor_name: str,
+) -> IngestResult:
+    try:
+        decoded = decode_copy(incoming.name, incoming.data, copy_limits())
+        parsed = parse_copy(incoming.name, decoded.text)
+    except CopyRefused as refusal:
+        return _refuse(incoming, str(refusal), user=user, actor_name=actor_name)
+    sha256 = hashlib.sha256(incoming.data).hexdigest()
+    try:
+        with transaction.atomic():
+            duplicate = SourceVersion.objects.filter(sha256=sha256).select_related("source__story").first()
+            if duplicate is not None:
+                return _duplicate(incoming, duplicate, user=user, actor_name=actor_name)
+            version = _store(incoming, parsed, sha256, decoded.encoding, report, user, provider)
+            _record_stored(version, user=user, actor_name=actor_name)
+    except IntegrityError:
+        # Another upload of the same bytes committed between our check and our insert.
+        duplicate = SourceVersion.objects.select_related("source__story").get(sha256=sha256)
+        return _duplicate(incoming, duplicate, user=user, actor_name=actor_name)
+    report.story = report.story or version.source.story
+    return IngestResult(incoming.name, "stored", _stored_message(incoming.name, version), version)
+
+
+def _store(
+    incoming: IncomingCopy,
+    parsed: ParsedCopy,
+    sha256: str,
+    encoding: str,
+    report: IngestReport,
+    user: AbstractBaseUser | None,
+    provider: Provider | None,
+) -> SourceVersion:
+    now = timezone.now()
+    provider = provider or Provider.objects.get_or_create(name=UNATTRIBUTED)[0]
+    item_id = incoming.item_id or PurePath(incoming.name).stem or incoming.name
+    source = Source.objects.filter(provider=provider, item_id=item_id).first()
+    if source is None:
+        story = report.story or Story.objects.create(
+            headline=parsed.headline[:300], last_received_at=now, created_by=user
+        )
+        source, _ = Source.objects.get_or_create(
+            provider=provider, item_id=item_id, defaults={"story": story, "headline": parsed.headline[:300]}
+        )
+    source = Source.objects.select_for_update().get(pk=source.pk)
+    number = (source.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+    version = SourceVersion.objects.create(
+        source=source,
+        number=number,
+        original=incoming.data,
+        original_name=incoming.name[:255],
+        sha256=sha256,
+        size=len(incoming.data),
+        encoding=encoding,
+        copy_format=parsed.copy_format,
+        text=parsed.text,
+        received_by=user,
+    )
+    Story.objects.filter(pk=source.story_id).update(last_received_at=now)
+    return version
+
+
+def _stored_message(name: str, version: SourceVersion) -> str:
+    source = version.source
+    what = "new source" if version.number == 1 else f"version {version.number} of its source"
+    return (
+        f"{name}: stored as {what} ({source.provider}, {source.item_id}) "
+        f"in story “{source.story.headline}”; read as {version.encoding}."
+    )
+
+
+def _record_stored(version: SourceVersion, *, user: AbstractBaseUser | None, actor_name: str) -> None:
+    record_event(
+        action=AuditAction.INGEST,
+        actor=user,
+        actor_name=actor_name,
+        story=version.source.story,
+        subject=f"SourceVersion {version.pk}",
+        summary=f"Ingested {version.original_name} as {version}",
+        detail={"sha256": version.sha256, "size": version.size, "encoding": version.encoding},
+    )
+
+
+def _duplicate(
+    incoming: IncomingCopy, existing: SourceVersion, *, user: AbstractBaseUser | None, actor_name: str
+) -> IngestResult:
+    message = (
+        f"{incoming.name}: duplicate — identical to {existing.original_name}, already stored "
+        f"in story “{existing.source.story.headline}”; nothing new was stored."
+    )
+    record_event(
+        action=AuditAction.INGEST_DUPLICATE,
+        actor=user,
+        actor_name=actor_name,
+        story=existing.source.story,
+        subject=f"SourceVersion {existing.pk}",
+        summary=message,
+    )
+    return IngestResult(incoming.name, "duplicate", message, existing)
+
+
+def _refuse(
+    incoming: IncomingCopy, message: str, *, user: AbstractBaseUser | None, actor_name: str
+) -> IngestResult:
+    record_event(
+        action=AuditAction.INGEST_REFUSED,
+        actor=user,
+        actor_name=actor_name,
+        subject=f"upload {incoming.name}"[:200],
+        summary=message,
+        detail={"size": len(incoming.data), "sha256": hashlib.sha256(incoming.data).hexdigest()},
+    )
+    return IngestResult(incoming.name, "refused", message)

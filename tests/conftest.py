@@ -1,0 +1,47 @@
+"""Shared fixtures: one named user per role, the sample wire files, the ingest limits."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+
+from stories import roles
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SAMPLES = SHARED / "samples"
+SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
+PASSWORD = "correct horse battery staple"
+
+
+def make_user(django_user_model, username: str, role: str | None, **extra):
+    user = django_user_model.objects.create_user(username=username, password=PASSWORD, **extra)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def alice_admin(django_user_model):
+    return make_user(django_user_model, "alice", roles.ADMIN, is_staff=True)
+
+
+@pytest.fixture
+def edith_editor(django_user_model):
+    return make_user(django_user_model, "edith", roles.EDITOR)
+
+
+@pytest.fixture
+def colin_copy_editor(django_user_model):
+    return make_user(django_user_model, "colin", roles.COPY_EDITOR)
+
+
+@pytest.fixture
+def nora_no_role(django_user_model):
+    return make_user(django_user_model, "nora", None)
+
+
+@pytest.fixture
+def sample_files() -> list[Path]:
+    assert len(SAMPLE_FILES) == 2, f"expected the two sample wire files in {SAMPLES}"
+    return SAMPLE_FILES

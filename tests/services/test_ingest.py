@@ -1,0 +1,118 @@
+"""The ingest service on PostgreSQL: what is stored, what is refused, and that nothing is half-stored."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from stories.models import AuditAction, AuditEvent, Provider, Source, SourceVersion, Story
+from stories.services.ingest import IncomingCopy, ingest_files
+
+pytestmark = pytest.mark.django_db
+
+GOOD = "A summary sentence of the story.\nPier Fire Injures 12\n\nFirst paragraph of the story.\n"
+
+
+def copy(name: str, text: str = GOOD, **kwargs) -> IncomingCopy:
+    return IncomingCopy(name=name, data=text.encode("utf-8"), **kwargs)
+
+
+def stored_counts() -> tuple[int, int, int]:
+    return Story.objects.count(), Source.objects.count(), SourceVersion.objects.count()
+
+
+class TestStoring:
+    def test_it_stores_the_samples_as_two_sources_of_one_new_story(self, sample_files, alice_admin):
+        files = [IncomingCopy(name=path.name, data=path.read_bytes()) for path in sample_files]
+        report = ingest_files(files=files, user=alice_admin)
+        assert [result.outcome for result in report.results] == ["stored", "stored"]
+        assert stored_counts() == (1, 2, 2)
+        for path in sample_files:
+            version = SourceVersion.objects.get(original_name=path.name)
+            assert bytes(version.original) == path.read_bytes()
+            assert version.source.story == report.story
+            assert version.received_by == alice_admin
+        assert SourceVersion.objects.get(original_name=sample_files[1].name).copy_format == "markdown"
+
+    def test_it_recognises_identical_bytes_and_stores_nothing_new(self, sample_files, alice_admin):
+        files = [IncomingCopy(name=path.name, data=path.read_bytes()) for path in sample_files]
+        ingest_files(files=files, user=alice_admin)
+        again = ingest_files(files=[IncomingCopy(name="renamed.txt", data=files[0].data)], user=alice_admin)
+        assert again.results[0].outcome == "duplicate"
+        assert "duplicate" in again.results[0].message and "nothing new was stored" in again.results[0].message
+        assert stored_counts() == (1, 2, 2)
+
+    def test_it_makes_a_providers_update_a_new_version_of_its_source(self):
+        agency = Provider.objects.create(name="Northwire")
+        first = ingest_files(files=[copy("nw-1187.txt")], user=None, provider=agency)
+        update = ingest_files(files=[copy("nw-1187.txt", GOOD + "An added paragraph.\n")], user=None, provider=agency)
+        assert update.results[0].outcome == "stored"
+        assert update.results[0].version.number == 2
+        assert update.results[0].version.source == first.results[0].version.source
+        assert stored_counts() == (1, 1, 2)
+
+    def test_it_adds_copy_to_the_story_it_is_given(self):
+        story = ingest_files(files=[copy("a.txt")], user=None).story
+        report = ingest_files(files=[copy("b.txt", GOOD + "More.\n")], user=None, story=story)
+        assert report.results[0].version.source.story == story
+        assert Story.objects.count() == 1
+
+    def test_it_records_every_outcome_in_the_audit_trail(self, alice_admin):
+        ingest_files(files=[copy("a.txt"), copy("b.txt"), copy("empty.txt", "")], user=alice_admin)
+        actions = sorted(AuditEvent.objects.values_list("action", flat=True))
+        assert actions == sorted([AuditAction.INGEST, AuditAction.INGEST_DUPLICATE, AuditAction.INGEST_REFUSED])
+        assert set(AuditEvent.objects.values_list("actor_name", flat=True)) == {"alice"}
+
+
+BAD_FILES = [
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"\n \n", "empty"),
+    ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
+    ("nul.txt", b"Headline\nBody\x00text\n", "NUL bytes"),
+    ("huge.txt", b"word " * 600_000, "over the limit of 2.0 MB"),
+    ("mixed.txt", "Søren\n".encode() + "Århus\n".encode("latin-1"), "mixes encodings"),
+    ("feed.xml", b'<?xml version="1.0"?><nitf/>', "XML"),
+]
+
+
+class TestRefusing:
+    @pytest.mark.parametrize("name, data, reason", BAD_FILES, ids=[case[0] for case in BAD_FILES])
+    def test_it_refuses_bad_copy_by_name_and_reason_and_stores_nothing(self, name, data, reason):
+        report = ingest_files(files=[IncomingCopy(name=name, data=data)], user=None)
+        [result] = report.results
+        assert result.outcome == "refused"
+        assert result.message.startswith(f"{name}: ") and reason in result.message
+        assert report.story is None
+        assert stored_counts() == (0, 0, 0)
+        assert not Provider.objects.exists()
+
+    def test_it_stores_the_good_files_of_a_batch_with_bad_ones(self):
+        files = [IncomingCopy(name=name, data=data) for name, data, _ in BAD_FILES]
+        files.insert(3, copy("good.txt"))
+        report = ingest_files(files=files, user=None)
+        assert [result.outcome for result in report.results].count("stored") == 1
+        assert len(report.refused) == len(BAD_FILES)
+        assert stored_counts() == (1, 1, 1)
+        assert SourceVersion.objects.get().original_name == "good.txt"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_stores_identical_uploads_racing_each_other_once():
+    """Two requests with the same bytes at the same moment: one stores, the other is told it is a duplicate."""
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def upload() -> None:
+        try:
+            barrier.wait()
+            outcomes.extend(r.outcome for r in ingest_files(files=[copy("race.txt")], user=None).results)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=upload) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["duplicate", "stored"]
+    assert SourceVersion.objects.count() == 1
