@@ -14,6 +14,21 @@ SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
 PASSWORD = "correct horse battery staple"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def plain_http():
+    """The tests speak plain HTTP to the test client and the live server, as `make run` does.
+
+    Session-scoped and set before the live server starts: Django's SecurityMiddleware reads
+    these settings once, when the server builds its middleware.
+    """
+    from django.conf import settings
+
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SECURE_HSTS_SECONDS = 0
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+
+
 def make_user(django_user_model, username: str, role: str | None, **extra):
     user = django_user_model.objects.create_user(username=username, password=PASSWORD, **extra)
     if role:

@@ -13,8 +13,8 @@ from stories.models import SourceVersion
 def story_detail(request: HttpRequest, story_id: int) -> HttpResponse:
     """A story's sources, each with the copy received for it."""
     story = get_story_for_user(request.user, story_id)
-    versions = SourceVersion.objects.defer("original").order_by("number")
+    versions = SourceVersion.objects.defer("original").order_by("-number")
     sources = story.sources.select_related("provider").prefetch_related(
-        Prefetch("versions", queryset=versions)
+        Prefetch("versions", queryset=versions, to_attr="newest_first")
     )
     return render(request, "stories/story.html", {"story": story, "sources": sources})

@@ -90,7 +90,7 @@ class TestRefusals:
         assert "mixes encodings" in message and "line 2" in message
 
     def test_it_refuses_mojibake_rather_than_storing_it(self):
-        garbled = "The café’s owner".encode("utf-8").decode("cp1252").encode("utf-8")
+        garbled = "The café’s owner".encode().decode("cp1252").encode("utf-8")
         assert "garbled" in refusal(garbled)
 
     def test_it_refuses_a_broken_utf16_file(self):

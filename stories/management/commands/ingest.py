@@ -23,11 +23,13 @@ class Command(BaseCommand):
     def handle(self, *args, paths: list[str], story: int | None, provider: str | None, **options) -> None:
         target = self._story(story)
         source_provider = Provider.objects.get_or_create(name=provider.strip())[0] if provider else None
-        copies, unreadable = self._read(paths)
+        entries = [_read(path) for path in _files_under(paths)]
+        copies = [entry for entry in entries if isinstance(entry, IncomingCopy)]
         report = ingest_files(
             files=copies, user=None, story=target, provider=source_provider, actor_name=FEED_NAME
         )
-        results = unreadable + report.results
+        ingested = iter(report.results)
+        results = [next(ingested) if isinstance(entry, IncomingCopy) else entry for entry in entries]
         for result in results:
             self.stdout.write(f"{result.outcome:<9} {result.message}")
         refused = sum(1 for result in results if result.outcome == "refused")
@@ -42,18 +44,14 @@ class Command(BaseCommand):
         except Story.DoesNotExist:
             raise CommandError(f"There is no story with id {story_id}.") from None
 
-    def _read(self, paths: list[str]) -> tuple[list[IncomingCopy], list[IngestResult]]:
-        copies, unreadable = [], []
-        limit = settings.NEWSROOM_MAX_COPY_BYTES
-        for path in _files_under(paths):
-            try:
-                with path.open("rb") as handle:
-                    copies.append(IncomingCopy(name=str(path), data=handle.read(limit + 1)))
-            except OSError as error:
-                unreadable.append(
-                    IngestResult(str(path), "refused", f"{path}: cannot be read ({error.strerror}).")
-                )
-        return copies, unreadable
+
+def _read(path: Path) -> IncomingCopy | IngestResult:
+    """The file's bytes (no more than the size limit and one byte), or why it cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            return IncomingCopy(name=str(path), data=handle.read(settings.NEWSROOM_MAX_COPY_BYTES + 1))
+    except OSError as error:
+        return IngestResult(str(path), "refused", f"{path}: cannot be read ({error.strerror}).")
 
 
 def _files_under(paths: list[str]) -> Iterator[Path]:

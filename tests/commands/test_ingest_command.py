@@ -1,0 +1,72 @@
+"""`manage.py ingest`: a feed drop from disk, one line per file, non-zero exit when any is refused."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from stories.models import Provider, Source, SourceVersion, Story
+
+pytestmark = pytest.mark.django_db
+
+
+def ingest(*args) -> str:
+    out = io.StringIO()
+    call_command("ingest", *map(str, args), stdout=out)
+    return out.getvalue()
+
+
+def test_it_ingests_the_files_of_one_call_into_one_new_story(sample_files):
+    lines = ingest(*sample_files).splitlines()
+    assert [line.split()[0] for line in lines] == ["stored", "stored"]
+    story = Story.objects.get()
+    assert story.sources.count() == 2
+
+
+def test_it_reads_folders_recursively_and_skips_hidden_files(tmp_path):
+    (tmp_path / "wire" / "late").mkdir(parents=True)
+    (tmp_path / "wire" / "a.txt").write_text("Summary.\nHeadline A\n\nBody A.\n")
+    (tmp_path / "wire" / "late" / "b.txt").write_text("Summary.\nHeadline B\n\nBody B.\n")
+    (tmp_path / "wire" / ".DS_Store").write_bytes(b"\x00\x01")
+    output = ingest(tmp_path / "wire")
+    assert [line.split()[0] for line in output.splitlines()] == ["stored", "stored"]
+    assert ".DS_Store" not in output
+
+
+def test_it_says_a_repeated_drop_is_a_duplicate(sample_files):
+    ingest(*sample_files)
+    lines = ingest(*sample_files).splitlines()
+    assert [line.split()[0] for line in lines] == ["duplicate", "duplicate"]
+    assert SourceVersion.objects.count() == 2
+
+
+def test_it_adds_to_the_story_given_and_names_the_provider(sample_files):
+    ingest(sample_files[0])
+    story = Story.objects.get()
+    ingest(sample_files[1], "--story", story.pk, "--provider", "Northwire")
+    source = Source.objects.get(provider__name="Northwire")
+    assert source.story == story and Provider.objects.filter(name="Northwire").exists()
+
+
+def test_it_prints_every_outcome_and_fails_when_a_file_is_refused(tmp_path, sample_files):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="2 of 4 files refused"):
+        call_command("ingest", str(tmp_path / "empty.txt"), *map(str, sample_files), str(tmp_path / "gone.txt"),
+                     stdout=out)
+    lines = out.getvalue().splitlines()
+    assert [line.split()[0] for line in lines] == ["refused", "stored", "stored", "refused"]
+    assert "empty.txt: the file is empty" in lines[0] and "gone.txt: cannot be read" in lines[3]
+    assert SourceVersion.objects.count() == 2
+
+
+def test_it_refuses_a_missing_file_by_name(tmp_path):
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("ingest", str(tmp_path / "gone.txt"), stdout=out)
+    assert "gone.txt: cannot be read" in out.getvalue()
+
+
+def test_it_refuses_an_unknown_story():
+    with pytest.raises(CommandError, match="no story with id 999"):
+        call_command("ingest", "x.txt", "--story", "999")

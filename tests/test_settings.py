@@ -1,0 +1,53 @@
+"""Settings come from the environment, fail fast on bad values, and pass Django's deploy checks."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from newsroom.settings import env_bool, env_int
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {key: value for key, value in os.environ.items() if key not in ("DEBUG", "SECRET_KEY")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=REPO,
+        env={**environment, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_a_production_configuration_passes_the_deploy_checks():
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="news.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_the_deploy_checks_refuse_the_development_secret_key():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", DEBUG="0", ALLOWED_HOSTS="news.example.org")
+    assert result.returncode != 0 and "security.W009" in result.stderr
+
+
+def test_a_bad_boolean_fails_with_the_variables_name(monkeypatch):
+    monkeypatch.setenv("DEBUG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="DEBUG must be true or false"):
+        env_bool("DEBUG", default=False)
+
+
+@pytest.mark.parametrize("value", ["lots", "-5", "0"])
+def test_a_bad_number_fails_with_the_variables_name(monkeypatch, value):
+    monkeypatch.setenv("NEWSROOM_MAX_COPY_BYTES", value)
+    with pytest.raises(ImproperlyConfigured, match="NEWSROOM_MAX_COPY_BYTES must be"):
+        env_int("NEWSROOM_MAX_COPY_BYTES", 10)

@@ -1,0 +1,60 @@
+"""The inbox and the story page: login required, the review permission required, copy shown as text."""
+
+import pytest
+from django.urls import reverse
+
+from stories.services.ingest import IncomingCopy, ingest_files
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = "A summary sentence.\nPier Fire <script>alert('x')</script>\n\n<img src=x onerror=alert(1)> body.\n"
+
+
+@pytest.fixture
+def story():
+    report = ingest_files(files=[IncomingCopy(name="hostile.txt", data=HOSTILE.encode())], user=None)
+    return report.story
+
+
+@pytest.mark.parametrize("page", ["inbox", "story"])
+class TestAccess:
+    def url(self, page, story):
+        return reverse("stories:inbox") if page == "inbox" else story.get_absolute_url()
+
+    def test_it_sends_an_anonymous_visitor_to_the_login_page(self, client, page, story):
+        response = client.get(self.url(page, story))
+        assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+    def test_it_refuses_a_user_without_a_role(self, client, nora_no_role, page, story):
+        client.force_login(nora_no_role)
+        assert client.get(self.url(page, story)).status_code == 403
+
+    @pytest.mark.parametrize("who", ["alice_admin", "edith_editor", "colin_copy_editor"])
+    def test_it_shows_the_page_to_every_role(self, client, request, who, page, story):
+        client.force_login(request.getfixturevalue(who))
+        assert client.get(self.url(page, story)).status_code == 200
+
+    def test_it_answers_a_post_with_405(self, client, edith_editor, page, story):
+        client.force_login(edith_editor)
+        assert client.post(self.url(page, story)).status_code == 405
+
+
+def test_the_story_page_shows_wire_copy_as_text_never_as_markup(client, edith_editor, story):
+    client.force_login(edith_editor)
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+
+
+def test_the_story_page_of_a_missing_story_is_404(client, edith_editor):
+    client.force_login(edith_editor)
+    assert client.get(reverse("stories:story", args=[999_999])).status_code == 404
+
+
+def test_the_inbox_lists_stories_newest_first(client, edith_editor):
+    for name in ("first.txt", "second.txt"):
+        text = f"Summary.\nHeadline of {name}\n\nBody of {name}.\n"
+        ingest_files(files=[IncomingCopy(name=name, data=text.encode())], user=None)
+    client.force_login(edith_editor)
+    html = client.get(reverse("stories:inbox")).content.decode()
+    assert html.index("Headline of second.txt") < html.index("Headline of first.txt")
