@@ -1,8 +1,10 @@
 """Shared fixtures: one named user per role, the sample wire files, the ingest limits."""
 
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 
 from stories import roles
@@ -29,7 +31,15 @@ def plain_http():
     settings.CSRF_COOKIE_SECURE = False
 
 
+def ensure_roles() -> None:
+    """Put back the groups of migration 0002 when a transactional test (the browser's, the
+    race's) has emptied every table after it, as Django's TransactionTestCase does."""
+    if Group.objects.filter(name__in=roles.ROLES).count() < len(roles.ROLES):
+        import_module("stories.migrations.0002_roles").create_roles(django_apps, None)
+
+
 def make_user(django_user_model, username: str, role: str | None, **extra):
+    ensure_roles()
     user = django_user_model.objects.create_user(username=username, password=PASSWORD, **extra)
     if role:
         user.groups.add(Group.objects.get(name=role))
