@@ -2,7 +2,8 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
-from stories.models import Provider, Story
+from stories.models import Provider, Source, Story
+from stories.services.analysis import MAX_COMPARED, default_selection
 from stories.services.ingest import IncomingCopy
 
 
@@ -67,3 +68,48 @@ class UploadCopyForm(forms.Form):
             name = self.cleaned_data["pasted_name"].strip() or "pasted copy"
             copies.append(IncomingCopy(name=name, data=pasted.encode("utf-8")[: limit + 1], item_id=name))
         return copies
+
+
+class CompareForm(forms.Form):
+    """Which sources the compare page shows, whether repeats are open, which conflict is chosen.
+
+    Read from the query string, so a reload or a shared link shows the same state. A bad
+    choice of sources falls back to the default choice, with the error shown.
+    """
+
+    sources = forms.ModelMultipleChoiceField(
+        queryset=Source.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    repeats = forms.BooleanField(required=False, label="Show repeats")
+    conflict = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, data, *, sources: list[Source]) -> None:
+        super().__init__(data)
+        self.story_sources = sources
+        self.fields["sources"].queryset = Source.objects.filter(pk__in=[source.pk for source in sources])
+        self.fields["sources"].label_from_instance = lambda source: str(source.provider)
+
+    def clean_sources(self) -> list[Source]:
+        chosen = {source.pk for source in self.cleaned_data["sources"]}
+        if not chosen:
+            return []
+        at_least = min(2, len(self.story_sources))
+        if not at_least <= len(chosen) <= MAX_COMPARED:
+            raise forms.ValidationError(
+                f"Choose {at_least} to {MAX_COMPARED} sources to compare; you chose {len(chosen)}. "
+                "Showing the default choice."
+            )
+        return [source for source in self.story_sources if source.pk in chosen]
+
+    def selection(self) -> list[Source]:
+        return self._clean("sources") or default_selection(self.story_sources)
+
+    def show_repeats(self) -> bool:
+        return bool(self._clean("repeats"))
+
+    def chosen_conflict(self) -> int | None:
+        return self._clean("conflict")
+
+    def _clean(self, name: str):
+        """A field's clean value, or None when it is bad: one bad field spoils no other."""
+        return self.cleaned_data.get(name) if self.errors is not None else None

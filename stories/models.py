@@ -31,6 +31,14 @@ class Story(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    analysis = models.ForeignKey(
+        "Analysis",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The comparison of the story's default sources, for the inbox's counts.",
+    )
 
     class Meta:
         ordering = ["-last_received_at"]
@@ -44,7 +52,7 @@ class Story(models.Model):
         return self.headline
 
     def get_absolute_url(self) -> str:
-        return reverse("stories:story", args=[self.pk])
+        return reverse("stories:compare", args=[self.pk])
 
 
 class Source(models.Model):
@@ -102,6 +110,42 @@ class SourceVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} v{self.number}"
+
+
+class Analysis(models.Model):
+    """The text engine's comparison for one set of source versions: derived data, a cache.
+
+    `key` is a hash of the engine's version and the versions compared, so a new version of
+    any source (or a new engine) makes a new key and the old row is simply not read again.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="analyses")
+    versions = models.ManyToManyField(SourceVersion, related_name="+")
+    result = models.JSONField(help_text="What `manage.py compare --json` prints, for these versions.")
+    repeat_count = models.PositiveIntegerField()
+    conflict_count = models.PositiveIntegerField(help_text="Conflicting facts, style differences left out.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "analyses"
+
+    def __str__(self) -> str:
+        return f"Analysis {self.key[:10]} of {self.story}"
+
+
+class StoryReading(models.Model):
+    """When a user last opened a story, so the inbox can show what is new to them."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="readings")
+    read_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "story"], name="story_reading_unique_user_story")]
+
+    def __str__(self) -> str:
+        return f"{self.user} read {self.story} at {self.read_at:%Y-%m-%d %H:%M}"
 
 
 class ArticleStatus(models.TextChoices):

@@ -7,4 +7,5 @@ app_name = "stories"
 urlpatterns = [
     path("", views.inbox, name="inbox"),
     path("stories/<int:story_id>/", views.story_detail, name="story"),
+    path("stories/<int:story_id>/compare/", views.compare, name="compare"),
 ]

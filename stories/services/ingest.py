@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from stories.ingest import CopyLimits, CopyRefused, ParsedCopy, decode_copy, parse_copy
 from stories.models import AuditAction, Provider, Source, SourceVersion, Story
+from stories.services.analysis import refresh_story_analysis
 from stories.services.audit import record_event
 
 UNATTRIBUTED = "Unattributed"
@@ -75,6 +76,8 @@ def ingest_files(
     for incoming in files:
         result = _ingest_one(incoming, report=report, user=user, provider=provider, actor_name=actor_name)
         report.results.append(result)
+    for changed in {result.version.source.story for result in report.results if result.outcome == "stored"}:
+        refresh_story_analysis(changed)
     return report
 
 

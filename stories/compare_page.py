@@ -1,0 +1,232 @@
+"""What the compare page shows, built from a stored analysis (the `compare --json` form).
+
+This is the one place that turns wire copy into markup: every piece of copy is escaped
+here, and the <ins>/<del> marks of word changes are added around escaped text. Nothing
+else in the project marks copy safe.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from stories.models import Source
+
+STATUS_LABELS = {"same": "Same", "changed": "Changed", "only-here": "Only here", "repeat": "Repeat"}
+KIND_LABELS = {
+    "number": "Number",
+    "name": "Name",
+    "date": "Date",
+    "quote": "Quote",
+    "attribution": "Attribution",
+    "style": "House style",
+    "other": "Claim",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    source: Source
+    word_count: int
+
+
+@dataclass
+class Passage:
+    id: str
+    number: int
+    kind: str
+    status: str
+    html: SafeString
+    repeat_of: int | None = None
+    marked: bool = False
+
+    @property
+    def label(self) -> str:
+        if self.repeat_of is not None:
+            return f"Repeat of ¶{self.repeat_of}"
+        return STATUS_LABELS[self.status]
+
+
+@dataclass
+class CellView:
+    column: Column
+    passages: list[Passage]
+
+
+@dataclass
+class RowView:
+    number: int
+    cells: list[CellView]
+    conflicts: list[int] = field(default_factory=list)
+
+    @property
+    def passages(self) -> list[Passage]:
+        return [passage for cell in self.cells for passage in cell.passages]
+
+    @property
+    def statuses(self) -> set[str]:
+        return {passage.status for passage in self.passages}
+
+    @property
+    def is_repeat(self) -> bool:
+        return self.statuses == {"repeat"}
+
+    @property
+    def is_difference(self) -> bool:
+        return bool(self.conflicts) or bool(self.statuses & {"changed", "only-here"})
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    number: int
+    kind: str
+    a_text: str
+    b_text: str
+    a_passage: str
+    b_passage: str
+    a_column: Column
+    b_column: Column
+    note: str
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def is_style(self) -> bool:
+        return self.kind == "style"
+
+
+@dataclass
+class ComparePage:
+    columns: list[Column]
+    rows: list[RowView]
+    conflicts: list[ConflictView]
+    repeat_count: int
+    chosen_conflict: ConflictView | None = None
+
+    @property
+    def fact_conflicts(self) -> list[ConflictView]:
+        return [conflict for conflict in self.conflicts if not conflict.is_style]
+
+    @property
+    def style_differences(self) -> list[ConflictView]:
+        return [conflict for conflict in self.conflicts if conflict.is_style]
+
+
+def build_compare_page(result: dict, sources: list[Source], *, chosen_conflict: int | None = None) -> ComparePage:
+    """The page's columns, rows and conflicts; `sources` are in the order they were analysed."""
+    blocks = {block["id"]: block for source in result["sources"] for block in source["blocks"]}
+    columns = [
+        Column(key=entry["key"], source=source, word_count=_words(entry["blocks"]))
+        for entry, source in zip(result["sources"], sources)
+    ]
+    marks = _change_marks(result["changes"], result["rows"])
+    rows = [_row(n, row, columns, blocks, marks) for n, row in enumerate(result["rows"], start=1)]
+    conflicts = _conflicts(result["conflicts"], columns, rows)
+    chosen = next((c for c in conflicts if c.number == chosen_conflict), None)
+    if chosen is not None:
+        for row in rows:
+            for passage in row.passages:
+                passage.marked = passage.id in (chosen.a_passage, chosen.b_passage)
+    repeat_count = sum(1 for block in blocks.values() if block["repeat_of"])
+    return ComparePage(columns, rows, conflicts, repeat_count, chosen)
+
+
+def _words(blocks: list[dict]) -> int:
+    return sum(len(block["text"].split()) for block in blocks if not block["repeat_of"])
+
+
+def _number(block_id: str) -> int:
+    return int(block_id.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+
+def _row(number: int, row: dict, columns: list[Column], blocks: dict, marks: dict) -> RowView:
+    by_source = {cell["source"]: cell for cell in row["cells"]}
+    cells = []
+    for column in columns:
+        cell = by_source.get(column.key)
+        cells.append(CellView(column, _passages(cell, blocks, marks) if cell else []))
+    return RowView(number=number, cells=cells)
+
+
+def _passages(cell: dict, blocks: dict, marks: dict) -> list[Passage]:
+    marked = marks.get(tuple(cell["blocks"]))
+    passages = []
+    for index, block_id in enumerate(cell["blocks"]):
+        block = blocks[block_id]
+        html = marked[index] if marked and index < len(marked) else escape(block["text"])
+        repeat_of = _number(block["repeat_of"]) if block["repeat_of"] else None
+        passages.append(Passage(block_id, _number(block_id), block["kind"], cell["status"], html, repeat_of))
+    return passages
+
+
+def _change_marks(changes: list[dict], rows: list[dict]) -> dict[tuple[str, ...], list[SafeString]]:
+    """For each changed cell, its passages' markup: the row's first changed cell (the
+    reference) strikes the words the next cell leaves out; every other cell underlines
+    the words it has that the reference does not."""
+    by_pair = {(tuple(c["a"]), tuple(c["b"])): c["ops"] for c in changes}
+    marks: dict[tuple[str, ...], list[SafeString]] = {}
+    for row in rows:
+        changed = [tuple(cell["blocks"]) for cell in row["cells"] if cell["status"] == "changed"]
+        if len(changed) < 2:
+            continue
+        reference = changed[0]
+        for n, other in enumerate(changed[1:]):
+            ops, flipped = _ops_between(by_pair, reference, other)
+            if ops is None:
+                continue
+            own, theirs = ("+", "-") if flipped else ("-", "+")
+            marks[other] = _side_html(ops, theirs, "ins")
+            if n == 0:
+                marks[reference] = _side_html(ops, own, "del")
+    return marks
+
+
+def _ops_between(by_pair: dict, a: tuple, b: tuple) -> tuple[list | None, bool]:
+    if (a, b) in by_pair:
+        return by_pair[(a, b)], False
+    if (b, a) in by_pair:
+        return by_pair[(b, a)], True
+    return None, False
+
+
+def _side_html(ops: list, own_op: str, tag: str) -> list[SafeString]:
+    """One side of a word diff as escaped HTML, its own words wrapped in `tag`; one
+    string per passage (the passages of a cell are joined by newlines in the diff)."""
+    parts: list[str] = []
+    for op, text in ops:
+        if op == "=":
+            parts.append(escape(text))
+        elif op == own_op:
+            pieces = text.split("\n")
+            parts.append("\n".join(f"<{tag}>{escape(piece)}</{tag}>" if piece else "" for piece in pieces))
+    return [mark_safe(passage) for passage in "".join(parts).split("\n")]
+
+
+def _conflicts(entries: list[dict], columns: list[Column], rows: list[RowView]) -> list[ConflictView]:
+    column_of = {column.key: column for column in columns}
+    row_of = {passage.id: row for row in rows for passage in row.passages}
+    conflicts = []
+    for number, entry in enumerate(entries, start=1):
+        a, b = entry["a"], entry["b"]
+        conflict = ConflictView(
+            number=number,
+            kind=entry["kind"],
+            a_text=a["text"],
+            b_text=b["text"],
+            a_passage=a["block"],
+            b_passage=b["block"],
+            a_column=column_of[a["block"].rstrip("0123456789")],
+            b_column=column_of[b["block"].rstrip("0123456789")],
+            note=entry.get("note", ""),
+        )
+        conflicts.append(conflict)
+        if not conflict.is_style:
+            for passage in (a["block"], b["block"]):
+                if passage in row_of and number not in row_of[passage].conflicts:
+                    row_of[passage].conflicts.append(number)
+    return conflicts
