@@ -2,7 +2,8 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
-from stories.models import Provider, Source, Story
+from stories.models import ArticleStatus, Provider, Source, Story
+from stories.queries import NO_ARTICLE
 from stories.services.analysis import MAX_COMPARED, default_selection
 from stories.services.ingest import IncomingCopy
 
@@ -113,3 +114,22 @@ class CompareForm(forms.Form):
     def _clean(self, name: str):
         """A field's clean value, or None when it is bad: one bad field spoils no other."""
         return self.cleaned_data.get(name) if self.errors is not None else None
+
+
+class InboxFilterForm(forms.Form):
+    """The inbox's search and filters, read from the query string."""
+
+    text = forms.CharField(required=False, max_length=200, label="Search headlines and copy")
+    status = forms.ChoiceField(
+        required=False,
+        choices=[("", "Any status"), (NO_ARTICLE, "No article yet"), *ArticleStatus.choices],
+    )
+    provider = forms.ModelChoiceField(queryset=Provider.objects.all(), required=False, empty_label="Any provider")
+
+    def filters(self) -> dict:
+        """The valid filters; a bad one is left out (and shown as an error), never guessed at."""
+        self.is_valid()
+        return {name: self.cleaned_data.get(name) or default for name, default in FILTER_DEFAULTS.items()}
+
+
+FILTER_DEFAULTS = {"text": "", "status": "", "provider": None}

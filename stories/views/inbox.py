@@ -1,21 +1,25 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
 from stories.access import require_reviewer
-from stories.models import Story
+from stories.forms import InboxFilterForm
+from stories.queries import inbox_stories
 
 STORIES_PER_PAGE = 25
 
 
 @login_required
 @require_GET
+@vary_on_headers("HX-Request")
 def inbox(request: HttpRequest) -> HttpResponse:
-    """The desk's stories, the most recently received first."""
+    """The desk's stories, newest copy first; htmx swaps only the list when a filter changes."""
     require_reviewer(request.user)
-    stories = Story.objects.annotate(source_count=Count("sources")).order_by("-last_received_at", "-pk")
+    form = InboxFilterForm(request.GET)
+    stories = inbox_stories(request.user, **form.filters())
     page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "stories/inbox.html", {"page": page})
+    template = "stories/inbox.html#story-list" if request.htmx else "stories/inbox.html"
+    return render(request, template, {"page": page, "form": form})

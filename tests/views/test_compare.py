@@ -1,0 +1,153 @@
+"""The compare page: sources side by side, marks in words, state in the URL, analyses cached."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from stories.models import Analysis, Provider, Source, StoryReading
+from stories.services.ingest import IncomingCopy, ingest_files
+from tests.views.copy import HARBOUR_A, harbour_story
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def story():
+    return harbour_story()
+
+
+def compare_url(story) -> str:
+    return reverse("stories:compare", args=[story.pk])
+
+
+def passages(html: str, status: str) -> list[str]:
+    return re.findall(rf'<div class="passage" id="passage-(\w+)" data-status="{status}"', html)
+
+
+@pytest.fixture
+def editor_client(client, edith_editor):
+    client.force_login(edith_editor)
+    return client
+
+
+class TestAccess:
+    def test_it_sends_an_anonymous_visitor_to_log_in(self, client, story):
+        assert client.get(compare_url(story)).status_code == 302
+
+    def test_it_refuses_a_user_without_a_role(self, client, nora_no_role, story):
+        client.force_login(nora_no_role)
+        assert client.get(compare_url(story)).status_code == 403
+
+    def test_a_copy_editor_may_review(self, client, colin_copy_editor, story):
+        client.force_login(colin_copy_editor)
+        assert client.get(compare_url(story)).status_code == 200
+
+    def test_a_missing_story_is_404(self, editor_client):
+        assert editor_client.get(reverse("stories:compare", args=[999_999])).status_code == 404
+
+    def test_it_answers_a_post_with_405(self, editor_client, story):
+        assert editor_client.post(compare_url(story)).status_code == 405
+
+
+class TestPassages:
+    def test_it_marks_every_passage_with_its_status_in_words(self, editor_client, story):
+        html = editor_client.get(compare_url(story)).content.decode()
+        for status, label in [("same", "Same"), ("changed", "Changed"), ("only-here", "Only here")]:
+            assert passages(html, status), f"no {status} passage"
+            assert f'data-badge="{status}">{label}</span>' in html
+        assert "<ins>" in html and "<del>" in html
+
+    def test_it_says_which_passage_a_repeat_repeats_and_hides_its_text(self, editor_client, story):
+        html = editor_client.get(compare_url(story)).content.decode()
+        assert len(passages(html, "repeat")) == 4
+        assert 'data-badge="repeat">Repeat of ¶2</span>' in html
+        assert html.count('<p class="passage-hidden">') == 4
+
+    def test_it_shows_repeats_when_asked(self, editor_client, story):
+        hidden = editor_client.get(compare_url(story)).content.decode()
+        shown = editor_client.get(compare_url(story), {"repeats": "on"}).content.decode()
+        assert "passage-hidden" not in shown
+        phrase = "by the harbour authority."
+        assert shown.count(phrase) == hidden.count(phrase) + 1  # Northwire repeats its damage paragraph
+
+    def test_it_heads_each_column_with_provider_and_word_count(self, editor_client):
+        northwire = Provider.objects.create(name="Northwire")
+        story = ingest_files(files=[IncomingCopy("nw.txt", HARBOUR_A.encode())], user=None, provider=northwire).story
+        html = editor_client.get(compare_url(story)).content.decode()
+        assert '<span class="provider">Northwire</span>' in html and " words</span>" in html
+
+
+class TestConflicts:
+    def test_it_lists_the_conflicting_facts(self, editor_client, story):
+        page = editor_client.get(compare_url(story)).context["page"]
+        found = {(c.kind, c.a_text, c.b_text) for c in page.fact_conflicts}
+        assert ("name", "Søren Holmgaard", "Soren Holmgaard") in found
+        assert any(kind == "number" and "12" in a and "14" in b for kind, a, b in found)
+
+    def test_choosing_a_conflict_marks_both_passages(self, editor_client, story):
+        page = editor_client.get(compare_url(story)).context["page"]
+        name = next(c for c in page.fact_conflicts if c.kind == "name")
+        html = editor_client.get(compare_url(story), {"conflict": name.number}).content.decode()
+        marked = re.findall(r'id="passage-(\w+)" data-status="\w+" data-marked', html)
+        assert sorted(marked) == sorted([name.a_passage, name.b_passage])
+        assert 'aria-current="true"' in html
+
+
+class TestChoosingSources:
+    @pytest.fixture
+    def story_of_three(self):
+        third = HARBOUR_A.replace("Northwire", "Coastal News").replace("12 people", "13 people")
+        return harbour_story(extra=[("coastal.txt", third)])
+
+    def test_it_shows_the_sources_chosen(self, editor_client, story_of_three):
+        first, _, third = Source.objects.filter(story=story_of_three).order_by("created_at")
+        page = editor_client.get(compare_url(story_of_three), {"sources": [first.pk, third.pk]}).context["page"]
+        assert [column.source for column in page.columns] == [first, third]
+
+    def test_it_refuses_a_single_source_and_shows_the_default(self, editor_client, story_of_three):
+        first = Source.objects.filter(story=story_of_three).first()
+        response = editor_client.get(compare_url(story_of_three), {"sources": [first.pk]})
+        assert len(response.context["page"].columns) == 3
+        assert "Choose 2 to 4 sources to compare; you chose 1." in response.content.decode()
+
+    def test_it_ignores_sources_of_other_stories(self, editor_client, story_of_three):
+        copy = IncomingCopy("other.txt", b"Summary.\nAnother Story\n\nIts copy.\n")
+        other = ingest_files(files=[copy], user=None).results[0].version.source
+        response = editor_client.get(compare_url(story_of_three), {"sources": [other.pk]})
+        assert all(column.source.story_id == story_of_three.pk for column in response.context["page"].columns)
+
+
+class TestCaching:
+    def test_it_reads_the_stored_analysis_instead_of_computing_again(self, editor_client, story):
+        assert Analysis.objects.count() == 1  # computed when the copy came in
+        editor_client.get(compare_url(story))
+        editor_client.get(compare_url(story), {"repeats": "on"})
+        assert Analysis.objects.count() == 1
+
+    def test_a_new_version_of_a_source_is_analysed_afresh(self, editor_client, story):
+        update = HARBOUR_A + "Officials later raised the number of injured to 15.\n"
+        ingest_files(files=[IncomingCopy("northwire.txt", update.encode())], user=None)
+        assert Analysis.objects.count() == 2
+        html = editor_client.get(compare_url(story)).content.decode()
+        assert "raised the number of injured to 15" in html
+
+
+def test_it_shows_markup_in_wire_copy_as_text(editor_client):
+    hostile = HARBOUR_A.replace("Fire chief", "<script>alert('x')</script> Fire chief")
+    story = harbour_story(extra=[("hostile.txt", hostile)])
+    html = editor_client.get(compare_url(story)).content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+
+
+def test_an_htmx_request_gets_only_the_comparison(editor_client, story):
+    response = editor_client.get(compare_url(story), {"repeats": "on"}, headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="comparison" class="comparison">') and "<html" not in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_opening_a_story_marks_it_read(editor_client, edith_editor, story):
+    editor_client.get(compare_url(story))
+    assert StoryReading.objects.filter(user=edith_editor, story=story).exists()

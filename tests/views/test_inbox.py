@@ -1,0 +1,105 @@
+"""The inbox: stories newest first with their counts, filters, search, new copy marked."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from stories.models import Article, ArticleStatus, Provider, Story
+from stories.services.ingest import IncomingCopy, ingest_files
+from stories.services.reading import mark_read
+from tests.views.copy import harbour_story
+
+pytestmark = pytest.mark.django_db
+INBOX = reverse("stories:inbox")
+
+
+def story_of(name: str, body: str, provider: Provider | None = None) -> Story:
+    text = f"Summary of {name}.\nHeadline of {name}\n\n{body}\n"
+    return ingest_files(files=[IncomingCopy(f"{name}.txt", text.encode())], user=None, provider=provider).story
+
+
+def headlines(response) -> list[str]:
+    return [story.headline for story in response.context["page"]]
+
+
+
+def test_it_lists_stories_newest_copy_first(client, edith_editor):
+    story_of("first", "Quiet day.")
+    story_of("second", "Busy day.")
+    client.force_login(edith_editor)
+    assert headlines(client.get(INBOX)) == ["Headline of second", "Headline of first"]
+
+
+def test_it_shows_providers_sources_repeats_and_conflicts(client, edith_editor):
+    harbour_story()
+    client.force_login(edith_editor)
+    html = client.get(INBOX).content.decode()
+    story = Story.objects.get()
+    assert story.analysis.repeat_count == 4 and story.analysis.conflict_count >= 2  # 3 in A, 1 in B
+    row = html[html.index("Harbour Blaze Injures 12") :]
+    assert "Unattributed" in row
+    for figure in ("2", str(story.analysis.repeat_count), str(story.analysis.conflict_count)):
+        assert f'<td class="num">{figure}</td>' in row
+
+
+def test_it_filters_by_provider(client, edith_editor):
+    northwire = Provider.objects.create(name="Northwire")
+    story_of("ours", "Copy.", provider=northwire)
+    story_of("theirs", "Other copy.")
+    client.force_login(edith_editor)
+    assert headlines(client.get(INBOX, {"provider": northwire.pk})) == ["Headline of ours"]
+
+
+def test_it_filters_by_article_status(client, edith_editor):
+    drafted = story_of("drafted", "Copy.")
+    story_of("untouched", "Copy.")
+    Article.objects.create(story=drafted, status=ArticleStatus.IN_REVIEW)
+    client.force_login(edith_editor)
+    assert headlines(client.get(INBOX, {"status": "in_review"})) == ["Headline of drafted"]
+    assert headlines(client.get(INBOX, {"status": "none"})) == ["Headline of untouched"]
+
+
+def test_it_searches_headlines_and_copy_with_full_text_search(client, edith_editor):
+    story_of("fire", "Firefighters fought the blazes at the harbour.")
+    story_of("rates", "The central bank cut interest rates.")
+    client.force_login(edith_editor)
+    assert headlines(client.get(INBOX, {"text": "blaze"})) == ["Headline of fire"]  # stemmed: blazes
+    assert headlines(client.get(INBOX, {"text": "Headline of rates"})) == ["Headline of rates"]
+    response = client.get(INBOX, {"text": "volcano"})
+    assert headlines(response) == [] and "No story matches" in response.content.decode()
+
+
+def test_it_names_a_bad_filter_and_leaves_it_out(client, edith_editor):
+    story_of("fire", "Copy.")
+    client.force_login(edith_editor)
+    response = client.get(INBOX, {"status": "bogus"})
+    assert "Status: Select a valid choice" in response.content.decode()
+    assert headlines(response) == ["Headline of fire"]
+
+
+def test_it_marks_stories_with_copy_new_to_the_reader(client, edith_editor):
+    read, unread = story_of("read", "Copy."), story_of("unread", "Copy.")
+    mark_read(user=edith_editor, story=read)
+    client.force_login(edith_editor)
+    flags = {story.headline: story.has_new_copy for story in client.get(INBOX).context["page"]}
+    assert flags == {"Headline of read": False, "Headline of unread": True}
+    Story.objects.filter(pk=read.pk).update(last_received_at=timezone.now())
+    assert all(story.has_new_copy for story in client.get(INBOX).context["page"])
+
+
+def test_it_pages_through_many_stories(client, edith_editor):
+    for n in range(27):
+        story_of(f"story {n}", "Copy.")
+    client.force_login(edith_editor)
+    assert len(headlines(client.get(INBOX))) == 25
+    second = client.get(INBOX, {"page": 2})
+    assert len(headlines(second)) == 2 and "Page 2 of 2" in second.content.decode()
+
+
+def test_an_htmx_request_gets_only_the_list(client, edith_editor):
+    story_of("fire", "Copy.")
+    client.force_login(edith_editor)
+    response = client.get(INBOX, {"text": "fire"}, headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="story-list">') and "<html" not in html
+    assert response["Vary"] and "HX-Request" in response["Vary"]
