@@ -78,7 +78,8 @@ def test_it_names_a_bad_filter_and_leaves_it_out(client, edith_editor):
 
 
 def test_it_marks_stories_with_copy_new_to_the_reader(client, edith_editor):
-    read, unread = story_of("read", "Copy."), story_of("unread", "Copy.")
+    read = story_of("read", "Copy.")
+    story_of("unread", "Copy.")
     mark_read(user=edith_editor, story=read)
     client.force_login(edith_editor)
     flags = {story.headline: story.has_new_copy for story in client.get(INBOX).context["page"]}
