@@ -1,0 +1,93 @@
+"""How fast the text engine compares versions, against difflib's HtmlDiff on the same text.
+
+    .venv/bin/python benchmarks/engine_speed.py [--runs 7]
+
+Versions are built from real Reuters paragraphs read from ../shared/corpus (never copied
+into the repository): an article of N words, and an edited version of it (reworded
+paragraphs, a changed number, a split, a moved and a dropped paragraph, a repeated run).
+Prints medians over repeated runs; the difflib baseline runs in the same process.
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from stories.analysis import SourceText, compare_sources  # noqa: E402
+from tests.analysis import variants  # noqa: E402
+
+ARTICLES = REPO / ".." / "shared" / "corpus" / "reuters" / "articles.json"
+EDITS = ("rewritten", "changed number", "split", "moved", "dropped", "repeat run")
+
+
+def paragraphs_of(words: int, rng: random.Random) -> list[str]:
+    """A headline and body paragraphs of real copy, about `words` words long."""
+    articles = json.loads(ARTICLES.read_text(encoding="utf-8"))
+    rng.shuffle(articles)
+    out = [articles[0]["headline"]]
+    count = 0
+    for article in articles:
+        for paragraph in article["paragraphs"]:
+            if count >= words:
+                return out
+            out.append(paragraph)
+            count += len(paragraph.split())
+    return out
+
+
+def edited(paragraphs: list[str], rng: random.Random) -> list[str]:
+    draft = variants.start(tuple(paragraphs))
+    for name in EDITS:
+        draft = variants.OPERATIONS[name](draft, rng)
+    return list(draft.paragraphs)
+
+
+def median_ms(work: Callable[[], object], runs: int) -> float:
+    work()  # warm caches and imports
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def pair_table(runs: int) -> None:
+    print(f"{'words':>6} {'engine ms':>10} {'HtmlDiff ms':>12} {'HtmlDiff/engine':>16} {'ms/1k words':>12}")
+    for words in (1000, 2000, 4000, 8000):
+        rng = random.Random(words)
+        a = paragraphs_of(words, rng)
+        b = edited(a, rng)
+        sources = [SourceText("a", "\n".join(a)), SourceText("b", "\n".join(b))]
+        engine = median_ms(lambda s=sources: compare_sources(s), runs)
+        html = median_ms(lambda a=a, b=b: difflib.HtmlDiff().make_table(a, b), runs)
+        print(f"{words:>6} {engine:>10.1f} {html:>12.1f} {html / engine:>15.1f}x {engine / (words / 1000):>12.1f}")
+
+
+def many_sources(runs: int, n: int = 10, words: int = 3000) -> None:
+    rng = random.Random(n)
+    base = paragraphs_of(words, rng)
+    sources = [SourceText(f"v{k}", "\n".join(edited(base, random.Random(k)))) for k in range(n)]
+    engine = median_ms(lambda: compare_sources(sources), max(3, runs // 2))
+    print(f"{n} sources x {words} words: engine median {engine:.0f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    pair_table(args.runs)
+    many_sources(args.runs)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,216 @@
+"""Facts a sentence states, pulled out so that aligned sentences can be checked against
+each other: numbers with what they count, names, dates and weekdays, quotations with
+their speaker, attributions ("said on X"), negations, and house-style forms (U.S., %)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import STOPWORDS, fold, stem, strip_accents
+
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                      "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
+_NUMBER = re.compile(
+    r"(?<![\w.,])(?P<cur>[$€£¥])?\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
+    r"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?:\s(?P<scale>thousand|million|billion|trillion|bn)\b)?"
+    r"|\b(?P<word>" + "|".join(_NUMBER_WORDS) + r")\b(?=[\s-])", re.I)
+MEASURES = frozenset(stem(w) for w in """
+second minute hour day week month year decade century km kilometre kilometer mile metre
+meter m cm mm kg kilogram gram g tonne ton pound lb ounce litre liter gallon barrel acre
+hectare degree mph kph knot percent point storey story floor
+""".split())
+_MONTHS = {m: n + 1 for n, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+_MONTHS.update({m[:3]: n for m, n in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|" \
+         r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_DATE = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>January|February|March|April|May|June|"
+    rf"July|August|September|October|November|December)\b(?:,?\s+(?P<year2>\d{{4}})\b)?")
+_YEAR = re.compile(r"(?<![\w$€£.,])(?:19|20)\d\d(?![\w%]|,\d)")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_QUOTE = re.compile(r"\u201c([^\u201c\u201d]{3,600})\u201d|\"([^\"]{3,600})\"")
+_ATTRIBUTION = re.compile(
+    r"\b(said|says|stated|states|wrote|writes|posted|posts|shared|shares|told|tweeted|"
+    r"announced|added|declared|confirmed)\s+(on|in|via|through|during)\s+"
+    r"((?:(?:a|an|the|his|her|their|its)\s+)?[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,2})")
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w\u2019'.-]*")
+_CONNECTORS = frozenset("de da del della di dos du van von der bin al la le y".split())
+_NOT_NAMES = frozenset("""
+the a an in on at as by for from to of and but or if it its this that these those he she
+they we i his her their our there here when while after before according however meanwhile
+although though monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december mr mrs ms dr president
+secretary minister prime officials official senator governor general chief state states
+""".split())
+_NEGATION = re.compile(r"\b(no|not|never|none|nobody|neither|nor|without)\b(?!\s+(?:only|longer)\b)"
+                       r"|n[\u2019']t\b", re.I)
+_WORDS = re.compile(r"[\w\u2019'%-]+(?:\.\w+)*")
+_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?!\w)|(?<![\w.])[A-Z]{2,3}(?![\w.])")
+
+
+@dataclass(frozen=True)
+class Number:
+    text: str                # the number and what it counts, as written ("250 prisoners")
+    raw: str                 # the number alone, as written ("250", "5 per cent")
+    value: float
+    unit: str            # "%", a currency sign, or ""
+    counts: frozenset[str]   # stems of the two content words after it: what it counts
+    measure: str             # the first of them when it is a unit of measure ("hour", "km")
+    before: frozenset[str]   # stem of the content word before it ("aged", "killing")
+    spelled: bool        # written as a word ("ten")
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    speaker: str
+
+
+@dataclass(frozen=True)
+class Attribution:
+    text: str
+    speaker: str
+    channel: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    numbers: tuple[Number, ...]
+    dates: tuple[tuple[str, str, str], ...]   # (group, value, text): weekday / day / year
+    names: tuple[tuple[str, ...], ...]        # runs of name tokens as written
+    quotes: tuple[Quote, ...]
+    attributions: tuple[Attribution, ...]
+    negations: tuple[int, ...]                # word offsets of negation cues
+    acronyms: tuple[str, ...]
+    words: tuple[str, ...]                    # the sentence's words as written
+
+
+def extract(sentence: str) -> Facts:
+    """Everything `conflicts` compares, from one sentence of display text."""
+    dates, masked = _dates(sentence)
+    words = tuple(_WORDS.findall(sentence))
+    return Facts(
+        numbers=_numbers(masked), dates=dates, names=_names(sentence),
+        quotes=_quotes(sentence), attributions=_attributions(sentence),
+        negations=tuple(i for i, w in enumerate(words) if _NEGATION.fullmatch(w)
+                        or w.lower().endswith(("n't", "n\u2019t"))),
+        acronyms=tuple(m.group() for m in _ACRONYM.finditer(sentence)), words=words,
+    )
+
+
+def _dates(sentence: str) -> tuple[tuple[tuple[str, str, str], ...], str]:
+    """Dates found, and the sentence with them blanked out so they are not numbers too."""
+    found, masked = [], list(sentence)
+    for m in _DATE.finditer(sentence):
+        month = (m.group("month") or m.group("month2")).lower().rstrip(".")
+        day = m.group("day") or m.group("day2")
+        found.append(("day", f"{_MONTHS.get(month, month)}-{int(day)}", m.group()))
+        masked[m.start():m.end()] = " " * (m.end() - m.start())
+    for m in _YEAR.finditer("".join(masked)):
+        found.append(("year", m.group(), m.group()))
+        masked[m.start():m.end()] = " " * (m.end() - m.start())
+    found.extend(("weekday", m.group().lower(), m.group()) for m in _WEEKDAY.finditer(sentence))
+    return tuple(found), "".join(masked)
+
+
+def _numbers(text: str) -> tuple[Number, ...]:
+    out = []
+    for m in _NUMBER.finditer(text):
+        if m.group("word"):
+            value, unit, spelled = float(_NUMBER_WORDS[m.group("word").lower()]), "", True
+        else:
+            value = float(m.group("num").replace(",", "") + (m.group("dec") or ""))
+            value *= _SCALES.get((m.group("scale") or "").lower(), 1.0)
+            unit = "%" if m.group("pct") else (m.group("cur") or "")
+            spelled = False
+        phrase = m.group().strip() + _following_words(text[m.end():])
+        counts, before, measure = _context(text, m.start(), m.end())
+        out.append(Number(phrase, m.group().strip(), value, unit, counts, measure, before, spelled))
+    return tuple(out)
+
+
+def _following_words(text: str) -> str:
+    """Up to two words after a number, to say what it counts ("250 prisoners")."""
+    match = re.match(r"(?:[\s-]+[^\W\d_][\w\u2019'-]*){1,2}", text)
+    if not match:
+        return ""
+    kept = []
+    for word in re.split(r"(?=[\s-])", match.group()):
+        if word.strip(" -").lower() in STOPWORDS:
+            break
+        kept.append(word)
+    return "".join(kept)
+
+
+def _context(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str], str]:
+    """Stems of the two content words after a number and of the one before it, and the
+    unit of measure right after it, if any."""
+    after = [w for w in fold(text[end:end + 60]).split() if w not in STOPWORDS][:2]
+    before = [w for w in fold(text[max(0, start - 30):start]).split() if w not in STOPWORDS][-1:]
+    measure = stem(after[0].rstrip("s")) if after and stem(after[0].rstrip("s")) in MEASURES else ""
+    return _stems(after), _stems(before), measure
+
+
+def _stems(words: list[str]) -> frozenset[str]:
+    return frozenset(stem(w) for w in words if not any(c.isdigit() for c in w))
+
+
+def _names(sentence: str) -> tuple[tuple[str, ...], ...]:
+    """Runs of capitalised words that are not sentence openers, titles, months or days."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for n, m in enumerate(_NAME_TOKEN.finditer(sentence)):
+        word = re.sub(r"[\u2019']s$|[.\u2019'-]+$", "", m.group())
+        if word[:1].isupper() and word.lower() not in _NOT_NAMES and not (n == 0 and word.lower() in STOPWORDS):
+            current.append(word)
+        elif current and word.lower() in _CONNECTORS:
+            current.append(word)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+        if m.group()[-1:] in ".,;:" and current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return tuple(tuple(r[: max(i for i, w in enumerate(r) if w[:1].isupper()) + 1]) for r in runs)
+
+
+def _quotes(sentence: str) -> tuple[Quote, ...]:
+    out = []
+    for m in _QUOTE.finditer(sentence):
+        text = m.group(1) or m.group(2)
+        if len(text.split()) >= 3:
+            out.append(Quote(text, _speaker(sentence, m.start(), m.end())))
+    return tuple(out)
+
+
+def _attributions(sentence: str) -> tuple[Attribution, ...]:
+    out = []
+    for m in _ATTRIBUTION.finditer(sentence):
+        channel_words = []
+        for word in m.group(3).split():
+            if word.lower() in STOPWORDS - {"a", "an", "the", "his", "her", "their", "its"}:
+                break
+            channel_words.append(word)
+        if channel_words:
+            text = f"{m.group(1)} {m.group(2)} {' '.join(channel_words)}"
+            channel = fold(" ".join(w for w in channel_words if w.lower() not in STOPWORDS))
+            out.append(Attribution(text, _speaker(sentence, m.start(), m.end()), channel))
+    return tuple(out)
+
+
+def _speaker(sentence: str, start: int, end: int) -> str:
+    """The name nearest before `start` (or just after `end`): "Bukele said", "said Bukele"."""
+    before = _names(sentence[max(0, start - 60):start])
+    after = _names(sentence[end:end + 40])
+    run = before[-1] if before else (after[0] if after else ())
+    return strip_accents(run[-1]).casefold() if run else ""

@@ -1,0 +1,96 @@
+"""Repeats inside one source: a headline printed twice, a paragraph or a run of paragraphs
+repeated (exactly or with white space, punctuation, case or a word or two changed), a
+sentence repeated inside its paragraph.
+
+Exact repeats are found by hashing folded text. Near repeats only compare blocks that
+share word pairs (an inverted index), so the work stays near-linear in the words.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from rapidfuzz.distance import Levenshtein
+
+from .model import Block
+from .text import fold, words
+
+MIN_NEAR_WORDS = 6
+MAX_POSTINGS = 40  # a word pair in more blocks than this says nothing about repeats
+
+
+def find_repeats(blocks: list[Block]) -> dict[int, int]:
+    """Map the index of every repeat block to the index of the earlier block it repeats
+    (always an original, never another repeat)."""
+    tokens = [words(fold(b.norm)) for b in blocks]
+    found: dict[int, int] = {}
+    first_seen: dict[tuple[str, ...], int] = {}
+    owners: dict[str, int] = {}  # folded sentence -> block where it first appeared
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, toks in enumerate(tokens):
+        key = tuple(toks)
+        earlier = first_seen.get(key) if key else None
+        if earlier is None and len(toks) >= MIN_NEAR_WORDS:
+            earlier = _near_earlier(toks, tokens, index)
+        if earlier is None:
+            earlier = _covered_by_earlier(blocks[i], owners, (i - 1) in found)
+        if earlier is not None:
+            found[i] = found.get(earlier, earlier)
+            continue
+        first_seen.setdefault(key, i)
+        for pair in set(zip(toks, toks[1:])):
+            index[pair].append(i)
+        for sentence in blocks[i].sentences:
+            owners.setdefault(fold(sentence.text), i)
+    return found
+
+
+def _near_earlier(toks: list[str], tokens: list[list[str]],
+                  index: dict[tuple[str, str], list[int]]) -> int | None:
+    """An earlier original block with the same words but for one or two."""
+    pairs = set(zip(toks, toks[1:]))
+    shared: Counter[int] = Counter()
+    for pair in pairs:
+        postings = index.get(pair, ())
+        if len(postings) <= MAX_POSTINGS:
+            shared.update(postings)
+    best, best_distance = None, None
+    for j, count in shared.most_common(8):
+        if count < 0.5 * len(pairs):
+            break
+        distance = Levenshtein.distance(toks, tokens[j])
+        if distance <= _allowed_edits(max(len(toks), len(tokens[j]))):
+            if best_distance is None or distance < best_distance:
+                best, best_distance = j, distance
+    return best
+
+
+def _allowed_edits(n_words: int) -> int:
+    return 1 if n_words < 10 else max(2, int(0.08 * n_words))
+
+
+def _covered_by_earlier(block: Block, owners: dict[str, int], in_run: bool) -> int | None:
+    """A block whose sentences all appeared earlier (a repeated run joined or split in
+    other places): a repeat of the block where its first sentence first appeared. A lone
+    sentence counts only inside a run of repeats: a dek may well echo the lede."""
+    keys = [k for k in (fold(s.text) for s in block.sentences) if len(k.split()) >= 3]
+    if not keys or (len(keys) < 2 and not in_run):
+        return None
+    found = [owners.get(k) for k in keys]
+    if any(o is None for o in found):
+        return None
+    return found[0]
+
+
+def repeated_sentences(block: Block) -> tuple[tuple[int, int], ...]:
+    """(sentence, earlier sentence) pairs repeated inside one block."""
+    seen: dict[str, int] = {}
+    pairs = []
+    for k, sentence in enumerate(block.sentences):
+        key = fold(sentence.text)
+        if len(key.split()) < 4:
+            continue
+        if key in seen:
+            pairs.append((k, seen[key]))
+        else:
+            seen[key] = k
+    return tuple(pairs)

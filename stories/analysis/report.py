@@ -1,0 +1,64 @@
+"""A `Comparison` as the JSON of `compare.schema.json` (version 1), or as a terminal report."""
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from .model import Comparison, Row
+
+SCHEMA_VERSION = 1
+
+
+def to_json(comparison: Comparison) -> dict[str, Any]:
+    """A JSON-able dict in the shape `../shared/contracts/compare.schema.json` fixes.
+
+    Blocks also carry `repeated_sentences` (pairs of 1-based sentence numbers, a sentence
+    repeated inside its own block); the schema allows the extra key."""
+    return {
+        "version": SCHEMA_VERSION,
+        "sources": [{
+            "key": s.key, "name": s.name,
+            "blocks": [{
+                "id": b.id, "kind": b.kind, "text": b.text, "lines": list(b.lines),
+                "repeat_of": b.repeat_of,
+                "repeated_sentences": [[k + 1, j + 1] for k, j in b.repeated_sentences],
+            } for b in s.blocks],
+        } for s in comparison.sources],
+        "rows": [{"cells": [{"source": c.source, "blocks": list(c.blocks), "status": c.status}
+                            for c in row.cells]} for row in comparison.rows],
+        "changes": [{"a": list(ch.a), "b": list(ch.b), "ops": [list(op) for op in ch.ops]}
+                    for ch in comparison.changes],
+        "conflicts": [{
+            "kind": c.kind, "a": {"block": c.a.block, "text": c.a.text},
+            "b": {"block": c.b.block, "text": c.b.text}, "note": c.note,
+        } for c in comparison.conflicts],
+    }
+
+
+def to_text(comparison: Comparison, width: int = 100) -> str:
+    """A readable report for a terminal: sources, rows with statuses, conflicts."""
+    lines = [f"{s.key}: {s.name} ({len(s.blocks)} blocks)" for s in comparison.sources]
+    lines.append("")
+    for n, row in enumerate(comparison.rows, 1):
+        lines.extend(_row_lines(comparison, n, row, width))
+    lines.append("")
+    lines.append(f"Conflicts ({len(comparison.conflicts)}):")
+    for c in comparison.conflicts:
+        note = f" - {c.note}" if c.note else ""
+        lines.append(f"  [{c.kind}] {c.a.block} \u201c{c.a.text}\u201d / {c.b.block} \u201c{c.b.text}\u201d{note}")
+    changed = sum(1 for ch in comparison.changes for op, _ in ch.ops if op != "=")
+    lines.append(f"Word-level changes: {changed} in {len(comparison.changes)} aligned pairs")
+    return "\n".join(lines)
+
+
+def _row_lines(comparison: Comparison, n: int, row: Row, width: int) -> list[str]:
+    out = [f"Row {n}"]
+    for cell in row.cells:
+        first = comparison.block(cell.blocks[0])
+        status = cell.status
+        if status == "repeat" and first.repeat_of:
+            status = f"repeat of {first.repeat_of}"
+        text = " / ".join(comparison.block(b).text for b in cell.blocks)
+        head = f"{'+'.join(cell.blocks)} [{first.kind}, {status}] "
+        out.append("  " + textwrap.shorten(head + text, width=width - 2, placeholder=" \u2026"))
+    return out

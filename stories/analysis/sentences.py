@@ -1,0 +1,64 @@
+"""Sentence splitting that knows wire-copy abbreviations ("U.S. Geological Survey", "Mr.",
+"No. 10", initials), so one abbreviation does not shift every aligned row after it."""
+from __future__ import annotations
+
+import re
+
+from .model import Sentence
+
+_CANDIDATE = re.compile(r"[.!?\u2026]+['\"\u201d\u2019)\]]*(?=\s+\S)")
+_TITLES = frozenset("""
+mr mrs ms mx dr prof gen sen rep gov lt col capt cpt sgt maj adm cmdr st mt ft fr rev hon
+pres supt insp det jr sr messrs mme mlle vs v cf approx dept est ave blvd rd no nos art vol
+ch fig pp op
+""".split())
+_BEFORE_NUMBERS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_STARTERS = frozenset("""
+the a an he she it they we i in on at but and this that there his her its their our
+officials however meanwhile after before when while if as some many most police
+""".split())
+_DOTTED = re.compile(r"^(?:[^\W\d_]\.){2,}$")
+_INITIAL = re.compile(r"^[^\W\d_]\.$")
+
+
+def split_sentences(text: str, limit: int = 2000) -> tuple[Sentence, ...]:
+    """Sentences of `text` with their offsets. At most `limit` sentences (the rest is
+    folded into the last one), so adversarial input cannot blow up later stages."""
+    cuts = [m.end() for m in _CANDIDATE.finditer(text) if _is_boundary(text, m)]
+    spans, start = [], 0
+    for cut in cuts[: max(0, limit - 1)]:
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, len(text)))
+    sentences = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        if a < b:
+            sentences.append(Sentence(a, b, text[a:b]))
+    return tuple(sentences)
+
+
+def _is_boundary(text: str, match: re.Match[str]) -> bool:
+    following = text[match.end():].lstrip()[:40]
+    first = following.lstrip("'\"\u201c\u2018([")[:1]
+    if not first or not (first.isupper() or first.isdigit() or not first.isalpha()):
+        return False
+    if not match.group().startswith(".") or match.group().startswith(".."):
+        return True
+    token = text[: match.start() + 1].rsplit(None, 1)[-1].lstrip("'\"\u201c\u2018([")
+    return not _is_abbreviation(token, following)
+
+
+def _is_abbreviation(token: str, following: str) -> bool:
+    bare = token.rstrip(".").lower()
+    next_word = following.split(None, 1)[0].strip("'\"\u201c\u2018(").lower() if following else ""
+    if bare in _TITLES:
+        return bare != "no" or next_word[:1].isdigit()
+    if bare in _BEFORE_NUMBERS:
+        return next_word[:1].isdigit()
+    if _INITIAL.match(token):
+        return True
+    if _DOTTED.match(token):
+        return next_word.rstrip(",") not in _STARTERS
+    return False

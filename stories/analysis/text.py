@@ -1,0 +1,109 @@
+"""Normalising text for comparison, while the display text stays as the source wrote it.
+
+Three levels:
+- `display_text`: what a reader sees; only markup markers (Markdown emphasis, heading
+  hashes) and control characters are removed.
+- `normalise`: display text with Unicode (NFKC), quotes, dashes and white space made
+  uniform. Two passages whose normalised forms are equal are "the same".
+- `fold`: normalise, then case, accents, punctuation and dotted acronyms folded away, and
+  digits grouping removed: the form for similarity and repeat detection.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_EMPHASIS = re.compile(r"(?<![\w*_])(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
+_LONE_MARKERS = re.compile(r"(?<!\S)\*\*|\*\*(?!\S)")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"', "\u2039": "'", "\u203a": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    "\u2015": "-", "\u2212": "-", "\u00ad": None, "\u200b": None, "\ufeff": None,
+})
+_SPACES = re.compile(r"\s+")
+_ACRONYM = re.compile(r"\b(?:[^\W\d_]\.){2,}")
+_DIGIT_GROUP = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
+_NON_WORD = re.compile(r"[^\w%$€£¥]+")
+_WORD = re.compile(r"[\w%$€£¥]+")
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers herself him himself his how i if in into is it
+its itself just me more most my myself no nor not now of off on once only or other our ours
+out over own same she should so some such than that the their theirs them then there these
+they this those through to too under until up very was we were what when where which while
+who whom why will with would you your yours s t said says say told according also its
+""".split())
+
+
+def clean_input(text: str) -> str:
+    """Drop what no comparison or display should see: lone surrogates, control characters."""
+    text = _SURROGATES.sub("\ufffd", text)
+    return _CONTROLS.sub("", text.replace("\t", " "))
+
+
+def strip_markup(line: str) -> str:
+    """Remove Markdown heading hashes and emphasis markers (`**bold**`, `*em*`, `__x__`)."""
+    heading = _HEADING.match(line)
+    if heading:
+        line = heading.group(1)
+    for _ in range(3):  # nested emphasis, e.g. ***x*** or **_x_**
+        stripped = _EMPHASIS.sub(r"\2", line)
+        if stripped == line:
+            break
+        line = stripped
+    return _LONE_MARKERS.sub("", line)
+
+
+def is_heading(line: str) -> bool:
+    return bool(_HEADING.match(line))
+
+
+def display_text(line: str) -> str:
+    """The block text for display: as written, markup removed, outer white space trimmed."""
+    return strip_markup(line).strip()
+
+
+@lru_cache(maxsize=4096)
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-blind form: words separated by single spaces."""
+    text = strip_accents(normalise(text).casefold())
+    text = _ACRONYM.sub(lambda m: m.group().replace(".", ""), text)
+    text = _DIGIT_GROUP.sub("", text)
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def words(folded: str) -> list[str]:
+    return _WORD.findall(folded)
+
+
+def stem(word: str) -> str:
+    """A crude stem: a plural "s" dropped, then the first six characters ("houses" ->
+    "house", "prisoners" -> "prison")."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:6]
+
+
+def content_terms(folded: str) -> list[str]:
+    """Stems of the words that carry meaning (stop words dropped)."""
+    return [stem(w) for w in _WORD.findall(folded) if w not in STOPWORDS]
