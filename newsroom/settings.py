@@ -146,6 +146,8 @@ NEWSROOM_MAX_COPY_BYTES = env_int("NEWSROOM_MAX_COPY_BYTES", 2 * 1024 * 1024)
 NEWSROOM_MAX_LINE_CHARS = env_int("NEWSROOM_MAX_LINE_CHARS", 20_000)
 NEWSROOM_MAX_FILES_PER_UPLOAD = env_int("NEWSROOM_MAX_FILES_PER_UPLOAD", 100)
 DATA_UPLOAD_MAX_NUMBER_FILES = NEWSROOM_MAX_FILES_PER_UPLOAD
+# Off: an editor may not approve a version they saved themselves (four eyes).
+NEWSROOM_ALLOW_SELF_APPROVAL = env_bool("NEWSROOM_ALLOW_SELF_APPROVAL", default=True)
 # A request may carry a full batch of files at the limit, plus the form around them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = NEWSROOM_MAX_COPY_BYTES + 1024 * 1024
 

@@ -8,11 +8,12 @@ else in the project marks copy safe.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from stories.models import Source
+from stories.analysis.diff import word_diff
 
 STATUS_LABELS = {"same": "Same", "changed": "Changed", "only-here": "Only here", "repeat": "Repeat"}
 KIND_LABELS = {
@@ -27,9 +28,19 @@ KIND_LABELS = {
 
 
 @dataclass(frozen=True)
+class ColumnHead:
+    """What heads a column: a source (its provider and item) or an article version."""
+
+    title: str
+    detail: str
+    when: datetime
+    source_id: int | None = None
+
+
+@dataclass(frozen=True)
 class Column:
     key: str
-    source: Source
+    head: ColumnHead
     word_count: int
 
 
@@ -92,6 +103,14 @@ class ConflictView:
     note: str
 
     @property
+    def a_number(self) -> int:
+        return _number(self.a_passage)
+
+    @property
+    def b_number(self) -> int:
+        return _number(self.b_passage)
+
+    @property
     def kind_label(self) -> str:
         return KIND_LABELS.get(self.kind, self.kind)
 
@@ -117,12 +136,23 @@ class ComparePage:
         return [conflict for conflict in self.conflicts if conflict.is_style]
 
 
-def build_compare_page(result: dict, sources: list[Source], *, chosen_conflict: int | None = None) -> ComparePage:
-    """The page's columns, rows and conflicts; `sources` are in the order they were analysed."""
+def source_head(source) -> ColumnHead:
+    """A source's column head; its versions come prefetched newest first (story_sources)."""
+    newest = source.newest_first[0]
+    return ColumnHead(str(source.provider), f"{source.item_id} · v{newest.number}", newest.received_at, source.pk)
+
+
+def version_head(version) -> ColumnHead:
+    who = version.created_by.get_username() if version.created_by else "someone"
+    return ColumnHead(f"Version {version.number}", f"by {who} · {version.reason}", version.created_at)
+
+
+def build_compare_page(result: dict, heads: list[ColumnHead], *, chosen_conflict: int | None = None) -> ComparePage:
+    """The page's columns, rows and conflicts; `heads` are in the order the texts were analysed."""
     blocks = {block["id"]: block for source in result["sources"] for block in source["blocks"]}
     columns = [
-        Column(key=entry["key"], source=source, word_count=_words(entry["blocks"]))
-        for entry, source in zip(result["sources"], sources)
+        Column(key=entry["key"], head=head, word_count=_words(entry["blocks"]))
+        for entry, head in zip(result["sources"], heads)
     ]
     marks = _change_marks(result["changes"], result["rows"])
     rows = [_row(n, row, columns, blocks, marks) for n, row in enumerate(result["rows"], start=1)]
@@ -230,3 +260,15 @@ def _conflicts(entries: list[dict], columns: list[Column], rows: list[RowView]) 
                 if passage in row_of and number not in row_of[passage].conflicts:
                     row_of[passage].conflicts.append(number)
     return conflicts
+
+
+def inline_diff(old: str, new: str) -> SafeString:
+    """The words of `new`, with what `old` had instead struck through: for "what changed since"."""
+    ops, _complete = word_diff(old, new)
+    parts = []
+    for op, text in ops:
+        if op == "=":
+            parts.append(escape(text))
+        else:
+            parts.append(f"<{'ins' if op == '+' else 'del'}>{escape(text)}</{'ins' if op == '+' else 'del'}>")
+    return mark_safe("".join(parts))

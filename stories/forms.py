@@ -25,9 +25,7 @@ class WireFilesField(forms.Field):
         files = [item for item in (value if isinstance(value, (list, tuple)) else [value]) if item]
         limit = settings.NEWSROOM_MAX_FILES_PER_UPLOAD
         if len(files) > limit:
-            raise forms.ValidationError(
-                f"At most {limit} files can be uploaded at once; you chose {len(files)}."
-            )
+            raise forms.ValidationError(f"At most {limit} files can be uploaded at once; you chose {len(files)}.")
         return files
 
 
@@ -47,12 +45,8 @@ class UploadCopyForm(forms.Form):
         help_text="Identifies the item, like a file name; the same name from the same provider "
         "later makes a new version of it.",
     )
-    story = forms.ModelChoiceField(
-        queryset=Story.objects.all(), required=False, empty_label="— start a new story —"
-    )
-    provider = forms.ModelChoiceField(
-        queryset=Provider.objects.all(), required=False, empty_label="Unattributed"
-    )
+    story = forms.ModelChoiceField(queryset=Story.objects.all(), required=False, empty_label="— start a new story —")
+    provider = forms.ModelChoiceField(queryset=Provider.objects.all(), required=False, empty_label="Unattributed")
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -133,3 +127,34 @@ class InboxFilterForm(forms.Form):
 
 
 FILTER_DEFAULTS = {"text": "", "status": "", "provider": None}
+
+
+class HeadlineForm(forms.Form):
+    headline = forms.CharField(max_length=300)
+
+
+class ParagraphEditForm(forms.Form):
+    """One change to one paragraph of a draft; which fields matter depends on the change."""
+
+    text = forms.CharField(required=False, strip=False, max_length=20_000)
+    step = forms.TypedChoiceField(required=False, choices=[("-1", "up"), ("1", "down")], coerce=int, empty_value=None)
+    choice = forms.IntegerField(required=False, min_value=0)
+
+
+class SaveDraftForm(forms.Form):
+    reason = forms.CharField(
+        max_length=300, label="Why this version", error_messages={"required": "Say briefly why you save this version."}
+    )
+    correction_note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    over_newer = forms.BooleanField(required=False)
+
+
+class ReasonForm(forms.Form):
+    """A comment or reason that a workflow step needs (rejection, withdrawal)."""
+
+    reason = forms.CharField(required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class VersionPairForm(forms.Form):
+    a = forms.IntegerField(min_value=1)
+    b = forms.IntegerField(min_value=1)

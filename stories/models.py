@@ -13,6 +13,9 @@ class Provider(models.Model):
     """An agency or desk that sends copy."""
 
     name = models.CharField(max_length=120, unique=True)
+    preferred = models.BooleanField(
+        default=False, help_text="The desk's preferred provider: automatic drafts take its passages first."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -161,9 +164,17 @@ class Article(models.Model):
 
     story = models.OneToOneField(Story, on_delete=models.PROTECT, related_name="article")
     status = models.CharField(max_length=20, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT)
+    approved_version = models.ForeignKey(
+        "ArticleVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     published_version = models.ForeignKey(
         "ArticleVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True, help_text="Last published.")
+    first_published_at = models.DateTimeField(null=True, blank=True)
+    review_comment = models.TextField(blank=True, help_text="Why it was last sent back to draft.")
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -178,6 +189,16 @@ class Article(models.Model):
     def __str__(self) -> str:
         return f"Article: {self.story}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("stories:compose", args=[self.story_id])
+
+    def latest_version(self) -> "ArticleVersion | None":
+        return self.versions.order_by("-number").first()
+
+    @property
+    def is_public(self) -> bool:
+        return self.published_version_id is not None and self.withdrawn_at is None
+
 
 class ArticleVersion(models.Model):
     """One save of the merged article. Never changed after it is written."""
@@ -185,12 +206,14 @@ class ArticleVersion(models.Model):
     article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveIntegerField()
     headline = models.CharField(max_length=300)
-    body = models.TextField()
-    reason = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    body = models.TextField(help_text="The paragraphs' text, one blank line between them.")
+    paragraphs = models.JSONField(
+        default=list, help_text='[{"text": ..., "sources": [{"source", "version", "block", "provider"}]}]'
     )
+    reason = models.CharField(max_length=300, blank=True)
+    correction_note = models.TextField(blank=True, help_text="Shown with the article when it corrects a published one.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["article", "number"]
@@ -210,10 +233,39 @@ class ArticleVersion(models.Model):
         raise ImmutableRecordError("An article version is never deleted.")
 
 
+class ArticleDraft(models.Model):
+    """One editor's working copy of the article, between saves. Saving makes an ArticleVersion.
+
+    `based_on` is the version the editor started from: a save is refused when another
+    version was saved since, so nobody overwrites a colleague unseen.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="drafts")
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    based_on = models.ForeignKey(ArticleVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    headline = models.CharField(max_length=300)
+    paragraphs = models.JSONField(default=list)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "editor"], name="article_draft_unique_editor")]
+
+    def __str__(self) -> str:
+        return f"{self.editor}'s draft of {self.article}"
+
+
 class AuditAction(models.TextChoices):
     INGEST = "ingest", "Ingested copy"
     INGEST_DUPLICATE = "ingest_duplicate", "Recognised a duplicate upload"
     INGEST_REFUSED = "ingest_refused", "Refused an upload"
+    SAVE = "save", "Saved a version"
+    RESTORE = "restore", "Restored a version"
+    SUBMIT = "submit", "Submitted for review"
+    APPROVE = "approve", "Approved"
+    REJECT = "reject", "Sent back to draft"
+    PUBLISH = "publish", "Published"
+    CORRECT = "correct", "Saved a correction"
+    WITHDRAW = "withdraw", "Withdrew"
 
 
 class AuditEventQuerySet(models.QuerySet):

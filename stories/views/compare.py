@@ -1,18 +1,18 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from stories.access import get_story_for_user
-from stories.compare_page import build_compare_page
+from stories.compare_page import build_compare_page, source_head
+from stories.decorators import desk_login_required
 from stories.forms import CompareForm
 from stories.services.analysis import analyse, story_sources
 from stories.services.reading import mark_read
 
 
-@login_required
+@desk_login_required
 @require_GET
 @vary_on_headers("HX-Request")
 def compare(request: HttpRequest, story_id: int) -> HttpResponse:
@@ -23,7 +23,8 @@ def compare(request: HttpRequest, story_id: int) -> HttpResponse:
     for error in form.errors.get("sources", []):
         messages.warning(request, error)
     analysis = analyse(story=story, sources=selection)
-    page = build_compare_page(analysis.result, selection, chosen_conflict=form.chosen_conflict())
+    heads = [source_head(source) for source in selection]
+    page = build_compare_page(analysis.result, heads, chosen_conflict=form.chosen_conflict())
     mark_read(user=request.user, story=story)
     context = {"story": story, "form": form, "page": page, "show_repeats": form.show_repeats()}
     template = "stories/compare.html#comparison" if request.htmx else "stories/compare.html"

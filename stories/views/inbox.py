@@ -1,4 +1,3 @@
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -6,13 +5,14 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from stories.access import require_reviewer
+from stories.decorators import desk_login_required
 from stories.forms import InboxFilterForm
 from stories.queries import inbox_stories
 
 STORIES_PER_PAGE = 25
 
 
-@login_required
+@desk_login_required
 @require_GET
 @vary_on_headers("HX-Request")
 def inbox(request: HttpRequest) -> HttpResponse:

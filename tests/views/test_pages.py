@@ -51,3 +51,9 @@ def test_the_story_page_of_a_missing_story_is_404(client, edith_editor):
     assert client.get(reverse("stories:story", args=[999_999])).status_code == 404
 
 
+
+
+def test_the_story_page_shows_the_storys_history(client, edith_editor, story):
+    client.force_login(edith_editor)
+    html = client.get(reverse("stories:story", args=[story.pk])).content.decode()
+    assert "History" in html and "Ingested hostile.txt" in html

@@ -1,0 +1,146 @@
+"""The compose page: the editor's working draft, its paragraphs' provenance, a live preview."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from stories.access import get_story_for_composer
+from stories.compare_page import inline_diff
+from stories.decorators import desk_login_required
+from stories.forms import HeadlineForm, ParagraphEditForm, SaveDraftForm
+from stories.models import Story
+from stories.services import draft_edits
+from stories.services.compose import (
+    ComposeError,
+    StaleDraft,
+    article_for,
+    current_analysis,
+    draft_for,
+    restart_draft,
+    save_draft,
+)
+
+
+@desk_login_required
+@require_GET
+def compose(request: HttpRequest, story_id: int) -> HttpResponse:
+    story = get_story_for_composer(request.user, story_id)
+    return render(request, "stories/compose.html", composer_context(request, story))
+
+
+@desk_login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def edit_headline(request: HttpRequest, story_id: int) -> HttpResponse:
+    story = get_story_for_composer(request.user, story_id)
+    form = HeadlineForm(request.POST)
+    if form.is_valid():
+        _apply(request, draft_edits.set_headline, _draft(request, story), form.cleaned_data["headline"])
+    else:
+        messages.error(request, form.errors["headline"][0])
+    return _composer_response(request, story, partial="preview")
+
+
+@desk_login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def edit_paragraph(request: HttpRequest, story_id: int, index: int, action: str) -> HttpResponse:
+    """Edit, drop, move or replace one paragraph of the editor's draft."""
+    story = get_story_for_composer(request.user, story_id)
+    draft = _draft(request, story)
+    form = ParagraphEditForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "That change was not understood; the page may be out of date.")
+    elif action == "edit":
+        _apply(request, draft_edits.edit_paragraph, draft, index, form.cleaned_data["text"])
+        return _composer_response(request, story, partial="preview")
+    elif action == "drop":
+        _apply(request, draft_edits.drop_paragraph, draft, index)
+    elif action == "move":
+        _apply(request, draft_edits.move_paragraph, draft, index, form.cleaned_data["step"] or 1)
+    elif action == "take":
+        _take(request, story, draft, index, form.cleaned_data["choice"])
+    return _composer_response(request, story)
+
+
+@desk_login_required
+@require_POST
+def restart(request: HttpRequest, story_id: int) -> HttpResponse:
+    story = get_story_for_composer(request.user, story_id)
+    restart_draft(draft=_draft(request, story))
+    messages.success(request, "Your draft starts again from the newest version.")
+    return redirect("stories:compose", story.pk)
+
+
+@desk_login_required
+@require_POST
+def save(request: HttpRequest, story_id: int) -> HttpResponse:
+    """Save the draft as a new version, or say why not and keep it."""
+    story = get_story_for_composer(request.user, story_id)
+    draft = _draft(request, story)
+    form = SaveDraftForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "; ".join(error for errors in form.errors.values() for error in errors))
+        return redirect("stories:compose", story.pk)
+    try:
+        version = save_draft(draft=draft, **form.cleaned_data)
+    except StaleDraft as stale:
+        context = composer_context(request, story, stale=stale)
+        return render(request, "stories/compose.html", context, status=409)
+    except ComposeError as error:
+        messages.error(request, str(error))
+        return redirect("stories:compose", story.pk)
+    messages.success(request, f"Saved as version {version.number}.")
+    return redirect("stories:compose", story.pk)
+
+
+def composer_context(request: HttpRequest, story: Story, *, stale: StaleDraft | None = None) -> dict:
+    article = article_for(story)
+    draft = draft_for(article=article, editor=request.user)
+    result, info = current_analysis(story)
+    paragraphs = [
+        {"data": paragraph, "alternatives": draft_edits.alternatives(paragraph, result, info)}
+        for paragraph in draft.paragraphs
+    ]
+    context = {
+        "story": story,
+        "article": article,
+        "draft": draft,
+        "paragraphs": paragraphs,
+        "latest": article.latest_version(),
+        "stale": stale,
+    }
+    if stale is not None:
+        base_body = draft.based_on.body if draft.based_on else ""
+        context["changed_since"] = inline_diff(base_body, stale.since[-1].body)
+    return context
+
+
+def _draft(request: HttpRequest, story: Story):
+    return draft_for(article=article_for(story), editor=request.user)
+
+
+def _apply(request: HttpRequest, change, *args) -> None:
+    try:
+        change(*args)
+    except draft_edits.DraftEditError as error:
+        messages.error(request, str(error))
+
+
+def _take(request: HttpRequest, story: Story, draft, index: int, choice: int | None) -> None:
+    result, info = current_analysis(story)
+    paragraph = draft.paragraphs[index] if 0 <= index < len(draft.paragraphs) else {}
+    choices = draft_edits.alternatives(paragraph, result, info)
+    if choice is None or not 0 <= choice < len(choices):
+        messages.error(request, "That passage is no longer on offer; the page was out of date.")
+        return
+    blocks = {block["id"]: block for source in result["sources"] for block in source["blocks"]}
+    _apply(request, draft_edits.replace_paragraph, draft, index, choices[choice], info, blocks)
+
+
+def _composer_response(request: HttpRequest, story: Story, *, partial: str = "composer") -> HttpResponse:
+    if request.htmx:
+        return render(request, f"stories/compose.html#{partial}", composer_context(request, story))
+    return redirect("stories:compose", story.pk)
