@@ -32,7 +32,12 @@ chromium:
 postgres: $(VENV)/.dev-installed
 	DATABASE_URL=$(DATABASE_URL) $(PY) scripts/ensure_postgres.py
 
-test: $(VENV)/.dev-installed chromium postgres
+# axe-core, which the browser tests inject into pages to check accessibility.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+test: $(VENV)/.dev-installed chromium postgres node_modules/.package-lock.json
 	DATABASE_URL=$(DATABASE_URL) $(PY) -m pytest
 
 lint: $(VENV)/.dev-installed

@@ -36,8 +36,8 @@ def test_an_admin_uploads_the_samples_and_an_editor_reads_them(
     page.context.clear_cookies()
     log_in(page, live_server, "edith")
     expect(page.locator("table.stories tbody tr")).to_have_count(1)
-    screenshot("inbox")
     page.locator("table.stories a").first.click()
+    page.get_by_role("link", name="Sources and versions").click()
     expect(page.locator("article.source")).to_have_count(2)
     screenshot("story")
 
@@ -54,6 +54,7 @@ def test_wire_copy_with_script_in_it_never_runs(page, live_server, alice_admin, 
     upload(page, live_server, [hostile])
     page.goto(f"{live_server.url}/")
     page.locator("table.stories a").first.click()
+    page.get_by_role("link", name="Sources and versions").click()
     expect(page.locator("article.source")).to_contain_text("<script>window.pwned = 1</script>")
     assert page.evaluate("window.pwned") is None
     assert page.locator("article.source script, article.source img").count() == 0
