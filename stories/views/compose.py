@@ -55,7 +55,7 @@ def edit_paragraph(request: HttpRequest, story_id: int, index: int, action: str)
         messages.error(request, "That change was not understood; the page may be out of date.")
     elif action == "edit":
         _apply(request, draft_edits.edit_paragraph, draft, index, form.cleaned_data["text"])
-        return _composer_response(request, story, partial="preview")
+        return _composer_response(request, story, partial="preview", edited=index)
     elif action == "drop":
         _apply(request, draft_edits.drop_paragraph, draft, index)
     elif action == "move":
@@ -140,7 +140,14 @@ def _take(request: HttpRequest, story: Story, draft, index: int, choice: int | N
     _apply(request, draft_edits.replace_paragraph, draft, index, choices[choice], info, blocks)
 
 
-def _composer_response(request: HttpRequest, story: Story, *, partial: str = "composer") -> HttpResponse:
-    if request.htmx:
-        return render(request, f"stories/compose.html#{partial}", composer_context(request, story))
-    return redirect("stories:compose", story.pk)
+def _composer_response(
+    request: HttpRequest, story: Story, *, partial: str = "composer", edited: int | None = None
+) -> HttpResponse:
+    """For htmx, the part of the page that changed; an edited paragraph's provenance line
+    ("edited") comes along out of band. Without htmx, back to the page."""
+    if not request.htmx:
+        return redirect("stories:compose", story.pk)
+    context = composer_context(request, story)
+    if edited is not None and 0 <= edited < len(context["draft"].paragraphs):
+        context["oob_provenance"] = {"number": edited + 1, "data": context["draft"].paragraphs[edited]}
+    return render(request, f"stories/compose.html#{partial}", context)

@@ -1,0 +1,124 @@
+"""In a real Chromium, the whole day of a desk on the two samples: upload, compare, compose,
+review, publish, and what the public then sees on the page, in the feed and in ninjs."""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from stories.models import Article, Provider
+from tests.browser.conftest import SCREENSHOTS, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PROVIDERS = ["Agency One", "Agency Two"]
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def as_user(browser: Browser, live_server, username: str) -> Page:
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.set_default_timeout(10_000)
+    log_in(page, live_server, username)
+    return page
+
+
+def upload(page: Page, live_server, path, provider: str, story: str | None = None) -> None:
+    page.goto(f"{live_server.url}/admin/stories/story/upload/")
+    page.get_by_label("Wire files").set_input_files(str(path))
+    page.get_by_label("Provider").select_option(label=provider)
+    if story:
+        page.get_by_label("Story").select_option(label=story)
+    page.get_by_role("button", name="Upload").click()
+    expect(page.locator(".messagelist .success")).to_contain_text(f"{path.name}: stored as new source")
+
+
+def provenance(page: Page, number: int) -> str:
+    return page.locator(f"#paragraph-{number} .provenance").inner_text()
+
+
+def take_from(page: Page, provider: str, avoid: str) -> None:
+    """In the first paragraph that comes from `avoid` and offers `provider`'s passage, take it."""
+    paragraphs = page.locator(".draft-paragraph")
+    for n in range(paragraphs.count()):
+        paragraph = paragraphs.nth(n)
+        offer = paragraph.get_by_role("button", name=re.compile(f"^Take {provider} ¶"), include_hidden=True)
+        if avoid in paragraph.locator(".provenance").inner_text() and offer.count():
+            paragraph.locator("summary").click()
+            offer.first.click()
+            expect(page.locator(f"#paragraph-{n + 1} .provenance")).to_contain_text(provider)
+            return
+    raise AssertionError(f"no paragraph from {avoid} offers a passage of {provider}")
+
+
+def test_the_day_of_a_desk(browser, live_server, alice_admin, edith_editor, colin_copy_editor, sample_files):
+    for name in PROVIDERS:
+        Provider.objects.create(name=name)
+
+    admin = as_user(browser, live_server, "alice")
+    upload(admin, live_server, sample_files[0], PROVIDERS[0])
+    headline = admin.locator("#id_headline").input_value()
+    upload(admin, live_server, sample_files[1], PROVIDERS[1], story=headline)
+
+    editor = as_user(browser, live_server, "edith")
+    editor.locator("table.stories a").first.click()
+    expect(editor.locator('.passage[data-status="repeat"]')).to_have_count(10)
+    editor.get_by_role("link", name="Compose the article").click()
+
+    take_from(editor, PROVIDERS[1], avoid=PROVIDERS[0])
+    take_from(editor, PROVIDERS[0], avoid=PROVIDERS[1])
+    lede = editor.locator("#text-1")
+    lede.fill(lede.input_value() + " (Edited at the desk.)")
+    expect(editor.locator("#preview")).to_contain_text("(Edited at the desk.)")
+    expect(editor.locator("#paragraph-1 .provenance")).to_contain_text("edited")
+    editor.get_by_label("Why this version").fill("merged from both agencies")
+    editor.get_by_role("button", name="Save version").click()
+    expect(editor.locator(".messages")).to_contain_text("Saved as version 1.")
+    editor.get_by_role("button", name="Submit for review").click()
+    shoot(editor, "compose")
+
+    copy_editor = as_user(browser, live_server, "colin")
+    copy_editor.goto(editor.url)
+    expect(copy_editor.locator(".status-badge")).to_have_text("In review")
+    expect(copy_editor.get_by_role("button", name=re.compile("^Approve"))).to_have_count(0)
+    token = copy_editor.locator("input[name=csrfmiddlewaretoken]").first.input_value()
+    refused = copy_editor.request.post(
+        editor.url.replace("/compose/", "/article/approve/"),
+        form={"csrfmiddlewaretoken": token},
+        headers={"Referer": editor.url},
+        max_redirects=0,
+    )
+    assert refused.status == 403
+
+    editor.reload()
+    editor.get_by_role("button", name="Approve version 1").click()
+    editor.get_by_role("button", name="Publish version 1").click()
+    expect(editor.locator(".status-badge")).to_have_text("Published")
+
+    article = Article.objects.get()
+    public = browser.new_context().new_page()
+    public.goto(f"{live_server.url}/news/{article.pk}/")
+    texts = public.locator("article p").all_inner_texts()
+    body = [text for text in texts if len(text) > 80]
+    assert len(body) == len(set(body)) >= 4, "a paragraph is repeated on the public page"
+    assert "(Edited at the desk.)" in " ".join(texts)
+    assert "**" not in public.content()
+    shoot(public, "public-article")
+
+    feed = public.request.get(f"{live_server.url}/news/feed/").text()
+    entries = ET.fromstring(feed).findall("{http://www.w3.org/2005/Atom}entry")
+    assert len(entries) == 1 and "**" not in feed
+    ninjs = json.loads(public.request.get(f"{live_server.url}/news/{article.pk}.json").text())
+    paragraphs = ninjs["bodies"][0]["value"].split("\n\n")
+    assert len(paragraphs) == len(set(paragraphs)) and "**" not in json.dumps(ninjs)
+    assert ninjs["headlines"][0]["value"] == article.published_version.headline
+
+
+def shoot(page: Page, name: str) -> None:
+    """Screenshots of pages other than the `page` fixture's, into the same folder."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
