@@ -37,8 +37,10 @@ def upload(page: Page, live_server, path, provider: str, story: str | None = Non
     expect(page.locator(".messagelist .success")).to_contain_text(f"{path.name}: stored as new source")
 
 
-def provenance(page: Page, number: int) -> str:
-    return page.locator(f"#paragraph-{number} .provenance").inner_text()
+def settled(page: Page) -> None:
+    """Wait until htmx has finished swapping (and wiring up) what it swapped in: typing into
+    a form before htmx has processed it would send no request."""
+    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")
 
 
 def take_from(page: Page, provider: str, avoid: str) -> None:
@@ -51,6 +53,7 @@ def take_from(page: Page, provider: str, avoid: str) -> None:
             paragraph.locator("summary").click()
             offer.first.click()
             expect(page.locator(f"#paragraph-{n + 1} .provenance")).to_contain_text(provider)
+            settled(page)
             return
     raise AssertionError(f"no paragraph from {avoid} offers a passage of {provider}")
 
@@ -72,6 +75,7 @@ def test_the_day_of_a_desk(browser, live_server, alice_admin, edith_editor, coli
     take_from(editor, PROVIDERS[1], avoid=PROVIDERS[0])
     take_from(editor, PROVIDERS[0], avoid=PROVIDERS[1])
     lede = editor.locator("#text-1")
+    settled(editor)
     lede.fill(lede.input_value() + " (Edited at the desk.)")
     expect(editor.locator("#preview")).to_contain_text("(Edited at the desk.)")
     expect(editor.locator("#paragraph-1 .provenance")).to_contain_text("edited")
