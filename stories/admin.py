@@ -42,16 +42,23 @@ class ProviderAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
-class SourceInline(admin.TabularInline):
-    model = Source
-    fields = ["provider", "item_id", "headline", "created_at"]
-    readonly_fields = fields
+class ReadOnlyInline(admin.TabularInline):
+    """Rows that ingest writes: listed with a link, never added or removed here."""
+
     extra = 0
     can_delete = False
     show_change_link = True
 
+    def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
+        return list(self.fields)
+
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+
+class SourceInline(ReadOnlyInline):
+    model = Source
+    fields = ["provider", "item_id", "headline", "created_at"]
 
 
 @admin.register(Story)
@@ -94,16 +101,9 @@ class StoryAdmin(admin.ModelAdmin):
         return redirect("admin:stories_story_change", report.story.pk)
 
 
-class SourceVersionInline(admin.TabularInline):
+class SourceVersionInline(ReadOnlyInline):
     model = SourceVersion
     fields = ["number", "original_name", "size", "encoding", "copy_format", "received_at", "received_by"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    show_change_link = True
-
-    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
 
 @admin.register(Source)

@@ -9,6 +9,23 @@ class ImmutableRecordError(Exception):
     """Raised when code tries to change or delete a record that is kept as it was written."""
 
 
+class WrittenOnce(models.Model):
+    """A record that is written once and then kept as it is: no update, no delete."""
+
+    refusal = "This record is kept as it was written."
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ImmutableRecordError(self.refusal)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableRecordError(self.refusal)
+
+
 class Provider(models.Model):
     """An agency or desk that sends copy."""
 
@@ -200,8 +217,10 @@ class Article(models.Model):
         return self.published_version_id is not None and self.withdrawn_at is None
 
 
-class ArticleVersion(models.Model):
+class ArticleVersion(WrittenOnce):
     """One save of the merged article. Never changed after it is written."""
+
+    refusal = "An article version is never changed or deleted; save a new one."
 
     article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveIntegerField()
@@ -224,13 +243,6 @@ class ArticleVersion(models.Model):
     def __str__(self) -> str:
         return f"{self.article} v{self.number}"
 
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise ImmutableRecordError("An article version is never changed; save a new one.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableRecordError("An article version is never deleted.")
 
 
 class ArticleDraft(models.Model):
@@ -270,18 +282,20 @@ class AuditAction(models.TextChoices):
 
 class AuditEventQuerySet(models.QuerySet):
     def update(self, **kwargs):
-        raise ImmutableRecordError("The audit trail is append-only.")
+        raise ImmutableRecordError(AuditEvent.refusal)
 
     def delete(self):
-        raise ImmutableRecordError("The audit trail is append-only.")
+        raise ImmutableRecordError(AuditEvent.refusal)
 
 
-class AuditEvent(models.Model):
+class AuditEvent(WrittenOnce):
     """One recorded action: who did what, when, to which object. Append-only.
 
     On PostgreSQL a trigger (migration 0003) refuses UPDATE and DELETE as well, so the
     trail holds even against SQL run outside the application.
     """
+
+    refusal = "The audit trail is append-only."
 
     action = models.CharField(max_length=40, choices=AuditAction.choices)
     # PROTECT, not SET_NULL: nulling a column is an UPDATE, which the trail refuses.
@@ -304,10 +318,3 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name}: {self.summary}"
 
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise ImmutableRecordError("The audit trail is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableRecordError("The audit trail is append-only.")

@@ -56,4 +56,5 @@ def test_the_story_page_of_a_missing_story_is_404(client, edith_editor):
 def test_the_story_page_shows_the_storys_history(client, edith_editor, story):
     client.force_login(edith_editor)
     html = client.get(reverse("stories:story", args=[story.pk])).content.decode()
-    assert "History" in html and "Ingested hostile.txt" in html
+    assert html.count('id="history-title"') == 1 and "Ingested hostile.txt" in html
+    assert "<title>Sources · " in html
