@@ -108,11 +108,20 @@ class SourceVersionInline(ReadOnlyInline):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    """Read-only here: moving a source between stories is a grouping change, which the
+    application records in the audit trail; the admin would not."""
+
     list_display = ["item_id", "provider", "story", "created_at"]
     list_filter = ["provider"]
     search_fields = ["item_id", "headline", "story__headline"]
-    readonly_fields = ["created_at"]
+    readonly_fields = ["story", "provider", "item_id", "headline", "created_at"]
     inlines = [SourceVersionInline]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
 
 
 @admin.register(SourceVersion)
@@ -162,10 +171,11 @@ class SourceVersionAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ReadOnlyAdmin):
+    """Articles change only through the compose page and the workflow, which audit each step."""
+
     list_display = ["story", "status", "updated_at"]
     list_filter = ["status"]
-    readonly_fields = ["created_at", "updated_at"]
 
 
 @admin.register(ArticleVersion)

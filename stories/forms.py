@@ -130,7 +130,13 @@ FILTER_DEFAULTS = {"text": "", "status": "", "provider": None}
 
 
 class HeadlineForm(forms.Form):
-    headline = forms.CharField(max_length=300)
+    headline = forms.CharField(
+        max_length=300,
+        error_messages={
+            "required": "The headline cannot be empty.",
+            "max_length": "A headline can be at most 300 characters long.",
+        },
+    )
 
 
 class ParagraphEditForm(forms.Form):

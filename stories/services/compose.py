@@ -104,6 +104,8 @@ def save_draft(
         newer = _saved_since(article, draft.based_on)
         if newer and not over_newer:
             raise StaleDraft(newer)
+        if not draft.paragraphs:
+            raise ComposeError("Not saved: the article has no paragraph. Take passages from the sources first.")
         if article.published_version_id and not correction_note.strip():
             raise ComposeError("This article is published: say in a correction note what this version corrects.")
         version = _new_version(article, draft.headline, draft.paragraphs, draft.editor, reason, correction_note)

@@ -173,3 +173,19 @@ class TestSaving:
         html = response.content.decode()
         assert response.status_code == 200 and "Version 1" in html and "Version 2" in html
         assert 'data-status="changed"' in html and "<ins>" in html
+
+
+def test_an_article_without_paragraphs_is_not_saved(client, edith_editor, story):
+    draft = draft_of(edith_editor, story)
+    draft.paragraphs = []
+    draft.save()
+    client.force_login(edith_editor)
+    response = client.post(url("save_draft", story), {"reason": "empty"}, follow=True)
+    assert "the article has no paragraph" in response.content.decode()
+    assert not ArticleVersion.objects.exists()
+
+
+def test_an_empty_headline_is_refused_in_words(client, edith_editor, story):
+    client.force_login(edith_editor)
+    response = client.post(url("edit_headline", story), {"headline": " "}, follow=True)
+    assert "The headline cannot be empty." in response.content.decode()
