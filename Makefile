@@ -42,6 +42,7 @@ test: $(VENV)/.dev-installed chromium postgres node_modules/.package-lock.json
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy stories newsroom scripts
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache test-artifacts

@@ -20,7 +20,7 @@ from psycopg import sql
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/newsroom"
 
 
-def connect(config: dict, dbname: str) -> psycopg.Connection:
+def connect(config: dj_database_url.DBConfig, dbname: str) -> psycopg.Connection:
     return psycopg.connect(
         host=config["HOST"] or None,
         port=config["PORT"] or None,
@@ -45,7 +45,7 @@ def start_local_clusters() -> None:
             )
 
 
-def wait_for_server(config: dict, seconds: float) -> bool:
+def wait_for_server(config: dj_database_url.DBConfig, seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while True:
         try:

@@ -1,4 +1,5 @@
 import io
+from typing import cast
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -9,6 +10,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from stories.forms import UploadCopyForm
+from stories.http import AuthenticatedHttpRequest
 from stories.models import (
     Article,
     ArticleVersion,
@@ -50,7 +52,7 @@ class ReadOnlyInline(admin.TabularInline):
     show_change_link = True
 
     def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
-        return list(self.fields)
+        return list(cast(list[str], self.fields))  # each inline sets `fields`: a flat list of names
 
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
@@ -72,7 +74,7 @@ class StoryAdmin(admin.ModelAdmin):
         upload = path("upload/", self.admin_site.admin_view(self.upload_view), name="stories_story_upload")
         return [upload, *super().get_urls()]
 
-    def upload_view(self, request: HttpRequest) -> HttpResponse:
+    def upload_view(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         """Upload one or many files, or pasted copy, into a chosen story or a new one."""
         if not request.user.has_perm("stories.ingest_copy"):
             raise PermissionDenied
@@ -157,7 +159,7 @@ class SourceVersionAdmin(ReadOnlyAdmin):
         url = reverse("admin:stories_sourceversion_original", args=[version.pk])
         return format_html('<a href="{}">Download the file as received</a>', url)
 
-    def original_view(self, request: HttpRequest, version_id: int) -> HttpResponse:
+    def original_view(self, request: HttpRequest, version_id: int) -> FileResponse:
         """The bytes exactly as received, as a download: never rendered as a page."""
         if not self.has_view_permission(request):
             raise PermissionDenied

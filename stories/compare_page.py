@@ -265,7 +265,7 @@ def _conflicts(entries: list[dict], columns: list[Column], rows: list[RowView]) 
 def inline_diff(old: str, new: str) -> SafeString:
     """The words of `new`, with what `old` had instead struck through: for "what changed since"."""
     ops, _complete = word_diff(old, new)
-    parts = []
+    parts: list[str] = []
     for op, text in ops:
         if op == "=":
             parts.append(escape(text))

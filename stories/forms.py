@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -6,6 +10,9 @@ from stories.models import ArticleStatus, Provider, Source, Story
 from stories.queries import NO_ARTICLE
 from stories.services.analysis import MAX_COMPARED, default_selection
 from stories.services.ingest import IncomingCopy
+
+if TYPE_CHECKING:
+    from stories.services.analysis import StorySource
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -21,7 +28,7 @@ class WireFilesField(forms.Field):
 
     widget = MultipleFileInput
 
-    def clean(self, value: object) -> list[UploadedFile]:
+    def clean(self, value: Any) -> list[UploadedFile]:
         files = [item for item in (value if isinstance(value, (list, tuple)) else [value]) if item]
         limit = settings.NEWSROOM_MAX_FILES_PER_UPLOAD
         if len(files) > limit:
@@ -30,7 +37,9 @@ class WireFilesField(forms.Field):
 
 
 class UploadCopyForm(forms.Form):
-    files = WireFilesField(
+    # The form's metaclass moves declared fields into base_fields, so this does not hide
+    # BaseForm.files (the uploaded files); the stubs cannot know that.
+    files = WireFilesField(  # type: ignore[assignment]
         required=False,
         label="Wire files",
         help_text="One or many plain-text or Markdown-style files.",
@@ -48,8 +57,9 @@ class UploadCopyForm(forms.Form):
     story = forms.ModelChoiceField(queryset=Story.objects.all(), required=False, empty_label="— start a new story —")
     provider = forms.ModelChoiceField(queryset=Provider.objects.all(), required=False, empty_label="Unattributed")
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         if not cleaned.get("files") and not cleaned.get("pasted_text", "").strip():
             raise forms.ValidationError("Choose at least one file or paste some copy.")
         return cleaned
@@ -65,6 +75,13 @@ class UploadCopyForm(forms.Form):
         return copies
 
 
+class SourceChoiceField(forms.ModelMultipleChoiceField):
+    """Sources, each labelled with its provider's name."""
+
+    def label_from_instance(self, obj: Source) -> str:
+        return str(obj.provider)
+
+
 class CompareForm(forms.Form):
     """Which sources the compare page shows, whether repeats are open, which conflict is chosen.
 
@@ -72,19 +89,19 @@ class CompareForm(forms.Form):
     choice of sources falls back to the default choice, with the error shown.
     """
 
-    sources = forms.ModelMultipleChoiceField(
+    sources = SourceChoiceField(
         queryset=Source.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
     repeats = forms.BooleanField(required=False, label="Show repeats")
     conflict = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
-    def __init__(self, data, *, sources: list[Source]) -> None:
+    def __init__(self, data, *, sources: list[StorySource]) -> None:
         super().__init__(data)
         self.story_sources = sources
-        self.fields["sources"].queryset = Source.objects.filter(pk__in=[source.pk for source in sources])
-        self.fields["sources"].label_from_instance = lambda source: str(source.provider)
+        field = cast(SourceChoiceField, self.fields["sources"])
+        field.queryset = Source.objects.filter(pk__in=[source.pk for source in sources])
 
-    def clean_sources(self) -> list[Source]:
+    def clean_sources(self) -> list[StorySource]:
         chosen = {source.pk for source in self.cleaned_data["sources"]}
         if not chosen:
             return []
@@ -96,7 +113,7 @@ class CompareForm(forms.Form):
             )
         return [source for source in self.story_sources if source.pk in chosen]
 
-    def selection(self) -> list[Source]:
+    def selection(self) -> list[StorySource]:
         return self._clean("sources") or default_selection(self.story_sources)
 
     def show_repeats(self) -> bool:

@@ -8,12 +8,14 @@ ninjs-schema_2.0.json, whose top level allows no other properties.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
 from stories.models import Article
+from stories.public import published_version
 
 SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.0.json"
 PLAIN_TEXT = "text/plain"
@@ -25,8 +27,8 @@ def to_ninjs(article: Article, request: HttpRequest) -> dict:
     `ednote` is left alone on purpose: the schema says it is not for publication, while a
     correction note is. The note goes into `descriptions` with the role "correction".
     """
-    version = article.published_version
-    item = {
+    version = published_version(article)
+    item: dict[str, Any] = {
         "uri": request.build_absolute_uri(reverse("public:article", args=[article.pk])),
         "standard": {"name": "ninjs", "version": "2.0", "schema": SCHEMA},
         "type": "text",
@@ -34,7 +36,7 @@ def to_ninjs(article: Article, request: HttpRequest) -> dict:
         "firstcreated": timestamp(article.first_published_at or article.created_at),
         "language": language_tag(settings.LANGUAGE_CODE),
     }
-    if not article.is_public:
+    if article.withdrawn_at is not None:  # withdrawn, so not public any more
         return item | {
             "versioncreated": timestamp(article.withdrawn_at),
             "pubstatus": "canceled",

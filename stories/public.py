@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from stories.models import Article
+from stories.models import Article, ArticleVersion
 
 
 def published_articles() -> QuerySet[Article]:
@@ -23,3 +23,10 @@ def get_published_article(article_id: int) -> Article:
     """
     articles = Article.objects.select_related("published_version")
     return get_object_or_404(articles, pk=article_id, published_version__isnull=False)
+
+
+def published_version(article: Article) -> ArticleVersion:
+    """The version readers see of an article from published_articles() or get_published_article()."""
+    version = article.published_version
+    assert version is not None  # both leave out articles that were never published
+    return version

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import (
@@ -27,7 +27,7 @@ NEW_TO_READER = Q(read_at__isnull=True) | Q(read_at__lt=F("last_received_at"))
 
 
 def inbox_stories(
-    user: AbstractBaseUser, *, text: str = "", status: str = "", provider: Provider | None = None
+    user: User, *, text: str = "", status: str = "", provider: Provider | None = None
 ) -> QuerySet[Story]:
     """The stories the inbox lists, newest copy first, with what each row shows."""
     readings = StoryReading.objects.filter(user=user, story=OuterRef("pk")).values("read_at")[:1]

@@ -102,9 +102,9 @@ def _best_chain(scores: np.ndarray, minimum: float) -> list[tuple[int, int]]:
     """The order-preserving set of (block, row) matches with the largest total gain
     (score minus `minimum`): a weighted longest increasing subsequence with a Fenwick
     tree of prefix maxima."""
-    ys, rs = np.nonzero(scores > minimum)
-    gains = (scores[ys, rs] - minimum).tolist()
-    ys, rs = ys.tolist(), rs.tolist()
+    hits = np.nonzero(scores > minimum)
+    gains = (scores[hits] - minimum).tolist()
+    ys, rs = hits[0].tolist(), hits[1].tolist()
     tree = [(0.0, -1)] * (scores.shape[1] + 1)
     best, prev = [0.0] * len(ys), [-1] * len(ys)
     k = 0

@@ -20,7 +20,6 @@ from .text import normalise
 
 TIMEOUT = 0.25  # seconds per diff; dmp then returns a coarser (still correct) diff
 _TOKEN = re.compile(r"(\w+|[^\w\s])(\s*)")
-_LEADING_SPACE = re.compile(r"^\s*")
 _PRIVATE_AREAS = ((0xE000, 0xF900), (0xF0000, 0xFFFFE), (0x100000, 0x10FFFE))
 _OPS = {0: "=", -1: "-", 1: "+"}
 
@@ -30,7 +29,7 @@ Token = tuple[str, str]  # (word or punctuation mark, the white space after it)
 
 def tokens(text: str) -> tuple[str, list[Token]]:
     """The white space before the first token, and the tokens."""
-    return _LEADING_SPACE.match(text).group(), _TOKEN.findall(text)
+    return text[: len(text) - len(text.lstrip())], _TOKEN.findall(text)
 
 
 def _key(token: Token) -> str:

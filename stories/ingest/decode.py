@@ -154,9 +154,9 @@ def _check_text(name: str, text: str, limits: CopyLimits) -> None:
             )
     mojibake = _MOJIBAKE.search(text)
     if mojibake:
-        line = text.count("\n", 0, mojibake.start()) + 1
+        line_number = text.count("\n", 0, mojibake.start()) + 1
         raise CopyRefused(
-            f"{name}: line {line} shows garbled characters ({mojibake.group()!r}), the mark of text "
+            f"{name}: line {line_number} shows garbled characters ({mojibake.group()!r}), the mark of text "
             "that was decoded with the wrong encoding before it reached us. Fix the copy and upload "
             "it again."
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Prefetch
@@ -22,8 +23,20 @@ MAX_COMPARED = 4
 
 logger = logging.getLogger(__name__)
 
+if TYPE_CHECKING:  # django-stubs-ext is a development dependency: the type exists for mypy only
+    from datetime import datetime
+    from typing import TypedDict
 
-def story_sources(story: Story) -> list[Source]:
+    from django_stubs_ext import WithAnnotations
+
+    class _StorySourceExtras(TypedDict):
+        newest_first: list[SourceVersion]  # Prefetch(to_attr=): the source's versions, newest first
+        last_received: datetime  # annotate(): when its newest version arrived
+
+    StorySource = WithAnnotations[Source, _StorySourceExtras]
+
+
+def story_sources(story: Story) -> list[StorySource]:
     """The story's sources in the order they arrived, each with its newest version at hand."""
     newest_first = SourceVersion.objects.defer("original").order_by("-number")
     sources = story.sources.select_related("provider").prefetch_related(
@@ -32,7 +45,7 @@ def story_sources(story: Story) -> list[Source]:
     return list(sources.annotate(last_received=Max("versions__received_at")).order_by("created_at", "pk"))
 
 
-def default_selection(sources: Sequence[Source]) -> list[Source]:
+def default_selection(sources: Sequence[StorySource]) -> list[StorySource]:
     """The sources shown until the editor chooses: the newest four, in the order they arrived."""
     if len(sources) <= MAX_COMPARED:
         return list(sources)
@@ -40,7 +53,7 @@ def default_selection(sources: Sequence[Source]) -> list[Source]:
     return [source for source in sources if source in newest]
 
 
-def analyse(*, story: Story, sources: Sequence[Source]) -> Analysis:
+def analyse(*, story: Story, sources: Sequence[StorySource]) -> Analysis:
     """The stored analysis of these sources' newest versions, computed when there is none."""
     versions = [source.newest_first[0] for source in sources]
     key = _key(version.pk for version in versions)

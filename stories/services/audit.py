@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from stories.models import AuditEvent, Story
 
@@ -12,7 +12,7 @@ from stories.models import AuditEvent, Story
 def record_event(
     *,
     action: str,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     subject: str,
     summary: str,
     story: Story | None = None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max
 
@@ -44,7 +44,7 @@ def article_for(story: Story) -> Article:
     return Article.objects.get_or_create(story=story)[0]
 
 
-def draft_for(*, article: Article, editor: AbstractBaseUser) -> ArticleDraft:
+def draft_for(*, article: Article, editor: User) -> ArticleDraft:
     """The editor's working draft: the newest version, or an automatic draft when there is none."""
     draft = ArticleDraft.objects.filter(article=article, editor=editor).select_related("based_on").first()
     if draft is not None:
@@ -117,7 +117,7 @@ def save_draft(
     return version
 
 
-def restore_version(*, version: ArticleVersion, by: AbstractBaseUser, reason: str = "") -> ArticleVersion:
+def restore_version(*, version: ArticleVersion, by: User, reason: str = "") -> ArticleVersion:
     """Make an old version the newest again, as a new version; the history keeps both."""
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=version.article_id)
@@ -137,7 +137,7 @@ def _saved_since(article: Article, base: ArticleVersion | None) -> list[ArticleV
 
 
 def _new_version(
-    article: Article, headline: str, paragraphs: list[dict], by: AbstractBaseUser, reason: str, correction: str
+    article: Article, headline: str, paragraphs: list[dict], by: User, reason: str, correction: str
 ) -> ArticleVersion:
     number = (article.versions.aggregate(last=Max("number"))["last"] or 0) + 1
     return ArticleVersion.objects.create(
@@ -159,7 +159,7 @@ def _back_to_draft(article: Article) -> None:
     article.save(update_fields=["status", "approved_version", "updated_at"])
 
 
-def _record(action: str, article: Article, version: ArticleVersion, by: AbstractBaseUser, reason: str) -> None:
+def _record(action: str, article: Article, version: ArticleVersion, by: User, reason: str) -> None:
     record_event(
         action=action,
         actor=by,

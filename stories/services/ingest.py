@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -66,7 +66,7 @@ def copy_limits() -> CopyLimits:
 def ingest_files(
     *,
     files: Iterable[IncomingCopy],
-    user: AbstractBaseUser | None,
+    user: User | None,
     story: Story | None = None,
     provider: Provider | None = None,
     actor_name: str = "",
@@ -76,7 +76,8 @@ def ingest_files(
     for incoming in files:
         result = _ingest_one(incoming, report=report, user=user, provider=provider, actor_name=actor_name)
         report.results.append(result)
-    for changed in {result.version.source.story for result in report.results if result.outcome == "stored"}:
+    stored = [result.version for result in report.results if result.outcome == "stored" and result.version is not None]
+    for changed in {version.source.story for version in stored}:
         refresh_story_analysis(changed)
     return report
 
@@ -85,7 +86,7 @@ def _ingest_one(
     incoming: IncomingCopy,
     *,
     report: IngestReport,
-    user: AbstractBaseUser | None,
+    user: User | None,
     provider: Provider | None,
     actor_name: str,
 ) -> IngestResult:
@@ -116,7 +117,7 @@ def _store(
     sha256: str,
     encoding: str,
     report: IngestReport,
-    user: AbstractBaseUser | None,
+    user: User | None,
     provider: Provider | None,
 ) -> SourceVersion:
     now = timezone.now()
@@ -157,7 +158,7 @@ def _stored_message(name: str, version: SourceVersion) -> str:
     )
 
 
-def _record_stored(version: SourceVersion, *, user: AbstractBaseUser | None, actor_name: str) -> None:
+def _record_stored(version: SourceVersion, *, user: User | None, actor_name: str) -> None:
     record_event(
         action=AuditAction.INGEST,
         actor=user,
@@ -170,7 +171,7 @@ def _record_stored(version: SourceVersion, *, user: AbstractBaseUser | None, act
 
 
 def _duplicate(
-    incoming: IncomingCopy, existing: SourceVersion, *, user: AbstractBaseUser | None, actor_name: str
+    incoming: IncomingCopy, existing: SourceVersion, *, user: User | None, actor_name: str
 ) -> IngestResult:
     message = (
         f"{incoming.name}: duplicate — identical to {existing.original_name}, already stored "
@@ -188,7 +189,7 @@ def _duplicate(
 
 
 def _refuse(
-    incoming: IncomingCopy, message: str, *, user: AbstractBaseUser | None, actor_name: str
+    incoming: IncomingCopy, message: str, *, user: User | None, actor_name: str
 ) -> IngestResult:
     record_event(
         action=AuditAction.INGEST_REFUSED,

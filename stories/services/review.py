@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -24,22 +24,24 @@ class WorkflowError(Exception):
     """The transition does not apply to the article as it now stands; the message says why."""
 
 
-def submit_for_review(*, article: Article, by: AbstractBaseUser) -> Article:
+def submit_for_review(*, article: Article, by: User) -> Article:
     def change(locked: Article) -> str:
         _expect(locked, ArticleStatus.DRAFT, "submitted for review")
-        if locked.latest_version() is None:
+        latest = locked.latest_version()
+        if latest is None:
             raise WorkflowError("Save a version of the article before submitting it for review.")
         locked.status = ArticleStatus.IN_REVIEW
         locked.review_comment = ""
-        return f"Submitted version {locked.latest_version().number} for review"
+        return f"Submitted version {latest.number} for review"
 
     return _transition(article, by, "stories.submit_article", AuditAction.SUBMIT, change)
 
 
-def approve(*, article: Article, by: AbstractBaseUser) -> Article:
+def approve(*, article: Article, by: User) -> Article:
     def change(locked: Article) -> str:
         _expect(locked, ArticleStatus.IN_REVIEW, "approved")
         latest = locked.latest_version()
+        assert latest is not None  # submitting needs a saved version, and versions are never deleted
         if not settings.NEWSROOM_ALLOW_SELF_APPROVAL and latest.created_by_id == by.pk:
             raise WorkflowError("You saved this version yourself; another editor must approve it.")
         locked.status = ArticleStatus.APPROVED
@@ -49,7 +51,7 @@ def approve(*, article: Article, by: AbstractBaseUser) -> Article:
     return _transition(article, by, "stories.approve_article", AuditAction.APPROVE, change)
 
 
-def reject(*, article: Article, by: AbstractBaseUser, comment: str) -> Article:
+def reject(*, article: Article, by: User, comment: str) -> Article:
     def change(locked: Article) -> str:
         if locked.status not in (ArticleStatus.IN_REVIEW, ArticleStatus.APPROVED):
             raise WorkflowError(
@@ -65,23 +67,25 @@ def reject(*, article: Article, by: AbstractBaseUser, comment: str) -> Article:
     return _transition(article, by, "stories.approve_article", AuditAction.REJECT, change)
 
 
-def publish(*, article: Article, by: AbstractBaseUser) -> Article:
+def publish(*, article: Article, by: User) -> Article:
     def change(locked: Article) -> str:
         _expect(locked, ArticleStatus.APPROVED, "published")
         correcting = locked.published_version_id is not None
+        approved = locked.approved_version
+        assert approved is not None  # set with the approved status; cleared only on going back to draft
         locked.status = ArticleStatus.PUBLISHED
-        locked.published_version = locked.approved_version
+        locked.published_version = approved
         locked.published_at = timezone.now()
         locked.first_published_at = locked.first_published_at or locked.published_at
         locked.withdrawn_at = None
         locked.withdrawn_reason = ""
         kind = "a correction: version" if correcting else "version"
-        return f"Published {kind} {locked.published_version.number}"
+        return f"Published {kind} {approved.number}"
 
     return _transition(article, by, "stories.publish_article", AuditAction.PUBLISH, change)
 
 
-def withdraw(*, article: Article, by: AbstractBaseUser, reason: str) -> Article:
+def withdraw(*, article: Article, by: User, reason: str) -> Article:
     def change(locked: Article) -> str:
         if not locked.is_public:
             raise WorkflowError("Only a published article can be withdrawn.")
@@ -96,7 +100,7 @@ def withdraw(*, article: Article, by: AbstractBaseUser, reason: str) -> Article:
 
 
 def _transition(
-    article: Article, by: AbstractBaseUser, permission: str, action: str, change: Callable[[Article], str]
+    article: Article, by: User, permission: str, action: str, change: Callable[[Article], str]
 ) -> Article:
     if not by.has_perm(permission):
         raise PermissionDenied(f"You may not do this: it needs the “{permission.split('.')[1]}” permission.")

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
@@ -8,6 +8,7 @@ from stories.access import get_story_for_user
 from stories.compare_page import build_compare_page, source_head
 from stories.decorators import desk_login_required
 from stories.forms import CompareForm
+from stories.http import AuthenticatedHttpRequest
 from stories.services.analysis import analyse, story_sources
 from stories.services.reading import mark_read
 
@@ -15,13 +16,13 @@ from stories.services.reading import mark_read
 @desk_login_required
 @require_GET
 @vary_on_headers("HX-Request")
-def compare(request: HttpRequest, story_id: int) -> HttpResponse:
+def compare(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     """A story's sources side by side; htmx swaps only the comparison when the choice changes."""
     story = get_story_for_user(request.user, story_id)
     form = CompareForm(request.GET, sources=story_sources(story))
     selection = form.selection()
     for error in form.errors.get("sources", []):
-        messages.warning(request, error)
+        messages.warning(request, str(error))
     analysis = analyse(story=story, sources=selection)
     heads = [source_head(source) for source in selection]
     page = build_compare_page(analysis.result, heads, chosen_conflict=form.chosen_conflict())

@@ -1,7 +1,7 @@
 """The compose page: the editor's working draft, its paragraphs' provenance, a live preview."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -10,6 +10,7 @@ from stories.access import get_story_for_composer
 from stories.compare_page import inline_diff
 from stories.decorators import desk_login_required
 from stories.forms import HeadlineForm, ParagraphEditForm, SaveDraftForm
+from stories.http import AuthenticatedHttpRequest
 from stories.models import Story
 from stories.services import draft_edits
 from stories.services.compose import (
@@ -25,7 +26,7 @@ from stories.services.compose import (
 
 @desk_login_required
 @require_GET
-def compose(request: HttpRequest, story_id: int) -> HttpResponse:
+def compose(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     story = get_story_for_composer(request.user, story_id)
     return render(request, "stories/compose.html", composer_context(request, story))
 
@@ -33,20 +34,20 @@ def compose(request: HttpRequest, story_id: int) -> HttpResponse:
 @desk_login_required
 @require_POST
 @vary_on_headers("HX-Request")
-def edit_headline(request: HttpRequest, story_id: int) -> HttpResponse:
+def edit_headline(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     story = get_story_for_composer(request.user, story_id)
     form = HeadlineForm(request.POST)
     if form.is_valid():
         _apply(request, draft_edits.set_headline, _draft(request, story), form.cleaned_data["headline"])
     else:
-        messages.error(request, form.errors["headline"][0])
+        messages.error(request, str(form.errors["headline"][0]))
     return _composer_response(request, story, partial="preview")
 
 
 @desk_login_required
 @require_POST
 @vary_on_headers("HX-Request")
-def edit_paragraph(request: HttpRequest, story_id: int, index: int, action: str) -> HttpResponse:
+def edit_paragraph(request: AuthenticatedHttpRequest, story_id: int, index: int, action: str) -> HttpResponse:
     """Edit, drop, move or replace one paragraph of the editor's draft."""
     story = get_story_for_composer(request.user, story_id)
     draft = _draft(request, story)
@@ -67,7 +68,7 @@ def edit_paragraph(request: HttpRequest, story_id: int, index: int, action: str)
 
 @desk_login_required
 @require_POST
-def restart(request: HttpRequest, story_id: int) -> HttpResponse:
+def restart(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     story = get_story_for_composer(request.user, story_id)
     restart_draft(draft=_draft(request, story))
     messages.success(request, "Your draft starts again from the newest version.")
@@ -76,13 +77,13 @@ def restart(request: HttpRequest, story_id: int) -> HttpResponse:
 
 @desk_login_required
 @require_POST
-def save(request: HttpRequest, story_id: int) -> HttpResponse:
+def save(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     """Save the draft as a new version, or say why not and keep it."""
     story = get_story_for_composer(request.user, story_id)
     draft = _draft(request, story)
     form = SaveDraftForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "; ".join(error for errors in form.errors.values() for error in errors))
+        messages.error(request, "; ".join(str(error) for errors in form.errors.values() for error in errors))
         return redirect("stories:compose", story.pk)
     try:
         version = save_draft(draft=draft, **form.cleaned_data)
@@ -96,7 +97,7 @@ def save(request: HttpRequest, story_id: int) -> HttpResponse:
     return redirect("stories:compose", story.pk)
 
 
-def composer_context(request: HttpRequest, story: Story, *, stale: StaleDraft | None = None) -> dict:
+def composer_context(request: AuthenticatedHttpRequest, story: Story, *, stale: StaleDraft | None = None) -> dict:
     article = article_for(story)
     draft = draft_for(article=article, editor=request.user)
     result, info = current_analysis(story)
@@ -118,18 +119,18 @@ def composer_context(request: HttpRequest, story: Story, *, stale: StaleDraft | 
     return context
 
 
-def _draft(request: HttpRequest, story: Story):
+def _draft(request: AuthenticatedHttpRequest, story: Story):
     return draft_for(article=article_for(story), editor=request.user)
 
 
-def _apply(request: HttpRequest, change, *args) -> None:
+def _apply(request: AuthenticatedHttpRequest, change, *args) -> None:
     try:
         change(*args)
     except draft_edits.DraftEditError as error:
         messages.error(request, str(error))
 
 
-def _take(request: HttpRequest, story: Story, draft, index: int, choice: int | None) -> None:
+def _take(request: AuthenticatedHttpRequest, story: Story, draft, index: int, choice: int | None) -> None:
     result, info = current_analysis(story)
     paragraph = draft.paragraphs[index] if 0 <= index < len(draft.paragraphs) else {}
     choices = draft_edits.alternatives(paragraph, result, info)
@@ -141,7 +142,7 @@ def _take(request: HttpRequest, story: Story, draft, index: int, choice: int | N
 
 
 def _composer_response(
-    request: HttpRequest, story: Story, *, partial: str = "composer", edited: int | None = None
+    request: AuthenticatedHttpRequest, story: Story, *, partial: str = "composer", edited: int | None = None
 ) -> HttpResponse:
     """For htmx, the part of the page that changed; an edited paragraph's provenance line
     ("edited") comes along out of band. Without htmx, back to the page."""

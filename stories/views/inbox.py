@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
@@ -7,6 +7,7 @@ from django.views.decorators.vary import vary_on_headers
 from stories.access import require_reviewer
 from stories.decorators import desk_login_required
 from stories.forms import InboxFilterForm
+from stories.http import AuthenticatedHttpRequest
 from stories.queries import inbox_stories
 
 STORIES_PER_PAGE = 25
@@ -15,7 +16,7 @@ STORIES_PER_PAGE = 25
 @desk_login_required
 @require_GET
 @vary_on_headers("HX-Request")
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The desk's stories, newest copy first; htmx swaps only the list when a filter changes."""
     require_reviewer(request.user)
     form = InboxFilterForm(request.GET)

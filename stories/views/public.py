@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from stories.models import Article
 from stories.ninjs import to_ninjs
-from stories.public import get_published_article, published_articles
+from stories.public import get_published_article, published_articles, published_version
 
 PAGE_SIZE = 20
 FEED_SIZE = 30
@@ -57,10 +57,10 @@ class ArticleFeed(Feed):
         return published_articles()[:FEED_SIZE]
 
     def item_title(self, item: Article) -> str:
-        return item.published_version.headline
+        return published_version(item).headline
 
     def item_description(self, item: Article) -> str:
-        version = item.published_version
+        version = published_version(item)
         note = format_html("<p><strong>Correction:</strong> {}</p>", version.correction_note)
         body = format_html_join("", "<p>{}</p>", ((p["text"],) for p in version.paragraphs))
         return (note if version.correction_note else "") + body
@@ -68,10 +68,10 @@ class ArticleFeed(Feed):
     def item_link(self, item: Article) -> str:
         return reverse("public:article", args=[item.pk])
 
-    def item_updateddate(self, item: Article) -> datetime:
+    def item_updateddate(self, item: Article) -> datetime | None:
         return item.published_at
 
-    def item_pubdate(self, item: Article) -> datetime:
+    def item_pubdate(self, item: Article) -> datetime | None:
         return item.first_published_at
 
 

@@ -1,7 +1,7 @@
 """The article's workflow steps and its versions: history, diff, restore."""
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -10,6 +10,7 @@ from stories.analysis import SourceText, compare_sources, to_json
 from stories.compare_page import build_compare_page, version_head
 from stories.decorators import desk_login_required
 from stories.forms import ReasonForm, VersionPairForm
+from stories.http import AuthenticatedHttpRequest
 from stories.services import review
 from stories.services.compose import ComposeError, article_for, restore_version
 
@@ -31,7 +32,7 @@ DONE = {
 
 @desk_login_required
 @require_POST
-def workflow_step(request: HttpRequest, story_id: int, step: str) -> HttpResponse:
+def workflow_step(request: AuthenticatedHttpRequest, story_id: int, step: str) -> HttpResponse:
     """Submit, approve, reject, publish or withdraw the story's article."""
     if step not in STEPS:
         raise Http404("No such step.")
@@ -49,7 +50,7 @@ def workflow_step(request: HttpRequest, story_id: int, step: str) -> HttpRespons
 
 @desk_login_required
 @require_GET
-def versions(request: HttpRequest, story_id: int) -> HttpResponse:
+def versions(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     article = get_article_for_reviewer(request.user, story_id)
     history = article.versions.select_related("created_by").order_by("-number")
     return render(request, "stories/versions.html", {"story": article.story, "article": article, "versions": history})
@@ -57,7 +58,7 @@ def versions(request: HttpRequest, story_id: int) -> HttpResponse:
 
 @desk_login_required
 @require_GET
-def version_diff(request: HttpRequest, story_id: int) -> HttpResponse:
+def version_diff(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     """Two versions of the article side by side, in the same view as sources."""
     article = get_article_for_reviewer(request.user, story_id)
     form = VersionPairForm(request.GET)
@@ -73,7 +74,7 @@ def version_diff(request: HttpRequest, story_id: int) -> HttpResponse:
 
 @desk_login_required
 @require_POST
-def restore(request: HttpRequest, story_id: int, number: int) -> HttpResponse:
+def restore(request: AuthenticatedHttpRequest, story_id: int, number: int) -> HttpResponse:
     story = get_story_for_composer(request.user, story_id)
     version = get_article_version(article_for(story), number)
     try:
