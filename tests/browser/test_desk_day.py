@@ -126,3 +126,18 @@ def shoot(page: Page, name: str) -> None:
     """Screenshots of pages other than the `page` fixture's, into the same folder."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def test_an_action_refused_mid_session_says_so(browser, live_server, edith_editor, sample_files):
+    """The editor's role is taken away while the compose page is open: the next click is
+    refused (403), and the page says so instead of doing nothing."""
+    from stories.services.ingest import IncomingCopy, ingest_files
+
+    story = ingest_files(files=[IncomingCopy(p.name, p.read_bytes()) for p in sample_files], user=None).story
+    editor = as_user(browser, live_server, "edith")
+    editor.goto(f"{live_server.url}/stories/{story.pk}/compose/")
+    paragraphs = editor.locator(".draft-paragraph").count()
+    edith_editor.groups.clear()
+    editor.get_by_role("button", name="Drop paragraph 1").click()
+    expect(editor.locator("main [role=status]")).to_contain_text("You may not do this")
+    expect(editor.locator(".draft-paragraph")).to_have_count(paragraphs)

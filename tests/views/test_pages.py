@@ -58,3 +58,16 @@ def test_the_story_page_shows_the_storys_history(client, edith_editor, story):
     html = client.get(reverse("stories:story", args=[story.pk])).content.decode()
     assert html.count('id="history-title"') == 1 and "Ingested hostile.txt" in html
     assert "<title>Sources · " in html
+
+
+def test_a_refusal_says_why_in_the_desks_own_page(client, nora_no_role, story):
+    client.force_login(nora_no_role)
+    response = client.get(reverse("stories:compose", args=[story.pk]))
+    assert response.status_code == 403
+    assert "You need the compose permission to work on the article." in response.content.decode()
+
+
+def test_a_missing_page_is_the_desks_own_404(client, edith_editor):
+    client.force_login(edith_editor)
+    response = client.get("/stories/999999/compose/")
+    assert response.status_code == 404 and "There is nothing at this address" in response.content.decode()
