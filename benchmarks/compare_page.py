@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import json
 import os
 import pstats
 import random
@@ -36,10 +35,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-REUTERS = REPO.parent / "shared" / "corpus" / "reuters" / "articles.json"
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsroom")
+
+from benchmarks.reuters import load_articles, paragraphs_of_about  # noqa: E402
 
 GOALS_MS = {"cold": 400, "warm": 100}
 AGENCIES = ("Agence Alpha", "Bravo Wire", "Charlie Press", "Delta News")
@@ -96,16 +96,8 @@ def _sentence(rng: random.Random) -> str:
 
 def reuters_story(words: int, rng: random.Random) -> list[str]:
     """A headline and real Reuters paragraphs, ~`words` long (from several articles if need be)."""
-    articles = sorted(json.loads(REUTERS.read_text(encoding="utf-8")), key=lambda a: -len(a["paragraphs"]))
-    start = rng.randrange(10)
-    paragraphs, count = [articles[start]["headline"]], 0
-    for article in articles[start:]:
-        for paragraph in article["paragraphs"]:
-            if count >= words:
-                return paragraphs
-            paragraphs.append(paragraph)
-            count += len(paragraph.split())
-    return paragraphs
+    articles = sorted(load_articles(), key=lambda a: -len(a["paragraphs"]))
+    return paragraphs_of_about(words, articles[rng.randrange(10):])
 
 
 def rewrite(base: list[str], rng: random.Random) -> list[str]:

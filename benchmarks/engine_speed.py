@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import random
 import statistics
 import sys
@@ -22,26 +21,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.reuters import load_articles, paragraphs_of_about  # noqa: E402
 from stories.analysis import SourceText, compare_sources  # noqa: E402
 from tests.analysis import variants  # noqa: E402
 
-ARTICLES = REPO / ".." / "shared" / "corpus" / "reuters" / "articles.json"
 EDITS = ("rewritten", "changed number", "split", "moved", "dropped", "repeat run")
 
 
 def paragraphs_of(words: int, rng: random.Random) -> list[str]:
     """A headline and body paragraphs of real copy, about `words` words long."""
-    articles = json.loads(ARTICLES.read_text(encoding="utf-8"))
+    articles = load_articles()
     rng.shuffle(articles)
-    out = [articles[0]["headline"]]
-    count = 0
-    for article in articles:
-        for paragraph in article["paragraphs"]:
-            if count >= words:
-                return out
-            out.append(paragraph)
-            count += len(paragraph.split())
-    return out
+    return paragraphs_of_about(words, articles)
 
 
 def edited(paragraphs: list[str], rng: random.Random) -> list[str]:
