@@ -11,7 +11,7 @@ from stories.compare_page import inline_diff
 from stories.decorators import desk_login_required
 from stories.forms import HeadlineForm, ParagraphEditForm, SaveDraftForm
 from stories.http import AuthenticatedHttpRequest
-from stories.models import Story
+from stories.models import ArticleDraft, Story
 from stories.services import draft_edits
 from stories.services.compose import (
     ComposeError,
@@ -37,11 +37,12 @@ def compose(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
 def edit_headline(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     story = get_story_for_composer(request.user, story_id)
     form = HeadlineForm(request.POST)
+    draft = _draft(request, story)
     if form.is_valid():
-        _apply(request, draft_edits.set_headline, _draft(request, story), form.cleaned_data["headline"])
+        _apply(request, draft_edits.set_headline, draft, form.cleaned_data["headline"])
     else:
         messages.error(request, str(form.errors["headline"][0]))
-    return _composer_response(request, story, partial="preview")
+    return _composer_response(request, story, draft, partial="preview")
 
 
 @desk_login_required
@@ -56,14 +57,14 @@ def edit_paragraph(request: AuthenticatedHttpRequest, story_id: int, index: int,
         messages.error(request, "That change was not understood; the page may be out of date.")
     elif action == "edit":
         _apply(request, draft_edits.edit_paragraph, draft, index, form.cleaned_data["text"])
-        return _composer_response(request, story, partial="preview", edited=index)
+        return _composer_response(request, story, draft, partial="preview", edited=index)
     elif action == "drop":
         _apply(request, draft_edits.drop_paragraph, draft, index)
     elif action == "move":
         _apply(request, draft_edits.move_paragraph, draft, index, form.cleaned_data["step"] or 1)
     elif action == "take":
         _take(request, story, draft, index, form.cleaned_data["choice"])
-    return _composer_response(request, story)
+    return _composer_response(request, story, draft)
 
 
 @desk_login_required
@@ -97,12 +98,21 @@ def save(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     return redirect("stories:compose", story.pk)
 
 
-def composer_context(request: AuthenticatedHttpRequest, story: Story, *, stale: StaleDraft | None = None) -> dict:
-    article = article_for(story)
-    draft = draft_for(article=article, editor=request.user)
-    result, info = current_analysis(story)
+def composer_context(
+    request: AuthenticatedHttpRequest,
+    story: Story,
+    *,
+    draft: ArticleDraft | None = None,
+    stale: StaleDraft | None = None,
+    with_alternatives: bool = True,
+) -> dict:
+    """What the compose page shows. The preview alone (refreshed as the editor types) needs
+    no analysis, so `with_alternatives=False` leaves the other sources' passages out."""
+    article = draft.article if draft is not None else article_for(story)
+    draft = draft or draft_for(article=article, editor=request.user)
+    result, info = current_analysis(story) if with_alternatives else ({}, {})
     paragraphs = [
-        {"data": paragraph, "alternatives": draft_edits.alternatives(paragraph, result, info)}
+        {"data": paragraph, "alternatives": draft_edits.alternatives(paragraph, result, info) if result else []}
         for paragraph in draft.paragraphs
     ]
     context = {
@@ -119,7 +129,7 @@ def composer_context(request: AuthenticatedHttpRequest, story: Story, *, stale: 
     return context
 
 
-def _draft(request: AuthenticatedHttpRequest, story: Story):
+def _draft(request: AuthenticatedHttpRequest, story: Story) -> ArticleDraft:
     return draft_for(article=article_for(story), editor=request.user)
 
 
@@ -142,13 +152,18 @@ def _take(request: AuthenticatedHttpRequest, story: Story, draft, index: int, ch
 
 
 def _composer_response(
-    request: AuthenticatedHttpRequest, story: Story, *, partial: str = "composer", edited: int | None = None
+    request: AuthenticatedHttpRequest,
+    story: Story,
+    draft: ArticleDraft,
+    *,
+    partial: str = "composer",
+    edited: int | None = None,
 ) -> HttpResponse:
     """For htmx, the part of the page that changed; an edited paragraph's provenance line
     ("edited") comes along out of band. Without htmx, back to the page."""
     if not request.htmx:
         return redirect("stories:compose", story.pk)
-    context = composer_context(request, story)
+    context = composer_context(request, story, draft=draft, with_alternatives=partial == "composer")
     if edited is not None and 0 <= edited < len(context["draft"].paragraphs):
         context["oob_provenance"] = {"number": edited + 1, "data": context["draft"].paragraphs[edited]}
     return render(request, f"stories/compose.html#{partial}", context)
