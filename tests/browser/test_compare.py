@@ -52,7 +52,9 @@ def upload(page: Page, live_server, paths, story: str | None = None) -> None:
 def open_story_from_inbox(page: Page, live_server) -> str:
     page.goto(f"{live_server.url}/")
     page.locator("table.stories a").first.click()
-    expect(page).to_have_url(re.compile(r"/stories/\d+/compare/$"))
+    # wait_for_url waits for the load event too: the keys and htmx are deferred scripts,
+    # and a key pressed or a box ticked before they run would do nothing.
+    page.wait_for_url(re.compile(r"/stories/\d+/compare/$"))
     return page.url
 
 

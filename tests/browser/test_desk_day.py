@@ -71,6 +71,7 @@ def test_the_day_of_a_desk(browser, live_server, alice_admin, edith_editor, coli
     editor.locator("table.stories a").first.click()
     expect(editor.locator('.passage[data-status="repeat"]')).to_have_count(10)
     editor.get_by_role("link", name="Compose the article").click()
+    editor.wait_for_url(re.compile(r"/compose/$"))  # and its load event: htmx is a deferred script
 
     take_from(editor, PROVIDERS[1], avoid=PROVIDERS[0])
     take_from(editor, PROVIDERS[0], avoid=PROVIDERS[1])
