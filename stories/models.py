@@ -216,6 +216,16 @@ class Article(models.Model):
     def is_public(self) -> bool:
         return self.published_version_id is not None and self.withdrawn_at is None
 
+    @property
+    def status_label(self) -> str:
+        """The status in words, saying so when a published article is being corrected:
+        its workflow status is then draft, in review or approved, while the public still
+        reads the published version."""
+        label = self.get_status_display()
+        if self.is_public and self.status != ArticleStatus.PUBLISHED:
+            return f"Published · correction {label.lower()}"
+        return label
+
 
 class ArticleVersion(WrittenOnce):
     """One save of the merged article. Never changed after it is written."""

@@ -18,7 +18,7 @@ from django.db.models import (
     Subquery,
 )
 
-from stories.models import Provider, Source, SourceVersion, Story, StoryReading
+from stories.models import ArticleStatus, Provider, Source, SourceVersion, Story, StoryReading
 
 NO_ARTICLE = "none"
 SEARCH_CONFIG = "english"
@@ -41,6 +41,9 @@ def inbox_stories(
     )
     if status == NO_ARTICLE:
         stories = stories.filter(article__isnull=True)
+    elif status == ArticleStatus.PUBLISHED:
+        # Public now, a correction under way included: the public reads it.
+        stories = stories.filter(article__published_version__isnull=False, article__withdrawn_at__isnull=True)
     elif status:
         stories = stories.filter(article__status=status)
     if provider is not None:

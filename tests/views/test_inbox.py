@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from stories.models import Article, ArticleStatus, Provider, Story
+from stories.services import review
+from stories.services.compose import article_for, draft_for, save_draft
 from stories.services.ingest import IncomingCopy, ingest_files
 from stories.services.reading import mark_read
 from tests.views.copy import harbour_story
@@ -57,6 +59,27 @@ def test_it_filters_by_article_status(client, edith_editor):
     client.force_login(edith_editor)
     assert headlines(client.get(INBOX, {"status": "in_review"})) == ["Headline of drafted"]
     assert headlines(client.get(INBOX, {"status": "none"})) == ["Headline of untouched"]
+
+
+def test_a_published_article_under_correction_reads_as_published_with_its_correction(client, edith_editor):
+    corrected = story_of("corrected", "The ferry sails at nine.")
+    withdrawn = story_of("withdrawn", "The tram runs late.")
+    for story in (corrected, withdrawn):
+        article = article_for(story)
+        save_draft(draft=draft_for(article=article, editor=edith_editor), reason="First take")
+        review.submit_for_review(article=article, by=edith_editor)
+        review.publish(article=review.approve(article=article, by=edith_editor), by=edith_editor)
+    review.withdraw(article=Article.objects.get(story=withdrawn), by=edith_editor, reason="Legal")
+    correction = draft_for(article=Article.objects.get(story=corrected), editor=edith_editor)
+    save_draft(draft=correction, reason="Time fixed", correction_note="The ferry sails at ten, not nine.")
+    review.submit_for_review(article=Article.objects.get(story=corrected), by=edith_editor)
+    client.force_login(edith_editor)
+
+    html = client.get(INBOX).content.decode()
+    assert "Published · correction in review" in html
+    assert headlines(client.get(INBOX, {"status": "published"})) == ["Headline of corrected"]
+    assert headlines(client.get(INBOX, {"status": "in_review"})) == ["Headline of corrected"]
+    assert headlines(client.get(INBOX, {"status": "withdrawn"})) == ["Headline of withdrawn"]
 
 
 def test_it_searches_headlines_and_copy_with_full_text_search(client, edith_editor):
