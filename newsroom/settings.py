@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "template_partials",
+    "django_tasks",
+    "django_tasks_db",
     "stories",
 ]
 
@@ -105,6 +107,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # `make run` serves and runs a task worker on one SQLite file: writers wait for each
+    # other instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -146,10 +152,22 @@ NEWSROOM_MAX_COPY_BYTES = env_int("NEWSROOM_MAX_COPY_BYTES", 2 * 1024 * 1024)
 NEWSROOM_MAX_LINE_CHARS = env_int("NEWSROOM_MAX_LINE_CHARS", 20_000)
 NEWSROOM_MAX_FILES_PER_UPLOAD = env_int("NEWSROOM_MAX_FILES_PER_UPLOAD", 100)
 DATA_UPLOAD_MAX_NUMBER_FILES = NEWSROOM_MAX_FILES_PER_UPLOAD
+# A zip batch: its own size as uploaded, the files in it, and all of them unpacked.
+NEWSROOM_MAX_ARCHIVE_BYTES = env_int("NEWSROOM_MAX_ARCHIVE_BYTES", 32 * 1024 * 1024)
+NEWSROOM_MAX_FILES_PER_ARCHIVE = env_int("NEWSROOM_MAX_FILES_PER_ARCHIVE", 500)
+NEWSROOM_MAX_ARCHIVE_UNPACKED_BYTES = env_int("NEWSROOM_MAX_ARCHIVE_UNPACKED_BYTES", 64 * 1024 * 1024)
+# An upload of more files than this (zip members counted) is taken in by a task worker
+# (`manage.py db_worker`) while its page shows the progress; smaller ones in the request.
+NEWSROOM_INLINE_UPLOAD_FILES = env_int("NEWSROOM_INLINE_UPLOAD_FILES", 10)
 # Off: an editor may not approve a version they saved themselves (four eyes).
 NEWSROOM_ALLOW_SELF_APPROVAL = env_bool("NEWSROOM_ALLOW_SELF_APPROVAL", default=True)
 # A request may carry a full batch of files at the limit, plus the form around them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = NEWSROOM_MAX_COPY_BYTES + 1024 * 1024
+
+# Background work (batch uploads): the Django tasks API through the django-tasks backport,
+# stored in the database (django-tasks-db), so it needs no broker and many workers can
+# share one queue on PostgreSQL.
+TASKS = {"default": {"BACKEND": env_str("NEWSROOM_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 LOGGING = {
     "version": 1,

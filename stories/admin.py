@@ -1,4 +1,5 @@
 import io
+from datetime import timedelta
 from typing import cast
 
 from django.contrib import admin, messages
@@ -7,6 +8,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from stories.forms import UploadCopyForm
@@ -19,9 +21,13 @@ from stories.models import (
     Source,
     SourceVersion,
     Story,
+    UploadBatch,
 )
-from stories.services.ingest import IngestReport, ingest_files
+from stories.services.batches import take_in_upload
+from stories.services.ingest import IngestReport
 
+# A queued batch no worker has started after this long gets a hint on its page.
+_WORKER_HINT_AFTER = timedelta(seconds=15)
 _OUTCOME_LEVELS = {"stored": messages.SUCCESS, "duplicate": messages.WARNING, "refused": messages.ERROR}
 
 
@@ -72,7 +78,12 @@ class StoryAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         upload = path("upload/", self.admin_site.admin_view(self.upload_view), name="stories_story_upload")
-        return [upload, *super().get_urls()]
+        batch = path(
+            "upload/batch/<int:batch_id>/",
+            self.admin_site.admin_view(self.batch_view),
+            name="stories_story_upload_batch",
+        )
+        return [upload, batch, *super().get_urls()]
 
     def upload_view(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         """Upload one or many files, or pasted copy, into a chosen story or a new one."""
@@ -80,13 +91,15 @@ class StoryAdmin(admin.ModelAdmin):
             raise PermissionDenied
         form = UploadCopyForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            report = ingest_files(
+            outcome = take_in_upload(
                 files=form.incoming_copies(),
                 user=request.user,
                 story=form.cleaned_data["story"],
                 provider=form.cleaned_data["provider"],
             )
-            return self._after_upload(request, report)
+            if isinstance(outcome, UploadBatch):
+                return redirect(outcome)
+            return self._after_upload(request, outcome)
         context = {
             **self.admin_site.each_context(request),
             "title": "Upload wire copy",
@@ -94,6 +107,23 @@ class StoryAdmin(admin.ModelAdmin):
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/stories/story/upload.html", context)
+
+    def batch_view(self, request: AuthenticatedHttpRequest, batch_id: int) -> HttpResponse:
+        """A queued upload's progress; htmx polls its progress partial until it is finished."""
+        if not request.user.has_perm("stories.ingest_copy"):
+            raise PermissionDenied
+        batch = get_object_or_404(UploadBatch.objects.select_related("story"), pk=batch_id)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Upload batch {batch.pk}",
+            "batch": batch,
+            "waiting_for_worker": _waiting_for_worker(batch),
+            "opts": self.model._meta,
+        }
+        template = "admin/stories/story/upload_batch.html"
+        if request.headers.get("HX-Request"):
+            template += "#progress"
+        return TemplateResponse(request, template, context)
 
     def _after_upload(self, request: HttpRequest, report: IngestReport) -> HttpResponse:
         for result in report.results:
@@ -172,6 +202,17 @@ class SourceVersionAdmin(ReadOnlyAdmin):
         )
 
 
+@admin.register(UploadBatch)
+class UploadBatchAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "created_by", "created_at", "status", "progress_page"]
+    list_filter = ["status"]
+    exclude = ["results"]
+
+    @admin.display(description="Progress")
+    def progress_page(self, batch: UploadBatch) -> str:
+        return format_html('<a href="{}">{}</a>', batch.get_absolute_url(), batch.tally or "open")
+
+
 @admin.register(Article)
 class ArticleAdmin(ReadOnlyAdmin):
     """Articles change only through the compose page and the workflow, which audit each step."""
@@ -190,3 +231,7 @@ class AuditEventAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "actor_name", "action", "summary"]
     list_filter = ["action"]
     search_fields = ["summary", "subject", "actor_name"]
+
+
+def _waiting_for_worker(batch: UploadBatch) -> bool:
+    return batch.started_at is None and timezone.now() - batch.created_at > _WORKER_HINT_AFTER

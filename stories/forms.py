@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from stories.models import ArticleStatus, Provider, Source, Story
 from stories.queries import NO_ARTICLE
 from stories.services.analysis import MAX_COMPARED, default_selection
-from stories.services.ingest import IncomingCopy
+from stories.services.ingest import IncomingCopy, read_upload
 
 if TYPE_CHECKING:
     from stories.services.analysis import StorySource
@@ -42,7 +42,8 @@ class UploadCopyForm(forms.Form):
     files = WireFilesField(  # type: ignore[assignment]
         required=False,
         label="Wire files",
-        help_text="One or many plain-text or Markdown-style files.",
+        help_text="One or many files: plain text, Markdown-style text, HTML, NITF, NewsML-G2 or ninjs, "
+        "or zip archives of them.",
     )
     pasted_text = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 10, "cols": 80}), label="Or paste copy"
@@ -67,7 +68,7 @@ class UploadCopyForm(forms.Form):
     def incoming_copies(self) -> list[IncomingCopy]:
         """The files and the pasted text as the ingest service takes them, size-bounded."""
         limit = settings.NEWSROOM_MAX_COPY_BYTES
-        copies = [IncomingCopy(name=f.name, data=f.read(limit + 1)) for f in self.cleaned_data["files"]]
+        copies = [IncomingCopy(name=f.name, data=read_upload(f)) for f in self.cleaned_data["files"]]
         pasted = self.cleaned_data["pasted_text"]
         if pasted.strip():
             name = self.cleaned_data["pasted_name"].strip() or "pasted copy"

@@ -102,6 +102,10 @@ class Source(models.Model):
 class CopyFormat(models.TextChoices):
     TEXT = "text", "Plain text"
     MARKDOWN = "markdown", "Markdown-ish text"
+    HTML = "html", "HTML page"
+    NITF = "nitf", "NITF XML"
+    NEWSML = "newsml", "NewsML-G2 XML"
+    NINJS = "ninjs", "IPTC ninjs JSON"
 
 
 class SourceVersion(models.Model):
@@ -274,6 +278,75 @@ class ArticleDraft(models.Model):
 
     def __str__(self) -> str:
         return f"{self.editor}'s draft of {self.article}"
+
+
+class BatchStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Taking in"
+    DONE = "done", "Done"
+    FAILED = "failed", "Stopped by an error"
+
+
+class UploadBatch(models.Model):
+    """An upload too large to take in during the request: its files wait in BatchFile rows
+    until a task worker takes them in one by one, and its page shows how far it got."""
+
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="Where the copy goes."
+    )
+    provider = models.ForeignKey(Provider, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(max_length=20, choices=BatchStatus.choices, default=BatchStatus.QUEUED)
+    total = models.PositiveIntegerField(help_text="Files in the batch, those of its zip archives included.")
+    processed = models.PositiveIntegerField(default=0)
+    results = models.JSONField(default=list, help_text="One {name, outcome, message} per file, in order.")
+    error = models.TextField(blank=True, help_text="Why the batch stopped, when it did.")
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Upload batch {self.pk} ({self.processed}/{self.total})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("admin:stories_story_upload_batch", args=[self.pk])
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (BatchStatus.DONE, BatchStatus.FAILED)
+
+    @property
+    def outcomes(self) -> list[dict[str, str]]:
+        """Each file's outcome, its message without the file's name in front (shown beside it)."""
+        return [
+            {**result, "said": result["message"].removeprefix(f"{result['name']}: ")} for result in self.results
+        ]
+
+    @property
+    def tally(self) -> str:
+        """The outcomes so far in words: "12 stored, 1 duplicate, 2 refused"."""
+        counts = {outcome: 0 for outcome in ("stored", "duplicate", "refused")}
+        for result in self.results:
+            counts[result["outcome"]] += 1
+        return ", ".join(f"{count} {outcome}" for outcome, count in counts.items() if count)
+
+
+class BatchFile(models.Model):
+    """One file of a queued batch, waiting to be taken in; deleted once it has been."""
+
+    batch = models.ForeignKey(UploadBatch, on_delete=models.CASCADE, related_name="files")
+    position = models.PositiveIntegerField()
+    name = models.CharField(max_length=500)
+    item_id = models.CharField(max_length=255, blank=True)
+    data = models.BinaryField(blank=True)
+    refusal = models.TextField(blank=True, help_text="Why it was refused while the zip was unpacked.")
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["batch", "position"], name="one_file_per_batch_position")]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class AuditAction(models.TextChoices):

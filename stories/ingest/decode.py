@@ -68,7 +68,7 @@ def decode_copy(name: str, data: bytes, limits: CopyLimits) -> DecodedCopy:
     """Decode one file of wire copy, or raise CopyRefused naming the file and the problem."""
     if len(data) > limits.max_bytes:
         raise CopyRefused(
-            f"{name}: the file is {_size(len(data))}, over the limit of {_size(limits.max_bytes)}."
+            f"{name}: the file is {readable_size(len(data))}, over the limit of {readable_size(limits.max_bytes)}."
         )
     decoded = _decode(name, data)
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
@@ -162,7 +162,7 @@ def _check_text(name: str, text: str, limits: CopyLimits) -> None:
         )
 
 
-def _size(count: int) -> str:
+def readable_size(count: int) -> str:
     if count >= 1024 * 1024:
         return f"{count / (1024 * 1024):.1f} MB"
     if count >= 1024:

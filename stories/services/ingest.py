@@ -9,9 +9,10 @@ unique, so two uploads racing each other store the copy once.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import BinaryIO
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -20,6 +21,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from stories.ingest import CopyLimits, CopyRefused, ParsedCopy, decode_copy, parse_copy
+from stories.ingest.archive import ArchiveLimits, ArchiveRefusal, expand_zip, is_zip
+from stories.ingest.decode import readable_size
 from stories.models import AuditAction, Provider, Source, SourceVersion, Story
 from stories.services.analysis import refresh_story_analysis
 from stories.services.audit import record_event
@@ -34,6 +37,15 @@ class IncomingCopy:
     name: str
     data: bytes
     item_id: str = ""  # the provider's identifier; the file name's stem when empty
+
+
+@dataclass(frozen=True)
+class RefusedCopy:
+    """Copy refused before it could be read: a file that cannot be opened, a zip archive
+    or a file inside one that is not safe to unpack."""
+
+    name: str
+    message: str
 
 
 @dataclass(frozen=True)
@@ -63,19 +75,64 @@ def copy_limits() -> CopyLimits:
     )
 
 
+def read_upload(stream: BinaryIO) -> bytes:
+    """An uploaded file's bytes, read no further than its limit and one byte: the copy limit,
+    or the archive limit for a zip (so a refusal can still say the file was too big)."""
+    head = stream.read(4)
+    limit = settings.NEWSROOM_MAX_ARCHIVE_BYTES if is_zip("", head) else settings.NEWSROOM_MAX_COPY_BYTES
+    return head + stream.read(max(limit + 1 - len(head), 0))
+
+
+def archive_limits() -> ArchiveLimits:
+    return ArchiveLimits(
+        max_members=settings.NEWSROOM_MAX_FILES_PER_ARCHIVE,
+        max_member_bytes=settings.NEWSROOM_MAX_COPY_BYTES,
+        max_total_bytes=settings.NEWSROOM_MAX_ARCHIVE_UNPACKED_BYTES,
+    )
+
+
+def unpack_archives(files: Iterable[IncomingCopy | RefusedCopy]) -> Iterator[IncomingCopy | RefusedCopy]:
+    """Each file as it came, and each zip archive as the files inside it (or its refusal)."""
+    for incoming in files:
+        if isinstance(incoming, RefusedCopy) or not is_zip(incoming.name, incoming.data):
+            yield incoming
+            continue
+        if len(incoming.data) > settings.NEWSROOM_MAX_ARCHIVE_BYTES:
+            limit = readable_size(settings.NEWSROOM_MAX_ARCHIVE_BYTES)
+            yield RefusedCopy(incoming.name, f"{incoming.name}: the zip archive is over the {limit} limit.")
+            continue
+        try:
+            archive = expand_zip(incoming.name, incoming.data, archive_limits())
+        except CopyRefused as refusal:
+            yield RefusedCopy(incoming.name, str(refusal))
+            continue
+        for file in archive.files:
+            if isinstance(file, ArchiveRefusal):
+                yield RefusedCopy(file.name, file.message)
+            else:
+                yield IncomingCopy(file.name, file.data)
+
+
 def ingest_files(
     *,
-    files: Iterable[IncomingCopy],
+    files: Iterable[IncomingCopy | RefusedCopy],
     user: User | None,
     story: Story | None = None,
     provider: Provider | None = None,
     actor_name: str = "",
+    on_result: Callable[[IngestResult], None] | None = None,
 ) -> IngestReport:
-    """Ingest each file on its own. Without `story`, the stored files form one new story."""
+    """Ingest each file on its own, zip archives unpacked. Without `story`, the stored files
+    form one new story. `on_result` hears of each file's outcome as soon as it is known."""
     report = IngestReport(story=story)
-    for incoming in files:
-        result = _ingest_one(incoming, report=report, user=user, provider=provider, actor_name=actor_name)
+    for incoming in unpack_archives(files):
+        if isinstance(incoming, RefusedCopy):
+            result = _refuse(incoming.name, incoming.message, b"", user=user, actor_name=actor_name)
+        else:
+            result = _ingest_one(incoming, report=report, user=user, provider=provider, actor_name=actor_name)
         report.results.append(result)
+        if on_result is not None:
+            on_result(result)
     stored = [result.version for result in report.results if result.outcome == "stored" and result.version is not None]
     for changed in {version.source.story for version in stored}:
         refresh_story_analysis(changed)
@@ -94,7 +151,7 @@ def _ingest_one(
         decoded = decode_copy(incoming.name, incoming.data, copy_limits())
         parsed = parse_copy(incoming.name, decoded.text)
     except CopyRefused as refusal:
-        return _refuse(incoming, str(refusal), user=user, actor_name=actor_name)
+        return _refuse(incoming.name, str(refusal), incoming.data, user=user, actor_name=actor_name)
     sha256 = hashlib.sha256(incoming.data).hexdigest()
     try:
         with transaction.atomic():
@@ -188,15 +245,14 @@ def _duplicate(
     return IngestResult(incoming.name, "duplicate", message, existing)
 
 
-def _refuse(
-    incoming: IncomingCopy, message: str, *, user: User | None, actor_name: str
-) -> IngestResult:
+def _refuse(name: str, message: str, data: bytes, *, user: User | None, actor_name: str) -> IngestResult:
+    detail = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()} if data else {}
     record_event(
         action=AuditAction.INGEST_REFUSED,
         actor=user,
         actor_name=actor_name,
-        subject=f"upload {incoming.name}"[:200],
+        subject=f"upload {name}"[:200],
         summary=message,
-        detail={"size": len(incoming.data), "sha256": hashlib.sha256(incoming.data).hexdigest()},
+        detail=detail,
     )
-    return IngestResult(incoming.name, "refused", message)
+    return IngestResult(name, "refused", message)

@@ -1,6 +1,7 @@
 """`manage.py ingest`: a feed drop from disk, one line per file, non-zero exit when any is refused."""
 
 import io
+import zipfile
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -70,3 +71,19 @@ def test_it_refuses_a_missing_file_by_name(tmp_path):
 def test_it_refuses_an_unknown_story():
     with pytest.raises(CommandError, match="no story with id 999"):
         call_command("ingest", "x.txt", "--story", "999")
+
+
+def test_it_unpacks_a_zip_drop_and_refuses_what_would_leave_the_archive(tmp_path):
+    drop = tmp_path / "night-drop.zip"
+    with zipfile.ZipFile(drop, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("wire/a.txt", "Summary.\nHeadline A\n\nBody A.\n")
+        archive.writestr("wire/b.txt", "Summary.\nHeadline B\n\nBody B.\n")
+        archive.writestr("../../etc/cron.d/evil", "* * * * * root true\n")
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="1 of 3 files refused"):
+        call_command("ingest", str(drop), stdout=out)
+    lines = out.getvalue().splitlines()
+    assert [line.split()[0] for line in lines] == ["stored", "stored", "refused"]
+    assert f"{drop}/wire/a.txt: stored as new source" in lines[0]
+    assert f"{drop}/../../etc/cron.d/evil:" in lines[2]
+    assert Story.objects.get().sources.count() == 2
