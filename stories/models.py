@@ -305,6 +305,10 @@ class UploadBatch(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "upload batches"
+
     def __str__(self) -> str:
         return f"Upload batch {self.pk} ({self.processed}/{self.total})"
 
