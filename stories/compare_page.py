@@ -7,6 +7,8 @@ else in the project marks copy safe.
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -93,6 +95,7 @@ class RowView:
 @dataclass(frozen=True)
 class ConflictView:
     number: int
+    key: str  # names the conflict in the URL (?conflict=key): the same while its facts are shown
     kind: str
     a_text: str
     b_text: str
@@ -147,7 +150,7 @@ def version_head(version) -> ColumnHead:
     return ColumnHead(f"Version {version.number}", f"by {who} · {version.reason}", version.created_at)
 
 
-def build_compare_page(result: dict, heads: list[ColumnHead], *, chosen_conflict: int | None = None) -> ComparePage:
+def build_compare_page(result: dict, heads: list[ColumnHead], *, chosen_conflict: str | None = None) -> ComparePage:
     """The page's columns, rows and conflicts; `heads` are in the order the texts were analysed."""
     blocks = {block["id"]: block for source in result["sources"] for block in source["blocks"]}
     columns = [
@@ -157,7 +160,7 @@ def build_compare_page(result: dict, heads: list[ColumnHead], *, chosen_conflict
     marks = _change_marks(result["changes"], result["rows"])
     rows = [_row(n, row, columns, blocks, marks) for n, row in enumerate(result["rows"], start=1)]
     conflicts = _conflicts(result["conflicts"], columns, rows)
-    chosen = next((c for c in conflicts if c.number == chosen_conflict), None)
+    chosen = next((c for c in conflicts if c.key == chosen_conflict), None)
     if chosen is not None:
         for row in rows:
             for passage in row.passages:
@@ -241,10 +244,14 @@ def _conflicts(entries: list[dict], columns: list[Column], rows: list[RowView]) 
     column_of = {column.key: column for column in columns}
     row_of = {passage.id: row for row in rows for passage in row.passages}
     conflicts = []
+    keys: Counter[str] = Counter()
     for number, entry in enumerate(entries, start=1):
         a, b = entry["a"], entry["b"]
+        key = conflict_key(entry["kind"], a["text"], b["text"])
+        keys[key] += 1
         conflict = ConflictView(
             number=number,
+            key=key if keys[key] == 1 else f"{key}-{keys[key]}",
             kind=entry["kind"],
             a_text=a["text"],
             b_text=b["text"],
@@ -260,6 +267,14 @@ def _conflicts(entries: list[dict], columns: list[Column], rows: list[RowView]) 
                 if passage in row_of and number not in row_of[passage].conflicts:
                     row_of[passage].conflicts.append(number)
     return conflicts
+
+
+def conflict_key(kind: str, a_text: str, b_text: str) -> str:
+    """A short name for a conflict made of what it is, not where it falls in the list: a
+    shared link still opens the same conflict after a source gets a new version or the
+    sources are chosen in another order (the two values are taken in sorted order)."""
+    facts = "\x1f".join([kind, *sorted([a_text, b_text])])
+    return hashlib.sha256(facts.encode()).hexdigest()[:10]
 
 
 def inline_diff(old: str, new: str) -> SafeString:

@@ -94,7 +94,7 @@ class CompareForm(forms.Form):
         queryset=Source.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
     repeats = forms.BooleanField(required=False, label="Show repeats")
-    conflict = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    conflict = forms.RegexField(regex=r"^[0-9a-f]{10}(-\d{1,3})?$", required=False, widget=forms.HiddenInput)
 
     def __init__(self, data, *, sources: list[StorySource]) -> None:
         super().__init__(data)
@@ -120,8 +120,8 @@ class CompareForm(forms.Form):
     def show_repeats(self) -> bool:
         return bool(self._clean("repeats"))
 
-    def chosen_conflict(self) -> int | None:
-        return self._clean("conflict")
+    def chosen_conflict(self) -> str | None:
+        return self._clean("conflict") or None
 
     def _clean(self, name: str):
         """A field's clean value, or None when it is bad: one bad field spoils no other."""

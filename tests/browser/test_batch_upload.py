@@ -1,7 +1,6 @@
 """In a real Chromium, with a real task worker process: an admin uploads a zip batch too
 large to take in during the request and watches its page count the files in."""
 
-import io
 import os
 import re
 import subprocess

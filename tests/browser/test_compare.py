@@ -77,9 +77,9 @@ def query(page: Page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
 
-def conflict_number(link) -> str:
-    """The number a conflict link puts in the URL (conflict=N)."""
-    return re.search(r"conflict=(\d+)", link.get_attribute("href")).group(1)
+def conflict_key(link) -> str:
+    """The key a conflict link puts in the URL (conflict=KEY)."""
+    return re.search(r"conflict=([0-9a-f-]+)", link.get_attribute("href")).group(1)
 
 
 def repeats_of(page: Page, column: int):
@@ -153,7 +153,7 @@ def test_it_lists_the_spelling_conflict_and_marks_both_passages_when_chosen(page
     expect(link).to_have_count(1)
     expect(link).to_contain_text("Nicolas Maduro")
     passages = link.get_attribute("data-passages").split()
-    number = conflict_number(link)
+    number = conflict_key(link)
     assert len(passages) == 2
 
     link.click()
@@ -239,7 +239,7 @@ def test_it_marks_a_chosen_conflict_without_javascript_and_keeps_the_rest_of_the
     page.goto(f"{compare_url}?repeats=on")
     link = page.locator(".facts .conflict-list a", has_text="Nicolás")
     passages = link.get_attribute("data-passages").split()
-    number = conflict_number(link)
+    number = conflict_key(link)
     link.click()
     expect(page).to_have_url(re.compile(rf"conflict={number}#{passages[0]}$"))
     assert query(page) == {"repeats": ["on"], "conflict": [number]}, page.url
@@ -263,7 +263,7 @@ def test_it_stacks_the_sources_on_a_narrow_screen(page, compare_url, screenshot)
 
 def test_it_has_no_serious_accessibility_violations(page, live_server, compare_url):
     assert axe_violations(page) == []
-    number = conflict_number(page.locator(".facts .conflict-list a", has_text="Nicolás"))
+    number = conflict_key(page.locator(".facts .conflict-list a", has_text="Nicolás"))
     page.goto(f"{compare_url}?repeats=on&conflict={number}")
     expect(page.locator(".passage[data-marked]")).to_have_count(2)
     assert axe_violations(page) == []

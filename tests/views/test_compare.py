@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from stories.models import Analysis, Provider, Source, StoryReading
 from stories.services.ingest import IncomingCopy, ingest_files
-from tests.views.copy import HARBOUR_A, harbour_story
+from tests.views.copy import HARBOUR_A, HARBOUR_B, harbour_story
 
 pytestmark = pytest.mark.django_db
 
@@ -88,10 +88,29 @@ class TestConflicts:
     def test_choosing_a_conflict_marks_both_passages(self, editor_client, story):
         page = editor_client.get(compare_url(story)).context["page"]
         name = next(c for c in page.fact_conflicts if c.kind == "name")
-        html = editor_client.get(compare_url(story), {"conflict": name.number}).content.decode()
+        html = editor_client.get(compare_url(story), {"conflict": name.key}).content.decode()
         marked = re.findall(r'id="passage-(\w+)" data-status="\w+" data-marked', html)
         assert sorted(marked) == sorted([name.a_passage, name.b_passage])
         assert 'aria-current="true"' in html
+
+
+    def test_a_shared_conflict_link_opens_the_same_conflict_after_a_new_version(self, editor_client, story):
+        page = editor_client.get(compare_url(story)).context["page"]
+        name = next(c for c in page.fact_conflicts if c.kind == "name")
+        update = HARBOUR_B.replace("early on Wednesday", "early on Tuesday")  # a new conflict above it
+        source = Source.objects.get(story=story, item_id="meridian")
+        ingest_files(files=[IncomingCopy("meridian.txt", update.encode())], user=None, provider=source.provider)
+        assert source.versions.count() == 2
+
+        page = editor_client.get(compare_url(story), {"conflict": name.key}).context["page"]
+        chosen = page.chosen_conflict
+        assert (chosen.kind, chosen.a_text, chosen.b_text) == (name.kind, name.a_text, name.b_text)
+        assert chosen.number != name.number, "the list moved: a number would have opened another conflict"
+
+    def test_a_conflict_link_that_no_longer_fits_chooses_nothing(self, editor_client, story):
+        for stale in ("0123456789", "0123456789-2", "7", "<script>"):
+            response = editor_client.get(compare_url(story), {"conflict": stale})
+            assert response.status_code == 200 and response.context["page"].chosen_conflict is None
 
 
 class TestChoosingSources:
