@@ -182,3 +182,36 @@ class ReasonForm(forms.Form):
 class VersionPairForm(forms.Form):
     a = forms.IntegerField(min_value=1)
     b = forms.IntegerField(min_value=1)
+
+
+STORIES_OFFERED = 50  # the newest stories a move or merge offers; any open story is accepted
+
+
+class _OpenStoryField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Story) -> str:
+        return f"{obj.headline} (#{obj.pk}, {obj.last_received_at:%d %b %H:%M})"
+
+
+def _offer_open_stories(field: forms.Field, story: Story, empty_label: str | None) -> None:
+    """Accept any open story but this one; offer the newest in the list."""
+    choice = cast(forms.ModelChoiceField, field)
+    choice.queryset = Story.objects.filter(merged_into__isnull=True).exclude(pk=story.pk)
+    newest = choice.queryset.order_by("-last_received_at")[:STORIES_OFFERED]
+    offered = [(other.pk, choice.label_from_instance(other)) for other in newest]
+    choice.widget.choices = ([("", empty_label)] if empty_label else []) + offered
+
+
+class MoveSourceForm(forms.Form):
+    to_story = _OpenStoryField(queryset=Story.objects.none(), required=False, label="Move to")
+
+    def __init__(self, data=None, *, story: Story) -> None:
+        super().__init__(data)
+        _offer_open_stories(self.fields["to_story"], story, "— a new story of its own —")
+
+
+class MergeStoryForm(forms.Form):
+    into = _OpenStoryField(queryset=Story.objects.none(), label="Merge this story into")
+
+    def __init__(self, data=None, *, story: Story) -> None:
+        super().__init__(data)
+        _offer_open_stories(self.fields["into"], story, "— choose a story —")

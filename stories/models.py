@@ -59,6 +59,14 @@ class Story(models.Model):
         related_name="+",
         help_text="The comparison of the story's default sources, for the inbox's counts.",
     )
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_stories",
+        help_text="The story this one was merged into; it keeps its history and leaves the inbox.",
+    )
 
     class Meta:
         ordering = ["-last_received_at"]
@@ -66,6 +74,7 @@ class Story(models.Model):
         permissions = [
             ("review_story", "Can review a story's sources side by side"),
             ("ingest_copy", "Can upload wire copy"),
+            ("regroup_story", "Can move sources between stories and merge stories"),
         ]
 
     def __str__(self) -> str:
@@ -365,6 +374,8 @@ class AuditAction(models.TextChoices):
     PUBLISH = "publish", "Published"
     CORRECT = "correct", "Saved a correction"
     WITHDRAW = "withdraw", "Withdrew"
+    MOVE_SOURCE = "move_source", "Moved a source to another story"
+    MERGE_STORY = "merge_story", "Merged stories"
 
 
 class AuditEventQuerySet(models.QuerySet):

@@ -33,7 +33,8 @@ def inbox_stories(
     readings = StoryReading.objects.filter(user=user, story=OuterRef("pk")).values("read_at")[:1]
     sources = Source.objects.select_related("provider").order_by("created_at")
     stories = (
-        Story.objects.select_related("analysis", "article")
+        Story.objects.filter(merged_into__isnull=True)
+        .select_related("analysis", "article")
         .annotate(source_count=Count("sources", distinct=True), read_at=Subquery(readings))
         .annotate(has_new_copy=ExpressionWrapper(NEW_TO_READER, output_field=BooleanField()))
         .prefetch_related(Prefetch("sources", queryset=sources))

@@ -36,6 +36,7 @@ def ensure_roles() -> None:
     race's) has emptied every table after it, as Django's TransactionTestCase does."""
     if Group.objects.filter(name__in=roles.ROLES).count() < len(roles.ROLES):
         import_module("stories.migrations.0002_roles").create_roles(django_apps, None)
+        import_module("stories.migrations.0008_regrouping").grant_regrouping_to_editors(django_apps, None)
 
 
 def make_user(django_user_model, username: str, role: str | None, **extra):
