@@ -178,8 +178,8 @@ def _store(
     provider: Provider | None,
 ) -> SourceVersion:
     now = timezone.now()
-    provider = provider or Provider.objects.get_or_create(name=UNATTRIBUTED)[0]
-    item_id = incoming.item_id or PurePath(incoming.name).stem or incoming.name
+    provider = provider or _provider_named(parsed.provider)
+    item_id = incoming.item_id or parsed.item_id[:255] or PurePath(incoming.name).stem or incoming.name
     source = Source.objects.filter(provider=provider, item_id=item_id).first()
     if source is None:
         story = report.story or Story.objects.create(
@@ -204,6 +204,13 @@ def _store(
     )
     Story.objects.filter(pk=source.story_id).update(last_received_at=now)
     return version
+
+
+def _provider_named(name: str) -> Provider:
+    """The provider a structured item names itself (NITF, NewsML-G2, ninjs), else Unattributed.
+    The upload's own choice of provider, when there is one, wins over the document."""
+    name = " ".join(name.split())[: Provider._meta.get_field("name").max_length] or UNATTRIBUTED
+    return Provider.objects.get_or_create(name=name)[0]
 
 
 def _stored_message(name: str, version: SourceVersion) -> str:

@@ -1,5 +1,6 @@
 """`manage.py compare`: JSON that the shared contract accepts, the gold labels met, and
 clear errors; never the database (no django_db mark: any query would fail the test)."""
+
 import io
 import json
 import subprocess
@@ -40,7 +41,10 @@ def test_it_meets_every_gold_label_of_the_samples():
     command = [sys.executable, str(REPO / "manage.py"), "compare", "--json"]
     proc = subprocess.run(
         [sys.executable, str(SHARED / "tools" / "seeds_check.py"), str(SHARED / "samples"), "--", *command],
-        capture_output=True, text=True, cwd=REPO, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "repeats 10/10 false 0" in proc.stdout
@@ -71,3 +75,15 @@ def test_it_names_a_missing_file(tmp_path):
 def test_it_names_a_folder_given_as_a_file(tmp_path):
     with pytest.raises(CommandError, match=str(tmp_path)):
         run_compare(str(SAMPLES[0]), str(tmp_path))
+
+
+def test_it_compares_structured_wire_formats_as_the_text_they_carry():
+    wire = REPO / "tests" / "ingest" / "wire"
+    result = json.loads(
+        run_compare(str(wire / "ferry-strike.nitf.xml"), str(wire / "ferry-strike.ninjs.json"), "--json")
+    )
+    first, second = result["sources"]
+    assert [block["kind"] for block in first["blocks"][:2]] == ["headline", "dek"]
+    assert not any("<" in block["text"] for block in first["blocks"])
+    assert all(row["cells"][0]["status"] == "same" for row in result["rows"]), "one item in two formats"
+    assert len(first["blocks"]) == len(second["blocks"])

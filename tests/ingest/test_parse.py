@@ -21,14 +21,28 @@ def test_it_keeps_the_text_as_written():
 
 
 @pytest.mark.parametrize(
-    "text, what",
+    "text, copy_format",
     [
-        ('<?xml version="1.0"?><nitf></nitf>', "XML"),
-        ("<!DOCTYPE html><html><body>x</body></html>", "HTML"),
-        ('{"headline": "x", "body_text": "y"}', "JSON"),
+        ('<?xml version="1.0"?><nitf><body><body.content><p>y</p></body.content></body></nitf>', "nitf"),
+        ("<!DOCTYPE html><html><body><h1>x</h1><p>y</p></body></html>", "html"),
+        ('{"headline": "x", "body_text": "y"}', "ninjs"),
     ],
 )
-def test_it_refuses_formats_it_cannot_read_yet_by_name(text, what):
+def test_it_reads_html_xml_and_json_wire_formats(text, copy_format):
+    parsed = parse_copy("feed.dat", text)
+    assert parsed.copy_format == copy_format
+    assert parsed.text.endswith("y\n")
+
+
+@pytest.mark.parametrize(
+    "text, what",
+    [
+        ('<?xml version="1.0"?><nitf></nitf>', "NITF item has no body text"),
+        ("<!DOCTYPE html><html><body>  </body></html>", "HTML item has no body text"),
+        ('{"title": "x", "content": "y"}', "JSON that is not an IPTC ninjs item"),
+    ],
+)
+def test_it_refuses_wire_formats_without_copy_by_name(text, what):
     with pytest.raises(CopyRefused, match=what):
         parse_copy("feed.dat", text)
 

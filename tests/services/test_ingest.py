@@ -1,6 +1,7 @@
 """The ingest service on PostgreSQL: what is stored, what is refused, and that nothing is half-stored."""
 
 import threading
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -71,8 +72,44 @@ BAD_FILES = [
     ("nul.txt", b"Headline\nBody\x00text\n", "NUL bytes"),
     ("huge.txt", b"word " * 600_000, "over the limit of 2.0 MB"),
     ("mixed.txt", "Søren\n".encode() + "Århus\n".encode("latin-1"), "mixes encodings"),
-    ("feed.xml", b'<?xml version="1.0"?><nitf/>', "XML"),
+    ("empty.nitf.xml", b'<?xml version="1.0"?><nitf><body/></nitf>', "the NITF item has no body text"),
+    ("feed.rss", b'<?xml version="1.0"?><rss><channel/></rss>', "XML with root <rss>, which is neither NITF"),
+    (
+        "laughs.xml",
+        b'<?xml version="1.0"?><!DOCTYPE nitf [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;">]><nitf>&b;</nitf>',
+        "declares entities",
+    ),
+    ("config.json", b'{"debug": true}', "JSON that is not an IPTC ninjs item"),
 ]
+
+
+WIRE = Path(__file__).resolve().parents[1] / "ingest" / "wire"
+
+
+class TestStructuredCopy:
+    def test_a_nitf_item_is_stored_under_the_provider_and_item_id_it_names(self):
+        nitf = WIRE / "ferry-strike.nitf.xml"
+        [result] = ingest_files(files=[IncomingCopy(nitf.name, nitf.read_bytes())], user=None).results
+        version = result.version
+        assert result.outcome == "stored" and version.copy_format == "nitf"
+        assert (str(version.source.provider), version.source.item_id) == ("Harbour News Agency", "HNA-20250311-0042")
+        assert version.text.startswith("Ferry Crews Walk Out, Stranding Island Commuters\n\n")
+        assert "<" not in version.text and bytes(version.original) == nitf.read_bytes()
+
+    def test_a_refiled_item_with_the_same_id_becomes_its_next_version(self):
+        nitf = (WIRE / "ferry-strike.nitf.xml").read_bytes()
+        ingest_files(files=[IncomingCopy("first.xml", nitf)], user=None)
+        refiled = nitf.replace(b"38 scheduled crossings", b"39 scheduled crossings")
+        [result] = ingest_files(files=[IncomingCopy("second.xml", refiled)], user=None).results
+        assert result.version.number == 2 and Source.objects.count() == 1
+        assert "version 2 of its source" in result.message
+
+    def test_the_provider_chosen_at_upload_wins_over_the_one_the_item_names(self):
+        ninjs = WIRE / "ferry-strike.ninjs.json"
+        desk = Provider.objects.create(name="Desk Rewrite")
+        [result] = ingest_files(files=[IncomingCopy(ninjs.name, ninjs.read_bytes())], user=None, provider=desk).results
+        assert result.version.source.provider == desk and result.version.copy_format == "ninjs"
+        assert not Provider.objects.filter(name="Harbour News Agency").exists()
 
 
 class TestRefusing:

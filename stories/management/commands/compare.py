@@ -8,14 +8,16 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from stories.analysis import SourceText, compare_sources, to_json, to_text
-from stories.ingest import CopyRefused, decode_copy
+from stories.ingest import CopyRefused, decode_copy, parse_copy
 from stories.services.ingest import copy_limits
 
 
 def decode(name: str, data: bytes) -> str:
-    """Bytes of a wire file as text, decoded as ingest decodes them; a bad file stops the command."""
+    """Bytes of a wire file as the text ingest stores for it: decoded, and for HTML, NITF,
+    NewsML-G2 and ninjs rendered to plain text (whose lines the line ranges then count).
+    A bad file stops the command."""
     try:
-        return decode_copy(name, data, copy_limits()).text
+        return parse_copy(name, decode_copy(name, data, copy_limits()).text).text
     except CopyRefused as refusal:
         raise CommandError(str(refusal)) from None
 
