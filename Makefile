@@ -21,6 +21,7 @@ $(VENV)/.dev-installed: $(VENV)/.run-installed requirements-dev.txt
 # SQLite (db.sqlite3) unless DATABASE_URL is set in the environment.
 run: $(VENV)/.run-installed
 	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py fingerprint
 	DEBUG=1 $(PY) manage.py load_demo
 	@echo "Serving on http://127.0.0.1:8000/ with a task worker for batch uploads (Ctrl-C stops both)"
 	DEBUG=1 $(PY) manage.py db_worker --no-reload & worker=$$!; \

@@ -73,7 +73,8 @@ class SourceInline(ReadOnlyInline):
 class StoryAdmin(admin.ModelAdmin):
     list_display = ["headline", "last_received_at", "created_at"]
     search_fields = ["headline"]
-    readonly_fields = ["created_at", "last_received_at", "created_by"]
+    # Merging goes through the story page, which audits it; the analysis is derived data.
+    readonly_fields = ["created_at", "last_received_at", "created_by", "merged_into", "analysis"]
     inlines = [SourceInline]
 
     def get_urls(self):
@@ -96,6 +97,7 @@ class StoryAdmin(admin.ModelAdmin):
                 user=request.user,
                 story=form.cleaned_data["story"],
                 provider=form.cleaned_data["provider"],
+                group=form.group_by_similarity(),
             )
             if isinstance(outcome, UploadBatch):
                 return redirect(outcome)

@@ -55,7 +55,21 @@ class UploadCopyForm(forms.Form):
         help_text="Identifies the item, like a file name; the same name from the same provider "
         "later makes a new version of it.",
     )
-    story = forms.ModelChoiceField(queryset=Story.objects.all(), required=False, empty_label="— start a new story —")
+    story = forms.ModelChoiceField(
+        queryset=Story.objects.filter(merged_into__isnull=True),
+        required=False,
+        empty_label="— no story chosen —",
+    )
+    grouping = forms.ChoiceField(
+        choices=[
+            ("similar", "each new item joins the story it resembles, or starts one"),
+            ("together", "the files start one new story together"),
+        ],
+        initial="similar",
+        required=False,
+        widget=forms.RadioSelect,
+        label="Without a story chosen",
+    )
     provider = forms.ModelChoiceField(queryset=Provider.objects.all(), required=False, empty_label="Unattributed")
 
     def clean(self) -> dict[str, Any]:
@@ -64,6 +78,9 @@ class UploadCopyForm(forms.Form):
         if not cleaned.get("files") and not cleaned.get("pasted_text", "").strip():
             raise forms.ValidationError("Choose at least one file or paste some copy.")
         return cleaned
+
+    def group_by_similarity(self) -> bool:
+        return self.cleaned_data["story"] is None and self.cleaned_data.get("grouping") != "together"
 
     def incoming_copies(self) -> list[IncomingCopy]:
         """The files and the pasted text as the ingest service takes them, size-bounded."""

@@ -94,6 +94,9 @@ class Source(models.Model):
     )
     headline = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    grouping_note = models.CharField(
+        max_length=300, blank=True, help_text="Why grouping put it in its story, when grouping did."
+    )
 
     class Meta:
         ordering = ["story", "created_at"]
@@ -143,6 +146,31 @@ class SourceVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} v{self.number}"
+
+
+class ItemFingerprint(models.Model):
+    """What grouping keeps of one received copy: the engine's evidence (derived data, made
+    again from the version's text at will) and its LSH band keys, one indexed row each, so
+    finding the stories a new item may belong to is one indexed query however large the
+    archive grows."""
+
+    version = models.OneToOneField("SourceVersion", on_delete=models.CASCADE, related_name="fingerprint")
+    evidence = models.JSONField()
+    engine = models.CharField(max_length=20, help_text="The grouping engine's version that made it.")
+
+    def __str__(self) -> str:
+        return f"Fingerprint of {self.version}"
+
+
+class FingerprintBand(models.Model):
+    fingerprint = models.ForeignKey(ItemFingerprint, on_delete=models.CASCADE, related_name="bands")
+    key = models.CharField(max_length=32)
+
+    class Meta:
+        indexes = [models.Index(fields=["key"], name="fingerprint_band_key")]
+
+    def __str__(self) -> str:
+        return self.key
 
 
 class Analysis(models.Model):
@@ -306,6 +334,7 @@ class UploadBatch(models.Model):
         Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="Where the copy goes."
     )
     provider = models.ForeignKey(Provider, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    group = models.BooleanField(default=False, help_text="Each new item joins the story it resembles.")
     status = models.CharField(max_length=20, choices=BatchStatus.choices, default=BatchStatus.QUEUED)
     total = models.PositiveIntegerField(help_text="Files in the batch, those of its zip archives included.")
     processed = models.PositiveIntegerField(default=0)

@@ -10,6 +10,7 @@ indexed table: two items that share any band key are candidates, to confirm with
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,7 +59,14 @@ def shingles(text: str, ngram: int = 1) -> set[str]:
 def fingerprint(text: str, ngram: int = 1) -> Fingerprint:
     """The MinHash signature of `text` (folded: case, accents, punctuation ignored).
     Empty text gives the all-maximum signature, similar to nothing but itself."""
-    hashes = np.array([_hash32(s) for s in shingles(text, ngram)], dtype=np.uint64)
+    return minhash(shingles(text, ngram))
+
+
+def minhash(items: Iterable[str]) -> Fingerprint:
+    """The MinHash signature of a set of strings already chosen by the caller (for
+    grouping: content-word stems, so that shared stop words do not make unrelated items
+    look alike). No strings gives the all-maximum signature."""
+    hashes = np.array([_hash32(s) for s in set(items)], dtype=np.uint64)
     if hashes.size == 0:
         return Fingerprint(tuple([int(_MAX_HASH)] * NUM_PERM))
     permuted = ((hashes[None, :] * _A[:, None] + _B[:, None]) % _PRIME) & _MAX_HASH

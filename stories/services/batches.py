@@ -29,23 +29,35 @@ from stories.services.ingest import (
 
 
 def take_in_upload(
-    *, files: Iterable[IncomingCopy | RefusedCopy], user: User, story: Story | None, provider: Provider | None
+    *,
+    files: Iterable[IncomingCopy | RefusedCopy],
+    user: User,
+    story: Story | None,
+    provider: Provider | None,
+    group: bool = False,
 ) -> IngestReport | UploadBatch:
     """Ingest a small upload now (its report), or queue a large one (its batch)."""
     unpacked = list(unpack_archives(files))
     if len(unpacked) <= settings.NEWSROOM_INLINE_UPLOAD_FILES:
-        return ingest_files(files=unpacked, user=user, story=story, provider=provider)
-    return queue_batch(files=unpacked, user=user, story=story, provider=provider)
+        return ingest_files(files=unpacked, user=user, story=story, provider=provider, group=group)
+    return queue_batch(files=unpacked, user=user, story=story, provider=provider, group=group)
 
 
 def queue_batch(
-    *, files: list[IncomingCopy | RefusedCopy], user: User, story: Story | None, provider: Provider | None
+    *,
+    files: list[IncomingCopy | RefusedCopy],
+    user: User,
+    story: Story | None,
+    provider: Provider | None,
+    group: bool = False,
 ) -> UploadBatch:
     """Store the batch's files and queue the task that takes them in, all or nothing."""
     from stories.tasks import ingest_batch  # the task module imports this one
 
     with transaction.atomic():
-        batch = UploadBatch.objects.create(created_by=user, story=story, provider=provider, total=len(files))
+        batch = UploadBatch.objects.create(
+            created_by=user, story=story, provider=provider, group=group, total=len(files)
+        )
         BatchFile.objects.bulk_create(_batch_file(batch, position, copy) for position, copy in enumerate(files))
         transaction.on_commit(lambda: ingest_batch.enqueue(batch.pk))
     return batch
@@ -66,8 +78,9 @@ def run_batch(batch_id: int) -> None:
         ingest_files(
             files=_waiting_files(batch),
             user=batch.created_by,
-            story=batch.story,
+            story=batch.story if not batch.group else None,
             provider=batch.provider,
+            group=batch.group,
             on_result=lambda result: _record_outcome(batch, result),
         )
     except Exception as error:

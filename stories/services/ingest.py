@@ -20,12 +20,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from stories.analysis.grouping import ItemEvidence
 from stories.ingest import CopyLimits, CopyRefused, ParsedCopy, decode_copy, parse_copy
 from stories.ingest.archive import ArchiveLimits, ArchiveRefusal, expand_zip, is_zip
 from stories.ingest.decode import readable_size
 from stories.models import AuditAction, Provider, Source, SourceVersion, Story
 from stories.services.analysis import refresh_story_analysis
 from stories.services.audit import record_event
+from stories.services.grouping import evidence_for, matching_story, remember_fingerprint
 
 UNATTRIBUTED = "Unattributed"
 
@@ -113,23 +115,43 @@ def unpack_archives(files: Iterable[IncomingCopy | RefusedCopy]) -> Iterator[Inc
                 yield IncomingCopy(file.name, file.data)
 
 
+@dataclass
+class _Upload:
+    """What every file of one call shares."""
+
+    user: User | None
+    provider: Provider | None
+    actor_name: str
+    story: Story | None  # the story chosen for the copy, if one was
+    group: bool
+    report: IngestReport
+
+    def chosen_story(self) -> Story | None:
+        """Where a new source goes without asking grouping: the story chosen, or when the
+        call's files form one new story, the story its first stored file started."""
+        return self.story or (None if self.group else self.report.story)
+
+
 def ingest_files(
     *,
     files: Iterable[IncomingCopy | RefusedCopy],
     user: User | None,
     story: Story | None = None,
     provider: Provider | None = None,
+    group: bool = False,
     actor_name: str = "",
     on_result: Callable[[IngestResult], None] | None = None,
 ) -> IngestReport:
-    """Ingest each file on its own, zip archives unpacked. Without `story`, the stored files
-    form one new story. `on_result` hears of each file's outcome as soon as it is known."""
+    """Ingest each file on its own, zip archives unpacked. A new item goes into `story`;
+    without one, with `group`, into the story it resembles (or a new one), else the stored
+    files form one new story. `on_result` hears of each file's outcome as soon as it is known."""
     report = IngestReport(story=story)
+    upload = _Upload(user, provider, actor_name, story, group, report)
     for incoming in unpack_archives(files):
         if isinstance(incoming, RefusedCopy):
             result = _refuse(incoming.name, incoming.message, b"", user=user, actor_name=actor_name)
         else:
-            result = _ingest_one(incoming, report=report, user=user, provider=provider, actor_name=actor_name)
+            result = _ingest_one(incoming, upload)
         report.results.append(result)
         if on_result is not None:
             on_result(result)
@@ -139,14 +161,8 @@ def ingest_files(
     return report
 
 
-def _ingest_one(
-    incoming: IncomingCopy,
-    *,
-    report: IngestReport,
-    user: User | None,
-    provider: Provider | None,
-    actor_name: str,
-) -> IngestResult:
+def _ingest_one(incoming: IncomingCopy, upload: _Upload) -> IngestResult:
+    user, actor_name = upload.user, upload.actor_name
     try:
         decoded = decode_copy(incoming.name, incoming.data, copy_limits())
         parsed = parse_copy(incoming.name, decoded.text)
@@ -158,35 +174,28 @@ def _ingest_one(
             duplicate = SourceVersion.objects.filter(sha256=sha256).select_related("source__story").first()
             if duplicate is not None:
                 return _duplicate(incoming, duplicate, user=user, actor_name=actor_name)
-            version = _store(incoming, parsed, sha256, decoded.encoding, report, user, provider)
+            version = _store(incoming, parsed, sha256, decoded.encoding, upload)
             _record_stored(version, user=user, actor_name=actor_name)
     except IntegrityError:
         # Another upload of the same bytes committed between our check and our insert.
         duplicate = SourceVersion.objects.select_related("source__story").get(sha256=sha256)
         return _duplicate(incoming, duplicate, user=user, actor_name=actor_name)
-    report.story = report.story or version.source.story
+    upload.report.story = upload.report.story or version.source.story
     return IngestResult(incoming.name, "stored", _stored_message(incoming.name, version), version)
 
 
-def _store(
-    incoming: IncomingCopy,
-    parsed: ParsedCopy,
-    sha256: str,
-    encoding: str,
-    report: IngestReport,
-    user: User | None,
-    provider: Provider | None,
-) -> SourceVersion:
+def _store(incoming: IncomingCopy, parsed: ParsedCopy, sha256: str, encoding: str, upload: _Upload) -> SourceVersion:
     now = timezone.now()
-    provider = provider or _provider_named(parsed.provider)
+    provider = upload.provider or _provider_named(parsed.provider)
     item_id = incoming.item_id or parsed.item_id[:255] or PurePath(incoming.name).stem or incoming.name
+    evidence = evidence_for(parsed.headline, parsed.text, now)
     source = Source.objects.filter(provider=provider, item_id=item_id).first()
     if source is None:
-        story = report.story or Story.objects.create(
-            headline=parsed.headline[:300], last_received_at=now, created_by=user
-        )
+        story, note = _story_for_new_item(parsed, evidence, upload, now)
         source, _ = Source.objects.get_or_create(
-            provider=provider, item_id=item_id, defaults={"story": story, "headline": parsed.headline[:300]}
+            provider=provider,
+            item_id=item_id,
+            defaults={"story": story, "headline": parsed.headline[:300], "grouping_note": note},
         )
     source = Source.objects.select_for_update().get(pk=source.pk)
     number = (source.versions.aggregate(last=Max("number"))["last"] or 0) + 1
@@ -200,10 +209,23 @@ def _store(
         encoding=encoding,
         copy_format=parsed.copy_format,
         text=parsed.text,
-        received_by=user,
+        received_by=upload.user,
     )
+    remember_fingerprint(version, evidence)
     Story.objects.filter(pk=source.story_id).update(last_received_at=now)
     return version
+
+
+def _story_for_new_item(parsed: ParsedCopy, evidence: ItemEvidence, upload: _Upload, now) -> tuple[Story, str]:
+    """The story a new item joins, and why when grouping chose it."""
+    chosen = upload.chosen_story()
+    if chosen is not None:
+        return chosen, ""
+    if upload.group:
+        found = matching_story(evidence)
+        if found is not None:
+            return found.story, f"Grouped by similarity: {found.match.reason}"[:300]
+    return Story.objects.create(headline=parsed.headline[:300], last_received_at=now, created_by=upload.user), ""
 
 
 def _provider_named(name: str) -> Provider:
@@ -216,9 +238,10 @@ def _provider_named(name: str) -> Provider:
 def _stored_message(name: str, version: SourceVersion) -> str:
     source = version.source
     what = "new source" if version.number == 1 else f"version {version.number} of its source"
+    grouped = f" {source.grouping_note.rstrip('.')}." if version.number == 1 and source.grouping_note else ""
     return (
         f"{name}: stored as {what} ({source.provider}, {source.item_id}) "
-        f"in story “{source.story.headline}”; read as {version.encoding}."
+        f"in story “{source.story.headline}”; read as {version.encoding}.{grouped}"
     )
 
 

@@ -32,7 +32,7 @@ def upload(page: Page, live_server, path, provider: str, story: str | None = Non
     page.get_by_label("Wire files").set_input_files(str(path))
     page.get_by_label("Provider").select_option(label=provider)
     if story:
-        page.get_by_label("Story").select_option(label=story)
+        page.get_by_label(re.compile(r"^Story")).select_option(label=story)
     page.get_by_role("button", name="Upload").click()
     expect(page.locator(".messagelist .success")).to_contain_text(f"{path.name}: stored as new source")
 

@@ -53,8 +53,9 @@ def test_it_prints_every_outcome_and_fails_when_a_file_is_refused(tmp_path, samp
     (tmp_path / "empty.txt").write_bytes(b"")
     out = io.StringIO()
     with pytest.raises(CommandError, match="2 of 4 files refused"):
-        call_command("ingest", str(tmp_path / "empty.txt"), *map(str, sample_files), str(tmp_path / "gone.txt"),
-                     stdout=out)
+        call_command(
+            "ingest", str(tmp_path / "empty.txt"), *map(str, sample_files), str(tmp_path / "gone.txt"), stdout=out
+        )
     lines = out.getvalue().splitlines()
     assert [line.split()[0] for line in lines] == ["refused", "stored", "stored", "refused"]
     assert "empty.txt: the file is empty" in lines[0] and "gone.txt: cannot be read" in lines[3]
@@ -87,3 +88,32 @@ def test_it_unpacks_a_zip_drop_and_refuses_what_would_leave_the_archive(tmp_path
     assert f"{drop}/wire/a.txt: stored as new source" in lines[0]
     assert f"{drop}/../../etc/cron.d/evil:" in lines[2]
     assert Story.objects.get().sources.count() == 2
+
+
+def test_it_groups_each_new_item_by_similarity_unless_told_one_story(tmp_path):
+    (tmp_path / "rates.txt").write_text("Central Bank Holds Rates\n\nThe Norland central bank kept rates at 4%.\n")
+    (tmp_path / "choir.txt").write_text("Choir Wins Title\n\nThe Eastbay choir won the national title in Lindholm.\n")
+    ingest(tmp_path / "rates.txt", tmp_path / "choir.txt")
+    assert Story.objects.count() == 2, "unrelated items each start a story"
+
+    (tmp_path / "late").mkdir()
+    (tmp_path / "late" / "ferry.txt").write_text("Ferry Delayed\n\nThe Hoy ferry left two hours late on Monday.\n")
+    (tmp_path / "late" / "bridge.txt").write_text("Bridge Shut\n\nThe Vallen bridge shut for repairs on Sunday.\n")
+    ingest(tmp_path / "late", "--one-story")
+    assert Story.objects.count() == 3
+    assert Source.objects.get(item_id="ferry").story == Source.objects.get(item_id="bridge").story
+
+
+def test_fingerprint_gives_copy_stored_without_one_its_fingerprint(tmp_path):
+    from stories.models import ItemFingerprint
+
+    (tmp_path / "rates.txt").write_text("Central Bank Holds Rates\n\nThe Norland central bank kept rates at 4%.\n")
+    ingest(tmp_path / "rates.txt")
+    ItemFingerprint.objects.all().delete()  # as if stored before grouping existed
+    out = io.StringIO()
+    call_command("fingerprint", stdout=out)
+    assert out.getvalue() == "1 fingerprint stored.\n"
+    assert ItemFingerprint.objects.get().bands.exists()
+    out = io.StringIO()
+    call_command("fingerprint", stdout=out)
+    assert out.getvalue() == "0 fingerprints stored.\n"

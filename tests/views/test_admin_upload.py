@@ -98,3 +98,26 @@ def test_it_serves_the_original_bytes_as_a_download(client, alice_admin, sample_
     assert response["Content-Type"] == "application/octet-stream"
     assert "attachment" in response["Content-Disposition"]
     assert b"".join(response.streaming_content) == sample_files[0].read_bytes()
+
+
+class TestGrouping:
+    FILES = {
+        "rates.txt": b"Central Bank Holds Rates\n\nThe Norland central bank kept rates at 4%.\n",
+        "choir.txt": b"Choir Wins Title\n\nThe Eastbay choir won the national title in Lindholm.\n",
+    }
+
+    def post(self, client, **data):
+        files = [SimpleUploadedFile(name, data, content_type="text/plain") for name, data in self.FILES.items()]
+        return client.post(UPLOAD, {"files": files, **data}, follow=True)
+
+    def test_without_a_story_each_new_item_joins_the_story_it_resembles_or_starts_one(self, client, alice_admin):
+        client.force_login(alice_admin)
+        self.post(client)
+        assert Story.objects.count() == 2
+
+    def test_the_admin_can_ask_for_one_new_story_for_the_whole_upload(self, client, alice_admin):
+        client.force_login(alice_admin)
+        page = client.get(UPLOAD).content.decode()
+        assert 'value="similar"' in page and "checked" in page.split('value="similar"')[1].split(">")[0]
+        self.post(client, grouping="together")
+        assert Story.objects.count() == 1 and Source.objects.count() == 2

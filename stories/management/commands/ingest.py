@@ -1,4 +1,4 @@
-"""`manage.py ingest PATH... [--story ID] [--provider NAME]`: take in copy from disk."""
+"""`manage.py ingest PATH... [--story ID] [--provider NAME] [--one-story]`: take in copy from disk."""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,8 +20,15 @@ class Command(BaseCommand):
         )
         parser.add_argument("--story", type=int, help="id of the story to add the copy to")
         parser.add_argument("--provider", help="the provider's name (created when new)")
+        parser.add_argument(
+            "--one-story",
+            action="store_true",
+            help="without --story, put the new items in one new story instead of grouping each by similarity",
+        )
 
-    def handle(self, *args, paths: list[str], story: int | None, provider: str | None, **options) -> None:
+    def handle(
+        self, *args, paths: list[str], story: int | None, provider: str | None, one_story: bool, **options
+    ) -> None:
         target = self._story(story)
         source_provider = Provider.objects.get_or_create(name=provider.strip())[0] if provider else None
         report = ingest_files(
@@ -29,6 +36,7 @@ class Command(BaseCommand):
             user=None,
             story=target,
             provider=source_provider,
+            group=target is None and not one_story,
             actor_name=FEED_NAME,
             on_result=self._print,
         )

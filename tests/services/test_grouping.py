@@ -1,0 +1,109 @@
+"""Grouping new copy into stories through the fingerprint table, on PostgreSQL."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from stories.analysis.grouping import band_keys, evidence_of
+from stories.models import ItemFingerprint, Source, Story
+from stories.services.ingest import IncomingCopy, ingest_files
+
+pytestmark = pytest.mark.django_db
+
+TUNNEL_NORTHWIRE = """Rockfall Shuts Vallen Tunnel
+
+VALLEN (Northwire) - A rockfall closed the Vallen road tunnel on Saturday morning, cutting the
+only link between Vallen and Sorby for about 6,000 residents, the regional roads agency said.
+
+Nobody was hurt when roughly 300 tonnes of rock came down at the southern portal shortly after
+5 a.m., agency spokeswoman Ingrid Haugen said.
+
+Engineers expect the tunnel to stay shut until Tuesday while they secure the slope above it.
+"""
+
+TUNNEL_MERIDIAN = """Vallen Tunnel Closed After Rock Slide
+
+SORBY (Meridian Press) - Around 6,000 people in Vallen and Sorby lost their only road link on
+Saturday after some 300 tonnes of rock fell at the tunnel's southern entrance.
+
+Roads agency spokeswoman Ingrid Haugen said no one was injured in the slide, which happened
+just after 5 a.m.
+
+Repairs to the slope mean the Vallen tunnel will not reopen before Tuesday, she said.
+"""
+
+CHOIR = """City Choir Wins National Title
+
+The Eastbay City Choir won the national amateur choir championship in Lindholm on Sunday,
+beating 24 other choirs with a programme of folk songs arranged by conductor Petra Lind.
+
+It is the first title for the choir, founded in 1962, which had finished second three times.
+"""
+
+
+def copy(name: str, text: str) -> IncomingCopy:
+    return IncomingCopy(f"{name}.txt", text.encode())
+
+
+def test_a_rewrite_by_another_agency_joins_the_story_and_says_why():
+    first = ingest_files(files=[copy("tunnel-nw", TUNNEL_NORTHWIRE)], user=None, group=True).story
+    [result] = ingest_files(files=[copy("tunnel-mp", TUNNEL_MERIDIAN)], user=None, group=True).results
+
+    source = result.version.source
+    assert source.story == first and Story.objects.count() == 1
+    assert source.grouping_note.startswith("Grouped by similarity: shares ")
+    assert "Haugen" in source.grouping_note
+    assert "Grouped by similarity" in result.message
+
+
+def test_unrelated_copy_starts_a_story_of_its_own():
+    ingest_files(files=[copy("tunnel-nw", TUNNEL_NORTHWIRE)], user=None, group=True)
+    report = ingest_files(files=[copy("choir", CHOIR)], user=None, group=True)
+    assert Story.objects.count() == 2 and report.story.headline == "City Choir Wins National Title"
+    assert report.results[0].version.source.grouping_note == ""
+
+
+def test_one_call_can_fill_several_stories():
+    files = [copy("tunnel-nw", TUNNEL_NORTHWIRE), copy("choir", CHOIR), copy("tunnel-mp", TUNNEL_MERIDIAN)]
+    ingest_files(files=files, user=None, group=True)
+    stories = {source.item_id: source.story_id for source in Source.objects.all()}
+    assert stories["tunnel-nw"] == stories["tunnel-mp"] != stories["choir"]
+
+
+def test_a_chosen_story_and_a_known_item_are_not_regrouped():
+    tunnel = ingest_files(files=[copy("tunnel-nw", TUNNEL_NORTHWIRE)], user=None).story
+    choir = ingest_files(files=[copy("choir", CHOIR)], user=None).story
+    ingest_files(files=[copy("tunnel-mp", TUNNEL_MERIDIAN)], user=None, story=choir, group=True)
+    assert Source.objects.get(item_id="tunnel-mp").story == choir, "the admin's choice wins"
+
+    # A new version of a known item stays with its source, wherever grouping would put it.
+    update = IncomingCopy("choir.txt", TUNNEL_MERIDIAN.replace("6,000", "6,100").encode())
+    [result] = ingest_files(files=[update], user=None, group=True).results
+    assert result.version.number == 2 and result.version.source.story == choir
+    assert tunnel.sources.count() == 1
+
+
+def test_every_stored_version_keeps_its_evidence_and_band_keys():
+    [result] = ingest_files(files=[copy("tunnel-nw", TUNNEL_NORTHWIRE)], user=None).results
+    fingerprint = ItemFingerprint.objects.get(version=result.version)
+    keys = band_keys(evidence_of("Rockfall Shuts Vallen Tunnel", result.version.text, None))
+    assert sorted(fingerprint.bands.values_list("key", flat=True)) == sorted(set(keys))
+    assert "haugen" in fingerprint.evidence["names"]
+
+
+def test_finding_the_story_costs_the_same_however_many_stories_are_stored():
+    def store_notes(first: int, count: int) -> None:
+        for n in range(first, first + count):
+            text = f"Harbour Note {n}\n\nThe harbour office logged {n + 7} tonnes of cod at pier {n + 3} today.\n"
+            ingest_files(files=[copy(f"note-{n}", text)], user=None)
+
+    def queries_to_group(item: IncomingCopy) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            ingest_files(files=[item], user=None, group=True)
+        return len(queries)
+
+    store_notes(0, 2)
+    with_few = queries_to_group(copy("choir", CHOIR))
+    store_notes(2, 20)
+    with_many = queries_to_group(copy("tunnel-nw", TUNNEL_NORTHWIRE))
+    assert with_few == with_many and Story.objects.count() == 24
