@@ -151,17 +151,21 @@ def _facts_of(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
         for sentence in split_sentences(line):
             facts = extract(sentence.text)
             if not shouting:
-                names.update(_names(facts, lowercase))
+                names.update(_names(facts, lowercase, opener=facts.words[0] if facts.words else ""))
             numbers.update(_number(n.value, n.unit) for n in facts.numbers if not n.spelled)
             dates.update(value for group, value, _ in facts.dates if group == "day")
     numbers.discard("")
     return frozenset(names), frozenset(numbers), frozenset(dates)
 
 
-def _names(facts: Facts, lowercase: set[str]) -> Iterable[str]:
-    """Folded name words, leaving out words the item also writes in lower case (a
-    capitalised sentence opener such as "Bankers") and names of no one in particular."""
+def _names(facts: Facts, lowercase: set[str], opener: str) -> Iterable[str]:
+    """Folded name words, leaving out words the item also writes in lower case and a
+    lone capitalised word opening the sentence ("Bankers said", "Currently, ..."): a name
+    there is found again where it is not the first word. Also leaves out names of no one
+    in particular."""
     for run in facts.names:
+        if len(run) == 1 and opener.startswith(run[0]):
+            continue
         for word in run:
             folded = fold(word).replace(" ", "")  # "U.S" -> "us"
             if word[:1].isupper() and folded not in lowercase and folded not in STOPWORDS \
