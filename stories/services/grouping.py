@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
-from stories.analysis.grouping import ItemEvidence, Match, band_keys, best_story, evidence_of
-from stories.models import FingerprintBand, ItemFingerprint, SourceVersion, Story
+from stories.analysis.grouping import WINDOW_HOURS, ItemEvidence, Match, band_keys, best_story, evidence_of
+from stories.models import FingerprintBand, ItemFingerprint, Provider, SourceVersion, Story
 
-GROUPING_ENGINE = "1"
+UNATTRIBUTED = "Unattributed"  # the provider of copy of unknown provenance
+GROUPING_ENGINE = "2"  # made again by `manage.py fingerprint` when it changes
 MAX_CANDIDATES = 500  # items compared with a new one, newest first: bounds the cost of a common key
 
 
@@ -23,8 +25,11 @@ class StoryMatch:
     match: Match
 
 
-def evidence_for(headline: str, text: str, received_at) -> ItemEvidence:
-    return evidence_of(headline, text, received_at.timestamp() if received_at else None)
+def evidence_for(headline: str, text: str, received_at, provider: Provider) -> ItemEvidence:
+    """The engine's evidence of an item. The provider matters: two items of one agency
+    are the same story only when one re-files the other."""
+    known = str(provider.pk) if provider.name != UNATTRIBUTED else None
+    return evidence_of(headline, text, received_at.timestamp() if received_at else None, known)
 
 
 def matching_story(evidence: ItemEvidence) -> StoryMatch | None:
@@ -32,7 +37,7 @@ def matching_story(evidence: ItemEvidence) -> StoryMatch | None:
     keys = band_keys(evidence)
     if not keys:
         return None
-    found = best_story(evidence, _candidates(keys))
+    found = best_story(evidence, _candidates(keys, evidence.received_at))
     if found is None:
         return None
     story_id, match = found
@@ -51,10 +56,15 @@ def remember_fingerprint(version: SourceVersion, evidence: ItemEvidence) -> Item
     return fingerprint
 
 
-def _candidates(keys: list[str]) -> Iterator[tuple[int, ItemEvidence]]:
-    """(story id, evidence) of the stored items sharing a band key, in open stories."""
+def _candidates(keys: list[str], received_at: float | None) -> Iterator[tuple[int, ItemEvidence]]:
+    """(story id, evidence) of the stored items sharing a band key, in open stories, and
+    received within the engine's time window (which `match` would refuse anyway)."""
+    bands = FingerprintBand.objects.filter(key__in=keys)
+    if received_at is not None:
+        since = datetime.fromtimestamp(received_at - WINDOW_HOURS * 3600, tz=UTC)
+        bands = bands.filter(fingerprint__version__received_at__gte=since)
     ids = (
-        FingerprintBand.objects.filter(key__in=keys)
+        bands
         .values_list("fingerprint_id", flat=True)
         .distinct()
         .order_by("-fingerprint_id")[:MAX_CANDIDATES]

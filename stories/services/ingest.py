@@ -27,9 +27,7 @@ from stories.ingest.decode import readable_size
 from stories.models import AuditAction, Provider, Source, SourceVersion, Story
 from stories.services.analysis import refresh_story_analysis
 from stories.services.audit import record_event
-from stories.services.grouping import evidence_for, matching_story, remember_fingerprint
-
-UNATTRIBUTED = "Unattributed"
+from stories.services.grouping import UNATTRIBUTED, evidence_for, matching_story, remember_fingerprint
 
 
 @dataclass(frozen=True)
@@ -188,7 +186,7 @@ def _store(incoming: IncomingCopy, parsed: ParsedCopy, sha256: str, encoding: st
     now = timezone.now()
     provider = upload.provider or _provider_named(parsed.provider)
     item_id = incoming.item_id or parsed.item_id[:255] or PurePath(incoming.name).stem or incoming.name
-    evidence = evidence_for(parsed.headline, parsed.text, now)
+    evidence = evidence_for(parsed.headline, parsed.text, now, provider)
     source = Source.objects.filter(provider=provider, item_id=item_id).first()
     if source is None:
         story, note = _story_for_new_item(parsed, evidence, upload, now)

@@ -107,3 +107,16 @@ def test_finding_the_story_costs_the_same_however_many_stories_are_stored():
     store_notes(2, 20)
     with_many = queries_to_group(copy("tunnel-nw", TUNNEL_NORTHWIRE))
     assert with_few == with_many and Story.objects.count() == 24
+
+
+def test_copy_received_more_than_three_days_apart_is_not_looked_at():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from stories.models import SourceVersion
+
+    ingest_files(files=[copy("tunnel-nw", TUNNEL_NORTHWIRE)], user=None, group=True)
+    SourceVersion.objects.update(received_at=timezone.now() - timedelta(days=10))
+    ingest_files(files=[copy("tunnel-mp", TUNNEL_MERIDIAN)], user=None, group=True)
+    assert Story.objects.count() == 2, "ten days on, the same words make another story"

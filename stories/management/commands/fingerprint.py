@@ -16,12 +16,13 @@ class Command(BaseCommand):
         parser.add_argument("--all", action="store_true", dest="every", help="remake every fingerprint")
 
     def handle(self, *args, every: bool, **options) -> None:
-        versions = SourceVersion.objects.select_related("source").defer("original").order_by("pk")
+        versions = SourceVersion.objects.select_related("source__provider").defer("original").order_by("pk")
         if not every:
             versions = versions.exclude(fingerprint__engine=GROUPING_ENGINE)
         count = 0
         for version in versions.iterator(chunk_size=200):
-            evidence = evidence_for(version.source.headline, version.text, version.received_at)
+            source = version.source
+            evidence = evidence_for(source.headline, version.text, version.received_at, source.provider)
             remember_fingerprint(version, evidence)
             count += 1
         self.stdout.write(f"{count} fingerprint{'s' if count != 1 else ''} stored.")

@@ -1,0 +1,234 @@
+"""How well `stories.analysis.grouping` puts wire items into stories, on real copy.
+
+    .venv/bin/python benchmarks/grouping.py [--seed 7] [--sweep]
+
+About 45 s (--sweep, which re-runs the feed at other thresholds, about 3.5 min). Reads
+../shared/corpus at run time (never copied into the repository) and simulates a feed:
+items arrive one at a time in a fixed shuffled order; each looks up candidates through an
+in-memory dict of band keys (exactly as the indexed table will), confirms them with
+`best_story`, and joins the best story or starts a new one.
+
+- ECB+: 982 articles from many outlets in 86 same-event clusters, two clusters per topic
+  about different events of one kind (the hard negatives). The provider is the source
+  URL's domain (none for half the articles); no receive times, so no window.
+- Reuters: 273 groups of re-filed versions plus the 1,500 other stories as distractors,
+  all of provider Reuters. The 95 distractors that are items of a versions group are left
+  out, and the distractors' own re-sends (same headline, or word 6-gram Jaccard >= 0.5,
+  the rule the versions were grouped by: 19 pairs) count as one story. Receive times are
+  the stories' dates; for versions not among the 1,500, estimated from the item number,
+  which rises with time (interpolated: median error 3 minutes, 95% within 1.3 hours).
+
+Prints, per corpus: pairwise and B-cubed precision, recall and F1; stories made against
+true clusters; candidates checked per item; median milliseconds per item (evidence, and
+lookup plus matching); the candidate recall of the band keys alone; and pairwise figures
+with every provider unknown.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import glob
+import json
+import random
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from itertools import combinations
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from stories.analysis import grouping  # noqa: E402
+from stories.analysis.grouping import ItemEvidence, band_keys, best_story, evidence_of, match  # noqa: E402
+from stories.analysis.text import fold, words  # noqa: E402
+
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    truth: str
+    headline: str
+    text: str
+    received_at: float | None
+    provider: str | None
+
+
+def ecbplus() -> list[Item]:
+    with open(CORPUS / "ecbplus" / "index.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    return [Item(r["doc"], r["cluster"], "", _read(CORPUS / "ecbplus" / "text" / r["topic"] / f"{r['doc']}.txt"),
+                 None, urlparse(r["source_url"]).netloc.removeprefix("www.") or None) for r in rows]
+
+
+def reuters() -> list[Item]:
+    articles = json.loads((CORPUS / "reuters" / "articles.json").read_text(encoding="utf-8"))
+    dated = {str(a["id"]): _timestamp(a["date"]) for a in articles}
+    ids, times = zip(*sorted((int(k), v) for k, v in dated.items()))
+    items = []
+    for path in sorted(glob.glob(str(CORPUS / "reuters" / "versions" / "g*" / "*.txt"))):
+        headline, _, body = _read(Path(path)).partition("\n\n")
+        number = Path(path).stem.split("-", 1)[1]
+        when = dated.get(number, float(np.interp(int(number), ids, times)))
+        items.append(Item(number, Path(path).parent.name, headline.strip(), body, when, "Reuters"))
+    versions = {item.id for item in items}
+    items += [Item(str(a["id"]), f"a{a['id']}", a["headline"], "\n".join(a["paragraphs"]), dated[str(a["id"])],
+                   "Reuters") for a in articles if str(a["id"]) not in versions]
+    return _with_resends_joined(items)
+
+
+def _with_resends_joined(items: list[Item]) -> list[Item]:
+    """Distractors that re-send another item (same headline, or word 6-grams Jaccard
+    >= 0.5) take that item's truth label: they are the same story."""
+    shingles = [{hash(" ".join(w[i:i + 6])) for w in [words(fold(it.text))] for i in range(len(w) - 5)}
+                for it in items]
+    label = {i: it.truth for i, it in enumerate(items)}
+    posting: dict[object, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        shared: Counter[int] = Counter()
+        for s in shingles[i]:
+            shared.update(posting[s])
+        same = [j for j, n in shared.items() if n / len(shingles[i] | shingles[j]) >= 0.5]
+        same += posting[("headline", fold(it.headline))]
+        for j in same:
+            if it.truth.startswith("a") or items[j].truth.startswith("a"):
+                old, new = (label[i], label[j]) if it.truth.startswith("a") else (label[j], label[i])
+                label = {k: new if v == old else v for k, v in label.items()}
+        for s in shingles[i]:
+            posting[s].append(i)
+        posting[("headline", fold(it.headline))].append(i)
+    return [replace(it, truth=label[i]) for i, it in enumerate(items)]
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def _timestamp(text: str) -> float:
+    moment = datetime.strptime(text.strip().split(".")[0], "%d-%b-%Y %H:%M:%S")
+    return moment.replace(tzinfo=UTC).timestamp()
+
+
+@dataclass
+class Feed:
+    """The simulated feed: stories made, and what it cost."""
+
+    story: dict[int, int]
+    checked: list[int]
+    ms: list[float]
+
+
+def run_feed(evidence: list[ItemEvidence], seed: int) -> Feed:
+    order = list(range(len(evidence)))
+    random.Random(seed).shuffle(order)
+    table: dict[str, list[int]] = defaultdict(list)  # band key -> items, as the indexed table
+    feed = Feed({}, [], [])
+    for i in order:
+        started = time.perf_counter()
+        keys = band_keys(evidence[i])
+        candidates = sorted({j for key in keys for j in table[key]})
+        found = best_story(evidence[i], ((feed.story[j], evidence[j]) for j in candidates))
+        feed.story[i] = found[0] if found else i
+        for key in keys:
+            table[key].append(i)
+        feed.ms.append((time.perf_counter() - started) * 1000)
+        feed.checked.append(len(candidates))
+    return feed
+
+
+def pairwise(truth: list[str], made: list[int]) -> tuple[float, float, float]:
+    def pairs(labels: list) -> int:
+        return sum(n * (n - 1) // 2 for n in Counter(labels).values())
+    both, made_pairs, true_pairs = pairs(list(zip(truth, made))), pairs(made), pairs(truth)
+    return _prf(both / made_pairs if made_pairs else 1.0, both / true_pairs if true_pairs else 1.0)
+
+
+def bcubed(truth: list[str], made: list[int]) -> tuple[float, float, float]:
+    both, by_made, by_truth = Counter(zip(truth, made)), Counter(made), Counter(truth)
+    precision = statistics.fmean(both[t, m] / by_made[m] for t, m in zip(truth, made))
+    recall = statistics.fmean(both[t, m] / by_truth[t] for t, m in zip(truth, made))
+    return _prf(precision, recall)
+
+
+def _prf(p: float, r: float) -> tuple[float, float, float]:
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def candidate_recall(items: list[Item], evidence: list[ItemEvidence]) -> tuple[int, int, int, int]:
+    """True pairs; how many share a band key; how many `match` accepts; how many of
+    those share a band key."""
+    keys = [set(band_keys(e)) for e in evidence]
+    by_truth: dict[str, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        by_truth[it.truth].append(i)
+    pairs = [p for members in by_truth.values() for p in combinations(members, 2)]
+    found = {p for p in pairs if keys[p[0]] & keys[p[1]]}
+    accepted = {p for p in pairs if match(evidence[p[1]], evidence[p[0]]).same_story}
+    return len(pairs), len(found), len(accepted), len(accepted & found)
+
+
+def stories_made(evidence: list[ItemEvidence], seed: int) -> list[int]:
+    story = run_feed(evidence, seed).story
+    return [story[i] for i in range(len(evidence))]
+
+
+def report(name: str, items: list[Item], seed: int, sweep: bool) -> None:
+    started = time.perf_counter()
+    evidence, evidence_ms = [], []
+    for it in items:
+        t0 = time.perf_counter()
+        evidence.append(evidence_of(it.headline, it.text, it.received_at, it.provider))
+        evidence_ms.append((time.perf_counter() - t0) * 1000)
+    truth = [it.truth for it in items]
+    feed = run_feed(evidence, seed)
+    made = [feed.story[i] for i in range(len(items))]
+    pairs, found, accepted, accepted_found = candidate_recall(items, evidence)
+    print(f"\n{name}: {len(items)} items in {len(set(truth))} true stories")
+    print("  pairwise  P {:.3f}  R {:.3f}  F1 {:.3f}".format(*pairwise(truth, made)))
+    print("  B-cubed   P {:.3f}  R {:.3f}  F1 {:.3f}".format(*bcubed(truth, made)))
+    print(f"  stories made {len(set(made))} (true {len(set(truth))})")
+    print(f"  candidates checked per item: mean {statistics.fmean(feed.checked):.1f}, "
+          f"median {statistics.median(feed.checked):.0f}, max {max(feed.checked)}")
+    print(f"  ms per item (median): evidence {statistics.median(evidence_ms):.2f}, "
+          f"lookup and match {statistics.median(feed.ms):.2f}")
+    print(f"  band keys retrieve {found}/{pairs} true pairs ({found / pairs:.1%}); of the "
+          f"{accepted} true pairs match accepts, {accepted_found} ({accepted_found / max(1, accepted):.1%})")
+    unknown = stories_made([replace(e, provider=None) for e in evidence], seed)
+    print("  with no provider known: pairwise P {:.3f}  R {:.3f}  F1 {:.3f}".format(*pairwise(truth, unknown)))
+    if sweep:
+        print_sweep(evidence, truth, seed)
+    print(f"  ({time.perf_counter() - started:.1f} s)")
+
+
+def print_sweep(evidence: list[ItemEvidence], truth: list[str], seed: int) -> None:
+    for setting, values in (("THRESHOLD", (0.25, 0.28, 0.3, 0.32, 0.35, 0.4)),
+                            ("SAME_PROVIDER_THRESHOLD", (0.5, 0.55, 0.6, 0.65, 0.7))):
+        original = getattr(grouping, setting)
+        for value in values:
+            setattr(grouping, setting, value)
+            print("  {} {:.2f}: pairwise P {:.3f} R {:.3f} F1 {:.3f}".format(
+                setting, value, *pairwise(truth, stories_made(evidence, seed))))
+        setattr(grouping, setting, original)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--sweep", action="store_true", help="also print pairwise figures at other thresholds")
+    args = parser.parse_args()
+    print(f"grouping.THRESHOLD {grouping.THRESHOLD}, SAME_PROVIDER_THRESHOLD {grouping.SAME_PROVIDER_THRESHOLD}, "
+          f"window {grouping.WINDOW_HOURS} h, {2 * grouping.N_BANDS} band keys an item; feed order seed {args.seed}")
+    report("ECB+", ecbplus(), args.seed, args.sweep)
+    report("Reuters versions + distractors", reuters(), args.seed, args.sweep)
+
+
+if __name__ == "__main__":
+    main()

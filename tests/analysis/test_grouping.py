@@ -1,0 +1,156 @@
+"""Grouping items into stories: a rewrite and a re-file join, a different event of the
+same kind, an unrelated story, an item from ten days later and an empty item do not.
+The stories are the project's own invention."""
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from stories.analysis.grouping import ItemEvidence, band_keys, best_story, evidence_of, match
+
+NOON = 1_717_416_000.0  # 3 June 2024, 12:00 UTC
+HOUR = 3600.0
+
+FERRY_STRIKE = ("Ferry strike strands thousands of travellers in Piraeus", """\
+PIRAEUS, June 3 - Greek ferry crews walked off the job on Tuesday for 48 hours, leaving about 12,000 \
+passengers stranded at Piraeus, the country's busiest port.
+The seamen's union PNO called the strike over a pay deal that it says has left wages frozen since 2019.
+Shipping Minister Eleni Vasilakou urged the union to return to talks and said the government would consider \
+a 4.5% rise.
+Ferries to Crete, Rhodes and the Cyclades stayed in port, and coast guard officers turned back dozens of cars \
+at the gates.
+"We will not sail for promises," union leader Giorgos Marinakis told reporters at the harbour.""")
+
+REWRITE = ("Greek seamen halt island ferries in walkout over pay", """\
+ATHENS - Thousands of holidaymakers were stuck on the quayside in Piraeus on Tuesday after Greece's seamen \
+began a two-day stoppage.
+Union leader Giorgos Marinakis said crews had gone without a raise for five years.
+The government offered to look at a 4.5% increase, Shipping Minister Vasilakou said, but no new talks were set.
+Boats to Crete and Rhodes were cancelled, the coast guard said.""")
+
+REFILE = (FERRY_STRIKE[0], FERRY_STRIKE[1].replace("about 12,000", "about 15,000") + """
+The ministry said emergency sailings would carry medicines to the smaller islands.""")
+
+OTHER_FERRY_STRIKE = ("Ferry strike halts Corsica crossings from Marseille", """\
+MARSEILLE, June 4 - French ferry crews stopped work on Wednesday for 24 hours, cancelling crossings to \
+Ajaccio and Bastia and leaving some 3,000 passengers waiting at the port of Marseille.
+The CGT union called the strike after talks on staffing rules broke down with the operator Corsica Lines.
+Transport Minister Julien Morel said the strike was unjustified and urged both sides to meet again.
+Lorries queued on the quays while the port authority opened a car park for stranded drivers.
+"We are not asking for the moon," union delegate Sandrine Ferrandi said.""")
+
+UNRELATED = ("Council approves tram line in record budget", """\
+The city council of Lyon approved a budget of 1.2 billion euros on Monday, including the first section of a \
+tram line to the eastern suburbs.
+Deputy mayor Claire Dubois said the line would open in 2027 and carry 40,000 people a day.
+Opposition councillors voted against, saying the debt would burden the next council.""")
+
+
+def evidence(item: tuple[str, str], received_at: float | None = NOON, provider: str | None = None) -> ItemEvidence:
+    return evidence_of(item[0], item[1], received_at, provider)
+
+
+STRIKE = evidence(FERRY_STRIKE, provider="Harbour Wire")
+
+
+def test_it_joins_a_rewrite_from_another_agency():
+    found = match(evidence(REWRITE, NOON + 2 * HOUR, "Continental Press"), STRIKE)
+    assert found.same_story
+    assert "Marinakis" in found.reason and "4.5%" in found.reason
+
+
+def test_a_rewrite_meets_its_original_in_a_band_key():
+    assert set(band_keys(evidence(REWRITE))) & set(band_keys(STRIKE))
+
+
+def test_it_joins_a_near_copy_with_a_high_score():
+    found = match(evidence(REFILE, NOON + 3 * HOUR, "Harbour Wire"), STRIKE)
+    assert found.same_story
+    assert found.score > 0.8
+
+
+def test_it_keeps_apart_a_strike_in_another_city():
+    found = match(evidence(OTHER_FERRY_STRIKE, NOON + 20 * HOUR, "Continental Press"), STRIKE)
+    assert not found.same_story
+    assert found.reason.startswith("too little in common")
+
+
+def test_it_keeps_apart_an_unrelated_story():
+    assert not match(evidence(UNRELATED), STRIKE).same_story
+
+
+def test_it_keeps_apart_similar_items_received_ten_days_apart():
+    found = match(evidence(REWRITE, NOON + 240 * HOUR, "Continental Press"), STRIKE)
+    assert not found.same_story
+    assert found.reason == "received 10 days apart"
+
+
+def test_an_unknown_time_is_no_reason_to_keep_apart():
+    assert match(evidence(REWRITE, None), STRIKE).same_story
+
+
+def test_another_item_of_the_same_provider_must_be_a_near_copy():
+    found = match(evidence(REWRITE, NOON + HOUR, "harbour wire"), STRIKE)
+    assert not found.same_story
+    assert found.reason.startswith("another item of the same provider")
+
+
+def test_best_story_picks_the_story_whose_item_matches_best():
+    candidates = [("corsica", evidence(OTHER_FERRY_STRIKE)), ("piraeus", evidence(REWRITE)),
+                  ("lyon", evidence(UNRELATED)), ("piraeus-refile", evidence(REFILE))]
+    key, found = best_story(evidence(FERRY_STRIKE), candidates)
+    assert key == "piraeus-refile"
+    assert found.same_story
+
+
+def test_best_story_is_none_when_nothing_matches():
+    assert best_story(STRIKE, [(1, evidence(UNRELATED)), (2, evidence(OTHER_FERRY_STRIKE))]) is None
+    assert best_story(STRIKE, []) is None
+
+
+def test_evidence_round_trips_through_json():
+    data = json.loads(json.dumps(STRIKE.to_dict()))
+    assert ItemEvidence.from_dict(data) == STRIKE
+    assert {"marinakis", "piraeus", "pno"} <= STRIKE.names
+    assert {"12,000", "4.5%"} <= STRIKE.numbers
+
+
+def test_a_reason_stays_short_however_many_and_long_the_names():
+    names = ", ".join(f"Zed{n}{'q' * 60}" for n in range(10))
+    item = evidence_of("", f"We met {names} with 1,234,567 and 2,345,678 and 3,456,789 others.", None)
+    found = match(item, item)
+    assert found.same_story and found.score == 1.0
+    assert len(found.reason) <= 200 and found.reason.endswith("\u2026")
+
+
+def test_evidence_stored_without_a_provider_still_loads():
+    data = STRIKE.to_dict()
+    del data["provider"]
+    assert ItemEvidence.from_dict(data).provider is None
+
+
+def test_band_keys_are_short_and_the_same_on_every_run():
+    keys = band_keys(evidence_of("Ferry strike", "Ferry crews in Piraeus walk out.", None))
+    assert len(keys) == 128 and len(set(keys)) == 128
+    assert max(len(k) for k in keys) <= 32
+    assert keys[:2] == ["0:b19a4f4998095301", "1:d0984b4f5f6dfce9"]
+    assert keys[64] == "x0:3661cfb1681d0786"
+
+
+def test_empty_text_matches_nothing():
+    empty = evidence_of("", " \n\t", None)
+    assert not empty.terms and band_keys(empty) == []
+    assert not match(empty, empty).same_story
+    assert not match(empty, STRIKE).same_story and not match(STRIKE, empty).same_story
+
+
+@settings(max_examples=80, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300), st.text(max_size=1500), st.one_of(st.none(), st.floats(0, 4e9)))
+def test_it_never_crashes_on_any_unicode(headline, text, received_at):
+    item = evidence_of(headline, text, received_at, headline[:20])
+    assert ItemEvidence.from_dict(json.loads(json.dumps(item.to_dict()))) == item
+    assert bool(band_keys(item)) == bool(item.terms)
+    assert match(item, item).same_story == bool(item.terms)
+    found = match(item, STRIKE)
+    assert 0.0 <= found.score <= 1.0
+    assert len(found.reason) <= 200 and len(match(item, item).reason) <= 200
