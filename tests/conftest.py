@@ -1,13 +1,21 @@
 """Shared fixtures: one named user per role, the sample wire files, the ingest limits."""
 
+import os
 from importlib import import_module
 from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
+from hypothesis import settings as hypothesis_settings
 
 from stories import roles
+
+# Property tests draw the same examples on every run, so `make test` and CI never fail on
+# an input no one has seen; HYPOTHESIS_PROFILE=explore draws new ones, to hunt for bugs.
+hypothesis_settings.register_profile("repeatable", derandomize=True)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -41,8 +41,11 @@ def find_conflicts(sources: list[Source], rows: tuple[Row, ...],
     for a, b in itertools.combinations(sources, 2):
         found = _Found()
         cells = _row_pairs(rows, a.key, b.key)
+        # The same words state the same facts: neither two equal sentences nor any two
+        # sentences of two equal passages (a tie in scores can pair a passage's first
+        # sentence with its twin's second) can disagree.
         links = [link for link in space.links(a.key, b.key, {(x, y) for xs, ys in cells for x in xs for y in ys})
-                 if normalise(link.a.text) != normalise(link.b.text)]  # the same words state the same facts
+                 if normalise(link.a.text) != normalise(link.b.text) and link.a.block.norm != link.b.block.norm]
         known = (set(forms[a.key]), set(forms[b.key]))
         for link in links:
             _check_sentences(found, link, space.facts(link.a), space.facts(link.b), known)

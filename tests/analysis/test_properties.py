@@ -63,3 +63,10 @@ def test_the_order_of_the_files_changes_only_the_labels(texts, rnd):
     shuffled = list(sources)
     rnd.shuffle(shuffled)
     assert _shape(compare_sources(sources)) == _shape(compare_sources(shuffled))
+
+
+def test_a_number_written_both_ways_in_both_sources_is_no_style_difference():
+    """Found by the property above: "10" and "ten" both in one passage, compared with itself."""
+    text = "Maduro Maduro 10 10 ten No. Maduro Maduro 10 10 ten"
+    comparison = compare_sources([SourceText("a", text), SourceText("b", text)])
+    assert not comparison.conflicts
