@@ -123,7 +123,7 @@ class StoryAdmin(admin.ModelAdmin):
             "opts": self.model._meta,
         }
         template = "admin/stories/story/upload_batch.html"
-        if request.headers.get("HX-Request"):
+        if request.htmx:
             template += "#progress"
         return TemplateResponse(request, template, context)
 

@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
-from stories.models import ArticleStatus, Provider, Source, Story
+from stories.models import UNATTRIBUTED, ArticleStatus, Provider, Source, Story
 from stories.queries import NO_ARTICLE
 from stories.services.analysis import MAX_COMPARED, default_selection
 from stories.services.ingest import IncomingCopy, read_upload
@@ -70,7 +70,7 @@ class UploadCopyForm(forms.Form):
         widget=forms.RadioSelect,
         label="Without a story chosen",
     )
-    provider = forms.ModelChoiceField(queryset=Provider.objects.all(), required=False, empty_label="Unattributed")
+    provider = forms.ModelChoiceField(queryset=Provider.objects.all(), required=False, empty_label=UNATTRIBUTED)
 
     def clean(self) -> dict[str, Any]:
         super().clean()

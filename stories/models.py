@@ -26,6 +26,11 @@ class WrittenOnce(models.Model):
         raise ImmutableRecordError(self.refusal)
 
 
+# The provider of copy whose provenance nobody named: ingest files it under this name, and
+# grouping treats it as unknown.
+UNATTRIBUTED = "Unattributed"
+
+
 class Provider(models.Model):
     """An agency or desk that sends copy."""
 

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from stories.analysis.grouping import WINDOW_HOURS, ItemEvidence, Match, band_keys, best_story, evidence_of
-from stories.models import FingerprintBand, ItemFingerprint, Provider, SourceVersion, Story
+from stories.models import UNATTRIBUTED, FingerprintBand, ItemFingerprint, Provider, SourceVersion, Story
 
-UNATTRIBUTED = "Unattributed"  # the provider of copy of unknown provenance
 GROUPING_ENGINE = "2"  # made again by `manage.py fingerprint` when it changes
 MAX_CANDIDATES = 500  # items compared with a new one, newest first: bounds the cost of a common key
 

@@ -24,10 +24,10 @@ from stories.analysis.grouping import ItemEvidence
 from stories.ingest import CopyLimits, CopyRefused, ParsedCopy, decode_copy, parse_copy
 from stories.ingest.archive import ArchiveLimits, ArchiveRefusal, expand_zip, is_zip
 from stories.ingest.decode import readable_size
-from stories.models import AuditAction, Provider, Source, SourceVersion, Story
+from stories.models import UNATTRIBUTED, AuditAction, Provider, Source, SourceVersion, Story
 from stories.services.analysis import refresh_story_analysis
 from stories.services.audit import record_event
-from stories.services.grouping import UNATTRIBUTED, evidence_for, matching_story, remember_fingerprint
+from stories.services.grouping import evidence_for, matching_story, remember_fingerprint
 
 
 @dataclass(frozen=True)
