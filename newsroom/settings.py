@@ -161,6 +161,10 @@ NEWSROOM_MAX_ARCHIVE_UNPACKED_BYTES = env_int("NEWSROOM_MAX_ARCHIVE_UNPACKED_BYT
 NEWSROOM_INLINE_UPLOAD_FILES = env_int("NEWSROOM_INLINE_UPLOAD_FILES", 10)
 # Off: an editor may not approve a version they saved themselves (four eyes).
 NEWSROOM_ALLOW_SELF_APPROVAL = env_bool("NEWSROOM_ALLOW_SELF_APPROVAL", default=True)
+# Approval waits until every conflicting fact the version touches is settled, unless this is on.
+NEWSROOM_APPROVE_WITH_OPEN_CONFLICTS = env_bool("NEWSROOM_APPROVE_WITH_OPEN_CONFLICTS", default=False)
+# How often (seconds) an open compose page asks who else is working on the article.
+NEWSROOM_PRESENCE_POLL_SECONDS = env_int("NEWSROOM_PRESENCE_POLL_SECONDS", 10)
 # A request may carry a full batch of files at the limit, plus the form around them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = NEWSROOM_MAX_COPY_BYTES + 1024 * 1024
 

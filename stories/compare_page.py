@@ -11,6 +11,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -104,6 +105,7 @@ class ConflictView:
     a_column: Column
     b_column: Column
     note: str
+    settlement: Any = None  # the desk's ConflictSettlement of these facts, when settled
 
     @property
     def a_number(self) -> int:
@@ -150,8 +152,15 @@ def version_head(version) -> ColumnHead:
     return ColumnHead(f"Version {version.number}", f"by {who} · {version.reason}", version.created_at)
 
 
-def build_compare_page(result: dict, heads: list[ColumnHead], *, chosen_conflict: str | None = None) -> ComparePage:
-    """The page's columns, rows and conflicts; `heads` are in the order the texts were analysed."""
+def build_compare_page(
+    result: dict,
+    heads: list[ColumnHead],
+    *,
+    chosen_conflict: str | None = None,
+    settlements: dict[str, Any] | None = None,
+) -> ComparePage:
+    """The page's columns, rows and conflicts; `heads` are in the order the texts were
+    analysed; `settlements` (by conflict key) say which conflicts the desk has settled."""
     blocks = {block["id"]: block for source in result["sources"] for block in source["blocks"]}
     columns = [
         Column(key=entry["key"], head=head, word_count=_words(entry["blocks"]))
@@ -159,7 +168,7 @@ def build_compare_page(result: dict, heads: list[ColumnHead], *, chosen_conflict
     ]
     marks = _change_marks(result["changes"], result["rows"])
     rows = [_row(n, row, columns, blocks, marks) for n, row in enumerate(result["rows"], start=1)]
-    conflicts = _conflicts(result["conflicts"], columns, rows)
+    conflicts = _conflicts(result["conflicts"], columns, rows, settlements or {})
     chosen = next((c for c in conflicts if c.key == chosen_conflict), None)
     if chosen is not None:
         for row in rows:
@@ -240,7 +249,9 @@ def _side_html(ops: list, own_op: str, tag: str) -> list[SafeString]:
     return [mark_safe(passage) for passage in "".join(parts).split("\n")]
 
 
-def _conflicts(entries: list[dict], columns: list[Column], rows: list[RowView]) -> list[ConflictView]:
+def _conflicts(
+    entries: list[dict], columns: list[Column], rows: list[RowView], settlements: dict[str, Any]
+) -> list[ConflictView]:
     column_of = {column.key: column for column in columns}
     row_of = {passage.id: row for row in rows for passage in row.passages}
     conflicts = []
@@ -260,6 +271,7 @@ def _conflicts(entries: list[dict], columns: list[Column], rows: list[RowView]) 
             a_column=column_of[a["block"].rstrip("0123456789")],
             b_column=column_of[b["block"].rstrip("0123456789")],
             note=entry.get("note", ""),
+            settlement=settlements.get(key),
         )
         conflicts.append(conflict)
         if not conflict.is_style:

@@ -8,6 +8,7 @@ best-supported passage: the one whose words the row's other passages share most.
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -45,12 +46,17 @@ def automatic_draft(result: dict, sources: list[SourceInfo]) -> tuple[str, list[
         if not headline and kinds & set(HEADLINE_KINDS):
             headline = cell_text(chosen, blocks)
             continue
-        paragraphs.append(paragraph_from_cells([chosen], blocks, info, row=number))
+        # The row names the paragraph: two editors' automatic drafts of one analysis share
+        # ids, so a merge of their saves knows the same paragraph when it sees it.
+        paragraphs.append(paragraph_from_cells([chosen], blocks, info, row=number, pid=f"r{number}"))
     return headline, paragraphs
 
 
-def paragraph_from_cells(cells: list[dict], blocks: dict, info: dict[str, SourceInfo], *, row: int | None) -> dict:
-    """One paragraph made of whole cells, remembering which passages it came from."""
+def paragraph_from_cells(
+    cells: list[dict], blocks: dict, info: dict[str, SourceInfo], *, row: int | None, pid: str
+) -> dict:
+    """One paragraph made of whole cells, remembering which passages it came from; `pid` is
+    its id, which it keeps through edits, moves and every version saved from the draft."""
     text = " ".join(cell_text(cell, blocks) for cell in cells)
     provenance = [
         {
@@ -63,7 +69,17 @@ def paragraph_from_cells(cells: list[dict], blocks: dict, info: dict[str, Source
         for cell in cells
         for block_id in cell["blocks"]
     ]
-    return {"text": text, "sources": provenance, "row": row, "edited": False}
+    return {"id": pid, "text": text, "sources": provenance, "row": row, "edited": False}
+
+
+def new_paragraph_id() -> str:
+    return "p" + secrets.token_hex(4)
+
+
+def with_ids(paragraphs: list[dict]) -> list[dict]:
+    """The paragraphs, each with an id: those saved before paragraphs had ids get one from
+    their place, the same every time they are read."""
+    return [paragraph if "id" in paragraph else {**paragraph, "id": f"n{n}"} for n, paragraph in enumerate(paragraphs)]
 
 
 def cell_text(cell: dict, blocks: dict) -> str:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
@@ -7,12 +8,17 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
 from stories.models import UNATTRIBUTED, ArticleStatus, Provider, Source, Story
-from stories.queries import NO_ARTICLE
+from stories.queries import AWAITING_ME, NO_ARTICLE
 from stories.services.analysis import MAX_COMPARED, default_selection
+from stories.services.draft_edits import DraftTexts, TypedText
 from stories.services.ingest import IncomingCopy, read_upload
+from stories.services.merge import Choice
 
 if TYPE_CHECKING:
     from stories.services.analysis import StorySource
+
+
+CONFLICT_KEY = r"^[0-9a-f]{10}(-\d{1,3})?$"
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -111,7 +117,7 @@ class CompareForm(forms.Form):
         queryset=Source.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
     repeats = forms.BooleanField(required=False, label="Show repeats")
-    conflict = forms.RegexField(regex=r"^[0-9a-f]{10}(-\d{1,3})?$", required=False, widget=forms.HiddenInput)
+    conflict = forms.RegexField(regex=CONFLICT_KEY, required=False, widget=forms.HiddenInput)
 
     def __init__(self, data, *, sources: list[StorySource]) -> None:
         super().__init__(data)
@@ -151,7 +157,10 @@ class InboxFilterForm(forms.Form):
     text = forms.CharField(required=False, max_length=200, label="Search headlines and copy")
     status = forms.ChoiceField(
         required=False,
-        choices=[("", "Any status"), (NO_ARTICLE, "No article yet"), *ArticleStatus.choices],
+        choices=[
+            ("", "Any status"), (AWAITING_ME, "Awaiting my review"), (NO_ARTICLE, "No article yet"),
+            *ArticleStatus.choices,
+        ],
     )
     provider = forms.ModelChoiceField(queryset=Provider.objects.all(), required=False, empty_label="Any provider")
 
@@ -164,20 +173,42 @@ class InboxFilterForm(forms.Form):
 FILTER_DEFAULTS = {"text": "", "status": "", "provider": None}
 
 
-class HeadlineForm(forms.Form):
-    headline = forms.CharField(
-        max_length=300,
-        error_messages={
-            "required": "The headline cannot be empty.",
-            "max_length": "A headline can be at most 300 characters long.",
-        },
-    )
+PARAGRAPH_ID = r"[A-Za-z0-9_-]{1,40}"
+MAX_DRAFT_PARAGRAPHS = 1000
 
 
-class ParagraphEditForm(forms.Form):
-    """One change to one paragraph of a draft; which fields matter depends on the change."""
+class DraftTextsForm(forms.Form):
+    """What the compose page carries with every action: the headline box and, for each
+    paragraph box, `text-<id>` (its text now) and `seen-<id>` (the digest of the text it was
+    drawn with). Lengths are checked paragraph by paragraph by the service, so one bad box
+    keeps no other from being saved."""
 
-    text = forms.CharField(required=False, strip=False, max_length=20_000)
+    headline = forms.CharField(required=False, strip=False)
+
+    def __init__(self, data=None) -> None:
+        super().__init__(data)
+        ids = [match[1] for key in (data or {}) if (match := re.fullmatch(f"text-({PARAGRAPH_ID})", key))]
+        for pid in ids[:MAX_DRAFT_PARAGRAPHS]:
+            self.fields[f"text-{pid}"] = forms.CharField(required=False, strip=False)
+            self.fields[f"seen-{pid}"] = forms.RegexField(regex=r"^[0-9a-f]{16}$", required=False)
+        self.paragraph_ids = ids[:MAX_DRAFT_PARAGRAPHS]
+
+    def texts(self) -> DraftTexts:
+        """The valid boxes; a box without its digest is taken as typed in."""
+        self.is_valid()
+        data = self.cleaned_data
+        headline = data.get("headline") if self.data.get("headline") is not None else None
+        paragraphs = {
+            pid: TypedText(data[f"text-{pid}"], data.get(f"seen-{pid}") or "")
+            for pid in self.paragraph_ids
+            if f"text-{pid}" in data
+        }
+        return DraftTexts(headline=headline, paragraphs=paragraphs)
+
+
+class ParagraphActionForm(forms.Form):
+    """A change to one paragraph: which fields matter depends on the change."""
+
     step = forms.TypedChoiceField(required=False, choices=[("-1", "up"), ("1", "down")], coerce=int, empty_value=None)
     choice = forms.IntegerField(required=False, min_value=0)
 
@@ -187,18 +218,53 @@ class SaveDraftForm(forms.Form):
         max_length=300, label="Why this version", error_messages={"required": "Say briefly why you save this version."}
     )
     correction_note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
-    over_newer = forms.BooleanField(required=False)
+    base = forms.IntegerField(min_value=0, required=False, help_text="The version the page showed the draft from.")
+    token = forms.RegexField(regex=r"^[0-9a-f]{32}$", required=False, help_text="One per form: sent twice, saves once.")
+    theirs = forms.IntegerField(min_value=1, required=False, help_text="The version a merge's choices were made on.")
+
+    def merge_choices(self) -> dict[str, Choice]:
+        """The merge prompt's answers: `take-<id>` (theirs, mine or edit) and `edit-<id>` (the text)."""
+        choices = {}
+        for key, value in self.data.items():
+            match = re.fullmatch(f"take-({PARAGRAPH_ID})", key)
+            if match and value in ("theirs", "mine", "edit"):
+                text = str(self.data.get(f"edit-{match[1]}", ""))[:20_000]
+                choices[match[1]] = Choice(value, text)
+        return choices
 
 
-class ReasonForm(forms.Form):
-    """A comment or reason that a workflow step needs (rejection, withdrawal)."""
+class WorkflowForm(forms.Form):
+    """A workflow step: the version the person was shown, and a comment or reason where the
+    step needs one (sending back, withdrawing)."""
 
+    version = forms.IntegerField(
+        min_value=1, error_messages={"required": "The page did not say which version you saw; reload it and try again."}
+    )
     reason = forms.CharField(required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class SettleConflictForm(forms.Form):
+    stands = forms.ChoiceField(
+        choices=[("a", "the first value stands"), ("b", "the second value stands"), ("none", "not a real conflict")],
+        error_messages={"required": "Choose which value stands, or that it is not a real conflict."},
+    )
+    note = forms.CharField(required=False, max_length=500)
+
+
+class PresenceForm(forms.Form):
+    seen = forms.IntegerField(min_value=0, required=False)
+
+
 class VersionPairForm(forms.Form):
+    """Two versions (of the article, or of one source) to read side by side, and the
+    conflict chosen between them."""
+
     a = forms.IntegerField(min_value=1)
     b = forms.IntegerField(min_value=1)
+    conflict = forms.RegexField(regex=CONFLICT_KEY, required=False)
+
+    def clean_conflict(self) -> str | None:
+        return self.cleaned_data["conflict"] or None
 
 
 STORIES_OFFERED = 50  # the newest stories a move or merge offers; any open story is accepted

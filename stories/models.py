@@ -289,6 +289,18 @@ class ArticleVersion(WrittenOnce):
     correction_note = models.TextField(blank=True, help_text="Shown with the article when it corrects a published one.")
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    based_on = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="The version the saver's draft started from.",
+    )
+    merged_with = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="The newer version, saved by someone else meanwhile, that this save was merged with.",
+    )
+    save_token = models.CharField(
+        max_length=32, null=True, blank=True, unique=True,
+        help_text="The one-time token of the save form: the same form sent twice saves once.",
+    )
 
     class Meta:
         ordering = ["article", "number"]
@@ -299,20 +311,34 @@ class ArticleVersion(WrittenOnce):
     def __str__(self) -> str:
         return f"{self.article} v{self.number}"
 
+    @property
+    def lineage(self) -> str:
+        """Where the version came from, in words: "from version 3, merged with version 4"."""
+        if self.based_on is None:
+            return "from the sources"
+        said = f"from version {self.based_on.number}"
+        return f"{said}, merged with version {self.merged_with.number}" if self.merged_with else said
 
 
 class ArticleDraft(models.Model):
     """One editor's working copy of the article, between saves. Saving makes an ArticleVersion.
 
-    `based_on` is the version the editor started from: a save is refused when another
-    version was saved since, so nobody overwrites a colleague unseen.
+    `based_on` is the version the editor started from: a save on top of a newer version is
+    merged with it (three ways, `origin` standing in for the base while no version exists),
+    so nobody overwrites a colleague unseen. Every change takes the row's lock.
     """
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="drafts")
     editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     based_on = models.ForeignKey(ArticleVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    origin = models.JSONField(
+        null=True, blank=True, help_text="What the draft started as when no version existed: the base of a merge."
+    )
     headline = models.CharField(max_length=300)
     paragraphs = models.JSONField(default=list)
+    changed_since = models.DateTimeField(
+        null=True, blank=True, help_text="The first change not yet saved; empty when there is none."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -320,6 +346,41 @@ class ArticleDraft(models.Model):
 
     def __str__(self) -> str:
         return f"{self.editor}'s draft of {self.article}"
+
+
+class ConflictSettlement(models.Model):
+    """An editor's word on one conflicting fact of a story: which value stands, or that it is
+    not a real conflict. Keyed by the conflict's facts (kind and both values), so it holds for
+    every place the sources disagree on them. Changing it again is audited each time."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="settlements")
+    key = models.CharField(max_length=20, help_text="compare_page.conflict_key of the kind and both values.")
+    kind = models.CharField(max_length=20)
+    a_text = models.CharField(max_length=500)
+    b_text = models.CharField(max_length=500)
+    stands = models.CharField(
+        max_length=500, blank=True, help_text="The value that stands; empty: not a real conflict."
+    )
+    note = models.CharField(max_length=500, blank=True)
+    settled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    settled_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["story", "key"], name="conflict_settlement_unique_key")]
+
+    def __str__(self) -> str:
+        return f"{self.a_text} / {self.b_text}: {self.outcome}"
+
+    @property
+    def outcome(self) -> str:
+        return f"“{self.stands}” stands" if self.stands else "not a real conflict"
+
+    @property
+    def overruled(self) -> str:
+        """The value that gave way, or empty when both stand."""
+        if not self.stands:
+            return ""
+        return self.b_text if self.stands == self.a_text else self.a_text
 
 
 class BatchStatus(models.TextChoices):
@@ -410,6 +471,7 @@ class AuditAction(models.TextChoices):
     WITHDRAW = "withdraw", "Withdrew"
     MOVE_SOURCE = "move_source", "Moved a source to another story"
     MERGE_STORY = "merge_story", "Merged stories"
+    SETTLE_CONFLICT = "settle_conflict", "Settled a conflicting fact"
 
 
 class AuditEventQuerySet(models.QuerySet):

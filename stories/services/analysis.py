@@ -56,11 +56,17 @@ def default_selection(sources: Sequence[StorySource]) -> list[StorySource]:
 def analyse(*, story: Story, sources: Sequence[StorySource]) -> Analysis:
     """The stored analysis of these sources' newest versions, computed when there is none."""
     versions = [source.newest_first[0] for source in sources]
+    return analyse_versions(story=story, versions=versions, labels=[source_label(source) for source in sources])
+
+
+def analyse_versions(*, story: Story, versions: Sequence[SourceVersion], labels: Sequence[str]) -> Analysis:
+    """The stored analysis of exactly these source versions, in this order (two versions of
+    one source, say), computed when there is none."""
     key = _key(version.pk for version in versions)
     stored = Analysis.objects.filter(key=key).first()
     if stored is not None:
         return stored
-    texts = [SourceText(name=source_label(source), text=version.text) for source, version in zip(sources, versions)]
+    texts = [SourceText(name=label, text=version.text) for label, version in zip(labels, versions)]
     result = to_json(compare_sources(texts))
     try:
         with transaction.atomic():

@@ -1,9 +1,11 @@
 """Composing the merged article: each editor's working draft, and saving it as a version.
 
 A draft is mutable and private to its editor; a save turns it into an immutable
-ArticleVersion. A save is refused when someone saved another version since the draft was
-started from its base (StaleDraft says which), and the draft is kept, so nothing typed is
-lost; the editor can then save on top of the newest version knowingly.
+ArticleVersion. When someone saved another version since the draft's base, the save is
+merged with it three ways (services.merge): changes to different paragraphs combine, and
+a paragraph both changed waits for the editor's choice (MergeNeeded) while the draft is
+kept, so nothing typed is lost and nobody's change is undone unseen. The save form's
+one-time token makes a form sent twice (a double click) save once.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max
 
-from stories.drafting import SourceInfo, automatic_draft
+from stories.drafting import SourceInfo, automatic_draft, with_ids
 from stories.models import Article, ArticleDraft, ArticleStatus, ArticleVersion, AuditAction, Story
 from stories.services.analysis import analyse, default_selection, story_sources
 from stories.services.audit import record_event
+from stories.services.merge import ArticleText, Choice, Merge, merge_article
 
 
 class ComposeError(Exception):
@@ -25,19 +28,43 @@ class ComposeError(Exception):
 
 
 @dataclass
-class StaleDraft(ComposeError):
-    """Versions were saved since the draft's base; `since` lists them, oldest first."""
+class MergeNeeded(ComposeError):
+    """Both the saver and whoever saved `theirs` changed the same paragraphs: the merge waits
+    for a choice on each of `merge.unsettled`; nothing was saved."""
 
-    since: list[ArticleVersion]
+    merge: Merge
+    theirs: ArticleVersion
+    base: ArticleVersion | None
 
     def __str__(self) -> str:
-        last = self.since[-1]
-        who = last.created_by.get_username() if last.created_by else "someone"
-        count = f"{len(self.since)} versions were" if len(self.since) > 1 else "a version was"
+        who = _who(self.theirs)
+        count = len(self.merge.unsettled)
+        things = "one paragraph" if count == 1 else f"{count} paragraphs"
         return (
-            f"Not saved: {count} saved since you started (the newest, version {last.number}, by {who}). "
-            "Your draft is kept. Look at what changed, then save yours on top of it."
+            f"Not saved yet: {who} saved version {self.theirs.number} since your draft started, and you both "
+            f"changed {things}. Everything else is combined; choose what stands in each, then save."
         )
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    """What a save did: made `version` (merged with `merged_with` when set), or nothing new."""
+
+    version: ArticleVersion
+    created: bool
+    merged_with: ArticleVersion | None = None
+
+    @property
+    def message(self) -> str:
+        if not self.created:
+            return f"Nothing new to save: version {self.version.number} already holds your draft."
+        said = f"Saved as version {self.version.number}."
+        if self.merged_with is not None:
+            said += (
+                f" It combines your changes with version {self.merged_with.number}"
+                f" by {_who(self.merged_with)}, saved meanwhile."
+            )
+        return said
 
 
 def article_for(story: Story) -> Article:
@@ -48,14 +75,21 @@ def draft_for(*, article: Article, editor: User) -> ArticleDraft:
     """The editor's working draft: the newest version, or an automatic draft when there is none."""
     draft = ArticleDraft.objects.filter(article=article, editor=editor).select_related("based_on").first()
     if draft is not None:
+        if any("id" not in paragraph for paragraph in draft.paragraphs):  # a draft from before paragraph ids
+            draft.paragraphs = with_ids(draft.paragraphs)
+            draft.save(update_fields=["paragraphs"])
         return draft
     latest = article.latest_version()
+    origin = None
     if latest is not None:
-        headline, paragraphs = latest.headline, latest.paragraphs
+        headline, paragraphs = latest.headline, with_ids(latest.paragraphs)
     else:
         headline, paragraphs = proposed_draft(article.story)
+        origin = {"headline": headline, "paragraphs": paragraphs}
     draft, _ = ArticleDraft.objects.get_or_create(
-        article=article, editor=editor, defaults={"based_on": latest, "headline": headline, "paragraphs": paragraphs}
+        article=article,
+        editor=editor,
+        defaults={"based_on": latest, "headline": headline, "paragraphs": paragraphs, "origin": origin},
     )
     return draft
 
@@ -87,34 +121,47 @@ def proposed_draft(story: Story) -> tuple[str, list[dict]]:
 def restart_draft(*, draft: ArticleDraft) -> ArticleDraft:
     """Throw the draft away and start again from the newest version (or the sources)."""
     article, editor = draft.article, draft.editor
-    draft.delete()
+    ArticleDraft.objects.filter(pk=draft.pk).delete()
     return draft_for(article=article, editor=editor)
 
 
 def save_draft(
-    *, draft: ArticleDraft, reason: str, correction_note: str = "", over_newer: bool = False
-) -> ArticleVersion:
-    """Save the draft as the article's next version.
+    *,
+    draft: ArticleDraft,
+    reason: str,
+    correction_note: str = "",
+    token: str | None = None,
+    choices: dict[str, Choice] | None = None,
+    theirs_seen: int | None = None,
+) -> SaveOutcome:
+    """Save the draft as the article's next version, merged with any version saved since its base.
 
-    With `over_newer`, the editor has seen the versions saved since the draft's base and
-    saves on top of them; without it such a save raises StaleDraft.
+    `choices` settle the paragraphs both sides changed; they count only when `theirs_seen`
+    is still the newest version (a choice made against an older one is asked again).
+    Raises MergeNeeded while a clash is unsettled, ComposeError when the draft cannot be saved.
     """
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=draft.article_id)
-        newer = _saved_since(article, draft.based_on)
-        if newer and not over_newer:
-            raise StaleDraft(newer)
-        if not draft.paragraphs:
-            raise ComposeError("Not saved: the article has no paragraph. Take passages from the sources first.")
-        if article.published_version_id and not correction_note.strip():
-            raise ComposeError("This article is published: say in a correction note what this version corrects.")
-        version = _new_version(article, draft.headline, draft.paragraphs, draft.editor, reason, correction_note)
+        if token:
+            resent = article.versions.filter(save_token=token).first()
+            if resent is not None:
+                return SaveOutcome(resent, created=False)
+        locked = ArticleDraft.objects.select_for_update(of=("self",)).select_related("based_on").get(pk=draft.pk)
+        newest = article.versions.select_related("created_by").order_by("-number").first()
+        headline, paragraphs, merged_with = _merged_content(locked, newest, choices, theirs_seen)
+        if newest is not None and (headline, paragraphs) == (newest.headline, with_ids(newest.paragraphs)):
+            _settle_draft(locked, newest, headline, paragraphs)
+            return SaveOutcome(newest, created=False)
+        _check_saveable(article, paragraphs, correction_note)
+        version = _new_version(
+            article, headline, paragraphs, locked.editor, reason, correction_note,
+            based_on=locked.based_on, merged_with=merged_with, token=token,
+        )
         _back_to_draft(article)
-        draft.based_on = version
-        draft.save(update_fields=["based_on", "updated_at"])
+        _settle_draft(locked, version, headline, paragraphs)
         action = AuditAction.CORRECT if correction_note.strip() else AuditAction.SAVE
-        _record(action, article, version, draft.editor, reason)
-    return version
+        _record(action, article, version, locked.editor, reason)
+    return SaveOutcome(version, created=True, merged_with=merged_with)
 
 
 def restore_version(*, version: ArticleVersion, by: User, reason: str = "") -> ArticleVersion:
@@ -124,20 +171,68 @@ def restore_version(*, version: ArticleVersion, by: User, reason: str = "") -> A
         if article.published_version_id:
             raise ComposeError("A published article changes only through a correction; compose one instead.")
         why = reason or f"Restored version {version.number}"
-        restored = _new_version(article, version.headline, version.paragraphs, by, why, "")
+        restored = _new_version(
+            article, version.headline, with_ids(version.paragraphs), by, why, "", based_on=version
+        )
         _back_to_draft(article)
         _record(AuditAction.RESTORE, article, restored, by, why)
     ArticleDraft.objects.filter(article=article, editor=by).delete()
     return restored
 
 
-def _saved_since(article: Article, base: ArticleVersion | None) -> list[ArticleVersion]:
-    versions = article.versions.select_related("created_by").order_by("number")
-    return list(versions if base is None else versions.filter(number__gt=base.number))
+def base_text(draft: ArticleDraft) -> ArticleText:
+    """What the draft started from: its base version, or what it was first proposed as."""
+    if draft.based_on is not None:
+        return version_text(draft.based_on)
+    origin = draft.origin or {"headline": "", "paragraphs": []}
+    return ArticleText(origin["headline"], with_ids(origin["paragraphs"]))
+
+
+def version_text(version: ArticleVersion) -> ArticleText:
+    return ArticleText(version.headline, with_ids(version.paragraphs))
+
+
+def _merged_content(
+    draft: ArticleDraft, newest: ArticleVersion | None, choices: dict[str, Choice] | None, theirs_seen: int | None
+) -> tuple[str, list[dict], ArticleVersion | None]:
+    """The draft's content, merged with `newest` when that was saved since the draft's base."""
+    if newest is None or newest.pk == draft.based_on_id:
+        return draft.headline, draft.paragraphs, None
+    mine = ArticleText(draft.headline, draft.paragraphs)
+    settled = choices if theirs_seen == newest.number else None
+    merge = merge_article(base_text(draft), version_text(newest), mine, settled)
+    if not merge.is_complete:
+        raise MergeNeeded(merge, newest, draft.based_on)
+    return merge.headline, merge.paragraphs, newest
+
+
+def _check_saveable(article: Article, paragraphs: list[dict], correction_note: str) -> None:
+    if not paragraphs:
+        raise ComposeError("Not saved: the article has no paragraph. Take passages from the sources first.")
+    if article.published_version_id and not correction_note.strip():
+        raise ComposeError("This article is published: say in a correction note what this version corrects.")
+
+
+def _settle_draft(draft: ArticleDraft, version: ArticleVersion, headline: str, paragraphs: list[dict]) -> None:
+    """After a save the draft holds what was saved, based on it, with no unsaved change."""
+    draft.based_on = version
+    draft.headline, draft.paragraphs = headline, paragraphs
+    draft.origin = None
+    draft.changed_since = None
+    draft.save()
 
 
 def _new_version(
-    article: Article, headline: str, paragraphs: list[dict], by: User, reason: str, correction: str
+    article: Article,
+    headline: str,
+    paragraphs: list[dict],
+    by: User,
+    reason: str,
+    correction: str,
+    *,
+    based_on: ArticleVersion | None = None,
+    merged_with: ArticleVersion | None = None,
+    token: str | None = None,
 ) -> ArticleVersion:
     number = (article.versions.aggregate(last=Max("number"))["last"] or 0) + 1
     return ArticleVersion.objects.create(
@@ -149,6 +244,9 @@ def _new_version(
         reason=reason[:300],
         correction_note=correction.strip(),
         created_by=by,
+        based_on=based_on,
+        merged_with=merged_with,
+        save_token=token or None,
     )
 
 
@@ -160,11 +258,21 @@ def _back_to_draft(article: Article) -> None:
 
 
 def _record(action: str, article: Article, version: ArticleVersion, by: User, reason: str) -> None:
+    merged = f", merged with version {version.merged_with.number}" if version.merged_with else ""
     record_event(
         action=action,
         actor=by,
         story=article.story,
         subject=f"ArticleVersion {version.pk}",
-        summary=f"{AuditAction(action).label}: version {version.number}" + (f" ({reason})" if reason else ""),
-        detail={"version": version.number, "reason": reason},
+        summary=f"{AuditAction(action).label}: version {version.number}{merged}" + (f" ({reason})" if reason else ""),
+        detail={
+            "version": version.number,
+            "reason": reason,
+            "based_on": version.based_on.number if version.based_on else None,
+            "merged_with": version.merged_with.number if version.merged_with else None,
+        },
     )
+
+
+def _who(version: ArticleVersion) -> str:
+    return version.created_by.get_username() if version.created_by else "someone"

@@ -1,21 +1,48 @@
 """Changes an editor makes to their working draft, paragraph by paragraph.
 
-Each function changes the draft and saves it; the paragraph's provenance (which source
-passages it came from) travels with it, and an edited paragraph says it was edited.
+Every change goes through `change_draft`, which takes the draft's row lock, first applies
+the text the page carried (what the editor typed, even if its own timed save has not
+landed yet), then the change itself, and saves once. Changes to one draft made at the same
+moment (two tabs, a quick double action) therefore all land, one after the other.
+Paragraphs are named by their id, not their place, so a change meant for one paragraph
+never lands on another that moved into its place.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
 
 from stories.drafting import SourceInfo, cell_text, paragraph_from_cells
 from stories.models import ArticleDraft
 
 MAX_PARAGRAPH_CHARS = 20_000
+MAX_HEADLINE_CHARS = 300
 
 
 class DraftEditError(Exception):
-    """The change does not apply to the draft as it stands (a stale page, a bad index)."""
+    """The change does not apply to the draft as it stands (a stale page, a bad value)."""
+
+
+@dataclass(frozen=True)
+class TypedText:
+    """A paragraph's text as the page holds it, and the digest of the text the page was
+    drawn with: when they differ, the editor typed in this paragraph."""
+
+    text: str
+    seen: str
+
+
+@dataclass(frozen=True)
+class DraftTexts:
+    """What the compose page carries with every action: its headline and paragraph boxes."""
+
+    headline: str | None = None
+    paragraphs: dict[str, TypedText] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -27,48 +54,109 @@ class Alternative:
     text: str
 
 
+@dataclass
+class DraftChange:
+    """What `change_draft` did: the draft as it now stands, the paragraphs whose text was
+    typed in, and what could not be done (one message each)."""
+
+    draft: ArticleDraft
+    typed: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+Change = Callable[[ArticleDraft], None]
+
+
+def text_digest(text: str) -> str:
+    """A short digest of a paragraph's text, line endings made alike (browsers send \\r\\n)."""
+    return hashlib.sha256(_plain(text).encode()).hexdigest()[:16]
+
+
+def change_draft(draft: ArticleDraft, texts: DraftTexts | None = None, change: Change | None = None) -> DraftChange:
+    """Under the draft's row lock: apply what was typed, then `change`, and save."""
+    with transaction.atomic():
+        locked = ArticleDraft.objects.select_for_update(of=("self",)).select_related("based_on").get(pk=draft.pk)
+        before = (locked.headline, [dict(p) for p in locked.paragraphs])
+        outcome = DraftChange(locked)
+        if texts is not None:
+            _apply_texts(outcome, texts)
+        if change is not None:
+            try:
+                change(locked)
+            except DraftEditError as error:
+                outcome.errors.append(str(error))
+        if (locked.headline, locked.paragraphs) != before:
+            locked.changed_since = locked.changed_since or timezone.now()
+            locked.save()
+    return outcome
+
+
+def _apply_texts(outcome: DraftChange, texts: DraftTexts) -> None:
+    draft = outcome.draft
+    if texts.headline is not None:
+        try:
+            set_headline(draft, texts.headline)
+        except DraftEditError as error:
+            outcome.errors.append(str(error))
+    for pid, typed in texts.paragraphs.items():
+        if text_digest(typed.text) == typed.seen:
+            continue  # not typed in on this page: leave it as it stands (another tab may have changed it)
+        number = _number_of(draft, pid)
+        if number is None:
+            outcome.errors.append(
+                "A paragraph you typed in is no longer in your draft; what you typed there was not kept."
+            )
+            continue
+        try:
+            edit_paragraph(draft, pid, typed.text)
+            outcome.typed.append(pid)
+        except DraftEditError as error:
+            outcome.errors.append(f"Paragraph {number}: {error}")
+
+
 def set_headline(draft: ArticleDraft, headline: str) -> None:
     headline = " ".join(headline.split())
     if not headline:
         raise DraftEditError("The headline cannot be empty.")
-    draft.headline = headline[:300]
-    draft.save(update_fields=["headline", "updated_at"])
+    if len(headline) > MAX_HEADLINE_CHARS:
+        raise DraftEditError(f"A headline can be at most {MAX_HEADLINE_CHARS} characters long.")
+    draft.headline = headline
 
 
-def edit_paragraph(draft: ArticleDraft, index: int, text: str) -> None:
-    paragraph = _paragraph(draft, index)
-    text = text.strip()
+def edit_paragraph(draft: ArticleDraft, pid: str, text: str) -> None:
+    paragraph = paragraph_of(draft, pid)
+    text = _plain(text).strip()
     if not text:
         raise DraftEditError("A paragraph cannot be empty; drop it instead.")
     if len(text) > MAX_PARAGRAPH_CHARS:
-        raise DraftEditError(f"A paragraph can be at most {MAX_PARAGRAPH_CHARS:,} characters long.")
+        raise DraftEditError(f"A paragraph can be at most {MAX_PARAGRAPH_CHARS:,} characters long; it was not changed.")
     if text != paragraph["text"]:
         paragraph.update(text=text, edited=True)
-        draft.save(update_fields=["paragraphs", "updated_at"])
 
 
-def drop_paragraph(draft: ArticleDraft, index: int) -> None:
-    _paragraph(draft, index)
-    del draft.paragraphs[index]
-    draft.save(update_fields=["paragraphs", "updated_at"])
+def drop_paragraph(draft: ArticleDraft, pid: str) -> None:
+    draft.paragraphs.remove(paragraph_of(draft, pid))
 
 
-def move_paragraph(draft: ArticleDraft, index: int, step: int) -> None:
-    _paragraph(draft, index)
+def move_paragraph(draft: ArticleDraft, pid: str, step: int) -> None:
+    paragraph = paragraph_of(draft, pid)
+    index = draft.paragraphs.index(paragraph)
     target = index + step
     if not 0 <= target < len(draft.paragraphs):
         raise DraftEditError("The paragraph is already at the end of the article.")
     paragraphs = draft.paragraphs
     paragraphs[index], paragraphs[target] = paragraphs[target], paragraphs[index]
-    draft.save(update_fields=["paragraphs", "updated_at"])
 
 
-def replace_paragraph(draft: ArticleDraft, index: int, alternative: Alternative, info: dict[str, SourceInfo],
-                      blocks: dict) -> None:
+def replace_paragraph(
+    draft: ArticleDraft, pid: str, alternative: Alternative, info: dict[str, SourceInfo], blocks: dict
+) -> None:
     """Fill the paragraph with another source's passage (or the row's passages together)."""
-    row = _paragraph(draft, index).get("row")
-    draft.paragraphs[index] = paragraph_from_cells(list(alternative.cells), blocks, info, row=row)
-    draft.save(update_fields=["paragraphs", "updated_at"])
+    paragraph = paragraph_of(draft, pid)
+    index = draft.paragraphs.index(paragraph)
+    draft.paragraphs[index] = paragraph_from_cells(
+        list(alternative.cells), blocks, info, row=paragraph.get("row"), pid=pid
+    )
 
 
 def alternatives(paragraph: dict, result: dict, info: dict[str, SourceInfo]) -> list[Alternative]:
@@ -86,6 +174,17 @@ def alternatives(paragraph: dict, result: dict, info: dict[str, SourceInfo]) -> 
     return []
 
 
+def paragraph_of(draft: ArticleDraft, pid: str) -> dict:
+    for paragraph in draft.paragraphs:
+        if paragraph.get("id") == pid:
+            return paragraph
+    raise DraftEditError("That paragraph is no longer in your draft; the page was out of date.")
+
+
+def _number_of(draft: ArticleDraft, pid: str) -> int | None:
+    return next((n for n, p in enumerate(draft.paragraphs, start=1) if p.get("id") == pid), None)
+
+
 def _choices(cells: list[dict], blocks: dict, info: dict[str, SourceInfo]) -> list[Alternative]:
     choices = [
         Alternative(f"{info[cell['source']].provider} ¶{_number(cell['blocks'][0])}", (cell,), cell_text(cell, blocks))
@@ -100,7 +199,5 @@ def _number(block_id: str) -> int:
     return int(block_id.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
 
-def _paragraph(draft: ArticleDraft, index: int) -> dict:
-    if not 0 <= index < len(draft.paragraphs):
-        raise DraftEditError("That paragraph is no longer in your draft; the page was out of date.")
-    return draft.paragraphs[index]
+def _plain(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,22 +1,35 @@
 from stories.views.compare import compare
-from stories.views.compose import compose, edit_headline, edit_paragraph, restart, save
+from stories.views.compose import (
+    compose,
+    edit_draft,
+    paragraph_action,
+    presence,
+    restart,
+    save,
+    settle,
+    take_all_refiled,
+)
 from stories.views.inbox import inbox
 from stories.views.regroup import merge, move
-from stories.views.story import story_detail
+from stories.views.story import source_versions_diff, story_detail
 from stories.views.workflow import restore, version_diff, versions, workflow_step
 
 __all__ = [
     "compare",
     "compose",
-    "edit_headline",
-    "edit_paragraph",
+    "edit_draft",
     "inbox",
     "merge",
     "move",
+    "paragraph_action",
+    "presence",
     "restart",
     "restore",
     "save",
+    "settle",
+    "source_versions_diff",
     "story_detail",
+    "take_all_refiled",
     "version_diff",
     "versions",
     "workflow_step",

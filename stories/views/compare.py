@@ -25,7 +25,10 @@ def compare(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
         messages.warning(request, str(error))
     analysis = analyse(story=story, sources=selection)
     heads = [source_head(source) for source in selection]
-    page = build_compare_page(analysis.result, heads, chosen_conflict=form.chosen_conflict())
+    settlements = {settlement.key: settlement for settlement in story.settlements.select_related("settled_by")}
+    page = build_compare_page(
+        analysis.result, heads, chosen_conflict=form.chosen_conflict(), settlements=settlements
+    )
     mark_read(user=request.user, story=story)
     context = {"story": story, "form": form, "page": page, "show_repeats": form.show_repeats()}
     template = "stories/compare.html#comparison" if request.htmx else "stories/compare.html"

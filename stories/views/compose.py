@@ -1,27 +1,28 @@
-"""The compose page: the editor's working draft, its paragraphs' provenance, a live preview."""
+"""The compose page: the editor's working draft, its paragraphs' provenance, a live preview.
 
+Every request from the page carries the text of its boxes (the draft form holds them all),
+and the text is stored before the action runs: words typed just before a click are never
+lost, whatever the timing of the box's own timed save.
+"""
+
+from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from stories.access import get_story_for_composer
-from stories.compare_page import inline_diff
 from stories.decorators import desk_login_required
-from stories.forms import HeadlineForm, ParagraphEditForm, SaveDraftForm
+from stories.forms import DraftTextsForm, ParagraphActionForm, PresenceForm, SaveDraftForm, SettleConflictForm
 from stories.http import AuthenticatedHttpRequest
 from stories.models import ArticleDraft, Story
-from stories.services import draft_edits
-from stories.services.compose import (
-    ComposeError,
-    StaleDraft,
-    article_for,
-    current_analysis,
-    draft_for,
-    restart_draft,
-    save_draft,
-)
+from stories.queries import others_at_work
+from stories.services.compose import ComposeError, MergeNeeded, article_for, draft_for, restart_draft, save_draft
+from stories.services.compose_actions import PARAGRAPH_ACTIONS, paragraph_change, take_all_new_wording
+from stories.services.conflicts import SettleError, follow_settlement, settle_conflict
+from stories.services.draft_edits import Change, DraftChange, change_draft
+from stories.views.composer import composer_context
 
 
 @desk_login_required
@@ -34,37 +35,58 @@ def compose(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
 @desk_login_required
 @require_POST
 @vary_on_headers("HX-Request")
-def edit_headline(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
+def edit_draft(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
+    """Store what was typed in the headline and paragraph boxes; htmx gets the preview."""
     story = get_story_for_composer(request.user, story_id)
-    form = HeadlineForm(request.POST)
-    draft = _draft(request, story)
-    if form.is_valid():
-        _apply(request, draft_edits.set_headline, draft, form.cleaned_data["headline"])
-    else:
-        messages.error(request, str(form.errors["headline"][0]))
-    return _composer_response(request, story, draft, partial="preview")
+    outcome = _change(request, story)
+    return _composer_response(request, story, outcome, partial="preview")
 
 
 @desk_login_required
 @require_POST
 @vary_on_headers("HX-Request")
-def edit_paragraph(request: AuthenticatedHttpRequest, story_id: int, index: int, action: str) -> HttpResponse:
-    """Edit, drop, move or replace one paragraph of the editor's draft."""
+def paragraph_action(request: AuthenticatedHttpRequest, story_id: int, pid: str, action: str) -> HttpResponse:
+    """Move, drop or replace one paragraph, or take its source's re-filed wording."""
+    if action not in PARAGRAPH_ACTIONS:
+        raise Http404("No such change to a paragraph.")
     story = get_story_for_composer(request.user, story_id)
-    draft = _draft(request, story)
-    form = ParagraphEditForm(request.POST)
+    form = ParagraphActionForm(request.POST)
+    form.is_valid()
+    step, choice = form.cleaned_data.get("step") or 1, form.cleaned_data.get("choice")
+    outcome = _change(request, story, paragraph_change(story, pid, action, step=step, choice=choice))
+    return _composer_response(request, story, outcome)
+
+
+@desk_login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def take_all_refiled(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
+    story = get_story_for_composer(request.user, story_id)
+    return _composer_response(request, story, _change(request, story, take_all_new_wording(story)))
+
+
+@desk_login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def settle(request: AuthenticatedHttpRequest, story_id: int, key: str) -> HttpResponse:
+    """Settle a conflicting fact the draft touches; the draft then says what was settled."""
+    story = get_story_for_composer(request.user, story_id)
+    outcome = _change(request, story)
+    form = SettleConflictForm(request.POST, prefix=key)
     if not form.is_valid():
-        messages.error(request, "That change was not understood; the page may be out of date.")
-    elif action == "edit":
-        _apply(request, draft_edits.edit_paragraph, draft, index, form.cleaned_data["text"])
-        return _composer_response(request, story, draft, partial="preview", edited=index)
-    elif action == "drop":
-        _apply(request, draft_edits.drop_paragraph, draft, index)
-    elif action == "move":
-        _apply(request, draft_edits.move_paragraph, draft, index, form.cleaned_data["step"] or 1)
-    elif action == "take":
-        _take(request, story, draft, index, form.cleaned_data["choice"])
-    return _composer_response(request, story, draft)
+        outcome.errors.extend(str(error) for errors in form.errors.values() for error in errors)
+        return _composer_response(request, story, outcome)
+    stands = form.cleaned_data["stands"]
+    try:
+        settlement = settle_conflict(
+            story=story, key=key, stands="" if stands == "none" else stands, note=form.cleaned_data["note"],
+            by=request.user,
+        )
+    except SettleError as error:
+        outcome.errors.append(str(error))
+        return _composer_response(request, story, outcome)
+    messages.success(request, f"Settled: {settlement.outcome}.")
+    return _composer_response(request, story, follow_settlement(outcome.draft, settlement))
 
 
 @desk_login_required
@@ -79,91 +101,73 @@ def restart(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
 @desk_login_required
 @require_POST
 def save(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
-    """Save the draft as a new version, or say why not and keep it."""
+    """Store what was typed, then save the draft as a new version (merged with any saved
+    meanwhile), or say why not and keep it."""
     story = get_story_for_composer(request.user, story_id)
-    draft = _draft(request, story)
+    outcome = _change(request, story)
     form = SaveDraftForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "; ".join(str(error) for errors in form.errors.values() for error in errors))
-        return redirect("stories:compose", story.pk)
+    if outcome.errors or not form.is_valid():
+        _tell(request, [*outcome.errors, *(str(e) for errors in form.errors.values() for e in errors)])
+        context = composer_context(request, story, draft=outcome.draft, save_form=form)
+        return render(request, "stories/compose.html", context, status=400)
+    data = form.cleaned_data
     try:
-        version = save_draft(draft=draft, **form.cleaned_data)
-    except StaleDraft as stale:
-        context = composer_context(request, story, stale=stale)
+        saved = save_draft(
+            draft=outcome.draft, reason=data["reason"], correction_note=data["correction_note"],
+            token=data["token"] or None, choices=form.merge_choices(), theirs_seen=data["theirs"],
+        )
+    except MergeNeeded as needed:
+        context = composer_context(request, story, draft=outcome.draft, save_form=form, merge=needed)
         return render(request, "stories/compose.html", context, status=409)
     except ComposeError as error:
         messages.error(request, str(error))
-        return redirect("stories:compose", story.pk)
-    messages.success(request, f"Saved as version {version.number}.")
+        return render(request, "stories/compose.html", composer_context(request, story, save_form=form), status=400)
+    messages.success(request, saved.message)
     return redirect("stories:compose", story.pk)
 
 
-def composer_context(
-    request: AuthenticatedHttpRequest,
-    story: Story,
-    *,
-    draft: ArticleDraft | None = None,
-    stale: StaleDraft | None = None,
-    with_alternatives: bool = True,
-) -> dict:
-    """What the compose page shows. The preview alone (refreshed as the editor types) needs
-    no analysis, so `with_alternatives=False` leaves the other sources' passages out."""
-    article = draft.article if draft is not None else article_for(story)
-    draft = draft or draft_for(article=article, editor=request.user)
-    result, info = current_analysis(story) if with_alternatives else ({}, {})
-    paragraphs = [
-        {"data": paragraph, "alternatives": draft_edits.alternatives(paragraph, result, info) if result else []}
-        for paragraph in draft.paragraphs
-    ]
+@desk_login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def presence(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
+    """Who else has unsaved changes in a draft of the article, and what was saved since the
+    page was drawn: the compose page polls it."""
+    story = get_story_for_composer(request.user, story_id)
+    form = PresenceForm(request.GET)
+    seen = form.cleaned_data.get("seen") if form.is_valid() else None
     context = {
         "story": story,
-        "article": article,
-        "draft": draft,
-        "paragraphs": paragraphs,
-        "latest": article.latest_version(),
-        "stale": stale,
+        "seen": seen,
+        "others": others_at_work(article_for(story), request.user, seen=seen),
+        "poll_seconds": settings.NEWSROOM_PRESENCE_POLL_SECONDS,
     }
-    if stale is not None:
-        base_body = draft.based_on.body if draft.based_on else ""
-        context["changed_since"] = inline_diff(base_body, stale.since[-1].body)
-    return context
+    return render(request, "stories/compose.html#presence", context)
 
 
 def _draft(request: AuthenticatedHttpRequest, story: Story) -> ArticleDraft:
     return draft_for(article=article_for(story), editor=request.user)
 
 
-def _apply(request: AuthenticatedHttpRequest, change, *args) -> None:
-    try:
-        change(*args)
-    except draft_edits.DraftEditError as error:
-        messages.error(request, str(error))
+def _change(request: AuthenticatedHttpRequest, story: Story, change: Change | None = None) -> DraftChange:
+    """Store the text the page carried, then make the change, under the draft's lock."""
+    return change_draft(_draft(request, story), DraftTextsForm(request.POST).texts(), change)
 
 
-def _take(request: AuthenticatedHttpRequest, story: Story, draft, index: int, choice: int | None) -> None:
-    result, info = current_analysis(story)
-    paragraph = draft.paragraphs[index] if 0 <= index < len(draft.paragraphs) else {}
-    choices = draft_edits.alternatives(paragraph, result, info)
-    if choice is None or not 0 <= choice < len(choices):
-        messages.error(request, "That passage is no longer on offer; the page was out of date.")
-        return
-    blocks = {block["id"]: block for source in result["sources"] for block in source["blocks"]}
-    _apply(request, draft_edits.replace_paragraph, draft, index, choices[choice], info, blocks)
+def _tell(request: AuthenticatedHttpRequest, errors: list[str]) -> None:
+    for error in errors:
+        messages.error(request, error)
 
 
 def _composer_response(
-    request: AuthenticatedHttpRequest,
-    story: Story,
-    draft: ArticleDraft,
-    *,
-    partial: str = "composer",
-    edited: int | None = None,
+    request: AuthenticatedHttpRequest, story: Story, outcome: DraftChange, *, partial: str = "composer"
 ) -> HttpResponse:
-    """For htmx, the part of the page that changed; an edited paragraph's provenance line
-    ("edited") comes along out of band. Without htmx, back to the page."""
+    """For htmx, the part of the page that changed (the typed paragraphs' provenance lines
+    come along out of band); without htmx, back to the page."""
+    _tell(request, outcome.errors)
     if not request.htmx:
         return redirect("stories:compose", story.pk)
-    context = composer_context(request, story, draft=draft, with_alternatives=partial == "composer")
-    if edited is not None and 0 <= edited < len(context["draft"].paragraphs):
-        context["oob_provenance"] = {"number": edited + 1, "data": context["draft"].paragraphs[edited]}
+    context = composer_context(request, story, draft=outcome.draft, with_sources=partial == "composer")
+    if partial == "preview":
+        context["preview_alone"] = True
+        context["oob_paragraphs"] = [p for p in context["paragraphs"] if p.id in outcome.typed]
     return render(request, f"stories/compose.html#{partial}", context)

@@ -1,13 +1,19 @@
+from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
 from stories.access import get_story_for_user
+from stories.compare_page import ColumnHead, build_compare_page
 from stories.decorators import desk_login_required
-from stories.forms import MergeStoryForm, MoveSourceForm
+from stories.forms import MergeStoryForm, MoveSourceForm, VersionPairForm
 from stories.http import AuthenticatedHttpRequest
 from stories.models import AuditEvent, SourceVersion, Story
+from stories.services.analysis import analyse_versions, source_label
+from stories.views.workflow import pair_template
 
 HISTORY_SHOWN = 200
 
@@ -30,6 +36,32 @@ def story_detail(request: AuthenticatedHttpRequest, story_id: int) -> HttpRespon
     if request.user.has_perm("stories.regroup_story"):
         context |= {"move_form": MoveSourceForm(story=story), "merge_form": MergeStoryForm(story=story)}
     return render(request, "stories/story.html", context)
+
+
+@desk_login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def source_versions_diff(request: AuthenticatedHttpRequest, story_id: int, source_id: int) -> HttpResponse:
+    """Two versions of one source side by side (a re-filed item: what the agency changed),
+    in the grid the compare page uses."""
+    story = get_story_for_user(request.user, story_id)
+    source = get_object_or_404(story.sources.select_related("provider"), pk=source_id)
+    form = VersionPairForm(request.GET)
+    if not form.is_valid():
+        messages.error(request, "Choose two versions of the source to compare.")
+        return redirect("stories:story", story.pk)
+    pair = [get_object_or_404(source.versions.defer("original"), number=form.cleaned_data[side]) for side in "ab"]
+    labels = [f"{source_label(source)} v{version.number}" for version in pair]
+    result = analyse_versions(story=story, versions=pair, labels=labels).result
+    heads = [ColumnHead(f"{source.provider} · version {v.number}", source.item_id, v.received_at) for v in pair]
+    context = {
+        "story": story,
+        "page": build_compare_page(result, heads, chosen_conflict=form.cleaned_data["conflict"]),
+        "show_repeats": True,
+        "heading": f"{source}: version {pair[0].number} and version {pair[1].number}",
+        "back": (reverse("stories:story", args=[story.pk]), "Sources and versions"),
+    }
+    return render(request, pair_template(request), context)
 
 
 def _story_and_merged(story: Story) -> list[int]:

@@ -58,6 +58,18 @@ def take_from(page: Page, provider: str, avoid: str) -> None:
     raise AssertionError(f"no paragraph from {avoid} offers a passage of {provider}")
 
 
+def settle_every_conflict(page: Page) -> None:
+    """Settle each conflicting fact the draft touches for its first value: approval waits for them."""
+    for _ in range(20):
+        open_conflicts = page.locator('.draft-conflict[data-open="true"]')
+        if not open_conflicts.count():
+            return
+        open_conflicts.first.get_by_role("button", name=re.compile("stands$")).first.click()
+        expect(page.locator(".messages")).to_contain_text("Settled:")
+        settled(page)
+    raise AssertionError("the conflicts did not settle")
+
+
 def test_the_day_of_a_desk(browser, live_server, alice_admin, edith_editor, colin_copy_editor, sample_files):
     for name in PROVIDERS:
         Provider.objects.create(name=name)
@@ -80,10 +92,11 @@ def test_the_day_of_a_desk(browser, live_server, alice_admin, edith_editor, coli
     lede.fill(lede.input_value() + " (Edited at the desk.)")
     expect(editor.locator("#preview")).to_contain_text("(Edited at the desk.)")
     expect(editor.locator("#paragraph-1 .provenance")).to_contain_text("edited")
+    settle_every_conflict(editor)
     editor.get_by_label("Why this version").fill("merged from both agencies")
     editor.get_by_role("button", name="Save version").click()
     expect(editor.locator(".messages")).to_contain_text("Saved as version 1.")
-    editor.get_by_role("button", name="Submit for review").click()
+    editor.get_by_role("button", name="Submit version 1 for review").click()
     shoot(editor, "compose")
 
     copy_editor = as_user(browser, live_server, "colin")

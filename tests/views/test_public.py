@@ -7,11 +7,18 @@ import pytest
 from django.urls import reverse
 
 from stories.models import Article
-from stories.services import review
 from stories.services.compose import article_for, draft_for, save_draft
 from stories.services.ingest import IncomingCopy, ingest_files
+from tests import desk
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def conflicts_do_not_hold_approval(settings):
+    """These tests are about other things than the conflicts a version touches (their own tests are in
+    test_conflict_settlement.py): approval does not wait for them here."""
+    settings.NEWSROOM_APPROVE_WITH_OPEN_CONFLICTS = True
 
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
 # The top-level properties ninjs 2.0 defines; its schema allows no others.
@@ -60,12 +67,12 @@ def save_version(article: Article, editor, *, headline: str = "", correction_not
 
 
 def approve(article: Article, editor) -> Article:
-    review.submit_for_review(article=article, by=editor)
-    return review.approve(article=article, by=editor)
+    desk.submit(article, editor)
+    return desk.approve(article, editor)
 
 
 def publish(article: Article, editor) -> Article:
-    return review.publish(article=approve(article, editor), by=editor)
+    return desk.publish(approve(article, editor), editor)
 
 
 def published_article(editor, text: str = TRAM, name: str = "tram.txt") -> Article:
@@ -273,7 +280,7 @@ class TestNewerVersions:
 class TestWithdrawn:
     @pytest.fixture
     def withdrawn(self, edith_editor, article) -> Article:
-        return review.withdraw(article=article, by=edith_editor, reason=REASON)
+        return desk.withdraw(article, edith_editor, REASON)
 
     def test_its_page_is_gone_and_says_why_without_the_text(self, client, withdrawn):
         response = client.get(page_url(withdrawn))

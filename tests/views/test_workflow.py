@@ -9,9 +9,17 @@ from django.urls import reverse
 from stories.models import Article, ArticleStatus, AuditAction, AuditEvent
 from stories.services import review
 from stories.services.compose import ComposeError, article_for, draft_for, save_draft
+from tests import desk
 from tests.views.copy import harbour_story
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def conflicts_do_not_hold_approval(settings):
+    """These tests are about other things than the conflicts a version touches (their own tests are in
+    test_conflict_settlement.py): approval does not wait for them here."""
+    settings.NEWSROOM_APPROVE_WITH_OPEN_CONFLICTS = True
 
 
 @pytest.fixture
@@ -27,8 +35,18 @@ def saved_article(story, colin_copy_editor) -> Article:
     return article
 
 
-def step(client, article, name: str, **data):
-    return client.post(reverse("stories:workflow_step", args=[article.story_id, name]), data, follow=True)
+def step(client, article, name: str, *, seen: int = 1, follow: bool = True, **data):
+    """Press a workflow button as the compose page draws it: naming the version shown."""
+    url = reverse("stories:workflow_step", args=[article.story_id, name])
+    return client.post(url, {"version": seen, **data}, follow=follow)
+
+
+def edited_draft(article, editor, headline: str):
+    """The editor's draft with a new headline, so that saving it makes a new version."""
+    draft = draft_for(article=article, editor=editor)
+    draft.headline = headline
+    draft.save()
+    return draft
 
 
 def status_of(article) -> str:
@@ -50,15 +68,15 @@ class TestTheDesksDay:
         assert {AuditAction.SUBMIT, AuditAction.APPROVE, AuditAction.PUBLISH} <= set(actions)
 
     def test_a_copy_editor_cannot_approve(self, client, saved_article, colin_copy_editor):
-        review.submit_for_review(article=saved_article, by=colin_copy_editor)
+        desk.submit(saved_article, colin_copy_editor)
         client.force_login(colin_copy_editor)
-        response = client.post(reverse("stories:workflow_step", args=[saved_article.story_id, "approve"]))
+        response = step(client, saved_article, "approve", follow=False)
         assert response.status_code == 403 and status_of(saved_article) == ArticleStatus.IN_REVIEW
 
     def test_rejection_sends_it_back_to_draft_with_the_comment(
         self, client, saved_article, colin_copy_editor, edith_editor
     ):
-        review.submit_for_review(article=saved_article, by=colin_copy_editor)
+        desk.submit(saved_article, colin_copy_editor)
         client.force_login(edith_editor)
         step(client, saved_article, "reject", reason="Check the injury count")
         article = Article.objects.get(pk=saved_article.pk)
@@ -68,7 +86,7 @@ class TestTheDesksDay:
         assert "Check the injury count" in html
 
     def test_a_rejection_needs_a_comment(self, client, saved_article, colin_copy_editor, edith_editor):
-        review.submit_for_review(article=saved_article, by=colin_copy_editor)
+        desk.submit(saved_article, colin_copy_editor)
         client.force_login(edith_editor)
         assert "Say why the article goes back to draft." in step(client, saved_article, "reject").content.decode()
         assert status_of(saved_article) == ArticleStatus.IN_REVIEW
@@ -79,26 +97,26 @@ class TestTheDesksDay:
         assert "Only an article that is approved can be published; this one is draft now." in html
 
     def test_a_new_save_needs_a_new_approval(self, saved_article, colin_copy_editor, edith_editor):
-        review.submit_for_review(article=saved_article, by=colin_copy_editor)
-        review.approve(article=saved_article, by=edith_editor)
-        save_draft(draft=draft_for(article=saved_article, editor=colin_copy_editor), reason="late fix")
+        desk.submit(saved_article, colin_copy_editor)
+        desk.approve(saved_article, edith_editor)
+        save_draft(draft=edited_draft(saved_article, colin_copy_editor, "Late Fix"), reason="late fix")
         assert status_of(saved_article) == ArticleStatus.DRAFT
         assert Article.objects.get(pk=saved_article.pk).approved_version is None
 
     def test_a_setting_forbids_approving_ones_own_version(self, settings, saved_article, edith_editor):
         settings.NEWSROOM_ALLOW_SELF_APPROVAL = False
-        save_draft(draft=draft_for(article=saved_article, editor=edith_editor), reason="mine", over_newer=True)
-        review.submit_for_review(article=saved_article, by=edith_editor)
+        save_draft(draft=edited_draft(saved_article, edith_editor, "Edith's Own Headline"), reason="mine")
+        desk.submit(saved_article, edith_editor)
         with pytest.raises(review.WorkflowError, match="another editor must approve it"):
-            review.approve(article=saved_article, by=edith_editor)
+            desk.approve(saved_article, edith_editor)
 
     def test_a_correction_after_publication_needs_a_note_and_keeps_the_published_version_public(
         self, saved_article, colin_copy_editor, edith_editor
     ):
-        review.submit_for_review(article=saved_article, by=colin_copy_editor)
-        review.approve(article=saved_article, by=edith_editor)
-        review.publish(article=saved_article, by=edith_editor)
-        draft = draft_for(article=saved_article, editor=edith_editor)
+        desk.submit(saved_article, colin_copy_editor)
+        desk.approve(saved_article, edith_editor)
+        desk.publish(saved_article, edith_editor)
+        draft = edited_draft(saved_article, edith_editor, "Harbour Blaze Injures 14")
         with pytest.raises(ComposeError, match="correction note"):
             save_draft(draft=draft, reason="fix")
         save_draft(draft=draft, reason="fix", correction_note="The injury count was 14, not 12.")
@@ -107,12 +125,12 @@ class TestTheDesksDay:
         assert AuditEvent.objects.filter(action=AuditAction.CORRECT).count() == 1
 
     def test_withdrawal_needs_a_reason_and_takes_the_article_down(self, saved_article, colin_copy_editor, edith_editor):
-        review.submit_for_review(article=saved_article, by=colin_copy_editor)
-        review.approve(article=saved_article, by=edith_editor)
-        review.publish(article=saved_article, by=edith_editor)
+        desk.submit(saved_article, colin_copy_editor)
+        desk.approve(saved_article, edith_editor)
+        desk.publish(saved_article, edith_editor)
         with pytest.raises(review.WorkflowError):
-            review.withdraw(article=saved_article, by=edith_editor, reason=" ")
-        article = review.withdraw(article=saved_article, by=edith_editor, reason="Legal advice")
+            desk.withdraw(saved_article, edith_editor, " ")
+        article = desk.withdraw(saved_article, edith_editor, "Legal advice")
         assert not article.is_public and article.withdrawn_reason == "Legal advice"
 
 
@@ -126,15 +144,15 @@ def test_two_editors_racing_act_once(racing, django_user_model):
     first, second = (make_user(django_user_model, name, "Editor") for name in ("eva", "emil"))
     article = article_for(story)
     save_draft(draft=draft_for(article=article, editor=first), reason="draft")
-    review.submit_for_review(article=article, by=first)
+    desk.submit(article, first)
     if racing == "publish":
-        review.approve(article=article, by=first)
+        desk.approve(article, first)
     barrier, outcomes = threading.Barrier(2), []
 
     def press(user) -> None:
         try:
             barrier.wait()
-            getattr(review, racing)(article=article, by=user)
+            getattr(review, racing)(article=article, by=user, seen=1)
             outcomes.append("done")
         except review.WorkflowError:
             outcomes.append("refused")
