@@ -21,7 +21,6 @@ from stories.models import Article, ArticleStatus, ArticleVersion, AuditAction, 
 from stories.services.audit import record_event
 from stories.services.conflicts import approval_blockers
 
-
 # Who may take each step: the view checks before reading the form, the step again under its lock.
 STEP_PERMISSIONS = {
     "submit": "stories.submit_article",

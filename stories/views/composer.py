@@ -18,7 +18,7 @@ from stories.models import Article, ArticleDraft, ArticleStatus, ArticleVersion,
 from stories.queries import others_at_work
 from stories.services import draft_edits, review
 from stories.services.compose import MergeNeeded, article_for, current_analysis, draft_for
-from stories.services.conflicts import approval_blockers, story_conflicts, touched
+from stories.services.conflicts import Touch, approval_blockers, story_conflicts, touched
 from stories.services.draft_edits import Alternative, text_digest
 from stories.services.refiles import Refile, refiles_of
 
@@ -44,6 +44,12 @@ class ParagraphView:
     @property
     def is_refiled(self) -> bool:
         return any(view.refile.changed for view in self.refiles)
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    touch: Touch
+    in_draft: bool
 
 
 @dataclass(frozen=True)
@@ -103,12 +109,22 @@ def composer_context(
         "others": others_at_work(article, request.user, seen=seen),
         "poll_seconds": settings.NEWSROOM_PRESENCE_POLL_SECONDS,
     }
+    context["preview"] = merge.merge if merge is not None else draft
     if with_sources:
-        context["touches"] = touched(story_conflicts(story), _draft_text(draft))
-        context["refiled"] = sum(paragraph.is_refiled for paragraph in paragraphs)
         in_review = under_review if article.status == ArticleStatus.IN_REVIEW else None
-        context["blockers"] = approval_blockers(story, full_text(in_review.version)) if in_review else []
+        blockers = approval_blockers(story, full_text(in_review.version)) if in_review else []
+        context["blockers"] = blockers
+        context["conflict_rows"] = _conflict_rows(touched(story_conflicts(story), _draft_text(draft)), blockers)
+        context["refiled"] = sum(paragraph.is_refiled for paragraph in paragraphs)
     return context
+
+
+def _conflict_rows(draft_touches: list[Touch], blockers: list[Touch]) -> list[ConflictRow]:
+    """The conflicts the draft touches, then those that hold the version under review back
+    and the draft does not touch: they are settled here too."""
+    in_draft = {touch.conflict.key for touch in draft_touches}
+    rows = [ConflictRow(touch, in_draft=True) for touch in draft_touches]
+    return rows + [ConflictRow(touch, in_draft=False) for touch in blockers if touch.conflict.key not in in_draft]
 
 
 def _paragraphs(story: Story, draft: ArticleDraft, with_sources: bool) -> list[ParagraphView]:

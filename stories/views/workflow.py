@@ -70,7 +70,7 @@ def _carry_out(step: str, article: Article, by: User, seen: int, reason: str) ->
 @require_GET
 def versions(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     article = get_article_for_reviewer(request.user, story_id)
-    history = article.versions.select_related("created_by").order_by("-number")
+    history = article.versions.select_related("created_by", "based_on", "merged_with").order_by("-number")
     return render(request, "stories/versions.html", {"story": article.story, "article": article, "versions": history})
 
 

@@ -268,7 +268,7 @@ def test_two_people_changing_one_paragraph_choose_together_what_it_says(
     shoot_both(copy_editor, "merge-prompt")
     merge.get_by_role("radio", name="Write it as it should read").check()
     merge.get_by_label("Paragraph 1 as it should read").fill(written)
-    copy_editor.get_by_role("button", name="Save the merged version").click()
+    copy_editor.locator("section.merge").get_by_role("button", name="Save the merged version").click()
     expect(status(copy_editor)).to_contain_text("Saved as version 3. It combines your changes with version 2")
 
     version = newest(story)
