@@ -1,5 +1,6 @@
 """The article's workflow: who may do what, in which state, and what happens when two race."""
 
+import re
 import threading
 
 import pytest
@@ -168,3 +169,98 @@ def test_two_editors_racing_act_once(racing, django_user_model):
     assert AuditEvent.objects.filter(action=getattr(AuditAction, racing.upper())).count() == 1
     if racing == "publish":
         assert Article.objects.get(pk=article.pk).published_version.number == 1
+
+
+class TestWhatWasSeen:
+    """Every step names the version its button showed; a step on a version that moved on is refused."""
+
+    def test_approving_a_version_that_was_replaced_meanwhile_is_refused_with_the_diff(
+        self, client, saved_article, colin_copy_editor, edith_editor
+    ):
+        desk.submit(saved_article, colin_copy_editor)
+        save_draft(draft=edited_draft(saved_article, colin_copy_editor, "Harbour Blaze Hurts 14"), reason="fix")
+        desk.submit(saved_article, colin_copy_editor)
+        client.force_login(edith_editor)
+        response = step(client, saved_article, "approve", seen=1, follow=False)
+        html = response.content.decode()
+        assert response.status_code == 409
+        assert "Not approved: you were shown version 1, and the article has moved on to version 2" in html
+        assert "<ins>Harbour Blaze Hurts 14" in html
+        article = Article.objects.get(pk=saved_article.pk)
+        assert article.status == ArticleStatus.IN_REVIEW and article.approved_version is None
+        assert not AuditEvent.objects.filter(action=AuditAction.APPROVE).exists()
+        step(client, saved_article, "approve", seen=2)
+        assert Article.objects.get(pk=saved_article.pk).approved_version.number == 2
+
+    @pytest.mark.parametrize("name", ["submit", "reject", "publish", "withdraw"])
+    def test_every_step_refuses_a_version_it_was_not_shown(self, client, saved_article, edith_editor, name):
+        if name != "submit":
+            desk.submit(saved_article, edith_editor)
+        if name in ("publish", "withdraw"):
+            desk.approve(saved_article, edith_editor)
+        if name == "withdraw":
+            desk.publish(saved_article, edith_editor)
+        before = Article.objects.get(pk=saved_article.pk).status
+        client.force_login(edith_editor)
+        response = step(client, saved_article, name, seen=7, follow=False, reason="why")
+        assert response.status_code == 409 and "you were shown version 7" in response.content.decode()
+        assert Article.objects.get(pk=saved_article.pk).status == before
+
+    def test_a_step_without_the_version_shown_changes_nothing(self, client, saved_article, edith_editor):
+        client.force_login(edith_editor)
+        url = reverse("stories:workflow_step", args=[saved_article.story_id, "submit"])
+        response = client.post(url, {}, follow=True)
+        assert "did not say which version you saw" in response.content.decode()
+        assert status_of(saved_article) == ArticleStatus.DRAFT
+
+    def test_an_unknown_step_is_404(self, client, saved_article, edith_editor):
+        client.force_login(edith_editor)
+        assert step(client, saved_article, "explode", follow=False).status_code == 404
+
+
+class TestReviewPanel:
+    def test_it_shows_the_version_in_review_against_the_published_one_not_anyones_draft(
+        self, client, saved_article, colin_copy_editor, edith_editor
+    ):
+        desk.submit(saved_article, colin_copy_editor)
+        desk.approve(saved_article, edith_editor)
+        desk.publish(saved_article, edith_editor)
+        draft = draft_for(article=saved_article, editor=colin_copy_editor)
+        lede = next(p for p in draft.paragraphs if "injuring 1" in p["text"])
+        lede["text"] = re.sub(r"injuring 1\d", "injuring 19", lede["text"])
+        draft.save()
+        save_draft(draft=draft, reason="count", correction_note="Nineteen were hurt.")
+        desk.submit(saved_article, colin_copy_editor)
+        edited_draft(saved_article, edith_editor, "Edith's Unsaved Headline")
+        client.force_login(edith_editor)
+        html = client.get(reverse("stories:compose", args=[saved_article.story_id])).content.decode()
+        panel = html[html.index('id="review"') : html.index("workflow-actions")]
+        assert "Version 2 in review" in panel and "the published version 1" in panel
+        assert re.search(r"<del>1[24] </del><ins>19 </ins>", panel)
+        assert "Edith's Unsaved Headline" not in panel and "Edith&#x27;s Unsaved Headline" not in panel
+        assert 'name="version" value="2"' in html[html.index("workflow-actions") :]
+
+    def test_a_first_version_is_shown_whole(self, client, saved_article, colin_copy_editor, edith_editor):
+        desk.submit(saved_article, colin_copy_editor)
+        client.force_login(edith_editor)
+        html = client.get(reverse("stories:compose", args=[saved_article.story_id])).content.decode()
+        assert "Version 1 in review" in html and "The first version: nothing to read it against." in html
+
+
+class TestAwaitingMyReview:
+    def test_the_inbox_lists_what_waits_for_my_approval_and_links_to_its_changes(
+        self, client, settings, saved_article, colin_copy_editor, edith_editor
+    ):
+        desk.submit(saved_article, colin_copy_editor)
+        harbour_story(extra=[("ferry.txt", "Ferry Late\n\nThe ferry was late on Monday.\n")])
+        client.force_login(edith_editor)
+        response = client.get(reverse("stories:inbox"), {"status": "awaiting_me"})
+        html = response.content.decode()
+        assert html.count("<tr") == 2  # the head and the one story in review
+        assert f"/stories/{saved_article.story_id}/compose/#review" in html
+        client.force_login(colin_copy_editor)
+        assert "<tbody>" not in client.get(reverse("stories:inbox"), {"status": "awaiting_me"}).content.decode()
+        settings.NEWSROOM_ALLOW_SELF_APPROVAL = False
+        client.force_login(edith_editor)
+        mine = client.get(reverse("stories:inbox"), {"status": "awaiting_me"}).content.decode()
+        assert f"/stories/{saved_article.story_id}/" in mine  # colin saved the version, not edith
