@@ -99,7 +99,13 @@ def others_at_work(article: Article, user: User, *, seen: int | None) -> dict:
         ArticleDraft.objects.filter(article=article, changed_since__isnull=False)
         .exclude(editor=user)
         .select_related("editor", "based_on")
+        .only("changed_since", "editor__username", "based_on__number")
         .order_by("changed_since")
     )
-    newer = article.versions.filter(number__gt=seen or 0).select_related("created_by").order_by("number")
+    newer = (
+        article.versions.filter(number__gt=seen or 0)
+        .select_related("created_by")
+        .only("number", "created_at", "created_by__username")
+        .order_by("number")
+    )
     return {"drafts": list(drafts), "newer": list(newer) if seen is not None else []}
