@@ -125,3 +125,54 @@ def _coarse(a: str, b: str) -> tuple[tuple[str, str], ...]:
     if a == b:
         return (("=", a),) if a else ()
     return tuple(op for op in (("-", a), ("+", b)) if op[1])
+
+
+# How many unchanged words either side pin a change to its place, widest first; a change
+# of three words or more may stand on its own words.
+CONTEXTS = ((3, 3), (2, 2), (1, 1), (1, 0), (0, 1))
+
+
+def apply_word_changes(text: str, old: str, new: str) -> str | None:
+    """`text` with the word changes that turn `old` into `new` (an agency's re-filed
+    passage applied to an editor's paragraph). Each change is found in `text` by its own
+    words and the unchanged words around it, exactly and in one place only; None when one
+    is not there as it stood in `old` (the editor changed those words): nothing is guessed."""
+    ops, _complete = word_diff(old, new)
+    for before, removed, added, after in _hunks(list(ops)):
+        patched = _apply_hunk(text, before, removed, added, after)
+        if patched is None:
+            return None
+        text = patched
+    return text
+
+
+def _apply_hunk(text: str, before: str, removed: str, added: str, after: str) -> str | None:
+    contexts = CONTEXTS + ((0, 0),) if len(removed.split()) >= 3 else CONTEXTS
+    for left_words, right_words in contexts:
+        left = re.search(rf"(?:\S+\s+){{{left_words}}}$", before) if left_words else None
+        right = re.match(rf"(?:\s*\S+){{{right_words}}}", after) if right_words else None
+        if (left_words and left is None) or (right_words and right is None):
+            continue
+        left_text, right_text = (left[0] if left else ""), (right[0] if right else "")
+        needle = left_text + removed + right_text
+        if needle.strip() and text.count(needle) == 1:
+            return text.replace(needle, left_text + added + right_text)
+    return None
+
+
+def _hunks(ops: list[tuple[str, str]]) -> list[tuple[str, str, str, str]]:
+    """The changes of a word diff, each with the unchanged text before and after it."""
+    hunks, n = [], 0
+    while n < len(ops):
+        if ops[n][0] == "=":
+            n += 1
+            continue
+        before = ops[n - 1][1] if n and ops[n - 1][0] == "=" else ""
+        removed = added = ""
+        while n < len(ops) and ops[n][0] != "=":
+            removed += ops[n][1] if ops[n][0] == "-" else ""
+            added += ops[n][1] if ops[n][0] == "+" else ""
+            n += 1
+        after = ops[n][1] if n < len(ops) else ""
+        hunks.append((before, removed, added, after))
+    return hunks

@@ -4,9 +4,10 @@ newest version) got a newer version since its passage was taken.
 Each paragraph remembers the source versions its passages came from. For those that are no
 longer their source's newest, the two versions of the source are compared with the text
 engine (stored like any analysis), and the passage's new wording is found in the row the
-old passage falls in. Taking the new wording applies the source's own change (old passage
-→ new passage) to the paragraph as a patch, so an edit the editor made elsewhere in the
-paragraph survives; a paragraph whose edit overlaps the change is left for a hand edit.
+old passage falls in. Taking the new wording applies the source's own word changes (old
+passage → new passage) to the paragraph, each found by its words and their neighbours, so
+an edit the editor made elsewhere in the paragraph survives; a paragraph whose edit
+overlaps a change is left for a hand edit, never guessed at.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from diff_match_patch import diff_match_patch
 from django.db.models import Max, Q
 
+from stories.analysis.diff import apply_word_changes
 from stories.models import ArticleDraft, ArticleVersion, SourceVersion, Story
 from stories.services.analysis import analyse_versions, source_label
 from stories.services.draft_edits import DraftEditError, paragraph_of
@@ -131,14 +132,15 @@ def _patched(text: str, refile: Refile) -> str:
         return text
     if not refile.new_text:
         raise DraftEditError(f"The new version of {refile.source_label} leaves this passage out; drop it or edit it.")
-    dmp = diff_match_patch()
-    patched, applied = dmp.patch_apply(dmp.patch_make(refile.old_text, refile.new_text), text)
-    if all(applied):
-        return patched
-    raise DraftEditError(
-        "Your edit of this paragraph overlaps the re-filed change, so it was not taken; "
-        "edit the paragraph by hand using the change shown."
-    )
+    if text == refile.old_text:
+        return refile.new_text
+    patched = apply_word_changes(text, refile.old_text, refile.new_text)
+    if patched is None:
+        raise DraftEditError(
+            "Your edit of this paragraph overlaps the re-filed change, so it was not taken; "
+            "edit the paragraph by hand using the change shown."
+        )
+    return patched
 
 
 def _passage_map(story: Story, old: SourceVersion, new: SourceVersion) -> dict[int, tuple[str, str, tuple[int, ...]]]:

@@ -313,7 +313,7 @@ def test_approval_waits_until_the_conflict_the_version_states_is_settled(
     editor.get_by_role("button", name="Approve version 1").click()
     expect(status(editor)).to_contain_text("Not approved: settle the conflicting facts version 1 touches first")
     expect(status(editor)).to_contain_text("“40 residents” / “60 residents”")
-    conflicts = editor.locator("section.draft-conflicts")
+    conflicts = editor.locator(".draft-conflicts")
     expect(conflicts.locator("li.draft-conflict[data-open=true]")).to_have_count(1)
     shoot_both(editor, "approval-waits-for-conflict")
     assert Article.objects.get(story=story).status == "in_review"

@@ -127,10 +127,10 @@ class TestTakingTheNewWording:
         assert paragraphs[SIX_HOURS - 1]["text"] == "Firefighters fought the flames for 6 hours."
         assert paragraphs[SOREN - 1]["text"].endswith("cleared just in time."), "the others still take it"
 
-    @pytest.mark.parametrize("action", ["one", "all"])
-    def test_an_htmx_request_gets_the_composer(self, editor, story, new_version, action):
+    @pytest.mark.parametrize("one", [True, False], ids=["one", "all"])
+    def test_an_htmx_request_gets_the_composer(self, editor, story, new_version, one):
         form = DraftForm.of(editor, story)
-        target = url("paragraph_action", story, form.pid(1), "refile") if action == "one" else url("take_all_refiled", story)
+        target = url("paragraph_action", story, form.pid(1), "refile") if one else url("take_all_refiled", story)
         response = editor.post(target, form.data(), headers=HTMX)
         html = response.content.decode()
         assert html.lstrip().startswith('<div id="composer"') and "seven hours" in html
