@@ -14,13 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from django.db.models import Max, Q
+from django.db.models import Max, Q, QuerySet
 
 from stories.analysis.diff import apply_word_changes
 from stories.models import ArticleDraft, ArticleVersion, SourceVersion, Story
 from stories.services.analysis import analyse_versions, source_label
 from stories.services.draft_edits import DraftEditError, paragraph_of
+
+V = TypeVar("V", ArticleVersion, SourceVersion)
 
 
 @dataclass(frozen=True)
@@ -78,16 +81,8 @@ def refiled_since(stories: Iterable[Story]) -> dict[int, int]:
     """For each story whose article's newest version uses copy re-filed since, that
     version's number (the inbox says "Re-filed since version N")."""
     ids = [story.pk for story in stories]
-    newest_numbers = (
-        ArticleVersion.objects.filter(article__story_id__in=ids)
-        .values("article_id")
-        .annotate(last=Max("number"))
-        .values_list("article_id", "last")
-    )
-    wanted = Q(pk__in=[])
-    for article_id, number in newest_numbers:
-        wanted |= Q(article_id=article_id, number=number)
-    latest = list(ArticleVersion.objects.filter(wanted).values_list("article__story_id", "number", "paragraphs"))
+    newest_versions = _newest_per(ArticleVersion.objects.filter(article__story_id__in=ids), "article_id")
+    latest = list(newest_versions.values_list("article__story_id", "number", "paragraphs"))
     used = _used_versions([p for _story, _number, paragraphs in latest for p in paragraphs])
     newest = _newest_of({version.source_id for version in used.values()})
     refiled = {}
@@ -167,15 +162,16 @@ def _used_versions(paragraphs: list[dict]) -> dict[int, SourceVersion]:
 
 
 def _newest_of(source_ids: set[int]) -> dict[int, SourceVersion]:
-    if not source_ids:
-        return {}
-    numbers = (
-        SourceVersion.objects.filter(source_id__in=source_ids)
-        .values("source_id")
-        .annotate(last=Max("number"))
-        .values_list("source_id", "last")
-    )
+    """Each source's newest version, by source id."""
+    versions = _newest_per(SourceVersion.objects.filter(source_id__in=source_ids).defer("original"), "source_id")
+    return {version.source_id: version for version in versions}
+
+
+def _newest_per(versions: QuerySet[V], group: str) -> QuerySet[V]:
+    """The versions with the highest number in their `group` (an article's, a source's):
+    two queries, however many groups."""
+    numbers = versions.values(group).annotate(last=Max("number")).values_list(group, "last")
     wanted = Q(pk__in=[])
-    for source_id, number in numbers:
-        wanted |= Q(source_id=source_id, number=number)
-    return {version.source_id: version for version in SourceVersion.objects.filter(wanted).defer("original")}
+    for key, number in numbers:
+        wanted |= Q(**{group: key, "number": number})
+    return versions.filter(wanted)

@@ -12,11 +12,6 @@ from tests.views.copy import HARBOUR_A, HARBOUR_B, harbour_story
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def story():
-    return harbour_story()
-
-
 def compare_url(story) -> str:
     return reverse("stories:compare", args=[story.pk])
 

@@ -9,15 +9,10 @@ from stories.models import ArticleDraft, ArticleVersion, AuditAction, AuditEvent
 from stories.services.compose import article_for, draft_for, save_draft
 from stories.services.ingest import IncomingCopy, ingest_files
 from tests.views.compose_form import DraftForm
-from tests.views.copy import HARBOUR_A, HARBOUR_B, harbour_story
+from tests.views.copy import HARBOUR_A, HARBOUR_B
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def story():
-    return harbour_story()
 
 
 def url(name: str, story, *args) -> str:
@@ -38,12 +33,6 @@ def rewrite(user, story, index: int, text: str) -> ArticleDraft:
 
 def texts(user, story) -> list[str]:
     return [paragraph["text"] for paragraph in draft_of(user, story).paragraphs]
-
-
-@pytest.fixture
-def editor(client, edith_editor):
-    client.force_login(edith_editor)
-    return client
 
 
 class TestAutomaticDraft:

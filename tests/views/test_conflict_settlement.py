@@ -63,17 +63,6 @@ def status_of(article) -> str:
 
 
 @pytest.fixture
-def story():
-    return harbour_story()
-
-
-@pytest.fixture
-def editor(client, edith_editor):
-    client.force_login(edith_editor)
-    return client
-
-
-@pytest.fixture
 def in_review(story, colin_copy_editor) -> Article:
     """Version 1, the copy editor's automatic draft (14 people, 38 million kroner), in review."""
     article = article_for(story)

@@ -10,7 +10,7 @@ from stories.models import ArticleDraft, Source, SourceVersion
 from stories.services.compose import article_for, draft_for, save_draft
 from stories.services.ingest import IncomingCopy, ingest_files
 from tests.views.compose_form import DraftForm
-from tests.views.copy import HARBOUR_A, harbour_story
+from tests.views.copy import HARBOUR_A
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}
@@ -48,17 +48,6 @@ def paragraph_html(html: str, number: int) -> str:
     start = html.index(f'id="paragraph-{number}"')
     end = html.find(f'id="paragraph-{number + 1}"', start)
     return html[start : end if end != -1 else html.index('class="save-form"')]
-
-
-@pytest.fixture
-def story():
-    return harbour_story()
-
-
-@pytest.fixture
-def editor(client, edith_editor):
-    client.force_login(edith_editor)
-    return client
 
 
 @pytest.fixture

@@ -24,11 +24,6 @@ def conflicts_do_not_hold_approval(settings):
 
 
 @pytest.fixture
-def story():
-    return harbour_story()
-
-
-@pytest.fixture
 def saved_article(story, colin_copy_editor) -> Article:
     """An article with one version, saved by the copy editor."""
     article = article_for(story)
