@@ -131,13 +131,17 @@ def save_draft(
     reason: str,
     correction_note: str = "",
     token: str | None = None,
+    page_base: int | None = None,
     choices: dict[str, Choice] | None = None,
     theirs_seen: int | None = None,
 ) -> SaveOutcome:
     """Save the draft as the article's next version, merged with any version saved since its base.
 
-    `choices` settle the paragraphs both sides changed; they count only when `theirs_seen`
-    is still the newest version (a choice made against an older one is asked again).
+    The merge's base is the version the stored draft descends from (its `based_on`), which
+    is exact whichever tab or click saved it last; `page_base`, the version the saver's page
+    showed, goes into the audit trail. `choices` settle the paragraphs both sides changed;
+    they count only when `theirs_seen` is still the newest version (a choice made against
+    an older one is asked again).
     Raises MergeNeeded while a clash is unsettled, ComposeError when the draft cannot be saved.
     """
     with transaction.atomic():
@@ -160,7 +164,7 @@ def save_draft(
         _back_to_draft(article)
         _settle_draft(locked, version, headline, paragraphs)
         action = AuditAction.CORRECT if correction_note.strip() else AuditAction.SAVE
-        _record(action, article, version, locked.editor, reason)
+        _record(action, article, version, locked.editor, reason, page_base)
     return SaveOutcome(version, created=True, merged_with=merged_with)
 
 
@@ -257,7 +261,9 @@ def _back_to_draft(article: Article) -> None:
     article.save(update_fields=["status", "approved_version", "updated_at"])
 
 
-def _record(action: str, article: Article, version: ArticleVersion, by: User, reason: str) -> None:
+def _record(
+    action: str, article: Article, version: ArticleVersion, by: User, reason: str, page_base: int | None = None
+) -> None:
     merged = f", merged with version {version.merged_with.number}" if version.merged_with else ""
     record_event(
         action=action,
@@ -270,6 +276,7 @@ def _record(action: str, article: Article, version: ArticleVersion, by: User, re
             "reason": reason,
             "based_on": version.based_on.number if version.based_on else None,
             "merged_with": version.merged_with.number if version.merged_with else None,
+            "page_showed": page_base,
         },
     )
 

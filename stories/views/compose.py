@@ -114,7 +114,8 @@ def save(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     try:
         saved = save_draft(
             draft=outcome.draft, reason=data["reason"], correction_note=data["correction_note"],
-            token=data["token"] or None, choices=form.merge_choices(), theirs_seen=data["theirs"],
+            token=data["token"] or None, page_base=data["base"], choices=form.merge_choices(),
+            theirs_seen=data["theirs"],
         )
     except MergeNeeded as needed:
         context = composer_context(request, story, draft=outcome.draft, save_form=form, merge=needed)
