@@ -16,6 +16,7 @@ from stories.services.draft_edits import change_draft, edit_paragraph
 from stories.services.ingest import IncomingCopy, ingest_files
 from tests import desk as workflow
 from tests.browser.conftest import log_in
+from tests.browser.test_compare import axe_violations
 from tests.browser.test_desk_day import settled, shoot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -149,9 +150,12 @@ def draft_texts(story: Story, user) -> list[str]:
 
 
 def shoot_both(page: Page, name: str) -> None:
-    """The page at desk width and at phone width."""
+    """The page at desk width and at phone width, with no serious accessibility fault
+    (axe-core) and, on the phone, nothing that scrolls the page sideways."""
+    assert axe_violations(page) == []
     shoot(page, f"together-{name}-1280")
     page.set_viewport_size(PHONE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], f"{name} is wider than a phone"
     shoot(page, f"together-{name}-390")
     page.set_viewport_size(DESKTOP)
 
