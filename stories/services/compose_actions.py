@@ -49,8 +49,8 @@ def take_all_new_wording(story: Story) -> Change:
 def _take(story: Story, draft: ArticleDraft, pid: str, choice: int | None) -> None:
     result, info = current_analysis(story)
     paragraph = draft_edits.paragraph_of(draft, pid)
-    choices = draft_edits.alternatives(paragraph, result, info)
+    index = draft_edits.PassageIndex(result, info)
+    choices = index.alternatives(paragraph)
     if choice is None or not 0 <= choice < len(choices):
         raise DraftEditError("That passage is no longer on offer; the page was out of date.")
-    blocks = {block["id"]: block for source in result["sources"] for block in source["blocks"]}
-    draft_edits.replace_paragraph(draft, pid, choices[choice], info, blocks)
+    draft_edits.replace_paragraph(draft, pid, choices[choice], info, index.blocks)

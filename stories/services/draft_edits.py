@@ -159,19 +159,30 @@ def replace_paragraph(
     )
 
 
-def alternatives(paragraph: dict, result: dict, info: dict[str, SourceInfo]) -> list[Alternative]:
-    """The other passages of the paragraph's row in the current analysis, and all of them together.
+class PassageIndex:
+    """Where each passage of an analysis stands: built once per request, so finding the
+    alternatives of every paragraph of a long draft costs one pass over the rows."""
 
-    None when the paragraph's passages are no longer in it (a source got a newer version).
-    """
-    blocks = {block["id"]: block for source in result["sources"] for block in source["blocks"]}
-    wanted = {(entry["version"], entry["block"]) for entry in paragraph.get("sources", [])}
-    for row in result["rows"]:
-        cells = [cell for cell in row["cells"] if cell["status"] != "repeat"]
-        present = {(info[cell["source"]].version_id, block) for cell in cells for block in cell["blocks"]}
-        if wanted and wanted <= present:
-            return _choices(cells, blocks, info)
-    return []
+    def __init__(self, result: dict, info: dict[str, SourceInfo]) -> None:
+        self.info = info
+        self.blocks = {block["id"]: block for source in result["sources"] for block in source["blocks"]}
+        self.rows: list[list[dict]] = []
+        self._row_of: dict[tuple[int, str], int] = {}
+        for row in result["rows"]:
+            cells = [cell for cell in row["cells"] if cell["status"] != "repeat"]
+            for cell in cells:
+                for block in cell["blocks"]:
+                    self._row_of[(info[cell["source"]].version_id, block)] = len(self.rows)
+            self.rows.append(cells)
+
+    def alternatives(self, paragraph: dict) -> list[Alternative]:
+        """The passages of the paragraph's row, and all of them together; none when its
+        passages are no longer in the analysis (a source got a newer version)."""
+        wanted = {(entry["version"], entry["block"]) for entry in paragraph.get("sources", [])}
+        rows = {self._row_of.get(key, -1) for key in wanted}
+        if len(rows) != 1 or -1 in rows:
+            return []
+        return _choices(self.rows[rows.pop()], self.blocks, self.info)
 
 
 def paragraph_of(draft: ArticleDraft, pid: str) -> dict:

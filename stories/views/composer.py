@@ -128,13 +128,13 @@ def _conflict_rows(draft_touches: list[Touch], blockers: list[Touch]) -> list[Co
 
 
 def _paragraphs(story: Story, draft: ArticleDraft, with_sources: bool) -> list[ParagraphView]:
-    result, info = current_analysis(story) if with_sources else ({}, {})
+    index = draft_edits.PassageIndex(*current_analysis(story)) if with_sources else None
     refiles = refiles_of(story, draft.paragraphs) if with_sources else {}
     views = []
     for number, paragraph in enumerate(draft.paragraphs, start=1):
         view = ParagraphView(number, paragraph, text_digest(paragraph["text"]))
-        if with_sources:
-            view.alternatives = draft_edits.alternatives(paragraph, result, info)
+        if index is not None:
+            view.alternatives = index.alternatives(paragraph)
             view.refiles = [
                 RefileView(refile, inline_diff(refile.old_text, refile.new_text))
                 for refile in refiles.get(paragraph["id"], [])
