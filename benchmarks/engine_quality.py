@@ -5,7 +5,13 @@
 1. Generated variants of the stories in tests/analysis/corpus/ with known truth
    (tests/analysis/variants.py): repeats, alignment pairs, injected conflicts.
 2. The hand-written rewrites there, against their hand labels (corpus/truth.json).
-3. Optional: real re-filed Reuters versions read from ../shared/corpus/reuters/versions
+3. Real pairs labelled by hand (tests/analysis/real_pairs/: 20 same-event articles by
+   different outlets from ECB+, 12 first/last Reuters versions; the text is read from
+   ../shared/corpus): conflict precision and recall against the first reader's labels, and
+   the two readers' agreement on the third of the pairs both read. This is the measure; the
+   generated variants above are a regression set. `--details` lists each pair's false
+   alarms and misses.
+4. Optional: real re-filed Reuters versions read from ../shared/corpus/reuters/versions
    (no labels: prints how much of each later version the engine aligned with the first).
 """
 from __future__ import annotations
@@ -18,6 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from stories.analysis import SourceText, compare_sources  # noqa: E402
+from tests.analysis import real_scoring  # noqa: E402
 from tests.analysis.scoring import Scores, Tally, score_hand_rewrites, score_variants  # noqa: E402
 
 VERSIONS = REPO / ".." / "shared" / "corpus" / "reuters" / "versions"
@@ -59,13 +66,41 @@ def reuters(groups: int) -> None:
           f"versions aligned with the first ({aligned / max(1, total):.1%}); no labels, so no precision")
 
 
+def real_pairs(details: bool) -> None:
+    """The engine against the first reader's labels, and the readers against each other."""
+    pairs = real_scoring.pairs()
+    first, second = real_scoring.labels("first"), real_scoring.labels("second")
+    if not first:
+        print("Real pairs: no labels yet")
+        return
+    reports = {pair["id"]: real_scoring.engine_reports(pair) for pair in pairs if pair["id"] in first}
+    print(f"Real pairs labelled by hand (tests/analysis/real_pairs, {len(first)} pairs, "
+          f"{sum(len(facts) for facts in first.values())} conflicts labelled):")
+    for kind in ("outlets", "re-filed", None):
+        chosen = {p["id"] for p in pairs if kind is None or p["kind"] == kind}
+        tally, _ = real_scoring.score(reports, {k: v for k, v in first.items() if k in chosen})
+        print(line(f"conflicts, {kind or 'all'} ({len(chosen & set(first))} pairs)", tally))
+    if second:
+        agreement, _ = real_scoring.score(second, {k: v for k, v in first.items() if k in second})
+        print(line(f"readers' agreement ({len(second)} pairs)", agreement))
+    if details:
+        _, scored = real_scoring.score(reports, first)
+        for pair in scored:
+            for fact in pair.false_alarms:
+                print(f"    {pair.pair} false alarm  {fact}")
+            for fact in pair.misses:
+                print(f"    {pair.pair} missed       {fact}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seeds", type=int, default=3)
     parser.add_argument("--reuters", type=int, default=40, help="groups to try (0: none)")
+    parser.add_argument("--details", action="store_true", help="each real pair's false alarms and misses")
     args = parser.parse_args()
     print_scores("Generated variants (tests/analysis/variants.py):", score_variants(args.seeds))
     print_scores("Hand-written rewrites (corpus/truth.json):", score_hand_rewrites(), with_repeats=False)
+    real_pairs(args.details)
     if args.reuters and VERSIONS.is_dir():
         reuters(args.reuters)
 

@@ -40,10 +40,13 @@ def _ecb_path(row: dict) -> str:
 
 def reuters_pairs(rng: random.Random) -> list[dict]:
     groups = sorted((CORPUS / "reuters" / "versions").iterdir())
-    versions = {group.name: sorted(group.glob("v*.txt"), key=lambda p: int(p.name[1:].split("-")[0])) for group in groups}
+    versions = {
+        group.name: sorted(group.glob("v*.txt"), key=lambda p: int(p.name[1:].split("-")[0])) for group in groups
+    }
     corrected = [name for name, files in versions.items() if any("CORRECTED" in f.read_text()[:200] for f in files)]
     changed = [
-        name for name, files in versions.items()
+        name
+        for name, files in versions.items()
         if name not in corrected and files[0].read_text() != files[-1].read_text()
     ]
     chosen = corrected + rng.sample(changed, REUTERS_PAIRS - len(corrected))

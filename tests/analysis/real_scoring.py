@@ -1,0 +1,101 @@
+"""The conflict engine measured on real pairs that people labelled by hand
+(`real_pairs/`: the pairs, the guidelines, the readers' labels; the text stays in
+../shared/corpus). Scored as `real_pairs/GUIDELINES.md` says: a reported conflict matches a
+label when each of its values and one of the label's (either order) contain one another
+word for word, without case; each label is matched once; house style is not scored."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from stories.analysis import SourceText, compare_sources
+
+from .scoring import Tally
+
+HERE = Path(__file__).resolve().parent / "real_pairs"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+WORD = re.compile(r"\w+(?:[.,:]\w+)*")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One conflict, reported or labelled: its kind and its two values (a's, b's)."""
+
+    kind: str
+    a: str
+    b: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}: “{self.a}” / “{self.b}”"
+
+
+@dataclass
+class PairScore:
+    pair: str
+    hits: list[Fact] = field(default_factory=list)
+    false_alarms: list[Fact] = field(default_factory=list)
+    misses: list[Fact] = field(default_factory=list)
+
+
+def pairs() -> list[dict]:
+    return json.loads((HERE / "pairs.json").read_text(encoding="utf-8"))
+
+
+def labels(reader: str) -> dict[str, list[Fact]]:
+    """A reader's labels by pair id: `first` (every pair) or `second` (a third of them)."""
+    found: dict[str, list[Fact]] = {}
+    for path in sorted(HERE.glob(f"labels_{reader}_reader*.json")):
+        for pair in json.loads(path.read_text(encoding="utf-8"))["pairs"]:
+            found[pair["id"]] = [Fact(c["kind"], c["a"], c["b"]) for c in pair["conflicts"]]
+    return found
+
+
+def engine_reports(pair: dict) -> list[Fact]:
+    """What the engine reports for the pair, house style left out."""
+    texts = [SourceText(pair[side], (CORPUS / pair[side]).read_text(encoding="utf-8")) for side in "ab"]
+    return [Fact(c.kind, c.a.text, c.b.text) for c in compare_sources(texts).conflicts if c.kind != "style"]
+
+
+def score(reports: dict[str, list[Fact]], truth: dict[str, list[Fact]]) -> tuple[Tally, list[PairScore]]:
+    """Reports against labels over the pairs `truth` labels."""
+    tally, details = Tally(), []
+    for pair_id, wanted in truth.items():
+        detail = _score_pair(pair_id, reports.get(pair_id, []), wanted)
+        tally.add(len(detail.hits), len(detail.hits) + len(detail.false_alarms), len(wanted))
+        details.append(detail)
+    return tally, details
+
+
+def _score_pair(pair_id: str, reported: Iterable[Fact], wanted: list[Fact]) -> PairScore:
+    detail, open_labels = PairScore(pair_id), list(wanted)
+    for fact in reported:
+        label = next((label for label in open_labels if matches(fact, label)), None)
+        if label is None:
+            detail.false_alarms.append(fact)
+        else:
+            open_labels.remove(label)
+            detail.hits.append(fact)
+    detail.misses = open_labels
+    return detail
+
+
+def matches(reported: Fact, label: Fact) -> bool:
+    same = _contained(reported.a, label.a) and _contained(reported.b, label.b)
+    crossed = _contained(reported.a, label.b) and _contained(reported.b, label.a)
+    return same or crossed
+
+
+def _contained(x: str, y: str) -> bool:
+    """Whether one value's words stand, in order and together, among the other's."""
+    small, large = sorted((_words(x), _words(y)), key=len)
+    if not small:
+        return False
+    return any(large[n : n + len(small)] == small for n in range(len(large) - len(small) + 1))
+
+
+def _words(value: str) -> list[str]:
+    return WORD.findall(value.casefold())
