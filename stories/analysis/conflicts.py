@@ -110,8 +110,13 @@ def _counts_same(na: Number, nb: Number) -> bool:
     two days), and a shared word after them (or, when neither has one, before them)."""
     if na.unit != nb.unit or na.measure != nb.measure:
         return False
-    if na.counts or nb.counts:
-        return bool(na.counts & nb.counts)
+    # A unit of measure alone says nothing of what is measured: "four years ago" and a
+    # "28-year veteran" share "year" and nothing else.
+    counted_a, counted_b = na.counts - {na.measure}, nb.counts - {nb.measure}
+    if counted_a & counted_b:
+        return True
+    if (counted_a or counted_b) and not na.measure:
+        return False
     return bool(na.before & nb.before)
 
 
@@ -159,7 +164,10 @@ def _check_respelled(found: _Found, a: tuple[Block, Facts], b: tuple[Block, Fact
     for ka, run_a in ta.items():
         for kb, run_b in tb.items():
             if ka not in known[1] and kb not in known[0] and _respelled(ka, kb):
-                found.add("name", (a[0], run_a), (b[0], run_b), f"spelled {run_a} / {run_b}")
+                if ka.replace(" ", "") == kb.replace(" ", ""):  # "Wi-Fi" / "WiFi": hyphens only
+                    found.add("style", (a[0], run_a), (b[0], run_b), "house style: the same name hyphenated otherwise")
+                else:
+                    found.add("name", (a[0], run_a), (b[0], run_b), f"spelled {run_a} / {run_b}")
 
 
 def _name_tokens(facts: Facts) -> dict[str, str]:
@@ -190,10 +198,19 @@ def _check_name_spellings(found: _Found, forms_a: Forms, forms_b: Forms, space: 
         only_b = [f for f in forms_b[key] if f not in forms_a[key]]
         if only_a and only_b:
             x, y = only_a[0], only_b[0]
-            kind = "accents" if x.casefold() != y.casefold() else "capitals"
+            if _house_style_name(x, y):
+                found.add("style", (forms_a[key][x], x), (forms_b[key][y], y),
+                          f"house style: the same name in other capitals or hyphens ({x} / {y})")
+                continue
             found.add("name", (forms_a[key][x], _whole_name(forms_a[key][x], x, space)),
                       (forms_b[key][y], _whole_name(forms_b[key][y], y, space)),
-                      f"name spelled differently ({kind}): {x} / {y}")
+                      f"name spelled differently (accents): {x} / {y}")
+
+
+def _house_style_name(x: str, y: str) -> bool:
+    """Only letter case or hyphens differ ("MacBook" / "Macbook", "Wi-Fi" / "WiFi"): the
+    desk's style, not a spelling of the name."""
+    return x.replace("-", "").casefold() == y.replace("-", "").casefold()
 
 
 def _name_forms(source: Source) -> Forms:
@@ -222,26 +239,62 @@ def _whole_name(block: Block, token: str, space: SentenceSpace) -> str:
 def _check_negations(found: _Found, links: list[Link], space: SentenceSpace) -> None:
     """One sentence negates what its counterpart states ("no Americans detained" /
     "the last remaining Americans incarcerated"): worth an editor's look."""
-    best: dict[tuple[str, int, int], tuple[tuple[bool, float], Link, int, int, bool]] = {}
+    best: dict[tuple[str, int, int], tuple[tuple[bool, float], Link, int, int, bool, bool]] = {}
     for link in links:
         fa, fb = space.facts(link.a), space.facts(link.b)
+        alike = _shared_share(fa, fb) >= NEGATION_SAME_SENTENCE
         for neg, pos, flipped in ((fb, fa, False), (fa, fb, True)):
             if pos.negations or not neg.negations:
                 continue
             for cue in neg.negations:
                 hit = _negated_word(neg, pos, cue)
-                if hit is not None:
+                # Two sentences that say different things deny nothing of each other, unless
+                # what follows the negated word is the same on both sides.
+                if hit is not None and (alike or _same_after(neg, hit[0], pos, hit[1])):
                     i_neg, i_pos, exact = hit
                     ref = link.a if flipped else link.b
                     key = (ref.block.id, ref.index, cue)
                     rank = (exact, link.score)
                     if key not in best or rank > best[key][0]:
-                        best[key] = (rank, link, i_pos, i_neg, flipped)
-    for _, link, i_pos, i_neg, flipped in best.values():
+                        best[key] = (rank, link, i_pos, i_neg, flipped, alike)
+    for _, link, i_pos, i_neg, flipped, alike in best.values():
         ia, ib = (i_neg, i_pos) if flipped else (i_pos, i_neg)
         fa, fb = space.facts(link.a), space.facts(link.b)
-        found.add("other", (link.a.block, _window(fa.words, ia)), (link.b.block, _window(fb.words, ib)),
-                  "one source negates what the other states")
+        note = NEGATES if alike else IN_THE_NEGATIVE
+        found.add("other", (link.a.block, _window(fa.words, ia)), (link.b.block, _window(fb.words, ib)), note)
+
+
+NEGATES = "one source negates what the other states"
+IN_THE_NEGATIVE = "one source puts in the negative what the other states: the same claim, or its denial?"
+# A sentence denies its counterpart only when the two say much the same otherwise: the share
+# of the longer one's content words (stems) that the other has too.
+NEGATION_SAME_SENTENCE = 0.6
+
+
+def _shared_share(fa: Facts, fb: Facts) -> float:
+    sa, sb = _content_stems(fa), _content_stems(fb)
+    return len(sa & sb) / max(1, len(sa), len(sb))
+
+
+NEGATED_CONTEXT_WORDS, NEGATED_CONTEXT_SHARED = 4, 2
+
+
+def _same_after(neg: Facts, i_neg: int, pos: Facts, i_pos: int) -> bool:
+    """What the negated word is said of, in both sentences: shared content words after it
+    ("no Americans detained by Maduro's government" / "Americans incarcerated by Maduro's
+    government")."""
+    after_neg, after_pos = _stems_after(neg.words, i_neg), _stems_after(pos.words, i_pos)
+    return len(after_neg & after_pos) >= NEGATED_CONTEXT_SHARED
+
+
+def _stems_after(words: tuple[str, ...], index: int) -> set[str]:
+    folded = (fold(word) for word in words[index + 1 :])
+    return set([stem(word) for word in folded if word and word not in STOPWORDS][:NEGATED_CONTEXT_WORDS])
+
+
+def _content_stems(facts: Facts) -> set[str]:
+    words = (fold(word) for n, word in enumerate(facts.words) if n not in facts.negations)
+    return {stem(word) for word in words if word and word not in STOPWORDS}
 
 
 def _negated_word(neg: Facts, pos: Facts, cue: int) -> tuple[int, int, bool] | None:

@@ -92,8 +92,34 @@ class Facts:
     words: tuple[str, ...]                    # the sentence's words as written
 
 
+# What a publication stamp holds besides its dates and times: "Published: Tuesday, Aug. 2
+# 2011 7:08 p.m. MDT", "Updated 14:02 GMT", "on April 24th, 2013".
+_STAMP_WORDS = frozenset("""
+published posted updated update last modified first on at am pm a p m est edt cst cdt mst mdt
+pst pdt gmt utc bst cet cest et pt ct mt ist jst aest local time
+""".split()) | frozenset(_MONTHS)
+_STAMP_MAX_WORDS = 14
+# The date of a dateline ("FRANKFURT, February 27 -", "LIMA, March 3 (Reuters) -") says when
+# the copy was filed, not what happened.
+_AFTER_DATELINE_DATE = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014]\s")
+_BEFORE_DATELINE_DATE = re.compile(r"[A-Z][^-\u2013\u2014.!?]{0,60},\s*")
+
+
+def is_stamp(sentence: str) -> bool:
+    """A publication stamp: a short line of dates, days and times that states nothing of
+    the story. Its dates are the copy's, not the news's, and are never compared."""
+    if len(sentence.split()) > _STAMP_MAX_WORDS:
+        return False
+    rest = _WEEKDAY.sub(" ", _DATE.sub(" ", sentence))
+    has_date = rest != sentence or _YEAR.search(sentence) is not None
+    return has_date and all(word in _STAMP_WORDS for word in re.findall(r"[^\W\d_]+", rest.lower()))
+
+
 def extract(sentence: str) -> Facts:
-    """Everything `conflicts` compares, from one sentence of display text."""
+    """Everything `conflicts` compares, from one sentence of display text. A publication
+    stamp states no fact."""
+    if is_stamp(sentence):
+        sentence = ""
     dates, masked = _dates(sentence)
     words = tuple(_WORDS.findall(sentence))
     return Facts(
@@ -109,6 +135,9 @@ def _dates(sentence: str) -> tuple[tuple[tuple[str, str, str], ...], str]:
     """Dates found, and the sentence with them blanked out so they are not numbers too."""
     found, masked = [], list(sentence)
     for m in _DATE.finditer(sentence):
+        if _in_dateline(sentence, m):
+            masked[m.start():m.end()] = " " * (m.end() - m.start())
+            continue
         month = (m.group("month") or m.group("month2")).lower().rstrip(".")
         day = m.group("day") or m.group("day2")
         found.append(("day", f"{_MONTHS.get(month, month)}-{int(day)}", m.group()))
@@ -118,6 +147,12 @@ def _dates(sentence: str) -> tuple[tuple[tuple[str, str, str], ...], str]:
         masked[m.start():m.end()] = " " * (m.end() - m.start())
     found.extend(("weekday", m.group().lower(), m.group()) for m in _WEEKDAY.finditer(sentence))
     return tuple(found), "".join(masked)
+
+
+def _in_dateline(sentence: str, match: re.Match[str]) -> bool:
+    return bool(_BEFORE_DATELINE_DATE.fullmatch(sentence[: match.start()])) and bool(
+        _AFTER_DATELINE_DATE.match(sentence, match.end())
+    )
 
 
 def _numbers(text: str) -> tuple[Number, ...]:
