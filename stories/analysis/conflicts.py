@@ -12,10 +12,11 @@ import re
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from .claims import check_negations, check_states
 from .facts import Facts, Number, extract
 from .links import Link, SentenceRef, SentenceSpace
 from .model import Block, Conflict, FactRef, Row, Source
-from .text import STOPWORDS, content_terms, fold, normalise, stem
+from .text import STOPWORDS, content_terms, fold, normalise
 
 
 class _Found:
@@ -24,6 +25,7 @@ class _Found:
     def __init__(self) -> None:
         self.items: list[Conflict] = []
         self._seen: set[tuple[str, str, str, str, str]] = set()
+        self.respelled: set[tuple[str, str]] = set()  # folded name tokens already reported
 
     def add(self, kind: str, a: tuple[Block, str], b: tuple[Block, str], note: str) -> None:
         key = (kind, a[0].id, b[0].id, normalise(a[1]).casefold(), normalise(b[1]).casefold())
@@ -38,19 +40,25 @@ def find_conflicts(sources: list[Source], rows: tuple[Row, ...],
     out: list[Conflict] = []
     block_facts: dict[str, Facts] = {}
     forms = {s.key: _name_forms(s) for s in sources}
+    common = {s.key: _common_words(s) for s in sources}
     for a, b in itertools.combinations(sources, 2):
         found = _Found()
         cells = _row_pairs(rows, a.key, b.key)
         # The same words state the same facts: neither two equal sentences nor any two
         # sentences of two equal passages (a tie in scores can pair a passage's first
         # sentence with its twin's second) can disagree.
+        # Nor does a sentence that the other source prints word for word elsewhere: its
+        # facts are confirmed there, whatever the sentence it was paired with says.
+        said = {key: {normalise(ref.text) for ref in space.refs.get(key, [])} for key in (a.key, b.key)}
         links = [link for link in space.links(a.key, b.key, {(x, y) for xs, ys in cells for x in xs for y in ys})
-                 if normalise(link.a.text) != normalise(link.b.text) and link.a.block.norm != link.b.block.norm]
+                 if normalise(link.a.text) != normalise(link.b.text) and link.a.block.norm != link.b.block.norm
+                 and normalise(link.a.text) not in said[b.key] and normalise(link.b.text) not in said[a.key]]
         known = (set(forms[a.key]), set(forms[b.key]))
         for link in links:
             _check_sentences(found, link, space.facts(link.a), space.facts(link.b), known)
-        _check_negations(found, links, space)
+        check_negations(found.add, links, space)
         _check_name_spellings(found, forms[a.key], forms[b.key], space)
+        _check_respelled_anywhere(found, forms[a.key], forms[b.key], space, common[a.key] | common[b.key])
         blocks = {blk.id: blk for blk in a.blocks + b.blocks}
         for xs, ys in cells:
             _check_cells(found, [blocks[x] for x in xs], [blocks[y] for y in ys], block_facts)
@@ -81,11 +89,13 @@ def _check_sentences(found: _Found, link: Link, fa: Facts, fb: Facts,
     _check_acronyms(found, (ba, fa), (bb, fb))
     _check_quotes_and_attributions(found, (ba, fa), (bb, fb))
     _check_respelled(found, (ba, fa), (bb, fb), known)
+    check_states(found.add, (ba, fa), (bb, fb))
 
 
 def _check_numbers(found: _Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
     """Numbers that count the same thing with different values; looked at from both
     sides, so the result does not depend on which source is `a`."""
+    _check_rates(found, a, b)
     for (x, fx), (y, fy), flipped in ((a, b, False), (b, a, True)):
         for nx in fx.numbers:
             same = [ny for ny in fy.numbers if ny.value == nx.value]
@@ -98,6 +108,15 @@ def _check_numbers(found: _Found, a: tuple[Block, Facts], b: tuple[Block, Facts]
                     texts = (nx.raw, other.raw) if kind == "style" else (nx.text, other.text)
                     ends = ((x, texts[0]), (y, texts[1]))
                     found.add(kind, *(ends[::-1] if flipped else ends), note)
+
+
+def _check_rates(found: _Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
+    """The same number counted per another time: "46,000 barrels a year" / "a day"."""
+    for na in a[1].numbers:
+        for nb in b[1].numbers:
+            if na.value == nb.value and na.rate and nb.rate and na.rate != nb.rate and na.unit == nb.unit:
+                note = f"the same number a {na.rate} / a {nb.rate}"
+                found.add("number", (a[0], na.rate_text), (b[0], nb.rate_text), note)
 
 
 def _number_style(na: Number, nb: Number) -> bool:
@@ -168,6 +187,7 @@ def _check_respelled(found: _Found, a: tuple[Block, Facts], b: tuple[Block, Fact
                     found.add("style", (a[0], run_a), (b[0], run_b), "house style: the same name hyphenated otherwise")
                 else:
                     found.add("name", (a[0], run_a), (b[0], run_b), f"spelled {run_a} / {run_b}")
+                found.respelled.add((ka, kb))
 
 
 def _name_tokens(facts: Facts) -> dict[str, str]:
@@ -213,6 +233,35 @@ def _house_style_name(x: str, y: str) -> bool:
     return x.replace("-", "").casefold() == y.replace("-", "").casefold()
 
 
+def _check_respelled_anywhere(
+    found: _Found, forms_a: Forms, forms_b: Forms, space: SentenceSpace, common: set[str]
+) -> None:
+    """A name that only one source uses, a letter or two away from one that only the other
+    uses ("Gurbanguli" / "Gurbanguly"), wherever the two stand: a respelling in a passage
+    the other source words differently is still one. Capitalised words that either source
+    also writes in lower case ("These" opening a sentence) are not names."""
+    def names_only_in(forms: Forms, other: Forms) -> list[str]:
+        return sorted(k for k in forms if k not in other and len(k) >= MIN_RESPELLED and k not in common)
+
+    only_a, only_b = names_only_in(forms_a, forms_b), names_only_in(forms_b, forms_a)
+    for ka, kb in itertools.product(only_a, only_b):
+        if (ka, kb) in found.respelled or not _respelled(ka, kb) or " " in ka + kb:
+            continue
+        x, y = next(iter(forms_a[ka])), next(iter(forms_b[kb]))
+        found.add("name", (forms_a[ka][x], _whole_name(forms_a[ka][x], x, space)),
+                  (forms_b[kb][y], _whole_name(forms_b[kb][y], y, space)), f"spelled {x} / {y}")
+        found.respelled.add((ka, kb))
+
+
+MIN_RESPELLED = 5  # letters: shorter names are too often two different names a letter apart
+_LOWER_WORD = re.compile(r"(?<![\w\u2019'])[a-z][\w\u2019'-]*")
+
+
+def _common_words(source: Source) -> set[str]:
+    """The folded words a source writes in lower case somewhere: common words, not names."""
+    return {fold(match.group()) for block in source.blocks for match in _LOWER_WORD.finditer(block.text)} | STOPWORDS
+
+
 def _name_forms(source: Source) -> Forms:
     """Every capitalised word of a source's original blocks (all-capitals ones aside: a
     shouted headline is not a spelling), by folded form."""
@@ -234,87 +283,6 @@ def _whole_name(block: Block, token: str, space: SentenceSpace) -> str:
                 if token in run:
                     return " ".join(run)
     return token
-
-
-def _check_negations(found: _Found, links: list[Link], space: SentenceSpace) -> None:
-    """One sentence negates what its counterpart states ("no Americans detained" /
-    "the last remaining Americans incarcerated"): worth an editor's look."""
-    best: dict[tuple[str, int, int], tuple[tuple[bool, float], Link, int, int, bool, bool]] = {}
-    for link in links:
-        fa, fb = space.facts(link.a), space.facts(link.b)
-        alike = _shared_share(fa, fb) >= NEGATION_SAME_SENTENCE
-        for neg, pos, flipped in ((fb, fa, False), (fa, fb, True)):
-            if pos.negations or not neg.negations:
-                continue
-            for cue in neg.negations:
-                hit = _negated_word(neg, pos, cue)
-                # Two sentences that say different things deny nothing of each other, unless
-                # what follows the negated word is the same on both sides.
-                if hit is not None and (alike or _same_after(neg, hit[0], pos, hit[1])):
-                    i_neg, i_pos, exact = hit
-                    ref = link.a if flipped else link.b
-                    key = (ref.block.id, ref.index, cue)
-                    rank = (exact, link.score)
-                    if key not in best or rank > best[key][0]:
-                        best[key] = (rank, link, i_pos, i_neg, flipped, alike)
-    for _, link, i_pos, i_neg, flipped, alike in best.values():
-        ia, ib = (i_neg, i_pos) if flipped else (i_pos, i_neg)
-        fa, fb = space.facts(link.a), space.facts(link.b)
-        note = NEGATES if alike else IN_THE_NEGATIVE
-        found.add("other", (link.a.block, _window(fa.words, ia)), (link.b.block, _window(fb.words, ib)), note)
-
-
-NEGATES = "one source negates what the other states"
-IN_THE_NEGATIVE = "one source puts in the negative what the other states: the same claim, or its denial?"
-# A sentence denies its counterpart only when the two say much the same otherwise: the share
-# of the longer one's content words (stems) that the other has too.
-NEGATION_SAME_SENTENCE = 0.6
-
-
-def _shared_share(fa: Facts, fb: Facts) -> float:
-    sa, sb = _content_stems(fa), _content_stems(fb)
-    return len(sa & sb) / max(1, len(sa), len(sb))
-
-
-NEGATED_CONTEXT_WORDS, NEGATED_CONTEXT_SHARED = 4, 2
-
-
-def _same_after(neg: Facts, i_neg: int, pos: Facts, i_pos: int) -> bool:
-    """What the negated word is said of, in both sentences: shared content words after it
-    ("no Americans detained by Maduro's government" / "Americans incarcerated by Maduro's
-    government")."""
-    after_neg, after_pos = _stems_after(neg.words, i_neg), _stems_after(pos.words, i_pos)
-    return len(after_neg & after_pos) >= NEGATED_CONTEXT_SHARED
-
-
-def _stems_after(words: tuple[str, ...], index: int) -> set[str]:
-    folded = (fold(word) for word in words[index + 1 :])
-    return set([stem(word) for word in folded if word and word not in STOPWORDS][:NEGATED_CONTEXT_WORDS])
-
-
-def _content_stems(facts: Facts) -> set[str]:
-    words = (fold(word) for n, word in enumerate(facts.words) if n not in facts.negations)
-    return {stem(word) for word in words if word and word not in STOPWORDS}
-
-
-def _negated_word(neg: Facts, pos: Facts, cue: int) -> tuple[int, int, bool] | None:
-    """(word after the cue, the same word in the other sentence, exact match?)."""
-    for i in range(cue + 1, min(cue + 3, len(neg.words))):
-        word = fold(neg.words[i])
-        if not word or word in STOPWORDS:
-            continue
-        folded = [fold(w) for w in pos.words]
-        if word in folded:
-            return i, folded.index(word), True
-        stems = [stem(w) for w in folded]
-        if stem(word) in stems:
-            return i, stems.index(stem(word)), False
-        return None
-    return None
-
-
-def _window(words: tuple[str, ...], i: int) -> str:
-    return " ".join(words[max(0, i - 3): i + 2])
 
 
 def _check_cells(found: _Found, xs: list[Block], ys: list[Block], cache: dict[str, Facts]) -> None:

@@ -65,6 +65,8 @@ class Number:
     measure: str             # the first of them when it is a unit of measure ("hour", "km")
     before: frozenset[str]   # stem of the content word before it ("aged", "killing")
     spelled: bool        # written as a word ("ten")
+    rate: str = ""           # the time it is counted per ("day" in "46,000 barrels a day")
+    rate_text: str = ""      # the number through its rate, as written
 
 
 @dataclass(frozen=True)
@@ -167,8 +169,26 @@ def _numbers(text: str) -> tuple[Number, ...]:
             spelled = False
         phrase = m.group().strip() + _following_words(text[m.end():])
         counts, before, measure = _context(text, m.start(), m.end())
-        out.append(Number(phrase, m.group().strip(), value, unit, counts, measure, before, spelled))
+        rate, rate_end = _rate(text, m.end())
+        rate_text = text[m.start():rate_end].strip() if rate else ""
+        out.append(Number(phrase, m.group().strip(), value, unit, counts, measure, before, spelled, rate, rate_text))
     return tuple(out)
+
+
+_RATE = re.compile(
+    r"[^.;:!?\d]{0,50}?\b(?:(?:a|an|per|each|every)\s+(?P<unit>hour|day|week|month|quarter|year)"
+    r"|(?P<adverb>hourly|daily|weekly|monthly|quarterly|yearly|annually))\b", re.I)
+_RATE_ADVERBS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter",
+                 "yearly": "year", "annually": "year"}
+
+
+def _rate(text: str, end: int) -> tuple[str, int]:
+    """The time a number is counted per, within the words after it, and where it ends."""
+    match = _RATE.match(text, end)
+    if match is None:
+        return "", end
+    unit = match.group("unit") or _RATE_ADVERBS[match.group("adverb").lower()]
+    return unit.lower(), match.end()
 
 
 def _following_words(text: str) -> str:
@@ -187,8 +207,12 @@ def _following_words(text: str) -> str:
 def _context(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str], str]:
     """Stems of the two content words after a number and of the one before it, and the
     unit of measure right after it, if any."""
-    after = [w for w in fold(text[end:end + 60]).split() if w not in STOPWORDS][:2]
+    following = [w for w in fold(text[end:end + 60]).split() if w not in STOPWORDS]
     before = [w for w in fold(text[max(0, start - 30):start]).split() if w not in STOPWORDS][-1:]
+    if following[:2] in (["year", "old"], ["years", "old"]):
+        # An age: what it is the age of comes after ("a 10-year-old girl"), not "year old".
+        return _stems(following[2:3]), _stems(before), "age"
+    after = following[:2]
     measure = stem(after[0].rstrip("s")) if after and stem(after[0].rstrip("s")) in MEASURES else ""
     return _stems(after), _stems(before), measure
 

@@ -62,3 +62,29 @@ class TestClaims:
         a = BODY + "\nThe names of the crew were not released."
         b = BODY + "\nTwo crew members were treated in hospital and released on Tuesday evening."
         assert conflicts(a, b, ("other",)) == []
+
+    def test_a_word_that_gives_the_fact_another_state_is_a_conflict(self):
+        a = BODY + "\nThe council imposed a mooring fee on the operator after the grounding."
+        b = BODY + "\nThe council proposed a mooring fee on the operator after the grounding."
+        [(kind, value_a, value_b)] = conflicts(a, b)
+        assert kind == "other" and "imposed a mooring fee" in value_a and "proposed a mooring fee" in value_b
+
+
+class TestNumbersInContext:
+    def test_the_same_number_per_another_time_is_a_conflict(self):
+        a = BODY + "\nThe yard can repair 4,000 tonnes of hull plating a year, the operator said."
+        b = BODY + "\nThe yard can repair 4,000 tonnes of hull plating a day, the operator said."
+        assert conflicts(a, b, ("number",)) == [
+            ("number", "4,000 tonnes of hull plating a year", "4,000 tonnes of hull plating a day")
+        ]
+
+    def test_ages_of_different_people_are_different_facts(self):
+        a = BODY + "\nA 2-year-old boy was carried ashore by his father."
+        b = BODY + "\nThe 12-year-old girl who raised the alarm was praised by the captain."
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_a_sentence_the_other_source_prints_word_for_word_conflicts_with_nothing(self):
+        shared = "The company said the crossing to Lundholm would cost 14 crowns a ticket."
+        a = BODY + "\n" + shared
+        b = BODY + "\nFares on the Lundholm crossing will rise to 16 crowns.\n" + shared
+        assert conflicts(a, b, ("number",)) == []

@@ -1,0 +1,155 @@
+"""Claims one source makes and the other denies, or gives another state: "the hull had not
+been checked" against "had been checked", "the EC imposed the levy" against "proposed".
+
+Rules, and strict ones: a "not" or a changed state word counts only between two sentences
+that say the same otherwise (or, for a negation, say it of the same thing), because a
+"not" in a sentence about something else denies nothing (real_pairs/GUIDELINES.md).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .facts import Facts
+from .links import Link, SentenceSpace
+from .model import Block
+from .text import STOPWORDS, fold, stem
+
+# found.add of conflicts.py: (kind, (block, text), (block, text), note)
+Add = Callable[[str, tuple[Block, str], tuple[Block, str], str], None]
+
+
+def check_negations(add: Add, links: list[Link], space: SentenceSpace) -> None:
+    """One sentence negates what its counterpart states ("no Americans detained" /
+    "the last remaining Americans incarcerated"): worth an editor's look."""
+    best: dict[tuple[str, int, int], tuple[tuple[bool, float], Link, int, int, bool, bool]] = {}
+    for link in links:
+        fa, fb = space.facts(link.a), space.facts(link.b)
+        alike = _shared_share(fa, fb) >= NEGATION_SAME_SENTENCE
+        for neg, pos, flipped in ((fb, fa, False), (fa, fb, True)):
+            if pos.negations or not neg.negations:
+                continue
+            for cue in neg.negations:
+                hit = _negated_word(neg, pos, cue)
+                # Two sentences that say different things deny nothing of each other, unless
+                # what follows the negated word is the same on both sides.
+                if hit is not None and (alike or _same_after(neg, hit[0], pos, hit[1])):
+                    i_neg, i_pos, exact = hit
+                    ref = link.a if flipped else link.b
+                    key = (ref.block.id, ref.index, cue)
+                    rank = (exact, link.score)
+                    if key not in best or rank > best[key][0]:
+                        best[key] = (rank, link, i_pos, i_neg, flipped, alike)
+    for _, link, i_pos, i_neg, flipped, alike in best.values():
+        ia, ib = (i_neg, i_pos) if flipped else (i_pos, i_neg)
+        fa, fb = space.facts(link.a), space.facts(link.b)
+        note = NEGATES if alike else IN_THE_NEGATIVE
+        add("other", (link.a.block, _window(fa.words, ia)), (link.b.block, _window(fb.words, ib)), note)
+
+
+NEGATES = "one source negates what the other states"
+IN_THE_NEGATIVE = "one source puts in the negative what the other states: the same claim, or its denial?"
+# A sentence denies its counterpart only when the two say much the same otherwise: the share
+# of the longer one's content words (stems) that the other has too.
+NEGATION_SAME_SENTENCE = 0.6
+
+
+def _shared_share(fa: Facts, fb: Facts) -> float:
+    sa, sb = _content_stems(fa), _content_stems(fb)
+    return len(sa & sb) / max(1, len(sa), len(sb))
+
+
+NEGATED_CONTEXT_WORDS, NEGATED_CONTEXT_SHARED = 4, 2
+
+
+def _same_after(neg: Facts, i_neg: int, pos: Facts, i_pos: int) -> bool:
+    """What the negated word is said of, in both sentences: shared content words after it
+    ("no Americans detained by Maduro's government" / "Americans incarcerated by Maduro's
+    government")."""
+    after_neg, after_pos = _stems_after(neg.words, i_neg), _stems_after(pos.words, i_pos)
+    return len(after_neg & after_pos) >= NEGATED_CONTEXT_SHARED
+
+
+def _stems_after(words: tuple[str, ...], index: int) -> set[str]:
+    folded = (fold(word) for word in words[index + 1 :])
+    return set([stem(word) for word in folded if word and word not in STOPWORDS][:NEGATED_CONTEXT_WORDS])
+
+
+def _content_stems(facts: Facts) -> set[str]:
+    words = (fold(word) for n, word in enumerate(facts.words) if n not in facts.negations)
+    return {stem(word) for word in words if word and word not in STOPWORDS}
+
+
+def _negated_word(neg: Facts, pos: Facts, cue: int) -> tuple[int, int, bool] | None:
+    """(word after the cue, the same word in the other sentence, exact match?)."""
+    for i in range(cue + 1, min(cue + 3, len(neg.words))):
+        word = fold(neg.words[i])
+        if not word or word in STOPWORDS:
+            continue
+        folded = [fold(w) for w in pos.words]
+        if word in folded:
+            return i, folded.index(word), True
+        stems = [stem(w) for w in folded]
+        if stem(word) in stems:
+            return i, stems.index(stem(word)), False
+        return None
+    return None
+
+
+def _window(words: tuple[str, ...], i: int, before: int = 3, after: int = 1) -> str:
+    return " ".join(words[max(0, i - before): i + after + 1])
+
+
+def _state_words(*pairs: tuple[str, str]) -> dict[str, tuple[int, int]]:
+    """Each form of the words of `pairs` -> (which pair, which side)."""
+    words = {}
+    for number, pair in enumerate(pairs):
+        for side, forms in enumerate(pair):
+            for form in forms.split():
+                words[form] = (number, side)
+    return words
+
+
+# Words that give one fact another state ("the EC imposed the levy" / "proposed the levy"):
+# a re-filed correction changes one of them and keeps the rest of the sentence.
+STATE_WORDS = _state_words(
+    ("impose imposed imposes imposing", "propose proposed proposes proposing"),
+    ("approve approved approves approving", "reject rejected rejects rejecting"),
+    ("confirm confirmed confirms confirming", "deny denied denies denying"),
+    ("arrest arrested", "release released freed"),
+    ("convict convicted", "acquit acquitted"),
+    ("open opened opens", "close closed closes"),
+    ("win won wins", "lose lost loses"),
+    ("rise rose risen rises rising", "fall fell fallen falls falling"),
+    ("increase increased increases", "decrease decreased decreases"),
+    ("raise raised raises", "lower lowered lowers"),
+    ("gain gained gains", "drop dropped drops"),
+    ("pass passed passes", "fail failed fails"),
+    ("accept accepted accepts", "refuse refused refuses"),
+    ("alive", "dead"),
+    ("guilty", "innocent"),
+    ("higher", "lower"),
+    ("profit profits", "loss losses"),
+)
+
+
+def check_states(add: Add, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
+    """Two sentences that say the same but for a word that gives the fact another state."""
+    if _shared_share(a[1], b[1]) < NEGATION_SAME_SENTENCE:
+        return
+    states_a, states_b = _states_in(a[1]), _states_in(b[1])
+    for state, (i_a, word_a) in states_a.items():
+        pair, side = state
+        other = (pair, 1 - side)
+        if other in states_b and state not in states_b and other not in states_a:
+            i_b, word_b = states_b[other]
+            where = ((a[0], _window(a[1].words, i_a, 1, 3)), (b[0], _window(b[1].words, i_b, 1, 3)))
+            add("other", *where, f"another state of the same fact: {word_a} / {word_b}")
+
+
+def _states_in(facts: Facts) -> dict[tuple[int, int], tuple[int, str]]:
+    found: dict[tuple[int, int], tuple[int, str]] = {}
+    for index, word in enumerate(facts.words):
+        state = STATE_WORDS.get(word.casefold())
+        if state is not None:
+            found.setdefault(state, (index, word))
+    return found
