@@ -1,6 +1,7 @@
 """Choose the real pairs of the conflict evaluation set, the same every time it runs.
 
     python tests/analysis/real_pairs/select.py > tests/analysis/real_pairs/pairs.json
+    python tests/analysis/real_pairs/select.py --held-out > tests/analysis/real_pairs/pairs_heldout.json
 
 From ../shared/corpus (never copied here: the set holds paths, labels and short values):
 20 pairs of articles about one event by different outlets (ECB+: two articles of one
@@ -8,27 +9,35 @@ same-event cluster, each of at least 8 sentences, clusters drawn with a fixed se
 12 pairs of versions of one Reuters story (the four groups with a CORRECTED version, and
 eight more drawn with the seed among groups whose first and last versions differ): the
 first version against the last.
+
+`--held-out` draws a second set the same way (another seed; 16 + 8 pairs, ids h01...)
+from the clusters and groups the first set does not use. The engine's rules were shaped
+while looking at the first set's errors; the held-out set is labelled before the engine is
+run on it and measured, not tuned to.
 """
 
 import csv
 import json
 import random
+import sys
 from collections import defaultdict
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
-SEED = 10
+SEED, HELD_OUT_SEED = 10, 11
 ECB_PAIRS, REUTERS_PAIRS = 20, 12
+HELD_OUT_ECB_PAIRS, HELD_OUT_REUTERS_PAIRS = 16, 8
+HERE = Path(__file__).resolve().parent
 
 
-def ecb_pairs(rng: random.Random) -> list[dict]:
+def ecb_pairs(rng: random.Random, count: int = ECB_PAIRS, used: frozenset[str] = frozenset()) -> list[dict]:
     clusters = defaultdict(list)
     for row in csv.DictReader(open(CORPUS / "ecbplus" / "index.csv", encoding="utf-8")):
         if int(row["n_sentences"]) >= 8:
             clusters[row["cluster"]].append(row)
-    eligible = sorted(name for name, docs in clusters.items() if len(docs) >= 2)
+    eligible = sorted(name for name, docs in clusters.items() if len(docs) >= 2 and name not in used)
     pairs = []
-    for name in rng.sample(eligible, ECB_PAIRS):
+    for name in rng.sample(eligible, count):
         first, second = rng.sample(sorted(clusters[name], key=lambda row: row["doc"]), 2)
         pairs.append({"a": _ecb_path(first), "b": _ecb_path(second), "kind": "outlets"})
     return pairs
@@ -38,18 +47,22 @@ def _ecb_path(row: dict) -> str:
     return f"ecbplus/text/{row['topic']}/{row['doc']}.txt"
 
 
-def reuters_pairs(rng: random.Random) -> list[dict]:
+def reuters_pairs(rng: random.Random, count: int = REUTERS_PAIRS, used: frozenset[str] = frozenset()) -> list[dict]:
     groups = sorted((CORPUS / "reuters" / "versions").iterdir())
     versions = {
         group.name: sorted(group.glob("v*.txt"), key=lambda p: int(p.name[1:].split("-")[0])) for group in groups
     }
-    corrected = [name for name, files in versions.items() if any("CORRECTED" in f.read_text()[:200] for f in files)]
+    corrected = [
+        name
+        for name, files in versions.items()
+        if name not in used and any("CORRECTED" in f.read_text()[:200] for f in files)
+    ]
     changed = [
         name
         for name, files in versions.items()
-        if name not in corrected and files[0].read_text() != files[-1].read_text()
+        if name not in corrected and name not in used and files[0].read_text() != files[-1].read_text()
     ]
-    chosen = corrected + rng.sample(changed, REUTERS_PAIRS - len(corrected))
+    chosen = corrected + rng.sample(changed, count - len(corrected))
     return [
         {"a": _relative(versions[name][0]), "b": _relative(versions[name][-1]), "kind": "re-filed"} for name in chosen
     ]
@@ -59,11 +72,32 @@ def _relative(path: Path) -> str:
     return str(path.relative_to(CORPUS))
 
 
+def used_by_first_set() -> frozenset[str]:
+    """The ECB+ clusters and Reuters groups of pairs.json."""
+    pairs = json.loads((HERE / "pairs.json").read_text(encoding="utf-8"))
+    used = set()
+    for pair in pairs:
+        parts = pair["a"].split("/")
+        used.add(parts[2] if parts[0] == "reuters" else _cluster_of(parts[-1]))
+    return frozenset(used)
+
+
+def _cluster_of(file_name: str) -> str:
+    doc = file_name.removesuffix(".txt")  # "8_7ecbplus" -> cluster "8_ecbplus"
+    topic, rest = doc.split("_", 1)
+    return f"{topic}_{'ecbplus' if rest.endswith('ecbplus') else 'ecb'}"
+
+
 def main() -> None:
-    rng = random.Random(SEED)
-    pairs = ecb_pairs(rng) + reuters_pairs(rng)
+    held_out = "--held-out" in sys.argv[1:]
+    if held_out:
+        rng, used = random.Random(HELD_OUT_SEED), used_by_first_set()
+        pairs = ecb_pairs(rng, HELD_OUT_ECB_PAIRS, used) + reuters_pairs(rng, HELD_OUT_REUTERS_PAIRS, used)
+    else:
+        rng = random.Random(SEED)
+        pairs = ecb_pairs(rng) + reuters_pairs(rng)
     for number, pair in enumerate(pairs, start=1):
-        pair["id"] = f"p{number:02d}"
+        pair["id"] = f"{'h' if held_out else 'p'}{number:02d}"
         pair["second_reader"] = number % 3 == 1  # a third of the pairs, read twice
     print(json.dumps([{"id": p["id"], **{k: v for k, v in p.items() if k != "id"}} for p in pairs], indent=1))
 
