@@ -54,8 +54,7 @@ NEGATION_SAME_SENTENCE = 0.6
 
 
 def _shared_share(fa: Facts, fb: Facts) -> float:
-    sa, sb = _content_stems(fa), _content_stems(fb)
-    return len(sa & sb) / max(1, len(sa), len(sb))
+    return len(fa.content & fb.content) / max(1, len(fa.content), len(fb.content))
 
 
 NEGATED_CONTEXT_WORDS, NEGATED_CONTEXT_SHARED = 4, 2
@@ -72,11 +71,6 @@ def _same_after(neg: Facts, i_neg: int, pos: Facts, i_pos: int) -> bool:
 def _stems_after(words: tuple[str, ...], index: int) -> set[str]:
     folded = (fold(word) for word in words[index + 1 :])
     return set([stem(word) for word in folded if word and word not in STOPWORDS][:NEGATED_CONTEXT_WORDS])
-
-
-def _content_stems(facts: Facts) -> set[str]:
-    words = (fold(word) for n, word in enumerate(facts.words) if n not in facts.negations)
-    return {stem(word) for word in words if word and word not in STOPWORDS}
 
 
 def _negated_word(neg: Facts, pos: Facts, cue: int) -> tuple[int, int, bool] | None:

@@ -244,7 +244,11 @@ def _check_respelled_anywhere(
         return sorted(k for k in forms if k not in other and len(k) >= MIN_RESPELLED and k not in common)
 
     only_a, only_b = names_only_in(forms_a, forms_b), names_only_in(forms_b, forms_a)
-    for ka, kb in itertools.product(only_a, only_b):
+    by_initial: dict[str, list[str]] = {}
+    for kb in only_b:
+        by_initial.setdefault(kb[:1], []).append(kb)
+    candidates = [(x, y) for x in only_a for y in by_initial.get(x[:1], ()) if abs(len(x) - len(y)) <= 2]
+    for ka, kb in candidates:
         if (ka, kb) in found.respelled or not _respelled(ka, kb) or " " in ka + kb:
             continue
         x, y = next(iter(forms_a[ka])), next(iter(forms_b[kb]))

@@ -92,6 +92,7 @@ class Facts:
     negations: tuple[int, ...]                # word offsets of negation cues
     acronyms: tuple[str, ...]
     words: tuple[str, ...]                    # the sentence's words as written
+    content: frozenset[str] = frozenset()     # stems of its content words, negation cues left out
 
 
 # What a publication stamp holds besides its dates and times: "Published: Tuesday, Aug. 2
@@ -124,13 +125,19 @@ def extract(sentence: str) -> Facts:
         sentence = ""
     dates, masked = _dates(sentence)
     words = tuple(_WORDS.findall(sentence))
+    negations = tuple(i for i, w in enumerate(words) if _NEGATION.fullmatch(w)
+                      or w.lower().endswith(("n't", "n\u2019t")))
     return Facts(
         numbers=_numbers(masked), dates=dates, names=_names(sentence),
-        quotes=_quotes(sentence), attributions=_attributions(sentence),
-        negations=tuple(i for i, w in enumerate(words) if _NEGATION.fullmatch(w)
-                        or w.lower().endswith(("n't", "n\u2019t"))),
+        quotes=_quotes(sentence), attributions=_attributions(sentence), negations=negations,
         acronyms=tuple(m.group() for m in _ACRONYM.finditer(sentence)), words=words,
+        content=_content(words, negations),
     )
+
+
+def _content(words: tuple[str, ...], negations: tuple[int, ...]) -> frozenset[str]:
+    folded = (fold(word) for n, word in enumerate(words) if n not in negations)
+    return frozenset(stem(word) for word in folded if word and word not in STOPWORDS)
 
 
 def _dates(sentence: str) -> tuple[tuple[tuple[str, str, str], ...], str]:

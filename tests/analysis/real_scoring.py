@@ -41,14 +41,19 @@ class PairScore:
     misses: list[Fact] = field(default_factory=list)
 
 
-def pairs() -> list[dict]:
-    return json.loads((HERE / "pairs.json").read_text(encoding="utf-8"))
+SETS = {"development": ("pairs.json", "labels_"), "held-out": ("pairs_heldout.json", "labels_heldout_")}
 
 
-def labels(reader: str) -> dict[str, list[Fact]]:
+def pairs(which: str = "development") -> list[dict]:
+    """The pairs of one set: `development` (the rules were shaped looking at its errors) or
+    `held-out` (labelled before the engine was run on it, and never tuned to)."""
+    return json.loads((HERE / SETS[which][0]).read_text(encoding="utf-8"))
+
+
+def labels(reader: str, which: str = "development") -> dict[str, list[Fact]]:
     """A reader's labels by pair id: `first` (every pair) or `second` (a third of them)."""
     found: dict[str, list[Fact]] = {}
-    for path in sorted(HERE.glob(f"labels_{reader}_reader*.json")):
+    for path in sorted(HERE.glob(f"{SETS[which][1]}{reader}_reader*.json")):
         for pair in json.loads(path.read_text(encoding="utf-8"))["pairs"]:
             found[pair["id"]] = [Fact(c["kind"], c["a"], c["b"]) for c in pair["conflicts"]]
     return found
