@@ -207,7 +207,9 @@ class TestNinjs:
 
     def test_its_times_are_utc_rfc_3339(self, client, article):
         item = client.get(json_url(article)).json()
-        times = {"versioncreated": article.published_version.created_at, "firstcreated": article.created_at}
+        # firstcreated is when the public first had it (it was published a moment after it was made:
+        # comparing with the article's creation failed whenever a second ticked over between the two)
+        times = {"versioncreated": article.published_version.created_at, "firstcreated": article.first_published_at}
         for field, moment in times.items():
             assert item[field].endswith("Z")
             assert datetime.fromisoformat(item[field]) == moment.replace(microsecond=0), field
