@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from .claims import check_negations, check_states
-from .facts import Facts, Number, extract
+from .facts import Facts, Number, extract_passage
 from .links import Link, SentenceRef, SentenceSpace
 from .model import Block, Conflict, FactRef, Row, Source
 from .text import STOPWORDS, content_terms, fold, normalise
@@ -302,5 +302,5 @@ def _check_cells(found: _Found, xs: list[Block], ys: list[Block], cache: dict[st
 
 def _block_facts(block: Block, cache: dict[str, Facts]) -> Facts:
     if block.id not in cache:
-        cache[block.id] = extract(block.text)
+        cache[block.id] = extract_passage(block.text)
     return cache[block.id]

@@ -135,6 +135,16 @@ def extract(sentence: str) -> Facts:
     )
 
 
+def extract_passage(text: str) -> Facts:
+    """What is compared over a whole passage rather than sentence by sentence: quotations
+    (which can span sentences), attributions and abbreviations. The rest (numbers, names,
+    dates) is read once per sentence by `extract`."""
+    return Facts(
+        numbers=(), dates=(), names=(), quotes=_quotes(text), attributions=_attributions(text), negations=(),
+        acronyms=tuple(m.group() for m in _ACRONYM.finditer(text)), words=(),
+    )
+
+
 def _content(words: tuple[str, ...], negations: tuple[int, ...]) -> frozenset[str]:
     folded = (fold(word) for n, word in enumerate(words) if n not in negations)
     return frozenset(stem(word) for word in folded if word and word not in STOPWORDS)
