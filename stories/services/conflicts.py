@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from stories.compare_page import conflict_key
+from stories.drafting import SourceInfo
 from stories.models import ArticleDraft, AuditAction, ConflictSettlement, Story
 from stories.services.audit import record_event
 from stories.services.compose import current_analysis
@@ -75,9 +76,10 @@ class Touch:
         return f"{pair} ({conflict.kind}): not settled"
 
 
-def story_conflicts(story: Story) -> list[FactConflict]:
-    """The conflicting facts between the story's default sources, one per pair of values."""
-    result, info = current_analysis(story)
+def story_conflicts(story: Story, analysis: tuple[dict, dict[str, SourceInfo]] | None = None) -> list[FactConflict]:
+    """The conflicting facts between the story's default sources, one per pair of values;
+    `analysis` is `current_analysis(story)` when the caller has it already."""
+    result, info = analysis or current_analysis(story)
     providers = {key: source.provider for key, source in info.items()}
     settled = {settlement.key: settlement for settlement in story.settlements.select_related("settled_by")}
     conflicts: dict[str, FactConflict] = {}
@@ -110,12 +112,13 @@ def touched(conflicts: list[FactConflict], text: str) -> list[Touch]:
     return touches
 
 
-def approval_blockers(story: Story, text: str) -> list[Touch]:
+def approval_blockers(story: Story, text: str, conflicts: list[FactConflict] | None = None) -> list[Touch]:
     """The conflicts that keep a version with this text from approval: touched and open.
     None when the desk approves with open conflicts (NEWSROOM_APPROVE_WITH_OPEN_CONFLICTS)."""
     if settings.NEWSROOM_APPROVE_WITH_OPEN_CONFLICTS:
         return []
-    return [touch for touch in touched(story_conflicts(story), text) if touch.is_open]
+    found = story_conflicts(story) if conflicts is None else conflicts
+    return [touch for touch in touched(found, text) if touch.is_open]
 
 
 def settle_conflict(

@@ -91,8 +91,9 @@ def composer_context(
     draft = draft or draft_for(article=article, editor=request.user)
     latest = article.versions.select_related("created_by").order_by("-number").first()
     seen = latest.number if latest else 0
-    paragraphs = _paragraphs(story, draft, with_sources)
-    under_review = _review(article)
+    analysis = current_analysis(story) if with_sources else None
+    paragraphs = _paragraphs(story, draft, analysis)
+    under_review = _review(article, latest)
     context: dict[str, Any] = {
         "story": story,
         "article": article,
@@ -110,11 +111,12 @@ def composer_context(
         "poll_seconds": settings.NEWSROOM_PRESENCE_POLL_SECONDS,
     }
     context["preview"] = merge.merge if merge is not None else draft
-    if with_sources:
+    if analysis is not None:
+        conflicts = story_conflicts(story, analysis)
         in_review = under_review if article.status == ArticleStatus.IN_REVIEW else None
-        blockers = approval_blockers(story, full_text(in_review.version)) if in_review else []
+        blockers = approval_blockers(story, full_text(in_review.version), conflicts) if in_review else []
         context["blockers"] = blockers
-        context["conflict_rows"] = _conflict_rows(touched(story_conflicts(story), _draft_text(draft)), blockers)
+        context["conflict_rows"] = _conflict_rows(touched(conflicts, _draft_text(draft)), blockers)
         context["refiled"] = sum(paragraph.is_refiled for paragraph in paragraphs)
     return context
 
@@ -127,9 +129,11 @@ def _conflict_rows(draft_touches: list[Touch], blockers: list[Touch]) -> list[Co
     return rows + [ConflictRow(touch, in_draft=False) for touch in blockers if touch.conflict.key not in in_draft]
 
 
-def _paragraphs(story: Story, draft: ArticleDraft, with_sources: bool) -> list[ParagraphView]:
-    index = draft_edits.PassageIndex(*current_analysis(story)) if with_sources else None
-    refiles = refiles_of(story, draft.paragraphs) if with_sources else {}
+def _paragraphs(story: Story, draft: ArticleDraft, analysis: tuple | None) -> list[ParagraphView]:
+    """Each paragraph with its box's digest, and (with the analysis) the passages on offer
+    and the re-filed copy it uses."""
+    index = draft_edits.PassageIndex(*analysis) if analysis is not None else None
+    refiles = refiles_of(story, draft.paragraphs) if analysis is not None else {}
     views = []
     for number, paragraph in enumerate(draft.paragraphs, start=1):
         view = ParagraphView(number, paragraph, text_digest(paragraph["text"]))
@@ -143,10 +147,10 @@ def _paragraphs(story: Story, draft: ArticleDraft, with_sources: bool) -> list[P
     return views
 
 
-def _review(article: Article) -> VersionChange | None:
-    """The version under review (or approved, awaiting publication) against its base."""
+def _review(article: Article, latest: ArticleVersion | None) -> VersionChange | None:
+    """The version under review (the newest) or approved, awaiting publication, against its base."""
     if article.status == ArticleStatus.IN_REVIEW:
-        version = article.versions.select_related("created_by").order_by("-number").first()
+        version = latest
     elif article.status == ArticleStatus.APPROVED:
         version = article.approved_version
     else:

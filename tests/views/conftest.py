@@ -15,3 +15,9 @@ def editor(client, edith_editor):
     """The test client, logged in as the editor."""
     client.force_login(edith_editor)
     return client
+
+
+@pytest.fixture
+def conflicts_do_not_hold_approval(settings):
+    """Approval does not wait for the conflicts a version touches (NEWSROOM_APPROVE_WITH_OPEN_CONFLICTS)."""
+    settings.NEWSROOM_APPROVE_WITH_OPEN_CONFLICTS = True

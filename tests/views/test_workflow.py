@@ -13,14 +13,9 @@ from stories.services.compose import ComposeError, article_for, draft_for, save_
 from tests import desk
 from tests.views.copy import harbour_story
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def conflicts_do_not_hold_approval(settings):
-    """These tests are about other things than the conflicts a version touches (their own tests are in
-    test_conflict_settlement.py): approval does not wait for them here."""
-    settings.NEWSROOM_APPROVE_WITH_OPEN_CONFLICTS = True
+# Approval does not wait for conflicting facts here: these tests are about other things
+# (test_conflict_settlement.py holds approval to them).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("conflicts_do_not_hold_approval")]
 
 
 @pytest.fixture
