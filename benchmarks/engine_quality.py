@@ -102,7 +102,7 @@ def main() -> None:
     args = parser.parse_args()
     print_scores("Generated variants (tests/analysis/variants.py):", score_variants(args.seeds))
     print_scores("Hand-written rewrites (corpus/truth.json):", score_hand_rewrites(), with_repeats=False)
-    for which in ("development", "held-out"):
+    for which in real_scoring.SETS:
         real_pairs(which, args.details)
     if args.reuters and VERSIONS.is_dir():
         reuters(args.reuters)

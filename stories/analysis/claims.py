@@ -19,41 +19,45 @@ Add = Callable[[str, tuple[Block, str], tuple[Block, str], str], None]
 
 
 def check_negations(add: Add, links: list[Link], space: SentenceSpace) -> None:
-    """One sentence negates what its counterpart states ("no Americans detained" /
-    "the last remaining Americans incarcerated"): worth an editor's look."""
+    """One sentence negates what its counterpart states, the two saying much the same
+    otherwise ("the hull had not been checked" / "had been checked"): a conflict.
+
+    A "no" in a sentence that says something else agrees as often as not: "there are no
+    Americans detained now" and "the release of the last remaining Americans" say one thing.
+    Where the negated word and what follows it are the same on both sides, that is shown as
+    the same claim in other words (kind `style`: nothing to settle, something to read)."""
     best: dict[tuple[str, int, int], tuple[tuple[bool, float], Link, int, int, bool, bool]] = {}
     for link in links:
         fa, fb = space.facts(link.a), space.facts(link.b)
-        alike = _shared_share(fa, fb) >= NEGATION_SAME_SENTENCE
+        alike = shared_share(fa, fb) >= NEGATION_SAME_SENTENCE
         for neg, pos, flipped in ((fb, fa, False), (fa, fb, True)):
             if pos.negations or not neg.negations:
                 continue
             for cue in neg.negations:
                 hit = _negated_word(neg, pos, cue)
-                # Two sentences that say different things deny nothing of each other, unless
-                # what follows the negated word is the same on both sides.
-                if hit is not None and (alike or _same_after(neg, hit[0], pos, hit[1])):
-                    i_neg, i_pos, exact = hit
-                    ref = link.a if flipped else link.b
-                    key = (ref.block.id, ref.index, cue)
-                    rank = (exact, link.score)
-                    if key not in best or rank > best[key][0]:
-                        best[key] = (rank, link, i_pos, i_neg, flipped, alike)
+                if hit is None or not (alike or hit[2] and _same_after(neg, hit[0], pos, hit[1])):
+                    continue
+                i_neg, i_pos, exact = hit
+                ref = link.a if flipped else link.b
+                key = (ref.block.id, ref.index, cue)
+                rank = (exact, link.score)
+                if key not in best or rank > best[key][0]:
+                    best[key] = (rank, link, i_pos, i_neg, flipped, alike)
     for _, link, i_pos, i_neg, flipped, alike in best.values():
         ia, ib = (i_neg, i_pos) if flipped else (i_pos, i_neg)
         fa, fb = space.facts(link.a), space.facts(link.b)
-        note = NEGATES if alike else IN_THE_NEGATIVE
-        add("other", (link.a.block, _window(fa.words, ia)), (link.b.block, _window(fb.words, ib)), note)
+        kind, note = ("other", NEGATES) if alike else ("style", IN_OTHER_WORDS)
+        add(kind, (link.a.block, _window(fa.words, ia)), (link.b.block, _window(fb.words, ib)), note)
 
 
 NEGATES = "one source negates what the other states"
-IN_THE_NEGATIVE = "one source puts in the negative what the other states: the same claim, or its denial?"
+IN_OTHER_WORDS = "the same claim in other words, one of them in the negative: read both to be sure they agree"
 # A sentence denies its counterpart only when the two say much the same otherwise: the share
 # of the longer one's content words (stems) that the other has too.
 NEGATION_SAME_SENTENCE = 0.6
 
 
-def _shared_share(fa: Facts, fb: Facts) -> float:
+def shared_share(fa: Facts, fb: Facts) -> float:
     return len(fa.content & fb.content) / max(1, len(fa.content), len(fb.content))
 
 
@@ -128,7 +132,7 @@ STATE_WORDS = _state_words(
 
 def check_states(add: Add, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
     """Two sentences that say the same but for a word that gives the fact another state."""
-    if _shared_share(a[1], b[1]) < NEGATION_SAME_SENTENCE:
+    if shared_share(a[1], b[1]) < NEGATION_SAME_SENTENCE:
         return
     states_a, states_b = _states_in(a[1]), _states_in(b[1])
     for state, (i_a, word_a) in states_a.items():

@@ -7,16 +7,15 @@ conflict. House-style differences (US / U.S., per cent / %, ten / 10) are kind `
 from __future__ import annotations
 
 import itertools
-import re
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
 
-from .claims import check_negations, check_states
+from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
 from .facts import Facts, Number, extract_passage
-from .links import Link, SentenceRef, SentenceSpace
+from .links import Link, SentenceSpace
 from .model import Block, Conflict, FactRef, Row, Source
-from .text import STOPWORDS, content_terms, fold, normalise
+from .names import SourceNames, check_name_spellings, check_respelled, check_respelled_anywhere, respelled
+from .text import content_terms, fold, normalise
 
 
 class _Found:
@@ -39,8 +38,7 @@ def find_conflicts(sources: list[Source], rows: tuple[Row, ...],
     """Conflicts for every pair of sources, in source-key order."""
     out: list[Conflict] = []
     block_facts: dict[str, Facts] = {}
-    forms = {s.key: _name_forms(s) for s in sources}
-    common = {s.key: _common_words(s) for s in sources}
+    names = {s.key: SourceNames(s) for s in sources}
     for a, b in itertools.combinations(sources, 2):
         found = _Found()
         cells = _row_pairs(rows, a.key, b.key)
@@ -53,12 +51,13 @@ def find_conflicts(sources: list[Source], rows: tuple[Row, ...],
         links = [link for link in space.links(a.key, b.key, {(x, y) for xs, ys in cells for x in xs for y in ys})
                  if normalise(link.a.text) != normalise(link.b.text) and link.a.block.norm != link.b.block.norm
                  and normalise(link.a.text) not in said[b.key] and normalise(link.b.text) not in said[a.key]]
-        known = (set(forms[a.key]), set(forms[b.key]))
+        known = (set(names[a.key].forms), set(names[b.key].forms))
+        confident = _confident(links)
         for link in links:
-            _check_sentences(found, link, space.facts(link.a), space.facts(link.b), known)
+            _check_sentences(found, link, space.facts(link.a), space.facts(link.b), known, id(link) in confident)
         check_negations(found.add, links, space)
-        _check_name_spellings(found, forms[a.key], forms[b.key], space)
-        _check_respelled_anywhere(found, forms[a.key], forms[b.key], space, common[a.key] | common[b.key])
+        check_name_spellings(found, names[a.key], names[b.key], space)
+        check_respelled_anywhere(found, names[a.key], names[b.key], space)
         blocks = {blk.id: blk for blk in a.blocks + b.blocks}
         for xs, ys in cells:
             _check_cells(found, [blocks[x] for x in xs], [blocks[y] for y in ys], block_facts)
@@ -76,38 +75,122 @@ def _row_pairs(rows: tuple[Row, ...], a: str, b: str) -> list[tuple[tuple[str, .
     return pairs
 
 
+def _confident(links: list[Link]) -> set[int]:
+    """The links (by id) that pair two sentences each other's best partner, or pair them
+    closely enough to be sure: the only pairs whose numbers and dates are compared. A
+    sentence's second-best partner is most often another fact that looks alike."""
+    best_a: dict[tuple[str, int], float] = {}
+    best_b: dict[tuple[str, int], float] = {}
+    for link in links:
+        key_a, key_b = (link.a.block.id, link.a.index), (link.b.block.id, link.b.index)
+        best_a[key_a] = max(best_a.get(key_a, 0.0), link.score)
+        best_b[key_b] = max(best_b.get(key_b, 0.0), link.score)
+    return {id(link) for link in links if link.score >= SURE_LINK or (
+        link.score >= best_a[(link.a.block.id, link.a.index)]
+        and link.score >= best_b[(link.b.block.id, link.b.index)])}
+
+
+SURE_LINK = 0.7
+
+
 def _check_sentences(found: _Found, link: Link, fa: Facts, fb: Facts,
-                     known: tuple[set[str], set[str]]) -> None:
+                     known: tuple[set[str], set[str]], confident: bool) -> None:
     ba, bb = link.a.block, link.b.block
-    _check_numbers(found, (ba, fa), (bb, fb))
-    for group in ("day", "year", "weekday"):
-        da = {value: text for g, value, text in fa.dates if g == group}
-        db = {value: text for g, value, text in fb.dates if g == group}
-        only_a, only_b = sorted(set(da) - set(db)), sorted(set(db) - set(da))
-        if only_a and only_b:
-            found.add("date", (ba, da[only_a[0]]), (bb, db[only_b[0]]), f"different {group}")
+    if confident and not _about_others(fa, fb):
+        _check_numbers(found, (ba, fa), (bb, fb))
+        _check_dates(found, (ba, fa), (bb, fb))
     _check_acronyms(found, (ba, fa), (bb, fb))
     _check_quotes_and_attributions(found, (ba, fa), (bb, fb))
-    _check_respelled(found, (ba, fa), (bb, fb), known)
+    check_respelled(found, (ba, fa), (bb, fb), known)
     check_states(found.add, (ba, fa), (bb, fb))
 
 
+def _about_others(fa: Facts, fb: Facts) -> bool:
+    """Two sentences that each name someone or something, and no name in common (nor one
+    respelled): their numbers and dates are about different things ("Thomas has eight
+    touchdowns" / "Bush had two touchdowns")."""
+    names_a = {fold(token) for run in fa.names for token in run if len(token) > 1}
+    names_b = {fold(token) for run in fb.names for token in run if len(token) > 1}
+    if not names_a or not names_b or names_a & names_b:
+        return False
+    return not any(respelled(x, y) for x in names_a for y in names_b)
+
+
+def _check_dates(found: _Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
+    """The same event on another day or in another year: a date of each sentence that the
+    other does not have, said of the same thing (a content word around both in common) or
+    in two sentences that say the same otherwise."""
+    alike = shared_share(a[1], b[1]) >= NEGATION_SAME_SENTENCE
+    for group in ("day", "year", "weekday"):
+        da = [d for d in a[1].dates if d.group == group]
+        db = [d for d in b[1].dates if d.group == group]
+        only_a = [d for d in da if d.value not in {x.value for x in db}]
+        only_b = [d for d in db if d.value not in {x.value for x in da}]
+        pairs = [(x, y) for x in only_a for y in only_b if alike or x.near & y.near]
+        if len(pairs) == 1 or (pairs and alike):
+            x, y = pairs[0]
+            found.add("date", (a[0], x.text), (b[0], y.text), f"different {group}")
+
+
 def _check_numbers(found: _Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
-    """Numbers that count the same thing with different values; looked at from both
-    sides, so the result does not depend on which source is `a`."""
+    """Numbers that count the same thing with different values. A number is compared only
+    with the one number of the other sentence that can count what it counts (two candidates
+    and there is no telling which is meant); looked at from both sides, so the result does
+    not depend on which source is `a`."""
     _check_rates(found, a, b)
+    _check_ranges(found, a, b)
     for (x, fx), (y, fy), flipped in ((a, b, False), (b, a, True)):
+        values_x = {n.value for n in fx.numbers}
         for nx in fx.numbers:
             same = [ny for ny in fy.numbers if ny.value == nx.value]
             style = next((ny for ny in same if _number_style(nx, ny)), None)
-            rival = None if same else next((ny for ny in fy.numbers if _counts_same(nx, ny) and
-                                            all(n.value != ny.value for n in fx.numbers)), None)
-            for kind, other, note in (("style", style, "the same number written differently"),
-                                      ("number", rival, "different numbers for the same thing")):
-                if other is not None:
-                    texts = (nx.raw, other.raw) if kind == "style" else (nx.text, other.text)
-                    ends = ((x, texts[0]), (y, texts[1]))
-                    found.add(kind, *(ends[::-1] if flipped else ends), note)
+            if style is not None:
+                ends = ((x, nx.raw), (y, style.raw))
+                found.add("style", *(ends[::-1] if flipped else ends), "the same number written differently")
+            if same or nx.ends:
+                continue
+            rivals = [ny for ny in fy.numbers if ny.value not in values_x and _counts_same(nx, ny)]
+            if len(rivals) != 1 or _agree(nx, rivals[0]):
+                continue
+            counterparts = [n for n in fx.numbers if n.value not in {m.value for m in fy.numbers}
+                            and _counts_same(rivals[0], n)]
+            if counterparts == [nx]:
+                ends = ((x, nx.text), (y, rivals[0].text))
+                found.add("number", *(ends[::-1] if flipped else ends), "different numbers for the same thing")
+
+
+def _agree(na: Number, nb: Number) -> bool:
+    """Both values true within the precision and the bound they are written with: "4.46" /
+    "4.5", "about 250" / "248", "more than 20" / "23". Two values bounded alike ("more than
+    13 hours" / "more than 19 hours") are two claims about one number: they disagree."""
+    low, high = sorted((na.value, nb.value))
+    if high - low <= max(na.precision, nb.precision) / 2 + 1e-9:
+        return True
+    if na.bound == nb.bound:
+        return False
+    for this, other in ((na, nb), (nb, na)):
+        if this.bound == "over" and other.value > this.value or this.bound == "under" and other.value < this.value:
+            return True
+        if this.bound == "about" and abs(other.value - this.value) <= ABOUT * this.value:
+            return True
+    return False
+
+
+ABOUT = 0.05  # "about 250" holds for 238 to 262
+
+
+def _check_ranges(found: _Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
+    """Two ranges of the same thing that share one end and not the other: "between six and
+    75 years" / "from 7 to 75 years". Ranges that share no end (a 24-14 lead, a 14-0 lead)
+    are too unlike to be one fact."""
+    ranges_a = {n.ends: n for n in a[1].numbers if n.ends}
+    ranges_b = {n.ends: n for n in b[1].numbers if n.ends}
+    for ends_a, na in ranges_a.items():
+        for ends_b, nb in ranges_b.items():
+            shared = sum(x == y for x, y in zip(ends_a, ends_b, strict=True))
+            same_thing = bool(na.counts & nb.counts) or bool(na.measure) and na.measure == nb.measure
+            if shared == 1 and na.unit == nb.unit and na.measure == nb.measure and same_thing:
+                found.add("number", (a[0], na.text), (b[0], nb.text), "different ranges for the same thing")
 
 
 def _check_rates(found: _Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
@@ -126,7 +209,10 @@ def _number_style(na: Number, nb: Number) -> bool:
 
 def _counts_same(na: Number, nb: Number) -> bool:
     """Two numbers count the same thing: same unit and unit of measure (48 hours are not
-    two days), and a shared word after them (or, when neither has one, before them)."""
+    two days), and a shared word after them (or, when neither has one, before them). A part
+    of a count ("the first 17", "one of the") or an end of a range counts no whole thing."""
+    if na.partial or nb.partial or na.ends or nb.ends:
+        return False
     if na.unit != nb.unit or na.measure != nb.measure:
         return False
     # A unit of measure alone says nothing of what is measured: "four years ago" and a
@@ -164,129 +250,20 @@ def _same_speaker(x: str, y: str) -> bool:
     return x == y or not x or not y
 
 
+_WEB_SUFFIXES = frozenset({"com", "org", "net"})  # "MySpace.com" / "MySpace"
+
+
 def _quote_differs(x: str, y: str) -> bool:
     """The same quotation in other words: not one cut from the other, and either close in
     spelling or sharing most of its content words."""
     fx, fy = fold(x), fold(y)
     if not fx or not fy or fx in fy or fy in fx:
         return False
-    sx, sy = set(content_terms(fx)), set(content_terms(fy))
+    sx, sy = set(content_terms(fx)) - _WEB_SUFFIXES, set(content_terms(fy)) - _WEB_SUFFIXES
+    if not (sx - sy and sy - sx):  # only punctuation, small words, or words cut: the same quotation
+        return False
     shared = len(sx & sy) / max(1, min(len(sx), len(sy)))
     return fuzz.token_sort_ratio(fx, fy) >= 60 or shared >= 0.5
-
-
-def _check_respelled(found: _Found, a: tuple[Block, Facts], b: tuple[Block, Facts],
-                     known: tuple[set[str], set[str]]) -> None:
-    """A name in one sentence that is a letter or two away from a name in the other, and
-    that the other source never uses (`known` holds each source's folded name tokens)."""
-    ta, tb = _name_tokens(a[1]), _name_tokens(b[1])
-    for ka, run_a in ta.items():
-        for kb, run_b in tb.items():
-            if ka not in known[1] and kb not in known[0] and _respelled(ka, kb):
-                if ka.replace(" ", "") == kb.replace(" ", ""):  # "Wi-Fi" / "WiFi": hyphens only
-                    found.add("style", (a[0], run_a), (b[0], run_b), "house style: the same name hyphenated otherwise")
-                else:
-                    found.add("name", (a[0], run_a), (b[0], run_b), f"spelled {run_a} / {run_b}")
-                found.respelled.add((ka, kb))
-
-
-def _name_tokens(facts: Facts) -> dict[str, str]:
-    """Folded name token -> its whole name as written, for tokens of 4+ letters."""
-    return {fold(tok): " ".join(run) for run in facts.names for tok in run
-            if len(tok) >= 4 and not tok.isupper()}
-
-
-def _respelled(x: str, y: str) -> bool:
-    """Same first letter, an edit or two apart, and not one the other plus an ending
-    ("Venezuela" / "Venezuelans")."""
-    if x[:1] != y[:1] or x.startswith(y) or y.startswith(x):
-        return False
-    limit = 1 if max(len(x), len(y)) <= 6 else 2
-    return Levenshtein.distance(x, y, score_cutoff=limit) <= limit
-
-
-Forms = dict[str, dict[str, Block]]  # folded name token -> {form as written: first block}
-_CAPITALISED = re.compile(r"(?<![\w\u2019'])[^\W\d_][\w\u2019'-]*")
-_POSSESSIVE = re.compile(r"[\u2019']s$|[\u2019'-]+$")
-
-
-def _check_name_spellings(found: _Found, forms_a: Forms, forms_b: Forms, space: SentenceSpace) -> None:
-    """The same name with and without accents (or in another case) anywhere in the two
-    sources: "Nicolás Maduro" / "Nicolas Maduro"."""
-    for key in sorted(set(forms_a) & set(forms_b)):
-        only_a = [f for f in forms_a[key] if f not in forms_b[key]]
-        only_b = [f for f in forms_b[key] if f not in forms_a[key]]
-        if only_a and only_b:
-            x, y = only_a[0], only_b[0]
-            if _house_style_name(x, y):
-                found.add("style", (forms_a[key][x], x), (forms_b[key][y], y),
-                          f"house style: the same name in other capitals or hyphens ({x} / {y})")
-                continue
-            found.add("name", (forms_a[key][x], _whole_name(forms_a[key][x], x, space)),
-                      (forms_b[key][y], _whole_name(forms_b[key][y], y, space)),
-                      f"name spelled differently (accents): {x} / {y}")
-
-
-def _house_style_name(x: str, y: str) -> bool:
-    """Only letter case or hyphens differ ("MacBook" / "Macbook", "Wi-Fi" / "WiFi"): the
-    desk's style, not a spelling of the name."""
-    return x.replace("-", "").casefold() == y.replace("-", "").casefold()
-
-
-def _check_respelled_anywhere(
-    found: _Found, forms_a: Forms, forms_b: Forms, space: SentenceSpace, common: set[str]
-) -> None:
-    """A name that only one source uses, a letter or two away from one that only the other
-    uses ("Gurbanguli" / "Gurbanguly"), wherever the two stand: a respelling in a passage
-    the other source words differently is still one. Capitalised words that either source
-    also writes in lower case ("These" opening a sentence) are not names."""
-    def names_only_in(forms: Forms, other: Forms) -> list[str]:
-        return sorted(k for k in forms if k not in other and len(k) >= MIN_RESPELLED and k not in common)
-
-    only_a, only_b = names_only_in(forms_a, forms_b), names_only_in(forms_b, forms_a)
-    by_initial: dict[str, list[str]] = {}
-    for kb in only_b:
-        by_initial.setdefault(kb[:1], []).append(kb)
-    candidates = [(x, y) for x in only_a for y in by_initial.get(x[:1], ()) if abs(len(x) - len(y)) <= 2]
-    for ka, kb in candidates:
-        if (ka, kb) in found.respelled or not _respelled(ka, kb) or " " in ka + kb:
-            continue
-        x, y = next(iter(forms_a[ka])), next(iter(forms_b[kb]))
-        found.add("name", (forms_a[ka][x], _whole_name(forms_a[ka][x], x, space)),
-                  (forms_b[kb][y], _whole_name(forms_b[kb][y], y, space)), f"spelled {x} / {y}")
-        found.respelled.add((ka, kb))
-
-
-MIN_RESPELLED = 5  # letters: shorter names are too often two different names a letter apart
-_LOWER_WORD = re.compile(r"(?<![\w\u2019'])[a-z][\w\u2019'-]*")
-
-
-def _common_words(source: Source) -> set[str]:
-    """The folded words a source writes in lower case somewhere: common words, not names."""
-    return {fold(match.group()) for block in source.blocks for match in _LOWER_WORD.finditer(block.text)} | STOPWORDS
-
-
-def _name_forms(source: Source) -> Forms:
-    """Every capitalised word of a source's original blocks (all-capitals ones aside: a
-    shouted headline is not a spelling), by folded form."""
-    forms: Forms = {}
-    for block in source.blocks:
-        if block.repeat_of is None:
-            for match in _CAPITALISED.finditer(block.text):
-                token = _POSSESSIVE.sub("", match.group())
-                if len(token) > 1 and token[0].isupper() and not token.isupper():
-                    forms.setdefault(fold(token), {}).setdefault(token, block)
-    return forms
-
-
-def _whole_name(block: Block, token: str, space: SentenceSpace) -> str:
-    """The run of name words that `token` belongs to ("Nicolás" -> "Nicolás Maduro")."""
-    for index, sentence in enumerate(block.sentences):
-        if token in sentence.text:
-            for run in space.facts(SentenceRef(block, index)).names:
-                if token in run:
-                    return " ".join(run)
-    return token
 
 
 def _check_cells(found: _Found, xs: list[Block], ys: list[Block], cache: dict[str, Facts]) -> None:

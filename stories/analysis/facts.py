@@ -3,6 +3,8 @@ each other: numbers with what they count, names, dates and weekdays, quotations 
 their speaker, attributions ("said on X"), negations, and house-style forms (U.S., %)."""
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -13,15 +15,19 @@ _NUMBER_WORDS = {w: n for n, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
                       "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mln": 1e6, "bln": 1e9}
+_SCALE = "|".join(_SCALES)
+# Digits (thousands may be set off by ", " as some scrapers print them), not an ordinal
+# ("12th"); or a number word; either with its scale.
 _NUMBER = re.compile(
-    r"(?<![\w.,])(?P<cur>[$€£¥])?\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
-    r"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?:\s(?P<scale>thousand|million|billion|trillion|bn)\b)?"
-    r"|\b(?P<word>" + "|".join(_NUMBER_WORDS) + r")\b(?=[\s-])", re.I)
+    r"(?<![\w.,])(?P<cur>[$€£¥])?\s?(?P<num>\d{1,3}(?:,\s?\d{3}(?!\d))+|\d+)(?P<dec>\.\d+)?(?!\d|(?:st|nd|rd|th)\b)"
+    rf"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?:\s?(?P<scale>{_SCALE})\b)?"
+    r"|\b(?P<word>" + "|".join(_NUMBER_WORDS) + rf")\b(?=[\s-])(?:\s(?P<wscale>{_SCALE})\b)?", re.I)
 MEASURES = frozenset(stem(w) for w in """
 second minute hour day week month year decade century km kilometre kilometer mile metre
 meter m cm mm kg kilogram gram g tonne ton pound lb ounce litre liter gallon barrel acre
-hectare degree mph kph knot percent point storey story floor
+hectare degree mph kph knot percent point storey story floor yard yd foot feet ft inch
+gb mb tb kb ghz mhz mw kw gw watt volt
 """.split())
 _MONTHS = {m: n + 1 for n, m in enumerate(
     "january february march april may june july august september october november december".split())}
@@ -42,7 +48,7 @@ _ATTRIBUTION = re.compile(
     r"((?:(?:a|an|the|his|her|their|its)\s+)?[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,2})")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w\u2019'.-]*")
 _CONNECTORS = frozenset("de da del della di dos du van von der bin al la le y".split())
-_NOT_NAMES = frozenset("""
+NOT_NAMES = frozenset("""
 the a an in on at as by for from to of and but or if it its this that these those he she
 they we i his her their our there here when while after before according however meanwhile
 although though monday tuesday wednesday thursday friday saturday sunday january february
@@ -51,6 +57,7 @@ secretary minister prime officials official senator governor general chief state
 """.split())
 _NEGATION = re.compile(r"\b(no|not|never|none|nobody|neither|nor|without)\b(?!\s+(?:only|longer)\b)"
                        r"|n[\u2019']t\b", re.I)
+_NOT_A_DENIAL = frozenset({"only", "longer", "least", "just", "merely"})  # "not only", "no longer"
 _WORDS = re.compile(r"[\w\u2019'%-]+(?:\.\w+)*")
 _ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?!\w)|(?<![\w.])[A-Z]{2,3}(?![\w.])")
 
@@ -67,6 +74,18 @@ class Number:
     spelled: bool        # written as a word ("ten")
     rate: str = ""           # the time it is counted per ("day" in "46,000 barrels a day")
     rate_text: str = ""      # the number through its rate, as written
+    precision: float = 1.0   # what its last written digit is worth (0.01 for "4.46")
+    bound: str = ""          # "over", "under" or "about" ("more than 20", "nearly 50")
+    partial: bool = False    # a part of a count: "the first 17", "one of the", "another 5"
+    ends: tuple[float, float] | None = None  # a range it is one end of ("from 7 to 75 years")
+
+
+@dataclass(frozen=True)
+class Date:
+    group: str               # "day" (a date of the month), "year" or "weekday"
+    value: str               # "5-14", "2013", "monday"
+    text: str                # as written
+    near: frozenset[str] = frozenset()  # stems of the content words around it, in its clause
 
 
 @dataclass(frozen=True)
@@ -85,7 +104,7 @@ class Attribution:
 @dataclass(frozen=True)
 class Facts:
     numbers: tuple[Number, ...]
-    dates: tuple[tuple[str, str, str], ...]   # (group, value, text): weekday / day / year
+    dates: tuple[Date, ...]
     names: tuple[tuple[str, ...], ...]        # runs of name tokens as written
     quotes: tuple[Quote, ...]
     attributions: tuple[Attribution, ...]
@@ -125,14 +144,19 @@ def extract(sentence: str) -> Facts:
         sentence = ""
     dates, masked = _dates(sentence)
     words = tuple(_WORDS.findall(sentence))
-    negations = tuple(i for i, w in enumerate(words) if _NEGATION.fullmatch(w)
-                      or w.lower().endswith(("n't", "n\u2019t")))
+    negations = tuple(i for i, w in enumerate(words) if _is_denial(words, i))
     return Facts(
         numbers=_numbers(masked), dates=dates, names=_names(sentence),
         quotes=_quotes(sentence), attributions=_attributions(sentence), negations=negations,
         acronyms=tuple(m.group() for m in _ACRONYM.finditer(sentence)), words=words,
         content=_content(words, negations),
     )
+
+
+def _is_denial(words: tuple[str, ...], i: int) -> bool:
+    word = words[i]
+    cue = _NEGATION.fullmatch(word) is not None or word.lower().endswith(("n't", "n\u2019t"))
+    return cue and (i + 1 == len(words) or words[i + 1].lower() not in _NOT_A_DENIAL)
 
 
 def extract_passage(text: str) -> Facts:
@@ -150,7 +174,7 @@ def _content(words: tuple[str, ...], negations: tuple[int, ...]) -> frozenset[st
     return frozenset(stem(word) for word in folded if word and word not in STOPWORDS)
 
 
-def _dates(sentence: str) -> tuple[tuple[tuple[str, str, str], ...], str]:
+def _dates(sentence: str) -> tuple[tuple[Date, ...], str]:
     """Dates found, and the sentence with them blanked out so they are not numbers too."""
     found, masked = [], list(sentence)
     for m in _DATE.finditer(sentence):
@@ -159,13 +183,30 @@ def _dates(sentence: str) -> tuple[tuple[tuple[str, str, str], ...], str]:
             continue
         month = (m.group("month") or m.group("month2")).lower().rstrip(".")
         day = m.group("day") or m.group("day2")
-        found.append(("day", f"{_MONTHS.get(month, month)}-{int(day)}", m.group()))
+        found.append(Date("day", f"{_MONTHS.get(month, month)}-{int(day)}", m.group(), _near(sentence, m)))
         masked[m.start():m.end()] = " " * (m.end() - m.start())
     for m in _YEAR.finditer("".join(masked)):
-        found.append(("year", m.group(), m.group()))
+        found.append(Date("year", m.group(), m.group(), _near(sentence, m)))
         masked[m.start():m.end()] = " " * (m.end() - m.start())
-    found.extend(("weekday", m.group().lower(), m.group()) for m in _WEEKDAY.finditer(sentence))
+    found.extend(Date("weekday", m.group().lower(), m.group(), _near(sentence, m)) for m in _WEEKDAY.finditer(sentence))
     return tuple(found), "".join(masked)
+
+
+NEAR_BEFORE, NEAR_AFTER = 3, 1  # content words each side of a date that say what it dates
+
+
+def _near(sentence: str, match: re.Match[str]) -> frozenset[str]:
+    """Stems of the content words just before and after `match` in its clause, the date
+    words of a stamp left out: what it dates ("died on Thursday": "die")."""
+    before = _CLAUSE_END.split(sentence[max(0, match.start() - 80):match.start()])[-1]
+    after = _CLAUSE_END.split(sentence[match.end():match.end() + 80], maxsplit=1)[0]
+    def content(text: str) -> list[str]:
+        return [w for w in fold(text).split() if w not in STOPWORDS and w not in _STAMP_WORDS
+                and w not in _WEEKDAYS and not w.isdigit()]
+    return frozenset(stem(w) for w in content(before)[-NEAR_BEFORE:] + content(after)[:NEAR_AFTER])
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _in_dateline(sentence: str, match: re.Match[str]) -> bool:
@@ -175,21 +216,76 @@ def _in_dateline(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _numbers(text: str) -> tuple[Number, ...]:
-    out = []
-    for m in _NUMBER.finditer(text):
-        if m.group("word"):
-            value, unit, spelled = float(_NUMBER_WORDS[m.group("word").lower()]), "", True
-        else:
-            value = float(m.group("num").replace(",", "") + (m.group("dec") or ""))
-            value *= _SCALES.get((m.group("scale") or "").lower(), 1.0)
-            unit = "%" if m.group("pct") else (m.group("cur") or "")
-            spelled = False
-        phrase = m.group().strip() + _following_words(text[m.end():])
-        counts, before, measure = _context(text, m.start(), m.end())
-        rate, rate_end = _rate(text, m.end())
-        rate_text = text[m.start():rate_end].strip() if rate else ""
-        out.append(Number(phrase, m.group().strip(), value, unit, counts, measure, before, spelled, rate, rate_text))
+    matches = list(_NUMBER.finditer(text))
+    out = [_number(text, m) for m in matches]
+    for n, (first, second) in enumerate(itertools.pairwise(matches)):
+        if _RANGE_BETWEEN.fullmatch(text, first.end(), second.start()) and (
+            text[first.end():second.start()].strip() != "and" or _BETWEEN.search(text[:first.start()])
+        ):
+            out[n], out[n + 1] = _range(text, out[n], out[n + 1], first, second)
     return tuple(out)
+
+
+def _number(text: str, m: re.Match[str]) -> Number:
+    if m.group("word"):
+        scale = _SCALES.get((m.group("wscale") or "").lower(), 1.0)
+        value, unit, spelled, precision = _NUMBER_WORDS[m.group("word").lower()] * scale, "", True, scale
+    else:
+        scale = _SCALES.get((m.group("scale") or "").lower(), 1.0)
+        value = float(re.sub(r",\s?", "", m.group("num")) + (m.group("dec") or "")) * scale
+        precision = 10.0 ** -(len(m.group("dec") or ".") - 1) * scale
+        unit = "%" if m.group("pct") else (m.group("cur") or "")
+        spelled = False
+    phrase = m.group().strip() + _following_words(text[m.end():])
+    counts, before, measure = _context(text, m.start(), m.end())
+    rate, rate_end = _rate(text, m.end())
+    rate_text = text[m.start():rate_end].strip() if rate else ""
+    head = text[max(0, m.start() - 40):m.start()].lower()
+    return Number(phrase, m.group().strip(), value, unit, counts, measure, before, spelled, rate, rate_text,
+                  precision=precision, bound=_bound(head),
+                  partial=bool(_PARTIAL_BEFORE.search(head) or _PARTIAL_AFTER.match(text, m.end())))
+
+
+# A range: "from 7 to 75 years", "between six and 75", "$140-150 million", "24-14".
+_RANGE_BETWEEN = re.compile(r"\s*(?:-|\u2013|to|and)\s*")
+_BETWEEN = re.compile(r"\bbetween\s+(?:[$\u20ac\u00a3\u00a5]\s?)?$", re.I)
+
+
+def _range(text: str, low: Number, high: Number, first: re.Match[str], second: re.Match[str]) -> tuple[Number, Number]:
+    """Both ends of a range, each knowing the other; the first end takes the second's scale,
+    unit and counted words when it is written bare ("$140-150 million")."""
+    if not first.group("scale") and second.group("scale") and not low.spelled:
+        scale = _SCALES[second.group("scale").lower()]
+        low = dataclasses.replace(low, value=low.value * scale, precision=low.precision * scale)
+    unit = low.unit or high.unit
+    ends = (low.value, high.value)
+    whole = text[first.start():second.end()].strip() + _following_words(text[second.end():])
+    low = dataclasses.replace(low, unit=unit, counts=low.counts or high.counts, measure=low.measure or high.measure,
+                              ends=ends, text=whole)
+    high = dataclasses.replace(high, unit=unit, ends=ends, text=whole)
+    return low, high
+
+
+# "more than 20", "nearly 50", "about 250": values true within the bound they are written with.
+_CURRENCY_TAIL = r"\s+(?:[$\u20ac\u00a3\u00a5]\s?)?$"
+_BOUNDS = tuple((name, re.compile(rf"\b(?:{words}){_CURRENCY_TAIL}")) for name, words in (
+    ("over", "more than|greater than|higher than|larger than|over|above|at least|upwards of|in excess of"
+             "|exceeding|topping"),
+    ("under", "less than|fewer than|lower than|under|below|up to|at most|nearly|almost|just short of"
+              "|as many as|as much as"),
+    ("about", "about|around|roughly|approximately|some|an estimated|estimated|close to|circa|nearly"),
+))
+_PARTIAL_BEFORE = re.compile(
+    r"\b(?:first|last|next|another|additional|further|other|top|final|remaining|latest|extra|previous|earlier|new)"
+    + _CURRENCY_TAIL)
+_PARTIAL_AFTER = re.compile(r"\s+(?:of\s+(?:the|them|those|these|his|her|their|its|our|whom|which)"
+                            r"|more|others?)\b", re.I)
+
+
+def _bound(head: str) -> str:
+    """How the words just before a number bound it: over, under, about, or exactly ("")."""
+    head = " " + head
+    return next((name for name, pattern in _BOUNDS if pattern.search(head)), "")
 
 
 _RATE = re.compile(
@@ -221,11 +317,17 @@ def _following_words(text: str) -> str:
     return "".join(kept)
 
 
+# What a number counts stands in its own clause: "Comeaux, 49, is serving" counts nothing.
+_CLAUSE_END = re.compile(r"[,;:()\[\]\u201c\u201d\"\u2014]|\s[-\u2013]\s|\.(?:\s|$)")
+
+
 def _context(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str], str]:
     """Stems of the two content words after a number and of the one before it, and the
     unit of measure right after it, if any."""
-    following = [w for w in fold(text[end:end + 60]).split() if w not in STOPWORDS]
-    before = [w for w in fold(text[max(0, start - 30):start]).split() if w not in STOPWORDS][-1:]
+    after_text = _CLAUSE_END.split(text[end:end + 60], maxsplit=1)[0]
+    before_text = _CLAUSE_END.split(text[max(0, start - 30):start])[-1]
+    following = [w for w in fold(after_text).split() if w not in STOPWORDS]
+    before = [w for w in fold(before_text).split() if w not in STOPWORDS][-1:]
     if following[:2] in (["year", "old"], ["years", "old"]):
         # An age: what it is the age of comes after ("a 10-year-old girl"), not "year old".
         return _stems(following[2:3]), _stems(before), "age"
@@ -244,7 +346,7 @@ def _names(sentence: str) -> tuple[tuple[str, ...], ...]:
     current: list[str] = []
     for n, m in enumerate(_NAME_TOKEN.finditer(sentence)):
         word = re.sub(r"[\u2019']s$|[.\u2019'-]+$", "", m.group())
-        if word[:1].isupper() and word.lower() not in _NOT_NAMES and not (n == 0 and word.lower() in STOPWORDS):
+        if word[:1].isupper() and word.lower() not in NOT_NAMES and not (n == 0 and word.lower() in STOPWORDS):
             current.append(word)
         elif current and word.lower() in _CONNECTORS:
             current.append(word)

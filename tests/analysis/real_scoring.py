@@ -41,11 +41,16 @@ class PairScore:
     misses: list[Fact] = field(default_factory=list)
 
 
-SETS = {"development": ("pairs.json", "labels_"), "held-out": ("pairs_heldout.json", "labels_heldout_")}
+SETS = {
+    "development": ("pairs.json", "labels_"),
+    "second development": ("pairs_dev2.json", "labels_dev2_"),
+    "held-out": ("pairs_heldout.json", "labels_heldout_"),
+}
 
 
 def pairs(which: str = "development") -> list[dict]:
-    """The pairs of one set: `development` (the rules were shaped looking at its errors) or
+    """The pairs of one set: `development` (the rules were shaped looking at its errors),
+    `second development` (labelled later by other readers, then used the same way) or
     `held-out` (labelled before the engine was run on it, and never tuned to)."""
     return json.loads((HERE / SETS[which][0]).read_text(encoding="utf-8"))
 

@@ -88,3 +88,115 @@ class TestNumbersInContext:
         a = BODY + "\n" + shared
         b = BODY + "\nFares on the Lundholm crossing will rise to 16 crowns.\n" + shared
         assert conflicts(a, b, ("number",)) == []
+
+
+def one_line(a: str, b: str, kinds=("number", "name", "date", "quote", "attribution", "other")):
+    """Conflicts between BODY plus a line of each source's own."""
+    return conflicts(BODY + "\n" + a, BODY + "\n" + b, kinds)
+
+
+class TestValuesWrittenWithTheirPrecision:
+    def test_values_true_within_the_precision_written_agree(self):
+        assert one_line("Fuel costs rose 4.46 per cent in the quarter, the operator said.",
+                        "Fuel costs rose 4.5 per cent in the quarter, the operator said.") == []
+        assert one_line("About 250 residents were moved from the harbour streets overnight.",
+                        "Roughly 250 residents were moved from the harbour streets overnight.") == []
+
+    def test_a_bound_holds_the_exact_value_within_it(self):
+        assert one_line("More than 20 boats joined the search for the missing deckhand.",
+                        "Twenty-three boats, 23 in all, joined the search for the missing deckhand.") == []
+
+    def test_two_values_bounded_alike_disagree(self):
+        found = one_line("The search lasted more than 13 hours before the deckhand was found.",
+                         "The search lasted more than 19 hours before the deckhand was found.", ("number",))
+        assert [(a, b) for _, a, b in found] == [("13 hours", "19 hours")]
+
+    def test_ranges_of_the_same_thing_that_share_one_end_disagree(self):
+        found = one_line("The crew face fines ranging from 6 to 75 days of wages, the court said.",
+                         "The crew face fines ranging from 7 to 75 days of wages, the court said.", ("number",))
+        assert [(a, b) for _, a, b in found] == [("6 to 75 days", "7 to 75 days")]
+
+    def test_scores_that_share_no_end_are_different_moments(self):
+        assert one_line("Skarvik led 24-14 at the break in the charity match for the crew.",
+                        "Skarvik led 14-0 at the break in the charity match for the crew.", ("number",)) == []
+
+    def test_an_ordinal_is_no_count(self):
+        assert one_line("It was the 12th grounding on the route, the harbour master said.",
+                        "It was the 50th year of the route, the harbour master said.", ("number",)) == []
+
+
+class TestNumbersOfOneThing:
+    def test_a_part_of_a_count_is_no_count_of_the_whole(self):
+        assert one_line("Divers completed 28 dives for the survey of the hull.",
+                        "Divers completed their first 17 dives for the survey of the hull.", ("number",)) == []
+        assert one_line("Four more crew members are awaiting questioning by the inspectors.",
+                        "A dozen crew members are awaiting questioning by the inspectors.", ("number",)) == []
+
+    def test_numbers_said_of_different_people_are_different_facts(self):
+        assert one_line("Haldorsen has made eight rescues from the lifeboat station since June.",
+                        "Brekke has made two rescues from the lifeboat station since June.", ("number",)) == []
+
+    def test_a_number_the_other_sentence_could_match_twice_is_left_alone(self):
+        # Two counts of one unit in one sentence: there is no telling which the other means.
+        assert one_line("The inspectors found 4 cracks in the bow and 6 cracks in the stern.",
+                        "The inspectors found 5 cracks in the hull.", ("number",)) == []
+
+
+class TestDatesOfOneEvent:
+    def test_years_of_different_events_are_no_conflict(self):
+        assert one_line("Ekdahl joined the coastguard in 2004 after a rescue off Lundholm.",
+                        "Ekdahl, who was promoted to captain in 2005, led the search.", ("date",)) == []
+
+    def test_a_day_said_of_the_same_thing_is_compared(self):
+        assert one_line("The captain resigned on Thursday, the operator said.",
+                        "The captain resigned on Friday, the operator said.", ("date",)) == [
+            ("date", "Thursday", "Friday")]
+
+
+class TestNameSpellings:
+    def test_a_slip_in_one_source_of_a_name_both_write_is_a_conflict(self):
+        a = BODY + "\nEkdahl praised the crew of the Nordlys."
+        b = BODY + "\nThe inspectors said Edkahl had ordered the evacuation early."
+        assert ("name", "Maren Ekdahl", "Edkahl") in conflicts(a, b, ("name",))
+
+    def test_a_name_run_together_or_set_apart_is_a_conflict(self):
+        a = BODY + "\nThe passengers were taken to Vestholm, a village of 900 people."
+        b = BODY + "\nThe passengers were taken to Vest Holm, a village of 900 people."
+        assert conflicts(a, b, ("name",)) == [("name", "Vestholm", "Vest Holm")]
+
+    def test_a_respelling_beside_the_same_other_name_is_a_conflict_even_when_short(self):
+        a = BODY + "\nMinister Salmi and Minister Dahle visited the harbour."
+        b = BODY + "\nSalmi and Dahl said an inquiry would open in June."
+        assert [kind for kind, *_ in conflicts(a, b, ("name",))] == ["name"]
+
+    def test_names_a_letter_apart_in_different_company_are_different_people(self):
+        a = BODY + "\nJudge Barbara Walther set the hearing for the spring."
+        b = BODY + "\nThe captain's lawyer, Walter Brun, told reporters his client would appeal."
+        assert conflicts(a, b, ("name",)) == []
+
+    def test_a_capital_opening_a_sentence_is_no_slip_of_a_name(self):
+        a = BODY + "\nThe Latter Haven chapel held a vigil. Passengers met at Latter Haven."
+        b = BODY + "\nThe Latter Haven chapel held a vigil. Later, passengers met in the town hall."
+        assert conflicts(a, b, ("name",)) == []
+
+    def test_british_and_american_spelling_is_house_style(self):
+        a = BODY + "\nShips use the Internationally Recognized Safety Corridor off Skarvik."
+        b = BODY + "\nShips use the Internationally Recognised Safety Corridor off Skarvik."
+        assert conflicts(a, b, ("name",)) == []
+
+
+class TestWordingThatAgrees:
+    def test_a_no_that_agrees_is_shown_as_the_same_claim_in_other_words(self):
+        a = BODY + "\nThe operator welcomed the rescue of the last remaining passengers trapped by the storm."
+        b = BODY + "\nThe operator said there are now no passengers trapped by the storm."
+        assert conflicts(a, b, ("other",)) == []
+        found = compare_sources([SourceText("a", a), SourceText("b", b)]).conflicts
+        assert any(c.kind == "style" and "other words" in c.note for c in found)
+
+    def test_not_only_denies_nothing(self):
+        assert extract("The ferry will not only carry cars but also freight.").negations == ()
+
+    def test_a_quotation_that_differs_only_in_punctuation_or_a_web_suffix_is_the_same(self):
+        a = BODY + '\nEkdahl said: "We checked the hull, the deck, and Nordlys.com for damage reports."'
+        b = BODY + '\nEkdahl said: "We checked the hull, the deck and Nordlys for damage reports."'
+        assert conflicts(a, b, ("quote",)) == []

@@ -2,6 +2,7 @@
 
     python tests/analysis/real_pairs/select.py > tests/analysis/real_pairs/pairs.json
     python tests/analysis/real_pairs/select.py --held-out > tests/analysis/real_pairs/pairs_heldout.json
+    python tests/analysis/real_pairs/select.py --dev2 > tests/analysis/real_pairs/pairs_dev2.json
 
 From ../shared/corpus (never copied here: the set holds paths, labels and short values):
 20 pairs of articles about one event by different outlets (ECB+: two articles of one
@@ -14,6 +15,9 @@ first version against the last.
 from the clusters and groups the first set does not use. The engine's rules were shaped
 while looking at the first set's errors; the held-out set is labelled before the engine is
 run on it and measured, not tuned to.
+
+`--dev2` draws a third set the same way (another seed; 16 + 8 pairs, ids d01...) from the
+clusters and groups neither of the first two sets uses.
 """
 
 import csv
@@ -24,9 +28,10 @@ from collections import defaultdict
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
-SEED, HELD_OUT_SEED = 10, 11
+SEED, HELD_OUT_SEED, DEV2_SEED = 10, 11, 12
 ECB_PAIRS, REUTERS_PAIRS = 20, 12
 HELD_OUT_ECB_PAIRS, HELD_OUT_REUTERS_PAIRS = 16, 8
+DEV2_ECB_PAIRS, DEV2_REUTERS_PAIRS = 16, 8
 HERE = Path(__file__).resolve().parent
 
 
@@ -74,11 +79,16 @@ def _relative(path: Path) -> str:
 
 def used_by_first_set() -> frozenset[str]:
     """The ECB+ clusters and Reuters groups of pairs.json."""
-    pairs = json.loads((HERE / "pairs.json").read_text(encoding="utf-8"))
+    return used_by("pairs.json")
+
+
+def used_by(*files: str) -> frozenset[str]:
+    """The ECB+ clusters and Reuters groups of the pairs in these files (of this folder)."""
     used = set()
-    for pair in pairs:
-        parts = pair["a"].split("/")
-        used.add(parts[2] if parts[0] == "reuters" else _cluster_of(parts[-1]))
+    for file in files:
+        for pair in json.loads((HERE / file).read_text(encoding="utf-8")):
+            parts = pair["a"].split("/")
+            used.add(parts[2] if parts[0] == "reuters" else _cluster_of(parts[-1]))
     return frozenset(used)
 
 
@@ -89,15 +99,21 @@ def _cluster_of(file_name: str) -> str:
 
 
 def main() -> None:
-    held_out = "--held-out" in sys.argv[1:]
-    if held_out:
+    held_out, dev2 = "--held-out" in sys.argv[1:], "--dev2" in sys.argv[1:]
+    if dev2:
+        rng, used = random.Random(DEV2_SEED), used_by("pairs.json", "pairs_heldout.json")
+        pairs = ecb_pairs(rng, DEV2_ECB_PAIRS, used) + reuters_pairs(rng, DEV2_REUTERS_PAIRS, used)
+        prefix = "d"
+    elif held_out:
         rng, used = random.Random(HELD_OUT_SEED), used_by_first_set()
         pairs = ecb_pairs(rng, HELD_OUT_ECB_PAIRS, used) + reuters_pairs(rng, HELD_OUT_REUTERS_PAIRS, used)
+        prefix = "h"
     else:
         rng = random.Random(SEED)
         pairs = ecb_pairs(rng) + reuters_pairs(rng)
+        prefix = "p"
     for number, pair in enumerate(pairs, start=1):
-        pair["id"] = f"{'h' if held_out else 'p'}{number:02d}"
+        pair["id"] = f"{prefix}{number:02d}"
         pair["second_reader"] = number % 3 == 1  # a third of the pairs, read twice
     print(json.dumps([{"id": p["id"], **{k: v for k, v in p.items() if k != "id"}} for p in pairs], indent=1))
 

@@ -1,0 +1,239 @@
+"""Names spelled two ways by two sources: a respelling ("Gurbanguli" / "Gurbanguly"), an
+accent added or dropped ("Nicolás" / "Nicolas"), a name run together or set apart
+("Eldorado" / "El Dorado"), a prefix dropped ("LaCalamita" / "Calamita"). Letter case,
+hyphens and British or American spelling are house style.
+
+A capitalised word is a name only when neither source writes it in lower case, and two
+spellings are one name only where they stand in like company: the same other names
+beside them, or sentences that say much the same. Two different people a letter apart
+("Walther" the judge, "Walter" the attorney) stand in different sentences.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Protocol
+
+from rapidfuzz.distance import OSA, Levenshtein
+
+from .facts import NOT_NAMES, Facts
+from .links import SentenceRef, SentenceSpace
+from .model import Block, Source
+from .text import STOPWORDS, fold, stem
+
+Forms = dict[str, dict[str, Block]]  # folded name token -> {form as written: first block}
+Places = dict[str, list[Block]]       # folded name token -> the blocks it stands in (a few)
+_CAPITALISED = re.compile(r"(?<![\w\u2019'])[^\W\d_][\w\u2019'-]*")
+_POSSESSIVE = re.compile(r"[\u2019']s$|[\u2019'-]+$")
+_LOWER_WORD = re.compile(r"(?<![\w\u2019'])[a-z][\w\u2019'-]*")
+MIN_RESPELLED = 5  # letters: shorter names are too often two different names a letter apart
+MIN_RESPELLED_BESIDE_A_NAME = 4  # "Lock" / "Locke", when "Salazar" stands beside both
+PLACES_KEPT = 12
+SHARED_CONTENT = 2  # content words two sentences share, names aside, to be in like company
+NAME_PREFIXES = ("la", "le", "de", "di", "da", "du", "mc", "mac", "van", "von", "st")
+
+
+class Found(Protocol):
+    respelled: set[tuple[str, str]]
+    add: Callable[[str, tuple[Block, str], tuple[Block, str], str], None]
+
+
+class SourceNames:
+    """A source's capitalised words: their forms, where they stand, and the source's
+    lower-case words (which are not names)."""
+
+    def __init__(self, source: Source) -> None:
+        self.forms: Forms = {}
+        self.places: Places = {}
+        self.joined: dict[str, tuple[str, Block]] = {}  # "eldorado" -> ("El Dorado", block)
+        self.mid_sentence: set[str] = set()  # names written somewhere other than a sentence's first word
+        for block in source.blocks:
+            if block.repeat_of is None:
+                self._read(block)
+        self.common = {fold(m.group()) for block in source.blocks for m in _LOWER_WORD.finditer(block.text)}
+
+    def _read(self, block: Block) -> None:
+        previous = None
+        openers = {sentence.start for sentence in block.sentences}
+        for match in _CAPITALISED.finditer(block.text):
+            token = _POSSESSIVE.sub("", match.group())
+            if len(token) > 1 and token[0].isupper() and not token.isupper() and fold(token) not in NOT_NAMES:
+                key = fold(token)
+                if match.start() not in openers:
+                    self.mid_sentence.add(key)
+                self.forms.setdefault(key, {}).setdefault(token, block)
+                blocks = self.places.setdefault(key, [])
+                if len(blocks) < PLACES_KEPT and block not in blocks:
+                    blocks.append(block)
+                if previous is not None and block.text[previous.end():match.start()] == " ":
+                    joined = _POSSESSIVE.sub("", previous.group()) + token
+                    self.joined.setdefault(fold(joined), (f"{_POSSESSIVE.sub('', previous.group())} {token}", block))
+                previous = match
+            else:
+                previous = None
+
+
+def check_name_spellings(found: Found, a: SourceNames, b: SourceNames, space: SentenceSpace) -> None:
+    """The same name with and without accents (or in another case) anywhere in the two
+    sources: "Nicolás Maduro" / "Nicolas Maduro"."""
+    for key in sorted(set(a.forms) & set(b.forms)):
+        only_a = [f for f in a.forms[key] if f not in b.forms[key]]
+        only_b = [f for f in b.forms[key] if f not in a.forms[key]]
+        if only_a and only_b:
+            x, y = only_a[0], only_b[0]
+            if _house_style_name(x, y):
+                found.add("style", (a.forms[key][x], x), (b.forms[key][y], y),
+                          f"house style: the same name in other capitals or hyphens ({x} / {y})")
+                continue
+            found.add("name", (a.forms[key][x], whole_name(a.forms[key][x], x, space)),
+                      (b.forms[key][y], whole_name(b.forms[key][y], y, space)),
+                      f"name spelled differently (accents): {x} / {y}")
+
+
+def check_respelled(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts],
+                    known: tuple[set[str], set[str]]) -> None:
+    """A name in one sentence that is a letter or two away from a name in the other, and
+    that the other source never uses (`known` holds each source's folded name tokens)."""
+    ta, tb = _name_tokens(a[1]), _name_tokens(b[1])
+    for ka, run_a in ta.items():
+        for kb, run_b in tb.items():
+            if ka not in known[1] and kb not in known[0] and respelled(ka, kb):
+                _report(found, (a[0], run_a), (b[0], run_b), ka, kb)
+
+
+def check_respelled_anywhere(found: Found, a: SourceNames, b: SourceNames, space: SentenceSpace) -> None:
+    """A name one source never uses, a letter or two away from (or run together with, or a
+    prefix away from) a name the other uses, wherever the two stand, so long as they stand
+    in like company."""
+    common = a.common | b.common | STOPWORDS
+    for mine, theirs, flipped in ((a, b, False), (b, a, True)):
+        for key in sorted(mine.forms):
+            if key in theirs.forms or key in common or len(key) < MIN_RESPELLED_BESIDE_A_NAME:
+                continue
+            for other in _spellings_of(key, theirs, common):
+                pair = (other, key) if flipped else (key, other)
+                if pair in found.respelled or not _same_name(key, mine, other, theirs, space):
+                    continue
+                x, y = next(iter(mine.forms[key])), next(iter(theirs.forms[other]))
+                ends = ((mine.forms[key][x], whole_name(mine.forms[key][x], x, space)),
+                        (theirs.forms[other][y], whole_name(theirs.forms[other][y], y, space)))
+                _report(found, *(ends[::-1] if flipped else ends), *pair)
+        for key, (written, block) in sorted(theirs.joined.items()):
+            if key in mine.forms and fold(written) not in mine.joined:
+                x = next(iter(mine.forms[key]))
+                ends = ((mine.forms[key][x], x), (block, written))
+                pair = (key, fold(written))
+                if pair not in found.respelled:
+                    found.respelled.add(pair)
+                    found.add("name", *(ends[::-1] if flipped else ends), f"spelled {x} / {written}")
+
+
+def _spellings_of(key: str, theirs: SourceNames, common: set[str]) -> list[str]:
+    """The other source's names that may be `key` spelled otherwise."""
+    return [other for other in theirs.forms if other != key and other not in common
+            and abs(len(other) - len(key)) <= 3
+            and (respelled(key, other) or _prefixed(key, other) or _swapped(key, other))]
+
+
+def _swapped(x: str, y: str) -> bool:
+    """Two letters swapped ("Teixiera" / "Teixeira", "Edkahl" / "Ekdahl")."""
+    return len(x) == len(y) and OSA.distance(x, y, score_cutoff=1) == 1 and Levenshtein.distance(x, y) == 2
+
+
+def _prefixed(x: str, y: str) -> bool:
+    """One name is the other behind a family-name prefix: "Calamita" / "LaCalamita"."""
+    short, long = sorted((x, y), key=len)
+    return len(short) >= MIN_RESPELLED and long.endswith(short) and long[: len(long) - len(short)] in NAME_PREFIXES
+
+
+def _same_name(key: str, mine: SourceNames, other: str, theirs: SourceNames, space: SentenceSpace) -> bool:
+    """`key`, which only one source writes, is `other` misspelt: a slip of one letter (or
+    two swapped) of a name both sources write, or a name only the other source writes
+    that stands in like company."""
+    if other in mine.forms:
+        # A sentence's first word is capitalised whatever it is: "Later" is no slip of "Latter".
+        slip = OSA.distance(key, other, score_cutoff=1) <= 1
+        return key in mine.mid_sentence and slip and not _named_together(key, mine, other, theirs, space)
+    return _in_like_company(key, mine, other, theirs, space)
+
+
+def _named_together(key_a: str, a: SourceNames, key_b: str, b: SourceNames, space: SentenceSpace) -> bool:
+    """Some sentence names both, as "Los Angeles Angels" does "Angeles" and "Angels"."""
+    return any({key_a, key_b} <= _folded_names(space.facts(ref))
+               for key, names in ((key_a, a), (key_b, b)) for ref in _sentences_naming(key, names, space))
+
+
+def _in_like_company(key_a: str, a: SourceNames, key_b: str, b: SourceNames, space: SentenceSpace) -> bool:
+    """Some sentence naming one and some naming the other share another name, or (for
+    names of five letters or more) say much the same."""
+    if _named_together(key_a, a, key_b, b, space):
+        return False
+    for ref_a in _sentences_naming(key_a, a, space):
+        facts_a = space.facts(ref_a)
+        for ref_b in _sentences_naming(key_b, b, space):
+            facts_b = space.facts(ref_b)
+            names_a, names_b = _folded_names(facts_a) - {key_a}, _folded_names(facts_b) - {key_b}
+            if names_a & names_b:
+                return True
+            shared = facts_a.content & facts_b.content - {stem(key_a), stem(key_b)}
+            if min(len(key_a), len(key_b)) >= MIN_RESPELLED and len(shared) >= SHARED_CONTENT:
+                return True
+    return False
+
+
+def _sentences_naming(key: str, names: SourceNames, space: SentenceSpace) -> list[SentenceRef]:
+    forms = list(names.forms.get(key, ()))
+    return [SentenceRef(block, index) for block in names.places.get(key, [])
+            for index, sentence in enumerate(block.sentences) if any(form in sentence.text for form in forms)]
+
+
+def _folded_names(facts: Facts) -> set[str]:
+    return {fold(token) for run in facts.names for token in run if len(token) > 1}
+
+
+def _report(found: Found, a: tuple[Block, str], b: tuple[Block, str], key_a: str, key_b: str) -> None:
+    if key_a.replace(" ", "") == key_b.replace(" ", ""):  # "Wi-Fi" / "WiFi": hyphens only
+        found.add("style", a, b, "house style: the same name hyphenated otherwise")
+    elif _american(key_a) == _american(key_b):
+        found.add("style", a, b, "house style: British and American spelling")
+    else:
+        found.add("name", a, b, f"spelled {a[1]} / {b[1]}")
+    found.respelled.add((key_a, key_b))
+
+
+def _american(word: str) -> str:
+    """A word in American spelling: "recognised" -> "recognized", "harbour" -> "harbor"."""
+    return re.sub(r"our\b", "or", re.sub(r"is(e|ed|es|ing|ation|ations)\b", r"iz\1", word))
+
+
+def _name_tokens(facts: Facts) -> dict[str, str]:
+    """Folded name token -> its whole name as written, for tokens of 4+ letters."""
+    return {fold(tok): " ".join(run) for run in facts.names for tok in run
+            if len(tok) >= 4 and not tok.isupper()}
+
+
+def respelled(x: str, y: str) -> bool:
+    """Same first letter, an edit or two apart, and not one the other plus an ending
+    ("Venezuela" / "Venezuelans"), unless that is a silent "e" ("Lock" / "Locke")."""
+    if x[:1] != y[:1]:
+        return False
+    if x.startswith(y) or y.startswith(x):
+        return abs(len(x) - len(y)) == 1 and max(x, y, key=len).endswith("e")
+    limit = 1 if max(len(x), len(y)) <= 6 else 2
+    return Levenshtein.distance(x, y, score_cutoff=limit) <= limit
+
+
+def _house_style_name(x: str, y: str) -> bool:
+    """Only letter case or hyphens differ ("MacBook" / "Macbook", "Wi-Fi" / "WiFi"): the
+    desk's style, not a spelling of the name."""
+    return x.replace("-", "").casefold() == y.replace("-", "").casefold()
+
+
+def whole_name(block: Block, token: str, space: SentenceSpace) -> str:
+    """The run of name words that `token` belongs to ("Nicolás" -> "Nicolás Maduro")."""
+    for index, sentence in enumerate(block.sentences):
+        if token in sentence.text:
+            for run in space.facts(SentenceRef(block, index)).names:
+                if token in run:
+                    return " ".join(run)
+    return token
