@@ -11,7 +11,6 @@ beside them, or sentences that say much the same. Two different people a letter 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Protocol
 
 from rapidfuzz.distance import OSA, Levenshtein
@@ -34,8 +33,11 @@ NAME_PREFIXES = ("la", "le", "de", "di", "da", "du", "mc", "mac", "van", "von", 
 
 
 class Found(Protocol):
+    """What collects a pair of sources' conflicts (conflicts._Found)."""
+
     respelled: set[tuple[str, str]]
-    add: Callable[[str, tuple[Block, str], tuple[Block, str], str], None]
+
+    def add(self, kind: str, a: tuple[Block, str], b: tuple[Block, str], note: str) -> None: ...
 
 
 class SourceNames:
