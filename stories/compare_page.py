@@ -1,33 +1,26 @@
 """What the compare page shows, built from a stored analysis (the `compare --json` form).
 
 This is the one place that turns wire copy into markup: every piece of copy is escaped
-here, and the <ins>/<del> marks of word changes are added around escaped text. Nothing
-else in the project marks copy safe.
+here, and the <ins>/<del> marks of word changes and the <mark> of a chosen conflict's words
+are added around escaped text. Nothing else in the project marks copy safe.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections import Counter
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from stories.analysis.diff import word_diff
+from stories.compare_conflicts import ConflictView, conflict_views
 
 STATUS_LABELS = {"same": "Same", "changed": "Changed", "only-here": "Only here", "repeat": "Repeat"}
-KIND_LABELS = {
-    "number": "Number",
-    "name": "Name",
-    "date": "Date",
-    "quote": "Quote",
-    "attribution": "Attribution",
-    "style": "House style",
-    "other": "Claim",
-}
 
 
 @dataclass(frozen=True)
@@ -47,15 +40,23 @@ class Column:
     word_count: int
 
 
+Piece = tuple[str, str]  # a run of a passage's text, and the tag it is wrapped in ("ins", "del" or "")
+
+
 @dataclass
 class Passage:
     id: str
     number: int
     kind: str
     status: str
-    html: SafeString
+    pieces: list[Piece]  # the passage's text, cut where the word changes start and end
     repeat_of: int | None = None
     marked: bool = False
+    words: tuple[str, ...] = ()  # the chosen conflict's values in this passage: marked where they stand
+
+    @property
+    def html(self) -> SafeString:
+        return passage_html(self.pieces, self.words)
 
     @property
     def label(self) -> str:
@@ -91,37 +92,6 @@ class RowView:
     @property
     def is_difference(self) -> bool:
         return bool(self.conflicts) or bool(self.statuses & {"changed", "only-here"})
-
-
-@dataclass(frozen=True)
-class ConflictView:
-    number: int
-    key: str  # names the conflict in the URL (?conflict=key): the same while its facts are shown
-    kind: str
-    a_text: str
-    b_text: str
-    a_passage: str
-    b_passage: str
-    a_column: Column
-    b_column: Column
-    note: str
-    settlement: Any = None  # the desk's ConflictSettlement of these facts, when settled
-
-    @property
-    def a_number(self) -> int:
-        return _number(self.a_passage)
-
-    @property
-    def b_number(self) -> int:
-        return _number(self.b_passage)
-
-    @property
-    def kind_label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind)
-
-    @property
-    def is_style(self) -> bool:
-        return self.kind == "style"
 
 
 @dataclass
@@ -168,12 +138,15 @@ def build_compare_page(
     ]
     marks = _change_marks(result["changes"], result["rows"])
     rows = [_row(n, row, columns, blocks, marks) for n, row in enumerate(result["rows"], start=1)]
-    conflicts = _conflicts(result["conflicts"], columns, rows, settlements or {})
+    conflicts = conflict_views(result["conflicts"], {column.key: column for column in columns}, settlements or {})
+    _flag_conflict_rows(rows, conflicts)
     chosen = next((c for c in conflicts if c.key == chosen_conflict), None)
     if chosen is not None:
+        stating = set(chosen.passages)
         for row in rows:
             for passage in row.passages:
-                passage.marked = passage.id in (chosen.a_passage, chosen.b_passage)
+                passage.marked = passage.id in stating
+                passage.words = chosen.words_in(passage.id) if passage.marked else ()
     repeat_count = sum(1 for block in blocks.values() if block["repeat_of"])
     return ComparePage(columns, rows, conflicts, repeat_count, chosen)
 
@@ -200,18 +173,18 @@ def _passages(cell: dict, blocks: dict, marks: dict) -> list[Passage]:
     passages = []
     for index, block_id in enumerate(cell["blocks"]):
         block = blocks[block_id]
-        html = marked[index] if marked and index < len(marked) else escape(block["text"])
+        pieces = marked[index] if marked and index < len(marked) else [(block["text"], "")]
         repeat_of = _number(block["repeat_of"]) if block["repeat_of"] else None
-        passages.append(Passage(block_id, _number(block_id), block["kind"], cell["status"], html, repeat_of))
+        passages.append(Passage(block_id, _number(block_id), block["kind"], cell["status"], pieces, repeat_of))
     return passages
 
 
-def _change_marks(changes: list[dict], rows: list[dict]) -> dict[tuple[str, ...], list[SafeString]]:
-    """For each changed cell, its passages' markup: the row's first changed cell (the
+def _change_marks(changes: list[dict], rows: list[dict]) -> dict[tuple[str, ...], list[list[Piece]]]:
+    """For each changed cell, its passages' pieces: the row's first changed cell (the
     reference) strikes the words the next cell leaves out; every other cell underlines
     the words it has that the reference does not."""
     by_pair = {(tuple(c["a"]), tuple(c["b"])): c["ops"] for c in changes}
-    marks: dict[tuple[str, ...], list[SafeString]] = {}
+    marks: dict[tuple[str, ...], list[list[Piece]]] = {}
     for row in rows:
         changed = [tuple(cell["blocks"]) for cell in row["cells"] if cell["status"] == "changed"]
         if len(changed) < 2:
@@ -222,9 +195,9 @@ def _change_marks(changes: list[dict], rows: list[dict]) -> dict[tuple[str, ...]
             if ops is None:
                 continue
             own, theirs = ("+", "-") if flipped else ("-", "+")
-            marks[other] = _side_html(ops, theirs, "ins")
+            marks[other] = _side_pieces(ops, theirs, "ins")
             if n == 0:
-                marks[reference] = _side_html(ops, own, "del")
+                marks[reference] = _side_pieces(ops, own, "del")
     return marks
 
 
@@ -236,57 +209,78 @@ def _ops_between(by_pair: dict, a: tuple, b: tuple) -> tuple[list | None, bool]:
     return None, False
 
 
-def _side_html(ops: list, own_op: str, tag: str) -> list[SafeString]:
-    """One side of a word diff as escaped HTML, its own words wrapped in `tag`; one
-    string per passage (the passages of a cell are joined by newlines in the diff)."""
-    parts: list[str] = []
+def _side_pieces(ops: list, own_op: str, tag: str) -> list[list[Piece]]:
+    """One side of a word diff, its own words tagged `tag`; one list of pieces per
+    passage (the passages of a cell are joined by newlines in the diff)."""
+    passages: list[list[Piece]] = [[]]
     for op, text in ops:
-        if op == "=":
-            parts.append(escape(text))
-        elif op == own_op:
-            pieces = text.split("\n")
-            parts.append("\n".join(f"<{tag}>{escape(piece)}</{tag}>" if piece else "" for piece in pieces))
-    return [mark_safe(passage) for passage in "".join(parts).split("\n")]
+        if op not in ("=", own_op):
+            continue
+        for n, line in enumerate(text.split("\n")):
+            if n:
+                passages.append([])
+            if line:
+                passages[-1].append((line, "" if op == "=" else tag))
+    return passages
 
 
-def _conflicts(
-    entries: list[dict], columns: list[Column], rows: list[RowView], settlements: dict[str, Any]
-) -> list[ConflictView]:
-    column_of = {column.key: column for column in columns}
+def passage_html(pieces: list[Piece], words: tuple[str, ...] = ()) -> SafeString:
+    """A passage as escaped HTML: its changed words in <ins> or <del>, and where `words`
+    (a chosen conflict's values) stand, <mark class="conflict-words"> around them. The
+    text is cut at those places first and each cut escaped, so no mark splits an entity."""
+    spans = _spans("".join(text for text, _tag in pieces), words)
+    cuts: list[tuple[str, bool]] = []  # escaped HTML, and whether it is a conflict's words
+    start = 0
+    for text, tag in pieces:
+        for cut, marked in _cuts(start, text, spans):
+            cuts.append((f"<{tag}>{escape(cut)}</{tag}>" if tag else escape(cut), marked))
+        start += len(text)
+    html = []
+    for marked, run in groupby(cuts, key=itemgetter(1)):
+        inner = "".join(cut for cut, _marked in run)
+        html.append(f'<mark class="conflict-words">{inner}</mark>' if marked else inner)
+    return mark_safe("".join(html))
+
+
+def _spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the words stand in the text, overlaps joined: as whole words where they
+    stand so, else in any letter case, else anywhere."""
+    found = []
+    for word in filter(None, (word.strip() for word in words)):
+        escaped = re.escape(word)
+        for pattern, flags in ((rf"(?<!\w){escaped}(?!\w)", 0), (rf"(?<!\w){escaped}(?!\w)", re.I), (escaped, re.I)):
+            matches = [match.span() for match in re.finditer(pattern, text, flags)]
+            if matches:
+                found.extend(matches)
+                break
+    spans: list[tuple[int, int]] = []
+    for begin, end in sorted(found):
+        if spans and begin <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((begin, end))
+    return spans
+
+
+def _cuts(start: int, text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """A piece of text starting at offset `start`, cut where the spans begin and end:
+    each cut, and whether it lies in a span."""
+    edges = sorted({0, len(text)} | {edge - start for span in spans for edge in span if 0 < edge - start < len(text)})
+    return [
+        (text[a:b], any(begin <= start + a < end for begin, end in spans))
+        for a, b in zip(edges, edges[1:])
+        if b > a
+    ]
+
+
+def _flag_conflict_rows(rows: list[RowView], conflicts: list[ConflictView]) -> None:
+    """Each row learns the (numbers of the) conflicting facts its passages state."""
     row_of = {passage.id: row for row in rows for passage in row.passages}
-    conflicts = []
-    keys: Counter[str] = Counter()
-    for number, entry in enumerate(entries, start=1):
-        a, b = entry["a"], entry["b"]
-        key = conflict_key(entry["kind"], a["text"], b["text"])
-        keys[key] += 1
-        conflict = ConflictView(
-            number=number,
-            key=key if keys[key] == 1 else f"{key}-{keys[key]}",
-            kind=entry["kind"],
-            a_text=a["text"],
-            b_text=b["text"],
-            a_passage=a["block"],
-            b_passage=b["block"],
-            a_column=column_of[a["block"].rstrip("0123456789")],
-            b_column=column_of[b["block"].rstrip("0123456789")],
-            note=entry.get("note", ""),
-            settlement=settlements.get(key),
-        )
-        conflicts.append(conflict)
+    for conflict in conflicts:
         if not conflict.is_style:
-            for passage in (a["block"], b["block"]):
-                if passage in row_of and number not in row_of[passage].conflicts:
-                    row_of[passage].conflicts.append(number)
-    return conflicts
-
-
-def conflict_key(kind: str, a_text: str, b_text: str) -> str:
-    """A short name for a conflict made of what it is, not where it falls in the list: a
-    shared link still opens the same conflict after a source gets a new version or the
-    sources are chosen in another order (the two values are taken in sorted order)."""
-    facts = "\x1f".join([kind, *sorted([a_text, b_text])])
-    return hashlib.sha256(facts.encode()).hexdigest()[:10]
+            for passage in conflict.passages:
+                if passage in row_of and conflict.number not in row_of[passage].conflicts:
+                    row_of[passage].conflicts.append(conflict.number)
 
 
 def inline_diff(old: str, new: str) -> SafeString:

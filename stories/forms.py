@@ -244,8 +244,14 @@ class WorkflowForm(forms.Form):
 
 
 class SettleConflictForm(forms.Form):
+    # "a", "b" between two sources; a fact of more sources has a letter for each of its values
     stands = forms.ChoiceField(
-        choices=[("a", "the first value stands"), ("b", "the second value stands"), ("none", "not a real conflict")],
+        choices=[
+            ("a", "the first value stands"),
+            ("b", "the second value stands"),
+            *((letter, f"value {letter} stands") for letter in "cdefghijklmnopqrstuvwxyz"),
+            ("none", "not a real conflict"),
+        ],
         error_messages={"required": "Choose which value stands, or that it is not a real conflict."},
     )
     note = forms.CharField(required=False, max_length=500)

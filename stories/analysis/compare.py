@@ -11,6 +11,7 @@ from .align import BlockSpace, align_rows
 from .blocks import parse_blocks
 from .conflicts import find_conflicts
 from .diff import word_diff
+from .fact_groups import group_conflicts
 from .links import SentenceSpace
 from .model import Block, Change, Comparison, Row, Source, SourceText
 from .repeats import find_repeats, repeated_sentences
@@ -37,7 +38,7 @@ def compare_sources(sources: Sequence[SourceText]) -> Comparison:
     return Comparison(
         sources=tuple(parsed), rows=rows,
         changes=tuple(changes(rows, block_of, order)),
-        conflicts=tuple(find_conflicts(parsed, rows, sentences)),
+        conflicts=tuple(group_conflicts(find_conflicts(parsed, rows, sentences))),
     )
 
 

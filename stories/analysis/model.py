@@ -89,10 +89,15 @@ class FactRef:
 
 @dataclass(frozen=True)
 class Conflict:
+    """A fact on which sources disagree: `a` and `b` are the values of the first two
+    sources found to differ; `more` holds the values of further sources when three or more
+    state the fact (empty between two sources)."""
+
     kind: str
     a: FactRef
     b: FactRef
     note: str = ""
+    more: tuple[FactRef, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from .model import Comparison, Row
+from .model import Comparison, Conflict, FactRef, Row
 
 SCHEMA_VERSION = 1
 
@@ -13,7 +13,8 @@ def to_json(comparison: Comparison) -> dict[str, Any]:
     """A JSON-able dict in the shape `../shared/contracts/compare.schema.json` fixes.
 
     Blocks also carry `repeated_sentences` (pairs of 1-based sentence numbers, a sentence
-    repeated inside its own block); the schema allows the extra key."""
+    repeated inside its own block), and a conflict that three or more sources state carries
+    `more`, the values of the sources after `a` and `b`; the schema allows the extra keys."""
     return {
         "version": SCHEMA_VERSION,
         "sources": [{
@@ -28,11 +29,20 @@ def to_json(comparison: Comparison) -> dict[str, Any]:
                             for c in row.cells]} for row in comparison.rows],
         "changes": [{"a": list(ch.a), "b": list(ch.b), "ops": [list(op) for op in ch.ops]}
                     for ch in comparison.changes],
-        "conflicts": [{
-            "kind": c.kind, "a": {"block": c.a.block, "text": c.a.text},
-            "b": {"block": c.b.block, "text": c.b.text}, "note": c.note,
-        } for c in comparison.conflicts],
+        "conflicts": [_conflict(c) for c in comparison.conflicts],
     }
+
+
+def _conflict(conflict: Conflict) -> dict[str, Any]:
+    entry: dict[str, Any] = {"kind": conflict.kind, "a": _fact(conflict.a), "b": _fact(conflict.b),
+                             "note": conflict.note}
+    if conflict.more:  # left out between two sources: their JSON stays as it was
+        entry["more"] = [_fact(ref) for ref in conflict.more]
+    return entry
+
+
+def _fact(ref: FactRef) -> dict[str, str]:
+    return {"block": ref.block, "text": ref.text}
 
 
 def to_text(comparison: Comparison, width: int = 100) -> str:
@@ -45,7 +55,8 @@ def to_text(comparison: Comparison, width: int = 100) -> str:
     lines.append(f"Conflicts ({len(comparison.conflicts)}):")
     for c in comparison.conflicts:
         note = f" - {c.note}" if c.note else ""
-        lines.append(f"  [{c.kind}] {c.a.block} \u201c{c.a.text}\u201d / {c.b.block} \u201c{c.b.text}\u201d{note}")
+        values = " / ".join(f"{ref.block} \u201c{ref.text}\u201d" for ref in (c.a, c.b, *c.more))
+        lines.append(f"  [{c.kind}] {values}{note}")
     changed = sum(1 for ch in comparison.changes for op, _ in ch.ops if op != "=")
     lines.append(f"Word-level changes: {changed} in {len(comparison.changes)} aligned pairs")
     return "\n".join(lines)

@@ -51,7 +51,7 @@ def _shape(comparison: Comparison) -> tuple:
             for row in comparison.rows]
     repeats = {(ref(b.id), ref(b.repeat_of)) for s in comparison.sources for b in s.blocks if b.repeat_of}
     changes = {frozenset({tuple(map(ref, ch.a)), tuple(map(ref, ch.b))}) for ch in comparison.changes}
-    conflicts = {(c.kind, frozenset({(ref(c.a.block), c.a.text), (ref(c.b.block), c.b.text)}))
+    conflicts = {(c.kind, frozenset((ref(value.block), value.text) for value in (c.a, c.b, *c.more)))
                  for c in comparison.conflicts}
     return rows, repeats, changes, conflicts
 

@@ -1,4 +1,4 @@
-"""Small wire copy of our own for view tests: two agencies' versions of one story."""
+"""Small wire copy of our own for view tests: two agencies' versions of one story, and a third's."""
 
 from stories.services.ingest import IncomingCopy, ingest_files
 
@@ -24,6 +24,14 @@ Fire chief Soren Holmgaard said the building had been cleared in time.
 The damage was put at 43 million kroner by the harbour authority.
 Police said the cause of the fire was not yet known.
 The dock workers' union called for safety inspections of every pier.
+"""
+
+# A third agency's version: 15 people injured (Northwire says 12, Meridian 14), 43 million kroner (as Meridian).
+HARBOUR_C = """Fire Hits Port Alder Pier
+PORT ALDER (Coastal News) - A fire tore through a warehouse on Pier 9 early on Wednesday, injuring 15 people.
+Fire chief Soren Holmgaard said the building had been cleared in time.
+The damage was put at 43 million kroner by the harbour authority.
+Police said the cause of the fire was not yet known.
 """
 
 

@@ -1,0 +1,164 @@
+"""The compare page's list of conflicting facts, built from a stored analysis (the
+`compare --json` form): one entry per fact, with every source's value and the passage that
+states it, named by `conflict_key` in links and settlements. No markup is made here: the
+words of a chosen fact are marked in `compare_page`, with the rest of the copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from stories.compare_page import Column
+
+KIND_LABELS = {
+    "number": "Number",
+    "name": "Name",
+    "date": "Date",
+    "quote": "Quote",
+    "attribution": "Attribution",
+    "style": "House style",
+    "other": "Claim",
+}
+
+
+@dataclass(frozen=True)
+class ValueView:
+    """One source's value of a conflicting fact, and the passage that states it."""
+
+    text: str
+    passage: str
+    column: Column
+
+    @property
+    def number(self) -> int:
+        return _number(self.passage)
+
+
+@dataclass(frozen=True)
+class SourceValues:
+    """What one source says of a conflicting fact: its value (rarely two), and where."""
+
+    column: Column
+    values: tuple[ValueView, ...]
+
+    @property
+    def texts(self) -> list[str]:
+        return list(dict.fromkeys(value.text for value in self.values))
+
+    @property
+    def places(self) -> str:
+        return ", ".join(dict.fromkeys(f"¶{value.number}" for value in self.values))
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    number: int
+    key: str  # names the conflict in the URL (?conflict=key): the same while its facts are shown
+    kind: str
+    a_text: str
+    b_text: str
+    a_passage: str
+    b_passage: str
+    a_column: Column
+    b_column: Column
+    note: str
+    settlement: Any = None  # the desk's ConflictSettlement of these facts, when settled
+    values: tuple[ValueView, ...] = ()  # every source's value: a, b, then those of further sources
+
+    @property
+    def passages(self) -> list[str]:
+        return list(dict.fromkeys(value.passage for value in self.values))
+
+    @property
+    def by_source(self) -> list[SourceValues]:
+        """Each source once, with its value(s), in the order the values come."""
+        columns: dict[str, list[ValueView]] = {}
+        for value in self.values:
+            columns.setdefault(value.column.key, []).append(value)
+        return [SourceValues(values[0].column, tuple(values)) for values in columns.values()]
+
+    def words_in(self, passage: str) -> tuple[str, ...]:
+        return tuple(value.text for value in self.values if value.passage == passage)
+
+    @property
+    def a_number(self) -> int:
+        return _number(self.a_passage)
+
+    @property
+    def b_number(self) -> int:
+        return _number(self.b_passage)
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def is_style(self) -> bool:
+        return self.kind == "style"
+
+
+def conflict_views(
+    entries: list[dict], column_of: dict[str, Column], settlements: dict[str, Any]
+) -> list[ConflictView]:
+    """The conflicts in the order the analysis lists them, numbered from 1; `settlements`
+    (by conflict key) say which the desk has settled. A fact listed twice (the same values
+    in other passages) keeps its key the first time, then gets "-2", "-3" ..."""
+    conflicts = []
+    keys: Counter[str] = Counter()
+    for number, entry in enumerate(entries, start=1):
+        key = entry_key(entry)
+        keys[key] += 1
+        values = tuple(ValueView(v["text"], v["block"], column_of[_source(v["block"])]) for v in conflict_values(entry))
+        conflicts.append(ConflictView(
+            number=number,
+            key=key if keys[key] == 1 else f"{key}-{keys[key]}",
+            kind=entry["kind"],
+            a_text=values[0].text,
+            b_text=values[1].text,
+            a_passage=values[0].passage,
+            b_passage=values[1].passage,
+            a_column=values[0].column,
+            b_column=values[1].column,
+            note=entry.get("note", ""),
+            settlement=settlements.get(key),
+            values=values,
+        ))
+    return conflicts
+
+
+def conflict_values(entry: dict) -> list[dict]:
+    """Every source's value of a conflict of the `compare --json` form: `a`, `b`, then
+    `more`, the values of further sources when three or more state the fact."""
+    return [entry["a"], entry["b"], *entry.get("more", [])]
+
+
+def entry_key(entry: dict) -> str:
+    """The `conflict_key` of a conflict of the `compare --json` form."""
+    a, b, *more = (value["text"] for value in conflict_values(entry))
+    return conflict_key(entry["kind"], a, b, *more)
+
+
+def conflict_key(kind: str, a_text: str, b_text: str, *more_texts: str) -> str:
+    """A short name for a conflict made of what it is, not where it falls in the list: a
+    shared link still opens the same conflict after a source gets a new version or the
+    sources are chosen in another order (the values are taken in sorted order).
+
+    A fact of three or more sources is named by its different values, each once: when a
+    third source says what one of two said, the fact keeps the name (and the settlement)
+    it had between two."""
+    different = sorted({a_text, b_text, *more_texts})
+    values = different if more_texts and len(different) >= 2 else sorted([a_text, b_text])
+    facts = "\x1f".join([kind, *values])
+    return hashlib.sha256(facts.encode()).hexdigest()[:10]
+
+
+def _number(block_id: str) -> int:
+    return int(block_id.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+
+def _source(block_id: str) -> str:
+    return block_id.rstrip("0123456789")
