@@ -15,7 +15,7 @@ from .facts import Facts, Number, extract_passage
 from .links import Link, SentenceSpace
 from .model import Block, Conflict, FactRef, Row, Source
 from .names import SourceNames, check_name_spellings, check_respelled, check_respelled_anywhere, respelled
-from .text import content_terms, fold, normalise
+from .text import content_terms, fold, normalise, stem
 
 
 class _Found:
@@ -164,7 +164,7 @@ def _agree(na: Number, nb: Number) -> bool:
     "4.5", "about 250" / "248", "more than 20" / "23". Two values bounded alike ("more than
     13 hours" / "more than 19 hours") are two claims about one number: they disagree."""
     low, high = sorted((na.value, nb.value))
-    if high - low <= max(na.precision, nb.precision) / 2 + 1e-9:
+    if high - low < max(na.precision, nb.precision) / 2 - 1e-9:
         return True
     if na.bound == nb.bound:
         return False
@@ -218,11 +218,33 @@ def _counts_same(na: Number, nb: Number) -> bool:
     # A unit of measure alone says nothing of what is measured: "four years ago" and a
     # "28-year veteran" share "year" and nothing else.
     counted_a, counted_b = na.counts - {na.measure}, nb.counts - {nb.measure}
-    if counted_a & counted_b:
+    if _alike(counted_a, counted_b):
+        return True
+    # "killing 14" / "12 people were killed": what one counts stands before the other.
+    if not counted_a and _alike(na.before, counted_b) or not counted_b and _alike(nb.before, counted_a):
         return True
     if (counted_a or counted_b) and not na.measure:
         return False
     return bool(na.before & nb.before)
+
+
+def _alike(stems_a: frozenset[str], stems_b: frozenset[str]) -> bool:
+    """The same word, or two words news copy uses for one count ("shots" / "bullets")."""
+    return bool(stems_a & stems_b) or any(group & stems_a and group & stems_b for group in COUNTED_ALIKE)
+
+
+COUNTED_ALIKE = tuple(frozenset(stem(word) for word in group.split()) for group in (
+    "people persons residents individuals civilians",
+    "dead killed deaths died fatalities lives bodies",
+    "injured wounded hurt injuries",
+    "shots bullets rounds",
+    "guns rifles weapons firearms",
+    "homes houses dwellings",
+    "soldiers troops",
+    "children kids",
+    "cars vehicles",
+    "workers employees staff",
+))
 
 
 def _check_acronyms(found: _Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:

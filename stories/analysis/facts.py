@@ -15,12 +15,14 @@ _NUMBER_WORDS = {w: n for n, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
                       "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mln": 1e6, "bln": 1e9}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mln": 1e6, "mn": 1e6,
+           "bln": 1e9}
 _SCALE = "|".join(_SCALES)
 # Digits (thousands may be set off by ", " as some scrapers print them), not an ordinal
 # ("12th"); or a number word; either with its scale.
 _NUMBER = re.compile(
-    r"(?<![\w.,])(?P<cur>[$€£¥])?\s?(?P<num>\d{1,3}(?:,\s?\d{3}(?!\d))+|\d+)(?P<dec>\.\d+)?(?!\d|(?:st|nd|rd|th)\b)"
+    r"(?<![\w.,])(?P<cur>[$€£¥])?\s?(?P<num>\d{1,3}(?:,\s?\d{3}(?!\d))+|\d+)"
+    r"(?:(?P<dec>\.\d+)|(?:\s?-\s?|\s)(?P<over>\d)\s?/\s?(?P<under>\d{1,2})(?!\d))?(?!\d|(?:st|nd|rd|th)\b)"
     rf"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?:\s?(?P<scale>{_SCALE})\b)?"
     r"|\b(?P<word>" + "|".join(_NUMBER_WORDS) + rf")\b(?=[\s-])(?:\s(?P<wscale>{_SCALE})\b)?", re.I)
 MEASURES = frozenset(stem(w) for w in """
@@ -233,6 +235,8 @@ def _number(text: str, m: re.Match[str]) -> Number:
     else:
         scale = _SCALES.get((m.group("scale") or "").lower(), 1.0)
         value = float(re.sub(r",\s?", "", m.group("num")) + (m.group("dec") or "")) * scale
+        if m.group("under") and int(m.group("under")):  # "4-1/2"
+            value += int(m.group("over")) / int(m.group("under")) * scale
         precision = 10.0 ** -(len(m.group("dec") or ".") - 1) * scale
         unit = "%" if m.group("pct") else (m.group("cur") or "")
         spelled = False
@@ -324,7 +328,8 @@ _CLAUSE_END = re.compile(r"[,;:()\[\]\u201c\u201d\"\u2014]|\s[-\u2013]\s|\.(?:\s
 def _context(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str], str]:
     """Stems of the two content words after a number and of the one before it, and the
     unit of measure right after it, if any."""
-    after_text = _CLAUSE_END.split(text[end:end + 60], maxsplit=1)[0]
+    # "4-1/2-month", or "4 - 1 / 2 - month" as some scrapers print it: the hyphen joins.
+    after_text = _CLAUSE_END.split(re.sub(r"^\s?-\s?", " ", text[end:end + 60]), maxsplit=1)[0]
     before_text = _CLAUSE_END.split(text[max(0, start - 30):start])[-1]
     following = [w for w in fold(after_text).split() if w not in STOPWORDS]
     before = [w for w in fold(before_text).split() if w not in STOPWORDS][-1:]

@@ -200,3 +200,24 @@ class TestWordingThatAgrees:
         a = BODY + '\nEkdahl said: "We checked the hull, the deck, and Nordlys.com for damage reports."'
         b = BODY + '\nEkdahl said: "We checked the hull, the deck and Nordlys for damage reports."'
         assert conflicts(a, b, ("quote",)) == []
+
+
+class TestCountsInOtherWords:
+    def test_two_words_for_one_count_are_one_thing(self):
+        found = one_line("The gunman fired 11 shots at the ferry's wheelhouse, police said.",
+                         "The gunman fired seven bullets at the ferry's wheelhouse, police said.", ("number",))
+        assert [(a, b) for _, a, b in found] == [("11 shots", "seven bullets")]
+
+    def test_what_one_counts_may_stand_before_the_other(self):
+        found = one_line("The storm surge killed 12 people in Skarvik overnight, officials said.",
+                         "In Skarvik 14 people were killed by the storm surge overnight, officials said.", ("number",))
+        assert [(a, b) for _, a, b in found] == [("12 people", "14 people")]
+
+    def test_a_fraction_is_part_of_its_number(self):
+        found = one_line("The captain served four months in prison for the grounding.",
+                         "The captain served a 4-1/2-month prison term for the grounding.", ("number",))
+        assert [kind for kind, *_ in found] == ["number"]
+        assert extract("a 4 - 1 / 2 - month term").numbers[0].value == 4.5
+
+    def test_scales_are_read_as_agencies_write_them(self):
+        assert [n.value for n in extract("costs of 2 mn euros and 7 mln crowns").numbers] == [2e6, 7e6]
