@@ -41,7 +41,7 @@ _DATE = re.compile(
     rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
     rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>January|February|March|April|May|June|"
     rf"July|August|September|October|November|December)\b(?:,?\s+(?P<year2>\d{{4}})\b)?")
-_YEAR = re.compile(r"(?<![\w$€£.,])(?:19|20)\d\d(?![\w%]|,\d)")
+_YEAR = re.compile(r"(?<![\w$€£.,])(?:19|20)\d\d(?![\w%]|,\d|[\u2019']s\b)")  # not "the 1930's"
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _QUOTE = re.compile(r"\u201c([^\u201c\u201d]{3,600})\u201d|\"([^\"]{3,600})\"")
 _ATTRIBUTION = re.compile(
@@ -80,6 +80,7 @@ class Number:
     bound: str = ""          # "over", "under" or "about" ("more than 20", "nearly 50")
     partial: bool = False    # a part of a count: "the first 17", "one of the", "another 5"
     ends: tuple[float, float] | None = None  # a range it is one end of ("from 7 to 75 years")
+    subject: str = ""        # the name it is said of, just before it in its clause ("Thomas has eight")
 
 
 @dataclass(frozen=True)
@@ -199,12 +200,14 @@ NEAR_BEFORE, NEAR_AFTER = 3, 1  # content words each side of a date that say wha
 
 def _near(sentence: str, match: re.Match[str]) -> frozenset[str]:
     """Stems of the content words just before and after `match` in its clause, the date
-    words of a stamp left out: what it dates ("died on Thursday": "die")."""
+    words of a stamp and names left out (a name stands beside every fact of its story):
+    what it dates ("died on Thursday": "die")."""
+    sentence = sentence[:1].lower() + sentence[1:]  # its first word is capitalised whatever it is
     before = _CLAUSE_END.split(sentence[max(0, match.start() - 80):match.start()])[-1]
     after = _CLAUSE_END.split(sentence[match.end():match.end() + 80], maxsplit=1)[0]
     def content(text: str) -> list[str]:
-        return [w for w in fold(text).split() if w not in STOPWORDS and w not in _STAMP_WORDS
-                and w not in _WEEKDAYS and not w.isdigit()]
+        return [fold(w) for w in text.split() if w[:1].islower() and fold(w) not in STOPWORDS
+                and fold(w) not in _STAMP_WORDS and not any(c.isdigit() for c in w)]
     return frozenset(stem(w) for w in content(before)[-NEAR_BEFORE:] + content(after)[:NEAR_AFTER])
 
 
@@ -245,8 +248,9 @@ def _number(text: str, m: re.Match[str]) -> Number:
     rate, rate_end = _rate(text, m.end())
     rate_text = text[m.start():rate_end].strip() if rate else ""
     head = text[max(0, m.start() - 40):m.start()].lower()
+    bound = "over" if _PLUS.match(text, m.end()) else _bound(head)
     return Number(phrase, m.group().strip(), value, unit, counts, measure, before, spelled, rate, rate_text,
-                  precision=precision, bound=_bound(head),
+                  precision=precision, bound=bound, subject=_subject(text, m.start()),
                   partial=bool(_PARTIAL_BEFORE.search(head) or _PARTIAL_AFTER.match(text, m.end())))
 
 
@@ -284,6 +288,21 @@ _PARTIAL_BEFORE = re.compile(
     + _CURRENCY_TAIL)
 _PARTIAL_AFTER = re.compile(r"\s+(?:of\s+(?:the|them|those|these|his|her|their|its|our|whom|which)"
                             r"|more|others?)\b", re.I)
+
+
+SUBJECT_WORDS = 6  # words before a number in which the name it is said of stands
+
+
+def _subject(text: str, start: int) -> str:
+    """The folded last word of the name nearest before a number, in its clause and a few
+    words away: "Thomas has eight touchdowns" -> "thomas"."""
+    clause = _CLAUSE_END.split(text[max(0, start - 80):start])[-1]
+    words = clause.split()[-SUBJECT_WORDS:]
+    runs = _names(" ".join(words)) if words else ()
+    return fold(runs[-1][-1]) if runs else ""
+
+
+_PLUS = re.compile(r"\s?(?:-\s?plus\b|\+)", re.I)  # "three-plus seasons", "20+ years"
 
 
 def _bound(head: str) -> str:
@@ -376,9 +395,15 @@ def _quotes(sentence: str) -> tuple[Quote, ...]:
     return tuple(out)
 
 
+_ALSO_NOUNS = frozenset({"states", "posts", "shares", "writes"})
+_SUBJECT_BEFORE = re.compile(r"(?:\b(?:he|she|it|they|we|i|who|also)|[A-Z][\w\u2019'-]*)\s+$")
+
+
 def _attributions(sentence: str) -> tuple[Attribution, ...]:
     out = []
     for m in _ATTRIBUTION.finditer(sentence):
+        if m.group(1).lower() in _ALSO_NOUNS and not _SUBJECT_BEFORE.search(sentence[:m.start()]):
+            continue  # "authoritarian states in the world", "the posts on X"
         channel_words = []
         for word in m.group(3).split():
             if word.lower() in STOPWORDS - {"a", "an", "the", "his", "her", "their", "its"}:

@@ -11,11 +11,11 @@ beside them, or sentences that say much the same. Two different people a letter 
 from __future__ import annotations
 
 import re
-from typing import Protocol
 
 from rapidfuzz.distance import OSA, Levenshtein
 
 from .facts import NOT_NAMES, Facts
+from .found import Found
 from .links import SentenceRef, SentenceSpace
 from .model import Block, Source
 from .text import STOPWORDS, fold, stem
@@ -30,14 +30,6 @@ MIN_RESPELLED_BESIDE_A_NAME = 4  # "Lock" / "Locke", when "Salazar" stands besid
 PLACES_KEPT = 12
 SHARED_CONTENT = 2  # content words two sentences share, names aside, to be in like company
 NAME_PREFIXES = ("la", "le", "de", "di", "da", "du", "mc", "mac", "van", "von", "st")
-
-
-class Found(Protocol):
-    """What collects a pair of sources' conflicts (conflicts._Found)."""
-
-    respelled: set[tuple[str, str]]
-
-    def add(self, kind: str, a: tuple[Block, str], b: tuple[Block, str], note: str) -> None: ...
 
 
 class SourceNames:
@@ -99,7 +91,8 @@ def check_respelled(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]
     ta, tb = _name_tokens(a[1]), _name_tokens(b[1])
     for ka, run_a in ta.items():
         for kb, run_b in tb.items():
-            if ka not in known[1] and kb not in known[0] and respelled(ka, kb):
+            new_to_each = ka not in known[1] and kb not in known[0]
+            if new_to_each and respelled(ka, kb) and not _two_people(run_a, run_b, ka, kb):
                 _report(found, (a[0], run_a), (b[0], run_b), ka, kb)
 
 
@@ -155,7 +148,8 @@ def _same_name(key: str, mine: SourceNames, other: str, theirs: SourceNames, spa
     if other in mine.forms:
         # A sentence's first word is capitalised whatever it is: "Later" is no slip of "Latter".
         slip = OSA.distance(key, other, score_cutoff=1) <= 1
-        return key in mine.mid_sentence and slip and not _named_together(key, mine, other, theirs, space)
+        return (key in mine.mid_sentence and slip and not _named_together(key, mine, other, theirs, space)
+                and not _other_people(key, mine, other, theirs, space))
     return _in_like_company(key, mine, other, theirs, space)
 
 
@@ -167,8 +161,9 @@ def _named_together(key_a: str, a: SourceNames, key_b: str, b: SourceNames, spac
 
 def _in_like_company(key_a: str, a: SourceNames, key_b: str, b: SourceNames, space: SentenceSpace) -> bool:
     """Some sentence naming one and some naming the other share another name, or (for
-    names of five letters or more) say much the same."""
-    if _named_together(key_a, a, key_b, b, space):
+    names of five letters or more) say much the same; and the whole names they stand in
+    are not two people's ("John D. O'Connor" / "Joan Felt")."""
+    if _named_together(key_a, a, key_b, b, space) or _other_people(key_a, a, key_b, b, space):
         return False
     for ref_a in _sentences_naming(key_a, a, space):
         facts_a = space.facts(ref_a)
@@ -181,6 +176,15 @@ def _in_like_company(key_a: str, a: SourceNames, key_b: str, b: SourceNames, spa
             if min(len(key_a), len(key_b)) >= MIN_RESPELLED and len(shared) >= SHARED_CONTENT:
                 return True
     return False
+
+
+def _other_people(key_a: str, a: SourceNames, key_b: str, b: SourceNames, space: SentenceSpace) -> bool:
+    """Each name stands in a whole name of several words, and the other words differ."""
+    def rest(key: str, names: SourceNames) -> set[str]:
+        return {fold(token) for ref in _sentences_naming(key, names, space) for run in space.facts(ref).names
+                if key in {fold(t) for t in run} for token in run if fold(token) != key}
+    rest_a, rest_b = rest(key_a, a), rest(key_b, b)
+    return bool(rest_a and rest_b) and not rest_a & rest_b
 
 
 def _sentences_naming(key: str, names: SourceNames, space: SentenceSpace) -> list[SentenceRef]:
@@ -208,10 +212,28 @@ def _american(word: str) -> str:
     return re.sub(r"our\b", "or", re.sub(r"is(e|ed|es|ing|ation|ations)\b", r"iz\1", word))
 
 
+def _two_people(run_a: str, run_b: str, key_a: str, key_b: str) -> bool:
+    """Whole names whose other words differ: "John D. O'Connor" / "Joan Felt"."""
+    rest_a = {fold(token) for token in run_a.split()} - {key_a}
+    rest_b = {fold(token) for token in run_b.split()} - {key_b}
+    return bool(rest_a and rest_b) and not rest_a & rest_b
+
+
 def _name_tokens(facts: Facts) -> dict[str, str]:
     """Folded name token -> its whole name as written, for tokens of 4+ letters."""
     return {fold(tok): " ".join(run) for run in facts.names for tok in run
             if len(tok) >= 4 and not tok.isupper()}
+
+
+def about_others(fa: Facts, fb: Facts) -> bool:
+    """Two sentences that each name someone or something, and no name in common (nor one
+    respelled): their numbers and dates are about different things ("Thomas has eight
+    touchdowns" / "Bush had two touchdowns")."""
+    names_a = {fold(token) for run in fa.names for token in run if len(token) > 1}
+    names_b = {fold(token) for run in fb.names for token in run if len(token) > 1}
+    if not names_a or not names_b or names_a & names_b:
+        return False
+    return not any(respelled(x, y) for x in names_a for y in names_b)
 
 
 def respelled(x: str, y: str) -> bool:

@@ -221,3 +221,27 @@ class TestCountsInOtherWords:
 
     def test_scales_are_read_as_agencies_write_them(self):
         assert [n.value for n in extract("costs of 2 mn euros and 7 mln crowns").numbers] == [2e6, 7e6]
+
+
+class TestWhatLooksAlikeButIsNot:
+    def test_a_decade_is_no_year(self):
+        assert [d.value for d in extract("The yard was founded in 1931 and rebuilt in the 1950's.").dates] == ["1931"]
+
+    def test_a_number_plus_is_a_bound(self):
+        assert one_line("The skipper spent three-plus seasons on the Skarvik route.",
+                        "The skipper spent seven seasons on the Skarvik route.", ("number",)) == []
+
+    def test_a_noun_that_looks_like_a_verb_of_saying_attributes_nothing(self):
+        assert extract("It remains one of the most closed states in the world.").attributions == ()
+        assert [a.channel for a in extract("Ekdahl states in a letter that the hull was sound.").attributions] == [
+            "letter"]
+
+    def test_short_quotations_that_share_a_word_are_different_quotations(self):
+        a = BODY + '\nEkdahl called the rescue "the pride of Skarvik harbour" on the quay.'
+        b = BODY + '\nA crewman said: "in Skarvik we trust."'
+        assert conflicts(a, b, ("quote",)) == []
+
+    def test_first_names_a_letter_apart_in_two_people_s_names_are_two_people(self):
+        a = BODY + "\nThe ferry's owner, John D. Lund, thanked the coastguard."
+        b = BODY + "\nHis daughter Joan Ekdahl said the family thanked the coastguard."
+        assert conflicts(a, b, ("name",)) == []

@@ -1,0 +1,20 @@
+"""What collects the conflicts of one pair of sources while the checks run."""
+from __future__ import annotations
+
+from .model import Block, Conflict, FactRef
+from .text import normalise
+
+
+class Found:
+    """Conflicts of one pair of sources, each reported once per pair of blocks."""
+
+    def __init__(self) -> None:
+        self.items: list[Conflict] = []
+        self._seen: set[tuple[str, str, str, str, str]] = set()
+        self.respelled: set[tuple[str, str]] = set()  # folded name tokens already reported
+
+    def add(self, kind: str, a: tuple[Block, str], b: tuple[Block, str], note: str) -> None:
+        key = (kind, a[0].id, b[0].id, normalise(a[1]).casefold(), normalise(b[1]).casefold())
+        if key not in self._seen:
+            self._seen.add(key)
+            self.items.append(Conflict(kind, FactRef(a[0].id, a[1]), FactRef(b[0].id, b[1]), note))
