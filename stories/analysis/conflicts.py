@@ -11,7 +11,7 @@ import itertools
 from rapidfuzz import fuzz
 
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
-from .facts import Facts, extract_passage
+from .facts import Date, Facts, extract_passage
 from .found import Found
 from .links import Link, SentenceSpace
 from .model import Block, Conflict, Row, Source
@@ -105,12 +105,20 @@ def _check_dates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -
     for group in ("day", "year", "weekday"):
         da = [d for d in a[1].dates if d.group == group]
         db = [d for d in b[1].dates if d.group == group]
-        only_a = [d for d in da if d.value not in {x.value for x in db}]
-        only_b = [d for d in db if d.value not in {x.value for x in da}]
+        only_a = [d for d in da if not any(_same_time(d, x) for x in db)]
+        only_b = [d for d in db if not any(_same_time(d, x) for x in da)]
         pairs = [(x, y) for x in only_a for y in only_b if alike or x.near & y.near]
         if len(pairs) == 1 or (pairs and alike):
             x, y = pairs[0]
             found.add("date", (a[0], x.text), (b[0], y.text), f"different {group}")
+
+
+def _same_time(x: Date, y: Date) -> bool:
+    """The same date, or a year within a decade ("1931" / "the 1930s")."""
+    if x.value == y.value:
+        return True
+    decade, year = sorted((x.value, y.value), key=lambda value: not value.endswith("s"))
+    return decade.endswith("s") and not year.endswith("s") and year[:3] == decade[:3]
 
 
 def _check_acronyms(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:

@@ -42,6 +42,7 @@ _DATE = re.compile(
     rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>January|February|March|April|May|June|"
     rf"July|August|September|October|November|December)\b(?:,?\s+(?P<year2>\d{{4}})\b)?")
 _YEAR = re.compile(r"(?<![\w$€£.,])(?:19|20)\d\d(?![\w%]|,\d|[\u2019']s\b)")  # not "the 1930's"
+_DECADE = re.compile(r"(?<![\w$€£.,])((?:19|20)\d0)[\u2019']?s\b")  # "the 1940s": ten years, not one
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _QUOTE = re.compile(r"\u201c([^\u201c\u201d]{3,600})\u201d|\"([^\"]{3,600})\"")
 _ATTRIBUTION = re.compile(
@@ -190,6 +191,9 @@ def _dates(sentence: str) -> tuple[tuple[Date, ...], str]:
         masked[m.start():m.end()] = " " * (m.end() - m.start())
     for m in _YEAR.finditer("".join(masked)):
         found.append(Date("year", m.group(), m.group(), _near(sentence, m)))
+        masked[m.start():m.end()] = " " * (m.end() - m.start())
+    for m in _DECADE.finditer("".join(masked)):
+        found.append(Date("year", m.group(1) + "s", m.group(), _near(sentence, m)))
         masked[m.start():m.end()] = " " * (m.end() - m.start())
     found.extend(Date("weekday", m.group().lower(), m.group(), _near(sentence, m)) for m in _WEEKDAY.finditer(sentence))
     return tuple(found), "".join(masked)

@@ -224,8 +224,14 @@ class TestCountsInOtherWords:
 
 
 class TestWhatLooksAlikeButIsNot:
-    def test_a_decade_is_no_year(self):
-        assert [d.value for d in extract("The yard was founded in 1931 and rebuilt in the 1950's.").dates] == ["1931"]
+    def test_a_decade_holds_its_years(self):
+        assert [d.value for d in extract("The yard was founded in 1931 and rebuilt in the 1950's.").dates] == [
+            "1931", "1950s"]
+        assert one_line("The yard that built the Nordlys was founded in 1931, the operator said.",
+                        "The yard that built the Nordlys was founded in the 1930s, the operator said.", ("date",)) == []
+        assert one_line("The yard that built the Nordlys was founded in 1951, the operator said.",
+                        "The yard that built the Nordlys was founded in the 1930s, the operator said.", ("date",)) == [
+            ("date", "1951", "1930s")]
 
     def test_a_number_plus_is_a_bound(self):
         assert one_line("The skipper spent three-plus seasons on the Skarvik route.",
