@@ -135,19 +135,29 @@ def check_counts_anywhere(found: Found, a: list[tuple[Block, Facts]], b: list[tu
     shots" / "the seven bullets fired by the officers" in sentences too unlike to link.
     Only where each source gives that thing one value and one alone, the two are said
     of the same doing, and neither source also gives the other's value: a count a source
-    states twice over, or of two things, is left to the sentence-by-sentence check."""
+    states twice over, or of two things, is left to the sentence-by-sentence check.
+    Counts are looked up by what they count, so the work grows with the text, not its square."""
     counts_a, counts_b = _whole_counts(a), _whole_counts(b)
-    for block_a, na in counts_a:
-        rivals = [(block_b, nb) for block_b, nb in counts_b
-                  if _counts_same(na, nb) and _same_doing(na, nb) and not _of_others(na, nb)
-                  and _alike(frozenset({_head(na)}), frozenset({_head(nb)}))]
-        if len({nb.value for _, nb in rivals}) != 1:
+    for thing, found_a in counts_a.items():
+        if thing not in counts_b or max(_values(found_a), _values(counts_b[thing])) > MAX_VALUES_OF_A_THING:
             continue
-        block_b, nb = rivals[0]
-        values_a = {n.value for _, n in counts_a if _counts_same(n, nb)}
-        values_b = {n.value for _, n in counts_b if _counts_same(n, na)}
-        if values_a == {na.value} and values_b == {nb.value} and not _agree(na, nb):
-            found.add("number", (block_a, na.text), (block_b, nb.text), "different numbers for the same thing")
+        for block_a, na in found_a:
+            rivals = [(block_b, nb) for block_b, nb in counts_b.get(thing, ())
+                      if _counts_same(na, nb) and _same_doing(na, nb) and not _of_others(na, nb)]
+            if len({nb.value for _, nb in rivals}) != 1:
+                continue
+            block_b, nb = rivals[0]
+            values_a = {n.value for _, n in found_a if _counts_same(n, nb)}
+            values_b = {n.value for _, n in counts_b[thing] if _counts_same(n, na)}
+            if values_a == {na.value} and values_b == {nb.value} and not _agree(na, nb):
+                found.add("number", (block_a, na.text), (block_b, nb.text), "different numbers for the same thing")
+
+
+MAX_VALUES_OF_A_THING = 4  # more values than this for one word counted, and none is "the" count
+
+
+def _values(found: list[tuple[Block, Number]]) -> int:
+    return len({number.value for _, number in found})
 
 
 def _of_others(na: Number, nb: Number) -> bool:
@@ -155,11 +165,18 @@ def _of_others(na: Number, nb: Number) -> bool:
     return bool(na.subject and nb.subject) and na.subject != nb.subject and not respelled(na.subject, nb.subject)
 
 
-def _whole_counts(facts: list[tuple[Block, Facts]]) -> list[tuple[Block, Number]]:
+def _whole_counts(facts: list[tuple[Block, Facts]]) -> dict[str, list[tuple[Block, Number]]]:
     """The numbers that count a whole thing named right after them ("11 shots"; not "nine
-    in favour"): not a part, a range, a measure or a rate."""
-    return [(block, n) for block, fx in facts for n in fx.numbers
-            if _head(n) and not (n.partial or n.ends or n.measure or n.rate or n.unit)]
+    in favour"; not a part, a range, a measure or a rate), by what they count: the word
+    after them, or the group of words news copy uses for one count."""
+    by_thing: dict[str, list[tuple[Block, Number]]] = {}
+    for block, fx in facts:
+        for number in fx.numbers:
+            head = _head(number)
+            if head and not (number.partial or number.ends or number.measure or number.rate or number.unit):
+                thing = next((str(n) for n, group in enumerate(COUNTED_ALIKE) if head in group), head)
+                by_thing.setdefault(thing, []).append((block, number))
+    return by_thing
 
 
 def _same_doing(na: Number, nb: Number) -> bool:
