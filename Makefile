@@ -1,12 +1,15 @@
-# Newsroom Review. `make run` serves the demo; `make test` runs the whole suite on PostgreSQL.
+# Newsroom Review. `make run` serves the demo; `make serve` serves it as in production;
+# `make test` runs the whole suite on PostgreSQL.
 PYTHON ?= python3
+PORT ?= 8000
+BIND ?= 127.0.0.1
 VENV := .venv
 PY := $(VENV)/bin/python
 DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test chromium postgres lint bench clean
+.PHONY: run serve test chromium postgres lint bench clean
 
 $(VENV)/.run-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,10 +26,24 @@ run: $(VENV)/.run-installed
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py fingerprint
 	DEBUG=1 $(PY) manage.py load_demo
-	@echo "Serving on http://127.0.0.1:8000/ with a task worker for batch uploads (Ctrl-C stops both)"
+	@echo "Serving on http://$(BIND):$(PORT)/ with a task worker for batch uploads (Ctrl-C stops both)"
 	DEBUG=1 $(PY) manage.py db_worker --no-reload & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT; \
-	  DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	  DEBUG=1 $(PY) manage.py runserver $(BIND):$(PORT)
+
+# Production: DEBUG off (newsroom/production.py refuses to start without SECRET_KEY and
+# ALLOWED_HOSTS), PostgreSQL at DATABASE_URL, static files collected and served by
+# whitenoise, migrations applied, then gunicorn ($${WEB_CONCURRENCY:-2} workers) and a task
+# worker, stopped together. Behind a TLS proxy set BEHIND_TLS_PROXY=1 (README: Deploying).
+serve: $(VENV)/.run-installed
+	DJANGO_SETTINGS_MODULE=newsroom.production DATABASE_URL=$(DATABASE_URL) $(PY) manage.py collectstatic --noinput -v0
+	DJANGO_SETTINGS_MODULE=newsroom.production DATABASE_URL=$(DATABASE_URL) $(PY) manage.py migrate --noinput
+	@echo "Serving on http://$(BIND):$(PORT)/ under gunicorn, with a task worker (Ctrl-C stops both)"
+	export DJANGO_SETTINGS_MODULE=newsroom.production DATABASE_URL=$(DATABASE_URL); \
+	  $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	  $(VENV)/bin/gunicorn newsroom.wsgi:application --bind $(BIND):$(PORT) \
+	    --workers $${WEB_CONCURRENCY:-2} --access-logfile - --error-logfile -
 
 chromium:
 	@test -x $(CHROMIUM) || { echo "installing Debian's chromium for the browser tests"; \

@@ -50,8 +50,10 @@ def env_list(name: str, default: str) -> list[str]:
 DEBUG = env_bool("DEBUG", default=False)
 
 # Without SECRET_KEY the project still runs its commands (compare, tests); the
-# "django-insecure-" prefix makes `manage.py check --deploy` refuse such a deployment.
-SECRET_KEY = env_str("SECRET_KEY", "django-insecure-newsroom-development-only")
+# "django-insecure-" prefix makes `manage.py check --deploy` refuse such a deployment, and
+# the production settings (newsroom/production.py) refuse to start with it.
+DEVELOPMENT_SECRET_KEY = "django-insecure-newsroom-development-only"
+SECRET_KEY = env_str("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
@@ -72,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -133,6 +136,12 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# whitenoise serves STATIC_ROOT from the app server; the production settings store the
+# files under hashed names, compressed, so that they can be cached for ever.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 # Security. Behind TLS in production; `manage.py check --deploy` passes with DEBUG off.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
@@ -145,7 +154,13 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", default=False) else None
 )
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The health check answers a load balancer on plain HTTP from inside.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# /healthz answers 503 when the oldest task ready to run has waited longer than this:
+# no worker is taking the queue (`manage.py db_worker` is not running, or is stuck).
+NEWSROOM_QUEUE_STUCK_SECONDS = env_int("NEWSROOM_QUEUE_STUCK_SECONDS", 600)
 
 # Wire copy limits: one place, quoted in every refusal message.
 NEWSROOM_MAX_COPY_BYTES = env_int("NEWSROOM_MAX_COPY_BYTES", 2 * 1024 * 1024)
