@@ -5,23 +5,33 @@
 Versions are built from real Reuters paragraphs read from ../shared/corpus (never copied
 into the repository): an article of N words, and an edited version of it (reworded
 paragraphs, a changed number, a split, a moved and a dropped paragraph, a repeated run).
-Prints medians over repeated runs; the difflib baseline runs in the same process, and the
-machine's load beside the figures. `--long` adds one run on two files at the ingest limits:
-2 MB each, in lines of 19,000 characters with no blank line between them (the second with
-one word in a thousand changed), the case that once took a minute.
+Prints medians over repeated runs of wall time and of CPU time (`time.process_time`: the
+work done, whatever else the machine is running); the difflib baseline runs in the same
+process, and the machine's load beside the figures. Three tables: pairs of versions
+against HtmlDiff; how the time grows with the text (2 x 16,000 to 2 x 64,000 words: the
+cost per 1,000 words should stay about flat); and with the number of sources (2 to 10 of
+3,000 words). `--long` adds one run on two files at the ingest limits: 2 MB each, in
+lines of 19,000 characters with no blank line between them (the second with one word in
+a thousand changed), the case that once took a minute.
 """
 from __future__ import annotations
 
-import argparse
-import difflib
-import itertools
 import os
-import random
-import statistics
-import sys
-import time
-from collections.abc import Callable
-from pathlib import Path
+
+# One numpy thread, set before numpy is imported (see manage.py): a second BLAS thread
+# only spins against the other processes on a busy machine.
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
+
+import argparse  # noqa: E402
+import difflib  # noqa: E402
+import itertools  # noqa: E402
+import random  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -47,34 +57,57 @@ def edited(paragraphs: list[str], rng: random.Random) -> list[str]:
     return list(draft.paragraphs)
 
 
-def median_ms(work: Callable[[], object], runs: int) -> float:
+def median_ms(work: Callable[[], object], runs: int) -> tuple[float, float]:
+    """Median wall and CPU milliseconds of `work` over `runs` runs, after one to warm up."""
     work()  # warm caches and imports
-    times = []
+    walls, cpus = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         work()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+        walls.append((time.perf_counter() - wall) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def version_pair(words: int) -> tuple[list[str], list[str]]:
+    """An article of about `words` words and an edited version of it."""
+    rng = random.Random(words)
+    a = paragraphs_of(words, rng)
+    return a, edited(a, rng)
+
+
+def engine_ms(versions: list[list[str]], runs: int) -> tuple[float, float]:
+    """Median wall and CPU milliseconds of one comparison of these versions."""
+    sources = [SourceText(f"v{n}", "\n".join(v)) for n, v in enumerate(versions)]
+    return median_ms(lambda: compare_sources(sources), runs)
 
 
 def pair_table(runs: int) -> None:
-    print(f"{'words':>6} {'engine ms':>10} {'HtmlDiff ms':>12} {'HtmlDiff/engine':>16} {'ms/1k words':>12}")
+    print(f"{'words':>6} {'engine ms':>10} {'CPU ms':>7} {'HtmlDiff ms':>12} {'engine/HtmlDiff':>16} "
+          f"{'ms/1k words':>12}")
     for words in (1000, 2000, 4000, 8000):
-        rng = random.Random(words)
-        a = paragraphs_of(words, rng)
-        b = edited(a, rng)
-        sources = [SourceText("a", "\n".join(a)), SourceText("b", "\n".join(b))]
-        engine = median_ms(lambda s=sources: compare_sources(s), runs)
-        html = median_ms(lambda a=a, b=b: difflib.HtmlDiff().make_table(a, b), runs)
-        print(f"{words:>6} {engine:>10.1f} {html:>12.1f} {html / engine:>15.1f}x {engine / (words / 1000):>12.1f}")
+        a, b = version_pair(words)
+        engine, cpu = engine_ms([a, b], runs)
+        html, _ = median_ms(lambda a=a, b=b: difflib.HtmlDiff().make_table(a, b), runs)
+        print(f"{words:>6} {engine:>10.1f} {cpu:>7.1f} {html:>12.1f} {engine / html:>15.2f}x "
+              f"{engine / (words / 1000):>12.1f}")
 
 
-def many_sources(runs: int, n: int = 10, words: int = 3000) -> None:
-    rng = random.Random(n)
-    base = paragraphs_of(words, rng)
-    sources = [SourceText(f"v{k}", "\n".join(edited(base, random.Random(k)))) for k in range(n)]
-    engine = median_ms(lambda: compare_sources(sources), max(3, runs // 2))
-    print(f"{n} sources x {words} words: engine median {engine:.0f} ms")
+def scaling_table(runs: int) -> None:
+    """Two versions of 16,000 to 64,000 words each: time per 1,000 words should hold."""
+    print(f"\n{'words':>11} {'engine ms':>10} {'CPU ms':>7} {'ms/1k words':>12}  (two versions of N words)")
+    for words in (16_000, 32_000, 64_000):
+        engine, cpu = engine_ms(list(version_pair(words)), max(3, runs // 2))
+        print(f"{'2 x ' + format(words, ','):>11} {engine:>10.1f} {cpu:>7.1f} {engine / (words / 1000):>12.1f}")
+
+
+def sources_table(runs: int, words: int = 3000) -> None:
+    """2, 4 and 10 edited versions of one 3,000-word article."""
+    print(f"\n{'sources':>7} {'engine ms':>10} {'CPU ms':>7} {'ms/source':>10}  ({words:,} words each)")
+    base = paragraphs_of(words, random.Random(10))
+    for n in (2, 4, 10):
+        engine, cpu = engine_ms([edited(base, random.Random(k)) for k in range(n)], max(3, runs // 2))
+        print(f"{n:>7} {engine:>10.1f} {cpu:>7.1f} {engine / n:>10.1f}")
 
 
 LONG_BYTES, LONG_LINE = 2_000_000, 19_000
@@ -93,10 +126,11 @@ def long_lines() -> None:
     first = "\n".join(lines)
     changed = first.split(" ")
     changed[::1000] = ["changed"] * len(changed[::1000])
-    started = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     compare_sources([SourceText("a", first), SourceText("b", " ".join(changed))])
-    print(f"2 x {len(first) / 1e6:.1f} MB in lines of {LONG_LINE:,} characters: "
-          f"{time.perf_counter() - started:.1f} s (load average {os.getloadavg()[0]:.1f})")
+    print(f"\n2 x {len(first) / 1e6:.1f} MB in lines of {LONG_LINE:,} characters: "
+          f"{time.perf_counter() - wall:.1f} s, CPU {time.process_time() - cpu:.1f} s "
+          f"(load average {os.getloadavg()[0]:.1f})")
 
 
 def main() -> None:
@@ -104,11 +138,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--long", action="store_true", help="also two 2 MB files of 19,000-character lines")
     args = parser.parse_args()
-    print(f"load average {os.getloadavg()[0]:.1f}")
+    threads = os.environ["OPENBLAS_NUM_THREADS"]
+    print(f"load average {os.getloadavg()[0]:.1f}; numpy threads (OPENBLAS_NUM_THREADS) {threads}")
     pair_table(args.runs)
-    many_sources(args.runs)
+    scaling_table(args.runs)
+    sources_table(args.runs)
     if args.long:
         long_lines()
+    print(f"load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

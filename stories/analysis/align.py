@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .model import Block
-from .vectors import unit_rows
+from .vectors import TermRows, cosines
 
 CHAIN_MIN = 0.18   # a match worth keeping in the order-preserving chain
 PART_MIN = 0.20    # the part of a split or merge must score this against the whole
@@ -33,7 +33,7 @@ class BlockSpace:
     """All blocks being aligned, with a raw TF-IDF vector per block (same order)."""
 
     blocks: list[Block]
-    vectors: np.ndarray
+    vectors: TermRows
 
 
 def align_rows(space: BlockSpace, sources: list[list[int]]) -> list[RowCells]:
@@ -62,10 +62,12 @@ def merge_source(space: BlockSpace, rows: list[RowCells], ys: list[int]) -> list
 def _scores(space: BlockSpace, rows: list[RowCells], ys: list[int]) -> np.ndarray:
     """Score of every new block (rows of the result) against every row (columns)."""
     cells = [(r, idx) for r, row in enumerate(rows) for idx in row.values()]
-    cell_vectors = unit_rows(np.stack([space.vectors[idx].sum(axis=0) for _, idx in cells]))
-    by_cell = unit_rows(space.vectors[ys]) @ cell_vectors.T
-    by_cell += _kind_adjustment(space, ys, [idx[0] for _, idx in cells])
+    cell_vectors = space.vectors.sums([idx for _, idx in cells]).unit()
+    by_cell = cosines(space.vectors.take(ys).unit(), cell_vectors)
+    _adjust_for_kinds(by_cell, space, ys, [idx[0] for _, idx in cells])
     by_cell[_exact_matches(space, ys, cells)] = 1.5
+    if len(cells) == len(rows):  # one cell a row: the best cell of each row is that cell
+        return by_cell
     starts = np.flatnonzero(np.r_[True, np.diff([r for r, _ in cells]) != 0])
     return np.maximum.reduceat(by_cell, starts, axis=1)
 
@@ -76,11 +78,16 @@ np.fill_diagonal(_KIND_ADJUST, 0.35)
 _KIND_ADJUST[5:, 5:] = 0.0
 
 
-def _kind_adjustment(space: BlockSpace, ys: list[int], firsts: list[int]) -> np.ndarray:
-    """Front matter aligns by kind: a standfirst with a standfirst, a dek with a dek."""
-    ky = np.array([_KIND_CODE[space.blocks[y].kind] for y in ys])
-    kc = np.array([_KIND_CODE[space.blocks[c].kind] for c in firsts])
-    return _KIND_ADJUST[ky[:, None], kc[None, :]]
+def _adjust_for_kinds(scores: np.ndarray, space: BlockSpace, ys: list[int], firsts: list[int]) -> None:
+    """Front matter aligns by kind: a standfirst with a standfirst, a dek with a dek.
+    Body passages need no adjustment among themselves, so only the rows and columns of
+    the few front-matter blocks are touched."""
+    ky = np.array([_KIND_CODE[space.blocks[y].kind] for y in ys], dtype=np.int64)
+    kc = np.array([_KIND_CODE[space.blocks[c].kind] for c in firsts], dtype=np.int64)
+    front_y, body_y = np.flatnonzero(ky < len(FRONT)), np.flatnonzero(ky >= len(FRONT))
+    front_c = np.flatnonzero(kc < len(FRONT))
+    scores[front_y] += _KIND_ADJUST[ky[front_y, None], kc[None, :]]
+    scores[np.ix_(body_y, front_c)] += _KIND_ADJUST[ky[body_y, None], kc[None, front_c]]
 
 
 def _exact_matches(space: BlockSpace, ys: list[int],
@@ -176,10 +183,12 @@ def _merged_row_groups(scores: np.ndarray, row_of: dict[int, int], n_rows: int) 
 def _attach_moves(scores: np.ndarray, row_of: dict[int, int], groups: list[int]) -> None:
     """Out-of-order matches (a moved passage), clearest first."""
     taken = {groups[r] for r in row_of.values()}
-    free_y = [y for y in range(scores.shape[0]) if y not in row_of]
-    free_r = [r for r in range(scores.shape[1]) if groups[r] not in taken]
-    pairs = sorted(((scores[y, r], y, r) for y in free_y for r in free_r
-                    if scores[y, r] >= MOVE_MIN), reverse=True)
+    free_y = np.array([y for y in range(scores.shape[0]) if y not in row_of], dtype=np.int64)
+    free_r = np.array([r for r in range(scores.shape[1]) if groups[r] not in taken], dtype=np.int64)
+    free = scores[np.ix_(free_y, free_r)]
+    at_y, at_r = np.nonzero(free >= MOVE_MIN)
+    pairs = sorted(zip(free[at_y, at_r].tolist(), free_y[at_y].tolist(), free_r[at_r].tolist()),
+                   reverse=True)
     for _, y, r in pairs:
         if y not in row_of and groups[r] not in taken:
             row_of[y] = r

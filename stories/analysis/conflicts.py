@@ -11,7 +11,7 @@ import itertools
 from rapidfuzz import fuzz
 
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
-from .facts import Date, Facts, extract_passage
+from .facts import Date, Facts, Number, extract_passage
 from .found import Found
 from .links import Link, SentenceSpace
 from .model import Block, Conflict, Row, Source
@@ -42,7 +42,7 @@ def find_conflicts(sources: list[Source], rows: tuple[Row, ...],
         confident = _confident(links)
         for link in links:
             _check_sentences(found, link, space.facts(link.a), space.facts(link.b), known, id(link) in confident)
-        check_counts_anywhere(found, *(_all_facts(key, space) for key in (a.key, b.key)))
+        check_counts_anywhere(found, *(_all_numbers(key, space) for key in (a.key, b.key)))
         check_negations(found.add, links, space)
         check_name_spellings(found, names[a.key], names[b.key], space)
         check_respelled_anywhere(found, names[a.key], names[b.key], space)
@@ -54,8 +54,8 @@ def find_conflicts(sources: list[Source], rows: tuple[Row, ...],
     return out
 
 
-def _all_facts(key: str, space: SentenceSpace) -> list[tuple[Block, Facts]]:
-    return [(ref.block, space.facts(ref)) for ref in space.refs.get(key, [])]
+def _all_numbers(key: str, space: SentenceSpace) -> list[tuple[Block, tuple[Number, ...]]]:
+    return [(ref.block, space.numbers(ref)) for ref in space.refs.get(key, [])]
 
 
 def _row_pairs(rows: tuple[Row, ...], a: str, b: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:

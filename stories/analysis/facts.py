@@ -157,6 +157,16 @@ def extract(sentence: str) -> Facts:
     )
 
 
+def numbers_in(sentence: str) -> tuple[Number, ...]:
+    """Only the numbers of `extract`, read for less: what is compared across whole sources."""
+    if not _ANY_NUMBER.search(sentence) or is_stamp(sentence):
+        return ()
+    return _numbers(_dates(sentence)[1])
+
+
+_ANY_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+
+
 def _is_denial(words: tuple[str, ...], i: int) -> bool:
     word = words[i]
     cue = _NEGATION.fullmatch(word) is not None or word.lower().endswith(("n't", "n\u2019t"))

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .facts import Facts, extract
+from .facts import Facts, Number, extract, numbers_in
 from .model import Block
 from .text import content_terms, fold
-from .vectors import tfidf, unit_rows
+from .vectors import TermRows, cosine_chunks, tfidf
 
 LINK_MIN = 0.2
 SAME_ROW_BONUS = 0.15
@@ -45,49 +45,81 @@ class SentenceSpace:
                 if len(refs) < MAX_SENTENCES:
                     refs.extend(SentenceRef(block, i) for i in range(len(block.sentences)))
         flat = [r for refs in self.refs.values() for r in refs]
-        self._rows: dict[str, np.ndarray] = {}
+        self.vectors = tfidf([content_terms(fold(r.text)) for r in flat]).unit()
+        self._by_source: dict[str, TermRows] = {}
         start = 0
         for key, refs in self.refs.items():
-            self._rows[key] = np.arange(start, start + len(refs))
+            self._by_source[key] = self.vectors.take(np.arange(start, start + len(refs)))
             start += len(refs)
-        self.vectors = unit_rows(tfidf([content_terms(fold(r.text)) for r in flat]))
-        self._facts: dict[tuple[str, int], Facts] = {}
+        self._facts: dict[str, Facts] = {}
+        self._numbers: dict[str, tuple[Number, ...]] = {}
 
     def facts(self, ref: SentenceRef) -> Facts:
-        key = (ref.block.id, ref.index)
-        if key not in self._facts:
-            self._facts[key] = extract(ref.text)
-        return self._facts[key]
+        """The facts a sentence states; read once per distinct sentence, as versions of one
+        story repeat most of their sentences word for word."""
+        if ref.text not in self._facts:
+            self._facts[ref.text] = extract(ref.text)
+        return self._facts[ref.text]
+
+    def numbers(self, ref: SentenceRef) -> tuple[Number, ...]:
+        """The numbers a sentence states: from its facts when they have been read, else read
+        on their own (cheaper: most sentences are compared for their numbers only)."""
+        if ref.text in self._facts:
+            return self._facts[ref.text].numbers
+        if ref.text not in self._numbers:
+            self._numbers[ref.text] = numbers_in(ref.text)
+        return self._numbers[ref.text]
 
     def links(self, a: str, b: str, same_row: set[tuple[str, str]]) -> list[Link]:
-        """Each sentence's best partner in the other source, when it is good enough."""
+        """Each sentence's best partner in the other source, when it is good enough.
+
+        The score is the cosine of the two sentences' TF-IDF vectors, plus a bonus when
+        their blocks share a row. Only sentences that share a term are multiplied (see
+        `vectors.cosines`); the best partners are kept a slice of rows at a time."""
         ra, rb = self.refs.get(a, []), self.refs.get(b, [])
         if not ra or not rb:
             return []
-        scores = self.vectors[self._rows[a]] @ self.vectors[self._rows[b]].T
-        scores += SAME_ROW_BONUS * _same_row_mask(ra, rb, same_row)
-        pairs = {(i, int(scores[i].argmax())) for i in range(len(ra))}
-        pairs |= {(int(scores[:, j].argmax()), j) for j in range(len(rb))}
-        return [Link(ra[i], rb[j], float(scores[i, j])) for i, j in sorted(pairs)
-                if scores[i, j] >= LINK_MIN]
+        bonus = _SameRow(ra, rb, same_row)
+        best: dict[tuple[int, int], float] = {}
+        column_best = np.full(len(rb), -np.inf)
+        column_row = np.zeros(len(rb), dtype=np.int64)
+        for first, scores in cosine_chunks(self._by_source[a], self._by_source[b]):
+            bonus.add_to(scores, first)
+            in_row = scores.argmax(axis=1)
+            row_best = scores[np.arange(len(scores)), in_row]
+            best.update(zip(zip(range(first, first + len(scores)), in_row.tolist()), row_best.tolist()))
+            in_column = scores.argmax(axis=0)
+            values = scores[in_column, np.arange(len(rb))]
+            better = values > column_best  # ties keep the earlier row, as argmax does
+            column_best[better], column_row[better] = values[better], in_column[better] + first
+        best.update(zip(zip(column_row.tolist(), range(len(rb))), column_best.tolist()))
+        return [Link(ra[i], rb[j], score) for (i, j), score in sorted(best.items())
+                if score >= LINK_MIN]
 
 
-def _same_row_mask(ra: list[SentenceRef], rb: list[SentenceRef],
-                   same_row: set[tuple[str, str]]) -> np.ndarray:
-    """True where the two sentences' blocks share a row."""
-    pos_a, pos_b = _positions(ra), _positions(rb)
-    blocks = np.zeros((len(pos_a), len(pos_b)), dtype=bool)
-    for x, y in same_row:
-        if x in pos_a and y in pos_b:
-            blocks[pos_a[x], pos_b[y]] = True
-    ia = np.array([pos_a[r.block.id] for r in ra])
-    ib = np.array([pos_b[r.block.id] for r in rb])
-    return blocks[ia[:, None], ib[None, :]]
+class _SameRow:
+    """The pairs of sentences of two sources whose blocks share a row (a few per sentence:
+    a list of pairs, not a sentences x sentences matrix)."""
+
+    def __init__(self, ra: list[SentenceRef], rb: list[SentenceRef],
+                 same_row: set[tuple[str, str]]) -> None:
+        span_a, span_b = _spans(ra), _spans(rb)
+        pairs = [(i, j) for x, y in same_row if x in span_a and y in span_b
+                 for i in range(*span_a[x]) for j in range(*span_b[y])]
+        pairs.sort()
+        self.rows = np.array([i for i, _ in pairs], dtype=np.int64)
+        self.columns = np.array([j for _, j in pairs], dtype=np.int64)
+
+    def add_to(self, scores: np.ndarray, first: int) -> None:
+        """The bonus added to rows `first`, `first + 1`... of a's sentences x b's."""
+        lo, hi = np.searchsorted(self.rows, [first, first + len(scores)])
+        scores[self.rows[lo:hi] - first, self.columns[lo:hi]] += SAME_ROW_BONUS
 
 
-def _positions(refs: list[SentenceRef]) -> dict[str, int]:
-    """Block id -> 0, 1, 2... in order of first appearance."""
-    where: dict[str, int] = {}
-    for r in refs:
-        where.setdefault(r.block.id, len(where))
-    return where
+def _spans(refs: list[SentenceRef]) -> dict[str, tuple[int, int]]:
+    """Block id -> (first, last + 1) of its sentences in `refs` (they stand together)."""
+    spans: dict[str, tuple[int, int]] = {}
+    for n, ref in enumerate(refs):
+        first, _ = spans.get(ref.block.id, (n, n))
+        spans[ref.block.id] = (first, n + 1)
+    return spans

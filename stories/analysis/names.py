@@ -22,7 +22,9 @@ from .text import STOPWORDS, fold, stem
 
 Forms = dict[str, dict[str, Block]]  # folded name token -> {form as written: first block}
 Places = dict[str, list[Block]]       # folded name token -> the blocks it stands in (a few)
-_CAPITALISED = re.compile(r"(?<![\w\u2019'])[^\W\d_][\w\u2019'-]*")
+# A word that may start with a capital: any letter but the lower-case ones of Latin scripts
+# (the rest are told apart by str.isupper), so that the common words are not even looked at.
+_CAPITALISED = re.compile(r"(?<![\w\u2019'])[^\W\d_a-z\u00df-\u00f6\u00f8-\u00ff][\w\u2019'-]*")
 _POSSESSIVE = re.compile(r"[\u2019']s$|[\u2019'-]+$")
 _LOWER_WORD = re.compile(r"(?<![\w\u2019'])[a-z][\w\u2019'-]*")
 MIN_RESPELLED = 5  # letters: shorter names are too often two different names a letter apart
@@ -44,20 +46,23 @@ class SourceNames:
         for block in source.blocks:
             if block.repeat_of is None:
                 self._read(block)
-        self.common = {fold(m.group()) for block in source.blocks for m in _LOWER_WORD.finditer(block.text)}
+        lower = {m.group() for block in source.blocks for m in _LOWER_WORD.finditer(block.text)}
+        self.common = {fold(word) for word in lower}
 
     def _read(self, block: Block) -> None:
         previous = None
         openers = {sentence.start for sentence in block.sentences}
         for match in _CAPITALISED.finditer(block.text):
+            if not match.group()[0].isupper():
+                continue
             token = _POSSESSIVE.sub("", match.group())
-            if len(token) > 1 and token[0].isupper() and not token.isupper() and fold(token) not in NOT_NAMES:
+            if len(token) > 1 and not token.isupper() and fold(token) not in NOT_NAMES:
                 key = fold(token)
                 if match.start() not in openers:
                     self.mid_sentence.add(key)
                 self.forms.setdefault(key, {}).setdefault(token, block)
                 blocks = self.places.setdefault(key, [])
-                if len(blocks) < PLACES_KEPT and block not in blocks:
+                if len(blocks) < PLACES_KEPT and (not blocks or blocks[-1] is not block):
                     blocks.append(block)
                 if previous is not None and block.text[previous.end():match.start()] == " ":
                     joined = _POSSESSIVE.sub("", previous.group()) + token

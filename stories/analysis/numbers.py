@@ -130,7 +130,8 @@ COUNTED_ALIKE = tuple(frozenset(stem(word) for word in group.split()) for group 
 ))
 
 
-def check_counts_anywhere(found: Found, a: list[tuple[Block, Facts]], b: list[tuple[Block, Facts]]) -> None:
+def check_counts_anywhere(found: Found, a: list[tuple[Block, tuple[Number, ...]]],
+                          b: list[tuple[Block, tuple[Number, ...]]]) -> None:
     """One count of one thing in each source, wherever it stands: "the officers fired 11
     shots" / "the seven bullets fired by the officers" in sentences too unlike to link.
     Only where each source gives that thing one value and one alone, the two are said
@@ -165,13 +166,13 @@ def _of_others(na: Number, nb: Number) -> bool:
     return bool(na.subject and nb.subject) and na.subject != nb.subject and not respelled(na.subject, nb.subject)
 
 
-def _whole_counts(facts: list[tuple[Block, Facts]]) -> dict[str, list[tuple[Block, Number]]]:
+def _whole_counts(numbers: list[tuple[Block, tuple[Number, ...]]]) -> dict[str, list[tuple[Block, Number]]]:
     """The numbers that count a whole thing named right after them ("11 shots"; not "nine
     in favour"; not a part, a range, a measure or a rate), by what they count: the word
     after them, or the group of words news copy uses for one count."""
     by_thing: dict[str, list[tuple[Block, Number]]] = {}
-    for block, fx in facts:
-        for number in fx.numbers:
+    for block, found in numbers:
+        for number in found:
             head = _head(number)
             if head and not (number.partial or number.ends or number.measure or number.rate or number.unit):
                 thing = next((str(n) for n, group in enumerate(COUNTED_ALIKE) if head in group), head)

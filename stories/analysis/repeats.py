@@ -7,6 +7,7 @@ share word pairs (an inverted index), so the work stays near-linear in the words
 """
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 
 from rapidfuzz.distance import Levenshtein
@@ -27,36 +28,39 @@ def find_repeats(blocks: list[Block]) -> dict[int, int]:
     owners: dict[str, int] = {}  # folded sentence -> block where it first appeared
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, toks in enumerate(tokens):
-        key = tuple(toks)
+        key, pairs = tuple(toks), set(zip(toks, toks[1:]))
+        sentences = [fold(s.text) for s in blocks[i].sentences]
         earlier = first_seen.get(key) if key else None
         if earlier is None and len(toks) >= MIN_NEAR_WORDS:
-            earlier = _near_earlier(toks, tokens, index)
+            earlier = _near_earlier(toks, pairs, tokens, index)
         if earlier is None:
-            earlier = _covered_by_earlier(blocks[i], owners, (i - 1) in found)
+            earlier = _covered_by_earlier(sentences, owners, (i - 1) in found)
         if earlier is not None:
             found[i] = found.get(earlier, earlier)
             continue
         first_seen.setdefault(key, i)
-        for pair in set(zip(toks, toks[1:])):
+        for pair in pairs:
             index[pair].append(i)
-        for sentence in blocks[i].sentences:
-            owners.setdefault(fold(sentence.text), i)
+        for sentence in sentences:
+            owners.setdefault(sentence, i)
     return found
 
 
-def _near_earlier(toks: list[str], tokens: list[list[str]],
+def _near_earlier(toks: list[str], pairs: set[tuple[str, str]], tokens: list[list[str]],
                   index: dict[tuple[str, str], list[int]]) -> int | None:
-    """An earlier original block with the same words but for one or two."""
-    pairs = set(zip(toks, toks[1:]))
-    shared: Counter[int] = Counter()
-    for pair in pairs:
-        postings = index.get(pair, ())
-        if len(postings) <= MAX_POSTINGS:
-            shared.update(postings)
+    """An earlier original block with the same words but for one or two (`pairs` are
+    the block's distinct word pairs)."""
+    needed = 0.5 * len(pairs)
+    postings = [p for p in filter(None, map(index.get, pairs)) if len(p) <= MAX_POSTINGS]
+    if sum(map(len, postings)) < needed:  # no earlier block can share half the pairs
+        return None
+    shared = Counter(itertools.chain.from_iterable(postings))
+    if max(shared.values()) < needed:
+        return None
+    candidates = sorted([j for j, count in shared.items() if count >= needed],
+                        key=shared.__getitem__, reverse=True)[:8]  # most shared first
     best, best_distance = None, None
-    for j, count in shared.most_common(8):
-        if count < 0.5 * len(pairs):
-            break
+    for j in candidates:
         distance = Levenshtein.distance(toks, tokens[j])
         if distance <= _allowed_edits(max(len(toks), len(tokens[j]))):
             if best_distance is None or distance < best_distance:
@@ -68,11 +72,11 @@ def _allowed_edits(n_words: int) -> int:
     return 1 if n_words < 10 else max(2, int(0.08 * n_words))
 
 
-def _covered_by_earlier(block: Block, owners: dict[str, int], in_run: bool) -> int | None:
-    """A block whose sentences all appeared earlier (a repeated run joined or split in
-    other places): a repeat of the block where its first sentence first appeared. A lone
-    sentence counts only inside a run of repeats: a dek may well echo the lede."""
-    keys = [k for k in (fold(s.text) for s in block.sentences) if len(k.split()) >= 3]
+def _covered_by_earlier(sentences: list[str], owners: dict[str, int], in_run: bool) -> int | None:
+    """A block whose (folded) sentences all appeared earlier (a repeated run joined or
+    split in other places): a repeat of the block where its first sentence first appeared.
+    A lone sentence counts only inside a run of repeats: a dek may well echo the lede."""
+    keys = [k for k in sentences if k.count(" ") >= 2]  # folded: one space between words
     if not keys or (len(keys) < 2 and not in_run):
         return None
     found = [owners.get(k) for k in keys]
@@ -87,7 +91,7 @@ def repeated_sentences(block: Block) -> tuple[tuple[int, int], ...]:
     pairs = []
     for k, sentence in enumerate(block.sentences):
         key = fold(sentence.text)
-        if len(key.split()) < 4:
+        if key.count(" ") < 3:  # fewer than four words (folded: one space between words)
             continue
         if key in seen:
             pairs.append((k, seen[key]))
