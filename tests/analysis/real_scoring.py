@@ -45,13 +45,15 @@ SETS = {
     "development": ("pairs.json", "labels_"),
     "second development": ("pairs_dev2.json", "labels_dev2_"),
     "held-out": ("pairs_heldout.json", "labels_heldout_"),
+    "second held-out": ("pairs_heldout2.json", "labels_heldout2_"),
 }
 
 
 def pairs(which: str = "development") -> list[dict]:
     """The pairs of one set: `development` (the rules were shaped looking at its errors),
     `second development` (labelled later by other readers, then used the same way) or
-    `held-out` (labelled before the engine was run on it, and never tuned to)."""
+    `held-out` (labelled before the engine was run on it, and never tuned to) or `second
+    held-out` (labelled later, measured once with the engine as it then stood)."""
     return json.loads((HERE / SETS[which][0]).read_text(encoding="utf-8"))
 
 

@@ -3,6 +3,7 @@
     python tests/analysis/real_pairs/select.py > tests/analysis/real_pairs/pairs.json
     python tests/analysis/real_pairs/select.py --held-out > tests/analysis/real_pairs/pairs_heldout.json
     python tests/analysis/real_pairs/select.py --dev2 > tests/analysis/real_pairs/pairs_dev2.json
+    python tests/analysis/real_pairs/select.py --held-out-2 > tests/analysis/real_pairs/pairs_heldout2.json
 
 From ../shared/corpus (never copied here: the set holds paths, labels and short values):
 20 pairs of articles about one event by different outlets (ECB+: two articles of one
@@ -18,6 +19,11 @@ run on it and measured, not tuned to.
 
 `--dev2` draws a third set the same way (another seed; 16 + 8 pairs, ids d01...) from the
 clusters and groups neither of the first two sets uses.
+
+`--held-out-2` draws a second held-out set the same way (another seed; 16 + 8 pairs, ids
+g01...) from the clusters and groups none of the first three sets uses. Its pairs are
+labelled by readers before the engine is ever run on them; it is measured once and never
+tuned to.
 """
 
 import csv
@@ -28,10 +34,11 @@ from collections import defaultdict
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
-SEED, HELD_OUT_SEED, DEV2_SEED = 10, 11, 12
+SEED, HELD_OUT_SEED, DEV2_SEED, HELD_OUT_2_SEED = 10, 11, 12, 13
 ECB_PAIRS, REUTERS_PAIRS = 20, 12
 HELD_OUT_ECB_PAIRS, HELD_OUT_REUTERS_PAIRS = 16, 8
 DEV2_ECB_PAIRS, DEV2_REUTERS_PAIRS = 16, 8
+HELD_OUT_2_ECB_PAIRS, HELD_OUT_2_REUTERS_PAIRS = 16, 8
 HERE = Path(__file__).resolve().parent
 
 
@@ -100,7 +107,12 @@ def _cluster_of(file_name: str) -> str:
 
 def main() -> None:
     held_out, dev2 = "--held-out" in sys.argv[1:], "--dev2" in sys.argv[1:]
-    if dev2:
+    held_out_2 = "--held-out-2" in sys.argv[1:]
+    if held_out_2:
+        rng, used = random.Random(HELD_OUT_2_SEED), used_by("pairs.json", "pairs_heldout.json", "pairs_dev2.json")
+        pairs = ecb_pairs(rng, HELD_OUT_2_ECB_PAIRS, used) + reuters_pairs(rng, HELD_OUT_2_REUTERS_PAIRS, used)
+        prefix = "g"
+    elif dev2:
         rng, used = random.Random(DEV2_SEED), used_by("pairs.json", "pairs_heldout.json")
         pairs = ecb_pairs(rng, DEV2_ECB_PAIRS, used) + reuters_pairs(rng, DEV2_REUTERS_PAIRS, used)
         prefix = "d"
