@@ -15,7 +15,14 @@ from .facts import Date, Facts, Number, extract_passage
 from .found import Found
 from .links import Link, SentenceSpace
 from .model import Block, Conflict, Row, Source
-from .names import SourceNames, about_others, check_name_spellings, check_respelled, check_respelled_anywhere
+from .names import (
+    SourceNames,
+    about_others,
+    check_first_names,
+    check_name_spellings,
+    check_respelled,
+    check_respelled_anywhere,
+)
 from .numbers import check_counts_anywhere, check_numbers
 from .text import content_terms, fold, normalise
 
@@ -46,6 +53,7 @@ def find_conflicts(sources: list[Source], rows: tuple[Row, ...],
         check_negations(found.add, links, space)
         check_name_spellings(found, names[a.key], names[b.key], space)
         check_respelled_anywhere(found, names[a.key], names[b.key], space)
+        check_first_names(found, names[a.key], names[b.key])
         blocks = {blk.id: blk for blk in a.blocks + b.blocks}
         for xs, ys in cells:
             _check_cells(found, [blocks[x] for x in xs], [blocks[y] for y in ys], block_facts)
@@ -151,8 +159,10 @@ _WEB_SUFFIXES = frozenset({"com", "org", "net"})  # "MySpace.com" / "MySpace"
 
 def _quote_differs(x: str, y: str) -> bool:
     """The same quotation in other words: not one cut from the other, not the same but for
-    punctuation or small words, and either close in spelling or most of its content words
-    the same, so that what differs is a word put for another ("will" / "will not")."""
+    punctuation or small words, and either close in spelling or sharing half the content
+    words of the longer one ("We will rebuild every house" / "We are going to rebuild all
+    the houses"; not "around 50 people injured when the walls collapsed" / "a child died
+    when a wall collapsed")."""
     fx, fy = fold(x), fold(y)
     if not fx or not fy or fx in fy or fy in fx:
         return False
@@ -161,11 +171,11 @@ def _quote_differs(x: str, y: str) -> bool:
         return False
     if min(len(sx), len(sy)) < QUOTE_MIN_WORDS:
         return False
-    shared = len(sx & sy) / min(len(sx), len(sy))
+    shared = len(sx & sy) / max(len(sx), len(sy))
     return fuzz.token_sort_ratio(fx, fy) >= 60 or shared >= 0.5
 
 
-QUOTE_MIN_WORDS = 3  # content words: "in Theo we trust" is too short to tell one quotation from another
+QUOTE_MIN_WORDS = 3  # content words: fewer cannot tell one quotation from another
 
 
 def _check_cells(found: Found, xs: list[Block], ys: list[Block], cache: dict[str, Facts]) -> None:

@@ -57,7 +57,9 @@ they we i his her their our there here when while after before according however
 although though monday tuesday wednesday thursday friday saturday sunday january february
 march april may june july august september october november december mr mrs ms dr president
 secretary minister prime officials official senator governor general chief state states
-""".split())
+const sgt gen gov lt col capt cpl rep sen det insp supt cmdr adm maj rev prof jr sr st mt ft
+corp inc ltd bros vol ave blvd rd
+""".split())  # and the abbreviations of titles and addresses ("Vancouver police Const. Jana McGuinness")
 _NEGATION = re.compile(r"\b(no|not|never|none|nobody|neither|nor|without)\b(?!\s+(?:only|longer)\b)"
                        r"|n[\u2019']t\b", re.I)
 _NOT_A_DENIAL = frozenset({"only", "longer", "least", "just", "merely"})  # "not only", "no longer"

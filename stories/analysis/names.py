@@ -30,6 +30,7 @@ _LOWER_WORD = re.compile(r"(?<![\w\u2019'])[a-z][\w\u2019'-]*")
 MIN_RESPELLED = 5  # letters: shorter names are too often two different names a letter apart
 MIN_RESPELLED_BESIDE_A_NAME = 4  # "Lock" / "Locke", when "Salazar" stands beside both
 PLACES_KEPT = 12
+LONG_NAME = 9  # letters: a slip of two in a name this long ("Turkeminstan") is still a slip
 SHARED_CONTENT = 2  # content words two sentences share, names aside, to be in like company
 NAME_PREFIXES = ("la", "le", "de", "di", "da", "du", "mc", "mac", "van", "von", "st")
 
@@ -42,6 +43,8 @@ class SourceNames:
         self.forms: Forms = {}
         self.places: Places = {}
         self.joined: dict[str, tuple[str, Block]] = {}  # "eldorado" -> ("El Dorado", block)
+        # "dalton" -> {"brian": ("Brian Dalton", block)}: the names written before a surname
+        self.before: dict[str, dict[str, tuple[str, Block]]] = {}
         self.mid_sentence: set[str] = set()  # names written somewhere other than a sentence's first word
         for block in source.blocks:
             if block.repeat_of is None:
@@ -65,8 +68,9 @@ class SourceNames:
                 if len(blocks) < PLACES_KEPT and (not blocks or blocks[-1] is not block):
                     blocks.append(block)
                 if previous is not None and block.text[previous.end():match.start()] == " ":
-                    joined = _POSSESSIVE.sub("", previous.group()) + token
-                    self.joined.setdefault(fold(joined), (f"{_POSSESSIVE.sub('', previous.group())} {token}", block))
+                    first = _POSSESSIVE.sub("", previous.group())
+                    self.joined.setdefault(fold(first + token), (f"{first} {token}", block))
+                    self.before.setdefault(key, {}).setdefault(fold(first), (f"{first} {token}", block))
                 previous = match
             else:
                 previous = None
@@ -97,7 +101,8 @@ def check_respelled(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]
     for ka, run_a in ta.items():
         for kb, run_b in tb.items():
             new_to_each = ka not in known[1] and kb not in known[0]
-            if new_to_each and respelled(ka, kb) and not _two_people(run_a, run_b, ka, kb):
+            close = respelled(ka, kb) or _one_name_otherwise_spelled(run_a, run_b, ka, kb)
+            if new_to_each and close and not _two_people(run_a, run_b, ka, kb):
                 _report(found, (a[0], run_a), (b[0], run_b), ka, kb)
 
 
@@ -128,6 +133,20 @@ def check_respelled_anywhere(found: Found, a: SourceNames, b: SourceNames, space
                     found.add("name", *(ends[::-1] if flipped else ends), f"spelled {x} / {written}")
 
 
+def check_first_names(found: Found, a: SourceNames, b: SourceNames) -> None:
+    """One surname after two spellings of a first name, each source writing only its own:
+    "Brian Dalton" / "Bryant Dalton"."""
+    for surname in sorted(set(a.before) & set(b.before)):
+        for first_a, (written_a, block_a) in sorted(a.before[surname].items()):
+            for first_b, (written_b, block_b) in sorted(b.before[surname].items()):
+                if first_a in b.forms or first_b in a.forms or (first_a, first_b) in found.respelled:
+                    continue
+                short_form = first_a.startswith(first_b) or first_b.startswith(first_a)  # "Phil" / "Philip"
+                if first_a[:1] == first_b[:1] and min(len(first_a), len(first_b)) >= MIN_RESPELLED_BESIDE_A_NAME \
+                        and not short_form and Levenshtein.distance(first_a, first_b, score_cutoff=2) <= 2:
+                    _report(found, (block_a, written_a), (block_b, written_b), first_a, first_b)
+
+
 def _spellings_of(key: str, theirs: SourceNames, common: set[str]) -> list[str]:
     """The other source's names that may be `key` spelled otherwise."""
     return [other for other in theirs.forms if other != key and other not in common
@@ -136,8 +155,13 @@ def _spellings_of(key: str, theirs: SourceNames, common: set[str]) -> list[str]:
 
 
 def _swapped(x: str, y: str) -> bool:
-    """Two letters swapped ("Teixiera" / "Teixeira", "Edkahl" / "Ekdahl")."""
-    return len(x) == len(y) and OSA.distance(x, y, score_cutoff=1) == 1 and Levenshtein.distance(x, y) == 2
+    """Two letters swapped ("Teixiera" / "Teixeira", "Edkahl" / "Ekdahl"), or two pairs of
+    them in a long name ("Turkeminstan" / "Turkmenistan")."""
+    if len(x) != len(y):
+        return False
+    limit = 2 if len(x) >= LONG_NAME else 1
+    swaps = OSA.distance(x, y, score_cutoff=limit)
+    return 1 <= swaps <= limit and Levenshtein.distance(x, y) > swaps
 
 
 def _prefixed(x: str, y: str) -> bool:
@@ -152,8 +176,9 @@ def _same_name(key: str, mine: SourceNames, other: str, theirs: SourceNames, spa
     that stands in like company."""
     if other in mine.forms:
         # A sentence's first word is capitalised whatever it is: "Later" is no slip of "Latter".
-        slip = OSA.distance(key, other, score_cutoff=1) <= 1
-        return (key in mine.mid_sentence and slip and not _named_together(key, mine, other, theirs, space)
+        slip = OSA.distance(key, other, score_cutoff=2) <= (2 if min(len(key), len(other)) >= LONG_NAME else 1)
+        written_mid_sentence = key in mine.mid_sentence or len(key) >= LONG_NAME
+        return (written_mid_sentence and slip and not _named_together(key, mine, other, theirs, space)
                 and not _other_people(key, mine, other, theirs, space))
     return _in_like_company(key, mine, other, theirs, space)
 
@@ -215,6 +240,17 @@ def _report(found: Found, a: tuple[Block, str], b: tuple[Block, str], key_a: str
 def _american(word: str) -> str:
     """A word in American spelling: "recognised" -> "recognized", "harbour" -> "harbor"."""
     return re.sub(r"our\b", "or", re.sub(r"is(e|ed|es|ing|ation|ations)\b", r"iz\1", word))
+
+
+def _one_name_otherwise_spelled(run_a: str, run_b: str, key_a: str, key_b: str) -> bool:
+    """Whole names alike but for one word, spelled two ways further apart than `respelled`
+    allows, with the same first letter: "Brian Dalton" / "Bryant Dalton", "Hurricane
+    George" / "Hurricane Georges"."""
+    rest_a = {fold(token) for token in run_a.split()} - {key_a}
+    rest_b = {fold(token) for token in run_b.split()} - {key_b}
+    if not rest_a or rest_a != rest_b or key_a[:1] != key_b[:1] or min(len(key_a), len(key_b)) < 4:
+        return False
+    return Levenshtein.distance(key_a, key_b, score_cutoff=2) <= 2
 
 
 def _two_people(run_a: str, run_b: str, key_a: str, key_b: str) -> bool:

@@ -251,3 +251,31 @@ class TestWhatLooksAlikeButIsNot:
         a = BODY + "\nThe ferry's owner, John D. Lund, thanked the coastguard."
         b = BODY + "\nHis daughter Joan Ekdahl said the family thanked the coastguard."
         assert conflicts(a, b, ("name",)) == []
+
+
+class TestWholeNames:
+    def test_a_first_name_spelled_two_ways_before_one_surname_is_a_conflict(self):
+        a = BODY + "\nThe injured deckhand, identified as Brian Solberg, was taken to hospital."
+        b = BODY + "\nThe storm injured several of the crew and a passenger, Bryant Solberg, the operator said."
+        assert ("name", "Brian Solberg", "Bryant Solberg") in conflicts(a, b, ("name",))
+
+    def test_a_short_form_of_a_first_name_is_no_conflict(self):
+        a = BODY + "\nThe operator's chief, Phil Brekke, thanked the rescuers."
+        b = BODY + "\nShipping executive Philip Brekke praised the coastguard's work."
+        assert conflicts(a, b, ("name",)) == []
+
+    def test_a_whole_name_alike_but_for_an_ending_is_a_conflict(self):
+        found = one_line("The same quay was damaged when Storm Gudrun struck in 2005, the harbour master said.",
+                         "The same quay was damaged when Storm Gudruns struck in 2005, the harbour master said.",
+                         ("name",))
+        assert [(a, b) for _, a, b in found] == [("Storm Gudrun", "Storm Gudruns")]
+
+    def test_a_long_name_slipped_twice_is_a_conflict(self):
+        a = BODY + "\nLundholmsfjord's council will meet on Friday. The ferry serves Lundholmsfjord daily."
+        b = BODY + "\nThe ferry serves Lundholmsfjord daily."
+        assert conflicts(a.replace("Lundholmsfjord's", "Lundhlomsfojrd's"), b, ("name",))
+
+    def test_the_abbreviation_of_a_title_is_no_name(self):
+        a = BODY + "\nA Coast Mountain bus took the passengers home, a spokesman said."
+        b = BODY + "\nA bus took the passengers home, police Const. Lund said."
+        assert conflicts(a, b, ("name",)) == []
