@@ -10,6 +10,7 @@ beside them, or sentences that say much the same. Two different people a letter 
 """
 from __future__ import annotations
 
+import os
 import re
 
 from rapidfuzz.distance import OSA, Levenshtein
@@ -250,6 +251,8 @@ def _one_name_otherwise_spelled(run_a: str, run_b: str, key_a: str, key_b: str) 
     rest_b = {fold(token) for token in run_b.split()} - {key_b}
     if not rest_a or rest_a != rest_b or key_a[:1] != key_b[:1] or min(len(key_a), len(key_b)) < 4:
         return False
+    if derived(key_a, key_b):
+        return False
     return Levenshtein.distance(key_a, key_b, score_cutoff=2) <= 2
 
 
@@ -279,13 +282,26 @@ def about_others(fa: Facts, fb: Facts) -> bool:
 
 def respelled(x: str, y: str) -> bool:
     """Same first letter, an edit or two apart, and not one the other plus an ending
-    ("Venezuela" / "Venezuelans"), unless that is a silent "e" ("Lock" / "Locke")."""
-    if x[:1] != y[:1]:
+    ("Venezuela" / "Venezuelans"), unless that is a silent "e" ("Lock" / "Locke"), nor a
+    word derived from the other ("Atlanta" / "Atlantic", "Democrats" / "Democratic")."""
+    if x[:1] != y[:1] or derived(x, y):
         return False
     if x.startswith(y) or y.startswith(x):
         return abs(len(x) - len(y)) == 1 and max(x, y, key=len).endswith("e")
     limit = 1 if max(len(x), len(y)) <= 6 else 2
     return Levenshtein.distance(x, y, score_cutoff=limit) <= limit
+
+
+DERIVED_ENDINGS = frozenset("ic ics ian ians an ans ese ish er ers ite ites ist ists".split())
+
+
+def derived(x: str, y: str) -> bool:
+    """One word the other's place, people or adjective: the same stem of four letters or
+    more, and an ending that derives one word from another ("New Zealand" / "New
+    Zealander", "Italy" / "Italian"). A plural "s" is not one: "George" / "Georges"."""
+    stem_length = len(os.path.commonprefix([x, y]))
+    endings = {x[stem_length:], y[stem_length:]}
+    return stem_length >= 4 and bool(endings & DERIVED_ENDINGS) and max(map(len, endings)) <= 4
 
 
 def _house_style_name(x: str, y: str) -> bool:

@@ -18,7 +18,7 @@ from stories.analysis import SourceText, compare_sources, to_json
 from stories.models import Analysis, Source, SourceVersion, Story
 
 # Bump when the engine's output changes, so stored analyses are computed afresh.
-ENGINE_VERSION = "8"
+ENGINE_VERSION = "9"
 MAX_COMPARED = 4
 
 logger = logging.getLogger(__name__)

@@ -46,6 +46,7 @@ SETS = {
     "second development": ("pairs_dev2.json", "labels_dev2_"),
     "held-out": ("pairs_heldout.json", "labels_heldout_"),
     "second held-out": ("pairs_heldout2.json", "labels_heldout2_"),
+    "third held-out": ("pairs_heldout3.json", "labels_heldout3_"),
 }
 
 

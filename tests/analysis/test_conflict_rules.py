@@ -2,6 +2,7 @@
 
 from stories.analysis import SourceText, compare_sources
 from stories.analysis.facts import extract, is_stamp
+from stories.analysis.names import derived
 
 BODY = (
     "The ferry Nordlys ran aground off Skarvik on Monday with 212 passengers aboard.\n"
@@ -279,3 +280,10 @@ class TestWholeNames:
         a = BODY + "\nA Coast Mountain bus took the passengers home, a spokesman said."
         b = BODY + "\nA bus took the passengers home, police Const. Lund said."
         assert conflicts(a, b, ("name",)) == []
+
+    def test_a_place_and_its_people_or_adjective_are_two_words_not_two_spellings(self):
+        a = BODY + "\nThe New Zealand crew of the Nordlys were flown home from Skarvik."
+        b = BODY + "\nA New Zealander among the crew was flown home from Skarvik."
+        assert conflicts(a, b, ("name",)) == []
+        assert derived("atlanta", "atlantic") and derived("democrats", "democratic")
+        assert not derived("george", "georges")
