@@ -6,9 +6,11 @@ set, the project runs for development on a SQLite file beside manage.py.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -69,6 +71,7 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "stories",
 ]
 
@@ -77,12 +80,49 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    # Who is asking is known before the body is bounded, and the body before anything reads it.
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "newsroom.limits.RequestBodyLimit",
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
+
+# Content-Security-Policy (django-csp): scripts, styles, fonts and images from the desk's
+# own origin only, no inline script or style, no framing, forms posted only to the desk.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Failed logins are counted per account and per address (django-axes), on the desk's login
+# page and the admin's alike: after NEWSROOM_LOGIN_FAILURE_LIMIT failures the account, or
+# the address, is locked out for NEWSROOM_LOGIN_LOCKOUT_MINUTES, with a page that says so.
+# An admin lifts a lock by deleting its "access attempt" in the admin, or with
+# `manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("NEWSROOM_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("NEWSROOM_LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsroom.security.locked_out"
+AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_address"
 
 ROOT_URLCONF = "newsroom.urls"
 
@@ -182,6 +222,15 @@ NEWSROOM_APPROVE_WITH_OPEN_CONFLICTS = env_bool("NEWSROOM_APPROVE_WITH_OPEN_CONF
 NEWSROOM_PRESENCE_POLL_SECONDS = env_int("NEWSROOM_PRESENCE_POLL_SECONDS", 10)
 # A request may carry a full batch of files at the limit, plus the form around them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = NEWSROOM_MAX_COPY_BYTES + 1024 * 1024
+# Whole request bodies, refused (413) from their Content-Length before anything reads them
+# (newsroom/limits.py): anyone not logged in (the login page); the desk's forms (a long
+# article's compose form holds every paragraph); the upload page, for those who may upload.
+NEWSROOM_MAX_ANONYMOUS_BODY_BYTES = env_int("NEWSROOM_MAX_ANONYMOUS_BODY_BYTES", 64 * 1024)
+NEWSROOM_MAX_FORM_BODY_BYTES = env_int("NEWSROOM_MAX_FORM_BODY_BYTES", 2 * NEWSROOM_MAX_COPY_BYTES + 1024 * 1024)
+NEWSROOM_MAX_UPLOAD_BODY_BYTES = env_int(
+    "NEWSROOM_MAX_UPLOAD_BODY_BYTES",
+    max(NEWSROOM_MAX_ARCHIVE_BYTES, NEWSROOM_MAX_COPY_BYTES * NEWSROOM_MAX_FILES_PER_UPLOAD) + 1024 * 1024,
+)
 
 # Background work (batch uploads): the Django tasks API through the django-tasks backport,
 # stored in the database (django-tasks-db), so it needs no broker and many workers can

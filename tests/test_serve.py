@@ -109,6 +109,20 @@ def test_pages_carry_the_security_headers_and_plain_http_is_sent_to_https(server
     assert status == 301 and headers["location"] == f"https://127.0.0.1:{server}/accounts/login/"
 
 
+def test_a_huge_body_from_a_visitor_is_refused_before_it_is_read(server):
+    declared = 150 * 1024 * 1024
+    with socket.create_connection(("127.0.0.1", server), timeout=10) as conn:
+        conn.sendall(f"POST /accounts/login/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-Proto: https\r\n"
+                     f"Content-Type: multipart/form-data; boundary=x\r\nContent-Length: {declared}\r\n\r\n".encode()
+                     + b"--x\r\n" * 100)
+        received = b""
+        while chunk := conn.recv(4096):  # until the server closes: it never waits for the body
+            received += chunk
+    answer = received.decode("latin-1")
+    assert answer.startswith("HTTP/1.1 413"), answer[:200]
+    assert "150.0 MB" in answer and "Nothing was read or stored" in answer
+
+
 def test_the_health_check_answers_without_login_over_plain_http(server):
     status, headers, body = get(server, "/healthz")
     assert (status, body) == (200, b'{"status": "ok"}')

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
 
 from tests.conftest import PASSWORD
 
@@ -29,12 +29,37 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screensh
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+# What Chromium refused under the Content-Security-Policy, in any page of any test: every
+# browser test fails if a page ran (or tried to run) an inline script or style.
+CSP_VIOLATIONS: list[str] = []
+
+
 @pytest.fixture(scope="session")
 def browser() -> Browser:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        open_context = browser.new_context
+
+        def new_context(**options) -> BrowserContext:
+            context = open_context(**options)
+            context.on("console", _record_csp_violation)
+            return context
+
+        browser.new_context = new_context  # type: ignore[method-assign]
         yield browser
         browser.close()
+
+
+def _record_csp_violation(message: ConsoleMessage) -> None:
+    if "Content Security Policy" in message.text:
+        CSP_VIOLATIONS.append(f"{message.location.get('url', '?')}: {message.text}")
+
+
+@pytest.fixture(autouse=True)
+def no_content_security_policy_violation():
+    CSP_VIOLATIONS.clear()
+    yield
+    assert not CSP_VIOLATIONS, "\n".join(CSP_VIOLATIONS)
 
 
 @pytest.fixture
