@@ -7,6 +7,7 @@ set, the project runs for development on a SQLite file beside manage.py.
 
 import os
 from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "newsroom.request_log.RequestLog",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -183,6 +185,20 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Sessions end after a working day without a request (each request extends it).
+SESSION_COOKIE_AGE = env_int("NEWSROOM_SESSION_IDLE_HOURS", 10) * 3600
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Mail: errors (500s) go to ADMINS ("Name <address>, ..."), and password reset is offered,
+# only when EMAIL_HOST is set; without it errors are in the log and an admin resets passwords.
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = env_str("SERVER_EMAIL", "newsroom@localhost")
+ADMINS = getaddresses(env_list("ADMINS", ""))
+
 # Security. Behind TLS in production; `manage.py check --deploy` passes with DEBUG off.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=not DEBUG)
@@ -237,9 +253,19 @@ NEWSROOM_MAX_UPLOAD_BODY_BYTES = env_int(
 # share one queue on PostgreSQL.
 TASKS = {"default": {"BACKEND": env_str("NEWSROOM_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
+# One line per event on stdout, each with the request it belongs to; one line per request
+# with its method, path, status, duration and user (newsroom/request_log.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request": {"()": "newsroom.request_log.RequestContext"}},
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s %(name)s request=%(request_id)s user=%(user)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "line",
+                    "filters": ["request"]},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "loggers": {"newsroom.requests": {"level": env_str("REQUEST_LOG_LEVEL", "INFO")}},
 }

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html, format_html_join
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from stories.models import Article
 from stories.ninjs import to_ninjs
@@ -20,13 +20,13 @@ PAGE_SIZE = 20
 FEED_SIZE = 30
 
 
-@require_GET
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     page = Paginator(published_articles(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "public/index.html", {"page": page})
 
 
-@require_GET
+@require_safe
 def article(request: HttpRequest, article_id: int) -> HttpResponse:
     """The published version; a withdrawn article's page says why, with 410 Gone."""
     article = get_published_article(article_id)
@@ -35,7 +35,7 @@ def article(request: HttpRequest, article_id: int) -> HttpResponse:
     return render(request, "public/article.html", context, status=status)
 
 
-@require_GET
+@require_safe
 def article_json(request: HttpRequest, article_id: int) -> JsonResponse:
     """ninjs 2.0. A withdrawn article answers 200 with pubstatus "canceled": that is the
     in-band signal ninjs consumers act on, and a 410 would keep many from reading it."""
@@ -75,4 +75,4 @@ class ArticleFeed(Feed):
         return item.first_published_at
 
 
-feed = require_GET(ArticleFeed())
+feed = require_safe(ArticleFeed())
