@@ -167,19 +167,30 @@ def _ingest_one(incoming: IncomingCopy, upload: _Upload) -> IngestResult:
     except CopyRefused as refusal:
         return _refuse(incoming.name, str(refusal), incoming.data, user=user, actor_name=actor_name)
     sha256 = hashlib.sha256(incoming.data).hexdigest()
-    try:
-        with transaction.atomic():
-            duplicate = SourceVersion.objects.filter(sha256=sha256).select_related("source__story").first()
+    for attempt in range(STORE_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                duplicate = SourceVersion.objects.filter(sha256=sha256).select_related("source__story").first()
+                if duplicate is not None:
+                    return _duplicate(incoming, duplicate, user=user, actor_name=actor_name)
+                version = _store(incoming, parsed, sha256, decoded.encoding, upload)
+                _record_stored(version, user=user, actor_name=actor_name)
+            break
+        except IntegrityError:
+            # Another upload committed first: the same bytes (a duplicate, said so), or
+            # something else this one collided with (tried again, from the start).
+            duplicate = SourceVersion.objects.select_related("source__story").filter(sha256=sha256).first()
             if duplicate is not None:
                 return _duplicate(incoming, duplicate, user=user, actor_name=actor_name)
-            version = _store(incoming, parsed, sha256, decoded.encoding, upload)
-            _record_stored(version, user=user, actor_name=actor_name)
-    except IntegrityError:
-        # Another upload of the same bytes committed between our check and our insert.
-        duplicate = SourceVersion.objects.select_related("source__story").get(sha256=sha256)
-        return _duplicate(incoming, duplicate, user=user, actor_name=actor_name)
+            if attempt + 1 == STORE_ATTEMPTS:
+                message = (f"{incoming.name}: not stored, because other copy arriving at the same moment "
+                           "collided with it. Nothing of it was kept; send it again.")
+                return _refuse(incoming.name, message, incoming.data, user=user, actor_name=actor_name)
     upload.report.story = upload.report.story or version.source.story
     return IngestResult(incoming.name, "stored", _stored_message(incoming.name, version), version)
+
+
+STORE_ATTEMPTS = 3
 
 
 def _store(incoming: IncomingCopy, parsed: ParsedCopy, sha256: str, encoding: str, upload: _Upload) -> SourceVersion:
@@ -189,12 +200,14 @@ def _store(incoming: IncomingCopy, parsed: ParsedCopy, sha256: str, encoding: st
     evidence = evidence_for(parsed.headline, parsed.text, now, provider)
     source = Source.objects.filter(provider=provider, item_id=item_id).first()
     if source is None:
-        story, note = _story_for_new_item(parsed, evidence, upload, now)
-        source, _ = Source.objects.get_or_create(
+        story, note, made = _story_for_new_item(parsed, evidence, upload, now)
+        source, created = Source.objects.get_or_create(
             provider=provider,
             item_id=item_id,
             defaults={"story": story, "headline": parsed.headline[:300], "grouping_note": note},
         )
+        if made and not created:  # another upload of this item made its source first: no empty story
+            story.delete()
     source = Source.objects.select_for_update().get(pk=source.pk)
     number = (source.versions.aggregate(last=Max("number"))["last"] or 0) + 1
     version = SourceVersion.objects.create(
@@ -214,16 +227,19 @@ def _store(incoming: IncomingCopy, parsed: ParsedCopy, sha256: str, encoding: st
     return version
 
 
-def _story_for_new_item(parsed: ParsedCopy, evidence: ItemEvidence, upload: _Upload, now) -> tuple[Story, str]:
-    """The story a new item joins, and why when grouping chose it."""
+def _story_for_new_item(
+    parsed: ParsedCopy, evidence: ItemEvidence, upload: _Upload, now
+) -> tuple[Story, str, bool]:
+    """The story a new item joins, why when grouping chose it, and whether it was made for it."""
     chosen = upload.chosen_story()
     if chosen is not None:
-        return chosen, ""
+        return chosen, "", False
     if upload.group:
         found = matching_story(evidence)
         if found is not None:
-            return found.story, f"Grouped by similarity: {found.match.reason}"[:300]
-    return Story.objects.create(headline=parsed.headline[:300], last_received_at=now, created_by=upload.user), ""
+            return found.story, f"Grouped by similarity: {found.match.reason}"[:300], False
+    story = Story.objects.create(headline=parsed.headline[:300], last_received_at=now, created_by=upload.user)
+    return story, "", True
 
 
 def _provider_named(name: str) -> Provider:

@@ -153,3 +153,42 @@ def test_it_stores_identical_uploads_racing_each_other_once():
         thread.join()
     assert sorted(outcomes) == ["duplicate", "stored"]
     assert SourceVersion.objects.count() == 1
+
+
+RACE_ROUNDS = 20
+
+
+def race_versions_of_one_item(provider: Provider, item: str, count: int = 10) -> list[str]:
+    """`count` uploads of `item` with different bytes, released together; their outcomes."""
+    barrier, outcomes = threading.Barrier(count), []
+
+    def upload(n: int) -> None:
+        try:
+            barrier.wait()
+            text = GOOD.replace("First paragraph", f"Take {n} of {item}: first paragraph")
+            report = ingest_files(files=[copy(f"{item}.txt", text)], user=None, provider=provider)
+            outcomes.extend(result.outcome for result in report.results)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=upload, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ten_versions_of_one_item_racing_each_other_make_one_story_and_versions_one_to_ten():
+    """Ten uploads of one provider's item with different bytes, released together, twenty
+    times: every version stored once, numbered 1 to 10, in one story, and no empty story
+    left behind by an upload that lost the race to make the item's source."""
+    provider = Provider.objects.create(name="Wire Racer")
+    for round_number in range(RACE_ROUNDS):
+        item = f"item-{round_number}"
+        assert race_versions_of_one_item(provider, item) == ["stored"] * 10
+        source = Source.objects.get(provider=provider, item_id=item)
+        assert sorted(source.versions.values_list("number", flat=True)) == list(range(1, 11))
+    assert Story.objects.count() == RACE_ROUNDS
+    assert not Story.objects.filter(sources__isnull=True).exists()
