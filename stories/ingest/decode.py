@@ -67,9 +67,11 @@ _MAX_CONTROL_SHARE = 0.01
 def decode_copy(name: str, data: bytes, limits: CopyLimits) -> DecodedCopy:
     """Decode one file of wire copy, or raise CopyRefused naming the file and the problem."""
     if len(data) > limits.max_bytes:
-        raise CopyRefused(
-            f"{name}: the file is {readable_size(len(data))}, over the limit of {readable_size(limits.max_bytes)}."
-        )
+        # Uploads are read no further than the limit and one byte (services.ingest.read_upload):
+        # a file cut there is "more than" the limit, whatever its size.
+        size = f"more than {readable_size(limits.max_bytes)}" if len(data) == limits.max_bytes + 1 \
+            else readable_size(len(data))
+        raise CopyRefused(f"{name}: the file is {size}, over the limit of {readable_size(limits.max_bytes)}.")
     decoded = _decode(name, data)
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():

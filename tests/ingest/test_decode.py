@@ -64,7 +64,8 @@ class TestRefusals:
 
     def test_it_refuses_a_file_over_the_size_limit_and_states_the_limit(self):
         message = refusal(b"a" * 10_001)
-        assert "over the limit of 9.8 KB" in message
+        assert "the file is more than 9.8 KB, over the limit of 9.8 KB" in message  # read no further
+        assert "the file is 19.5 KB, over the limit of 9.8 KB" in refusal(b"a" * 20_000)
 
     def test_it_refuses_a_line_over_the_line_limit_and_states_the_limit(self):
         message = refusal(b"short\n" + b"w " * 300 + b"\n")
