@@ -13,6 +13,7 @@ from django.utils.html import format_html
 
 from stories.forms import UploadCopyForm
 from stories.http import AuthenticatedHttpRequest
+from stories.ingest.names import download_name, shown_name
 from stories.models import (
     Article,
     ArticleVersion,
@@ -135,9 +136,17 @@ class StoryAdmin(admin.ModelAdmin):
         return redirect("admin:stories_story_change", report.story.pk)
 
 
-class SourceVersionInline(ReadOnlyInline):
+class ShowsFileName:
+    @admin.display(description="original name")
+    def file_name(self, version: SourceVersion) -> str:
+        """The name the file came with, its invisible characters written out (the record
+        keeps it as it came)."""
+        return shown_name(version.original_name)
+
+
+class SourceVersionInline(ShowsFileName, ReadOnlyInline):
     model = SourceVersion
-    fields = ["number", "original_name", "size", "encoding", "copy_format", "received_at", "received_by"]
+    fields = ["number", "file_name", "size", "encoding", "copy_format", "received_at", "received_by"]
 
 
 @admin.register(Source)
@@ -159,15 +168,15 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(SourceVersion)
-class SourceVersionAdmin(ReadOnlyAdmin):
-    list_display = ["__str__", "original_name", "size", "encoding", "copy_format", "received_at"]
+class SourceVersionAdmin(ShowsFileName, ReadOnlyAdmin):
+    list_display = ["__str__", "file_name", "size", "encoding", "copy_format", "received_at"]
     list_filter = ["copy_format", "encoding"]
     search_fields = ["original_name", "sha256", "source__item_id"]
     exclude = ["original"]
     readonly_fields = [
         "source",
         "number",
-        "original_name",
+        "file_name",
         "original_download",
         "sha256",
         "size",
@@ -199,7 +208,7 @@ class SourceVersionAdmin(ReadOnlyAdmin):
         return FileResponse(
             io.BytesIO(bytes(version.original)),
             as_attachment=True,
-            filename=version.original_name,
+            filename=download_name(version.original_name),
             content_type="application/octet-stream",
         )
 

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from stories.ingest.names import shown_name
+
 
 class ImmutableRecordError(Exception):
     """Raised when code tries to change or delete a record that is kept as it was written."""
@@ -110,7 +112,7 @@ class Source(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.provider} · {self.item_id}"
+        return f"{self.provider} · {shown_name(self.item_id)}"  # the item id is the sender's text
 
     def latest_version(self) -> "SourceVersion | None":
         return self.versions.order_by("-number").first()

@@ -24,6 +24,7 @@ from stories.analysis.grouping import ItemEvidence
 from stories.ingest import CopyLimits, CopyRefused, ParsedCopy, decode_copy, parse_copy
 from stories.ingest.archive import ArchiveLimits, ArchiveRefusal, expand_zip, is_zip
 from stories.ingest.decode import readable_size
+from stories.ingest.names import printable, shown_name
 from stories.models import UNATTRIBUTED, AuditAction, Provider, Source, SourceVersion, Story
 from stories.services.analysis import refresh_story_analysis
 from stories.services.audit import record_event
@@ -50,10 +51,13 @@ class RefusedCopy:
 
 @dataclass(frozen=True)
 class IngestResult:
-    name: str
+    name: str      # as it came
     outcome: str  # "stored", "duplicate" or "refused"
-    message: str
+    message: str   # as shown: names in it written with their invisible characters spelled out
     version: SourceVersion | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", printable(self.message))
 
 
 @dataclass
@@ -187,7 +191,7 @@ def _ingest_one(incoming: IncomingCopy, upload: _Upload) -> IngestResult:
                            "collided with it. Nothing of it was kept; send it again.")
                 return _refuse(incoming.name, message, incoming.data, user=user, actor_name=actor_name)
     upload.report.story = upload.report.story or version.source.story
-    return IngestResult(incoming.name, "stored", _stored_message(incoming.name, version), version)
+    return IngestResult(incoming.name, "stored", _stored_message(shown_name(incoming.name), version), version)
 
 
 STORE_ATTEMPTS = 3
@@ -196,7 +200,7 @@ STORE_ATTEMPTS = 3
 def _store(incoming: IncomingCopy, parsed: ParsedCopy, sha256: str, encoding: str, upload: _Upload) -> SourceVersion:
     now = timezone.now()
     provider = upload.provider or _provider_named(parsed.provider)
-    item_id = incoming.item_id or parsed.item_id[:255] or PurePath(incoming.name).stem or incoming.name
+    item_id = (incoming.item_id or parsed.item_id or PurePath(incoming.name).stem or incoming.name)[:255]
     evidence = evidence_for(parsed.headline, parsed.text, now, provider)
     source = Source.objects.filter(provider=provider, item_id=item_id).first()
     if source is None:
@@ -254,7 +258,7 @@ def _stored_message(name: str, version: SourceVersion) -> str:
     what = "new source" if version.number == 1 else f"version {version.number} of its source"
     grouped = f" {source.grouping_note.rstrip('.')}." if version.number == 1 and source.grouping_note else ""
     return (
-        f"{name}: stored as {what} ({source.provider}, {source.item_id}) "
+        f"{name}: stored as {what} ({source.provider}, {shown_name(source.item_id)}) "
         f"in story “{source.story.headline}”; read as {version.encoding}.{grouped}"
     )
 
@@ -266,7 +270,7 @@ def _record_stored(version: SourceVersion, *, user: User | None, actor_name: str
         actor_name=actor_name,
         story=version.source.story,
         subject=f"SourceVersion {version.pk}",
-        summary=f"Ingested {version.original_name} as {version}",
+        summary=printable(f"Ingested {shown_name(version.original_name)} as {version}"),
         detail={"sha256": version.sha256, "size": version.size, "encoding": version.encoding},
     )
 
@@ -275,7 +279,7 @@ def _duplicate(
     incoming: IncomingCopy, existing: SourceVersion, *, user: User | None, actor_name: str
 ) -> IngestResult:
     message = (
-        f"{incoming.name}: duplicate — identical to {existing.original_name}, already stored "
+        f"{shown_name(incoming.name)}: duplicate — identical to {shown_name(existing.original_name)}, already stored "
         f"in story “{existing.source.story.headline}”; nothing new was stored."
     )
     record_event(
@@ -290,6 +294,7 @@ def _duplicate(
 
 
 def _refuse(name: str, message: str, data: bytes, *, user: User | None, actor_name: str) -> IngestResult:
+    name, message = shown_name(name), printable(message)
     detail = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()} if data else {}
     record_event(
         action=AuditAction.INGEST_REFUSED,
