@@ -1,13 +1,12 @@
 """The ingest service on PostgreSQL: what is stored, what is refused, and that nothing is half-stored."""
 
-import threading
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from stories.models import AuditAction, AuditEvent, Provider, Source, SourceVersion, Story
 from stories.services.ingest import IncomingCopy, ingest_files
+from tests.races import all_at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -136,22 +135,8 @@ class TestRefusing:
 @pytest.mark.django_db(transaction=True)
 def test_it_stores_identical_uploads_racing_each_other_once():
     """Two requests with the same bytes at the same moment: one stores, the other is told it is a duplicate."""
-    barrier = threading.Barrier(2)
-    outcomes: list[str] = []
-
-    def upload() -> None:
-        try:
-            barrier.wait()
-            outcomes.extend(r.outcome for r in ingest_files(files=[copy("race.txt")], user=None).results)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=upload) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(outcomes) == ["duplicate", "stored"]
+    outcomes = all_at_once(2, lambda n: ingest_files(files=[copy("race.txt")], user=None).results[0].outcome)
+    assert sorted(outcome or "" for outcome in outcomes) == ["duplicate", "stored"]
     assert SourceVersion.objects.count() == 1
 
 
@@ -160,23 +145,13 @@ RACE_ROUNDS = 20
 
 def race_versions_of_one_item(provider: Provider, item: str, count: int = 10) -> list[str]:
     """`count` uploads of `item` with different bytes, released together; their outcomes."""
-    barrier, outcomes = threading.Barrier(count), []
 
-    def upload(n: int) -> None:
-        try:
-            barrier.wait()
-            text = GOOD.replace("First paragraph", f"Take {n} of {item}: first paragraph")
-            report = ingest_files(files=[copy(f"{item}.txt", text)], user=None, provider=provider)
-            outcomes.extend(result.outcome for result in report.results)
-        finally:
-            connection.close()
+    def upload(n: int) -> str:
+        text = GOOD.replace("First paragraph", f"Take {n} of {item}: first paragraph")
+        [result] = ingest_files(files=[copy(f"{item}.txt", text)], user=None, provider=provider).results
+        return result.outcome
 
-    threads = [threading.Thread(target=upload, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
+    return [outcome or "" for outcome in all_at_once(count, upload)]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,11 +1,8 @@
 """Many people, or many clicks, at the same moment, through the real views on PostgreSQL:
 nothing typed is lost and nothing is saved twice."""
 
-import threading
-from collections.abc import Callable
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -13,6 +10,7 @@ from stories.models import ArticleDraft, ArticleVersion
 from stories.services.compose import article_for, draft_for, save_draft
 from stories.services.ingest import IncomingCopy, ingest_files
 from tests.conftest import make_user
+from tests.races import all_at_once
 from tests.views.compose_form import DraftForm
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -51,25 +49,6 @@ Councillors left the chamber shortly before one o'clock in the morning.
 @pytest.fixture
 def hearing():
     return ingest_files(files=[IncomingCopy("hearing.txt", HEARING.encode())], user=None).story
-
-
-def all_at_once(count: int, act: Callable[[int], int]) -> list[int]:
-    """Run `act(n)` for n in range(count) in threads released together; their status codes."""
-    barrier, answers = threading.Barrier(count), [0] * count
-
-    def run(n: int) -> None:
-        try:
-            barrier.wait()
-            answers[n] = act(n)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return answers
 
 
 def logged_in(user) -> Client:
