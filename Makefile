@@ -27,7 +27,7 @@ run: $(VENV)/.run-installed
 	DEBUG=1 $(PY) manage.py fingerprint
 	DEBUG=1 $(PY) manage.py load_demo
 	@echo "Serving on http://$(BIND):$(PORT)/ with a task worker for batch uploads (Ctrl-C stops both)"
-	DEBUG=1 $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	DEBUG=1 $(PY) manage.py desk_worker --no-reload & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT; \
 	  DEBUG=1 $(PY) manage.py runserver $(BIND):$(PORT)
 
@@ -40,7 +40,7 @@ serve: $(VENV)/.run-installed
 	DJANGO_SETTINGS_MODULE=newsroom.production DATABASE_URL=$(DATABASE_URL) $(PY) manage.py migrate --noinput
 	@echo "Serving on http://$(BIND):$(PORT)/ under gunicorn, with a task worker (Ctrl-C stops both)"
 	export DJANGO_SETTINGS_MODULE=newsroom.production DATABASE_URL=$(DATABASE_URL); \
-	  $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	  $(PY) manage.py desk_worker --no-reload & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	  $(VENV)/bin/gunicorn newsroom.wsgi:application --bind $(BIND):$(PORT) \
 	    --workers $${WEB_CONCURRENCY:-2} --access-logfile - --error-logfile -

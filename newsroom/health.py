@@ -44,5 +44,5 @@ def queue_problem() -> str:
         return "the task queue cannot be read"
     if oldest is not None and timezone.now() - oldest > timedelta(seconds=limit):
         waited = int((timezone.now() - oldest).total_seconds())
-        return f"a task has waited {waited} s for a worker (limit {limit} s): is `manage.py db_worker` running?"
+        return f"a task has waited {waited} s for a worker (limit {limit} s): is `manage.py desk_worker` running?"
     return ""

@@ -215,7 +215,7 @@ X_FRAME_OPTIONS = "DENY"
 # The health check answers a load balancer on plain HTTP from inside.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # /healthz answers 503 when the oldest task ready to run has waited longer than this:
-# no worker is taking the queue (`manage.py db_worker` is not running, or is stuck).
+# no worker is taking the queue (`manage.py desk_worker` is not running, or is stuck).
 NEWSROOM_QUEUE_STUCK_SECONDS = env_int("NEWSROOM_QUEUE_STUCK_SECONDS", 600)
 
 # Wire copy limits: one place, quoted in every refusal message.
@@ -228,7 +228,7 @@ NEWSROOM_MAX_ARCHIVE_BYTES = env_int("NEWSROOM_MAX_ARCHIVE_BYTES", 32 * 1024 * 1
 NEWSROOM_MAX_FILES_PER_ARCHIVE = env_int("NEWSROOM_MAX_FILES_PER_ARCHIVE", 500)
 NEWSROOM_MAX_ARCHIVE_UNPACKED_BYTES = env_int("NEWSROOM_MAX_ARCHIVE_UNPACKED_BYTES", 64 * 1024 * 1024)
 # An upload of more files than this (zip members counted) is taken in by a task worker
-# (`manage.py db_worker`) while its page shows the progress; smaller ones in the request.
+# (`manage.py desk_worker`) while its page shows the progress; smaller ones in the request.
 NEWSROOM_INLINE_UPLOAD_FILES = env_int("NEWSROOM_INLINE_UPLOAD_FILES", 10)
 # Off: an editor may not approve a version they saved themselves (four eyes).
 NEWSROOM_ALLOW_SELF_APPROVAL = env_bool("NEWSROOM_ALLOW_SELF_APPROVAL", default=True)
@@ -252,6 +252,11 @@ NEWSROOM_MAX_UPLOAD_BODY_BYTES = env_int(
 # stored in the database (django-tasks-db), so it needs no broker and many workers can
 # share one queue on PostgreSQL.
 TASKS = {"default": {"BACKEND": env_str("NEWSROOM_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# A batch a worker began and has made no progress on for this long (the worker was killed,
+# its machine restarted) is taken over: `manage.py desk_worker` looks every
+# NEWSROOM_BATCH_REVIVE_SECONDS and queues it again, to go on from its first file not taken in.
+NEWSROOM_BATCH_STALL_SECONDS = env_int("NEWSROOM_BATCH_STALL_SECONDS", 300)
+NEWSROOM_BATCH_REVIVE_SECONDS = env_int("NEWSROOM_BATCH_REVIVE_SECONDS", 60)
 
 # One line per event on stdout, each with the request it belongs to; one line per request
 # with its method, path, status, duration and user (newsroom/request_log.py).

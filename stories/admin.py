@@ -24,7 +24,7 @@ from stories.models import (
     Story,
     UploadBatch,
 )
-from stories.services.batches import take_in_upload
+from stories.services.batches import resume_batch, take_in_upload
 from stories.services.ingest import IngestReport
 
 # A queued batch no worker has started after this long gets a hint on its page.
@@ -116,6 +116,10 @@ class StoryAdmin(admin.ModelAdmin):
         if not request.user.has_perm("stories.ingest_copy"):
             raise PermissionDenied
         batch = get_object_or_404(UploadBatch.objects.select_related("story"), pk=batch_id)
+        if request.method == "POST" and "resume" in request.POST:
+            if resume_batch(batch):
+                messages.success(request, f"Upload batch {batch.pk} is queued again, from its first file not taken in.")
+            return redirect(batch.get_absolute_url())
         context = {
             **self.admin_site.each_context(request),
             "title": f"Upload batch {batch.pk}",

@@ -410,6 +410,12 @@ class UploadBatch(models.Model):
     error = models.TextField(blank=True, help_text="Why the batch stopped, when it did.")
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a worker last made progress on it; a batch long without is taken over."
+    )
+    claim = models.CharField(
+        max_length=32, blank=True, help_text="The run that works on it; a run taken over stops at its next file."
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -424,6 +430,11 @@ class UploadBatch(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (BatchStatus.DONE, BatchStatus.FAILED)
+
+    @property
+    def waiting(self) -> int:
+        """Files not taken in yet."""
+        return self.total - self.processed
 
     @property
     def outcomes(self) -> list[dict[str, str]]:

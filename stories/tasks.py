@@ -1,4 +1,4 @@
-"""Background tasks, run by `manage.py db_worker` (django-tasks with its database backend)."""
+"""Background tasks, run by `manage.py desk_worker` (django-tasks' `db_worker`, with its database backend)."""
 
 from django_tasks import task
 

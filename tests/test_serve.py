@@ -138,7 +138,7 @@ def test_the_health_check_fails_when_no_worker_takes_the_queue(server):
     DBTaskResult.objects.update(enqueued_at=timezone.now() - timedelta(hours=1))
     status, _, body = get(server, "/healthz")
     assert status == 503
-    assert b'"status": "unavailable"' in body and b"db_worker" in body
+    assert b'"status": "unavailable"' in body and b"desk_worker" in body
 
 
 @pytest.mark.parametrize(("unset", "message"), [

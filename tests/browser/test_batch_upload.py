@@ -29,9 +29,9 @@ def url_of_test_database() -> str:
 
 @pytest.fixture
 def worker():
-    """`manage.py db_worker` in its own process, as `make run` and a deployment start it."""
+    """`manage.py desk_worker` in its own process, as `make run` and a deployment start it."""
     env = {**os.environ, "DATABASE_URL": url_of_test_database()}
-    command = [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay", "--interval", "0.2"]
+    command = [sys.executable, "manage.py", "desk_worker", "--no-reload", "--no-startup-delay", "--interval", "0.2"]
     process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     yield process
     process.terminate()

@@ -40,15 +40,6 @@ def run_worker() -> None:
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
-@pytest.fixture
-def queued(alice_admin, settings) -> UploadBatch:
-    settings.NEWSROOM_INLINE_UPLOAD_FILES = 3
-    files = [dispatch(n) for n in range(1, 5)] + [IncomingCopy("blank.txt", b"   \n"), dispatch(1)]
-    batch = take_in_upload(files=files, user=alice_admin, story=None, provider=None)
-    assert isinstance(batch, UploadBatch)
-    return batch
-
-
 def test_a_small_upload_goes_in_during_the_request(alice_admin, settings):
     settings.NEWSROOM_INLINE_UPLOAD_FILES = 3
     report = take_in_upload(files=[dispatch(1), dispatch(2)], user=alice_admin, story=None, provider=None)
