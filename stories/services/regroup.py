@@ -26,8 +26,12 @@ def move_source(*, source: Source, to_story: Story | None, by: User) -> Story:
     """Move the source, with all its versions, to `to_story`, or to a new story of its own
     when `to_story` is None (splitting it off). Returns the story it is in now."""
     with transaction.atomic():
-        source = Source.objects.select_for_update().select_related("story", "provider").get(pk=source.pk)
-        old, *target = _lock(source.story, to_story)  # fresh rows: a merge may have just happened
+        # Stories first, then the source, as a merge locks them: two changes never deadlock.
+        story_id = Source.objects.values_list("story_id", flat=True).get(pk=source.pk)
+        old, *target = _lock(Story(pk=story_id), to_story)  # fresh rows: a merge may have just happened
+        source = Source.objects.select_for_update(of=("self",)).select_related("provider").get(pk=source.pk)
+        if source.story_id != old.pk:
+            raise RegroupError("The source's story changed a moment ago (merged or regrouped); look again and retry.")
         to_story = target[0] if target else None
         if to_story is not None and to_story.pk == old.pk:
             raise RegroupError(f"The source is already in “{old.headline}”.")

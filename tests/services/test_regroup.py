@@ -104,3 +104,37 @@ def test_a_story_is_not_merged_into_itself_or_twice(mixed, edith_editor):
     merge_stories(story=other, into=mixed, by=edith_editor)
     with pytest.raises(RegroupError, match="already merged"):
         merge_stories(story=other, into=mixed, by=edith_editor)
+
+
+def move_and_merge_at_once(source: Source, target: Story, story: Story, into: Story, by) -> list[str]:
+    """One editor moves `source` to `target` while another merges `story` into `into`."""
+    from tests.races import all_at_once
+
+    def change(which: int) -> str:
+        try:
+            if which == 0:
+                move_source(source=source, to_story=target, by=by)
+            else:
+                merge_stories(story=story, into=into, by=by)
+        except RegroupError as refused:
+            return f"refused: {refused}"
+        except Exception as error:  # the test reports whatever else went wrong
+            return f"failed: {type(error).__name__}: {error}"
+        return "done"
+
+    return [outcome or "" for outcome in all_at_once(2, change)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_moving_a_source_while_its_story_is_merged_never_deadlocks(edith_editor):
+    """Twenty rounds of an editor moving a source out of a story while another merges that
+    story: each change either happens or is refused in words; never a deadlock."""
+    for n in range(20):
+        mixed = story_of((f"a{n}", f"Bridge Closed {n}"), (f"b{n}", f"River Bridge Shut {n}"), (f"s{n}", f"Roof {n}"))
+        target, into = story_of((f"t{n}", f"Roof Repairs {n}")), story_of((f"i{n}", f"Bridge News {n}"))
+        school = Source.objects.get(item_id=f"s{n}")
+        outcomes = move_and_merge_at_once(school, target, mixed, into, edith_editor)
+        assert not [outcome for outcome in outcomes if outcome.startswith("failed")], (n, outcomes)
+        assert outcomes[1] == "done"  # the merge always can
+        school.refresh_from_db()
+        assert school.story_id == (target.pk if outcomes[0] == "done" else into.pk)
