@@ -10,3 +10,7 @@ from django.core.asgi import get_asgi_application  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 application = get_asgi_application()
+
+from newsroom.startup import refuse_insecure_serving  # noqa: E402
+
+refuse_insecure_serving()

@@ -10,3 +10,7 @@ from django.core.wsgi import get_wsgi_application  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 application = get_wsgi_application()
+
+from newsroom.startup import refuse_insecure_serving  # noqa: E402
+
+refuse_insecure_serving()

@@ -53,3 +53,16 @@ def test_a_bad_number_fails_with_the_variables_name(monkeypatch, value):
     monkeypatch.setenv("NEWSROOM_MAX_COPY_BYTES", value)
     with pytest.raises(ImproperlyConfigured, match="NEWSROOM_MAX_COPY_BYTES must be"):
         env_int("NEWSROOM_MAX_COPY_BYTES", 10)
+
+
+@pytest.mark.parametrize("entry", ["newsroom.wsgi", "newsroom.asgi"])
+def test_a_server_refuses_to_start_with_debug_off_and_the_development_key(entry):
+    environment = {key: value for key, value in os.environ.items() if key not in ("DEBUG", "SECRET_KEY")}
+    refused = subprocess.run([sys.executable, "-c", f"import {entry}"], cwd=REPO, env=environment,
+                             capture_output=True, text=True, timeout=60)
+    assert refused.returncode != 0
+    assert "Refusing to serve with DEBUG off and the development SECRET_KEY" in refused.stderr
+    for allowed in ({"DEBUG": "1"}, {"SECRET_KEY": secrets.token_urlsafe(50)}):
+        started = subprocess.run([sys.executable, "-c", f"import {entry}"], cwd=REPO, env={**environment, **allowed},
+                                 capture_output=True, text=True, timeout=60)
+        assert started.returncode == 0, started.stderr
