@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 from django.urls import reverse
 
 from stories.ingest.names import shown_name
@@ -78,6 +79,16 @@ class Story(models.Model):
     class Meta:
         ordering = ["-last_received_at"]
         verbose_name_plural = "stories"
+        indexes = [
+            # The inbox's order, of the stories it lists: its pages and its count read this
+            # index alone, however many merged stories the archive holds.
+            models.Index(
+                F("last_received_at").desc(),
+                F("id").desc(),
+                condition=Q(merged_into__isnull=True),
+                name="story_inbox_order",
+            ),
+        ]
         permissions = [
             ("review_story", "Can review a story's sources side by side"),
             ("ingest_copy", "Can upload wire copy"),
@@ -110,6 +121,7 @@ class Source(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["provider", "item_id"], name="source_unique_provider_item"),
         ]
+        indexes = [models.Index(fields=["provider", "story"], name="source_provider_story")]  # the inbox's filter
 
     def __str__(self) -> str:
         return f"{self.provider} · {shown_name(self.item_id)}"  # the item id is the sender's text
@@ -244,6 +256,7 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        indexes = [models.Index(fields=["status"], name="article_status")]  # the inbox's filter
         permissions = [
             ("compose_article", "Can compose and save the merged article"),
             ("submit_article", "Can submit an article for review"),
@@ -292,15 +305,26 @@ class ArticleVersion(WrittenOnce):
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     based_on = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text="The version the saver's draft started from.",
     )
     merged_with = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text="The newer version, saved by someone else meanwhile, that this save was merged with.",
     )
     save_token = models.CharField(
-        max_length=32, null=True, blank=True, unique=True,
+        max_length=32,
+        null=True,
+        blank=True,
+        unique=True,
         help_text="The one-time token of the save form: the same form sent twice saves once.",
     )
 
@@ -439,9 +463,7 @@ class UploadBatch(models.Model):
     @property
     def outcomes(self) -> list[dict[str, str]]:
         """Each file's outcome, its message without the file's name in front (shown beside it)."""
-        return [
-            {**result, "said": result["message"].removeprefix(f"{result['name']}: ")} for result in self.results
-        ]
+        return [{**result, "said": result["message"].removeprefix(f"{result['name']}: ")} for result in self.results]
 
     @property
     def tally(self) -> str:
@@ -524,4 +546,3 @@ class AuditEvent(WrittenOnce):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name}: {self.summary}"
-

@@ -8,8 +8,7 @@ from stories.access import require_reviewer
 from stories.decorators import desk_login_required
 from stories.forms import InboxFilterForm
 from stories.http import AuthenticatedHttpRequest
-from stories.queries import inbox_stories
-from stories.services.refiles import refiled_since
+from stories.queries import inbox_rows, inbox_stories
 
 STORIES_PER_PAGE = 25
 
@@ -23,7 +22,6 @@ def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = InboxFilterForm(request.GET)
     stories = inbox_stories(request.user, **form.filters())
     page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
-    refiled = refiled_since(page.object_list)
-    rows = [(story, refiled.get(story.pk)) for story in page.object_list]
+    rows = inbox_rows(list(page.object_list), request.user)
     template = "stories/inbox.html#story-list" if request.htmx else "stories/inbox.html"
     return render(request, template, {"page": page, "rows": rows, "form": form})

@@ -1,6 +1,8 @@
 """The inbox: stories newest first with their counts, filters, search, new copy marked."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,7 +26,6 @@ def story_of(name: str, body: str, provider: Provider | None = None) -> Story:
 
 def headlines(response) -> list[str]:
     return [story.headline for story in response.context["page"]]
-
 
 
 def test_it_lists_stories_newest_copy_first(client, edith_editor):
@@ -109,10 +110,10 @@ def test_it_marks_stories_with_copy_new_to_the_reader(client, edith_editor):
     story_of("unread", "Copy.")
     mark_read(user=edith_editor, story=read)
     client.force_login(edith_editor)
-    flags = {story.headline: story.has_new_copy for story in client.get(INBOX).context["page"]}
+    flags = {row.story.headline: row.new_copy for row in client.get(INBOX).context["rows"]}
     assert flags == {"Headline of read": False, "Headline of unread": True}
     Story.objects.filter(pk=read.pk).update(last_received_at=timezone.now())
-    assert all(story.has_new_copy for story in client.get(INBOX).context["page"])
+    assert all(row.new_copy for row in client.get(INBOX).context["rows"])
 
 
 def test_it_pages_through_many_stories(client, edith_editor):
@@ -131,3 +132,43 @@ def test_an_htmx_request_gets_only_the_list(client, edith_editor):
     html = response.content.decode()
     assert html.lstrip().startswith('<div id="story-list">') and "<html" not in html
     assert response["Vary"] and "HX-Request" in response["Vary"]
+
+
+def test_a_page_costs_the_same_queries_however_many_stories_and_sources_it_shows(client, edith_editor):
+    """What a row shows is read for the whole page at once: a query per story would make
+    the inbox grow with the archive (benchmarks/inbox_scale.py measures it at 100,000)."""
+    wires = [Provider.objects.create(name=f"Wire {n}") for n in range(3)]
+    client.force_login(edith_editor)
+
+    def queries_of_a_page() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(INBOX).status_code == 200
+        listing = [q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "stories_story"."id"')]
+        # The page's stories come off the inbox's index: no grouping over every story,
+        # no reader's subquery evaluated for each, no engine result loaded to show counts.
+        assert len(listing) == 1 and "GROUP BY" not in listing[0] and "storyreading" not in listing[0]
+        assert '"stories_analysis"."result"' not in listing[0]
+        return len(queries.captured_queries)
+
+    story_of("alone", "Copy.")
+    one_story = queries_of_a_page()
+    for n in range(12):
+        story = story_of(f"busy {n}", f"Copy {n}.", provider=wires[0])
+        for wire in wires[1:]:
+            ingest_files(
+                files=[IncomingCopy(f"busy {n} {wire}.txt", f"Busy {n}\n\nMore {wire}.\n".encode())],
+                user=None,
+                provider=wire,
+                story=story,
+            )
+        mark_read(user=edith_editor, story=story)
+    assert queries_of_a_page() == one_story
+
+
+def test_a_row_names_each_provider_once(client, edith_editor):
+    wire = Provider.objects.create(name="Northwire")
+    story = story_of("twice", "Copy.", provider=wire)
+    ingest_files(files=[IncomingCopy("again.txt", b"Again\n\nOther copy.\n")], user=None, provider=wire, story=story)
+    client.force_login(edith_editor)
+    (row,) = client.get(INBOX).context["rows"]
+    assert [p.name for p in row.providers] == ["Northwire"] and row.source_count == 2
