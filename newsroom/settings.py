@@ -121,7 +121,11 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env_int("NEWSROOM_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("NEWSROOM_LOGIN_LOCKOUT_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # in this order: DeskLoginHandler reads them so
+AXES_HANDLER = "newsroom.security.DeskLoginHandler"
+# One address (an office behind one NAT address) may fail this many times over all its
+# accounts before it is locked; each account, AXES_FAILURE_LIMIT times from anywhere.
+NEWSROOM_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("NEWSROOM_LOGIN_ADDRESS_FAILURE_LIMIT", 50)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "newsroom.security.locked_out"
 AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_address"
