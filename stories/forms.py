@@ -76,7 +76,12 @@ class UploadCopyForm(forms.Form):
         widget=forms.RadioSelect,
         label="Without a story chosen",
     )
-    provider = forms.ModelChoiceField(queryset=Provider.objects.all(), required=False, empty_label=UNATTRIBUTED)
+    # The empty choice stands for Unattributed, so its row is not listed a second time.
+    provider = forms.ModelChoiceField(
+        queryset=Provider.objects.exclude(name=UNATTRIBUTED),
+        required=False,
+        empty_label=f"The one the copy names, else {UNATTRIBUTED}",
+    )
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -113,9 +118,7 @@ class CompareForm(forms.Form):
     choice of sources falls back to the default choice, with the error shown.
     """
 
-    sources = SourceChoiceField(
-        queryset=Source.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
-    )
+    sources = SourceChoiceField(queryset=Source.objects.none(), required=False, widget=forms.CheckboxSelectMultiple)
     repeats = forms.BooleanField(required=False, label="Show repeats")
     conflict = forms.RegexField(regex=CONFLICT_KEY, required=False, widget=forms.HiddenInput)
 
@@ -158,7 +161,9 @@ class InboxFilterForm(forms.Form):
     status = forms.ChoiceField(
         required=False,
         choices=[
-            ("", "Any status"), (AWAITING_ME, "Awaiting my review"), (NO_ARTICLE, "No article yet"),
+            ("", "Any status"),
+            (AWAITING_ME, "Awaiting my review"),
+            (NO_ARTICLE, "No article yet"),
             *ArticleStatus.choices,
         ],
     )

@@ -49,6 +49,18 @@ def test_it_adds_to_the_story_given_and_names_the_provider(sample_files):
     assert source.story == story and Provider.objects.filter(name="Northwire").exists()
 
 
+@pytest.mark.parametrize("name", [" ", "", "\t\u202e\n"])
+def test_it_refuses_a_provider_with_no_name_and_takes_nothing_in(sample_files, name):
+    with pytest.raises(CommandError, match="--provider needs a name"):
+        ingest(sample_files[0], "--provider", name)
+    assert not Provider.objects.exists() and not SourceVersion.objects.exists()
+
+
+def test_it_writes_a_provider_name_with_its_spaces_made_one(sample_files):
+    ingest(sample_files[0], "--provider", "  North\u202ewire\t Press ")
+    assert list(Provider.objects.values_list("name", flat=True)) == ["Northwire Press"]
+
+
 def test_it_prints_every_outcome_and_fails_when_a_file_is_refused(tmp_path, sample_files):
     (tmp_path / "empty.txt").write_bytes(b"")
     out = io.StringIO()

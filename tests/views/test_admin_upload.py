@@ -38,6 +38,14 @@ class TestUploadPage:
         client.force_login(edith_editor)
         assert client.get(UPLOAD).status_code == 302
 
+    def test_it_lists_unattributed_once_after_the_first_upload_made_it(self, client, alice_admin, sample_files):
+        client.force_login(alice_admin)
+        client.post(UPLOAD, {"files": upload_files(sample_files[:1])})
+        assert Source.objects.get().provider.name == "Unattributed"
+        page = client.get(UPLOAD).content.decode()
+        select = page[page.index('name="provider"') : page.index("</select>", page.index('name="provider"'))]
+        assert select.count("Unattributed") == 1 and "The one the copy names, else Unattributed" in select
+
     def test_it_asks_for_a_file_or_pasted_copy(self, client, alice_admin):
         client.force_login(alice_admin)
         response = client.post(UPLOAD, {"pasted_text": "  "})

@@ -30,7 +30,7 @@ class Command(BaseCommand):
         self, *args, paths: list[str], story: int | None, provider: str | None, one_story: bool, **options
     ) -> None:
         target = self._story(story)
-        source_provider = Provider.objects.get_or_create(name=provider.strip())[0] if provider else None
+        source_provider = self._provider(provider) if provider is not None else None
         report = ingest_files(
             files=(_read(path) for path in _files_under(paths)),
             user=None,
@@ -42,6 +42,17 @@ class Command(BaseCommand):
         )
         if report.refused:
             raise CommandError(f"{len(report.refused)} of {len(report.results)} files refused.")
+
+    def _provider(self, name: str) -> Provider:
+        """The provider named, created when new; a name of blanks or control characters alone
+        is refused rather than made a provider nobody can tell apart."""
+        name = " ".join("".join(char for char in " ".join(name.split()) if char.isprintable()).split())
+        if not name:
+            raise CommandError("--provider needs a name: it is empty.")
+        limit = Provider._meta.get_field("name").max_length
+        if len(name) > limit:
+            raise CommandError(f"--provider names a provider in at most {limit} characters; this one has {len(name)}.")
+        return Provider.objects.get_or_create(name=name)[0]
 
     def _print(self, result: IngestResult) -> None:
         """Each file's line as soon as it is taken in: a long feed drop shows its progress."""
