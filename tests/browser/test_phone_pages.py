@@ -1,0 +1,82 @@
+"""Every desk page on a phone (390 px): nothing scrolls sideways but the compare grid's own
+columns, by design, and axe-core finds no serious fault. Screenshots of each go to
+test-artifacts/screenshots/phone-*.png.
+
+The copy is our own (tests/views/copy.py): a harbour fire told by three agencies.
+"""
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from stories.services.compose import article_for, draft_for, save_draft
+from tests import desk
+from tests.browser.conftest import log_in
+from tests.browser.test_compare import axe_violations
+from tests.browser.test_desk_day import shoot
+from tests.views.copy import harbour_story
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+
+
+def phone_page(browser: Browser, live_server, username: str) -> Page:
+    page = browser.new_context(viewport=PHONE).new_page()
+    page.set_default_timeout(10_000)
+    log_in(page, live_server, username)
+    return page
+
+
+def sideways_overflow(page: Page) -> list[str]:
+    """The elements that reach past the phone's right edge, outside the compare grid."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.grid-scroll'))
+            .slice(0, 5)
+            .map(e => `${e.tagName.toLowerCase()}.${e.className} ends at ${e.getBoundingClientRect().right}px`)"""
+    )
+
+
+def test_the_desk_pages_fit_a_phone(browser, live_server, alice_admin, settings):
+    settings.NEWSROOM_ALLOW_SELF_APPROVAL = settings.NEWSROOM_APPROVE_WITH_OPEN_CONFLICTS = True
+    story = harbour_story()
+    article = article_for(story)
+    save_draft(draft=draft_for(article=article, editor=alice_admin), reason="First version")
+    page = phone_page(browser, live_server, "alice")
+    pages = [
+        ("inbox", "/"),
+        ("story", f"/stories/{story.pk}/"),
+        ("compare", f"/stories/{story.pk}/compare/"),
+        ("compose", f"/stories/{story.pk}/compose/"),
+        ("versions", f"/stories/{story.pk}/versions/"),
+    ]
+    check_pages(page, live_server, pages)
+    desk.publish(desk.approve(desk.submit(article, alice_admin), alice_admin), alice_admin)
+    pages = [
+        ("compose-published", f"/stories/{story.pk}/compose/"),
+        ("public-index", "/news/"),
+        ("public-article", f"/news/{article.pk}/"),
+    ]
+    check_pages(page, live_server, pages)
+
+
+def check_pages(page: Page, live_server, pages: list[tuple[str, str]]) -> None:
+    for name, path in pages:
+        page.goto(live_server.url + path)
+        page.wait_for_load_state("networkidle")
+        shoot(page, f"phone-{name}-390")
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], sideways_overflow(page)
+        assert axe_violations(page) == [], name
+
+
+def test_the_inbox_on_a_phone_names_each_figure(browser, live_server, alice_admin):
+    """A row is a card: each figure after its column's name, since the header row is out
+    of sight."""
+    harbour_story()
+    page = phone_page(browser, live_server, "alice")
+    card = page.locator("table.stories tbody tr").first
+    labels = card.locator("td[data-label]").evaluate_all(
+        "cells => cells.map(c => getComputedStyle(c, '::before').content)"
+    )
+    assert labels == ['"Providers"', '"Sources"', '"Repeats"', '"Conflicts"', '"Status"', '"Last received"']
+    assert card.bounding_box()["width"] <= PHONE["width"]
