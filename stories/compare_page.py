@@ -111,10 +111,11 @@ class ComparePage:
         return [conflict for conflict in self.conflicts if conflict.is_style]
 
 
-def source_head(source) -> ColumnHead:
-    """A source's column head; its versions come prefetched newest first (story_sources)."""
+def source_head(source, label: str) -> ColumnHead:
+    """A source's column head, named `label` (services.analysis.short_labels); its versions
+    come prefetched newest first (story_sources)."""
     newest = source.newest_first[0]
-    return ColumnHead(str(source.provider), f"{source.item_id} · v{newest.number}", newest.received_at, source.pk)
+    return ColumnHead(label, f"{source.item_id} · v{newest.number}", newest.received_at, source.pk)
 
 
 def version_head(version) -> ColumnHead:

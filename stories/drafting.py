@@ -28,6 +28,7 @@ class SourceInfo:
     version_id: int
     provider: str
     preferred: bool = False
+    label: str = ""  # the story's name for the source (services.analysis.short_labels)
 
 
 def automatic_draft(result: dict, sources: list[SourceInfo]) -> tuple[str, list[dict]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, Prefetch
 
 from stories.analysis import SourceText, compare_sources, to_json
+from stories.ingest.names import shown_name
 from stories.models import Analysis, Source, SourceVersion, Story
 
 # Bump when the engine's output changes, so stored analyses are computed afresh.
@@ -96,6 +98,34 @@ def refresh_story_analysis(story: Story) -> Analysis | None:
 
 def source_label(source: Source) -> str:
     return f"{source.provider} · {source.item_id}"
+
+
+def short_labels(sources: Iterable[Source]) -> dict[int, str]:
+    """What tells each of a story's sources apart in a line, by source id: its provider's
+    name, and where the story has more than one source of that provider (two agencies'
+    copy uploaded unattributed, say), the item's name too: "Unattributed · 000_b9cb".
+    Given all the story's sources, every page names a source the same way."""
+    sources = list(sources)
+    per_provider = Counter(source.provider_id for source in sources)
+    labels = {}
+    for source in sources:
+        shared = per_provider[source.provider_id] > 1
+        labels[source.pk] = f"{source.provider} · {_short_item(source.item_id)}" if shared else str(source.provider)
+    if len(set(labels.values())) < len(labels):  # two items shortened alike: their whole names
+        return {
+            s.pk: f"{s.provider} · {shown_name(s.item_id)}" if per_provider[s.provider_id] > 1 else labels[s.pk]
+            for s in sources
+        }
+    return labels
+
+
+def _short_item(item_id: str) -> str:
+    """An item's name fit for a label: without a file's extension, at most 20 characters."""
+    name = shown_name(item_id)
+    stem, dot, extension = name.rpartition(".")
+    if dot and stem and extension.lower() in {"txt", "xml", "html", "htm", "json", "md"}:
+        name = stem
+    return name if len(name) <= 20 else f"{name[:9]}…{name[-10:]}"
 
 
 def _key(version_ids: Iterable[int]) -> str:

@@ -18,7 +18,7 @@ from django.db.models import Max
 
 from stories.drafting import SourceInfo, automatic_draft, with_ids
 from stories.models import Article, ArticleDraft, ArticleStatus, ArticleVersion, AuditAction, Story
-from stories.services.analysis import analyse, default_selection, story_sources
+from stories.services.analysis import analyse, default_selection, short_labels, story_sources
 from stories.services.audit import record_event
 from stories.services.merge import ArticleText, Choice, Merge, merge_article
 
@@ -96,7 +96,9 @@ def draft_for(*, article: Article, editor: User) -> ArticleDraft:
 
 def current_analysis(story: Story) -> tuple[dict, dict[str, SourceInfo]]:
     """The analysis of the story's default sources, and what drafting needs of each, by key."""
-    sources = default_selection(story_sources(story))
+    every_source = story_sources(story)
+    sources = default_selection(every_source)
+    labels = short_labels(every_source)
     analysis = analyse(story=story, sources=sources)
     info = {
         entry["key"]: SourceInfo(
@@ -105,6 +107,7 @@ def current_analysis(story: Story) -> tuple[dict, dict[str, SourceInfo]]:
             version_id=source.newest_first[0].pk,
             provider=str(source.provider),
             preferred=source.provider.preferred,
+            label=labels[source.pk],
         )
         for entry, source in zip(analysis.result["sources"], sources)
     }

@@ -121,7 +121,7 @@ def story_conflicts(story: Story, analysis: tuple[dict, dict[str, SourceInfo]] |
     """The conflicting facts between the story's default sources, one per set of values;
     `analysis` is `current_analysis(story)` when the caller has it already."""
     result, info = analysis or current_analysis(story)
-    providers = {key: source.provider for key, source in info.items()}
+    providers = {key: source.label or source.provider for key, source in info.items()}
     settled = {settlement.key: settlement for settlement in story.settlements.select_related("settled_by")}
     conflicts: dict[str, FactConflict] = {}
     for entry in result["conflicts"]:

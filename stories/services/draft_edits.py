@@ -198,12 +198,16 @@ def _number_of(draft: ArticleDraft, pid: str) -> int | None:
 
 def _choices(cells: list[dict], blocks: dict, info: dict[str, SourceInfo]) -> list[Alternative]:
     choices = [
-        Alternative(f"{info[cell['source']].provider} ¶{_number(cell['blocks'][0])}", (cell,), cell_text(cell, blocks))
+        Alternative(f"{_name(info[cell['source']])} ¶{_number(cell['blocks'][0])}", (cell,), cell_text(cell, blocks))
         for cell in cells
     ]
     if len(cells) > 1:
         choices.append(Alternative("All of them, one after another", tuple(cells), ""))
     return choices
+
+
+def _name(source: SourceInfo) -> str:
+    return source.label or source.provider
 
 
 def _number(block_id: str) -> int:

@@ -9,7 +9,7 @@ from stories.compare_page import build_compare_page, source_head
 from stories.decorators import desk_login_required
 from stories.forms import CompareForm
 from stories.http import AuthenticatedHttpRequest
-from stories.services.analysis import analyse, story_sources
+from stories.services.analysis import analyse, short_labels, story_sources
 from stories.services.reading import mark_read
 
 
@@ -19,12 +19,14 @@ from stories.services.reading import mark_read
 def compare(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     """A story's sources side by side; htmx swaps only the comparison when the choice changes."""
     story = get_story_for_user(request.user, story_id)
-    form = CompareForm(request.GET, sources=story_sources(story))
+    sources = story_sources(story)
+    form = CompareForm(request.GET, sources=sources)
     selection = form.selection()
     for error in form.errors.get("sources", []):
         messages.warning(request, str(error))
     analysis = analyse(story=story, sources=selection)
-    heads = [source_head(source) for source in selection]
+    labels = short_labels(sources)
+    heads = [source_head(source, labels[source.pk]) for source in selection]
     settlements = {settlement.key: settlement for settlement in story.settlements.select_related("settled_by")}
     page = build_compare_page(
         analysis.result, heads, chosen_conflict=form.chosen_conflict(), settlements=settlements

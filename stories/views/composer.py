@@ -17,6 +17,7 @@ from stories.http import AuthenticatedHttpRequest
 from stories.models import Article, ArticleDraft, ArticleStatus, ArticleVersion, Story
 from stories.queries import others_at_work
 from stories.services import draft_edits, review
+from stories.services.analysis import short_labels
 from stories.services.compose import MergeNeeded, article_for, current_analysis, draft_for
 from stories.services.conflicts import Touch, approval_blockers, story_conflicts, touched
 from stories.services.draft_edits import Alternative, text_digest
@@ -36,10 +37,20 @@ class ParagraphView:
     seen: str  # the digest of the text the box is drawn with
     alternatives: list[Alternative] = field(default_factory=list)
     refiles: list[RefileView] = field(default_factory=list)
+    labels: dict[int, str] = field(default_factory=dict)  # the story's names of its sources, by id
 
     @property
     def id(self) -> str:
         return self.data["id"]
+
+    @property
+    def origins(self) -> list[dict]:
+        """The passages the text came from, each source named as every page names it (the
+        provider stored with the passage when the source has left the story)."""
+        return [
+            {**origin, "label": self.labels.get(origin.get("source"), origin.get("provider", ""))}
+            for origin in self.data.get("sources", [])
+        ]
 
     @property
     def is_refiled(self) -> bool:
@@ -134,9 +145,10 @@ def _paragraphs(story: Story, draft: ArticleDraft, analysis: tuple | None) -> li
     and the re-filed copy it uses."""
     index = draft_edits.PassageIndex(*analysis) if analysis is not None else None
     refiles = refiles_of(story, draft.paragraphs) if analysis is not None else {}
+    labels = short_labels(story.sources.select_related("provider"))
     views = []
     for number, paragraph in enumerate(draft.paragraphs, start=1):
-        view = ParagraphView(number, paragraph, text_digest(paragraph["text"]))
+        view = ParagraphView(number, paragraph, text_digest(paragraph["text"]), labels=labels)
         if index is not None:
             view.alternatives = index.alternatives(paragraph)
             view.refiles = [

@@ -65,7 +65,8 @@ class TestComposePage:
         client.force_login(colin_copy_editor)
         html = client.get(url("compose", story)).content.decode()
         assert 'id="preview"' in html and "Paragraph 1" in html
-        assert re.search(r"From <a href=\"[^\"]+#passage-\w+\">Unattributed ¶\d+</a>", html)
+        # Both sources are Unattributed: each is named with its item too, as on every page.
+        assert re.search(r"From <a href=\"[^\"]+#passage-\w+\">Unattributed · [\w-]+ ¶\d+</a>", html)
 
     def test_every_box_and_button_is_in_one_form_so_each_action_carries_the_text(self, editor, story):
         form = DraftForm.of(editor, story)

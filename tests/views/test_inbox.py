@@ -43,8 +43,9 @@ def test_it_shows_providers_sources_repeats_and_conflicts(client, edith_editor):
     assert story.analysis.repeat_count == 4 and story.analysis.conflict_count >= 2  # 3 in A, 1 in B
     row = html[html.index("Harbour Blaze Injures 12") :]
     assert "Unattributed" in row
-    for figure in ("2", str(story.analysis.repeat_count), str(story.analysis.conflict_count)):
-        assert f'<td class="num">{figure}</td>' in row
+    figures = {"Sources": 2, "Repeats": story.analysis.repeat_count, "Conflicts": story.analysis.conflict_count}
+    for label, figure in figures.items():
+        assert f'<td class="num" data-label="{label}">{figure}</td>' in row
 
 
 def test_it_filters_by_provider(client, edith_editor):
