@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import transaction
 from django.utils import timezone
@@ -52,6 +52,7 @@ class Alternative:
     label: str
     cells: tuple[dict, ...]
     text: str
+    in_place: bool = False  # the paragraph is made of exactly these passages now
 
 
 @dataclass
@@ -182,7 +183,11 @@ class PassageIndex:
         rows = {self._row_of.get(key, -1) for key in wanted}
         if len(rows) != 1 or -1 in rows:
             return []
-        return _choices(self.rows[rows.pop()], self.blocks, self.info)
+        choices = _choices(self.rows[rows.pop()], self.blocks, self.info)
+        return [replace(choice, in_place=self._passages(choice) == wanted) for choice in choices]
+
+    def _passages(self, choice: Alternative) -> set[tuple[int, str]]:
+        return {(self.info[cell["source"]].version_id, block) for cell in choice.cells for block in cell["blocks"]}
 
 
 def paragraph_of(draft: ArticleDraft, pid: str) -> dict:

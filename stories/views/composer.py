@@ -53,6 +53,12 @@ class ParagraphView:
         ]
 
     @property
+    def has_other_passages(self) -> bool:
+        """Whether the paragraph's row offers a passage other than the one in place (a row
+        only one source has offers none)."""
+        return any(not alternative.in_place for alternative in self.alternatives)
+
+    @property
     def is_refiled(self) -> bool:
         return any(view.refile.changed for view in self.refiles)
 

@@ -154,6 +154,26 @@ class TestParagraphActions:
         paragraph = draft_of(edith_editor, story).paragraphs[index]
         assert len({entry["source"] for entry in paragraph["sources"]}) == 2 and paragraph["id"] == pid
 
+    def test_the_passage_in_place_is_marked_and_not_offered_again(self, editor, edith_editor, story):
+        draft = draft_of(edith_editor, story)
+        index = next(n for n, p in enumerate(draft.paragraphs) if "Holmgaard" in p["text"])
+        offered = editor.get(url("compose", story)).context["paragraphs"][index].alternatives
+        [in_place] = [alt for alt in offered if alt.in_place]
+        assert in_place.text == draft.paragraphs[index]["text"]
+        item = editor.get(url("compose", story)).content.decode().split(f'id="paragraph-{index + 1}"')[1]
+        item = item[: item.index("</li>\n      ")]
+        assert f"In place: {in_place.label}" in item and f"Take {in_place.label}<" not in item
+
+    def test_a_row_only_one_source_has_offers_no_other_passage(self, editor, edith_editor, story):
+        """The scraper's closing line only one version carries: nothing else to take."""
+        paragraphs = editor.get(url("compose", story)).context["paragraphs"]
+        alone = [p for p in paragraphs if p.alternatives and not p.has_other_passages]
+        assert alone and all(len(p.alternatives) == 1 and p.alternatives[0].in_place for p in alone)
+        html = editor.get(url("compose", story)).content.decode()
+        for paragraph in alone:
+            item = html.split(f'id="paragraph-{paragraph.number}"')[1].split("</li>\n      ")[0]
+            assert "Take another passage" not in item
+
     def test_a_paragraph_no_longer_there_is_refused_with_a_message(self, editor, story):
         response = editor.post(url("paragraph_action", story, "gone", "drop"), follow=True)
         assert "no longer in your draft" in response.content.decode()
