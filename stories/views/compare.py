@@ -9,7 +9,7 @@ from stories.compare_page import build_compare_page, source_head
 from stories.decorators import desk_login_required
 from stories.forms import CompareForm
 from stories.http import AuthenticatedHttpRequest
-from stories.services.analysis import analyse, short_labels, story_sources
+from stories.services.analysis import MAX_COMPARED, analyse, short_labels, story_sources
 from stories.services.reading import mark_read
 
 
@@ -28,10 +28,16 @@ def compare(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     labels = short_labels(sources)
     heads = [source_head(source, labels[source.pk]) for source in selection]
     settlements = {settlement.key: settlement for settlement in story.settlements.select_related("settled_by")}
-    page = build_compare_page(
-        analysis.result, heads, chosen_conflict=form.chosen_conflict(), settlements=settlements
-    )
+    page = build_compare_page(analysis.result, heads, chosen_conflict=form.chosen_conflict(), settlements=settlements)
     mark_read(user=request.user, story=story)
-    context = {"story": story, "form": form, "page": page, "show_repeats": form.show_repeats()}
+    left_out = [labels[source.pk] for source in sources if source not in selection]
+    context = {
+        "story": story,
+        "form": form,
+        "page": page,
+        "show_repeats": form.show_repeats(),
+        "left_out": left_out,
+        "most": MAX_COMPARED,
+    }
     template = "stories/compare.html#comparison" if request.htmx else "stories/compare.html"
     return render(request, template, context)

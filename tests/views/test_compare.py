@@ -88,7 +88,6 @@ class TestConflicts:
         assert sorted(marked) == sorted([name.a_passage, name.b_passage])
         assert 'aria-current="true"' in html
 
-
     def test_a_shared_conflict_link_opens_the_same_conflict_after_a_new_version(self, editor_client, story):
         page = editor_client.get(compare_url(story)).context["page"]
         name = next(c for c in page.fact_conflicts if c.kind == "name")
@@ -124,6 +123,22 @@ class TestChoosingSources:
         response = editor_client.get(compare_url(story_of_three), {"sources": [first.pk]})
         assert len(response.context["page"].columns) == 3
         assert "Choose 2 to 4 sources to compare; you chose 1." in response.content.decode()
+
+    def test_it_says_which_sources_are_left_out_when_more_than_four_are_ticked(self, editor_client, story_of_three):
+        for n in (4, 5):
+            text = HARBOUR_A.replace("Northwire", f"Wire {n}").replace("12 people", f"1{n} people")
+            ingest_files(files=[IncomingCopy(f"wire{n}.txt", text.encode())], user=None, story=story_of_three)
+        every = list(Source.objects.filter(story=story_of_three).order_by("created_at"))
+        response = editor_client.get(compare_url(story_of_three), {"sources": [s.pk for s in every]})
+        html = response.content.decode()
+        assert "you chose 5. Showing the default choice." in html
+        shown = {column.head.source_id for column in response.context["page"].columns}
+        [left_out] = [source for source in every if source.pk not in shown]
+        note = "Showing 4 of 5 sources: at most 4 fit side by side."
+        assert f"{note} Not shown: Unattributed · {left_out.item_id}." in html
+
+    def test_it_says_nothing_is_left_out_when_every_source_is_shown(self, editor_client, story_of_three):
+        assert "Not shown:" not in editor_client.get(compare_url(story_of_three)).content.decode()
 
     def test_it_ignores_sources_of_other_stories(self, editor_client, story_of_three):
         copy = IncomingCopy("other.txt", b"Summary.\nAnother Story\n\nIts copy.\n")
