@@ -101,6 +101,18 @@ class TestConflicts:
         assert (chosen.kind, chosen.a_text, chosen.b_text) == (name.kind, name.a_text, name.b_text)
         assert chosen.number != name.number, "the list moved: a number would have opened another conflict"
 
+    def test_the_chosen_conflict_survives_the_other_controls(self, editor_client, story):
+        """The picker (sources, "Show repeats") sends the chosen conflict along: ticking a
+        box once dropped it from the URL."""
+        key = editor_client.get(compare_url(story)).context["page"].fact_conflicts[0].key
+        html = editor_client.get(compare_url(story), {"conflict": key}).content.decode()
+        picker = html[html.index('<form class="picker"') : html.index("</form>", html.index('<form class="picker"'))]
+        assert f'<input type="hidden" name="conflict" value="{key}">' in picker
+        response = editor_client.get(
+            compare_url(story), {"conflict": key, "repeats": "on"}, headers={"HX-Request": "1"}
+        )
+        assert response.context["page"].chosen_conflict.key == key and response.context["show_repeats"]
+
     def test_a_conflict_link_that_no_longer_fits_chooses_nothing(self, editor_client, story):
         for stale in ("0123456789", "0123456789-2", "7", "<script>"):
             response = editor_client.get(compare_url(story), {"conflict": stale})
