@@ -229,15 +229,29 @@ def _shared_words(new: ItemEvidence, stored: ItemEvidence) -> str:
     """ "shares 62% of its words, the names Ortega, Managua and the numbers 4.4, 250" """
     share = len(new.terms & stored.terms) / len(new.terms)
     parts = [f"shares {share:.0%} of its words"]
-    names = sorted(new.names & stored.names)
+    names = _telling_names(new.names & stored.names)
     if names:
-        parts.append("the names " + _listed([n.upper() if len(n) <= 2 else n.title() for n in names]))
+        parts.append("the names " + _listed(names))
     numbers = sorted(new.numbers & stored.numbers)
     if numbers:
-        parts.append("the numbers " + _listed(numbers))
+        parts.append("the numbers " + _listed([_as_written(number) for number in numbers]))
     said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     room = REASON_CHARS - len("another item of the same provider: ")  # the longest lead-in
     return said if len(said) <= room else said[: room - 1] + "…"
+
+
+def _telling_names(names: frozenset[str]) -> list[str]:
+    """Shared names as an editor would read them, the longest (the most telling) first: a
+    lone initial ("B") names nobody and is left out; "AL", "Act" come last if at all."""
+    kept = sorted((name for name in names if len(name) > 1), key=lambda name: (-len(name), name))
+    return [name.upper() if len(name) <= 2 else name.title() for name in kept]
+
+
+def _as_written(number: str) -> str:
+    """A number key as copy writes it: a year without the thousands comma ("1798", not
+    "1,798")."""
+    digits = number.replace(",", "")
+    return digits if digits.isdigit() and len(digits) == 4 and 1000 <= int(digits) <= 2199 else number
 
 
 def _listed(items: list[str], most: int = 4) -> str:

@@ -154,3 +154,18 @@ def test_it_never_crashes_on_any_unicode(headline, text, received_at):
     found = match(item, STRIKE)
     assert 0.0 <= found.score <= 1.0
     assert len(found.reason) <= 200 and len(match(item, item).reason) <= 200
+
+
+def test_a_reason_prints_years_as_written_and_the_telling_names_first():
+    """Once "1,798" and noise such as "B", "AL" and "Act" led the reason's names."""
+    history = ("Museum reopens 1798 hall", """\
+VALLETTA - The Heritage Museum reopened its 1798 hall on Monday after a restoration that cost 2,400,000 euros.
+Curator Beatrix Zammit-Leone said the B wing and the Act room would follow in 2027.""")
+    retold = ("Heritage Museum hall from 1798 opens again", """\
+The Heritage Museum in Valletta reopened the 1798 hall on Monday; the work cost 2,400,000 euros.
+The B wing and the Act room come next, curator Beatrix Zammit-Leone said.""")
+    found = match(evidence(retold, NOON + HOUR, "Island Wire"), evidence(history, provider="Harbour Wire"))
+    assert "1798" in found.reason and "1,798" not in found.reason and "2,400,000" in found.reason
+    names = found.reason.split("the names ")[1].split(" and the numbers")[0].split(", ")
+    assert names[0] == "Zammit-Leone" or names[0].startswith("Zammit"), found.reason
+    assert "B" not in names
