@@ -24,8 +24,8 @@ from stories.models import (
     Story,
     UploadBatch,
 )
-from stories.services.batches import resume_batch, take_in_upload
-from stories.services.ingest import IngestReport
+from stories.services.batches import UploadInterrupted, resume_batch, take_in_upload
+from stories.services.ingest import IngestReport, IngestResult
 
 # A queued batch no worker has started after this long gets a hint on its page.
 _WORKER_HINT_AFTER = timedelta(seconds=15)
@@ -93,23 +93,31 @@ class StoryAdmin(admin.ModelAdmin):
             raise PermissionDenied
         form = UploadCopyForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            outcome = take_in_upload(
-                files=form.incoming_copies(),
-                user=request.user,
-                story=form.cleaned_data["story"],
-                provider=form.cleaned_data["provider"],
-                group=form.group_by_similarity(),
-            )
+            try:
+                outcome = take_in_upload(
+                    files=form.incoming_copies(),
+                    user=request.user,
+                    story=form.cleaned_data["story"],
+                    provider=form.cleaned_data["provider"],
+                    group=form.group_by_similarity(),
+                )
+            except UploadInterrupted as interrupted:
+                messages.error(request, interrupted.message)
+                _report_outcomes(request, interrupted.taken_in)
+                return self._upload_page(request, form, status=503)
             if isinstance(outcome, UploadBatch):
                 return redirect(outcome)
             return self._after_upload(request, outcome)
+        return self._upload_page(request, form)
+
+    def _upload_page(self, request: HttpRequest, form: UploadCopyForm, status: int = 200) -> HttpResponse:
         context = {
             **self.admin_site.each_context(request),
             "title": "Upload wire copy",
             "form": form,
             "opts": self.model._meta,
         }
-        return TemplateResponse(request, "admin/stories/story/upload.html", context)
+        return TemplateResponse(request, "admin/stories/story/upload.html", context, status=status)
 
     def batch_view(self, request: AuthenticatedHttpRequest, batch_id: int) -> HttpResponse:
         """A queued upload's progress; htmx polls its progress partial until it is finished."""
@@ -133,8 +141,7 @@ class StoryAdmin(admin.ModelAdmin):
         return TemplateResponse(request, template, context)
 
     def _after_upload(self, request: HttpRequest, report: IngestReport) -> HttpResponse:
-        for result in report.results:
-            messages.add_message(request, _OUTCOME_LEVELS[result.outcome], result.message)
+        _report_outcomes(request, report.results)
         if report.story is None:
             return redirect("admin:stories_story_upload")
         return redirect("admin:stories_story_change", report.story.pk)
@@ -246,6 +253,11 @@ class AuditEventAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "actor_name", "action", "summary"]
     list_filter = ["action"]
     search_fields = ["summary", "subject", "actor_name"]
+
+
+def _report_outcomes(request: HttpRequest, results: list[IngestResult]) -> None:
+    for result in results:
+        messages.add_message(request, _OUTCOME_LEVELS[result.outcome], result.message)
 
 
 def _waiting_for_worker(batch: UploadBatch) -> bool:

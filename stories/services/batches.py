@@ -10,13 +10,15 @@ the batch's page shows that progress to the person who uploaded it.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db import DatabaseError, close_old_connections, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, close_old_connections, connection, transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -31,6 +33,11 @@ from stories.services.ingest import (
     unpack_archives,
 )
 
+log = logging.getLogger(__name__)
+
+# What a database restart, a failover or a network fault raises in the middle of a query.
+CONNECTION_LOST = (OperationalError, InterfaceError)
+
 
 def take_in_upload(
     *,
@@ -40,11 +47,42 @@ def take_in_upload(
     provider: Provider | None,
     group: bool = False,
 ) -> IngestReport | UploadBatch:
-    """Ingest a small upload now (its report), or queue a large one (its batch)."""
+    """Ingest a small upload now (its report), or queue a large one (its batch). When the
+    connection to the database is lost meanwhile, `UploadInterrupted` says how far it got."""
     unpacked = list(unpack_archives(files))
-    if len(unpacked) <= settings.NEWSROOM_INLINE_UPLOAD_FILES:
-        return ingest_files(files=unpacked, user=user, story=story, provider=provider, group=group)
-    return queue_batch(files=unpacked, user=user, story=story, provider=provider, group=group)
+    taken_in: list[IngestResult] = []
+    try:
+        if len(unpacked) > settings.NEWSROOM_INLINE_UPLOAD_FILES:
+            return queue_batch(files=unpacked, user=user, story=story, provider=provider, group=group)
+        return ingest_files(
+            files=unpacked, user=user, story=story, provider=provider, group=group, on_result=taken_in.append
+        )
+    except CONNECTION_LOST as error:
+        lost = _connection_lost(len(taken_in), len(unpacked))
+        log.warning("An upload stopped: %s", lost, exc_info=True)
+        raise UploadInterrupted(taken_in, total=len(unpacked)) from error
+
+
+class UploadInterrupted(Exception):
+    """The connection to the database was lost in the middle of an upload taken in during
+    the request: the files taken in before stay stored, each whole; the others were not."""
+
+    def __init__(self, taken_in: list[IngestResult], total: int) -> None:
+        super().__init__(f"upload interrupted after {len(taken_in)} of {total} files")
+        self.taken_in, self.total = taken_in, total
+
+    @property
+    def message(self) -> str:
+        count = len(self.taken_in)
+        kept = (
+            f"The {count} listed below were taken in, each whole; nothing was half-stored."
+            if count
+            else "Nothing was stored."
+        )
+        return (
+            f"{_connection_lost(count, self.total)} {kept} Upload the files again in a moment: those already "
+            "stored are recognised and not stored twice."
+        )
 
 
 def queue_batch(
@@ -73,7 +111,8 @@ def run_batch(batch_id: int) -> None:
     Run again after a crash, it goes on with the files not yet taken in: each file's row
     is deleted in the same step that records its outcome (a file stored just before a
     crash is found again as a duplicate, never stored twice). Each run claims the batch;
-    a run whose batch was taken over (`revive_stalled_batches`) stops at its next file.
+    a run whose batch was taken over (`revive_stalled_batches`) stops at its next file, and
+    a run whose worker must stop at once queues the batch again on its way out.
     """
     claim = uuid.uuid4().hex
     with transaction.atomic():
@@ -96,6 +135,9 @@ def run_batch(batch_id: int) -> None:
         )
     except TakenOver:
         return
+    except (KeyboardInterrupt, SystemExit):  # the worker was told twice to stop: it stops now
+        _hand_back(batch, claim)
+        raise
     except Exception as error:
         _finish(batch, BatchStatus.FAILED, error=_stopped_by(error, batch))
         raise
@@ -111,8 +153,6 @@ def revive_stalled_batches() -> list[int]:
     finishing (killed, its machine restarted): no progress for NEWSROOM_BATCH_STALL_SECONDS.
     The next worker goes on from the first file not taken in. Run by `manage.py
     desk_worker` every NEWSROOM_BATCH_REVIVE_SECONDS; safe to run in many workers at once."""
-    from stories.tasks import ingest_batch  # the task module imports this one
-
     limit = timezone.now() - timedelta(seconds=settings.NEWSROOM_BATCH_STALL_SECONDS)
     revived: list[int] = []
     with transaction.atomic():
@@ -120,26 +160,43 @@ def revive_stalled_batches() -> list[int]:
             status=BatchStatus.RUNNING, heartbeat_at__lt=limit
         )
         for batch in stalled:
-            batch.status, batch.claim, batch.heartbeat_at = BatchStatus.QUEUED, "", timezone.now()
-            batch.save(update_fields=["status", "claim", "heartbeat_at"])
+            _queue_again(batch)
             _abandon_tasks_of(batch)
             revived.append(batch.pk)
-        transaction.on_commit(lambda: [ingest_batch.enqueue(pk) for pk in revived])
     return revived
 
 
 def resume_batch(batch: UploadBatch) -> bool:
     """Queue a batch that stopped on an error again, from its first file not taken in."""
-    from stories.tasks import ingest_batch
-
     with transaction.atomic():
         locked = UploadBatch.objects.select_for_update().get(pk=batch.pk)
         if locked.status != BatchStatus.FAILED:
             return False
-        locked.status, locked.finished_at, locked.claim = BatchStatus.QUEUED, None, ""
-        locked.save(update_fields=["status", "finished_at", "claim"])
-        transaction.on_commit(lambda: ingest_batch.enqueue(locked.pk))
+        _queue_again(locked)
     return True
+
+
+def _queue_again(locked: UploadBatch) -> None:
+    """In the transaction that locked the batch: queued for a new run, which goes on from
+    its first file not taken in."""
+    from stories.tasks import ingest_batch  # the task module imports this one
+
+    locked.status, locked.claim, locked.finished_at, locked.heartbeat_at = BatchStatus.QUEUED, "", None, timezone.now()
+    locked.save(update_fields=["status", "claim", "finished_at", "heartbeat_at"])
+    transaction.on_commit(partial(ingest_batch.enqueue, locked.pk))
+
+
+def _hand_back(batch: UploadBatch, claim: str) -> None:
+    """Queue the batch again as its worker stops in the middle of it (a second SIGTERM, or
+    Ctrl+C twice), so that the next worker goes on at once rather than when the watcher finds
+    it stalled. Nothing is lost if this fails too: the watcher still takes the batch over."""
+    connection.close()  # the stop may have come in the middle of a query: start afresh
+    try:
+        with transaction.atomic():
+            for locked in UploadBatch.objects.select_for_update().filter(pk=batch.pk, claim=claim):
+                _queue_again(locked)
+    except DatabaseError:
+        log.warning("Upload batch %s is left to the watcher: it could not be queued again", batch.pk, exc_info=True)
 
 
 def _abandon_tasks_of(batch: UploadBatch) -> None:
@@ -147,19 +204,28 @@ def _abandon_tasks_of(batch: UploadBatch) -> None:
     queue's record says what happened."""
     DBTaskResult.objects.filter(
         status=TaskResultStatus.RUNNING, task_path__endswith=".ingest_batch", args_kwargs__args=[batch.pk]
-    ).update(status=TaskResultStatus.FAILED, finished_at=timezone.now(),
-             exception_class_path="stories.services.batches.TakenOver",
-             traceback="The worker stopped while running this task; the batch was queued again.")
+    ).update(
+        status=TaskResultStatus.FAILED,
+        finished_at=timezone.now(),
+        exception_class_path="stories.services.batches.TakenOver",
+        traceback="The worker stopped while running this task; the batch was queued again.",
+    )
 
 
 def _stopped_by(error: BaseException, batch: UploadBatch) -> str:
     """What stopped the batch, in a sentence for its page (the details are in the log)."""
-    where = f"after {batch.processed} of {batch.total} files"
-    if isinstance(error, DatabaseError):
-        return (f"The connection to the database was lost {where}. Nothing was half-stored; "
-                "resume the batch to take in the rest.")
-    return (f"An unexpected error stopped the batch {where} ({type(error).__name__}). Nothing was "
-            "half-stored; resume the batch to take in the rest, and tell the desk's admin if it stops again.")
+    if isinstance(error, CONNECTION_LOST):
+        lost = _connection_lost(batch.processed, batch.total)
+        return f"{lost} Nothing was half-stored; resume the batch to take in the rest."
+    return (
+        f"An unexpected error stopped the batch after {batch.processed} of {batch.total} files "
+        f"({type(error).__name__}). Nothing was half-stored; resume the batch to take in the rest, "
+        "and tell the desk's admin if it stops again."
+    )
+
+
+def _connection_lost(taken_in: int, total: int) -> str:
+    return f"The connection to the database was lost after {taken_in} of {total} files."
 
 
 def _batch_file(batch: UploadBatch, position: int, copy: IncomingCopy | RefusedCopy) -> BatchFile:

@@ -5,6 +5,10 @@ Every NEWSROOM_BATCH_REVIVE_SECONDS a thread beside the worker queues again the 
 no progress for NEWSROOM_BATCH_STALL_SECONDS (`services.batches.revive_stalled_batches`);
 the worker, or another, then goes on from each one's first file not taken in. Any number of
 desk workers may run: a batch is revived once, and each run of it is claimed.
+
+Stopping: one SIGTERM (or Ctrl+C) lets the batch in hand finish; a second stops the worker at
+once, and the batch is queued again on its way out (`run_batch`) for the next worker to go on
+with. A worker killed outright (SIGKILL) leaves its batch to the watcher.
 """
 
 from __future__ import annotations
