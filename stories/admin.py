@@ -141,10 +141,19 @@ class StoryAdmin(admin.ModelAdmin):
         return TemplateResponse(request, template, context)
 
     def _after_upload(self, request: HttpRequest, report: IngestReport) -> HttpResponse:
+        """Each file's outcome, on the page where the desk reads the copy: the story's
+        compare page, or the inbox when the files went into several stories."""
         _report_outcomes(request, report.results)
-        if report.story is None:
+        stories = {result.version.source.story_id for result in report.results if result.version is not None}
+        if not stories:
             return redirect("admin:stories_story_upload")
-        return redirect("admin:stories_story_change", report.story.pk)
+        if not request.user.has_perm("stories.review_story"):
+            return (
+                redirect("admin:stories_story_change", stories.pop())
+                if len(stories) == 1
+                else redirect("admin:stories_story_changelist")
+            )
+        return redirect("stories:compare", stories.pop()) if len(stories) == 1 else redirect("stories:inbox")
 
 
 class ShowsFileName:

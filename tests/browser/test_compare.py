@@ -46,7 +46,7 @@ def upload(page: Page, live_server, paths, story: str | None = None) -> None:
         page.get_by_label(re.compile(r"^Story")).select_option(label=story)
     page.get_by_role("button", name="Upload").click()
     for path in paths:
-        expect(page.locator(".messagelist")).to_contain_text(f"{path.name}: stored as new source")
+        expect(page.locator(".messages")).to_contain_text(f"{path.name}: stored as new source")
 
 
 def open_story_from_inbox(page: Page, live_server) -> str:

@@ -34,7 +34,7 @@ def upload(page: Page, live_server, path, provider: str, story: str | None = Non
     if story:
         page.get_by_label(re.compile(r"^Story")).select_option(label=story)
     page.get_by_role("button", name="Upload").click()
-    expect(page.locator(".messagelist .success")).to_contain_text(f"{path.name}: stored as new source")
+    expect(page.locator(".messages .message-success")).to_contain_text(f"{path.name}: stored as new source")
 
 
 def settled(page: Page) -> None:
@@ -76,7 +76,7 @@ def test_the_day_of_a_desk(browser, live_server, alice_admin, edith_editor, coli
 
     admin = as_user(browser, live_server, "alice")
     upload(admin, live_server, sample_files[0], PROVIDERS[0])
-    headline = admin.locator("#id_headline").input_value()
+    headline = admin.locator("h1").inner_text()  # the upload lands on the story's compare page
     upload(admin, live_server, sample_files[1], PROVIDERS[1], story=headline)
 
     editor = as_user(browser, live_server, "edith")

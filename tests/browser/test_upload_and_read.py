@@ -27,11 +27,11 @@ def test_an_admin_uploads_the_samples_and_an_editor_reads_them(
     screenshot("admin-upload-form")
     upload(page, live_server, sample_files)
     for path in sample_files:
-        expect(page.locator(".messagelist")).to_contain_text(f"{path.name}: stored as new source")
+        expect(page.locator(".messages")).to_contain_text(f"{path.name}: stored as new source")
     screenshot("admin-upload-done")
 
     upload(page, live_server, sample_files[:1])
-    expect(page.locator(".messagelist")).to_contain_text(f"{sample_files[0].name}: duplicate")
+    expect(page.locator(".messages")).to_contain_text(f"{sample_files[0].name}: duplicate")
 
     page.context.clear_cookies()
     log_in(page, live_server, "edith")
@@ -66,5 +66,5 @@ def test_a_bad_file_is_named_with_its_problem_in_the_admin(page, live_server, al
     empty.write_bytes(b"")
     log_in(page, live_server, "alice")
     upload(page, live_server, [empty, sample_files[0]])
-    expect(page.locator(".messagelist .error")).to_contain_text("empty.txt: the file is empty")
-    expect(page.locator(".messagelist .success")).to_contain_text(f"{sample_files[0].name}: stored")
+    expect(page.locator(".messages .message-error")).to_contain_text("empty.txt: the file is empty")
+    expect(page.locator(".messages .message-success")).to_contain_text(f"{sample_files[0].name}: stored")

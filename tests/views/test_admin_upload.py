@@ -59,7 +59,7 @@ class TestUploading:
         client.force_login(alice_admin)
         response = client.post(UPLOAD, {"files": upload_files(sample_files)}, follow=True)
         story = Story.objects.get()
-        assert response.redirect_chain[-1][0] == reverse("admin:stories_story_change", args=[story.pk])
+        assert response.redirect_chain[-1][0] == reverse("stories:compare", args=[story.pk])
         assert Source.objects.filter(story=story).count() == 2
         for path in sample_files:
             assert bytes(SourceVersion.objects.get(original_name=path.name).original) == path.read_bytes()
@@ -120,8 +120,11 @@ class TestGrouping:
 
     def test_without_a_story_each_new_item_joins_the_story_it_resembles_or_starts_one(self, client, alice_admin):
         client.force_login(alice_admin)
-        self.post(client)
+        response = self.post(client)
         assert Story.objects.count() == 2
+        # Copy that went into two stories: the inbox lists both, with each file's outcome.
+        assert response.redirect_chain[-1][0] == reverse("stories:inbox")
+        assert sorted(m.split(":")[0] for m in messages_of(response)) == ["choir.txt", "rates.txt"]
 
     def test_the_admin_can_ask_for_one_new_story_for_the_whole_upload(self, client, alice_admin):
         client.force_login(alice_admin)
