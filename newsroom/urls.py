@@ -5,6 +5,8 @@ from django.urls import URLPattern, URLResolver, include, path
 
 from .health import healthz
 
+handler400 = "newsroom.errors.bad_request"
+
 # Logging in and out, and changing one's password; resetting a forgotten one only where
 # the desk can send mail (EMAIL_HOST set), else an admin sets a new password.
 accounts: list[URLPattern | URLResolver] = [

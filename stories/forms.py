@@ -83,6 +83,13 @@ class UploadCopyForm(forms.Form):
         empty_label=f"The one the copy names, else {UNATTRIBUTED}",
     )
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["files"].help_text += (
+            f" At most {settings.NEWSROOM_MAX_FILES_PER_UPLOAD} files at once; a zip archive counts as one "
+            f"and may hold {settings.NEWSROOM_MAX_FILES_PER_ARCHIVE}."
+        )
+
     def clean(self) -> dict[str, Any]:
         super().clean()
         cleaned = self.cleaned_data

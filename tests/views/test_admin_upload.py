@@ -132,3 +132,17 @@ class TestGrouping:
         assert 'value="similar"' in page and "checked" in page.split('value="similar"')[1].split(">")[0]
         self.post(client, grouping="together")
         assert Story.objects.count() == 1 and Source.objects.count() == 2
+
+
+def test_more_files_than_an_upload_takes_are_refused_with_the_limit_in_words(client, alice_admin, settings):
+    """Django refuses them while reading the request, before the form can speak: the 400
+    page says the limit, and the upload page says it beforehand."""
+    settings.NEWSROOM_MAX_FILES_PER_UPLOAD = settings.DATA_UPLOAD_MAX_NUMBER_FILES = 3
+    client.force_login(alice_admin)
+    assert "At most 3 files at once" in client.get(UPLOAD).content.decode()
+    files = [SimpleUploadedFile(f"item{n}.txt", f"Item {n}\n\nCopy {n}.\n".encode()) for n in range(4)]
+    response = client.post(UPLOAD, {"files": files})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "An upload takes at most 3 files at once, and this one had more: nothing was taken in." in page
+    assert not SourceVersion.objects.exists()
