@@ -465,6 +465,12 @@ class UploadBatch(models.Model):
         """Each file's outcome, its message without the file's name in front (shown beside it)."""
         return [{**result, "said": result["message"].removeprefix(f"{result['name']}: ")} for result in self.results]
 
+    def stories(self) -> list[Story]:
+        """The stories the batch's files went into, in the order the files did."""
+        ids = list(dict.fromkeys(result["story"] for result in self.results if result.get("story")))
+        found = Story.objects.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
     @property
     def tally(self) -> str:
         """The outcomes so far in words: "12 stored, 1 duplicate, 2 refused"."""

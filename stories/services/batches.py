@@ -250,7 +250,10 @@ def _record_outcome(batch: UploadBatch, result: IngestResult, claim: str) -> Non
         if current.claim != claim:
             raise TakenOver
         batch.files.filter(position=batch.processed).delete()
-        batch.results.append({"name": result.name, "outcome": result.outcome, "message": result.message})
+        story = result.version.source.story_id if result.version is not None else None
+        batch.results.append(
+            {"name": result.name, "outcome": result.outcome, "message": result.message, "story": story}
+        )
         batch.processed += 1
         batch.heartbeat_at = timezone.now()
         if batch.story is None and result.version is not None:

@@ -54,7 +54,12 @@ def test_the_page_shows_each_outcome_once_the_worker_is_done_and_stops_polling(c
     assert "hx-trigger" not in partial
     assert "depot.zip/depot/&lt;script&gt;alert(1)&lt;/script&gt;.txt" in partial
     assert "<script>alert(1)" not in partial
-    assert "Compare its sources" in partial
+    # Every story the files went into is linked, and each stored file's row links its own.
+    stories = {version.source.story for version in SourceVersion.objects.select_related("source__story")}
+    listed = partial[partial.index('<ul class="batch-stories">') :].split("</ul>")[0]
+    for story in stories:
+        assert f'<a href="{reverse("stories:compare", args=[story.pk])}">{story.headline}</a>' in listed
+    assert partial.count('aria-label="Compare the story of') == 6
     assert SourceVersion.objects.count() == 6
 
 
