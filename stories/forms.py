@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, cast
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Prefetch, QuerySet
 
 from stories.models import UNATTRIBUTED, ArticleStatus, Provider, Source, Story
 from stories.queries import AWAITING_ME, NO_ARTICLE
@@ -288,26 +289,63 @@ class VersionPairForm(forms.Form):
 STORIES_OFFERED = 50  # the newest stories a move or merge offers; any open story is accepted
 
 
+NEW_STORY = "new"  # the move form's value for "a new story of its own"
+
+
 class _OpenStoryField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Story) -> str:
-        return f"{obj.headline} (#{obj.pk}, {obj.last_received_at:%d %b %H:%M})"
+        return story_choice_label(obj)
 
 
-def _offer_open_stories(field: forms.Field, story: Story, empty_label: str | None) -> None:
-    """Accept any open story but this one; offer the newest in the list."""
+def story_choice_label(story: Story) -> str:
+    """A story as a list of stories offers it: its number, headline, providers and newest
+    copy ("#12 · Harbour fire — Northwire, Meridian Press · newest copy 29 Nov 21:31");
+    its sources come prefetched with their providers."""
+    providers = ", ".join(dict.fromkeys(str(source.provider) for source in story.sources.all()))
+    newest = f"{story.last_received_at:%d %b %H:%M}"
+    return f"#{story.pk} · {story.headline} — {providers or 'no source'} · newest copy {newest}"
+
+
+def _open_stories_but(story: Story) -> QuerySet[Story]:
+    return Story.objects.filter(merged_into__isnull=True).exclude(pk=story.pk)
+
+
+def _offered(story: Story) -> list[tuple[int, str]]:
+    """The newest open stories but this one, as the lists offer them (any open one is accepted)."""
+    newest = (
+        _open_stories_but(story)
+        .order_by("-last_received_at")
+        .prefetch_related(
+            Prefetch("sources", queryset=Source.objects.select_related("provider").order_by("created_at"))
+        )[:STORIES_OFFERED]
+    )
+    return [(other.pk, story_choice_label(other)) for other in newest]
+
+
+def _offer_open_stories(field: forms.Field, story: Story, empty_label: str) -> None:
     choice = cast(forms.ModelChoiceField, field)
-    choice.queryset = Story.objects.filter(merged_into__isnull=True).exclude(pk=story.pk)
-    newest = choice.queryset.order_by("-last_received_at")[:STORIES_OFFERED]
-    offered = [(other.pk, choice.label_from_instance(other)) for other in newest]
-    choice.widget.choices = ([("", empty_label)] if empty_label else []) + offered
+    choice.queryset = _open_stories_but(story)
+    choice.widget.choices = [("", empty_label), *_offered(story)]
 
 
 class MoveSourceForm(forms.Form):
-    to_story = _OpenStoryField(queryset=Story.objects.none(), required=False, label="Move to")
+    """Where a source goes: an open story, or a new story of its own; chosen, never assumed."""
+
+    to_story = forms.CharField(label="Move to")
 
     def __init__(self, data=None, *, story: Story) -> None:
         super().__init__(data)
-        _offer_open_stories(self.fields["to_story"], story, "— a new story of its own —")
+        self.story = story
+        self.choices = [("", "— choose where —"), (NEW_STORY, "A new story of its own"), *_offered(story)]
+
+    def clean_to_story(self) -> Story | None:
+        value = self.cleaned_data["to_story"]
+        if value == NEW_STORY:
+            return None
+        try:
+            return _open_stories_but(self.story).get(pk=int(value))
+        except (ValueError, Story.DoesNotExist):
+            raise forms.ValidationError("not an open story") from None
 
 
 class MergeStoryForm(forms.Form):

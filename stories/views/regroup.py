@@ -1,5 +1,6 @@
-"""Moving a source to another story (or one of its own) and merging stories: POST only,
-back to a story page with a message saying what happened."""
+"""Moving a source to another story (or one of its own) and merging stories: a move is
+asked for (GET, a page to confirm it) and then done (POST); each ends on a story page
+with a message that says what happened and links the story it made or changed."""
 
 from collections.abc import Callable
 
@@ -8,7 +9,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.views.decorators.http import require_POST
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
+from django.views.decorators.http import require_http_methods, require_POST
 
 from stories.access import get_story_for_user
 from stories.decorators import desk_login_required
@@ -23,19 +27,39 @@ def _require_regrouper(request: AuthenticatedHttpRequest) -> None:
         raise PermissionDenied("You may not move sources or merge stories.")
 
 
+BAD_MOVE = "Choose where to move the source: a story that is still open, or a new story of its own."
+
+
 @desk_login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def move(request: AuthenticatedHttpRequest, story_id: int, source_id: int) -> HttpResponse:
+    """GET: the move chosen on the story page, to confirm; POST: the move done."""
     story = get_story_for_user(request.user, story_id)
     _require_regrouper(request)
     source = get_object_or_404(Source.objects.select_related("provider"), pk=source_id, story=story)
+    if request.method == "GET":
+        form = MoveSourceForm(request.GET, story=story)
+        if not form.is_valid():
+            messages.error(request, BAD_MOVE)
+            return redirect("stories:story", story.pk)
+        context = {"story": story, "source": source, "to_story": form.cleaned_data["to_story"], "form": form}
+        return TemplateResponse(request, "stories/confirm_move.html", context)
 
     def change(chosen: dict) -> tuple[Story, str]:
         now_in = move_source(source=source, to_story=chosen["to_story"], by=request.user)
-        return story, f"Moved {source.provider} · {source.item_id} to “{now_in.headline}”."
+        where = "a new story of its own" if chosen["to_story"] is None else "the story"
+        return story, format_html(
+            'Moved {} · {} to {}: <a href="{}">#{} {}</a>.',
+            source.provider,
+            source.item_id,
+            where,
+            reverse("stories:story", args=[now_in.pk]),
+            now_in.pk,
+            now_in.headline,
+        )
 
     form = MoveSourceForm(request.POST, story=story)
-    return _regroup(request, story, form, "Choose a story that is still open, or a new story of its own.", change)
+    return _regroup(request, story, form, BAD_MOVE, change)
 
 
 @desk_login_required
@@ -46,7 +70,7 @@ def merge(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
 
     def change(chosen: dict) -> tuple[Story, str]:
         into = merge_stories(story=story, into=chosen["into"], by=request.user)
-        return into, f"Merged “{story.headline}” into this story."
+        return into, f"Merged #{story.pk} “{story.headline}” into this story."
 
     form = MergeStoryForm(request.POST, story=story)
     return _regroup(request, story, form, "Choose the open story to merge this one into.", change)

@@ -50,6 +50,7 @@ def test_the_desk_pages_fit_a_phone(browser, live_server, alice_admin, settings)
         ("compare", f"/stories/{story.pk}/compare/"),
         ("compose", f"/stories/{story.pk}/compose/"),
         ("versions", f"/stories/{story.pk}/versions/"),
+        ("confirm-move", f"/stories/{story.pk}/sources/{story.sources.first().pk}/move/?to_story=new"),
     ]
     check_pages(page, live_server, pages)
     desk.publish(desk.approve(desk.submit(article, alice_admin), alice_admin), alice_admin)

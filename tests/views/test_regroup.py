@@ -6,6 +6,7 @@ from django.urls import reverse
 from stories.models import Article, AuditAction, Source, Story
 from stories.services.ingest import IncomingCopy, ingest_files
 from stories.services.regroup import merge_stories
+from stories.views.regroup import BAD_MOVE
 
 pytestmark = pytest.mark.django_db
 ROLES = ["anonymous", "nora_no_role", "colin_copy_editor", "edith_editor", "alice_admin"]
@@ -46,12 +47,29 @@ def test_only_editors_and_admins_regroup(client, request, stories, role_index, r
     assert bool(moved) == (expected[role_index] == 302 and role != "anonymous")
 
 
-@pytest.mark.parametrize("name", ["move_source", "merge_story"])
-def test_a_get_to_a_regroup_action_is_405(client, edith_editor, stories, name):
-    mixed, _ = stories
+def test_a_get_to_merge_is_405(client, edith_editor, stories):
     client.force_login(edith_editor)
-    args = [mixed.pk, mixed.sources.first().pk] if name == "move_source" else [mixed.pk]
-    assert client.get(reverse(f"stories:{name}", args=args)).status_code == 405
+    assert client.get(reverse("stories:merge_story", args=[stories[0].pk])).status_code == 405
+
+
+def test_a_move_is_chosen_explicitly_and_confirmed_before_it_is_done(client, edith_editor, stories):
+    mixed, roof = stories
+    client.force_login(edith_editor)
+    page = client.get(reverse("stories:story", args=[mixed.pk])).content.decode()
+    select = page[page.index('name="to_story"') :].split("</select>")[0]
+    assert select.index('<option value="">— choose where —</option>') < select.index('value="new"')
+    assert f"#{roof.pk} · Roof Report — Unattributed · newest copy" in select
+    school = Source.objects.get(item_id="school")
+    url = reverse("stories:move_source", args=[mixed.pk, school.pk])
+    response = client.get(url, {"to_story": ""}, follow=True)
+    assert messages_of(response) == [BAD_MOVE] and Source.objects.get(pk=school.pk).story == mixed
+
+    confirm = client.get(url, {"to_story": roof.pk}).content.decode()
+    assert "Move this source?" in confirm and f"#{roof.pk} “Roof Report”" in confirm
+    assert '<input type="hidden" name="to_story" value="' + str(roof.pk) + '">' in confirm
+    assert Source.objects.get(pk=school.pk).story == mixed, "asking is not doing"
+    client.post(url, {"to_story": roof.pk})
+    assert Source.objects.get(pk=school.pk).story == roof
 
 
 def test_an_editor_moves_a_source_from_the_story_page(client, edith_editor, stories):
@@ -61,10 +79,12 @@ def test_an_editor_moves_a_source_from_the_story_page(client, edith_editor, stor
     assert page.count(f'action="/stories/{mixed.pk}/sources/') == 3 and "Merge this story into" in page
 
     school = Source.objects.get(item_id="school")
-    response = client.post(reverse("stories:move_source", args=[mixed.pk, school.pk]), {"to_story": ""}, follow=True)
+    response = client.post(reverse("stories:move_source", args=[mixed.pk, school.pk]), {"to_story": "new"}, follow=True)
     new = Source.objects.get(pk=school.pk).story
     assert new not in stories and new.headline == "School Report"
-    assert messages_of(response) == ["Moved Unattributed · school to “School Report”."]
+    link = f'<a href="{reverse("stories:story", args=[new.pk])}">#{new.pk} School Report</a>'
+    assert messages_of(response) == [f"Moved Unattributed · school to a new story of its own: {link}."]
+    assert link in response.content.decode(), "the message links the story it made"
     assert "Moved Unattributed · school from “Harbour Report” to “School Report”" in response.content.decode()
 
 
@@ -80,7 +100,7 @@ def test_a_bad_choice_or_a_refused_move_says_why(client, edith_editor, stories):
     school = Source.objects.get(item_id="school")
     url = reverse("stories:move_source", args=[mixed.pk, school.pk])
     response = client.post(url, {"to_story": "99999"}, follow=True)
-    assert messages_of(response) == ["Choose a story that is still open, or a new story of its own."]
+    assert messages_of(response) == [BAD_MOVE]
     only = roof.sources.get()
     response = client.post(reverse("stories:move_source", args=[roof.pk, only.pk]), {"to_story": mixed.pk}, follow=True)
     assert "It is the only source of “Roof Report”" in messages_of(response)[0]
