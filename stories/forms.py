@@ -226,6 +226,22 @@ class ParagraphActionForm(forms.Form):
     choice = forms.IntegerField(required=False, min_value=0)
 
 
+class DraftActionForm(forms.Form):
+    """A change to the whole draft: which fields matter depends on the change."""
+
+    new_text = forms.CharField(required=False, strip=False)
+    after = forms.CharField(required=False, max_length=20)  # a paragraph's id; "" for first
+    passage = forms.RegexField(regex=r"^\d{1,6}:[A-Z]{1,3}\d{1,6}$", required=False)  # "row:block" left out
+
+    def left_out_passage(self) -> tuple[int, str]:
+        """The row and block of the passage to bring back; (-1, "") when none was named."""
+        value = self.cleaned_data.get("passage") if self.is_valid() else None
+        if not value:
+            return -1, ""
+        row, block = value.split(":")
+        return int(row), block
+
+
 class SaveDraftForm(forms.Form):
     reason = forms.CharField(
         max_length=300, label="Why this version", error_messages={"required": "Say briefly why you save this version."}

@@ -365,6 +365,12 @@ class ArticleDraft(models.Model):
     changed_since = models.DateTimeField(
         null=True, blank=True, help_text="The first change not yet saved; empty when there is none."
     )
+    undo = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The draft before each of its last changes, newest last: what Undo restores.",
+    )
+    redo = models.JSONField(default=list, blank=True, help_text="What Undo took back, newest last: what Redo restores.")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -24,6 +24,11 @@ urlpatterns = [
         name="paragraph_action",
     ),
     path(
+        "stories/<int:story_id>/compose/draft/<slug:action>/",
+        follow_merged_story(views.draft_action),
+        name="draft_action",
+    ),
+    path(
         "stories/<int:story_id>/compose/refiled/take-all/",
         follow_merged_story(views.take_all_refiled),
         name="take_all_refiled",

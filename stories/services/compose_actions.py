@@ -7,12 +7,24 @@ it acts on the draft as it stands, not as the page last saw it.
 from __future__ import annotations
 
 from stories.models import ArticleDraft, Story
-from stories.services import draft_edits
+from stories.services import draft_edits, draft_history
 from stories.services.compose import current_analysis
 from stories.services.draft_edits import Change, DraftEditError
 from stories.services.refiles import refiles_of, take_new_wording
 
 PARAGRAPH_ACTIONS = ("move", "drop", "take", "refile")
+DRAFT_ACTIONS = ("undo", "redo", "add", "bring")
+# What each change did, for the Undo button ("Undo dropping a paragraph").
+DONE = {
+    "move": "moving a paragraph",
+    "drop": "dropping a paragraph",
+    "take": "taking another passage",
+    "refile": "taking the re-filed wording",
+    "refile_all": "taking all the re-filed wording",
+    "add": "adding a paragraph",
+    "bring": "bringing back a passage",
+    "settle": "following a settled conflict",
+}
 
 
 def paragraph_change(story: Story, pid: str, action: str, *, step: int = 1, choice: int | None = None) -> Change:
@@ -26,6 +38,21 @@ def paragraph_change(story: Story, pid: str, action: str, *, step: int = 1, choi
     if action == "refile":
         return lambda draft: take_new_wording(draft, pid, refiles_of(story, draft.paragraphs).get(pid, []))
     raise ValueError(f"no such paragraph action: {action}")
+
+
+def draft_change(
+    story: Story, action: str, *, text: str = "", after: str = "", row: int = -1, block: str = ""
+) -> Change:
+    """The change `action` (one of DRAFT_ACTIONS) makes to the whole draft."""
+    if action == "undo":
+        return draft_history.undo
+    if action == "redo":
+        return draft_history.redo
+    if action == "add":
+        return lambda draft: draft_edits.add_paragraph(draft, text, after=after)
+    if action == "bring":
+        return lambda draft: draft_edits.PassageIndex(*current_analysis(story)).bring_back(draft, row, block)
+    raise ValueError(f"no such change to a draft: {action}")
 
 
 def take_all_new_wording(story: Story) -> Change:

@@ -211,7 +211,7 @@ def follow_settlement(draft: ArticleDraft, settlement: ConflictSettlement) -> Dr
             if text != paragraph["text"]:
                 paragraph.update(text=text, edited=True)
 
-    return change_draft(draft, change=follow)
+    return change_draft(draft, change=follow, what="following a settled conflict")
 
 
 def _overruled(settlement: ConflictSettlement) -> list[str]:

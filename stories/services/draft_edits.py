@@ -17,11 +17,12 @@ from dataclasses import dataclass, field, replace
 from django.db import transaction
 from django.utils import timezone
 
-from stories.drafting import SourceInfo, cell_text, paragraph_from_cells
+from stories.drafting import SourceInfo, cell_text, new_paragraph_id, paragraph_from_cells
 from stories.models import ArticleDraft
 
 MAX_PARAGRAPH_CHARS = 20_000
 MAX_HEADLINE_CHARS = 300
+MAX_STEPS = 30  # changes kept for undo (draft_history)
 
 
 class DraftEditError(Exception):
@@ -55,6 +56,18 @@ class Alternative:
     in_place: bool = False  # the paragraph is made of exactly these passages now
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """A passage the draft leaves out, and the row of the story it stands in."""
+
+    row: int
+    passage: Alternative
+
+    @property
+    def block(self) -> str:
+        return self.passage.cells[0]["blocks"][0]
+
+
 @dataclass
 class DraftChange:
     """What `change_draft` did: the draft as it now stands, the paragraphs whose text was
@@ -73,23 +86,50 @@ def text_digest(text: str) -> str:
     return hashlib.sha256(_plain(text).encode()).hexdigest()[:16]
 
 
-def change_draft(draft: ArticleDraft, texts: DraftTexts | None = None, change: Change | None = None) -> DraftChange:
-    """Under the draft's row lock: apply what was typed, then `change`, and save."""
+def change_draft(
+    draft: ArticleDraft,
+    texts: DraftTexts | None = None,
+    change: Change | None = None,
+    *,
+    what: str = "the last change",
+    remember_it: bool = True,
+) -> DraftChange:
+    """Under the draft's row lock: apply what was typed, then `change`, and save. The draft
+    as it was before each is kept for undo (`what` says what the change did, for the Undo
+    button); undo and redo themselves are not (`remember_it=False`)."""
     with transaction.atomic():
         locked = ArticleDraft.objects.select_for_update(of=("self",)).select_related("based_on").get(pk=draft.pk)
-        before = (locked.headline, [dict(p) for p in locked.paragraphs])
+        before = snapshot(locked)
         outcome = DraftChange(locked)
         if texts is not None:
             _apply_texts(outcome, texts)
+        typed = snapshot(locked)
+        if typed != before:
+            remember(locked, before, "typing", typing=",".join(sorted(outcome.typed)) or "headline")
         if change is not None:
             try:
                 change(locked)
             except DraftEditError as error:
                 outcome.errors.append(str(error))
-        if (locked.headline, locked.paragraphs) != before:
+            if remember_it and snapshot(locked) != typed:
+                remember(locked, typed, what)
+        if snapshot(locked) != before:
             locked.changed_since = locked.changed_since or timezone.now()
             locked.save()
     return outcome
+
+
+def snapshot(draft: ArticleDraft) -> dict:
+    return {"headline": draft.headline, "paragraphs": [dict(paragraph) for paragraph in draft.paragraphs]}
+
+
+def remember(draft: ArticleDraft, before: dict, what: str, *, typing: str = "") -> None:
+    """Keep `before`, the draft before a change (`what` it did), for undo; a new change
+    forgets what was undone. Typing in the same paragraphs as the step before is part of it."""
+    last = draft.undo[-1] if draft.undo else None
+    if not (typing and last is not None and last.get("typing") == typing):
+        draft.undo = [*draft.undo, {**before, "what": what, "typing": typing}][-MAX_STEPS:]
+    draft.redo = []
 
 
 def _apply_texts(outcome: DraftChange, texts: DraftTexts) -> None:
@@ -139,6 +179,18 @@ def drop_paragraph(draft: ArticleDraft, pid: str) -> None:
     draft.paragraphs.remove(paragraph_of(draft, pid))
 
 
+def add_paragraph(draft: ArticleDraft, text: str, *, after: str) -> None:
+    """A paragraph of the editor's own, after paragraph `after` ("" puts it first)."""
+    text = _plain(text).strip()
+    if not text:
+        raise DraftEditError("Write the new paragraph first, then add it.")
+    if len(text) > MAX_PARAGRAPH_CHARS:
+        raise DraftEditError(f"A paragraph can be at most {MAX_PARAGRAPH_CHARS:,} characters long; it was not added.")
+    place = draft.paragraphs.index(paragraph_of(draft, after)) + 1 if after else 0
+    own: dict = {"id": new_paragraph_id(), "text": text, "sources": [], "row": None, "edited": True}
+    draft.paragraphs.insert(place, own)
+
+
 def move_paragraph(draft: ArticleDraft, pid: str, step: int) -> None:
     paragraph = paragraph_of(draft, pid)
     index = draft.paragraphs.index(paragraph)
@@ -175,6 +227,36 @@ class PassageIndex:
                 for block in cell["blocks"]:
                     self._row_of[(info[cell["source"]].version_id, block)] = len(self.rows)
             self.rows.append(cells)
+
+    def left_out(self, paragraphs: list[dict]) -> list[LeftOut]:
+        """The passages the draft leaves out, row by row in the story's order: every passage
+        of a row no paragraph of the draft takes anything from."""
+        used = {
+            self._row_of.get((entry["version"], entry["block"]), -1)
+            for p in paragraphs
+            for entry in p.get("sources", [])
+        }
+        return [
+            LeftOut(row, choice)
+            for row, cells in enumerate(self.rows)
+            if row not in used
+            for choice in _choices(cells, self.blocks, self.info)
+            if len(choice.cells) == 1
+        ]
+
+    def bring_back(self, draft: ArticleDraft, row: int, block: str) -> None:
+        """Put the left-out passage `block` of `row` back, after the last paragraph taken from
+        an earlier row (first when there is none)."""
+        cells = [cell for cell in self.rows[row] if block in cell["blocks"]] if 0 <= row < len(self.rows) else []
+        if not cells:
+            raise DraftEditError("That passage is no longer in the sources; the page was out of date.")
+        place = 0
+        for n, paragraph in enumerate(draft.paragraphs, start=1):
+            rows = {self._row_of.get((e["version"], e["block"]), -1) for e in paragraph.get("sources", [])}
+            if rows and max(rows) < row and -1 not in rows:
+                place = n
+        new = paragraph_from_cells(cells[:1], self.blocks, self.info, row=row, pid=new_paragraph_id())
+        draft.paragraphs.insert(place, new)
 
     def alternatives(self, paragraph: dict) -> list[Alternative]:
         """The passages of the paragraph's row, and all of them together; none when its

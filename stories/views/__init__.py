@@ -1,6 +1,7 @@
 from stories.views.compare import compare
 from stories.views.compose import (
     compose,
+    draft_action,
     edit_draft,
     paragraph_action,
     presence,
@@ -17,6 +18,7 @@ from stories.views.workflow import restore, version_diff, versions, workflow_ste
 __all__ = [
     "compare",
     "compose",
+    "draft_action",
     "edit_draft",
     "inbox",
     "merge",

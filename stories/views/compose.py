@@ -5,6 +5,8 @@ and the text is stored before the action runs: words typed just before a click a
 lost, whatever the timing of the box's own timed save.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -14,12 +16,26 @@ from django.views.decorators.vary import vary_on_headers
 
 from stories.access import get_story_for_composer
 from stories.decorators import desk_login_required
-from stories.forms import DraftTextsForm, ParagraphActionForm, PresenceForm, SaveDraftForm, SettleConflictForm
+from stories.forms import (
+    DraftActionForm,
+    DraftTextsForm,
+    ParagraphActionForm,
+    PresenceForm,
+    SaveDraftForm,
+    SettleConflictForm,
+)
 from stories.http import AuthenticatedHttpRequest
 from stories.models import ArticleDraft, Story
 from stories.queries import others_at_work
 from stories.services.compose import ComposeError, MergeNeeded, article_for, draft_for, restart_draft, save_draft
-from stories.services.compose_actions import PARAGRAPH_ACTIONS, paragraph_change, take_all_new_wording
+from stories.services.compose_actions import (
+    DONE,
+    DRAFT_ACTIONS,
+    PARAGRAPH_ACTIONS,
+    draft_change,
+    paragraph_change,
+    take_all_new_wording,
+)
 from stories.services.conflicts import SettleError, follow_settlement, settle_conflict
 from stories.services.draft_edits import Change, DraftChange, change_draft
 from stories.views.composer import composer_context
@@ -53,7 +69,27 @@ def paragraph_action(request: AuthenticatedHttpRequest, story_id: int, pid: str,
     form = ParagraphActionForm(request.POST)
     form.is_valid()
     step, choice = form.cleaned_data.get("step") or 1, form.cleaned_data.get("choice")
-    outcome = _change(request, story, paragraph_change(story, pid, action, step=step, choice=choice))
+    outcome = _change(request, story, paragraph_change(story, pid, action, step=step, choice=choice), what=DONE[action])
+    return _composer_response(request, story, outcome)
+
+
+@desk_login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def draft_action(request: AuthenticatedHttpRequest, story_id: int, action: str) -> HttpResponse:
+    """Undo or redo the draft's last change, add a paragraph of one's own, or bring back a
+    passage the draft leaves out."""
+    if action not in DRAFT_ACTIONS:
+        raise Http404("No such change to a draft.")
+    story = get_story_for_composer(request.user, story_id)
+    form = DraftActionForm(request.POST)
+    form.is_valid()
+    values = form.cleaned_data
+    row, block = form.left_out_passage()
+    text, after = values.get("new_text") or "", values.get("after") or ""
+    change = draft_change(story, action, text=text, after=after, row=row, block=block)
+    remember_it = action not in ("undo", "redo")
+    outcome = _change(request, story, change, what=DONE.get(action, ""), remember_it=remember_it)
     return _composer_response(request, story, outcome)
 
 
@@ -62,7 +98,8 @@ def paragraph_action(request: AuthenticatedHttpRequest, story_id: int, pid: str,
 @vary_on_headers("HX-Request")
 def take_all_refiled(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     story = get_story_for_composer(request.user, story_id)
-    return _composer_response(request, story, _change(request, story, take_all_new_wording(story)))
+    outcome = _change(request, story, take_all_new_wording(story), what=DONE["refile_all"])
+    return _composer_response(request, story, outcome)
 
 
 @desk_login_required
@@ -79,7 +116,10 @@ def settle(request: AuthenticatedHttpRequest, story_id: int, key: str) -> HttpRe
     stands = form.cleaned_data["stands"]
     try:
         settlement = settle_conflict(
-            story=story, key=key, stands="" if stands == "none" else stands, note=form.cleaned_data["note"],
+            story=story,
+            key=key,
+            stands="" if stands == "none" else stands,
+            note=form.cleaned_data["note"],
             by=request.user,
         )
     except SettleError as error:
@@ -113,8 +153,12 @@ def save(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     data = form.cleaned_data
     try:
         saved = save_draft(
-            draft=outcome.draft, reason=data["reason"], correction_note=data["correction_note"],
-            token=data["token"] or None, page_base=data["base"], choices=form.merge_choices(),
+            draft=outcome.draft,
+            reason=data["reason"],
+            correction_note=data["correction_note"],
+            token=data["token"] or None,
+            page_base=data["base"],
+            choices=form.merge_choices(),
             theirs_seen=data["theirs"],
         )
     except MergeNeeded as needed:
@@ -149,9 +193,9 @@ def _draft(request: AuthenticatedHttpRequest, story: Story) -> ArticleDraft:
     return draft_for(article=article_for(story), editor=request.user)
 
 
-def _change(request: AuthenticatedHttpRequest, story: Story, change: Change | None = None) -> DraftChange:
+def _change(request: AuthenticatedHttpRequest, story: Story, change: Change | None = None, **how: Any) -> DraftChange:
     """Store the text the page carried, then make the change, under the draft's lock."""
-    return change_draft(_draft(request, story), DraftTextsForm(request.POST).texts(), change)
+    return change_draft(_draft(request, story), DraftTextsForm(request.POST).texts(), change, **how)
 
 
 def _tell(request: AuthenticatedHttpRequest, errors: list[str]) -> None:

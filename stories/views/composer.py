@@ -16,7 +16,7 @@ from stories.forms import SaveDraftForm
 from stories.http import AuthenticatedHttpRequest
 from stories.models import Article, ArticleDraft, ArticleStatus, ArticleVersion, Story
 from stories.queries import others_at_work
-from stories.services import draft_edits, review
+from stories.services import draft_edits, draft_history, review
 from stories.services.analysis import short_labels
 from stories.services.compose import MergeNeeded, article_for, current_analysis, draft_for
 from stories.services.conflicts import Touch, approval_blockers, story_conflicts, touched
@@ -125,6 +125,8 @@ def composer_context(
         "review": under_review,
         "seen": seen,
         "others": others_at_work(article, request.user, seen=seen),
+        "undo_what": draft_history.next_undo(draft),
+        "redo_what": draft_history.next_redo(draft),
         "poll_seconds": settings.NEWSROOM_PRESENCE_POLL_SECONDS,
     }
     context["preview"] = merge.merge if merge is not None else draft
@@ -135,6 +137,7 @@ def composer_context(
         context["blockers"] = blockers
         context["conflict_rows"] = _conflict_rows(touched(conflicts, _draft_text(draft)), blockers)
         context["refiled"] = sum(paragraph.is_refiled for paragraph in paragraphs)
+        context["left_out"] = draft_edits.PassageIndex(*analysis).left_out(draft.paragraphs)
     return context
 
 

@@ -49,7 +49,7 @@ class Command(BaseCommand):
         name = " ".join("".join(char for char in " ".join(name.split()) if char.isprintable()).split())
         if not name:
             raise CommandError("--provider needs a name: it is empty.")
-        limit = Provider._meta.get_field("name").max_length
+        limit = Provider._meta.get_field("name").max_length or 120
         if len(name) > limit:
             raise CommandError(f"--provider names a provider in at most {limit} characters; this one has {len(name)}.")
         return Provider.objects.get_or_create(name=name)[0]
