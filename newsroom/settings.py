@@ -194,6 +194,21 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# The public pages (/news/) are rendered once per server process and kept until the next
+# publication, correction or withdrawal: stories/views/public.py files them under a stamp
+# read from the database on each request, so a publication reaches every process at once
+# and nothing has to be cleared elsewhere. Entries of an old stamp are never read again;
+# the timeout and the cap let them go.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "public_pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "public-pages",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+}
+
 # Sessions end after a working day without a request (each request extends it).
 SESSION_COOKIE_AGE = env_int("NEWSROOM_SESSION_IDLE_HOURS", 10) * 3600
 SESSION_SAVE_EVERY_REQUEST = True
@@ -215,9 +230,7 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000) if not DEBUG else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", default=False) else None
-)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", default=False) else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -277,8 +290,12 @@ LOGGING = {
         "line": {"format": "%(asctime)s %(levelname)s %(name)s request=%(request_id)s user=%(user)s %(message)s"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "line",
-                    "filters": ["request"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "line",
+            "filters": ["request"],
+        },
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
     "loggers": {"newsroom.requests": {"level": env_str("REQUEST_LOG_LEVEL", "INFO")}},

@@ -1,6 +1,8 @@
 """What the public may see: published versions of articles, never a draft."""
 
-from django.db.models import QuerySet
+from datetime import UTC, datetime
+
+from django.db.models import Count, DateTimeField, F, QuerySet, Sum, Value
 from django.shortcuts import get_object_or_404
 
 from stories.models import Article, ArticleVersion
@@ -30,3 +32,25 @@ def published_version(article: Article) -> ArticleVersion:
     version = article.published_version
     assert version is not None  # both leave out articles that were never published
     return version
+
+
+_STAMP_ORIGIN = Value(datetime(2000, 1, 1, tzinfo=UTC), output_field=DateTimeField())
+
+
+def publication_stamp() -> str:
+    """A value that changes whenever anything the public sees changes: one aggregate query.
+
+    Publishing, publishing a correction and withdrawing all save the article, which moves
+    its `updated_at` (auto_now), and an article the public has seen never leaves the set
+    summed here (it keeps its published version, and versions are never deleted). So each
+    of those commits changes the sum, whatever order concurrent ones commit in. The newest
+    `updated_at` would not do: a transaction that stamped its row earlier but commits
+    later leaves the maximum where it was. Other saves of a published article (a correction
+    in review) change the stamp too, which costs a page render and is never wrong. A new
+    write path that changes what the public sees must save the article the same way (a
+    QuerySet.update() leaves `updated_at` alone unless it sets it).
+    """
+    totals = Article.objects.filter(published_version__isnull=False).aggregate(
+        articles=Count("pk"), saved=Sum(F("updated_at") - _STAMP_ORIGIN)
+    )
+    return f"{totals['articles']}:{totals['saved']}"

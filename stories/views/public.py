@@ -1,8 +1,16 @@
-"""The public's pages: published articles only, no login, no desk navigation."""
+"""The public's pages: published articles only, no login, no desk navigation.
 
+Each page is rendered once per server process and kept until the public's view changes:
+see `public_page`.
+"""
+
+import hashlib
+from collections.abc import Callable
 from datetime import datetime
+from functools import wraps
 
 from django.contrib.syndication.views import Feed
+from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -14,19 +22,71 @@ from django.views.decorators.http import require_safe
 
 from stories.models import Article
 from stories.ninjs import to_ninjs
-from stories.public import get_published_article, published_articles, published_version
+from stories.public import get_published_article, publication_stamp, published_articles, published_version
 
 PAGE_SIZE = 20
 FEED_SIZE = 30
+CACHE = "public_pages"  # settings.CACHES: a per-process local-memory cache
+
+
+def public_page(*, query: tuple[str, ...] = ()) -> Callable:
+    """Serve the view's answer from this process's cache while the public's view is unchanged.
+
+    The key holds `publication_stamp()`, read from the database on every request before
+    the page is rendered: a publication, correction or withdrawal committed by any process
+    changes it, so every process renders afresh from its next request on, and nothing has
+    to reach the other processes to clear them. (A page rendered from newer rows than the
+    stamp it was filed under is never read again, since the stamp has moved on.) The key
+    also holds what the views read of the request: scheme and host (the feed and the JSON
+    write absolute links), path, and the `query` parameters named. Only the view's own
+    answer is kept, so the middleware still adds the security headers, the CSP and any
+    session cookie to each response; see `_for_everyone` for what is never kept.
+    """
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def cached_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            key = _page_key(request, publication_stamp(), query)
+            kept = caches[CACHE].get(key)
+            if kept is not None:
+                status, headers, content = kept
+                return HttpResponse(content, status=status, headers=headers)
+            response = view(request, *args, **kwargs)
+            if _for_everyone(request, response):
+                caches[CACHE].set(key, (response.status_code, dict(response.headers), response.content))
+            return response
+
+        return cached_view
+
+    return decorator
+
+
+def _for_everyone(request: HttpRequest, response: HttpResponse) -> bool:
+    """Whether the answer may go to every visitor: a page or a withdrawal (a 404 raises and
+    is not kept), that sets no cookie and holds no CSRF token (a form's token is the
+    visitor's own: CsrfViewMiddleware marks the request when one was handed out)."""
+    return (
+        response.status_code in (200, 410)
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    )
+
+
+def _page_key(request: HttpRequest, stamp: str, query: tuple[str, ...]) -> str:
+    asked = [request.scheme or "", request.get_host(), request.path, *(request.GET.get(name) or "" for name in query)]
+    return "public:" + hashlib.sha256("\n".join([stamp, *asked]).encode()).hexdigest()
 
 
 @require_safe
+@public_page(query=("page",))
 def index(request: HttpRequest) -> HttpResponse:
     page = Paginator(published_articles(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "public/index.html", {"page": page})
 
 
 @require_safe
+@public_page()
 def article(request: HttpRequest, article_id: int) -> HttpResponse:
     """The published version; a withdrawn article's page says why, with 410 Gone."""
     article = get_published_article(article_id)
@@ -36,6 +96,7 @@ def article(request: HttpRequest, article_id: int) -> HttpResponse:
 
 
 @require_safe
+@public_page()
 def article_json(request: HttpRequest, article_id: int) -> JsonResponse:
     """ninjs 2.0. A withdrawn article answers 200 with pubstatus "canceled": that is the
     in-band signal ninjs consumers act on, and a 410 would keep many from reading it."""
@@ -75,4 +136,4 @@ class ArticleFeed(Feed):
         return item.first_published_at
 
 
-feed = require_safe(ArticleFeed())
+feed = require_safe(public_page()(ArticleFeed()))
