@@ -8,6 +8,7 @@ from stories.access import require_reviewer
 from stories.decorators import desk_login_required
 from stories.forms import InboxFilterForm
 from stories.http import AuthenticatedHttpRequest
+from stories.models import Provider
 from stories.queries import inbox_rows, inbox_stories
 
 STORIES_PER_PAGE = 25
@@ -24,4 +25,5 @@ def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
     rows = inbox_rows(list(page.object_list), request.user)
     template = "stories/inbox.html#story-list" if request.htmx else "stories/inbox.html"
-    return render(request, template, {"page": page, "rows": rows, "form": form})
+    context = {"page": page, "rows": rows, "form": form, "providers": Provider.objects.only("name").order_by("name")}
+    return render(request, template, context)
