@@ -53,7 +53,9 @@ def test_it_filters_by_provider(client, edith_editor):
     story_of("ours", "Copy.", provider=northwire)
     story_of("theirs", "Other copy.")
     client.force_login(edith_editor)
-    assert headlines(client.get(INBOX, {"provider": northwire.pk})) == ["Headline of ours"]
+    response = client.get(INBOX, {"provider": northwire.pk})
+    assert headlines(response) == ["Headline of ours"]
+    assert f'<option value="{northwire.pk}" selected>Northwire</option>' in response.content.decode()
 
 
 def test_it_filters_by_article_status(client, edith_editor):
