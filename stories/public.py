@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 
 from django.db.models import Count, DateTimeField, F, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from stories.models import Article, ArticleVersion
@@ -14,6 +15,16 @@ def published_articles() -> QuerySet[Article]:
         Article.objects.filter(published_version__isnull=False, withdrawn_at__isnull=True)
         .select_related("published_version")
         .order_by("-published_at", "-pk")
+    )
+
+
+def feed_articles() -> QuerySet[Article]:
+    """Articles the feed carries: every one ever published, withdrawn ones included, the most
+    recently published or withdrawn first."""
+    return (
+        Article.objects.filter(published_version__isnull=False)
+        .select_related("published_version")
+        .order_by(Coalesce("withdrawn_at", "published_at").desc(), "-pk")
     )
 
 

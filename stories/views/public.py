@@ -22,7 +22,13 @@ from django.views.decorators.http import require_safe
 
 from stories.models import Article
 from stories.ninjs import to_ninjs
-from stories.public import get_published_article, publication_stamp, published_articles, published_version
+from stories.public import (
+    feed_articles,
+    get_published_article,
+    publication_stamp,
+    published_articles,
+    published_version,
+)
 
 PAGE_SIZE = 20
 FEED_SIZE = 30
@@ -98,9 +104,11 @@ def article(request: HttpRequest, article_id: int) -> HttpResponse:
 @require_safe
 @public_page()
 def article_json(request: HttpRequest, article_id: int) -> JsonResponse:
-    """ninjs 2.0. A withdrawn article answers 200 with pubstatus "canceled": that is the
-    in-band signal ninjs consumers act on, and a 410 would keep many from reading it."""
-    return JsonResponse(to_ninjs(get_published_article(article_id), request))
+    """ninjs 2.0. A withdrawn article answers 410 Gone, like its page, with the ninjs item
+    in the body (pubstatus "canceled", the reason): a consumer that reads the status and one
+    that reads the body both learn it."""
+    article = get_published_article(article_id)
+    return JsonResponse(to_ninjs(article, request), status=200 if article.is_public else 410)
 
 
 class ArticleFeed(Feed):
@@ -115,12 +123,17 @@ class ArticleFeed(Feed):
     author_name = "Newsroom Review"
 
     def items(self) -> QuerySet[Article]:
-        return published_articles()[:FEED_SIZE]
+        """The newest published articles, and the newest withdrawn ones, which stay in the feed
+        as an entry updated to say so: a reader that copied the article learns to take it down."""
+        return feed_articles()[:FEED_SIZE]
 
     def item_title(self, item: Article) -> str:
-        return published_version(item).headline
+        headline = published_version(item).headline
+        return headline if item.is_public else f"Withdrawn: {headline}"
 
     def item_description(self, item: Article) -> str:
+        if not item.is_public:
+            return format_html("<p><strong>This article was withdrawn.</strong> {}</p>", item.withdrawn_reason)
         version = published_version(item)
         note = format_html("<p><strong>Correction:</strong> {}</p>", version.correction_note)
         body = format_html_join("", "<p>{}</p>", ((p["text"],) for p in version.paragraphs))
@@ -130,7 +143,7 @@ class ArticleFeed(Feed):
         return reverse("public:article", args=[item.pk])
 
     def item_updateddate(self, item: Article) -> datetime | None:
-        return item.published_at
+        return item.withdrawn_at or item.published_at
 
     def item_pubdate(self, item: Article) -> datetime | None:
         return item.first_published_at

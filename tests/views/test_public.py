@@ -259,8 +259,14 @@ class TestNewerVersions:
             assert "Rejects" not in body and "Vote was 12 to 31" not in body, url
 
     def test_a_published_correction_shows_its_note_on_the_page_feed_and_json(self, client, edith_editor, article):
+        first = article.first_published_at
         save_version(article, edith_editor, headline="Council Backs Tram Line", correction_note=CORRECTION)
         article = publish(Article.objects.get(pk=article.pk), edith_editor)
+        assert article.first_published_at == first != article.published_at
+        for html in (client.get(page_url(article)).content.decode(), index_html(client)):
+            published = f'Published <time datetime="{first.isoformat()}">'
+            corrected = f'· Corrected <time datetime="{article.published_at.isoformat()}">'
+            assert published in html and corrected in html and html.index(published) < html.index(corrected)
 
         html = client.get(page_url(article)).content.decode()
         assert "<h1>Council Backs Tram Line</h1>" in html
@@ -291,13 +297,18 @@ class TestWithdrawn:
     def test_its_json_is_canceled_without_the_text(self, client, withdrawn):
         response = client.get(json_url(withdrawn))
         item = response.json()
-        assert response.status_code == 200
+        assert response.status_code == 410  # like its page; the body still says why
         assert (item["pubstatus"], item["representationtype"]) == ("canceled", "partial")
         assert "bodies" not in item and "headlines" not in item
         assert item["descriptions"] == [plain("withdrawal", REASON)]
         assert datetime.fromisoformat(item["versioncreated"]) == withdrawn.withdrawn_at.replace(microsecond=0)
         assert set(item) <= NINJS_2_PROPERTIES
 
-    def test_it_is_left_out_of_the_feed_and_the_index(self, client, withdrawn):
-        assert entry_titles(client) == []
+    def test_the_feed_marks_it_withdrawn_and_the_index_leaves_it_out(self, client, withdrawn):
+        (entry,) = feed_entries(client)
+        assert text_of(entry, "title") == "Withdrawn: Council Approves Tram Line"
+        summary = text_of(entry, "summary")
+        assert "This article was withdrawn." in summary and "240 million" not in summary
+        assert "The vote is to be held again &lt;b&gt;next week&lt;/b&gt;." in summary
+        assert datetime.fromisoformat(text_of(entry, "updated")) == withdrawn.withdrawn_at
         assert "Tram Line" not in index_html(client)
