@@ -1,8 +1,9 @@
 """The text engine: pure Python, no Django. Text in, frozen dataclasses out.
 
-    from stories.analysis import compare_sources, SourceText
-    comparison = compare_sources([SourceText("a.txt", text_a), SourceText("b.txt", text_b)])
+from stories.analysis import compare_sources, SourceText
+comparison = compare_sources([SourceText("a.txt", text_a), SourceText("b.txt", text_b)])
 """
+
 from .compare import compare_sources, parse_source
 from .fingerprint import Fingerprint, fingerprint
 from .model import (
@@ -20,7 +21,20 @@ from .model import (
 from .report import to_json, to_text
 
 __all__ = [
-    "Block", "Cell", "Change", "Comparison", "Conflict", "FactRef", "Fingerprint", "Row",
-    "Sentence", "Source", "SourceText", "compare_sources", "fingerprint", "parse_source",
-    "to_json", "to_text",
+    "Block",
+    "Cell",
+    "Change",
+    "Comparison",
+    "Conflict",
+    "FactRef",
+    "Fingerprint",
+    "Row",
+    "Sentence",
+    "Source",
+    "SourceText",
+    "compare_sources",
+    "fingerprint",
+    "parse_source",
+    "to_json",
+    "to_text",
 ]

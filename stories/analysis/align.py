@@ -10,6 +10,7 @@ over the row's cells, adjusted for block kinds), then:
 3. matches what is left out of order when both sides agree it is their best (a move);
 4. gives every block still unmatched a row of its own, in its reading position.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -20,9 +21,9 @@ import numpy as np
 from .model import Block
 from .vectors import TermRows, cosines
 
-CHAIN_MIN = 0.18   # a match worth keeping in the order-preserving chain
-PART_MIN = 0.20    # the part of a split or merge must score this against the whole
-MOVE_MIN = 0.35    # an out-of-order match must be this clear
+CHAIN_MIN = 0.18  # a match worth keeping in the order-preserving chain
+PART_MIN = 0.20  # the part of a split or merge must score this against the whole
+MOVE_MIN = 0.35  # an out-of-order match must be this clear
 FRONT = ("standfirst", "headline", "dek", "byline", "dateline")
 
 RowCells = dict[str, list[int]]  # source key -> indices into BlockSpace.blocks
@@ -90,8 +91,7 @@ def _adjust_for_kinds(scores: np.ndarray, space: BlockSpace, ys: list[int], firs
     scores[np.ix_(body_y, front_c)] += _KIND_ADJUST[ky[body_y, None], kc[None, front_c]]
 
 
-def _exact_matches(space: BlockSpace, ys: list[int],
-                   cells: list[tuple[int, list[int]]]) -> tuple[list[int], list[int]]:
+def _exact_matches(space: BlockSpace, ys: list[int], cells: list[tuple[int, list[int]]]) -> tuple[list[int], list[int]]:
     """Block/cell pairs with the same normalised text: certain, whatever the vectors say."""
     by_text: dict[str, list[int]] = {}
     for c, (_, idx) in enumerate(cells):
@@ -173,8 +173,7 @@ def _merged_row_groups(scores: np.ndarray, row_of: dict[int, int], n_rows: int) 
         for r in order:
             nb = r + step
             y = matched.get(nb)
-            if r not in matched and y is not None and 0 <= nb < n_rows \
-                    and _is_part(scores[y, r], best[r]):
+            if r not in matched and y is not None and 0 <= nb < n_rows and _is_part(scores[y, r], best[r]):
                 groups[r] = groups[nb]
                 matched[r] = y
     return groups
@@ -187,16 +186,16 @@ def _attach_moves(scores: np.ndarray, row_of: dict[int, int], groups: list[int])
     free_r = np.array([r for r in range(scores.shape[1]) if groups[r] not in taken], dtype=np.int64)
     free = scores[np.ix_(free_y, free_r)]
     at_y, at_r = np.nonzero(free >= MOVE_MIN)
-    pairs = sorted(zip(free[at_y, at_r].tolist(), free_y[at_y].tolist(), free_r[at_r].tolist()),
-                   reverse=True)
+    pairs = sorted(zip(free[at_y, at_r].tolist(), free_y[at_y].tolist(), free_r[at_r].tolist()), reverse=True)
     for _, y, r in pairs:
         if y not in row_of and groups[r] not in taken:
             row_of[y] = r
             taken.add(groups[r])
 
 
-def _rebuild(rows: list[RowCells], ys: list[int], key: str, row_of: dict[int, int],
-             chain: dict[int, int], groups: list[int]) -> list[RowCells]:
+def _rebuild(
+    rows: list[RowCells], ys: list[int], key: str, row_of: dict[int, int], chain: dict[int, int], groups: list[int]
+) -> list[RowCells]:
     """The new list of rows: merged groups with the new source's cells, and a row of its
     own for every unmatched block, placed before the next in-order match."""
     joined: dict[int, list[int]] = {}

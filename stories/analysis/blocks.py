@@ -4,6 +4,7 @@ Two shapes of copy are common: one paragraph a line (blank lines optional), and
 paragraphs separated by blank lines with hard-wrapped lines. `paragraphs` tells them
 apart and returns each paragraph with the 1-based line range it came from.
 """
+
 from __future__ import annotations
 
 import re
@@ -43,7 +44,7 @@ def paragraphs(text: str) -> list[tuple[str, int, int]]:
             if i > start and (is_heading(lines[i]) or is_heading(lines[i - 1])):
                 out.append((" ".join(s.strip() for s in lines[start:i]), start + 1, i))
                 start = i
-        out.append((" ".join(s.strip() for s in lines[start:last + 1]), start + 1, last + 1))
+        out.append((" ".join(s.strip() for s in lines[start : last + 1]), start + 1, last + 1))
     return out
 
 
@@ -75,10 +76,18 @@ def parse_blocks(key: str, text: str) -> list[Block]:
     blocks = []
     for n, ((raw, first, last), kind) in enumerate(zip(paras, kinds)):
         shown = display_text(raw)
-        blocks.append(Block(
-            id=f"{key}{n + 1}", source=key, index=n, kind=kind, text=shown,
-            norm=normalise(shown), lines=(first, last), sentences=split_sentences(shown),
-        ))
+        blocks.append(
+            Block(
+                id=f"{key}{n + 1}",
+                source=key,
+                index=n,
+                kind=kind,
+                text=shown,
+                norm=normalise(shown),
+                lines=(first, last),
+                sentences=split_sentences(shown),
+            )
+        )
     return blocks
 
 
@@ -99,8 +108,9 @@ def classify(raws: list[str]) -> list[str]:
 
 def _front_matter(raws: list[str], shown: list[str], kinds: list[str]) -> None:
     """Standfirst (summary before the headline), headline (and its repeats), dek."""
-    head = next((i for i in range(min(4, len(raws))) if kinds[i] == "body"
-                 and _looks_like_headline(raws[i], shown[i])), None)
+    head = next(
+        (i for i in range(min(4, len(raws))) if kinds[i] == "body" and _looks_like_headline(raws[i], shown[i])), None
+    )
     if head is None or (head > 0 and not all(kinds[j] == "body" for j in range(head))):
         return
     for j in range(head):
@@ -123,5 +133,4 @@ def _looks_like_headline(raw: str, shown: str) -> bool:
 
 
 def _looks_like_dek(shown: str) -> bool:
-    return (len(shown.split()) <= 30 and len(split_sentences(shown)) == 1
-            and not DATELINE_OPENING.match(shown))
+    return len(shown.split()) <= 30 and len(split_sentences(shown)) == 1 and not DATELINE_OPENING.match(shown)

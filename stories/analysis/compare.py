@@ -1,4 +1,5 @@
 """The engine's entry point: `compare_sources` turns texts into a `Comparison`."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -16,7 +17,7 @@ from .links import SentenceSpace
 from .model import Block, Change, Comparison, Row, Source, SourceText
 from .repeats import find_repeats, repeated_sentences
 from .rows import finish_rows, place_repeats
-from .text import content_terms, fold
+from .text import content_terms_of
 from .vectors import tfidf
 
 PAIRWISE_CHANGES_UP_TO = 4  # beyond this many sources, changes are against one source
@@ -28,15 +29,15 @@ def compare_sources(sources: Sequence[SourceText]) -> Comparison:
     parsed = [parse_source(key, s.name, s.text) for key, s in zip(source_keys(len(sources)), sources)]
     blocks = [b for s in parsed for b in s.blocks]
     index_of = {b.id: n for n, b in enumerate(blocks)}
-    space = BlockSpace(blocks, tfidf([content_terms(fold(b.norm)) for b in blocks]))
+    space = BlockSpace(blocks, tfidf(content_terms_of(b.norm for b in blocks)))
     order = canonical_order(parsed)
-    aligned = align_rows(space, [[index_of[b.id] for b in s.blocks if b.repeat_of is None]
-                                 for s in order])
+    aligned = align_rows(space, [[index_of[b.id] for b in s.blocks if b.repeat_of is None] for s in order])
     rows = finish_rows(place_repeats(aligned, order, index_of), blocks, [s.key for s in parsed])
     block_of = {b.id: b for b in blocks}
     sentences = SentenceSpace(blocks)
     return Comparison(
-        sources=tuple(parsed), rows=rows,
+        sources=tuple(parsed),
+        rows=rows,
         changes=tuple(changes(rows, block_of, order)),
         conflicts=tuple(group_conflicts(find_conflicts(parsed, rows, sentences))),
     )
@@ -60,20 +61,29 @@ def parse_source(key: str, name: str, text: str) -> Source:
     marked = []
     for block in blocks:
         original = repeats.get(block.index)
-        marked.append(dataclasses.replace(
-            block, repeat_of=None if original is None else blocks[original].id,
-            kind=block.kind if original is None or block.kind != "body" else blocks[original].kind,
-            repeated_sentences=repeated_sentences(block),
-        ))
+        inside = repeated_sentences(block)
+        if original is None and not inside:  # most blocks: nothing to mark, no copy to make
+            marked.append(block)
+            continue
+        marked.append(
+            dataclasses.replace(
+                block,
+                repeat_of=None if original is None else blocks[original].id,
+                kind=block.kind if original is None or block.kind != "body" else blocks[original].kind,
+                repeated_sentences=inside,
+            )
+        )
     return Source(key, name, tuple(marked))
 
 
 def canonical_order(sources: list[Source]) -> list[Source]:
     """The order in which sources are merged into rows: longest first, ties by content.
     It does not depend on the order the files were given, so neither do the rows."""
+
     def weight(source: Source) -> tuple[int, str]:
         text = "\n".join(b.norm for b in source.blocks)
         return -len(text.split()), hashlib.blake2b(text.encode("utf-8", "replace")).hexdigest()
+
     return sorted(sources, key=weight)
 
 

@@ -4,6 +4,7 @@ Rule-based on purpose: number and date mismatches, respelled names and negation 
 contradictions that rules find reliably; a paraphrase that keeps its facts is no
 conflict. House-style differences (US / U.S., per cent / %, ten / 10) are kind `style`.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -16,6 +17,7 @@ from .found import Found
 from .links import Link, SentenceSpace
 from .model import Block, Conflict, Row, Source
 from .names import (
+    Capital,
     SourceNames,
     about_others,
     check_first_names,
@@ -23,33 +25,44 @@ from .names import (
     check_respelled,
     check_respelled_anywhere,
 )
-from .numbers import check_counts_anywhere, check_numbers
+from .numbers import Counts, check_counts_anywhere, check_numbers, whole_counts
 from .text import content_terms, fold, normalise
 
 
-def find_conflicts(sources: list[Source], rows: tuple[Row, ...],
-                   space: SentenceSpace) -> list[Conflict]:
+def find_conflicts(sources: list[Source], rows: tuple[Row, ...], space: SentenceSpace) -> list[Conflict]:
     """Conflicts for every pair of sources, in source-key order."""
     out: list[Conflict] = []
     block_facts: dict[str, Facts] = {}
-    names = {s.key: SourceNames(s) for s in sources}
+    read: dict[str, list[Capital]] = {}  # passage text -> its capitalised words, shared by the sources
+    names = {s.key: SourceNames(s, read) for s in sources}
+    # Read once for all the pairs of sources they take part in:
+    said = {s.key: {normalise(ref.text) for ref in space.refs.get(s.key, [])} for s in sources}
+    aligned = [{c.source: c.blocks for c in row.cells if c.status in ("same", "changed")} for row in rows]
+    counts: dict[str, Counts] = {}
     for a, b in itertools.combinations(sources, 2):
         found = Found()
-        cells = _row_pairs(rows, a.key, b.key)
+        cells = [(row[a.key], row[b.key]) for row in aligned if a.key in row and b.key in row]
         # The same words state the same facts: neither two equal sentences nor any two
         # sentences of two equal passages (a tie in scores can pair a passage's first
         # sentence with its twin's second) can disagree.
         # Nor does a sentence that the other source prints word for word elsewhere: its
         # facts are confirmed there, whatever the sentence it was paired with says.
-        said = {key: {normalise(ref.text) for ref in space.refs.get(key, [])} for key in (a.key, b.key)}
-        links = [link for link in space.links(a.key, b.key, {(x, y) for xs, ys in cells for x in xs for y in ys})
-                 if normalise(link.a.text) != normalise(link.b.text) and link.a.block.norm != link.b.block.norm
-                 and normalise(link.a.text) not in said[b.key] and normalise(link.b.text) not in said[a.key]]
+        links = [
+            link
+            for link in space.links(a.key, b.key, {(x, y) for xs, ys in cells for x in xs for y in ys})
+            if normalise(link.a.text) != normalise(link.b.text)
+            and link.a.block.norm != link.b.block.norm
+            and normalise(link.a.text) not in said[b.key]
+            and normalise(link.b.text) not in said[a.key]
+        ]
         known = (set(names[a.key].forms), set(names[b.key].forms))
         confident = _confident(links)
         for link in links:
             _check_sentences(found, link, space.facts(link.a), space.facts(link.b), known, id(link) in confident)
-        check_counts_anywhere(found, *(_all_numbers(key, space) for key in (a.key, b.key)))
+        for key in (a.key, b.key):
+            if key not in counts:  # read after its first pair's links, whose facts hold most numbers
+                counts[key] = whole_counts(_all_numbers(key, space))
+        check_counts_anywhere(found, counts[a.key], counts[b.key])
         check_negations(found.add, links, space)
         check_name_spellings(found, names[a.key], names[b.key], space)
         check_respelled_anywhere(found, names[a.key], names[b.key], space)
@@ -66,15 +79,6 @@ def _all_numbers(key: str, space: SentenceSpace) -> list[tuple[Block, tuple[Numb
     return [(ref.block, space.numbers(ref)) for ref in space.refs.get(key, [])]
 
 
-def _row_pairs(rows: tuple[Row, ...], a: str, b: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    pairs = []
-    for row in rows:
-        by_source = {c.source: c for c in row.cells if c.status in ("same", "changed")}
-        if a in by_source and b in by_source:
-            pairs.append((by_source[a].blocks, by_source[b].blocks))
-    return pairs
-
-
 def _confident(links: list[Link]) -> set[int]:
     """The links (by id) that pair two sentences each other's best partner, or pair them
     closely enough to be sure: the only pairs whose numbers and dates are compared. A
@@ -85,16 +89,23 @@ def _confident(links: list[Link]) -> set[int]:
         key_a, key_b = (link.a.block.id, link.a.index), (link.b.block.id, link.b.index)
         best_a[key_a] = max(best_a.get(key_a, 0.0), link.score)
         best_b[key_b] = max(best_b.get(key_b, 0.0), link.score)
-    return {id(link) for link in links if link.score >= SURE_LINK or (
-        link.score >= best_a[(link.a.block.id, link.a.index)]
-        and link.score >= best_b[(link.b.block.id, link.b.index)])}
+    return {
+        id(link)
+        for link in links
+        if link.score >= SURE_LINK
+        or (
+            link.score >= best_a[(link.a.block.id, link.a.index)]
+            and link.score >= best_b[(link.b.block.id, link.b.index)]
+        )
+    }
 
 
 SURE_LINK = 0.7
 
 
-def _check_sentences(found: Found, link: Link, fa: Facts, fb: Facts,
-                     known: tuple[set[str], set[str]], confident: bool) -> None:
+def _check_sentences(
+    found: Found, link: Link, fa: Facts, fb: Facts, known: tuple[set[str], set[str]], confident: bool
+) -> None:
     ba, bb = link.a.block, link.b.block
     if confident and not about_others(fa, fb):
         check_numbers(found, (ba, fa), (bb, fb))
@@ -137,8 +148,7 @@ def _check_acronyms(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]
                 found.add("style", (a[0], x), (b[0], y), "house style: the same abbreviation")
 
 
-def _check_quotes_and_attributions(found: Found, a: tuple[Block, Facts],
-                                   b: tuple[Block, Facts]) -> None:
+def _check_quotes_and_attributions(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
     for qa, qb in itertools.product(a[1].quotes, b[1].quotes):
         if _same_speaker(qa.speaker, qb.speaker) and _quote_differs(qa.text, qb.text):
             who = qa.speaker or qb.speaker or "the speaker"
@@ -146,8 +156,12 @@ def _check_quotes_and_attributions(found: Found, a: tuple[Block, Facts],
     for xa, xb in itertools.product(a[1].attributions, b[1].attributions):
         if _same_speaker(xa.speaker, xb.speaker) and xa.channel != xb.channel:
             who = xa.speaker or xb.speaker or "the speaker"
-            found.add("attribution", (a[0], xa.text), (b[0], xb.text),
-                      f"{who.title()}'s words attributed to different channels")
+            found.add(
+                "attribution",
+                (a[0], xa.text),
+                (b[0], xb.text),
+                f"{who.title()}'s words attributed to different channels",
+            )
 
 
 def _same_speaker(x: str, y: str) -> bool:

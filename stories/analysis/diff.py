@@ -13,6 +13,7 @@ A passage of more than LONG_TOKENS tokens is diffed sentence by sentence first, 
 the stretches of changed sentences word by word, all within one TIMEOUT: a 19,000-
 character paragraph with a few words changed costs milliseconds, not a quarter second.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -28,6 +29,7 @@ LONG_TOKENS = 400  # a side longer than this is diffed sentence by sentence firs
 _SENTENCE_ENDS = frozenset(".!?\u2026")
 _TOKEN = re.compile(r"(\w+|[^\w\s])")  # split() keeps the white space between tokens
 _PRIVATE_AREAS = ((0xE000, 0xF900), (0xF0000, 0xFFFFE), (0x100000, 0x10FFFE))
+_FIRST_AREA_SIZE = _PRIVATE_AREAS[0][1] - _PRIVATE_AREAS[0][0]
 _OPS = {0: "=", -1: "-", 1: "+"}
 
 
@@ -47,7 +49,7 @@ class Tokens:
 
     def text(self, start: int, end: int) -> str:
         """Tokens `start` to `end` as written, with their white space."""
-        return "".join(self._parts[2 * start + 1:2 * end + 1])
+        return "".join(self._parts[2 * start + 1 : 2 * end + 1])
 
 
 def word_diff(a: str, b: str) -> tuple[tuple[tuple[str, str], ...], bool]:
@@ -86,7 +88,8 @@ class _Codes:
         private-use characters."""
         for word in dict.fromkeys(words):
             if word not in self.by_word:
-                key = normalise(word) or word
+                # A token has no white space: ASCII but "`" is its own normal form.
+                key = word if word.isascii() and word != "`" else normalise(word) or word
                 code = self.by_key.get(key) or _private_char(len(self.by_key))
                 if code is None:
                     return None
@@ -102,6 +105,8 @@ class _Codes:
 
 def _private_char(n: int) -> str | None:
     """The n-th private-use character, or None when all are in use."""
+    if n < _FIRST_AREA_SIZE:  # nearly always: the rest is for texts of thousands of words
+        return chr(0xE000 + n)
     for first, end in _PRIVATE_AREAS:
         if n < end - first:
             return chr(first + n)
@@ -163,7 +168,7 @@ def _emit_equal(ops: list[list[str]], a: tuple[Tokens, int], b: tuple[Tokens, in
     token is equal when both sides have some; where only one side has any, that space is
     a change of its own."""
     (ta, ia), (tb, ib) = a, b
-    if ta.spaced[ia:ia + n] == tb.spaced[ib:ib + n]:  # the usual case, at C speed
+    if ta.spaced[ia : ia + n] == tb.spaced[ib : ib + n]:  # the usual case, at C speed
         _emit(ops, "=", ta.text(ia, ia + n))
         return
     start = ia

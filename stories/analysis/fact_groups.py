@@ -7,6 +7,7 @@ at a place (the same block, the same text once normalised) state one fact, and t
 is reported once, with every source's value. A fact that only two sources state is left
 exactly as `find_conflicts` reported it, so the output for two sources does not change.
 """
+
 from __future__ import annotations
 
 import re

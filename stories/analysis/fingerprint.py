@@ -7,6 +7,7 @@ near-copies group well on word 5-grams (`ngram=5`). `bands` gives LSH band keys 
 indexed table: two items that share any band key are candidates, to confirm with
 `similarity` (and, for rewrites, shared names, numbers and a time window).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -43,7 +44,7 @@ class Fingerprint:
         rows = max(1, len(self.values) // n_bands)
         keys = []
         for band in range(n_bands):
-            chunk = self.values[band * rows:(band + 1) * rows]
+            chunk = self.values[band * rows : (band + 1) * rows]
             digest = hashlib.blake2b(repr(chunk).encode(), digest_size=8).hexdigest()
             keys.append(f"{band}:{digest}")
         return keys
@@ -53,7 +54,7 @@ def shingles(text: str, ngram: int = 1) -> set[str]:
     toks = words(fold(text))
     if ngram <= 1 or len(toks) < ngram:
         return set(toks) if ngram <= 1 or not toks else {" ".join(toks)}
-    return {" ".join(toks[i:i + ngram]) for i in range(len(toks) - ngram + 1)}
+    return {" ".join(toks[i : i + ngram]) for i in range(len(toks) - ngram + 1)}
 
 
 def fingerprint(text: str, ngram: int = 1) -> Fingerprint:

@@ -1,4 +1,5 @@
 """What collects the conflicts of one pair of sources while the checks run."""
+
 from __future__ import annotations
 
 from .model import Block, Conflict, FactRef

@@ -37,6 +37,7 @@ and 9 in brackets), each item finding candidates by band key as the table will:
 - Median time an item: 3 to 5 ms for the evidence, 1 ms (ECB+) to 5 ms (Reuters, more
   candidates) to look up and match.
 """
+
 from __future__ import annotations
 
 import math
@@ -50,20 +51,22 @@ from .fingerprint import Fingerprint, minhash
 from .sentences import split_sentences
 from .text import STOPWORDS, clean_input, content_terms, fold
 
-THRESHOLD = 0.30               # items from different (or unknown) providers: rewrites
+THRESHOLD = 0.30  # items from different (or unknown) providers: rewrites
 SAME_PROVIDER_THRESHOLD = 0.65  # two items of one provider: only a re-file is the same story
 WINDOW_HOURS = 72
 WEIGHTS = {"terms": 0.3, "lead": 0.2, "names": 0.2, "numbers": 0.2}  # divided by their sum
-N_BANDS = 64          # bands of 2 values, in each of two pairings: 128 keys an item
-LEAD_TERMS = 50       # content words of the headline and first two or three sentences
-MAX_CHARS = 30_000    # what an item is about is in its first pages; bounds the work
-REASON_CHARS = 200    # a reason is a note beside the source, not a report
+N_BANDS = 64  # bands of 2 values, in each of two pairings: 128 keys an item
+LEAD_TERMS = 50  # content words of the headline and first two or three sentences
+MAX_CHARS = 30_000  # what an item is about is in its first pages; bounds the work
+REASON_CHARS = 200  # a reason is a note beside the source, not a report
 
 # Capitalised words that name no one in particular: agencies, time zones, company forms.
-GENERIC_NAMES = frozenset("""
+GENERIC_NAMES = frozenset(
+    """
 reuter reuters ap afp upi dpa efe ansa xinhua tass gmt utc est edt cst pst bst cet am pm
 co corp inc ltd plc llc sa ag nv bv gmbh new mr mrs ms dr
-""".split())
+""".split()
+)
 _LOWER_WORD = re.compile(r"(?<![\w'])[^\W\d_A-Z][\w'-]*")
 
 StoryKey = TypeVar("StoryKey", bound=Hashable)
@@ -74,19 +77,23 @@ class ItemEvidence:
     """What grouping keeps of one item. JSON-serialisable through `to_dict`/`from_dict`,
     because the Django side stores it."""
 
-    signature: tuple[int, ...]   # MinHash of `terms`, for the band keys
-    terms: frozenset[str]        # stems of the content words (text.content_terms)
-    lead: frozenset[str]         # the same for the headline and the first LEAD_TERMS words
-    names: frozenset[str]        # proper-name words, folded ("nicolas", "maduro", "us")
-    numbers: frozenset[str]      # numbers with their unit ("4.4", "$1,500", "12%"); not 0-9
-    received_at: float | None    # POSIX seconds; None when unknown (no window check)
+    signature: tuple[int, ...]  # MinHash of `terms`, for the band keys
+    terms: frozenset[str]  # stems of the content words (text.content_terms)
+    lead: frozenset[str]  # the same for the headline and the first LEAD_TERMS words
+    names: frozenset[str]  # proper-name words, folded ("nicolas", "maduro", "us")
+    numbers: frozenset[str]  # numbers with their unit ("4.4", "$1,500", "12%"); not 0-9
+    received_at: float | None  # POSIX seconds; None when unknown (no window check)
     provider: str | None = None  # who sent it, folded; None when unknown
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "signature": list(self.signature), "terms": sorted(self.terms), "lead": sorted(self.lead),
-            "names": sorted(self.names), "numbers": sorted(self.numbers),
-            "received_at": self.received_at, "provider": self.provider,
+            "signature": list(self.signature),
+            "terms": sorted(self.terms),
+            "lead": sorted(self.lead),
+            "names": sorted(self.names),
+            "numbers": sorted(self.numbers),
+            "received_at": self.received_at,
+            "provider": self.provider,
         }
 
     @classmethod
@@ -94,17 +101,20 @@ class ItemEvidence:
         received_at = data.get("received_at")
         return cls(
             signature=tuple(int(v) for v in data["signature"]),
-            terms=frozenset(data["terms"]), lead=frozenset(data["lead"]), names=frozenset(data["names"]),
+            terms=frozenset(data["terms"]),
+            lead=frozenset(data["lead"]),
+            names=frozenset(data["names"]),
             numbers=frozenset(data["numbers"]),
-            received_at=None if received_at is None else float(received_at), provider=data.get("provider"),
+            received_at=None if received_at is None else float(received_at),
+            provider=data.get("provider"),
         )
 
 
 @dataclass(frozen=True)
 class Match:
-    score: float       # 0..1
+    score: float  # 0..1
     same_story: bool
-    reason: str        # for an editor, at most REASON_CHARS: "shares 62% of its words and the names Ortega, Managua"
+    reason: str  # for an editor, at most REASON_CHARS: "shares 62% of its words and the names Ortega, Managua"
 
 
 def evidence_of(headline: str, text: str, received_at: float | None, provider: str | None = None) -> ItemEvidence:
@@ -114,8 +124,12 @@ def evidence_of(headline: str, text: str, received_at: float | None, provider: s
     terms = content_terms(fold(full))
     names, numbers = _facts_of(full)
     return ItemEvidence(
-        signature=minhash(terms).values, terms=frozenset(terms), lead=frozenset(terms[:LEAD_TERMS]),
-        names=names, numbers=numbers, received_at=received_at,
+        signature=minhash(terms).values,
+        terms=frozenset(terms),
+        lead=frozenset(terms[:LEAD_TERMS]),
+        names=names,
+        numbers=numbers,
+        received_at=received_at,
         provider=(fold(clean_input(provider)) or None) if provider else None,
     )
 
@@ -157,9 +171,7 @@ def match(new: ItemEvidence, stored: ItemEvidence) -> Match:
     return Match(score, False, f"too little in common: {shared}")
 
 
-def best_story(
-    new: ItemEvidence, candidates: Iterable[tuple[StoryKey, ItemEvidence]]
-) -> tuple[StoryKey, Match] | None:
+def best_story(new: ItemEvidence, candidates: Iterable[tuple[StoryKey, ItemEvidence]]) -> tuple[StoryKey, Match] | None:
     """The story whose best-matching item matches `new` with the highest score (the first
     one given on a tie), and that match; None when no candidate matches."""
     best: tuple[StoryKey, Match] | None = None
@@ -197,8 +209,13 @@ def _names(facts: Facts, lowercase: set[str], opener: str) -> Iterable[str]:
             continue
         for word in run:
             folded = fold(word).replace(" ", "")  # "U.S" -> "us"
-            if word[:1].isupper() and folded not in lowercase and folded not in STOPWORDS \
-                    and folded not in GENERIC_NAMES and not folded.isdigit():
+            if (
+                word[:1].isupper()
+                and folded not in lowercase
+                and folded not in STOPWORDS
+                and folded not in GENERIC_NAMES
+                and not folded.isdigit()
+            ):
                 yield folded
 
 

@@ -1,6 +1,7 @@
 """Links between corresponding sentences of two sources, the places where facts are
 compared. A rewrite moves a sentence into another paragraph as often as not, so links may
 cross rows; a link inside one row needs less evidence than one across rows."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ import numpy as np
 
 from .facts import Facts, Number, extract, numbers_in
 from .model import Block
-from .text import content_terms, fold
+from .text import content_terms_of
 from .vectors import TermRows, cosine_chunks, tfidf
 
 LINK_MIN = 0.2
@@ -45,7 +46,7 @@ class SentenceSpace:
                 if len(refs) < MAX_SENTENCES:
                     refs.extend(SentenceRef(block, i) for i in range(len(block.sentences)))
         flat = [r for refs in self.refs.values() for r in refs]
-        self.vectors = tfidf([content_terms(fold(r.text)) for r in flat]).unit()
+        self.vectors = tfidf(content_terms_of(r.text for r in flat)).unit()
         self._by_source: dict[str, TermRows] = {}
         start = 0
         for key, refs in self.refs.items():
@@ -57,18 +58,22 @@ class SentenceSpace:
     def facts(self, ref: SentenceRef) -> Facts:
         """The facts a sentence states; read once per distinct sentence, as versions of one
         story repeat most of their sentences word for word."""
-        if ref.text not in self._facts:
-            self._facts[ref.text] = extract(ref.text)
-        return self._facts[ref.text]
+        text = ref.text
+        facts = self._facts.get(text)
+        if facts is None:
+            facts = self._facts[text] = extract(text)
+        return facts
 
     def numbers(self, ref: SentenceRef) -> tuple[Number, ...]:
         """The numbers a sentence states: from its facts when they have been read, else read
         on their own (cheaper: most sentences are compared for their numbers only)."""
-        if ref.text in self._facts:
-            return self._facts[ref.text].numbers
-        if ref.text not in self._numbers:
-            self._numbers[ref.text] = numbers_in(ref.text)
-        return self._numbers[ref.text]
+        text = ref.text
+        if text in self._facts:
+            return self._facts[text].numbers
+        numbers = self._numbers.get(text)
+        if numbers is None:
+            numbers = self._numbers[text] = numbers_in(text)
+        return numbers
 
     def links(self, a: str, b: str, same_row: set[tuple[str, str]]) -> list[Link]:
         """Each sentence's best partner in the other source, when it is good enough.
@@ -93,19 +98,22 @@ class SentenceSpace:
             better = values > column_best  # ties keep the earlier row, as argmax does
             column_best[better], column_row[better] = values[better], in_column[better] + first
         best.update(zip(zip(column_row.tolist(), range(len(rb))), column_best.tolist()))
-        return [Link(ra[i], rb[j], score) for (i, j), score in sorted(best.items())
-                if score >= LINK_MIN]
+        return [Link(ra[i], rb[j], score) for (i, j), score in sorted(best.items()) if score >= LINK_MIN]
 
 
 class _SameRow:
     """The pairs of sentences of two sources whose blocks share a row (a few per sentence:
     a list of pairs, not a sentences x sentences matrix)."""
 
-    def __init__(self, ra: list[SentenceRef], rb: list[SentenceRef],
-                 same_row: set[tuple[str, str]]) -> None:
+    def __init__(self, ra: list[SentenceRef], rb: list[SentenceRef], same_row: set[tuple[str, str]]) -> None:
         span_a, span_b = _spans(ra), _spans(rb)
-        pairs = [(i, j) for x, y in same_row if x in span_a and y in span_b
-                 for i in range(*span_a[x]) for j in range(*span_b[y])]
+        pairs = [
+            (i, j)
+            for x, y in same_row
+            if x in span_a and y in span_b
+            for i in range(*span_a[x])
+            for j in range(*span_b[y])
+        ]
         pairs.sort()
         self.rows = np.array([i for i, _ in pairs], dtype=np.int64)
         self.columns = np.array([j for _, j in pairs], dtype=np.int64)

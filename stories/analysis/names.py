@@ -8,8 +8,10 @@ spellings are one name only where they stand in like company: the same other nam
 beside them, or sentences that say much the same. Two different people a letter apart
 ("Walther" the judge, "Walter" the attorney) stand in different sentences.
 """
+
 from __future__ import annotations
 
+import functools
 import os
 import re
 
@@ -22,7 +24,8 @@ from .model import Block, Source
 from .text import STOPWORDS, fold, stem
 
 Forms = dict[str, dict[str, Block]]  # folded name token -> {form as written: first block}
-Places = dict[str, list[Block]]       # folded name token -> the blocks it stands in (a few)
+Places = dict[str, list[Block]]  # folded name token -> the blocks it stands in (a few)
+Capital = tuple[int, str, str, str | None]  # offset, word as written, folded, name word just before
 # A word that may start with a capital: any letter but the lower-case ones of Latin scripts
 # (the rest are told apart by str.isupper), so that the common words are not even looked at.
 _CAPITALISED = re.compile(r"(?<![\w\u2019'])[^\W\d_a-z\u00df-\u00f6\u00f8-\u00ff][\w\u2019'-]*")
@@ -40,7 +43,10 @@ class SourceNames:
     """A source's capitalised words: their forms, where they stand, and the source's
     lower-case words (which are not names)."""
 
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, read: dict[str, list[Capital]] | None = None) -> None:
+        """`read` holds the capitalised words of every passage text read so far, for the
+        other sources of one comparison: versions of a story repeat most of their passages."""
+        read = {} if read is None else read
         self.forms: Forms = {}
         self.places: Places = {}
         self.joined: dict[str, tuple[str, Block]] = {}  # "eldorado" -> ("El Dorado", block)
@@ -49,32 +55,87 @@ class SourceNames:
         self.mid_sentence: set[str] = set()  # names written somewhere other than a sentence's first word
         for block in source.blocks:
             if block.repeat_of is None:
-                self._read(block)
-        lower = {m.group() for block in source.blocks for m in _LOWER_WORD.finditer(block.text)}
+                capitals = read.get(block.text)
+                if capitals is None:
+                    capitals = read[block.text] = _capitals(block.text)
+                self._read(block, capitals)
+        # One scan of all the text: no match runs across the line breaks between blocks.
+        lower = set(_LOWER_WORD.findall("\n".join(block.text for block in source.blocks)))
         self.common = {fold(word) for word in lower}
 
-    def _read(self, block: Block) -> None:
-        previous = None
+    @functools.cached_property
+    def lookalikes(self) -> Lookalikes:
+        return Lookalikes(list(self.forms))
+
+    def _read(self, block: Block, capitals: list[Capital]) -> None:
         openers = {sentence.start for sentence in block.sentences}
-        for match in _CAPITALISED.finditer(block.text):
-            if not match.group()[0].isupper():
-                continue
-            token = _POSSESSIVE.sub("", match.group())
-            if len(token) > 1 and not token.isupper() and fold(token) not in NOT_NAMES:
-                key = fold(token)
-                if match.start() not in openers:
-                    self.mid_sentence.add(key)
-                self.forms.setdefault(key, {}).setdefault(token, block)
-                blocks = self.places.setdefault(key, [])
-                if len(blocks) < PLACES_KEPT and (not blocks or blocks[-1] is not block):
-                    blocks.append(block)
-                if previous is not None and block.text[previous.end():match.start()] == " ":
-                    first = _POSSESSIVE.sub("", previous.group())
-                    self.joined.setdefault(fold(first + token), (f"{first} {token}", block))
-                    self.before.setdefault(key, {}).setdefault(fold(first), (f"{first} {token}", block))
-                previous = match
-            else:
-                previous = None
+        for start, token, key, first in capitals:
+            if start not in openers:
+                self.mid_sentence.add(key)
+            self.forms.setdefault(key, {}).setdefault(token, block)
+            blocks = self.places.setdefault(key, [])
+            if len(blocks) < PLACES_KEPT and (not blocks or blocks[-1] is not block):
+                blocks.append(block)
+            if first is not None:
+                self.joined.setdefault(fold(first + token), (f"{first} {token}", block))
+                self.before.setdefault(key, {}).setdefault(fold(first), (f"{first} {token}", block))
+
+
+def _capitals(text: str) -> list[Capital]:
+    """The capitalised words of a passage that may be names, each with the name word
+    written just before it (one space between), if any."""
+    out: list[Capital] = []
+    previous = None
+    for match in _CAPITALISED.finditer(text):
+        if not match.group()[0].isupper():
+            continue
+        token = _strip_possessive(match.group())
+        key = fold(token)
+        if len(token) > 1 and not token.isupper() and key not in NOT_NAMES:
+            first = None
+            if previous is not None and text[previous.end() : match.start()] == " ":
+                first = _strip_possessive(previous.group())
+            out.append((match.start(), token, key, first))
+            previous = match
+        else:
+            previous = None
+    return out
+
+
+class Lookalikes:
+    """A source's names by length and first or last letter: where to look for the names
+    that may be another spelled otherwise, rather than trying every name of the source
+    against every other (which grew with the square of the names in a story of several
+    sources).
+
+    `of(key)` holds every name that `_spellings_of` can keep, in the source's order:
+    - `respelled`: the same first letter, an edit or two away, so at most two letters
+      longer or shorter;
+    - `_swapped`: the same length; below LONG_NAME letters, one swap of neighbours, which
+      keeps the first letter or (swapping the first two of three or more) the last;
+    - `_prefixed`: the same last letter, two or three letters longer or shorter, the
+      shorter of MIN_RESPELLED letters or more."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.place = {name: n for n, name in enumerate(names)}
+        self.buckets: dict[tuple[int, str], list[str]] = {}
+        for name in names:
+            for bucket in ((len(name), ""), (len(name), "^" + name[:1]), (len(name), "$" + name[-1:])):
+                self.buckets.setdefault(bucket, []).append(name)
+
+    def of(self, key: str) -> list[str]:
+        n, first, last = len(key), "^" + key[:1], "$" + key[-1:]
+        wanted = [(m, first) for m in range(n - 2, n + 3)]
+        wanted.append((n, last) if 3 <= n < LONG_NAME else (n, ""))
+        wanted.extend((m, last) for m in (n - 3, n - 2, n + 2, n + 3) if min(m, n) >= MIN_RESPELLED)
+        found = {name for bucket in wanted for name in self.buckets.get(bucket, ())}
+        return sorted(found, key=self.place.__getitem__)
+
+
+def _strip_possessive(word: str) -> str:
+    """The word without a possessive or trailing marks ("Smith's" -> "Smith"). Only a word
+    that ends in "s" or a mark can lose anything: the rest skip the regular expression."""
+    return _POSSESSIVE.sub("", word) if word[-1] in "s\u2019'-" else word
 
 
 def check_name_spellings(found: Found, a: SourceNames, b: SourceNames, space: SentenceSpace) -> None:
@@ -86,24 +147,35 @@ def check_name_spellings(found: Found, a: SourceNames, b: SourceNames, space: Se
         if only_a and only_b:
             x, y = only_a[0], only_b[0]
             if _house_style_name(x, y):
-                found.add("style", (a.forms[key][x], x), (b.forms[key][y], y),
-                          f"house style: the same name in other capitals or hyphens ({x} / {y})")
+                found.add(
+                    "style",
+                    (a.forms[key][x], x),
+                    (b.forms[key][y], y),
+                    f"house style: the same name in other capitals or hyphens ({x} / {y})",
+                )
                 continue
-            found.add("name", (a.forms[key][x], whole_name(a.forms[key][x], x, space)),
-                      (b.forms[key][y], whole_name(b.forms[key][y], y, space)),
-                      f"name spelled differently (accents): {x} / {y}")
+            found.add(
+                "name",
+                (a.forms[key][x], whole_name(a.forms[key][x], x, space)),
+                (b.forms[key][y], whole_name(b.forms[key][y], y, space)),
+                f"name spelled differently (accents): {x} / {y}",
+            )
 
 
-def check_respelled(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts],
-                    known: tuple[set[str], set[str]]) -> None:
+def check_respelled(
+    found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts], known: tuple[set[str], set[str]]
+) -> None:
     """A name in one sentence that is a letter or two away from a name in the other, and
     that the other source never uses (`known` holds each source's folded name tokens)."""
     ta, tb = _name_tokens(a[1]), _name_tokens(b[1])
     for ka, run_a in ta.items():
+        if ka in known[1]:  # most names: both sources use them
+            continue
         for kb, run_b in tb.items():
-            new_to_each = ka not in known[1] and kb not in known[0]
+            if kb in known[0]:
+                continue
             close = respelled(ka, kb) or _one_name_otherwise_spelled(run_a, run_b, ka, kb)
-            if new_to_each and close and not _two_people(run_a, run_b, ka, kb):
+            if close and not _two_people(run_a, run_b, ka, kb):
                 _report(found, (a[0], run_a), (b[0], run_b), ka, kb)
 
 
@@ -121,8 +193,10 @@ def check_respelled_anywhere(found: Found, a: SourceNames, b: SourceNames, space
                 if pair in found.respelled or not _same_name(key, mine, other, theirs, space):
                     continue
                 x, y = next(iter(mine.forms[key])), next(iter(theirs.forms[other]))
-                ends = ((mine.forms[key][x], whole_name(mine.forms[key][x], x, space)),
-                        (theirs.forms[other][y], whole_name(theirs.forms[other][y], y, space)))
+                ends = (
+                    (mine.forms[key][x], whole_name(mine.forms[key][x], x, space)),
+                    (theirs.forms[other][y], whole_name(theirs.forms[other][y], y, space)),
+                )
                 _report(found, *(ends[::-1] if flipped else ends), *pair)
         for key, (written, block) in sorted(theirs.joined.items()):
             if key in mine.forms and fold(written) not in mine.joined:
@@ -143,16 +217,25 @@ def check_first_names(found: Found, a: SourceNames, b: SourceNames) -> None:
                 if first_a in b.forms or first_b in a.forms or (first_a, first_b) in found.respelled:
                     continue
                 short_form = first_a.startswith(first_b) or first_b.startswith(first_a)  # "Phil" / "Philip"
-                if first_a[:1] == first_b[:1] and min(len(first_a), len(first_b)) >= MIN_RESPELLED_BESIDE_A_NAME \
-                        and not short_form and Levenshtein.distance(first_a, first_b, score_cutoff=2) <= 2:
+                if (
+                    first_a[:1] == first_b[:1]
+                    and min(len(first_a), len(first_b)) >= MIN_RESPELLED_BESIDE_A_NAME
+                    and not short_form
+                    and Levenshtein.distance(first_a, first_b, score_cutoff=2) <= 2
+                ):
                     _report(found, (block_a, written_a), (block_b, written_b), first_a, first_b)
 
 
 def _spellings_of(key: str, theirs: SourceNames, common: set[str]) -> list[str]:
-    """The other source's names that may be `key` spelled otherwise."""
-    return [other for other in theirs.forms if other != key and other not in common
-            and abs(len(other) - len(key)) <= 3
-            and (respelled(key, other) or _prefixed(key, other) or _swapped(key, other))]
+    """The other source's names that may be `key` spelled otherwise, in their order."""
+    return [
+        other
+        for other in theirs.lookalikes.of(key)
+        if other != key
+        and other not in common
+        and abs(len(other) - len(key)) <= 3
+        and (respelled(key, other) or _prefixed(key, other) or _swapped(key, other))
+    ]
 
 
 def _swapped(x: str, y: str) -> bool:
@@ -179,15 +262,22 @@ def _same_name(key: str, mine: SourceNames, other: str, theirs: SourceNames, spa
         # A sentence's first word is capitalised whatever it is: "Later" is no slip of "Latter".
         slip = OSA.distance(key, other, score_cutoff=2) <= (2 if min(len(key), len(other)) >= LONG_NAME else 1)
         written_mid_sentence = key in mine.mid_sentence or len(key) >= LONG_NAME
-        return (written_mid_sentence and slip and not _named_together(key, mine, other, theirs, space)
-                and not _other_people(key, mine, other, theirs, space))
+        return (
+            written_mid_sentence
+            and slip
+            and not _named_together(key, mine, other, theirs, space)
+            and not _other_people(key, mine, other, theirs, space)
+        )
     return _in_like_company(key, mine, other, theirs, space)
 
 
 def _named_together(key_a: str, a: SourceNames, key_b: str, b: SourceNames, space: SentenceSpace) -> bool:
     """Some sentence names both, as "Los Angeles Angels" does "Angeles" and "Angels"."""
-    return any({key_a, key_b} <= _folded_names(space.facts(ref))
-               for key, names in ((key_a, a), (key_b, b)) for ref in _sentences_naming(key, names, space))
+    return any(
+        {key_a, key_b} <= _folded_names(space.facts(ref))
+        for key, names in ((key_a, a), (key_b, b))
+        for ref in _sentences_naming(key, names, space)
+    )
 
 
 def _in_like_company(key_a: str, a: SourceNames, key_b: str, b: SourceNames, space: SentenceSpace) -> bool:
@@ -211,17 +301,29 @@ def _in_like_company(key_a: str, a: SourceNames, key_b: str, b: SourceNames, spa
 
 def _other_people(key_a: str, a: SourceNames, key_b: str, b: SourceNames, space: SentenceSpace) -> bool:
     """Each name stands in a whole name of several words, and the other words differ."""
+
     def rest(key: str, names: SourceNames) -> set[str]:
-        return {fold(token) for ref in _sentences_naming(key, names, space) for run in space.facts(ref).names
-                if key in {fold(t) for t in run} for token in run if fold(token) != key}
+        return {
+            fold(token)
+            for ref in _sentences_naming(key, names, space)
+            for run in space.facts(ref).names
+            if key in {fold(t) for t in run}
+            for token in run
+            if fold(token) != key
+        }
+
     rest_a, rest_b = rest(key_a, a), rest(key_b, b)
     return bool(rest_a and rest_b) and not rest_a & rest_b
 
 
 def _sentences_naming(key: str, names: SourceNames, space: SentenceSpace) -> list[SentenceRef]:
     forms = list(names.forms.get(key, ()))
-    return [SentenceRef(block, index) for block in names.places.get(key, [])
-            for index, sentence in enumerate(block.sentences) if any(form in sentence.text for form in forms)]
+    return [
+        SentenceRef(block, index)
+        for block in names.places.get(key, [])
+        for index, sentence in enumerate(block.sentences)
+        if any(form in sentence.text for form in forms)
+    ]
 
 
 def _folded_names(facts: Facts) -> set[str]:
@@ -265,8 +367,7 @@ def _two_people(run_a: str, run_b: str, key_a: str, key_b: str) -> bool:
 
 def _name_tokens(facts: Facts) -> dict[str, str]:
     """Folded name token -> its whole name as written, for tokens of 4+ letters."""
-    return {fold(tok): " ".join(run) for run in facts.names for tok in run
-            if len(tok) >= 4 and not tok.isupper()}
+    return {fold(tok): " ".join(run) for run in facts.names for tok in run if len(tok) >= 4 and not tok.isupper()}
 
 
 def about_others(fa: Facts, fb: Facts) -> bool:

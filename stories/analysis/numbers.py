@@ -6,6 +6,7 @@ with, and whether it is a part of a count or an end of a range (`facts.Number`).
 numbers are one fact only when they count alike things in the same unit; they disagree
 only when no reading of their precision and bounds makes both true.
 """
+
 from __future__ import annotations
 
 from .facts import Facts, Number
@@ -35,8 +36,9 @@ def check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) 
             rivals = [ny for ny in fy.numbers if ny.value not in values_x and _counts_same(nx, ny)]
             if len(rivals) != 1 or _agree(nx, rivals[0]):
                 continue
-            counterparts = [n for n in fx.numbers if n.value not in {m.value for m in fy.numbers}
-                            and _counts_same(rivals[0], n)]
+            counterparts = [
+                n for n in fx.numbers if n.value not in {m.value for m in fy.numbers} and _counts_same(rivals[0], n)
+            ]
             if counterparts == [nx]:
                 ends = ((x, nx.text), (y, rivals[0].text))
                 found.add("number", *(ends[::-1] if flipped else ends), "different numbers for the same thing")
@@ -86,8 +88,9 @@ def _check_rates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -
 
 
 def _number_style(na: Number, nb: Number) -> bool:
-    return na.spelled != nb.spelled or (na.unit == nb.unit == "%" and
-                                         na.raw.replace(" ", "") != nb.raw.replace(" ", ""))
+    return na.spelled != nb.spelled or (
+        na.unit == nb.unit == "%" and na.raw.replace(" ", "") != nb.raw.replace(" ", "")
+    )
 
 
 def _counts_same(na: Number, nb: Number) -> bool:
@@ -116,35 +119,43 @@ def _alike(stems_a: frozenset[str], stems_b: frozenset[str]) -> bool:
     return bool(stems_a & stems_b) or any(group & stems_a and group & stems_b for group in COUNTED_ALIKE)
 
 
-COUNTED_ALIKE = tuple(frozenset(stem(word) for word in group.split()) for group in (
-    "people persons residents individuals civilians",
-    "dead killed deaths died fatalities lives bodies",
-    "injured wounded hurt injuries",
-    "shots bullets rounds",
-    "guns rifles weapons firearms",
-    "homes houses dwellings",
-    "soldiers troops",
-    "children kids",
-    "cars vehicles",
-    "workers employees staff",
-))
+COUNTED_ALIKE = tuple(
+    frozenset(stem(word) for word in group.split())
+    for group in (
+        "people persons residents individuals civilians",
+        "dead killed deaths died fatalities lives bodies",
+        "injured wounded hurt injuries",
+        "shots bullets rounds",
+        "guns rifles weapons firearms",
+        "homes houses dwellings",
+        "soldiers troops",
+        "children kids",
+        "cars vehicles",
+        "workers employees staff",
+    )
+)
 
 
-def check_counts_anywhere(found: Found, a: list[tuple[Block, tuple[Number, ...]]],
-                          b: list[tuple[Block, tuple[Number, ...]]]) -> None:
+Counts = dict[str, list[tuple[Block, Number]]]  # what is counted -> the numbers that count it, where
+
+
+def check_counts_anywhere(found: Found, counts_a: Counts, counts_b: Counts) -> None:
     """One count of one thing in each source, wherever it stands: "the officers fired 11
     shots" / "the seven bullets fired by the officers" in sentences too unlike to link.
     Only where each source gives that thing one value and one alone, the two are said
     of the same doing, and neither source also gives the other's value: a count a source
     states twice over, or of two things, is left to the sentence-by-sentence check.
-    Counts are looked up by what they count, so the work grows with the text, not its square."""
-    counts_a, counts_b = _whole_counts(a), _whole_counts(b)
+    Counts are looked up by what they count, so the work grows with the text, not its square.
+    `counts_a` and `counts_b` are each source's `whole_counts`."""
     for thing, found_a in counts_a.items():
         if thing not in counts_b or max(_values(found_a), _values(counts_b[thing])) > MAX_VALUES_OF_A_THING:
             continue
         for block_a, na in found_a:
-            rivals = [(block_b, nb) for block_b, nb in counts_b.get(thing, ())
-                      if _counts_same(na, nb) and _same_doing(na, nb) and not _of_others(na, nb)]
+            rivals = [
+                (block_b, nb)
+                for block_b, nb in counts_b.get(thing, ())
+                if _counts_same(na, nb) and _same_doing(na, nb) and not _of_others(na, nb)
+            ]
             if len({nb.value for _, nb in rivals}) != 1:
                 continue
             block_b, nb = rivals[0]
@@ -166,7 +177,7 @@ def _of_others(na: Number, nb: Number) -> bool:
     return bool(na.subject and nb.subject) and na.subject != nb.subject and not respelled(na.subject, nb.subject)
 
 
-def _whole_counts(numbers: list[tuple[Block, tuple[Number, ...]]]) -> dict[str, list[tuple[Block, Number]]]:
+def whole_counts(numbers: list[tuple[Block, tuple[Number, ...]]]) -> Counts:
     """The numbers that count a whole thing named right after them ("11 shots"; not "nine
     in favour"; not a part, a range, a measure or a rate), by what they count: the word
     after them, or the group of words news copy uses for one count."""
@@ -190,5 +201,5 @@ def _same_doing(na: Number, nb: Number) -> bool:
 
 def _head(number: Number) -> str:
     """The stem of the word right after the number: what it counts ("shot" of "11 shots")."""
-    words = fold(number.text[len(number.raw):]).split()
+    words = fold(number.text[len(number.raw) :]).split()
     return stem(words[0]) if words else ""

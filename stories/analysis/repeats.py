@@ -5,6 +5,7 @@ sentence repeated inside its paragraph.
 Exact repeats are found by hashing folded text. Near repeats only compare blocks that
 share word pairs (an inverted index), so the work stays near-linear in the words.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -13,7 +14,7 @@ from collections import Counter, defaultdict
 from rapidfuzz.distance import Levenshtein
 
 from .model import Block
-from .text import fold, words
+from .text import fold
 
 MIN_NEAR_WORDS = 6
 MAX_POSTINGS = 40  # a word pair in more blocks than this says nothing about repeats
@@ -22,16 +23,22 @@ MAX_POSTINGS = 40  # a word pair in more blocks than this says nothing about rep
 def find_repeats(blocks: list[Block]) -> dict[int, int]:
     """Map the index of every repeat block to the index of the earlier block it repeats
     (always an original, never another repeat)."""
-    tokens = [words(fold(b.norm)) for b in blocks]
+    keys = [fold(b.norm) for b in blocks]
+    tokens = [key.split() for key in keys]  # folded: words and single spaces
+    pair_sets = [_word_pairs(toks) for toks in tokens]
+    shared = _shared(pair_sets)
     found: dict[int, int] = {}
-    first_seen: dict[tuple[str, ...], int] = {}
+    first_seen: dict[str, int] = {}
     owners: dict[str, int] = {}  # folded sentence -> block where it first appeared
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    index: dict[str, list[int]] = defaultdict(list)
     for i, toks in enumerate(tokens):
-        key, pairs = tuple(toks), set(zip(toks, toks[1:]))
+        key, pairs = keys[i], pair_sets[i]
+        linked = pairs & shared  # the block's only pairs that can link it to another
         sentences = [fold(s.text) for s in blocks[i].sentences]
         earlier = first_seen.get(key) if key else None
-        if earlier is None and len(toks) >= MIN_NEAR_WORDS:
+        # A near repeat shares half its pairs with an earlier block: with fewer than
+        # half of them linked, there is none to look for.
+        if earlier is None and len(toks) >= MIN_NEAR_WORDS and len(linked) >= 0.5 * len(pairs):
             earlier = _near_earlier(toks, pairs, tokens, index)
         if earlier is None:
             earlier = _covered_by_earlier(sentences, owners, (i - 1) in found)
@@ -39,15 +46,32 @@ def find_repeats(blocks: list[Block]) -> dict[int, int]:
             found[i] = found.get(earlier, earlier)
             continue
         first_seen.setdefault(key, i)
-        for pair in pairs:
+        for pair in linked:
             index[pair].append(i)
         for sentence in sentences:
             owners.setdefault(sentence, i)
     return found
 
 
-def _near_earlier(toks: list[str], pairs: set[tuple[str, str]], tokens: list[list[str]],
-                  index: dict[tuple[str, str], list[int]]) -> int | None:
+def _word_pairs(toks: list[str]) -> set[str]:
+    """The distinct pairs of neighbouring words, as "first second". Strings rather than
+    tuples: the garbage collector does not track them, and the tens of thousands of a
+    long story once cost more in collections than the search itself."""
+    return set(map(" ".join, zip(toks, toks[1:])))
+
+
+def _shared(pair_sets: list[set[str]]) -> set[str]:
+    """The word pairs of more than one block: the only ones worth an index entry (most pairs
+    of a story stand in one block)."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for pairs in pair_sets:
+        shared |= pairs & seen
+        seen |= pairs
+    return shared
+
+
+def _near_earlier(toks: list[str], pairs: set[str], tokens: list[list[str]], index: dict[str, list[int]]) -> int | None:
     """An earlier original block with the same words but for one or two (`pairs` are
     the block's distinct word pairs)."""
     needed = 0.5 * len(pairs)
@@ -57,8 +81,9 @@ def _near_earlier(toks: list[str], pairs: set[tuple[str, str]], tokens: list[lis
     shared = Counter(itertools.chain.from_iterable(postings))
     if max(shared.values()) < needed:
         return None
-    candidates = sorted([j for j, count in shared.items() if count >= needed],
-                        key=shared.__getitem__, reverse=True)[:8]  # most shared first
+    candidates = sorted([j for j, count in shared.items() if count >= needed], key=shared.__getitem__, reverse=True)[
+        :8
+    ]  # most shared first
     best, best_distance = None, None
     for j in candidates:
         distance = Levenshtein.distance(toks, tokens[j])

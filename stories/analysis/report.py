@@ -1,4 +1,5 @@
 """A `Comparison` as the JSON of `compare.schema.json` (version 1), or as a terminal report."""
+
 from __future__ import annotations
 
 import textwrap
@@ -17,25 +18,42 @@ def to_json(comparison: Comparison) -> dict[str, Any]:
     `more`, the values of the sources after `a` and `b`; the schema allows the extra keys."""
     return {
         "version": SCHEMA_VERSION,
-        "sources": [{
-            "key": s.key, "name": s.name,
-            "blocks": [{
-                "id": b.id, "kind": b.kind, "text": b.text, "lines": list(b.lines),
-                "repeat_of": b.repeat_of,
-                "repeated_sentences": [[k + 1, j + 1] for k, j in b.repeated_sentences],
-            } for b in s.blocks],
-        } for s in comparison.sources],
-        "rows": [{"cells": [{"source": c.source, "blocks": list(c.blocks), "status": c.status}
-                            for c in row.cells]} for row in comparison.rows],
-        "changes": [{"a": list(ch.a), "b": list(ch.b), "ops": [list(op) for op in ch.ops]}
-                    for ch in comparison.changes],
+        "sources": [
+            {
+                "key": s.key,
+                "name": s.name,
+                "blocks": [
+                    {
+                        "id": b.id,
+                        "kind": b.kind,
+                        "text": b.text,
+                        "lines": list(b.lines),
+                        "repeat_of": b.repeat_of,
+                        "repeated_sentences": [[k + 1, j + 1] for k, j in b.repeated_sentences],
+                    }
+                    for b in s.blocks
+                ],
+            }
+            for s in comparison.sources
+        ],
+        "rows": [
+            {"cells": [{"source": c.source, "blocks": list(c.blocks), "status": c.status} for c in row.cells]}
+            for row in comparison.rows
+        ],
+        "changes": [
+            {"a": list(ch.a), "b": list(ch.b), "ops": [list(op) for op in ch.ops]} for ch in comparison.changes
+        ],
         "conflicts": [_conflict(c) for c in comparison.conflicts],
     }
 
 
 def _conflict(conflict: Conflict) -> dict[str, Any]:
-    entry: dict[str, Any] = {"kind": conflict.kind, "a": _fact(conflict.a), "b": _fact(conflict.b),
-                             "note": conflict.note}
+    entry: dict[str, Any] = {
+        "kind": conflict.kind,
+        "a": _fact(conflict.a),
+        "b": _fact(conflict.b),
+        "note": conflict.note,
+    }
     if conflict.more:  # left out between two sources: their JSON stays as it was
         entry["more"] = [_fact(ref) for ref in conflict.more]
     return entry

@@ -1,14 +1,16 @@
 """From aligned blocks to the rows the editor sees: repeats placed where they stand in
 reading order (with the matching repeats of other sources beside them), and a status for
 every cell."""
+
 from __future__ import annotations
 
 from .align import RowCells
 from .model import Block, Cell, Row, Source
 
 
-def place_repeats(aligned: list[RowCells], sources: list[Source],
-                  index_of: dict[str, int]) -> list[tuple[RowCells, bool]]:
+def place_repeats(
+    aligned: list[RowCells], sources: list[Source], index_of: dict[str, int]
+) -> list[tuple[RowCells, bool]]:
     """All rows as (cells, is_repeat_row). A repeat block gets a row right after the row
     of the block before it; a repeat of another source whose original sits in the same
     row as this one's original shares that row (both scrapers repeated the same run)."""
@@ -23,8 +25,7 @@ def place_repeats(aligned: list[RowCells], sources: list[Source],
                 anchor = row_of.get(g, anchor)
                 continue
             place = (anchor, row_of.get(index_of[block.repeat_of], -1))
-            shared = next((cells for cells in shareable.get(place, ())
-                           if block.source not in cells), None)
+            shared = next((cells for cells in shareable.get(place, ()) if block.source not in cells), None)
             if shared is not None:
                 shared[block.source] = [g]
                 continue
@@ -38,8 +39,7 @@ def place_repeats(aligned: list[RowCells], sources: list[Source],
     return out
 
 
-def finish_rows(placed: list[tuple[RowCells, bool]], blocks: list[Block],
-                keys: list[str]) -> tuple[Row, ...]:
+def finish_rows(placed: list[tuple[RowCells, bool]], blocks: list[Block], keys: list[str]) -> tuple[Row, ...]:
     """Rows with cells in source-key order and a status for every cell."""
     rows = []
     for cells, is_repeat in placed:

@@ -1,5 +1,6 @@
 """Sentence splitting that knows wire-copy abbreviations ("U.S. Geological Survey", "Mr.",
 "No. 10", initials), so one abbreviation does not shift every aligned row after it."""
+
 from __future__ import annotations
 
 import re
@@ -7,16 +8,20 @@ import re
 from .model import Sentence
 
 _CANDIDATE = re.compile(r"[.!?\u2026]+['\"\u201d\u2019)\]]*(?=(\s+)\S)")  # group 1: the space after
-_TITLES = frozenset("""
+_TITLES = frozenset(
+    """
 mr mrs ms mx dr prof gen sen rep gov lt col capt cpt sgt maj adm cmdr st mt ft fr rev hon
 pres supt insp det jr sr messrs mme mlle vs v cf approx dept est ave blvd rd no nos art vol
 ch fig pp op
-""".split())
+""".split()
+)
 _BEFORE_NUMBERS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_STARTERS = frozenset("""
+_STARTERS = frozenset(
+    """
 the a an he she it they we i in on at but and this that there his her its their our
 officials however meanwhile after before when while if as some many most police
-""".split())
+""".split()
+)
 _DOTTED = re.compile(r"^(?:[^\W\d_]\.){2,}$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
 
@@ -42,7 +47,7 @@ def split_sentences(text: str, limit: int = 2000) -> tuple[Sentence, ...]:
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
     # Look only near the match: slicing the rest of the passage for every candidate made
     # a 19,000-character paragraph quadratic.
-    following = text[match.end(1):match.end(1) + 40]
+    following = text[match.end(1) : match.end(1) + 40]
     first = following.lstrip("'\"\u201c\u2018([")[:1]
     if not first or not (first.isupper() or first.isdigit() or not first.isalpha()):
         return False

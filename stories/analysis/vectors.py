@@ -11,6 +11,7 @@ few hundred rows at a time. A dense passages x vocabulary matrix grew with the s
 the text (both dimensions grow with it) and its product with the cube; this work grows
 with the number of pairs of rows that share a term, plus one pass over the result.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -28,10 +29,10 @@ class TermRows:
     """Sparse rows of term weights (compressed sparse rows): row `r` has the terms
     `terms[starts[r]:starts[r + 1]]` (ascending) with the weights at the same places."""
 
-    starts: np.ndarray   # int64, one more than there are rows
-    terms: np.ndarray    # int64 term ids
+    starts: np.ndarray  # int64, one more than there are rows
+    terms: np.ndarray  # int64 term ids
     weights: np.ndarray  # float64
-    width: int           # number of distinct terms
+    width: int  # number of distinct terms
 
     def __len__(self) -> int:
         return len(self.starts) - 1
@@ -39,7 +40,7 @@ class TermRows:
     def row_ids(self, first: int = 0, last: int | None = None) -> np.ndarray:
         """The row of every stored weight (of rows `first` to `last`)."""
         last = len(self) if last is None else last
-        return np.repeat(np.arange(first, last), np.diff(self.starts[first:last + 1]))
+        return np.repeat(np.arange(first, last), np.diff(self.starts[first : last + 1]))
 
     def keep(self, terms: np.ndarray) -> TermRows:
         """The rows with only the terms marked True in `terms` (one flag per term id)."""
@@ -57,12 +58,13 @@ class TermRows:
         group_of = np.repeat(np.arange(len(groups)), [len(group) for group in groups])
         lengths = np.diff(self.starts)[members]
         picked = _expand(self.starts[members], lengths)
-        return _from_entries(np.repeat(group_of, lengths), self.terms[picked],
-                             self.weights[picked], len(groups), self.width)
+        return _from_entries(
+            np.repeat(group_of, lengths), self.terms[picked], self.weights[picked], len(groups), self.width
+        )
 
     def unit(self) -> TermRows:
         """Rows scaled to length 1 (empty rows stay empty), so products give cosines."""
-        norms = np.sqrt(np.bincount(self.row_ids(), self.weights ** 2, minlength=len(self)))
+        norms = np.sqrt(np.bincount(self.row_ids(), self.weights**2, minlength=len(self)))
         scale = np.repeat(np.where(norms == 0, 1.0, norms), np.diff(self.starts))
         return TermRows(self.starts, self.terms, self.weights / scale, self.width)
 
@@ -88,7 +90,7 @@ def cosines(a: TermRows, b: TermRows) -> np.ndarray:
     when both are unit rows)."""
     out = np.zeros((len(a), len(b)))
     for first, chunk in cosine_chunks(a, b):
-        out[first:first + len(chunk)] = chunk
+        out[first : first + len(chunk)] = chunk
     return out
 
 
@@ -175,12 +177,10 @@ def _expand(begins: np.ndarray, counts: np.ndarray) -> np.ndarray:
     return offsets + np.arange(total)
 
 
-def _from_entries(rows: np.ndarray, terms: np.ndarray, weights: np.ndarray,
-                  n_rows: int, width: int) -> TermRows:
+def _from_entries(rows: np.ndarray, terms: np.ndarray, weights: np.ndarray, n_rows: int, width: int) -> TermRows:
     """Rows from (row, term, weight) entries; repeated (row, term) pairs are summed."""
     keys, inverse = np.unique(rows * width + terms, return_inverse=True)
     summed = np.bincount(inverse.ravel(), weights, minlength=len(keys)).astype(np.float64, copy=False)
     row_of, term_of = np.divmod(keys, width)
     starts = np.searchsorted(row_of, np.arange(n_rows + 1))
     return TermRows(starts.astype(np.int64), term_of, summed, width)
-
