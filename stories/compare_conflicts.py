@@ -113,20 +113,22 @@ def conflict_views(
         key = entry_key(entry)
         keys[key] += 1
         values = tuple(ValueView(v["text"], v["block"], column_of[_source(v["block"])]) for v in conflict_values(entry))
-        conflicts.append(ConflictView(
-            number=number,
-            key=key if keys[key] == 1 else f"{key}-{keys[key]}",
-            kind=entry["kind"],
-            a_text=values[0].text,
-            b_text=values[1].text,
-            a_passage=values[0].passage,
-            b_passage=values[1].passage,
-            a_column=values[0].column,
-            b_column=values[1].column,
-            note=entry.get("note", ""),
-            settlement=settlements.get(key),
-            values=values,
-        ))
+        conflicts.append(
+            ConflictView(
+                number=number,
+                key=key if keys[key] == 1 else f"{key}-{keys[key]}",
+                kind=entry["kind"],
+                a_text=values[0].text,
+                b_text=values[1].text,
+                a_passage=values[0].passage,
+                b_passage=values[1].passage,
+                a_column=values[0].column,
+                b_column=values[1].column,
+                note=entry.get("note", ""),
+                settlement=settlements.get(key),
+                values=values,
+            )
+        )
     return conflicts
 
 

@@ -54,9 +54,7 @@ _BINARY_SIGNATURES = {
 # Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D have no character in Windows-1252.
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 # UTF-8 read as Windows-1252: "Ã©" for "é", "â€™" for "’".
-_MOJIBAKE = re.compile(
-    "[ÃÂ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]|â€"
-)
+_MOJIBAKE = re.compile("[ÃÂ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]|â€")
 # Control characters other than tab, line feed, form feed and carriage return. Old wire
 # feeds frame items with a few (SOH, STX, ETX): those are dropped from the text (the
 # original bytes keep them); a file made mostly of them is binary.
@@ -69,8 +67,11 @@ def decode_copy(name: str, data: bytes, limits: CopyLimits) -> DecodedCopy:
     if len(data) > limits.max_bytes:
         # Uploads are read no further than the limit and one byte (services.ingest.read_upload):
         # a file cut there is "more than" the limit, whatever its size.
-        size = f"more than {readable_size(limits.max_bytes)}" if len(data) == limits.max_bytes + 1 \
+        size = (
+            f"more than {readable_size(limits.max_bytes)}"
+            if len(data) == limits.max_bytes + 1
             else readable_size(len(data))
+        )
         raise CopyRefused(f"{name}: the file is {size}, over the limit of {readable_size(limits.max_bytes)}.")
     decoded = _decode(name, data)
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")

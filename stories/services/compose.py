@@ -161,8 +161,15 @@ def save_draft(
             return SaveOutcome(newest, created=False)
         _check_saveable(article, paragraphs, correction_note)
         version = _new_version(
-            article, headline, paragraphs, locked.editor, reason, correction_note,
-            based_on=locked.based_on, merged_with=merged_with, token=token,
+            article,
+            headline,
+            paragraphs,
+            locked.editor,
+            reason,
+            correction_note,
+            based_on=locked.based_on,
+            merged_with=merged_with,
+            token=token,
         )
         _back_to_draft(article)
         _settle_draft(locked, version, headline, paragraphs)
@@ -178,9 +185,7 @@ def restore_version(*, version: ArticleVersion, by: User, reason: str = "") -> A
         if article.published_version_id:
             raise ComposeError("A published article changes only through a correction; compose one instead.")
         why = reason or f"Restored version {version.number}"
-        restored = _new_version(
-            article, version.headline, with_ids(version.paragraphs), by, why, "", based_on=version
-        )
+        restored = _new_version(article, version.headline, with_ids(version.paragraphs), by, why, "", based_on=version)
         _back_to_draft(article)
         _record(AuditAction.RESTORE, article, restored, by, why)
     ArticleDraft.objects.filter(article=article, editor=by).delete()

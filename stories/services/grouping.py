@@ -62,12 +62,7 @@ def _candidates(keys: list[str], received_at: float | None) -> Iterator[tuple[in
     if received_at is not None:
         since = datetime.fromtimestamp(received_at - WINDOW_HOURS * 3600, tz=UTC)
         bands = bands.filter(fingerprint__version__received_at__gte=since)
-    ids = (
-        bands
-        .values_list("fingerprint_id", flat=True)
-        .distinct()
-        .order_by("-fingerprint_id")[:MAX_CANDIDATES]
-    )
+    ids = bands.values_list("fingerprint_id", flat=True).distinct().order_by("-fingerprint_id")[:MAX_CANDIDATES]
     rows = ItemFingerprint.objects.filter(
         pk__in=list(ids), version__source__story__merged_into__isnull=True
     ).values_list("version__source__story_id", "evidence")

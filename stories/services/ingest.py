@@ -51,9 +51,9 @@ class RefusedCopy:
 
 @dataclass(frozen=True)
 class IngestResult:
-    name: str      # as it came
+    name: str  # as it came
     outcome: str  # "stored", "duplicate" or "refused"
-    message: str   # as shown: names in it written with their invisible characters spelled out
+    message: str  # as shown: names in it written with their invisible characters spelled out
     version: SourceVersion | None = None
 
     def __post_init__(self) -> None:
@@ -74,9 +74,7 @@ class IngestReport:
 
 
 def copy_limits() -> CopyLimits:
-    return CopyLimits(
-        max_bytes=settings.NEWSROOM_MAX_COPY_BYTES, max_line_chars=settings.NEWSROOM_MAX_LINE_CHARS
-    )
+    return CopyLimits(max_bytes=settings.NEWSROOM_MAX_COPY_BYTES, max_line_chars=settings.NEWSROOM_MAX_LINE_CHARS)
 
 
 def read_upload(stream: BinaryIO) -> bytes:
@@ -187,8 +185,10 @@ def _ingest_one(incoming: IncomingCopy, upload: _Upload) -> IngestResult:
             if duplicate is not None:
                 return _duplicate(incoming, duplicate, user=user, actor_name=actor_name)
             if attempt + 1 == STORE_ATTEMPTS:
-                message = (f"{incoming.name}: not stored, because other copy arriving at the same moment "
-                           "collided with it. Nothing of it was kept; send it again.")
+                message = (
+                    f"{incoming.name}: not stored, because other copy arriving at the same moment "
+                    "collided with it. Nothing of it was kept; send it again."
+                )
                 return _refuse(incoming.name, message, incoming.data, user=user, actor_name=actor_name)
     upload.report.story = upload.report.story or version.source.story
     return IngestResult(incoming.name, "stored", _stored_message(shown_name(incoming.name), version), version)
@@ -231,9 +231,7 @@ def _store(incoming: IncomingCopy, parsed: ParsedCopy, sha256: str, encoding: st
     return version
 
 
-def _story_for_new_item(
-    parsed: ParsedCopy, evidence: ItemEvidence, upload: _Upload, now
-) -> tuple[Story, str, bool]:
+def _story_for_new_item(parsed: ParsedCopy, evidence: ItemEvidence, upload: _Upload, now) -> tuple[Story, str, bool]:
     """The story a new item joins, why when grouping chose it, and whether it was made for it."""
     chosen = upload.chosen_story()
     if chosen is not None:
@@ -275,9 +273,7 @@ def _record_stored(version: SourceVersion, *, user: User | None, actor_name: str
     )
 
 
-def _duplicate(
-    incoming: IncomingCopy, existing: SourceVersion, *, user: User | None, actor_name: str
-) -> IngestResult:
+def _duplicate(incoming: IncomingCopy, existing: SourceVersion, *, user: User | None, actor_name: str) -> IngestResult:
     message = (
         f"{shown_name(incoming.name)}: duplicate — identical to {shown_name(existing.original_name)}, already stored "
         f"in story “{existing.source.story.headline}”; nothing new was stored."

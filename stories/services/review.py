@@ -77,7 +77,8 @@ def approve(*, article: Article, by: User, seen: int) -> Article:
         if blockers:
             raise WorkflowError(
                 f"Not approved: settle the conflicting facts version {latest.number} touches first: "
-                + "; ".join(touch.problem for touch in blockers) + "."
+                + "; ".join(touch.problem for touch in blockers)
+                + "."
             )
         locked.status = ArticleStatus.APPROVED
         locked.approved_version = latest

@@ -1,4 +1,5 @@
 """`manage.py compare FILE FILE [FILE ...] [--json]`: compare wire files, no database."""
+
 from __future__ import annotations
 
 import json

@@ -42,9 +42,7 @@ class Command(BaseCommand):
             provider = Provider.objects.get_or_create(name=entry["provider"])[0]
             data = (DEMO_COPY / entry["file"]).read_bytes()
             copy = IncomingCopy(name=entry["file"], data=data, item_id=entry["item_id"])
-            report = ingest_files(
-                files=[copy], user=None, story=story, provider=provider, actor_name="demo loader"
-            )
+            report = ingest_files(files=[copy], user=None, story=story, provider=provider, actor_name="demo loader")
             story = story or report.story
             for result in report.results:
                 self.stdout.write(f"{result.outcome:<9} {result.message}")
