@@ -18,9 +18,16 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from stories.analysis.diff import word_diff
+from stories.analysis.text import STOPWORDS, fold
 from stories.compare_conflicts import ConflictView, conflict_views
 
 STATUS_LABELS = {"same": "Same", "changed": "Changed", "only-here": "Only here", "repeat": "Repeat"}
+# Two passages that share less than this share of their words are rewrites of each other:
+# shown plainly with the words they share marked, not as a wall of strike-through against a
+# wall of underline (benchmarks/rewrite_walls.py measures how often that happened).
+REWRITE_MARKED = 0.6
+# How each kind of piece is written: a word change, or the words a rewrite shares.
+PIECE_TAGS = {"ins": ("<ins>", "</ins>"), "del": ("<del>", "</del>"), "shared": ('<span class="shared">', "</span>")}
 
 
 @dataclass(frozen=True)
@@ -40,7 +47,7 @@ class Column:
     word_count: int
 
 
-Piece = tuple[str, str]  # a run of a passage's text, and the tag it is wrapped in ("ins", "del" or "")
+Piece = tuple[str, str]  # a run of a passage's text, and how it is marked ("ins", "del", "shared" or "")
 
 
 @dataclass
@@ -53,6 +60,7 @@ class Passage:
     repeat_of: int | None = None
     marked: bool = False
     words: tuple[str, ...] = ()  # the chosen conflict's values in this passage: marked where they stand
+    rewritten: bool = False  # told in other words: the words it shares with the row's first source are marked
 
     @property
     def html(self) -> SafeString:
@@ -62,6 +70,8 @@ class Passage:
     def label(self) -> str:
         if self.repeat_of is not None:
             return f"Repeat of ¶{self.repeat_of}"
+        if self.rewritten:
+            return "Rewritten"
         return STATUS_LABELS[self.status]
 
 
@@ -170,22 +180,28 @@ def _row(number: int, row: dict, columns: list[Column], blocks: dict, marks: dic
 
 
 def _passages(cell: dict, blocks: dict, marks: dict) -> list[Passage]:
-    marked = marks.get(tuple(cell["blocks"]))
+    marked, rewritten = marks.get(tuple(cell["blocks"]), (None, False))
     passages = []
     for index, block_id in enumerate(cell["blocks"]):
         block = blocks[block_id]
         pieces = marked[index] if marked and index < len(marked) else [(block["text"], "")]
         repeat_of = _number(block["repeat_of"]) if block["repeat_of"] else None
-        passages.append(Passage(block_id, _number(block_id), block["kind"], cell["status"], pieces, repeat_of))
+        passage = Passage(block_id, _number(block_id), block["kind"], cell["status"], pieces, repeat_of)
+        passage.rewritten = rewritten
+        passages.append(passage)
     return passages
 
 
-def _change_marks(changes: list[dict], rows: list[dict]) -> dict[tuple[str, ...], list[list[Piece]]]:
-    """For each changed cell, its passages' pieces: the row's first changed cell (the
-    reference) strikes the words the next cell leaves out; every other cell underlines
-    the words it has that the reference does not."""
+Marks = dict[tuple[str, ...], tuple[list[list[Piece]], bool]]
+
+
+def _change_marks(changes: list[dict], rows: list[dict]) -> Marks:
+    """For each changed cell, its passages' pieces and whether it is a rewrite: the row's
+    first changed cell (the reference) strikes the words the next cell leaves out; every
+    other cell underlines the words it has that the reference does not. Where both sides of
+    a pair would be mostly marked (a rewrite), each marks the words they share instead."""
     by_pair = {(tuple(c["a"]), tuple(c["b"])): c["ops"] for c in changes}
-    marks: dict[tuple[str, ...], list[list[Piece]]] = {}
+    marks: Marks = {}
     for row in rows:
         changed = [tuple(cell["blocks"]) for cell in row["cells"] if cell["status"] == "changed"]
         if len(changed) < 2:
@@ -196,10 +212,58 @@ def _change_marks(changes: list[dict], rows: list[dict]) -> dict[tuple[str, ...]
             if ops is None:
                 continue
             own, theirs = ("+", "-") if flipped else ("-", "+")
-            marks[other] = _side_pieces(ops, theirs, "ins")
+            if is_rewrite(ops, own, theirs):
+                mine, yours = _side_text(ops, own), _side_text(ops, theirs)
+                marks[other] = (_shared_pieces(yours, mine), True)
+                if n == 0:
+                    marks[reference] = (_shared_pieces(mine, yours), True)
+                continue
+            marks[other] = (_side_pieces(ops, theirs, "ins"), False)
             if n == 0:
-                marks[reference] = _side_pieces(ops, own, "del")
+                marks[reference] = (_side_pieces(ops, own, "del"), False)
     return marks
+
+
+def _side_text(ops: list, own_op: str) -> str:
+    return "".join(text for op, text in ops if op in ("=", own_op))
+
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _shared_pieces(text: str, other: str) -> list[list[Piece]]:
+    """The passages of `text` (joined by newlines), each word marked "shared" where `other`
+    has it too: the words that carry meaning, not "the" or "said", and in any order, since a
+    rewrite moves them about."""
+    theirs = {word for word in map(_key, _WORD.findall(other)) if word not in STOPWORDS}
+    passages: list[list[Piece]] = []
+    for line in text.split("\n"):
+        pieces: list[Piece] = []
+        start = 0
+        for found in _WORD.finditer(line):
+            if _key(found.group()) in theirs:
+                pieces += [(line[start : found.start()], ""), (found.group(), "shared")]
+                start = found.end()
+        pieces.append((line[start:], ""))
+        passages.append([piece for piece in pieces if piece[0]])
+    return passages
+
+
+def _key(word: str) -> str:
+    """A word as a rewrite may write it too: any case and accents, a possessive's "s" off."""
+    return fold(word).removesuffix(" s")
+
+
+def is_rewrite(ops: list, own_op: str, their_op: str) -> bool:
+    """Whether each side of a word diff has more than REWRITE_MARKED of its words changed."""
+    return marked_share(ops, own_op) > REWRITE_MARKED and marked_share(ops, their_op) > REWRITE_MARKED
+
+
+def marked_share(ops: list, own_op: str) -> float:
+    """The share of one side's words (`own_op` and "=") that the diff marks as its own."""
+    own = sum(len(text.split()) for op, text in ops if op == own_op)
+    total = own + sum(len(text.split()) for op, text in ops if op == "=")
+    return own / total if total else 0.0
 
 
 def _ops_between(by_pair: dict, a: tuple, b: tuple) -> tuple[list | None, bool]:
@@ -210,9 +274,10 @@ def _ops_between(by_pair: dict, a: tuple, b: tuple) -> tuple[list | None, bool]:
     return None, False
 
 
-def _side_pieces(ops: list, own_op: str, tag: str) -> list[list[Piece]]:
-    """One side of a word diff, its own words tagged `tag`; one list of pieces per
-    passage (the passages of a cell are joined by newlines in the diff)."""
+def _side_pieces(ops: list, own_op: str, tag: str, *, shared: str = "") -> list[list[Piece]]:
+    """One side of a word diff, its own words tagged `tag` and the words both sides have
+    `shared`; one list of pieces per passage (the passages of a cell are joined by newlines
+    in the diff)."""
     passages: list[list[Piece]] = [[]]
     for op, text in ops:
         if op not in ("=", own_op):
@@ -221,7 +286,7 @@ def _side_pieces(ops: list, own_op: str, tag: str) -> list[list[Piece]]:
             if n:
                 passages.append([])
             if line:
-                passages[-1].append((line, "" if op == "=" else tag))
+                passages[-1].append((line, shared if op == "=" else tag))
     return passages
 
 
@@ -233,8 +298,9 @@ def passage_html(pieces: list[Piece], words: tuple[str, ...] = ()) -> SafeString
     cuts: list[tuple[str, bool]] = []  # escaped HTML, and whether it is a conflict's words
     start = 0
     for text, tag in pieces:
+        opening, closing = PIECE_TAGS.get(tag, ("", ""))
         for cut, marked in _cuts(start, text, spans):
-            cuts.append((f"<{tag}>{escape(cut)}</{tag}>" if tag else escape(cut), marked))
+            cuts.append((f"{opening}{escape(cut)}{closing}", marked))
         start += len(text)
     html = []
     for marked, run in groupby(cuts, key=itemgetter(1)):
@@ -268,9 +334,7 @@ def _cuts(start: int, text: str, spans: list[tuple[int, int]]) -> list[tuple[str
     each cut, and whether it lies in a span."""
     edges = sorted({0, len(text)} | {edge - start for span in spans for edge in span if 0 < edge - start < len(text)})
     return [
-        (text[a:b], any(begin <= start + a < end for begin, end in spans))
-        for a, b in zip(edges, edges[1:])
-        if b > a
+        (text[a:b], any(begin <= start + a < end for begin, end in spans)) for a, b in zip(edges, edges[1:]) if b > a
     ]
 
 
