@@ -128,6 +128,7 @@ class CompareForm(forms.Form):
 
     sources = SourceChoiceField(queryset=Source.objects.none(), required=False, widget=forms.CheckboxSelectMultiple)
     repeats = forms.BooleanField(required=False, label="Show repeats")
+    only = forms.BooleanField(required=False, label="Only differences")
     conflict = forms.RegexField(regex=CONFLICT_KEY, required=False, widget=forms.HiddenInput)
 
     def __init__(self, data, *, sources: list[StorySource]) -> None:
@@ -153,6 +154,9 @@ class CompareForm(forms.Form):
 
     def show_repeats(self) -> bool:
         return bool(self._clean("repeats"))
+
+    def only_differences(self) -> bool:
+        return bool(self._clean("only"))
 
     def chosen_conflict(self) -> str | None:
         return self._clean("conflict") or None

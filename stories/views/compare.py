@@ -36,6 +36,8 @@ def compare(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
         "form": form,
         "page": page,
         "show_repeats": form.show_repeats(),
+        "only_differences": form.only_differences(),
+        "shown_rows": page.shown_rows(form.only_differences()),
         "left_out": left_out,
         "most": MAX_COMPARED,
     }

@@ -193,3 +193,30 @@ def test_an_htmx_request_gets_only_the_comparison(editor_client, story):
 def test_opening_a_story_marks_it_read(editor_client, edith_editor, story):
     editor_client.get(compare_url(story))
     assert StoryReading.objects.filter(user=edith_editor, story=story).exists()
+
+
+class TestOnlyDifferences:
+    def test_it_folds_runs_of_same_rows_with_a_count_and_keeps_every_difference(self, editor_client, story):
+        everything = editor_client.get(compare_url(story)).context["page"]
+        differing = [row.number for row in everything.rows if row.is_difference]
+        same = [row.number for row in everything.rows if not row.is_difference]
+        assert differing and same, "the story has rows of both kinds"
+        response = editor_client.get(compare_url(story), {"only": "on", "repeats": "on"})
+        shown = response.context["shown_rows"]
+        assert [item.number for item in shown if not getattr(item, "is_fold", False)] == differing
+        folded = [n for item in shown if getattr(item, "is_fold", False) for n in range(item.first, item.last + 1)]
+        assert folded == same
+        html = response.content.decode()
+        assert 'name="only" value="on" checked' in html
+        fold = next(item for item in shown if getattr(item, "is_fold", False))
+        assert f"{fold.count} row{'s' if fold.count > 1 else ''} the same in every source: show" in html
+        assert f'href="?repeats=on#row-{fold.first}"' in html, "showing them keeps the other state"
+
+    def test_the_row_index_links_every_row_that_differs_and_flags_conflicts(self, editor_client, story):
+        page = editor_client.get(compare_url(story)).context["page"]
+        html = editor_client.get(compare_url(story)).content.decode()
+        index = html[html.index('<nav class="row-index"') :].split("</nav>")[0]
+        for number, flagged in page.difference_index:
+            attributes = ' class="flagged"' if flagged else ""
+            assert f'<a href="#row-{number}"{attributes}>{number}' in index
+        assert any(flagged for _number, flagged in page.difference_index)
