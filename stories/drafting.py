@@ -1,9 +1,13 @@
 """The automatic first draft of a story's article, from a stored analysis.
 
 Pure functions over the analysis (the `compare --json` form) and a little about each
-source: no database. Repeats are left out; each aligned row gives one paragraph, taken
-from the desk's preferred provider when it has a passage there, else from the
-best-supported passage: the one whose words the row's other passages share most.
+source: no database. Repeats are left out. The draft follows one source, the lead: the
+desk's preferred provider's, else the first received. Each aligned row gives one
+paragraph, the lead's passage where it has one, so that a name keeps one spelling and a
+figure one value throughout; where the lead has none, the best-supported passage of the
+others (the one whose words the row's other passages share most), unless it only says
+again what the draft already says (`restates`): compose lists it among the passages the
+draft leaves out, with that reason.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ import secrets
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+
+from stories.analysis.text import STOPWORDS, fold
 
 HEADLINE_KINDS = ("headline",)
 # A summary printed before the headline is the aggregator's, not the story's: the dek that
@@ -35,22 +41,51 @@ def automatic_draft(result: dict, sources: list[SourceInfo]) -> tuple[str, list[
     """The headline and the paragraphs of a first draft, each paragraph with its provenance."""
     info = {source.key: source for source in sources}
     blocks = {block["id"]: block for source in result["sources"] for block in source["blocks"]}
+    lead = lead_source(result, info)
     headline, paragraphs = "", []
     for number, row in enumerate(result["rows"], start=1):
         cells = [cell for cell in row["cells"] if cell["status"] != "repeat"]
         if not cells:
             continue
-        chosen = _choose(cells, blocks, info)
+        chosen = next((cell for cell in cells if cell["source"] == lead), None) or _choose(cells, blocks, info)
         kinds = {blocks[block_id]["kind"] for block_id in chosen["blocks"]}
         if kinds <= LEFT_OUT_KINDS:
             continue
         if not headline and kinds & set(HEADLINE_KINDS):
             headline = cell_text(chosen, blocks)
             continue
+        text = cell_text(chosen, blocks)
+        if chosen["source"] != lead and restates(text, [p["text"] for p in paragraphs]):
+            continue
         # The row names the paragraph: two editors' automatic drafts of one analysis share
         # ids, so a merge of their saves knows the same paragraph when it sees it.
         paragraphs.append(paragraph_from_cells([chosen], blocks, info, row=number, pid=f"r{number}"))
     return headline, paragraphs
+
+
+def lead_source(result: dict, info: dict[str, SourceInfo]) -> str:
+    """The key of the source the draft follows: the preferred provider's, else the first
+    received (the sources are analysed in the order they arrived): the copy a desk starts
+    from, adding what the others have."""
+    keys = [entry["key"] for entry in result["sources"]]
+    return next((key for key in keys if info[key].preferred), keys[0] if keys else "")
+
+
+def restates(text: str, stated: list[str]) -> bool:
+    """Whether `text` only says again what the `stated` paragraphs say: every figure in it
+    is stated already and half of its other words (of any weight) too, or four in five."""
+    terms, numbers = _terms(text)
+    if not terms:
+        return False
+    said_terms, said_numbers = _terms(" ".join(stated))
+    share = len(terms & said_terms) / len(terms)
+    return (bool(numbers) and numbers <= said_numbers and share >= 0.5) or share >= 0.8
+
+
+def _terms(text: str) -> tuple[set[str], set[str]]:
+    words = fold(text).split()
+    numbers = {word for word in words if any(char.isdigit() for char in word)}
+    return {word for word in words if word not in STOPWORDS and len(word) > 2} | numbers, numbers
 
 
 def paragraph_from_cells(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from django.db import transaction
 from django.utils import timezone
 
-from stories.drafting import SourceInfo, cell_text, new_paragraph_id, paragraph_from_cells
+from stories.drafting import SourceInfo, cell_text, new_paragraph_id, paragraph_from_cells, restates
 from stories.models import ArticleDraft
 
 MAX_PARAGRAPH_CHARS = 20_000
@@ -62,6 +62,7 @@ class LeftOut:
 
     row: int
     passage: Alternative
+    said_already: bool = False  # what it says, the draft says already (drafting.restates)
 
     @property
     def block(self) -> str:
@@ -236,8 +237,9 @@ class PassageIndex:
             for p in paragraphs
             for entry in p.get("sources", [])
         }
+        stated = [paragraph["text"] for paragraph in paragraphs]
         return [
-            LeftOut(row, choice)
+            LeftOut(row, choice, restates(choice.text, stated))
             for row, cells in enumerate(self.rows)
             if row not in used
             for choice in _choices(cells, self.blocks, self.info)

@@ -161,7 +161,7 @@ class TestParagraphActions:
         [in_place] = [alt for alt in offered if alt.in_place]
         assert in_place.text == draft.paragraphs[index]["text"]
         item = editor.get(url("compose", story)).content.decode().split(f'id="paragraph-{index + 1}"')[1]
-        item = item[: item.index("</li>\n      ")]
+        item = item[: item.index('id="paragraph-')] if 'id="paragraph-' in item else item
         assert f"In place: {in_place.label}" in item and f"Take {in_place.label}<" not in item
 
     def test_a_row_only_one_source_has_offers_no_other_passage(self, editor, edith_editor, story):
@@ -171,7 +171,7 @@ class TestParagraphActions:
         assert alone and all(len(p.alternatives) == 1 and p.alternatives[0].in_place for p in alone)
         html = editor.get(url("compose", story)).content.decode()
         for paragraph in alone:
-            item = html.split(f'id="paragraph-{paragraph.number}"')[1].split("</li>\n      ")[0]
+            item = html.split(f'id="paragraph-{paragraph.number}"')[1].split('id="paragraph-')[0]
             assert "Take another passage" not in item
 
     def test_a_paragraph_no_longer_there_is_refused_with_a_message(self, editor, story):

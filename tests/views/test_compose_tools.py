@@ -5,6 +5,8 @@ import pytest
 from django.urls import reverse
 
 from stories.models import ArticleDraft
+from stories.services.ingest import IncomingCopy, ingest_files
+from tests.test_drafting import FIRST, SECOND
 from tests.views.compose_form import DraftForm
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +111,13 @@ def test_a_stale_or_forged_passage_is_refused_in_words(editor, edith_editor, sto
         response = act(editor, story, "bring", passage=forged)
         assert "no longer in the sources" in response.content.decode()
     assert texts(edith_editor, story) == start
+
+
+def test_a_passage_the_first_draft_left_out_as_said_already_is_listed_with_that_reason(client, edith_editor):
+    story = ingest_files(files=[IncomingCopy("first.txt", FIRST.encode())], user=None).story
+    ingest_files(files=[IncomingCopy("second.txt", SECOND.encode())], user=None, story=story)
+    client.force_login(edith_editor)
+    page = client.get(url("compose", story)).content.decode()
+    listed = page[page.index('<details class="left-out-passages">') :].split("</details>")[0]
+    [item] = [li for li in listed.split("<li>")[1:] if "Officials put the damage" in li]
+    assert "What it says, the draft says already." in item
