@@ -42,7 +42,7 @@ def automatic_draft(result: dict, sources: list[SourceInfo]) -> tuple[str, list[
     info = {source.key: source for source in sources}
     blocks = {block["id"]: block for source in result["sources"] for block in source["blocks"]}
     lead = lead_source(result, info)
-    headline, paragraphs = "", []
+    headline, paragraphs = "", list[dict]()
     for number, row in enumerate(result["rows"], start=1):
         cells = [cell for cell in row["cells"] if cell["status"] != "repeat"]
         if not cells:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Prefetch, QuerySet
 
+from stories.credits import CREDIT_LINES
 from stories.models import UNATTRIBUTED, ArticleStatus, Provider, Source, Story
 from stories.queries import AWAITING_ME, NO_ARTICLE
 from stories.services.analysis import MAX_COMPARED, default_selection
@@ -220,7 +221,8 @@ class DraftTextsForm(forms.Form):
             for pid in self.paragraph_ids
             if f"text-{pid}" in data
         }
-        return DraftTexts(headline=headline, paragraphs=paragraphs)
+        credits = {name: str(self.data[name])[:2000] for name in CREDIT_LINES if self.data.get(name) is not None}
+        return DraftTexts(headline=headline, paragraphs=paragraphs, credits=credits)
 
 
 class ParagraphActionForm(forms.Form):

@@ -300,6 +300,9 @@ class ArticleVersion(WrittenOnce):
     paragraphs = models.JSONField(
         default=list, help_text='[{"text": ..., "sources": [{"source", "version", "block", "provider"}]}]'
     )
+    credits = models.JSONField(
+        default=dict, blank=True, help_text="The dek, byline, dateline and credit line (stories.credits)."
+    )
     reason = models.CharField(max_length=300, blank=True)
     correction_note = models.TextField(blank=True, help_text="Shown with the article when it corrects a published one.")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -362,6 +365,7 @@ class ArticleDraft(models.Model):
     )
     headline = models.CharField(max_length=300)
     paragraphs = models.JSONField(default=list)
+    credits = models.JSONField(default=dict, blank=True, help_text="As ArticleVersion.credits.")
     changed_since = models.DateTimeField(
         null=True, blank=True, help_text="The first change not yet saved; empty when there is none."
     )

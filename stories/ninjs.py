@@ -50,9 +50,26 @@ def to_ninjs(article: Article, request: HttpRequest) -> dict:
         "headlines": [_text("main", version.headline)],
         "bodies": [_text("main", version.body) | _counts(version.body)],
     }
-    if version.correction_note:
-        item["descriptions"] = [_text("correction", version.correction_note)]
-    return item
+    return item | _credits(version.credits or {}, version.correction_note)
+
+
+def _credits(credits: dict, correction_note: str) -> dict:
+    """The dek (a summary), the byline (`by`), the dateline's place (`located`), the
+    agencies of the credit line (`infosources`) and the correction note, where there are."""
+    found: dict[str, Any] = {}
+    descriptions = [_text("summary", credits["dek"])] if credits.get("dek") else []
+    if correction_note:
+        descriptions.append(_text("correction", correction_note))
+    if descriptions:
+        found["descriptions"] = descriptions
+    if credits.get("byline"):
+        found["by"] = credits["byline"]
+    if credits.get("dateline"):
+        found["located"] = credits["dateline"]
+    agencies = [name.strip() for name in credits.get("credit", "").split(",") if name.strip()]
+    if agencies:
+        found["infosources"] = [{"name": name, "role": "source"} for name in agencies]
+    return found
 
 
 def timestamp(moment: datetime) -> str:

@@ -16,6 +16,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max
 
+from stories.credits import clean_credits, proposed_credits
 from stories.drafting import SourceInfo, automatic_draft, with_ids
 from stories.models import Article, ArticleDraft, ArticleStatus, ArticleVersion, AuditAction, Story
 from stories.services.analysis import analyse, default_selection, short_labels, story_sources
@@ -82,15 +83,18 @@ def draft_for(*, article: Article, editor: User) -> ArticleDraft:
     latest = article.latest_version()
     origin = None
     if latest is not None:
-        headline, paragraphs = latest.headline, with_ids(latest.paragraphs)
+        text = version_text(latest)
     else:
-        headline, paragraphs = proposed_draft(article.story)
-        origin = {"headline": headline, "paragraphs": paragraphs}
-    draft, _ = ArticleDraft.objects.get_or_create(
-        article=article,
-        editor=editor,
-        defaults={"based_on": latest, "headline": headline, "paragraphs": paragraphs, "origin": origin},
-    )
+        text = proposed_draft(article.story)
+        origin = {"headline": text.headline, "paragraphs": _paragraphs(text), "credits": dict(text.credits)}
+    defaults = {
+        "based_on": latest,
+        "headline": text.headline,
+        "paragraphs": _paragraphs(text),
+        "credits": dict(text.credits),
+        "origin": origin,
+    }
+    draft, _ = ArticleDraft.objects.get_or_create(article=article, editor=editor, defaults=defaults)
     return draft
 
 
@@ -114,11 +118,14 @@ def current_analysis(story: Story) -> tuple[dict, dict[str, SourceInfo]]:
     return analysis.result, info
 
 
-def proposed_draft(story: Story) -> tuple[str, list[dict]]:
-    """An automatic first draft from the story's default sources."""
+def proposed_draft(story: Story) -> ArticleText:
+    """An automatic first draft from the story's default sources, with the dateline its
+    first paragraph opens with and a credit line naming the agencies it takes from."""
     result, info = current_analysis(story)
     headline, paragraphs = automatic_draft(result, list(info.values()))
-    return headline or story.headline, paragraphs
+    providers = [entry["provider"] for paragraph in paragraphs for entry in paragraph["sources"]]
+    credits = proposed_credits([paragraph["text"] for paragraph in paragraphs[:3]], providers)
+    return ArticleText(headline or story.headline, paragraphs, credits)
 
 
 def restart_draft(*, draft: ArticleDraft) -> ArticleDraft:
@@ -155,15 +162,14 @@ def save_draft(
                 return SaveOutcome(resent, created=False)
         locked = ArticleDraft.objects.select_for_update(of=("self",)).select_related("based_on").get(pk=draft.pk)
         newest = article.versions.select_related("created_by").order_by("-number").first()
-        headline, paragraphs, merged_with = _merged_content(locked, newest, choices, theirs_seen)
-        if newest is not None and (headline, paragraphs) == (newest.headline, with_ids(newest.paragraphs)):
-            _settle_draft(locked, newest, headline, paragraphs)
+        text, merged_with = _merged_content(locked, newest, choices, theirs_seen)
+        if newest is not None and _same(text, version_text(newest)):
+            _settle_draft(locked, newest, text)
             return SaveOutcome(newest, created=False)
-        _check_saveable(article, paragraphs, correction_note)
+        _check_saveable(article, _paragraphs(text), correction_note)
         version = _new_version(
             article,
-            headline,
-            paragraphs,
+            text,
             locked.editor,
             reason,
             correction_note,
@@ -172,7 +178,7 @@ def save_draft(
             token=token,
         )
         _back_to_draft(article)
-        _settle_draft(locked, version, headline, paragraphs)
+        _settle_draft(locked, version, text)
         action = AuditAction.CORRECT if correction_note.strip() else AuditAction.SAVE
         _record(action, article, version, locked.editor, reason, page_base)
     return SaveOutcome(version, created=True, merged_with=merged_with)
@@ -185,7 +191,7 @@ def restore_version(*, version: ArticleVersion, by: User, reason: str = "") -> A
         if article.published_version_id:
             raise ComposeError("A published article changes only through a correction; compose one instead.")
         why = reason or f"Restored version {version.number}"
-        restored = _new_version(article, version.headline, with_ids(version.paragraphs), by, why, "", based_on=version)
+        restored = _new_version(article, version_text(version), by, why, "", based_on=version)
         _back_to_draft(article)
         _record(AuditAction.RESTORE, article, restored, by, why)
     ArticleDraft.objects.filter(article=article, editor=by).delete()
@@ -197,25 +203,36 @@ def base_text(draft: ArticleDraft) -> ArticleText:
     if draft.based_on is not None:
         return version_text(draft.based_on)
     origin = draft.origin or {"headline": "", "paragraphs": []}
-    return ArticleText(origin["headline"], with_ids(origin["paragraphs"]))
+    return ArticleText(origin["headline"], with_ids(origin["paragraphs"]), clean_credits(origin.get("credits")))
 
 
 def version_text(version: ArticleVersion) -> ArticleText:
-    return ArticleText(version.headline, with_ids(version.paragraphs))
+    return ArticleText(version.headline, with_ids(version.paragraphs), clean_credits(version.credits))
+
+
+def draft_text(draft: ArticleDraft) -> ArticleText:
+    return ArticleText(draft.headline, draft.paragraphs, clean_credits(draft.credits))
+
+
+def _paragraphs(text: ArticleText) -> list[dict]:
+    return [dict(paragraph) for paragraph in text.paragraphs]
+
+
+def _same(a: ArticleText, b: ArticleText) -> bool:
+    return (a.headline, list(a.paragraphs), dict(a.credits)) == (b.headline, list(b.paragraphs), dict(b.credits))
 
 
 def _merged_content(
     draft: ArticleDraft, newest: ArticleVersion | None, choices: dict[str, Choice] | None, theirs_seen: int | None
-) -> tuple[str, list[dict], ArticleVersion | None]:
+) -> tuple[ArticleText, ArticleVersion | None]:
     """The draft's content, merged with `newest` when that was saved since the draft's base."""
     if newest is None or newest.pk == draft.based_on_id:
-        return draft.headline, draft.paragraphs, None
-    mine = ArticleText(draft.headline, draft.paragraphs)
+        return draft_text(draft), None
     settled = choices if theirs_seen == newest.number else None
-    merge = merge_article(base_text(draft), version_text(newest), mine, settled)
+    merge = merge_article(base_text(draft), version_text(newest), draft_text(draft), settled)
     if not merge.is_complete:
         raise MergeNeeded(merge, newest, draft.based_on)
-    return merge.headline, merge.paragraphs, newest
+    return ArticleText(merge.headline, merge.paragraphs, merge.credits), newest
 
 
 def _check_saveable(article: Article, paragraphs: list[dict], correction_note: str) -> None:
@@ -225,10 +242,12 @@ def _check_saveable(article: Article, paragraphs: list[dict], correction_note: s
         raise ComposeError("This article is published: say in a correction note what this version corrects.")
 
 
-def _settle_draft(draft: ArticleDraft, version: ArticleVersion, headline: str, paragraphs: list[dict]) -> None:
+def _settle_draft(draft: ArticleDraft, version: ArticleVersion, text: ArticleText) -> None:
     """After a save the draft holds what was saved, based on it, with no unsaved change."""
     draft.based_on = version
-    draft.headline, draft.paragraphs = headline, paragraphs
+    draft.headline, draft.paragraphs, draft.credits = text.headline, _paragraphs(text), dict(text.credits)
+    if draft.undo:  # typing after a save is a step of its own, not part of the typing before it
+        draft.undo = [*draft.undo[:-1], {**draft.undo[-1], "typing": ""}]
     draft.origin = None
     draft.changed_since = None
     draft.save()
@@ -236,8 +255,7 @@ def _settle_draft(draft: ArticleDraft, version: ArticleVersion, headline: str, p
 
 def _new_version(
     article: Article,
-    headline: str,
-    paragraphs: list[dict],
+    text: ArticleText,
     by: User,
     reason: str,
     correction: str,
@@ -250,9 +268,10 @@ def _new_version(
     return ArticleVersion.objects.create(
         article=article,
         number=number,
-        headline=headline,
-        paragraphs=paragraphs,
-        body="\n\n".join(paragraph["text"] for paragraph in paragraphs),
+        headline=text.headline,
+        paragraphs=_paragraphs(text),
+        credits=dict(text.credits),
+        body="\n\n".join(paragraph["text"] for paragraph in text.paragraphs),
         reason=reason[:300],
         correction_note=correction.strip(),
         created_by=by,

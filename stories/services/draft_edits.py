@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from django.db import transaction
 from django.utils import timezone
 
+from stories.credits import clean_credits
 from stories.drafting import SourceInfo, cell_text, new_paragraph_id, paragraph_from_cells, restates
 from stories.models import ArticleDraft
 
@@ -44,6 +45,7 @@ class DraftTexts:
 
     headline: str | None = None
     paragraphs: dict[str, TypedText] = field(default_factory=dict)
+    credits: dict[str, str] = field(default_factory=dict)  # the credit lines the page carried
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ def change_draft(
             _apply_texts(outcome, texts)
         typed = snapshot(locked)
         if typed != before:
-            remember(locked, before, "typing", typing=",".join(sorted(outcome.typed)) or "headline")
+            remember(locked, before, "typing", typing=_typed_in(before, typed))
         if change is not None:
             try:
                 change(locked)
@@ -120,8 +122,20 @@ def change_draft(
     return outcome
 
 
+def _typed_in(before: dict, after: dict) -> str:
+    """Which boxes typing changed ("headline,p3f2a,credit-byline"): typing on in the same
+    boxes is one undo step."""
+    texts = [({p["id"]: p["text"] for p in state["paragraphs"]}) for state in (before, after)]
+    changed = [pid for pid, text in texts[1].items() if texts[0].get(pid) != text]
+    if before["headline"] != after["headline"]:
+        changed.append("headline")
+    changed += [f"credit-{name}" for name, line in after["credits"].items() if before["credits"].get(name) != line]
+    return ",".join(sorted(changed))
+
+
 def snapshot(draft: ArticleDraft) -> dict:
-    return {"headline": draft.headline, "paragraphs": [dict(paragraph) for paragraph in draft.paragraphs]}
+    paragraphs = [dict(paragraph) for paragraph in draft.paragraphs]
+    return {"headline": draft.headline, "paragraphs": paragraphs, "credits": dict(draft.credits or {})}
 
 
 def remember(draft: ArticleDraft, before: dict, what: str, *, typing: str = "") -> None:
@@ -140,6 +154,8 @@ def _apply_texts(outcome: DraftChange, texts: DraftTexts) -> None:
             set_headline(draft, texts.headline)
         except DraftEditError as error:
             outcome.errors.append(str(error))
+    if texts.credits:
+        draft.credits = clean_credits({**(draft.credits or {}), **texts.credits})
     for pid, typed in texts.paragraphs.items():
         if text_digest(typed.text) == typed.seen:
             continue  # not typed in on this page: leave it as it stands (another tab may have changed it)

@@ -41,3 +41,4 @@ def next_redo(draft: ArticleDraft) -> str:
 
 def _restore(draft: ArticleDraft, step: dict) -> None:
     draft.headline, draft.paragraphs = step["headline"], [dict(paragraph) for paragraph in step["paragraphs"]]
+    draft.credits = dict(step.get("credits") or {})

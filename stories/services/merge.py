@@ -15,17 +15,22 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from stories.credits import CREDIT_LINES
+
 HEADLINE = "headline"
+CREDIT = "credit-"  # a credit line's clash is keyed "credit-byline", "credit-dek", ...
 
 ClashKind = Literal["both-changed", "they-dropped", "i-dropped"]
 
 
 @dataclass(frozen=True)
 class ArticleText:
-    """One side of a merge: a headline and paragraphs (dicts with at least `id` and `text`)."""
+    """One side of a merge: a headline, paragraphs (dicts with at least `id` and `text`) and
+    the credit lines (stories.credits: dek, byline, dateline, credit)."""
 
     headline: str
     paragraphs: Sequence[Mapping]
+    credits: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -38,8 +43,8 @@ class Choice:
 
 @dataclass(frozen=True)
 class Clash:
-    """Both sides changed one thing differently. `key` is the paragraph's id or HEADLINE;
-    a side's text is None where that side dropped the paragraph."""
+    """Both sides changed one thing differently. `key` is the paragraph's id, HEADLINE or a
+    credit line's CREDIT + name; a side's text is None where that side dropped the paragraph."""
 
     key: str
     kind: ClashKind
@@ -48,11 +53,21 @@ class Clash:
     mine: str | None
     number: int  # the paragraph's place in the merged article, 1-based (0 for the headline)
 
+    @property
+    def what(self) -> str:
+        """What clashed, in words: "The headline", "The byline", "Paragraph 3"."""
+        if self.key == HEADLINE:
+            return "The headline"
+        if self.key.startswith(CREDIT):
+            return f"The {CREDIT_LINES.get(self.key.removeprefix(CREDIT), 'line').lower()}"
+        return f"Paragraph {self.number}"
+
 
 @dataclass
 class Merge:
     headline: str
     paragraphs: list[dict]
+    credits: dict[str, str] = field(default_factory=dict)
     clashes: list[Clash] = field(default_factory=list)
     unsettled: list[Clash] = field(default_factory=list)
     from_theirs: int = 0  # how many of their changes came in
@@ -72,10 +87,11 @@ def merge_article(
     """
     choices = choices or {}
     base_by_id, theirs_by_id, mine_by_id = (_by_id(side.paragraphs) for side in (base, theirs, mine))
-    headline, headline_clash, took = _merge_headline(base, theirs, mine, choices)
+    headline, headline_clash, took = _merge_line(HEADLINE, base.headline, theirs.headline, mine.headline, choices)
+    credits, credit_clashes, credit_took = _merge_credits(base, theirs, mine, choices)
     kept: dict[str, dict] = {}
     clashes: dict[str, tuple[ClashKind, str | None, str | None, str | None]] = {}
-    from_theirs = took
+    from_theirs = took + credit_took
     for pid in _all_ids(base, theirs, mine):
         paragraph, clash, came_in = _merge_paragraph(pid, base_by_id, theirs_by_id, mine_by_id, choices)
         from_theirs += came_in
@@ -85,9 +101,10 @@ def merge_article(
             clashes[pid] = clash
     order = _merged_order(base, theirs, mine, kept)
     paragraphs = [kept[pid] for pid in order]
-    merge = Merge(headline=headline, paragraphs=paragraphs, from_theirs=from_theirs)
+    merge = Merge(headline=headline, paragraphs=paragraphs, credits=credits, from_theirs=from_theirs)
     if headline_clash is not None:
         merge.clashes.append(headline_clash)
+    merge.clashes += credit_clashes
     place = {pid: number for number, pid in enumerate(order, start=1)}
     for pid, (kind, base_text, their_text, my_text) in clashes.items():
         merge.clashes.append(Clash(pid, kind, base_text, their_text, my_text, place.get(pid, 0)))
@@ -96,18 +113,35 @@ def merge_article(
     return merge
 
 
-def _merge_headline(
-    base: ArticleText, theirs: ArticleText, mine: ArticleText, choices: Mapping[str, Choice]
+def _merge_line(
+    key: str, base: str, theirs: str, mine: str, choices: Mapping[str, Choice], *, may_be_empty: bool = False
 ) -> tuple[str, Clash | None, int]:
-    merged = _three_way(base.headline, theirs.headline, mine.headline)
+    """A one-line field (the headline, a credit line): the merged line, its clash if both
+    sides changed it differently, and 1 when their change came in."""
+    merged = _three_way(base, theirs, mine)
     if merged is not None:
-        return merged, None, int(merged != mine.headline)
-    clash = Clash(HEADLINE, "both-changed", base.headline, theirs.headline, mine.headline, 0)
-    choice = choices.get(HEADLINE)
+        return merged, None, int(merged != mine)
+    clash = Clash(key, "both-changed", base, theirs, mine, 0)
+    choice = choices.get(key)
     if choice is None:
-        return mine.headline, clash, 0
-    text = {"theirs": theirs.headline, "mine": mine.headline}.get(choice.take, choice.text)
-    return " ".join(text.split()) or mine.headline, clash, 0
+        return mine, clash, 0
+    text = " ".join({"theirs": theirs, "mine": mine}.get(choice.take, choice.text).split())
+    return (text if text or may_be_empty else mine), clash, 0
+
+
+def _merge_credits(
+    base: ArticleText, theirs: ArticleText, mine: ArticleText, choices: Mapping[str, Choice]
+) -> tuple[dict[str, str], list[Clash], int]:
+    credits: dict[str, str] = {}
+    clashes: list[Clash] = []
+    took = 0
+    for name in dict.fromkeys([*base.credits, *theirs.credits, *mine.credits]):
+        was, theirs_now, mine_now = (side.credits.get(name, "") for side in (base, theirs, mine))
+        line, clash, came_in = _merge_line(CREDIT + name, was, theirs_now, mine_now, choices, may_be_empty=True)
+        credits[name], took = line, took + came_in
+        if clash is not None:
+            clashes.append(clash)
+    return credits, clashes, took
 
 
 def _merge_paragraph(

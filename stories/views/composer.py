@@ -12,6 +12,7 @@ from django.conf import settings
 from django.utils.safestring import SafeString
 
 from stories.compare_page import inline_diff
+from stories.credits import CREDIT_LINES
 from stories.forms import SaveDraftForm
 from stories.http import AuthenticatedHttpRequest
 from stories.models import Article, ArticleDraft, ArticleStatus, ArticleVersion, Story
@@ -84,7 +85,10 @@ class VersionChange:
 
 
 def full_text(version: ArticleVersion) -> str:
-    return f"{version.headline}\n\n{version.body}"
+    """The version as readers get it, its lines in order: what review reads and compares."""
+    credits = version.credits or {}
+    top = [version.headline, *(credits.get(name, "") for name in ("dek", "byline", "dateline"))]
+    return "\n\n".join(line for line in [*top, version.body, credits.get("credit", "")] if line)
 
 
 def version_change(version: ArticleVersion, against: ArticleVersion | None, label: str = "") -> VersionChange:
@@ -125,6 +129,7 @@ def composer_context(
         "review": under_review,
         "seen": seen,
         "others": others_at_work(article, request.user, seen=seen),
+        "credit_lines": [(name, label, (draft.credits or {}).get(name, "")) for name, label in CREDIT_LINES.items()],
         "undo_what": draft_history.next_undo(draft),
         "redo_what": draft_history.next_redo(draft),
         "poll_seconds": settings.NEWSROOM_PRESENCE_POLL_SECONDS,
