@@ -23,6 +23,9 @@ HEADLINE_KINDS = ("headline",)
 # A summary printed before the headline is the aggregator's, not the story's: the dek that
 # follows the headline says the same, and stays.
 LEFT_OUT_KINDS = {"standfirst"}
+# Passages that are the article's other lines (stories.credits), never paragraphs of its
+# body. A dek stays in the body: the engine reads a short first sentence as one too often.
+LINE_KINDS = ("byline", "dateline")
 
 
 @dataclass(frozen=True)
@@ -37,12 +40,13 @@ class SourceInfo:
     label: str = ""  # the story's name for the source (services.analysis.short_labels)
 
 
-def automatic_draft(result: dict, sources: list[SourceInfo]) -> tuple[str, list[dict]]:
-    """The headline and the paragraphs of a first draft, each paragraph with its provenance."""
+def automatic_draft(result: dict, sources: list[SourceInfo]) -> tuple[str, list[dict], dict[str, str]]:
+    """The headline and the paragraphs of a first draft, each paragraph with its provenance,
+    and the lines it found for the byline and dateline (by kind)."""
     info = {source.key: source for source in sources}
     blocks = {block["id"]: block for source in result["sources"] for block in source["blocks"]}
     lead = lead_source(result, info)
-    headline, paragraphs = "", list[dict]()
+    headline, paragraphs, lines = "", list[dict](), dict[str, str]()
     for number, row in enumerate(result["rows"], start=1):
         cells = [cell for cell in row["cells"] if cell["status"] != "repeat"]
         if not cells:
@@ -55,12 +59,15 @@ def automatic_draft(result: dict, sources: list[SourceInfo]) -> tuple[str, list[
             headline = cell_text(chosen, blocks)
             continue
         text = cell_text(chosen, blocks)
-        if chosen["source"] != lead and restates(text, [p["text"] for p in paragraphs]):
+        if len(kinds) == 1 and (kind := next(iter(kinds))) in LINE_KINDS:
+            lines.setdefault(kind, text)
+            continue
+        if chosen["source"] != lead and restates(text, [*lines.values(), *(p["text"] for p in paragraphs)]):
             continue
         # The row names the paragraph: two editors' automatic drafts of one analysis share
         # ids, so a merge of their saves knows the same paragraph when it sees it.
         paragraphs.append(paragraph_from_cells([chosen], blocks, info, row=number, pid=f"r{number}"))
-    return headline, paragraphs
+    return headline, paragraphs, lines
 
 
 def lead_source(result: dict, info: dict[str, SourceInfo]) -> str:

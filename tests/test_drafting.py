@@ -26,7 +26,7 @@ def draft(*texts: str, preferred: int | None = None) -> tuple[str, list[str]]:
         SourceInfo(entry["key"], n, n, f"Agency {n}", preferred=n == preferred)
         for n, entry in enumerate(result["sources"])
     ]
-    headline, paragraphs = automatic_draft(result, infos)
+    headline, paragraphs, _lines = automatic_draft(result, infos)
     return headline, [paragraph["text"] for paragraph in paragraphs]
 
 
@@ -58,3 +58,22 @@ def test_restating_needs_the_same_figures_and_most_of_the_words():
     assert restates("Officials put the damage at 38 million kroner after the fire at Pier 9.", stated)
     assert not restates("Officials put the damage at 40 million kroner after the fire at Pier 9.", stated)
     assert not restates("The union called for inspections of every pier.", stated)
+
+
+WITH_LINES = """Fire Shuts Port Alder Pier
+
+Twelve hurt as flames gut a cold store, and the pier stays shut for a week
+
+By Ines Varga
+
+PORT ALDER (Northwire) - A fire tore through a cold-storage warehouse on Pier 9 on Tuesday, injuring 12 people.
+Police said the cause of the fire was not yet known.
+"""
+
+
+def test_a_byline_becomes_the_articles_byline_not_a_paragraph_of_its_body():
+    result = to_json(compare_sources([SourceText("a.txt", WITH_LINES)]))
+    headline, paragraphs, lines = automatic_draft(result, [SourceInfo("A", 1, 1, "Northwire")])
+    assert headline == "Fire Shuts Port Alder Pier"
+    assert lines == {"byline": "By Ines Varga"}
+    assert [p["text"][:10] for p in paragraphs] == ["Twelve hur", "PORT ALDER", "Police sai"], "the dek stays"

@@ -122,10 +122,10 @@ def proposed_draft(story: Story) -> ArticleText:
     """An automatic first draft from the story's default sources, with the dateline its
     first paragraph opens with and a credit line naming the agencies it takes from."""
     result, info = current_analysis(story)
-    headline, paragraphs = automatic_draft(result, list(info.values()))
+    headline, paragraphs, lines = automatic_draft(result, list(info.values()))
     providers = [entry["provider"] for paragraph in paragraphs for entry in paragraph["sources"]]
     credits = proposed_credits([paragraph["text"] for paragraph in paragraphs[:3]], providers)
-    return ArticleText(headline or story.headline, paragraphs, credits)
+    return ArticleText(headline or story.headline, paragraphs, clean_credits({**credits, **lines}))
 
 
 def restart_draft(*, draft: ArticleDraft) -> ArticleDraft:
