@@ -56,10 +56,14 @@ def test_the_desk_pages_fit_a_phone(browser, live_server, alice_admin, settings)
     desk.publish(desk.approve(desk.submit(article, alice_admin), alice_admin), alice_admin)
     pages = [
         ("compose-published", f"/stories/{story.pk}/compose/"),
+        ("version-diff", f"/stories/{story.pk}/versions/compare/?a=1&b=1"),
+        ("upload", "/admin/stories/story/upload/"),
         ("public-index", "/news/"),
         ("public-article", f"/news/{article.pk}/"),
     ]
     check_pages(page, live_server, pages)
+    page.context.clear_cookies()
+    check_pages(page, live_server, [("login", "/accounts/login/")])
 
 
 def check_pages(page: Page, live_server, pages: list[tuple[str, str]]) -> None:
