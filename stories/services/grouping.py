@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from stories.analysis.grouping import WINDOW_HOURS, ItemEvidence, Match, band_keys, best_story, evidence_of
+from stories.ingest import ParsedCopy
 from stories.models import UNATTRIBUTED, FingerprintBand, ItemFingerprint, Provider, SourceVersion, Story
 
 GROUPING_ENGINE = "2"  # made again by `manage.py fingerprint` when it changes
@@ -29,6 +30,11 @@ def evidence_for(headline: str, text: str, received_at, provider: Provider) -> I
     are the same story only when one re-files the other."""
     known = str(provider.pk) if provider.name != UNATTRIBUTED else None
     return evidence_of(headline, text, received_at.timestamp() if received_at else None, known)
+
+
+def item_evidence(parsed: ParsedCopy, received_at, provider: Provider) -> ItemEvidence:
+    """The evidence of an item as read (ingest and `manage.py fingerprint` both use it)."""
+    return evidence_for(parsed.headline, parsed.text, received_at, provider)
 
 
 def matching_story(evidence: ItemEvidence) -> StoryMatch | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import BinaryIO
 
@@ -28,7 +28,7 @@ from stories.ingest.names import printable, shown_name
 from stories.models import UNATTRIBUTED, AuditAction, Provider, Source, SourceVersion, Story
 from stories.services.analysis import refresh_story_analysis
 from stories.services.audit import record_event
-from stories.services.grouping import evidence_for, matching_story, remember_fingerprint
+from stories.services.grouping import item_evidence, matching_story, remember_fingerprint
 
 
 @dataclass(frozen=True)
@@ -201,7 +201,7 @@ def _store(incoming: IncomingCopy, parsed: ParsedCopy, sha256: str, encoding: st
     now = timezone.now()
     provider = upload.provider or _provider_named(parsed.provider)
     item_id = (incoming.item_id or parsed.item_id or PurePath(incoming.name).stem or incoming.name)[:255]
-    evidence = evidence_for(parsed.headline, parsed.text, now, provider)
+    evidence = item_evidence(parsed, now, provider)
     source = Source.objects.filter(provider=provider, item_id=item_id).first()
     if source is None:
         story, note, made = _story_for_new_item(parsed, evidence, upload, now)
@@ -226,9 +226,19 @@ def _store(incoming: IncomingCopy, parsed: ParsedCopy, sha256: str, encoding: st
         text=parsed.text,
         received_by=upload.user,
     )
-    remember_fingerprint(version, evidence)
+    remember_fingerprint(version, replace(evidence, received_at=version.received_at.timestamp()))
     Story.objects.filter(pk=source.story_id).update(last_received_at=now)
     return version
+
+
+def stored_evidence(version: SourceVersion) -> ItemEvidence:
+    """The grouping evidence of a stored version, made again as ingest made it: its original
+    bytes decoded and parsed the same way (`manage.py fingerprint`), with the version's own
+    headline, not its source's first."""
+    data = bytes(version.original)
+    limits = CopyLimits(max_bytes=max(len(data), settings.NEWSROOM_MAX_COPY_BYTES), max_line_chars=len(data) + 1)
+    parsed = parse_copy(version.original_name, decode_copy(version.original_name, data, limits).text)
+    return item_evidence(parsed, version.received_at, version.source.provider)
 
 
 def _story_for_new_item(parsed: ParsedCopy, evidence: ItemEvidence, upload: _Upload, now) -> tuple[Story, str, bool]:

@@ -129,3 +129,25 @@ def test_fingerprint_gives_copy_stored_without_one_its_fingerprint(tmp_path):
     out = io.StringIO()
     call_command("fingerprint", stdout=out)
     assert out.getvalue() == "0 fingerprints stored.\n"
+
+
+def test_fingerprint_makes_each_version_the_evidence_ingest_made(tmp_path):
+    """Once it read every version with its source's first headline; ingest reads each
+    version's own (a re-file may change its headline), and NITF's from the document."""
+    from stories.models import ItemFingerprint
+
+    first = "Central Bank Holds Rates\n\nThe Norland central bank kept rates at 4%.\n"
+    refiled = "Norland Bank Keeps Rates at 4% as Inflation Cools\n\nThe Norland central bank kept rates at 4%.\n"
+    (tmp_path / "rates.txt").write_text(first)
+    ingest(tmp_path / "rates.txt", "--provider", "Northwire")
+    (tmp_path / "rates.txt").write_text(refiled)
+    ingest(tmp_path / "rates.txt", "--provider", "Northwire")
+    made_by_ingest = {
+        f.version_id: (f.evidence, sorted(f.bands.values_list("key", flat=True))) for f in ItemFingerprint.objects.all()
+    }
+    assert len(made_by_ingest) == 2
+    call_command("fingerprint", "--all", stdout=io.StringIO())
+    made_again = {
+        f.version_id: (f.evidence, sorted(f.bands.values_list("key", flat=True))) for f in ItemFingerprint.objects.all()
+    }
+    assert made_again == made_by_ingest

@@ -3,7 +3,8 @@
 from django.core.management.base import BaseCommand, CommandParser
 
 from stories.models import SourceVersion
-from stories.services.grouping import GROUPING_ENGINE, evidence_for, remember_fingerprint
+from stories.services.grouping import GROUPING_ENGINE, remember_fingerprint
+from stories.services.ingest import stored_evidence
 
 
 class Command(BaseCommand):
@@ -16,13 +17,11 @@ class Command(BaseCommand):
         parser.add_argument("--all", action="store_true", dest="every", help="remake every fingerprint")
 
     def handle(self, *args, every: bool, **options) -> None:
-        versions = SourceVersion.objects.select_related("source__provider").defer("original").order_by("pk")
+        versions = SourceVersion.objects.select_related("source__provider").order_by("pk")
         if not every:
             versions = versions.exclude(fingerprint__engine=GROUPING_ENGINE)
         count = 0
         for version in versions.iterator(chunk_size=200):
-            source = version.source
-            evidence = evidence_for(source.headline, version.text, version.received_at, source.provider)
-            remember_fingerprint(version, evidence)
+            remember_fingerprint(version, stored_evidence(version))  # as ingest made it
             count += 1
         self.stdout.write(f"{count} fingerprint{'s' if count != 1 else ''} stored.")
