@@ -1,11 +1,9 @@
-"""Background tasks, run by `manage.py desk_worker` (django-tasks' `db_worker`, with its database backend)."""
+"""Background tasks, run by `manage.py desk_worker` (django-tasks' `db_worker`, with its database backend).
 
-from django_tasks import task
+Each task is defined beside the service that queues it (no import goes both ways); this
+module names them, so that a task queued under its name here before still runs.
+"""
 
-from stories.services.batches import run_batch
+from stories.services.batches import ingest_batch
 
-
-@task()
-def ingest_batch(batch_id: int) -> None:
-    """Take in a queued upload batch; its page shows the progress."""
-    run_batch(batch_id)
+__all__ = ["ingest_batch"]

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import DatabaseError, InterfaceError, OperationalError, close_old_connections, connection, transaction
 from django.utils import timezone
-from django_tasks import TaskResultStatus
+from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
 from stories.models import BatchFile, BatchStatus, Provider, Story, UploadBatch
@@ -94,8 +94,6 @@ def queue_batch(
     group: bool = False,
 ) -> UploadBatch:
     """Store the batch's files and queue the task that takes them in, all or nothing."""
-    from stories.tasks import ingest_batch  # the task module imports this one
-
     with transaction.atomic():
         batch = UploadBatch.objects.create(
             created_by=user, story=story, provider=provider, group=group, total=len(files)
@@ -103,6 +101,14 @@ def queue_batch(
         BatchFile.objects.bulk_create(_batch_file(batch, position, copy) for position, copy in enumerate(files))
         transaction.on_commit(lambda: ingest_batch.enqueue(batch.pk))
     return batch
+
+
+@task()
+def ingest_batch(batch_id: int) -> None:
+    """The background task that takes in a queued upload batch (`run_batch`), run by
+    `manage.py desk_worker`. It lives here, beside what queues it, so that nothing imports
+    in a circle; `stories.tasks` names it too, for tasks queued under that name before."""
+    run_batch(batch_id)
 
 
 def run_batch(batch_id: int) -> None:
@@ -179,8 +185,6 @@ def resume_batch(batch: UploadBatch) -> bool:
 def _queue_again(locked: UploadBatch) -> None:
     """In the transaction that locked the batch: queued for a new run, which goes on from
     its first file not taken in."""
-    from stories.tasks import ingest_batch  # the task module imports this one
-
     locked.status, locked.claim, locked.finished_at, locked.heartbeat_at = BatchStatus.QUEUED, "", None, timezone.now()
     locked.save(update_fields=["status", "claim", "finished_at", "heartbeat_at"])
     transaction.on_commit(partial(ingest_batch.enqueue, locked.pk))

@@ -55,7 +55,7 @@ def test_a_large_upload_waits_in_the_database_with_its_task_queued(queued):
         "ringroad-01.txt",
     ]
     task = DBTaskResult.objects.get()
-    assert task.task_path == "stories.tasks.ingest_batch" and task.args_kwargs["args"] == [queued.pk]
+    assert task.task_path == "stories.services.batches.ingest_batch" and task.args_kwargs["args"] == [queued.pk]
     assert not SourceVersion.objects.exists()
 
 
@@ -106,3 +106,13 @@ def test_a_batch_already_finished_is_not_taken_in_twice(queued):
     run_batch(queued.pk)
     queued.refresh_from_db()
     assert queued.results == results and SourceVersion.objects.count() == 4
+
+
+def test_a_task_queued_under_its_old_name_still_runs():
+    """Tasks queued before the task moved beside its service were stored as
+    stories.tasks.ingest_batch: the worker still finds them there."""
+    from django.utils.module_loading import import_string
+
+    from stories.services.batches import ingest_batch
+
+    assert import_string("stories.tasks.ingest_batch") is ingest_batch
