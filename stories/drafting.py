@@ -13,7 +13,8 @@ draft leaves out, with that reason.
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
@@ -47,6 +48,7 @@ def automatic_draft(result: dict, sources: list[SourceInfo]) -> tuple[str, list[
     blocks = {block["id"]: block for source in result["sources"] for block in source["blocks"]}
     lead = lead_source(result, info)
     headline, paragraphs, lines = "", list[dict](), dict[str, str]()
+    said = Said()  # what the draft states so far, grown as it is written
     for number, row in enumerate(result["rows"], start=1):
         cells = [cell for cell in row["cells"] if cell["status"] != "repeat"]
         if not cells:
@@ -61,9 +63,11 @@ def automatic_draft(result: dict, sources: list[SourceInfo]) -> tuple[str, list[
         text = cell_text(chosen, blocks)
         if len(kinds) == 1 and (kind := next(iter(kinds))) in LINE_KINDS:
             lines.setdefault(kind, text)
+            said.add(text)
             continue
-        if chosen["source"] != lead and restates(text, [*lines.values(), *(p["text"] for p in paragraphs)]):
+        if chosen["source"] != lead and said.restates(text):
             continue
+        said.add(text)
         # The row names the paragraph: two editors' automatic drafts of one analysis share
         # ids, so a merge of their saves knows the same paragraph when it sees it.
         paragraphs.append(paragraph_from_cells([chosen], blocks, info, row=number, pid=f"r{number}"))
@@ -78,15 +82,39 @@ def lead_source(result: dict, info: dict[str, SourceInfo]) -> str:
     return next((key for key in keys if info[key].preferred), keys[0] if keys else "")
 
 
+@dataclass
+class Said:
+    """The words and figures a draft states, read once: each passage is then checked
+    against them without reading the whole draft again."""
+
+    terms: set[str] = field(default_factory=set)
+    numbers: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> Said:
+        said = cls()
+        for text in texts:
+            said.add(text)
+        return said
+
+    def add(self, text: str) -> None:
+        terms, numbers = _terms(text)
+        self.terms |= terms
+        self.numbers |= numbers
+
+    def restates(self, text: str) -> bool:
+        """Whether `text` only says again what is said: every figure in it stated already
+        and half of its other words (of any weight) too, or four words in five."""
+        terms, numbers = _terms(text)
+        if not terms:
+            return False
+        share = len(terms & self.terms) / len(terms)
+        return (bool(numbers) and numbers <= self.numbers and share >= 0.5) or share >= 0.8
+
+
 def restates(text: str, stated: list[str]) -> bool:
-    """Whether `text` only says again what the `stated` paragraphs say: every figure in it
-    is stated already and half of its other words (of any weight) too, or four in five."""
-    terms, numbers = _terms(text)
-    if not terms:
-        return False
-    said_terms, said_numbers = _terms(" ".join(stated))
-    share = len(terms & said_terms) / len(terms)
-    return (bool(numbers) and numbers <= said_numbers and share >= 0.5) or share >= 0.8
+    """Whether `text` only says again what the `stated` paragraphs say (Said.restates)."""
+    return Said.of(stated).restates(text)
 
 
 def _terms(text: str) -> tuple[set[str], set[str]]:

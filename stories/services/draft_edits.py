@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from stories.credits import clean_credits
-from stories.drafting import SourceInfo, cell_text, new_paragraph_id, paragraph_from_cells, restates
+from stories.drafting import Said, SourceInfo, cell_text, new_paragraph_id, paragraph_from_cells
 from stories.models import ArticleDraft
 
 MAX_PARAGRAPH_CHARS = 20_000
@@ -253,9 +253,9 @@ class PassageIndex:
             for p in paragraphs
             for entry in p.get("sources", [])
         }
-        stated = [paragraph["text"] for paragraph in paragraphs]
+        said = Said.of(paragraph["text"] for paragraph in paragraphs)
         return [
-            LeftOut(row, choice, restates(choice.text, stated))
+            LeftOut(row, choice, said.restates(choice.text))
             for row, cells in enumerate(self.rows)
             if row not in used
             for choice in _choices(cells, self.blocks, self.info)

@@ -113,7 +113,8 @@ def composer_context(
     latest = article.versions.select_related("created_by").order_by("-number").first()
     seen = latest.number if latest else 0
     analysis = current_analysis(story) if with_sources else None
-    paragraphs = _paragraphs(story, draft, analysis)
+    index = draft_edits.PassageIndex(*analysis) if analysis is not None else None  # built once a request
+    paragraphs = _paragraphs(story, draft, index)
     under_review = _review(article, latest)
     context: dict[str, Any] = {
         "story": story,
@@ -142,7 +143,7 @@ def composer_context(
         context["blockers"] = blockers
         context["conflict_rows"] = _conflict_rows(touched(conflicts, _draft_text(draft)), blockers)
         context["refiled"] = sum(paragraph.is_refiled for paragraph in paragraphs)
-        context["left_out"] = draft_edits.PassageIndex(*analysis).left_out(draft.paragraphs)
+        context["left_out"] = index.left_out(draft.paragraphs) if index is not None else []
     return context
 
 
@@ -154,11 +155,10 @@ def _conflict_rows(draft_touches: list[Touch], blockers: list[Touch]) -> list[Co
     return rows + [ConflictRow(touch, in_draft=False) for touch in blockers if touch.conflict.key not in in_draft]
 
 
-def _paragraphs(story: Story, draft: ArticleDraft, analysis: tuple | None) -> list[ParagraphView]:
-    """Each paragraph with its box's digest, and (with the analysis) the passages on offer
-    and the re-filed copy it uses."""
-    index = draft_edits.PassageIndex(*analysis) if analysis is not None else None
-    refiles = refiles_of(story, draft.paragraphs) if analysis is not None else {}
+def _paragraphs(story: Story, draft: ArticleDraft, index: draft_edits.PassageIndex | None) -> list[ParagraphView]:
+    """Each paragraph with its box's digest, and (with the analysis's index) the passages on
+    offer and the re-filed copy it uses."""
+    refiles = refiles_of(story, draft.paragraphs) if index is not None else {}
     labels = short_labels(story.sources.select_related("provider"))
     views = []
     for number, paragraph in enumerate(draft.paragraphs, start=1):
