@@ -6,7 +6,7 @@ a rewrite (both passages as they read, the words they share marked).
 On the samples (../shared/samples) and on pairs of real articles by different outlets about
 one event (ECB+ same-cluster pairs from ../shared/corpus, read at run time, never copied into
 the repository). Each pair goes through the engine and the compare page's builder
-(`stories.compare_page`), as the page would show it. A row is a wall when more than 80% of
+(`stories.views.compare_page`), as the page would show it. A row is a wall when more than 80% of
 the words of both its first changed passages are struck or underlined: one long
 strike-through against one long underline. Prints, per corpus: changed rows, walls as the
 page drew them before rewrites were told apart (every changed row as a word diff), walls
@@ -30,7 +30,7 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
 from stories.analysis import SourceText, compare_sources, to_json  # noqa: E402
-from stories.compare_page import ColumnHead, build_compare_page, marked_share  # noqa: E402
+from stories.views.compare_page import ColumnHead, build_compare_page, marked_share  # noqa: E402
 
 WALL = 0.8
 

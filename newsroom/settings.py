@@ -195,7 +195,7 @@ STORAGES = {
 }
 
 # The public pages (/news/) are rendered once per server process and kept until the next
-# publication, correction or withdrawal: stories/views/public.py files them under a stamp
+# publication, correction or withdrawal: stories/public/views.py files them under a stamp
 # read from the database on each request, so a publication reaches every process at once
 # and nothing has to be cleared elsewhere. Entries of an old stamp are never read again;
 # the timeout and the cap let them go.

@@ -22,6 +22,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("accounts/", include(accounts)),
     path("admin/", admin.site.urls),
-    path("news/", include("stories.urls_public")),
+    path("news/", include("stories.public.urls")),
     path("", include("stories.urls")),
 ]

@@ -4,7 +4,7 @@ where they stand in each passage, and every piece of wire copy escaped around th
 from datetime import UTC, datetime
 
 from stories.analysis import SourceText, compare_sources, to_json
-from stories.compare_page import ColumnHead, build_compare_page, passage_html
+from stories.views.compare_page import ColumnHead, build_compare_page, passage_html
 
 MARK = '<mark class="conflict-words">'
 PEOPLE = """Harbour Fire

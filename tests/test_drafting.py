@@ -3,7 +3,7 @@ figure one value, and it leaves out a passage that only says again what it says.
 is our own."""
 
 from stories.analysis import SourceText, compare_sources, to_json
-from stories.drafting import SourceInfo, automatic_draft, restates
+from stories.services.drafting import SourceInfo, automatic_draft, restates
 from tests.views.copy import HARBOUR_A, HARBOUR_B
 
 FIRST = """Harbour Fire

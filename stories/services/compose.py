@@ -17,10 +17,10 @@ from django.db import transaction
 from django.db.models import Max
 
 from stories.credits import clean_credits, proposed_credits
-from stories.drafting import SourceInfo, automatic_draft, with_ids
 from stories.models import Article, ArticleDraft, ArticleStatus, ArticleVersion, AuditAction, Story
 from stories.services.analysis import analyse, default_selection, short_labels, story_sources
 from stories.services.audit import record_event
+from stories.services.drafting import SourceInfo, automatic_draft, with_ids
 from stories.services.merge import ArticleText, Choice, Merge, merge_article
 
 

@@ -14,6 +14,7 @@ that value's text, and the first two values as `a_text` / `b_text`.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -22,12 +23,11 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from stories.compare_conflicts import conflict_key, conflict_values, entry_key
-from stories.drafting import SourceInfo
 from stories.models import ArticleDraft, AuditAction, ConflictSettlement, Story
 from stories.services.audit import record_event
 from stories.services.compose import current_analysis
 from stories.services.draft_edits import DraftChange, change_draft
+from stories.services.drafting import SourceInfo
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"  # what a settle button sends for each value: a, b, c ...
 
@@ -248,3 +248,29 @@ def _replace(text: str, old: list[str], new: str) -> str:
         return new[:1].upper() + new[1:] if match.group(0)[:1].isupper() else new
 
     return _pattern(*old).sub(keep_case, text)
+
+
+def conflict_values(entry: dict) -> list[dict]:
+    """Every source's value of a conflict of the `compare --json` form: `a`, `b`, then
+    `more`, the values of further sources when three or more state the fact."""
+    return [entry["a"], entry["b"], *entry.get("more", [])]
+
+
+def entry_key(entry: dict) -> str:
+    """The `conflict_key` of a conflict of the `compare --json` form."""
+    a, b, *more = (value["text"] for value in conflict_values(entry))
+    return conflict_key(entry["kind"], a, b, *more)
+
+
+def conflict_key(kind: str, a_text: str, b_text: str, *more_texts: str) -> str:
+    """A short name for a conflict made of what it is, not where it falls in the list: a
+    shared link still opens the same conflict after a source gets a new version or the
+    sources are chosen in another order (the values are taken in sorted order).
+
+    A fact of three or more sources is named by its different values, each once: when a
+    third source says what one of two said, the fact keeps the name (and the settlement)
+    it had between two."""
+    different = sorted({a_text, b_text, *more_texts})
+    values = different if more_texts and len(different) >= 2 else sorted([a_text, b_text])
+    facts = "\x1f".join([kind, *values])
+    return hashlib.sha256(facts.encode()).hexdigest()[:10]

@@ -18,8 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from stories.credits import clean_credits
-from stories.drafting import Said, SourceInfo, cell_text, new_paragraph_id, paragraph_from_cells
 from stories.models import ArticleDraft
+from stories.services.drafting import Said, SourceInfo, cell_text, new_paragraph_id, paragraph_from_cells
 
 MAX_PARAGRAPH_CHARS = 20_000
 MAX_HEADLINE_CHARS = 300

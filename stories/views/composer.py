@@ -11,7 +11,6 @@ from typing import Any
 from django.conf import settings
 from django.utils.safestring import SafeString
 
-from stories.compare_page import inline_diff
 from stories.credits import CREDIT_LINES
 from stories.forms import SaveDraftForm
 from stories.http import AuthenticatedHttpRequest
@@ -23,6 +22,7 @@ from stories.services.compose import MergeNeeded, article_for, current_analysis,
 from stories.services.conflicts import Touch, approval_blockers, story_conflicts, touched
 from stories.services.draft_edits import Alternative, text_digest
 from stories.services.refiles import Refile, refiles_of
+from stories.views.compare_page import inline_diff
 
 
 @dataclass(frozen=True)

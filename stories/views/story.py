@@ -7,12 +7,12 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from stories.access import get_story_for_user
-from stories.compare_page import ColumnHead, build_compare_page
 from stories.decorators import desk_login_required
 from stories.forms import MergeStoryForm, MoveSourceForm, VersionPairForm
 from stories.http import AuthenticatedHttpRequest
 from stories.models import AuditEvent, SourceVersion, Story
 from stories.services.analysis import analyse_versions, source_label
+from stories.views.compare_page import ColumnHead, build_compare_page
 from stories.views.workflow import pair_template
 
 HISTORY_SHOWN = 200

@@ -10,13 +10,13 @@ from django.views.decorators.vary import vary_on_headers
 
 from stories.access import get_article_for_reviewer, get_article_version, get_story_for_composer
 from stories.analysis import SourceText, compare_sources, to_json
-from stories.compare_page import build_compare_page, version_head
 from stories.decorators import desk_login_required
 from stories.forms import VersionPairForm, WorkflowForm
 from stories.http import AuthenticatedHttpRequest
 from stories.models import Article
 from stories.services import review
 from stories.services.compose import ComposeError, article_for, restore_version
+from stories.views.compare_page import build_compare_page, version_head
 from stories.views.composer import composer_context
 
 DONE = {

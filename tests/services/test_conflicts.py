@@ -3,10 +3,16 @@ the value that stands, and followed by the draft wherever it states another of t
 
 import pytest
 
-from stories.compare_conflicts import conflict_key
 from stories.models import AuditAction, AuditEvent, ConflictSettlement
 from stories.services.compose import article_for, draft_for
-from stories.services.conflicts import SettleError, follow_settlement, settle_conflict, story_conflicts, touched
+from stories.services.conflicts import (
+    SettleError,
+    conflict_key,
+    follow_settlement,
+    settle_conflict,
+    story_conflicts,
+    touched,
+)
 from tests.views.copy import HARBOUR_C, harbour_story
 
 pytestmark = pytest.mark.django_db

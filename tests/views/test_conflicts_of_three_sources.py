@@ -7,9 +7,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from stories.compare_conflicts import conflict_key
 from stories.models import ConflictSettlement
-from stories.services.conflicts import story_conflicts
+from stories.services.conflicts import conflict_key, story_conflicts
 from tests.views.compose_form import DraftForm
 from tests.views.copy import HARBOUR_C, harbour_story
 

@@ -233,7 +233,7 @@ class TestFeed:
         assert "<script>alert('x')</script>" in text_of(entry, "title")
 
     def test_it_lists_the_newest_publications_first_and_stops(self, client, edith_editor, monkeypatch):
-        monkeypatch.setattr("stories.views.public.FEED_SIZE", 2)
+        monkeypatch.setattr("stories.public.views.FEED_SIZE", 2)
         for number in range(3):
             published_article(edith_editor, TRAM.replace("Tram Line", f"Tram Line {number}"), f"tram-{number}.txt")
         assert entry_titles(client) == ["Council Approves Tram Line 2", "Council Approves Tram Line 1"]
@@ -241,7 +241,7 @@ class TestFeed:
 
 class TestIndex:
     def test_it_pages_through_the_newest_published_articles(self, client, edith_editor, unpublished, monkeypatch):
-        monkeypatch.setattr("stories.views.public.PAGE_SIZE", 2)
+        monkeypatch.setattr("stories.public.views.PAGE_SIZE", 2)
         for number in range(3):
             published_article(edith_editor, TRAM.replace("Tram Line", f"Tram Line {number}"), f"tram-{number}.txt")
         first, second = index_html(client), index_html(client, page=2)

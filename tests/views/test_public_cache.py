@@ -13,8 +13,8 @@ from django.test import override_settings
 from django.urls import reverse
 
 from stories.models import Article
-from stories.public import publication_stamp
-from stories.views.public import CACHE, public_page
+from stories.public.articles import publication_stamp
+from stories.public.views import CACHE, public_page
 from tests import desk
 from tests.views.test_public import (
     CORRECTION,
@@ -113,7 +113,7 @@ class TestCaching:
         assert with_form(rf.get("/news/form/")).content != with_form(rf.get("/news/form/")).content
 
     def test_it_keeps_the_pages_of_the_index_apart(self, client, edith_editor, monkeypatch):
-        monkeypatch.setattr("stories.views.public.PAGE_SIZE", 1)
+        monkeypatch.setattr("stories.public.views.PAGE_SIZE", 1)
         for number in range(2):
             published_article(edith_editor, TRAM.replace("Tram Line", f"Tram Line {number}"), f"tram-{number}.txt")
         client.get(reverse("public:index"))

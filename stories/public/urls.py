@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from stories.views import public
+from stories.public import views as public
 
 app_name = "public"
 

@@ -15,7 +15,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from stories.models import Article
-from stories.public import published_version
+from stories.public.articles import published_version
 
 SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.0.json"
 PLAIN_TEXT = "text/plain"

@@ -21,14 +21,14 @@ from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_safe
 
 from stories.models import Article
-from stories.ninjs import to_ninjs
-from stories.public import (
+from stories.public.articles import (
     feed_articles,
     get_published_article,
     publication_stamp,
     published_articles,
     published_version,
 )
+from stories.public.ninjs import to_ninjs
 
 PAGE_SIZE = 20
 FEED_SIZE = 30

@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from stories.analysis.diff import word_diff
 from stories.analysis.text import STOPWORDS, fold
-from stories.compare_conflicts import ConflictView, conflict_views
+from stories.views.compare_conflicts import ConflictView, conflict_views
 
 STATUS_LABELS = {"same": "Same", "changed": "Changed", "only-here": "Only here", "repeat": "Repeat"}
 # Two passages that share less than this share of their words are rewrites of each other:

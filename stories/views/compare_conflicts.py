@@ -6,13 +6,14 @@ words of a chosen fact are marked in `compare_page`, with the rest of the copy.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from stories.services.conflicts import conflict_values, entry_key
+
 if TYPE_CHECKING:
-    from stories.compare_page import Column
+    from stories.views.compare_page import Column
 
 KIND_LABELS = {
     "number": "Number",
@@ -130,32 +131,6 @@ def conflict_views(
             )
         )
     return conflicts
-
-
-def conflict_values(entry: dict) -> list[dict]:
-    """Every source's value of a conflict of the `compare --json` form: `a`, `b`, then
-    `more`, the values of further sources when three or more state the fact."""
-    return [entry["a"], entry["b"], *entry.get("more", [])]
-
-
-def entry_key(entry: dict) -> str:
-    """The `conflict_key` of a conflict of the `compare --json` form."""
-    a, b, *more = (value["text"] for value in conflict_values(entry))
-    return conflict_key(entry["kind"], a, b, *more)
-
-
-def conflict_key(kind: str, a_text: str, b_text: str, *more_texts: str) -> str:
-    """A short name for a conflict made of what it is, not where it falls in the list: a
-    shared link still opens the same conflict after a source gets a new version or the
-    sources are chosen in another order (the values are taken in sorted order).
-
-    A fact of three or more sources is named by its different values, each once: when a
-    third source says what one of two said, the fact keeps the name (and the settlement)
-    it had between two."""
-    different = sorted({a_text, b_text, *more_texts})
-    values = different if more_texts and len(different) >= 2 else sorted([a_text, b_text])
-    facts = "\x1f".join([kind, *values])
-    return hashlib.sha256(facts.encode()).hexdigest()[:10]
 
 
 def _number(block_id: str) -> int:
