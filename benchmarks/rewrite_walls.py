@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from stories.analysis import SourceText, compare_sources, to_json  # noqa: E402
+from stories.analysis import SourceText, compare_sources, from_json, to_json  # noqa: E402
 from stories.views.compare_page import ColumnHead, build_compare_page, marked_share  # noqa: E402
 
 WALL = 0.8
@@ -61,7 +61,7 @@ def walls(pairs: list[tuple[str, str]]) -> dict[str, float]:
     for a, b in pairs:
         result = to_json(compare_sources([SourceText("a", a), SourceText("b", b)]))
         ops_of = {(tuple(c["a"]), tuple(c["b"])): c["ops"] for c in result["changes"]}
-        page = build_compare_page(result, heads)
+        page = build_compare_page(from_json(result), heads)
         for row, raw in zip(page.rows, result["rows"]):
             changed = [tuple(cell["blocks"]) for cell in raw["cells"] if cell["status"] == "changed"]
             if len(changed) < 2 or (changed[0], changed[1]) not in ops_of:

@@ -4,7 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 
+from stories.analysis.model import Comparison
+from stories.analysis.report import from_json
 from stories.ingest.names import shown_name
 
 
@@ -212,6 +215,11 @@ class Analysis(models.Model):
 
     def __str__(self) -> str:
         return f"Analysis {self.key[:10]} of {self.story}"
+
+    @cached_property
+    def comparison(self) -> Comparison:
+        """The stored result, typed: the one place pages and drafts read it from."""
+        return from_json(self.result)
 
 
 class StoryReading(models.Model):

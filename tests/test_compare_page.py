@@ -1,10 +1,11 @@
 """The compare page's markup, built from unsaved analyses: a chosen conflict's words marked
 where they stand in each passage, and every piece of wire copy escaped around the marks."""
 
+import re
 from datetime import UTC, datetime
 
-from stories.analysis import SourceText, compare_sources, to_json
-from stories.views.compare_page import ColumnHead, build_compare_page, passage_html
+from stories.analysis import SourceText, compare_sources, from_json, to_json
+from stories.views.compare_page import ColumnHead, build_compare_page, inline_diff, passage_html
 
 MARK = '<mark class="conflict-words">'
 PEOPLE = """Harbour Fire
@@ -21,7 +22,7 @@ def heads(count: int) -> list[ColumnHead]:
 def page_of(*texts: str, chosen: str | None = None):
     """The page of the engine's comparison of these texts."""
     result = to_json(compare_sources([SourceText(f"agency{n}.txt", text) for n, text in enumerate(texts)]))
-    return build_compare_page(result, heads(len(texts)), chosen_conflict=chosen)
+    return build_compare_page(from_json(result), heads(len(texts)), chosen_conflict=chosen)
 
 
 def hostile_page(*, choose: bool = False):
@@ -58,8 +59,9 @@ def hostile_page(*, choose: bool = False):
             }
         ],
     }
-    page = build_compare_page(result, heads(3))
-    return build_compare_page(result, heads(3), chosen_conflict=page.conflicts[0].key) if choose else page
+    stored = from_json(result)
+    page = build_compare_page(stored, heads(3))
+    return build_compare_page(stored, heads(3), chosen_conflict=page.conflicts[0].key) if choose else page
 
 
 def passage(page, passage_id: str):
@@ -158,3 +160,11 @@ def test_a_rewritten_passage_reads_as_written_with_the_words_both_share_marked()
     assert "&lt;b&gt;" in html and "<b>" not in html
     light = [p for row in page.rows for p in row.passages if p.status == "changed" and not p.rewritten]
     assert light and "<ins>" in "".join(str(p.html) for p in light), "a light edit keeps its word marks"
+
+
+def test_what_changed_since_marks_the_word_changes_around_escaped_copy():
+    """The version history's "what changed" is written by the same renderer as the grid."""
+    before, after = "A fire injured 12 <b>people</b>.", 'A fire <script>alert("x")</script> injured 14 <b>people</b>.'
+    html = inline_diff(before, after)
+    assert "<script>" not in html and "&lt;script&gt;" in html and "&lt;b&gt;people&lt;/b&gt;" in html
+    assert re.search(r"<del>[^<]*\b12\b[^<]*</del>", html) and re.search(r"<ins>[^<]*\b14\b[^<]*</ins>", html)

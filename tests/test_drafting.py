@@ -2,7 +2,7 @@
 figure one value, and it leaves out a passage that only says again what it says. The copy
 is our own."""
 
-from stories.analysis import SourceText, compare_sources, to_json
+from stories.analysis import SourceText, compare_sources, from_json, to_json
 from stories.services.drafting import SourceInfo, automatic_draft, restates
 from tests.views.copy import HARBOUR_A, HARBOUR_B
 
@@ -21,10 +21,9 @@ Officials put the damage at 38 million kroner after the fire at Pier 9.
 
 
 def draft(*texts: str, preferred: int | None = None) -> tuple[str, list[str]]:
-    result = to_json(compare_sources([SourceText(f"s{n}.txt", text) for n, text in enumerate(texts)]))
+    result = from_json(to_json(compare_sources([SourceText(f"s{n}.txt", text) for n, text in enumerate(texts)])))
     infos = [
-        SourceInfo(entry["key"], n, n, f"Agency {n}", preferred=n == preferred)
-        for n, entry in enumerate(result["sources"])
+        SourceInfo(source.key, n, n, f"Agency {n}", preferred=n == preferred) for n, source in enumerate(result.sources)
     ]
     headline, paragraphs, _lines = automatic_draft(result, infos)
     return headline, [paragraph["text"] for paragraph in paragraphs]
@@ -45,8 +44,8 @@ def test_it_follows_the_preferred_providers_source_wherever_it_has_a_passage():
 
 
 def test_a_passage_that_only_says_again_what_the_draft_says_is_left_out():
-    result = to_json(compare_sources([SourceText("first.txt", FIRST), SourceText("second.txt", SECOND)]))
-    alone = [row["cells"] for row in result["rows"] if len(row["cells"]) == 1]
+    result = compare_sources([SourceText("first.txt", FIRST), SourceText("second.txt", SECOND)])
+    alone = [row.cells for row in result.rows if len(row.cells) == 1]
     assert len(alone) == 2, "the union's call and the officials' figure are rows only the second source has"
     _headline, paragraphs = draft(FIRST, SECOND)
     assert not any(text.startswith("Officials put the damage") for text in paragraphs)
@@ -72,7 +71,7 @@ Police said the cause of the fire was not yet known.
 
 
 def test_a_byline_becomes_the_articles_byline_not_a_paragraph_of_its_body():
-    result = to_json(compare_sources([SourceText("a.txt", WITH_LINES)]))
+    result = from_json(to_json(compare_sources([SourceText("a.txt", WITH_LINES)])))
     headline, paragraphs, lines = automatic_draft(result, [SourceInfo("A", 1, 1, "Northwire")])
     assert headline == "Fire Shuts Port Alder Pier"
     assert lines == {"byline": "By Ines Varga"}

@@ -18,7 +18,7 @@ from .model import (
     Source,
     SourceText,
 )
-from .report import to_json, to_text
+from .report import from_json, to_json, to_text
 
 __all__ = [
     "Block",
@@ -34,6 +34,7 @@ __all__ = [
     "SourceText",
     "compare_sources",
     "fingerprint",
+    "from_json",
     "parse_source",
     "to_json",
     "to_text",

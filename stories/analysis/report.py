@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from .model import Comparison, Conflict, FactRef, Row
+from .model import Block, Cell, Change, Comparison, Conflict, FactRef, Row, Source
 
 SCHEMA_VERSION = 1
 
@@ -61,6 +61,53 @@ def _conflict(conflict: Conflict) -> dict[str, Any]:
 
 def _fact(ref: FactRef) -> dict[str, str]:
     return {"block": ref.block, "text": ref.text}
+
+
+def from_json(data: dict[str, Any]) -> Comparison:
+    """The `Comparison` a stored `to_json` result holds: what pages and drafts read, typed.
+    Its blocks have no `norm` and no `sentences` (the JSON does not keep them)."""
+    return Comparison(
+        sources=tuple(_source(entry) for entry in data["sources"]),
+        rows=tuple(
+            Row(tuple(Cell(cell["source"], tuple(cell["blocks"]), cell["status"]) for cell in row["cells"]))
+            for row in data["rows"]
+        ),
+        changes=tuple(
+            Change(tuple(change["a"]), tuple(change["b"]), tuple((op, text) for op, text in change["ops"]))
+            for change in data["changes"]
+        ),
+        conflicts=tuple(
+            Conflict(
+                kind=entry["kind"],
+                a=_fact_ref(entry["a"]),
+                b=_fact_ref(entry["b"]),
+                note=entry.get("note", ""),
+                more=tuple(_fact_ref(value) for value in entry.get("more", ())),
+            )
+            for entry in data["conflicts"]
+        ),
+    )
+
+
+def _source(entry: dict[str, Any]) -> Source:
+    blocks = tuple(
+        Block(
+            id=block["id"],
+            source=entry["key"],
+            index=index,
+            kind=block["kind"],
+            text=block["text"],
+            lines=(block["lines"][0], block["lines"][1]),
+            repeat_of=block["repeat_of"],
+            repeated_sentences=tuple((k - 1, j - 1) for k, j in block.get("repeated_sentences", ())),
+        )
+        for index, block in enumerate(entry["blocks"])
+    )
+    return Source(key=entry["key"], name=entry["name"], blocks=blocks)
+
+
+def _fact_ref(value: dict[str, str]) -> FactRef:
+    return FactRef(block=value["block"], text=value["text"])
 
 
 def to_text(comparison: Comparison, width: int = 100) -> str:

@@ -69,11 +69,16 @@ def analyse_versions(*, story: Story, versions: Sequence[SourceVersion], labels:
     if stored is not None:
         return stored
     texts = [SourceText(name=label, text=version.text) for label, version in zip(labels, versions)]
-    result = to_json(compare_sources(texts))
+    comparison = compare_sources(texts)
+    result = to_json(comparison)
     try:
         with transaction.atomic():
             analysis = Analysis.objects.create(
-                key=key, story=story, result=result, repeat_count=_repeats(result), conflict_count=_conflicts(result)
+                key=key,
+                story=story,
+                result=result,
+                repeat_count=sum(1 for block in comparison.blocks_by_id.values() if block.repeat_of),
+                conflict_count=sum(1 for conflict in comparison.conflicts if conflict.kind != "style"),
             )
             analysis.versions.set(versions)
     except IntegrityError:  # computed at the same moment by another request
@@ -131,11 +136,3 @@ def _short_item(item_id: str) -> str:
 def _key(version_ids: Iterable[int]) -> str:
     text = f"engine {ENGINE_VERSION}: " + ",".join(str(pk) for pk in version_ids)
     return hashlib.sha256(text.encode()).hexdigest()
-
-
-def _repeats(result: dict) -> int:
-    return sum(1 for source in result["sources"] for block in source["blocks"] if block["repeat_of"])
-
-
-def _conflicts(result: dict) -> int:
-    return sum(1 for conflict in result["conflicts"] if conflict["kind"] != "style")

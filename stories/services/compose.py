@@ -16,6 +16,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max
 
+from stories.analysis import Comparison
 from stories.credits import clean_credits, proposed_credits
 from stories.models import Article, ArticleDraft, ArticleStatus, ArticleVersion, AuditAction, Story
 from stories.services.analysis import analyse, default_selection, short_labels, story_sources
@@ -98,24 +99,24 @@ def draft_for(*, article: Article, editor: User) -> ArticleDraft:
     return draft
 
 
-def current_analysis(story: Story) -> tuple[dict, dict[str, SourceInfo]]:
+def current_analysis(story: Story) -> tuple[Comparison, dict[str, SourceInfo]]:
     """The analysis of the story's default sources, and what drafting needs of each, by key."""
     every_source = story_sources(story)
     sources = default_selection(every_source)
     labels = short_labels(every_source)
-    analysis = analyse(story=story, sources=sources)
+    comparison = analyse(story=story, sources=sources).comparison
     info = {
-        entry["key"]: SourceInfo(
-            key=entry["key"],
+        entry.key: SourceInfo(
+            key=entry.key,
             source_id=source.pk,
             version_id=source.newest_first[0].pk,
             provider=str(source.provider),
             preferred=source.provider.preferred,
             label=labels[source.pk],
         )
-        for entry, source in zip(analysis.result["sources"], sources)
+        for entry, source in zip(comparison.sources, sources)
     }
-    return analysis.result, info
+    return comparison, info
 
 
 def proposed_draft(story: Story) -> ArticleText:

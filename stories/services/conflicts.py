@@ -23,6 +23,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from stories.analysis.model import Comparison, Conflict, FactRef
 from stories.models import ArticleDraft, AuditAction, ConflictSettlement, Story
 from stories.services.audit import record_event
 from stories.services.compose import current_analysis
@@ -117,22 +118,23 @@ class Touch:
         return f"{values} ({conflict.kind}): not settled"
 
 
-def story_conflicts(story: Story, analysis: tuple[dict, dict[str, SourceInfo]] | None = None) -> list[FactConflict]:
+def story_conflicts(
+    story: Story, analysis: tuple[Comparison, dict[str, SourceInfo]] | None = None
+) -> list[FactConflict]:
     """The conflicting facts between the story's default sources, one per set of values;
     `analysis` is `current_analysis(story)` when the caller has it already."""
     result, info = analysis or current_analysis(story)
     providers = {key: source.label or source.provider for key, source in info.items()}
     settled = {settlement.key: settlement for settlement in story.settlements.select_related("settled_by")}
     conflicts: dict[str, FactConflict] = {}
-    for entry in result["conflicts"]:
-        if entry["kind"] == "style":
+    for entry in result.conflicts:
+        if entry.kind == "style":
             continue
         key = entry_key(entry)
         if key not in conflicts:
-            a, b, *more = (FactValue(v["text"], _where(v["block"], providers)) for v in conflict_values(entry))
-            note = entry.get("note", "")
+            a, b, *more = (FactValue(value.text, _where(value, providers)) for value in entry.values)
             conflicts[key] = FactConflict(
-                key, entry["kind"], a.text, b.text, a.where, b.where, note, settled.get(key), tuple(more)
+                key, entry.kind, a.text, b.text, a.where, b.where, entry.note, settled.get(key), tuple(more)
             )
     return list(conflicts.values())
 
@@ -225,9 +227,8 @@ def _overruled(settlement: ConflictSettlement) -> list[str]:
     return conflict.overruled() if conflict is not None else [settlement.overruled]
 
 
-def _where(block_id: str, providers: dict[str, str]) -> str:
-    key = block_id.rstrip("0123456789")
-    return f"{providers.get(key, key)} ¶{block_id[len(key) :]}"
+def _where(value: FactRef, providers: dict[str, str]) -> str:
+    return f"{providers.get(value.source, value.source)} ¶{value.number}"
 
 
 def _pattern(*values: str) -> re.Pattern[str]:
@@ -250,16 +251,10 @@ def _replace(text: str, old: list[str], new: str) -> str:
     return _pattern(*old).sub(keep_case, text)
 
 
-def conflict_values(entry: dict) -> list[dict]:
-    """Every source's value of a conflict of the `compare --json` form: `a`, `b`, then
-    `more`, the values of further sources when three or more state the fact."""
-    return [entry["a"], entry["b"], *entry.get("more", [])]
-
-
-def entry_key(entry: dict) -> str:
-    """The `conflict_key` of a conflict of the `compare --json` form."""
-    a, b, *more = (value["text"] for value in conflict_values(entry))
-    return conflict_key(entry["kind"], a, b, *more)
+def entry_key(conflict: Conflict) -> str:
+    """The `conflict_key` of a conflict the engine found."""
+    a, b, *more = (value.text for value in conflict.values)
+    return conflict_key(conflict.kind, a, b, *more)
 
 
 def conflict_key(kind: str, a_text: str, b_text: str, *more_texts: str) -> str:

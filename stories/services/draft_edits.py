@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from django.db import transaction
 from django.utils import timezone
 
+from stories.analysis.model import Block, Cell, Comparison
 from stories.credits import clean_credits
 from stories.models import ArticleDraft
 from stories.services.drafting import Said, SourceInfo, cell_text, new_paragraph_id, paragraph_from_cells
@@ -53,7 +54,7 @@ class Alternative:
     """Another way to fill a paragraph: one source's passage, or all of the row's together."""
 
     label: str
-    cells: tuple[dict, ...]
+    cells: tuple[Cell, ...]
     text: str
     in_place: bool = False  # the paragraph is made of exactly these passages now
 
@@ -68,7 +69,7 @@ class LeftOut:
 
     @property
     def block(self) -> str:
-        return self.passage.cells[0]["blocks"][0]
+        return self.passage.cells[0].blocks[0]
 
 
 @dataclass
@@ -219,7 +220,7 @@ def move_paragraph(draft: ArticleDraft, pid: str, step: int) -> None:
 
 
 def replace_paragraph(
-    draft: ArticleDraft, pid: str, alternative: Alternative, info: dict[str, SourceInfo], blocks: dict
+    draft: ArticleDraft, pid: str, alternative: Alternative, info: dict[str, SourceInfo], blocks: dict[str, Block]
 ) -> None:
     """Fill the paragraph with another source's passage (or the row's passages together)."""
     paragraph = paragraph_of(draft, pid)
@@ -233,16 +234,16 @@ class PassageIndex:
     """Where each passage of an analysis stands: built once per request, so finding the
     alternatives of every paragraph of a long draft costs one pass over the rows."""
 
-    def __init__(self, result: dict, info: dict[str, SourceInfo]) -> None:
+    def __init__(self, result: Comparison, info: dict[str, SourceInfo]) -> None:
         self.info = info
-        self.blocks = {block["id"]: block for source in result["sources"] for block in source["blocks"]}
-        self.rows: list[list[dict]] = []
+        self.blocks = result.blocks_by_id
+        self.rows: list[list[Cell]] = []
         self._row_of: dict[tuple[int, str], int] = {}
-        for row in result["rows"]:
-            cells = [cell for cell in row["cells"] if cell["status"] != "repeat"]
+        for row in result.rows:
+            cells = [cell for cell in row.cells if cell.status != "repeat"]
             for cell in cells:
-                for block in cell["blocks"]:
-                    self._row_of[(info[cell["source"]].version_id, block)] = len(self.rows)
+                for block in cell.blocks:
+                    self._row_of[(info[cell.source].version_id, block)] = len(self.rows)
             self.rows.append(cells)
 
     def left_out(self, paragraphs: list[dict]) -> list[LeftOut]:
@@ -265,7 +266,7 @@ class PassageIndex:
     def bring_back(self, draft: ArticleDraft, row: int, block: str) -> None:
         """Put the left-out passage `block` of `row` back, after the last paragraph taken from
         an earlier row (first when there is none)."""
-        cells = [cell for cell in self.rows[row] if block in cell["blocks"]] if 0 <= row < len(self.rows) else []
+        cells = [cell for cell in self.rows[row] if block in cell.blocks] if 0 <= row < len(self.rows) else []
         if not cells:
             raise DraftEditError("That passage is no longer in the sources; the page was out of date.")
         place = 0
@@ -287,7 +288,7 @@ class PassageIndex:
         return [replace(choice, in_place=self._passages(choice) == wanted) for choice in choices]
 
     def _passages(self, choice: Alternative) -> set[tuple[int, str]]:
-        return {(self.info[cell["source"]].version_id, block) for cell in choice.cells for block in cell["blocks"]}
+        return {(self.info[cell.source].version_id, block) for cell in choice.cells for block in cell.blocks}
 
 
 def paragraph_of(draft: ArticleDraft, pid: str) -> dict:
@@ -301,9 +302,9 @@ def _number_of(draft: ArticleDraft, pid: str) -> int | None:
     return next((n for n, p in enumerate(draft.paragraphs, start=1) if p.get("id") == pid), None)
 
 
-def _choices(cells: list[dict], blocks: dict, info: dict[str, SourceInfo]) -> list[Alternative]:
+def _choices(cells: list[Cell], blocks: dict[str, Block], info: dict[str, SourceInfo]) -> list[Alternative]:
     choices = [
-        Alternative(f"{_name(info[cell['source']])} ¶{_number(cell['blocks'][0])}", (cell,), cell_text(cell, blocks))
+        Alternative(f"{_name(info[cell.source])} ¶{blocks[cell.blocks[0]].number}", (cell,), cell_text(cell, blocks))
         for cell in cells
     ]
     if len(cells) > 1:
@@ -313,10 +314,6 @@ def _choices(cells: list[dict], blocks: dict, info: dict[str, SourceInfo]) -> li
 
 def _name(source: SourceInfo) -> str:
     return source.label or source.provider
-
-
-def _number(block_id: str) -> int:
-    return int(block_id.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
 
 def _plain(text: str) -> str:

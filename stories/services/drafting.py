@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from stories.analysis.model import Block, Cell, Comparison
 from stories.analysis.text import STOPWORDS, fold
 
 HEADLINE_KINDS = ("headline",)
@@ -41,20 +42,20 @@ class SourceInfo:
     label: str = ""  # the story's name for the source (services.analysis.short_labels)
 
 
-def automatic_draft(result: dict, sources: list[SourceInfo]) -> tuple[str, list[dict], dict[str, str]]:
+def automatic_draft(result: Comparison, sources: list[SourceInfo]) -> tuple[str, list[dict], dict[str, str]]:
     """The headline and the paragraphs of a first draft, each paragraph with its provenance,
     and the lines it found for the byline and dateline (by kind)."""
     info = {source.key: source for source in sources}
-    blocks = {block["id"]: block for source in result["sources"] for block in source["blocks"]}
+    blocks = result.blocks_by_id
     lead = lead_source(result, info)
     headline, paragraphs, lines = "", list[dict](), dict[str, str]()
     said = Said()  # what the draft states so far, grown as it is written
-    for number, row in enumerate(result["rows"], start=1):
-        cells = [cell for cell in row["cells"] if cell["status"] != "repeat"]
+    for number, row in enumerate(result.rows, start=1):
+        cells = [cell for cell in row.cells if cell.status != "repeat"]
         if not cells:
             continue
-        chosen = next((cell for cell in cells if cell["source"] == lead), None) or _choose(cells, blocks, info)
-        kinds = {blocks[block_id]["kind"] for block_id in chosen["blocks"]}
+        chosen = next((cell for cell in cells if cell.source == lead), None) or _choose(cells, blocks, info)
+        kinds = {blocks[block_id].kind for block_id in chosen.blocks}
         if kinds <= LEFT_OUT_KINDS:
             continue
         if not headline and kinds & set(HEADLINE_KINDS):
@@ -65,7 +66,7 @@ def automatic_draft(result: dict, sources: list[SourceInfo]) -> tuple[str, list[
             lines.setdefault(kind, text)
             said.add(text)
             continue
-        if chosen["source"] != lead and said.restates(text):
+        if chosen.source != lead and said.restates(text):
             continue
         said.add(text)
         # The row names the paragraph: two editors' automatic drafts of one analysis share
@@ -74,11 +75,11 @@ def automatic_draft(result: dict, sources: list[SourceInfo]) -> tuple[str, list[
     return headline, paragraphs, lines
 
 
-def lead_source(result: dict, info: dict[str, SourceInfo]) -> str:
+def lead_source(result: Comparison, info: dict[str, SourceInfo]) -> str:
     """The key of the source the draft follows: the preferred provider's, else the first
     received (the sources are analysed in the order they arrived): the copy a desk starts
     from, adding what the others have."""
-    keys = [entry["key"] for entry in result["sources"]]
+    keys = [source.key for source in result.sources]
     return next((key for key in keys if info[key].preferred), keys[0] if keys else "")
 
 
@@ -124,21 +125,21 @@ def _terms(text: str) -> tuple[set[str], set[str]]:
 
 
 def paragraph_from_cells(
-    cells: list[dict], blocks: dict, info: dict[str, SourceInfo], *, row: int | None, pid: str
+    cells: list[Cell], blocks: dict[str, Block], info: dict[str, SourceInfo], *, row: int | None, pid: str
 ) -> dict:
     """One paragraph made of whole cells, remembering which passages it came from; `pid` is
     its id, which it keeps through edits, moves and every version saved from the draft."""
     text = " ".join(cell_text(cell, blocks) for cell in cells)
     provenance = [
         {
-            "source": info[cell["source"]].source_id,
-            "version": info[cell["source"]].version_id,
-            "provider": info[cell["source"]].provider,
+            "source": info[cell.source].source_id,
+            "version": info[cell.source].version_id,
+            "provider": info[cell.source].provider,
             "block": block_id,
-            "paragraph": int(block_id.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")),
+            "paragraph": blocks[block_id].number,
         }
         for cell in cells
-        for block_id in cell["blocks"]
+        for block_id in cell.blocks
     ]
     return {"id": pid, "text": text, "sources": provenance, "row": row, "edited": False}
 
@@ -153,12 +154,12 @@ def with_ids(paragraphs: list[dict]) -> list[dict]:
     return [paragraph if "id" in paragraph else {**paragraph, "id": f"n{n}"} for n, paragraph in enumerate(paragraphs)]
 
 
-def cell_text(cell: dict, blocks: dict) -> str:
-    return " ".join(blocks[block_id]["text"] for block_id in cell["blocks"])
+def cell_text(cell: Cell, blocks: dict[str, Block]) -> str:
+    return " ".join(blocks[block_id].text for block_id in cell.blocks)
 
 
-def _choose(cells: list[dict], blocks: dict, info: dict[str, SourceInfo]) -> dict:
-    preferred = [cell for cell in cells if info[cell["source"]].preferred]
+def _choose(cells: list[Cell], blocks: dict[str, Block], info: dict[str, SourceInfo]) -> Cell:
+    preferred = [cell for cell in cells if info[cell.source].preferred]
     if preferred:
         return preferred[0]
     if len(cells) == 1:

@@ -141,17 +141,17 @@ def _patched(text: str, refile: Refile) -> str:
 def _passage_map(story: Story, old: SourceVersion, new: SourceVersion) -> dict[int, tuple[str, str, tuple[int, ...]]]:
     """For each block number of `old`: its row's wording in `old`, in `new`, and the new block numbers."""
     labels = [f"{source_label(old.source)} v{old.number}", f"{source_label(old.source)} v{new.number}"]
-    result = analyse_versions(story=story, versions=[old, new], labels=labels).result
-    text = {block["id"]: block["text"] for source in result["sources"] for block in source["blocks"]}
+    comparison = analyse_versions(story=story, versions=[old, new], labels=labels).comparison
+    blocks = comparison.blocks_by_id
     mapping = {}
-    for row in result["rows"]:
-        cells = {cell["source"]: cell["blocks"] for cell in row["cells"] if cell["status"] != "repeat"}
-        old_blocks, new_blocks = cells.get("A", []), cells.get("B", [])
-        old_text = " ".join(text[block] for block in old_blocks)
-        new_text = " ".join(text[block] for block in new_blocks)
-        numbers = tuple(int(block[1:]) for block in new_blocks)
+    for row in comparison.rows:
+        cells = {cell.source: cell.blocks for cell in row.cells if cell.status != "repeat"}
+        old_blocks, new_blocks = cells.get("A", ()), cells.get("B", ())
+        old_text = " ".join(blocks[block].text for block in old_blocks)
+        new_text = " ".join(blocks[block].text for block in new_blocks)
+        numbers = tuple(blocks[block].number for block in new_blocks)
         for block in old_blocks:
-            mapping[int(block[1:])] = (old_text, new_text, numbers)
+            mapping[blocks[block].number] = (old_text, new_text, numbers)
     return mapping
 
 

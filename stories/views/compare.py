@@ -28,7 +28,8 @@ def compare(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     labels = short_labels(sources)
     heads = [source_head(source, labels[source.pk]) for source in selection]
     settlements = {settlement.key: settlement for settlement in story.settlements.select_related("settled_by")}
-    page = build_compare_page(analysis.result, heads, chosen_conflict=form.chosen_conflict(), settlements=settlements)
+    chosen = form.chosen_conflict()
+    page = build_compare_page(analysis.comparison, heads, chosen_conflict=chosen, settlements=settlements)
     mark_read(user=request.user, story=story)
     left_out = [labels[source.pk] for source in sources if source not in selection]
     context = {

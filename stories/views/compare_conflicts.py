@@ -10,7 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from stories.services.conflicts import conflict_values, entry_key
+from stories.analysis.model import Conflict, passage_number
+from stories.services.conflicts import entry_key
 
 if TYPE_CHECKING:
     from stories.views.compare_page import Column
@@ -36,7 +37,7 @@ class ValueView:
 
     @property
     def number(self) -> int:
-        return _number(self.passage)
+        return passage_number(self.passage)
 
 
 @dataclass(frozen=True)
@@ -87,11 +88,11 @@ class ConflictView:
 
     @property
     def a_number(self) -> int:
-        return _number(self.a_passage)
+        return passage_number(self.a_passage)
 
     @property
     def b_number(self) -> int:
-        return _number(self.b_passage)
+        return passage_number(self.b_passage)
 
     @property
     def kind_label(self) -> str:
@@ -103,7 +104,7 @@ class ConflictView:
 
 
 def conflict_views(
-    entries: list[dict], column_of: dict[str, Column], settlements: dict[str, Any]
+    entries: tuple[Conflict, ...], column_of: dict[str, Column], settlements: dict[str, Any]
 ) -> list[ConflictView]:
     """The conflicts in the order the analysis lists them, numbered from 1; `settlements`
     (by conflict key) say which the desk has settled. A fact listed twice (the same values
@@ -113,29 +114,21 @@ def conflict_views(
     for number, entry in enumerate(entries, start=1):
         key = entry_key(entry)
         keys[key] += 1
-        values = tuple(ValueView(v["text"], v["block"], column_of[_source(v["block"])]) for v in conflict_values(entry))
+        values = tuple(ValueView(value.text, value.block, column_of[value.source]) for value in entry.values)
         conflicts.append(
             ConflictView(
                 number=number,
                 key=key if keys[key] == 1 else f"{key}-{keys[key]}",
-                kind=entry["kind"],
+                kind=entry.kind,
                 a_text=values[0].text,
                 b_text=values[1].text,
                 a_passage=values[0].passage,
                 b_passage=values[1].passage,
                 a_column=values[0].column,
                 b_column=values[1].column,
-                note=entry.get("note", ""),
+                note=entry.note,
                 settlement=settlements.get(key),
                 values=values,
             )
         )
     return conflicts
-
-
-def _number(block_id: str) -> int:
-    return int(block_id.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-
-
-def _source(block_id: str) -> str:
-    return block_id.rstrip("0123456789")

@@ -8,6 +8,7 @@ are added around escaped text. Nothing else in the project marks copy safe.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import groupby
@@ -18,6 +19,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from stories.analysis.diff import word_diff
+from stories.analysis.model import Block, Cell, Change, Comparison, Row, passage_number
 from stories.analysis.text import STOPWORDS, fold
 from stories.views.compare_conflicts import ConflictView, conflict_views
 
@@ -47,6 +49,7 @@ class Column:
     word_count: int
 
 
+Ops = Sequence[tuple[str, str]]  # a word diff: ("=", "-" or "+", text)
 Piece = tuple[str, str]  # a run of a passage's text, and how it is marked ("ins", "del", "shared" or "")
 
 
@@ -164,7 +167,7 @@ def version_head(version) -> ColumnHead:
 
 
 def build_compare_page(
-    result: dict,
+    result: Comparison,
     heads: list[ColumnHead],
     *,
     chosen_conflict: str | None = None,
@@ -172,14 +175,13 @@ def build_compare_page(
 ) -> ComparePage:
     """The page's columns, rows and conflicts; `heads` are in the order the texts were
     analysed; `settlements` (by conflict key) say which conflicts the desk has settled."""
-    blocks = {block["id"]: block for source in result["sources"] for block in source["blocks"]}
     columns = [
-        Column(key=entry["key"], head=head, word_count=_words(entry["blocks"]))
-        for entry, head in zip(result["sources"], heads)
+        Column(key=source.key, head=head, word_count=_words(source.blocks))
+        for source, head in zip(result.sources, heads)
     ]
-    marks = _change_marks(result["changes"], result["rows"])
-    rows = [_row(n, row, columns, blocks, marks) for n, row in enumerate(result["rows"], start=1)]
-    conflicts = conflict_views(result["conflicts"], {column.key: column for column in columns}, settlements or {})
+    marks = _change_marks(result.changes, result.rows)
+    rows = [_row(n, row, columns, result.blocks_by_id, marks) for n, row in enumerate(result.rows, start=1)]
+    conflicts = conflict_views(result.conflicts, {column.key: column for column in columns}, settlements or {})
     _flag_conflict_rows(rows, conflicts)
     chosen = next((c for c in conflicts if c.key == chosen_conflict), None)
     if chosen is not None:
@@ -188,20 +190,16 @@ def build_compare_page(
             for passage in row.passages:
                 passage.marked = passage.id in stating
                 passage.words = chosen.words_in(passage.id) if passage.marked else ()
-    repeat_count = sum(1 for block in blocks.values() if block["repeat_of"])
+    repeat_count = sum(1 for block in result.blocks_by_id.values() if block.repeat_of)
     return ComparePage(columns, rows, conflicts, repeat_count, chosen)
 
 
-def _words(blocks: list[dict]) -> int:
-    return sum(len(block["text"].split()) for block in blocks if not block["repeat_of"])
+def _words(blocks: tuple[Block, ...]) -> int:
+    return sum(len(block.text.split()) for block in blocks if not block.repeat_of)
 
 
-def _number(block_id: str) -> int:
-    return int(block_id.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-
-
-def _row(number: int, row: dict, columns: list[Column], blocks: dict, marks: dict) -> RowView:
-    by_source = {cell["source"]: cell for cell in row["cells"]}
+def _row(number: int, row: Row, columns: list[Column], blocks: dict[str, Block], marks: Marks) -> RowView:
+    by_source = {cell.source: cell for cell in row.cells}
     cells = []
     for column in columns:
         cell = by_source.get(column.key)
@@ -209,14 +207,14 @@ def _row(number: int, row: dict, columns: list[Column], blocks: dict, marks: dic
     return RowView(number=number, cells=cells)
 
 
-def _passages(cell: dict, blocks: dict, marks: dict) -> list[Passage]:
-    marked, rewritten = marks.get(tuple(cell["blocks"]), (None, False))
+def _passages(cell: Cell, blocks: dict[str, Block], marks: Marks) -> list[Passage]:
+    marked, rewritten = marks.get(cell.blocks, (None, False))
     passages = []
-    for index, block_id in enumerate(cell["blocks"]):
+    for index, block_id in enumerate(cell.blocks):
         block = blocks[block_id]
-        pieces = marked[index] if marked and index < len(marked) else [(block["text"], "")]
-        repeat_of = _number(block["repeat_of"]) if block["repeat_of"] else None
-        passage = Passage(block_id, _number(block_id), block["kind"], cell["status"], pieces, repeat_of)
+        pieces = marked[index] if marked and index < len(marked) else [(block.text, "")]
+        repeat_of = passage_number(block.repeat_of) if block.repeat_of else None
+        passage = Passage(block_id, block.number, block.kind, cell.status, pieces, repeat_of)
         passage.rewritten = rewritten
         passages.append(passage)
     return passages
@@ -225,15 +223,15 @@ def _passages(cell: dict, blocks: dict, marks: dict) -> list[Passage]:
 Marks = dict[tuple[str, ...], tuple[list[list[Piece]], bool]]
 
 
-def _change_marks(changes: list[dict], rows: list[dict]) -> Marks:
+def _change_marks(changes: tuple[Change, ...], rows: tuple[Row, ...]) -> Marks:
     """For each changed cell, its passages' pieces and whether it is a rewrite: the row's
     first changed cell (the reference) strikes the words the next cell leaves out; every
     other cell underlines the words it has that the reference does not. Where both sides of
     a pair would be mostly marked (a rewrite), each marks the words they share instead."""
-    by_pair = {(tuple(c["a"]), tuple(c["b"])): c["ops"] for c in changes}
+    by_pair = {(change.a, change.b): change.ops for change in changes}
     marks: Marks = {}
     for row in rows:
-        changed = [tuple(cell["blocks"]) for cell in row["cells"] if cell["status"] == "changed"]
+        changed = [cell.blocks for cell in row.cells if cell.status == "changed"]
         if len(changed) < 2:
             continue
         reference = changed[0]
@@ -254,7 +252,7 @@ def _change_marks(changes: list[dict], rows: list[dict]) -> Marks:
     return marks
 
 
-def _side_text(ops: list, own_op: str) -> str:
+def _side_text(ops: Ops, own_op: str) -> str:
     return "".join(text for op, text in ops if op in ("=", own_op))
 
 
@@ -284,19 +282,21 @@ def _key(word: str) -> str:
     return fold(word).removesuffix(" s")
 
 
-def is_rewrite(ops: list, own_op: str, their_op: str) -> bool:
+def is_rewrite(ops: Ops, own_op: str, their_op: str) -> bool:
     """Whether each side of a word diff has more than REWRITE_MARKED of its words changed."""
     return marked_share(ops, own_op) > REWRITE_MARKED and marked_share(ops, their_op) > REWRITE_MARKED
 
 
-def marked_share(ops: list, own_op: str) -> float:
+def marked_share(ops: Ops, own_op: str) -> float:
     """The share of one side's words (`own_op` and "=") that the diff marks as its own."""
     own = sum(len(text.split()) for op, text in ops if op == own_op)
     total = own + sum(len(text.split()) for op, text in ops if op == "=")
     return own / total if total else 0.0
 
 
-def _ops_between(by_pair: dict, a: tuple, b: tuple) -> tuple[list | None, bool]:
+def _ops_between(
+    by_pair: Mapping[tuple[tuple[str, ...], tuple[str, ...]], Ops], a: tuple[str, ...], b: tuple[str, ...]
+) -> tuple[Ops | None, bool]:
     if (a, b) in by_pair:
         return by_pair[(a, b)], False
     if (b, a) in by_pair:
@@ -304,7 +304,7 @@ def _ops_between(by_pair: dict, a: tuple, b: tuple) -> tuple[list | None, bool]:
     return None, False
 
 
-def _side_pieces(ops: list, own_op: str, tag: str, *, shared: str = "") -> list[list[Piece]]:
+def _side_pieces(ops: Ops, own_op: str, tag: str, *, shared: str = "") -> list[list[Piece]]:
     """One side of a word diff, its own words tagged `tag` and the words both sides have
     `shared`; one list of pieces per passage (the passages of a cell are joined by newlines
     in the diff)."""
@@ -381,10 +381,4 @@ def _flag_conflict_rows(rows: list[RowView], conflicts: list[ConflictView]) -> N
 def inline_diff(old: str, new: str) -> SafeString:
     """The words of `new`, with what `old` had instead struck through: for "what changed since"."""
     ops, _complete = word_diff(old, new)
-    parts: list[str] = []
-    for op, text in ops:
-        if op == "=":
-            parts.append(escape(text))
-        else:
-            parts.append(f"<{'ins' if op == '+' else 'del'}>{escape(text)}</{'ins' if op == '+' else 'del'}>")
-    return mark_safe("".join(parts))
+    return passage_html([(text, {"+": "ins", "-": "del"}.get(op, "")) for op, text in ops])

@@ -52,7 +52,7 @@ def source_versions_diff(request: AuthenticatedHttpRequest, story_id: int, sourc
         return redirect("stories:story", story.pk)
     pair = [get_object_or_404(source.versions.defer("original"), number=form.cleaned_data[side]) for side in "ab"]
     labels = [f"{source_label(source)} v{version.number}" for version in pair]
-    result = analyse_versions(story=story, versions=pair, labels=labels).result
+    result = analyse_versions(story=story, versions=pair, labels=labels).comparison
     heads = [ColumnHead(f"{source.provider} · version {v.number}", source.item_id, v.received_at) for v in pair]
     context = {
         "story": story,

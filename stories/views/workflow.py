@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from stories.access import get_article_for_reviewer, get_article_version, get_story_for_composer
-from stories.analysis import SourceText, compare_sources, to_json
+from stories.analysis import SourceText, compare_sources
 from stories.decorators import desk_login_required
 from stories.forms import VersionPairForm, WorkflowForm
 from stories.http import AuthenticatedHttpRequest
@@ -87,8 +87,8 @@ def version_diff(request: AuthenticatedHttpRequest, story_id: int) -> HttpRespon
         return redirect("stories:versions", story_id)
     pair = [get_article_version(article, form.cleaned_data[side]) for side in ("a", "b")]
     texts = [SourceText(f"Version {v.number}", v.headline + "\n\n" + v.body) for v in pair]
-    result = to_json(compare_sources(texts))
-    page = build_compare_page(result, [version_head(v) for v in pair], chosen_conflict=form.cleaned_data["conflict"])
+    heads = [version_head(version) for version in pair]
+    page = build_compare_page(compare_sources(texts), heads, chosen_conflict=form.cleaned_data["conflict"])
     context = {
         "story": article.story,
         "page": page,
