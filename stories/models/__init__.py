@@ -1,0 +1,46 @@
+"""The newsroom's things, by concern: the copy as it arrives (`copy`), the article made of
+it (`articles`), queued uploads (`batches`), the audit trail (`audit`), and the base of
+records kept as written (`records`). Everything is importable from `stories.models`."""
+
+from stories.models.articles import Article, ArticleDraft, ArticleStatus, ArticleVersion, ConflictSettlement
+from stories.models.audit import AuditAction, AuditEvent, AuditEventQuerySet
+from stories.models.batches import BatchFile, BatchStatus, UploadBatch
+from stories.models.copy import (
+    UNATTRIBUTED,
+    Analysis,
+    CopyFormat,
+    FingerprintBand,
+    ItemFingerprint,
+    Provider,
+    Source,
+    SourceVersion,
+    Story,
+    StoryReading,
+)
+from stories.models.records import ImmutableRecordError, WrittenOnce
+
+__all__ = [
+    "UNATTRIBUTED",
+    "Analysis",
+    "Article",
+    "ArticleDraft",
+    "ArticleStatus",
+    "ArticleVersion",
+    "AuditAction",
+    "AuditEvent",
+    "AuditEventQuerySet",
+    "BatchFile",
+    "BatchStatus",
+    "ConflictSettlement",
+    "CopyFormat",
+    "FingerprintBand",
+    "ImmutableRecordError",
+    "ItemFingerprint",
+    "Provider",
+    "Source",
+    "SourceVersion",
+    "Story",
+    "StoryReading",
+    "UploadBatch",
+    "WrittenOnce",
+]

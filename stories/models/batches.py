@@ -1,0 +1,96 @@
+"""Uploads too large for one request, taken in by the task workers file by file."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from stories.models.copy import Provider, Story
+
+
+class BatchStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Taking in"
+    DONE = "done", "Done"
+    FAILED = "failed", "Stopped by an error"
+
+
+class UploadBatch(models.Model):
+    """An upload too large to take in during the request: its files wait in BatchFile rows
+    until a task worker takes them in one by one, and its page shows how far it got."""
+
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="Where the copy goes."
+    )
+    provider = models.ForeignKey(Provider, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    group = models.BooleanField(default=False, help_text="Each new item joins the story it resembles.")
+    status = models.CharField(max_length=20, choices=BatchStatus.choices, default=BatchStatus.QUEUED)
+    total = models.PositiveIntegerField(help_text="Files in the batch, those of its zip archives included.")
+    processed = models.PositiveIntegerField(default=0)
+    results = models.JSONField(default=list, help_text="One {name, outcome, message} per file, in order.")
+    error = models.TextField(blank=True, help_text="Why the batch stopped, when it did.")
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a worker last made progress on it; a batch long without is taken over."
+    )
+    claim = models.CharField(
+        max_length=32, blank=True, help_text="The run that works on it; a run taken over stops at its next file."
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "upload batches"
+
+    def __str__(self) -> str:
+        return f"Upload batch {self.pk} ({self.processed}/{self.total})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("admin:stories_story_upload_batch", args=[self.pk])
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (BatchStatus.DONE, BatchStatus.FAILED)
+
+    @property
+    def waiting(self) -> int:
+        """Files not taken in yet."""
+        return self.total - self.processed
+
+    @property
+    def outcomes(self) -> list[dict[str, str]]:
+        """Each file's outcome, its message without the file's name in front (shown beside it)."""
+        return [{**result, "said": result["message"].removeprefix(f"{result['name']}: ")} for result in self.results]
+
+    def stories(self) -> list[Story]:
+        """The stories the batch's files went into, in the order the files did."""
+        ids = list(dict.fromkeys(result["story"] for result in self.results if result.get("story")))
+        found = Story.objects.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
+    @property
+    def tally(self) -> str:
+        """The outcomes so far in words: "12 stored, 1 duplicate, 2 refused"."""
+        counts = {outcome: 0 for outcome in ("stored", "duplicate", "refused")}
+        for result in self.results:
+            counts[result["outcome"]] += 1
+        return ", ".join(f"{count} {outcome}" for outcome, count in counts.items() if count)
+
+
+class BatchFile(models.Model):
+    """One file of a queued batch, waiting to be taken in; deleted once it has been."""
+
+    batch = models.ForeignKey(UploadBatch, on_delete=models.CASCADE, related_name="files")
+    position = models.PositiveIntegerField()
+    name = models.CharField(max_length=500)
+    item_id = models.CharField(max_length=255, blank=True)
+    data = models.BinaryField(blank=True)
+    refusal = models.TextField(blank=True, help_text="Why it was refused while the zip was unpacked.")
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["batch", "position"], name="one_file_per_batch_position")]
+
+    def __str__(self) -> str:
+        return self.name
