@@ -11,6 +11,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from stories.access import may_review, require_ingester
 from stories.forms import UploadCopyForm
 from stories.http import AuthenticatedHttpRequest
 from stories.ingest.names import download_name, shown_name
@@ -89,8 +90,7 @@ class StoryAdmin(admin.ModelAdmin):
 
     def upload_view(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         """Upload one or many files, or pasted copy, into a chosen story or a new one."""
-        if not request.user.has_perm("stories.ingest_copy"):
-            raise PermissionDenied
+        require_ingester(request.user)
         form = UploadCopyForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             try:
@@ -121,8 +121,7 @@ class StoryAdmin(admin.ModelAdmin):
 
     def batch_view(self, request: AuthenticatedHttpRequest, batch_id: int) -> HttpResponse:
         """A queued upload's progress; htmx polls its progress partial until it is finished."""
-        if not request.user.has_perm("stories.ingest_copy"):
-            raise PermissionDenied
+        require_ingester(request.user)
         batch = get_object_or_404(UploadBatch.objects.select_related("story"), pk=batch_id)
         if request.method == "POST" and "resume" in request.POST:
             if resume_batch(batch):
@@ -147,7 +146,7 @@ class StoryAdmin(admin.ModelAdmin):
         stories = {result.version.source.story_id for result in report.results if result.version is not None}
         if not stories:
             return redirect("admin:stories_story_upload")
-        if not request.user.has_perm("stories.review_story"):
+        if not may_review(request.user):
             return (
                 redirect("admin:stories_story_change", stories.pop())
                 if len(stories) == 1

@@ -9,6 +9,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django_htmx.http import HttpResponseClientRedirect
 
+from stories.access import may_review
+
 
 def desk_login_required(view):
     """Like login_required, but an htmx request from a logged-out browser gets a client
@@ -33,7 +35,7 @@ def follow_merged_story(view):
 
     @wraps(view)
     def wrapper(request, *args, story_id: int, **kwargs):
-        if not request.user.has_perm("stories.review_story"):
+        if not may_review(request.user):
             return view(request, *args, story_id=story_id, **kwargs)
         into = _story_merged_into(story_id)
         if into is None:

@@ -250,12 +250,21 @@ class DraftActionForm(forms.Form):
 
 class SaveDraftForm(forms.Form):
     reason = forms.CharField(
-        max_length=300, label="Why this version", error_messages={"required": "Say briefly why you save this version."}
+        max_length=300,
+        label="Why this version",
+        error_messages={"required": "Say briefly why you save this version."},
+        widget=forms.TextInput(attrs={"placeholder": "e.g. first draft, took Meridian's quote"}),
     )
+    # Required of a correction to a published article: the save service says so when it is missing.
     correction_note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
     base = forms.IntegerField(min_value=0, required=False, help_text="The version the page showed the draft from.")
     token = forms.RegexField(regex=r"^[0-9a-f]{32}$", required=False, help_text="One per form: sent twice, saves once.")
     theirs = forms.IntegerField(min_value=1, required=False, help_text="The version a merge's choices were made on.")
+
+    def __init__(self, *args, correcting: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if correcting:  # the browser asks for the note before sending; the service holds to it
+            self.fields["correction_note"].widget.attrs["required"] = True
 
     def merge_choices(self) -> dict[str, Choice]:
         """The merge prompt's answers: `take-<id>` (theirs, mine or edit) and `edit-<id>` (the text)."""
@@ -332,6 +341,11 @@ def _open_stories_but(story: Story) -> QuerySet[Story]:
     return Story.objects.filter(merged_into__isnull=True).exclude(pk=story.pk)
 
 
+def offered_stories(story: Story) -> list[tuple[int, str]]:
+    """What a page's move lists offer: read once, given to each source's MoveSourceForm."""
+    return _offered(story)
+
+
 def _offered(story: Story) -> list[tuple[int, str]]:
     """The newest open stories but this one, as the lists offer them (any open one is accepted)."""
     newest = (
@@ -353,12 +367,15 @@ def _offer_open_stories(field: forms.Field, story: Story, empty_label: str) -> N
 class MoveSourceForm(forms.Form):
     """Where a source goes: an open story, or a new story of its own; chosen, never assumed."""
 
-    to_story = forms.CharField(label="Move to")
+    to_story = forms.CharField(label="Move to", widget=forms.Select)
 
-    def __init__(self, data=None, *, story: Story) -> None:
-        super().__init__(data)
+    def __init__(self, data=None, *, story: Story, offered: list[tuple[int, str]] | None = None, **kwargs) -> None:
+        """`offered`: the stories the list offers (`offered_stories`), read once for a page of forms."""
+        super().__init__(data, **kwargs)
         self.story = story
-        self.choices = [("", "— choose where —"), (NEW_STORY, "A new story of its own"), *_offered(story)]
+        stories = offered if offered is not None else _offered(story)
+        choices = [("", "— choose where —"), (NEW_STORY, "A new story of its own"), *stories]
+        self.fields["to_story"].widget.choices = choices
 
     def clean_to_story(self) -> Story | None:
         value = self.cleaned_data["to_story"]
@@ -374,5 +391,6 @@ class MergeStoryForm(forms.Form):
     into = _OpenStoryField(queryset=Story.objects.none(), label="Merge this story into")
 
     def __init__(self, data=None, *, story: Story) -> None:
-        super().__init__(data)
+        super().__init__(data, auto_id="merge-%s")
         _offer_open_stories(self.fields["into"], story, "— choose a story —")
+        self.fields["into"].widget.attrs["aria-describedby"] = "merge-hint"

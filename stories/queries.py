@@ -11,6 +11,7 @@ from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 
+from stories.access import may_approve
 from stories.models import (
     Article,
     ArticleDraft,
@@ -90,7 +91,7 @@ def inbox_rows(stories: list[Story], user: User) -> list[InboxRow]:
 def _awaiting_review_by(user: User) -> Q:
     """Stories whose article is in review and that this user may approve: none for a user
     without the permission; without self-approval, not the versions they saved themselves."""
-    if not user.has_perm("stories.approve_article"):
+    if not may_approve(user):
         return Q(pk__in=[])
     awaiting = Q(article__status=ArticleStatus.IN_REVIEW)
     if settings.NEWSROOM_ALLOW_SELF_APPROVAL:

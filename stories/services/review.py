@@ -13,28 +13,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from stories.access import require_step_permission
 from stories.models import Article, ArticleStatus, ArticleVersion, AuditAction, AuditEvent
 from stories.services.audit import record_event
 from stories.services.conflicts import approval_blockers
-
-# Who may take each step: the view checks before reading the form, the step again under its lock.
-STEP_PERMISSIONS = {
-    "submit": "stories.submit_article",
-    "approve": "stories.approve_article",
-    "reject": "stories.approve_article",
-    "publish": "stories.publish_article",
-    "withdraw": "stories.publish_article",
-}
-
-
-def require_step_permission(step: str, user: User) -> None:
-    permission = STEP_PERMISSIONS[step]
-    if not user.has_perm(permission):
-        raise PermissionDenied(f"You may not do this: it needs the “{permission.split('.')[1]}” permission.")
 
 
 class WorkflowError(Exception):

@@ -5,7 +5,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from stories.access import get_story_for_user
-from stories.decorators import desk_login_required
+from stories.decorators import desk_login_required, follow_merged_story
 from stories.forms import CompareForm
 from stories.http import AuthenticatedHttpRequest
 from stories.services.analysis import MAX_COMPARED, analyse, short_labels, story_sources
@@ -13,6 +13,7 @@ from stories.services.reading import mark_read
 from stories.views.compare_page import build_compare_page, source_head
 
 
+@follow_merged_story
 @desk_login_required
 @require_GET
 @vary_on_headers("HX-Request")

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from stories.access import get_story_for_composer
-from stories.decorators import desk_login_required
+from stories.decorators import desk_login_required, follow_merged_story
 from stories.forms import (
     DraftActionForm,
     DraftTextsForm,
@@ -41,6 +41,7 @@ from stories.services.draft_edits import Change, DraftChange, change_draft
 from stories.views.composer import composer_context
 
 
+@follow_merged_story
 @desk_login_required
 @require_GET
 def compose(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
@@ -48,6 +49,7 @@ def compose(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     return render(request, "stories/compose.html", composer_context(request, story))
 
 
+@follow_merged_story
 @desk_login_required
 @require_POST
 @vary_on_headers("HX-Request")
@@ -58,6 +60,7 @@ def edit_draft(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse
     return _composer_response(request, story, outcome, partial="preview")
 
 
+@follow_merged_story
 @desk_login_required
 @require_POST
 @vary_on_headers("HX-Request")
@@ -73,6 +76,7 @@ def paragraph_action(request: AuthenticatedHttpRequest, story_id: int, pid: str,
     return _composer_response(request, story, outcome)
 
 
+@follow_merged_story
 @desk_login_required
 @require_POST
 @vary_on_headers("HX-Request")
@@ -93,6 +97,7 @@ def draft_action(request: AuthenticatedHttpRequest, story_id: int, action: str) 
     return _composer_response(request, story, outcome)
 
 
+@follow_merged_story
 @desk_login_required
 @require_POST
 @vary_on_headers("HX-Request")
@@ -102,6 +107,7 @@ def take_all_refiled(request: AuthenticatedHttpRequest, story_id: int) -> HttpRe
     return _composer_response(request, story, outcome)
 
 
+@follow_merged_story
 @desk_login_required
 @require_POST
 @vary_on_headers("HX-Request")
@@ -129,6 +135,7 @@ def settle(request: AuthenticatedHttpRequest, story_id: int, key: str) -> HttpRe
     return _composer_response(request, story, follow_settlement(outcome.draft, settlement))
 
 
+@follow_merged_story
 @desk_login_required
 @require_POST
 def restart(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
@@ -138,6 +145,7 @@ def restart(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     return redirect("stories:compose", story.pk)
 
 
+@follow_merged_story
 @desk_login_required
 @require_POST
 def save(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
@@ -171,6 +179,7 @@ def save(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     return redirect("stories:compose", story.pk)
 
 
+@follow_merged_story
 @desk_login_required
 @require_GET
 @vary_on_headers("HX-Request")

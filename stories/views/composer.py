@@ -122,7 +122,7 @@ def composer_context(
         "draft": draft,
         "latest": latest,
         "paragraphs": paragraphs,
-        "save_form": save_form,
+        "save_form": save_form or SaveDraftForm(correcting=article.published_version_id is not None),
         "token": _token(save_form),
         "merge": merge,
         "moved_on": moved_on and version_change(moved_on.current, _version(article, moved_on.seen)),

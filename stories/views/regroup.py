@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -14,18 +13,12 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_http_methods, require_POST
 
-from stories.access import get_story_for_user
+from stories.access import get_story_for_regrouper
 from stories.decorators import desk_login_required
 from stories.forms import MergeStoryForm, MoveSourceForm
 from stories.http import AuthenticatedHttpRequest
 from stories.models import Source, Story
 from stories.services.regroup import RegroupError, merge_stories, move_source
-
-
-def _require_regrouper(request: AuthenticatedHttpRequest) -> None:
-    if not request.user.has_perm("stories.regroup_story"):
-        raise PermissionDenied("You may not move sources or merge stories.")
-
 
 BAD_MOVE = "Choose where to move the source: a story that is still open, or a new story of its own."
 
@@ -34,8 +27,7 @@ BAD_MOVE = "Choose where to move the source: a story that is still open, or a ne
 @require_http_methods(["GET", "POST"])
 def move(request: AuthenticatedHttpRequest, story_id: int, source_id: int) -> HttpResponse:
     """GET: the move chosen on the story page, to confirm; POST: the move done."""
-    story = get_story_for_user(request.user, story_id)
-    _require_regrouper(request)
+    story = get_story_for_regrouper(request.user, story_id)
     source = get_object_or_404(Source.objects.select_related("provider"), pk=source_id, story=story)
     if request.method == "GET":
         form = MoveSourceForm(request.GET, story=story)
@@ -65,8 +57,7 @@ def move(request: AuthenticatedHttpRequest, story_id: int, source_id: int) -> Ht
 @desk_login_required
 @require_POST
 def merge(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
-    story = get_story_for_user(request.user, story_id)
-    _require_regrouper(request)
+    story = get_story_for_regrouper(request.user, story_id)
 
     def change(chosen: dict) -> tuple[Story, str]:
         into = merge_stories(story=story, into=chosen["into"], by=request.user)

@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from stories.access import get_story_for_user
-from stories.decorators import desk_login_required
-from stories.forms import MergeStoryForm, MoveSourceForm, VersionPairForm
+from stories.access import get_story_for_user, may_regroup
+from stories.decorators import desk_login_required, follow_merged_story
+from stories.forms import MergeStoryForm, MoveSourceForm, VersionPairForm, offered_stories
 from stories.http import AuthenticatedHttpRequest
 from stories.models import AuditEvent, SourceVersion, Story
 from stories.services.analysis import analyse_versions, source_label
@@ -18,26 +18,36 @@ from stories.views.workflow import pair_template
 HISTORY_SHOWN = 200
 
 
+@follow_merged_story
 @desk_login_required
 @require_GET
 def story_detail(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     """A story's sources, each with the copy received for it, and the story's history."""
     story = get_story_for_user(request.user, story_id)
     versions = SourceVersion.objects.defer("original").order_by("-number")
-    sources = story.sources.select_related("provider").prefetch_related(
-        Prefetch("versions", queryset=versions, to_attr="newest_first")
+    sources = list(
+        story.sources.select_related("provider").prefetch_related(
+            Prefetch("versions", queryset=versions, to_attr="newest_first")
+        )
     )
     history = (
         AuditEvent.objects.filter(story__in=_story_and_merged(story))
         .select_related("story")
         .order_by("-created_at", "-pk")[:HISTORY_SHOWN]
     )
-    context: dict[str, object] = {"story": story, "sources": sources, "history": history}
-    if request.user.has_perm("stories.regroup_story"):
-        context |= {"move_form": MoveSourceForm(story=story), "merge_form": MergeStoryForm(story=story)}
+    regrouper = may_regroup(request.user)
+    offered = offered_stories(story) if regrouper and len(sources) > 1 else None
+    move_forms = [  # a source is moved only out of a story of two or more
+        MoveSourceForm(story=story, offered=offered, auto_id=f"move-{source.pk}-%s") if offered is not None else None
+        for source in sources
+    ]
+    context: dict[str, object] = {"story": story, "sources": list(zip(sources, move_forms)), "history": history}
+    if regrouper:
+        context["merge_form"] = MergeStoryForm(story=story)
     return render(request, "stories/story.html", context)
 
 
+@follow_merged_story
 @desk_login_required
 @require_GET
 @vary_on_headers("HX-Request")

@@ -8,9 +8,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from stories.access import get_article_for_reviewer, get_article_version, get_story_for_composer
+from stories.access import (
+    get_article_for_reviewer,
+    get_article_version,
+    get_story_for_composer,
+    require_step_permission,
+)
 from stories.analysis import SourceText, compare_sources
-from stories.decorators import desk_login_required
+from stories.decorators import desk_login_required, follow_merged_story
 from stories.forms import VersionPairForm, WorkflowForm
 from stories.http import AuthenticatedHttpRequest
 from stories.models import Article
@@ -28,6 +33,7 @@ DONE = {
 }
 
 
+@follow_merged_story
 @desk_login_required
 @require_POST
 def workflow_step(request: AuthenticatedHttpRequest, story_id: int, step: str) -> HttpResponse:
@@ -35,7 +41,7 @@ def workflow_step(request: AuthenticatedHttpRequest, story_id: int, step: str) -
     if step not in DONE:
         raise Http404("No such step.")
     article = get_article_for_reviewer(request.user, story_id)
-    review.require_step_permission(step, request.user)
+    require_step_permission(step, request.user)
     form = WorkflowForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -66,6 +72,7 @@ def _carry_out(step: str, article: Article, by: User, seen: int, reason: str) ->
         review.withdraw(article=article, by=by, seen=seen, reason=reason)
 
 
+@follow_merged_story
 @desk_login_required
 @require_GET
 def versions(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
@@ -74,6 +81,7 @@ def versions(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     return render(request, "stories/versions.html", {"story": article.story, "article": article, "versions": history})
 
 
+@follow_merged_story
 @desk_login_required
 @require_GET
 @vary_on_headers("HX-Request")
@@ -103,6 +111,7 @@ def pair_template(request: AuthenticatedHttpRequest) -> str:
     return "stories/pair_diff.html#comparison" if request.htmx else "stories/pair_diff.html"
 
 
+@follow_merged_story
 @desk_login_required
 @require_POST
 def restore(request: AuthenticatedHttpRequest, story_id: int, number: int) -> HttpResponse:

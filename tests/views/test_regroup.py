@@ -57,7 +57,9 @@ def test_a_move_is_chosen_explicitly_and_confirmed_before_it_is_done(client, edi
     client.force_login(edith_editor)
     page = client.get(reverse("stories:story", args=[mixed.pk])).content.decode()
     select = page[page.index('name="to_story"') :].split("</select>")[0]
-    assert select.index('<option value="">— choose where —</option>') < select.index('value="new"')
+    first = select.index("<option")
+    assert select.index('value="" selected>— choose where —</option>') == first + len('<option '), "no move chosen"
+    assert first < select.index('value="new"')
     assert f"#{roof.pk} · Roof Report — Unattributed · newest copy" in select
     school = Source.objects.get(item_id="school")
     url = reverse("stories:move_source", args=[mixed.pk, school.pk])
