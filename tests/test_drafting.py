@@ -212,3 +212,10 @@ class TestSaid:
         assert not said.restates("Inspectors found cracks in two piers.")
         said.add("The Alder Bridge has two piers.")
         assert said.restates("Inspectors found cracks in two piers.")
+
+
+def test_a_passage_with_a_figure_the_draft_does_not_state_is_never_said_already():
+    """Once "will cost 9 million" counted as said by "will cost 4 million": four words in five."""
+    said = Said.of(["Repairs to the Alder Bridge will cost 4 million kroner, the council said."])
+    assert not said.restates("Repairs to the Alder Bridge will cost 9 million kroner, the council said.")
+    assert said.restates("The council said repairs to the Alder Bridge will cost 4 million kroner.")

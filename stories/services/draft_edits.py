@@ -274,7 +274,8 @@ class PassageIndex:
             rows = {self._row_of.get((e["version"], e["block"]), -1) for e in paragraph.get("sources", [])}
             if rows and max(rows) < row and -1 not in rows:
                 place = n
-        new = paragraph_from_cells(cells[:1], self.blocks, self.info, row=row, pid=new_paragraph_id())
+        # A paragraph names its row counted from 1, as the automatic draft does ("r3" is row 3).
+        new = paragraph_from_cells(cells[:1], self.blocks, self.info, row=row + 1, pid=new_paragraph_id())
         draft.paragraphs.insert(place, new)
 
     def alternatives(self, paragraph: dict) -> list[Alternative]:

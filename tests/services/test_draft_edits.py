@@ -464,8 +464,8 @@ class TestBringBack:
         draft = ArticleDraft(paragraphs=[taken(3, "A3"), taken(0, "A1"), own("Written at the desk.")])
         PassageIndex(BRIDGE, INFO).bring_back(draft, 2, "B2")
         assert texts(draft) == [COPY["A3"], COPY["A1"], COPY["B2"], "Written at the desk."]
-        back = draft.paragraphs[2]
-        assert back["row"] == 2 and back["edited"] is False and back["id"] not in ids(draft)[:2] + ids(draft)[3:]
+        back = draft.paragraphs[2]  # row 3 counted from 1, as the automatic draft counts (index row 2)
+        assert back["row"] == 3 and back["edited"] is False and back["id"] not in ids(draft)[:2] + ids(draft)[3:]
         assert back["sources"] == [
             {"source": 2, "version": 22, "provider": "Meridian Press", "block": "B2", "paragraph": 2}
         ]
