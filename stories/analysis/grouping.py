@@ -42,8 +42,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from .facts import Facts, extract
@@ -84,6 +84,9 @@ class ItemEvidence:
     numbers: frozenset[str]  # numbers with their unit ("4.4", "$1,500", "12%"); not 0-9
     received_at: float | None  # POSIX seconds; None when unknown (no window check)
     provider: str | None = None  # who sent it, folded; None when unknown
+    # Each name as this item writes it ("engebretsenholm" -> "Engebretsen-Holm"), for the
+    # reason an editor reads. Not stored: only a new item's reason prints its names.
+    written: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -122,15 +125,16 @@ def evidence_of(headline: str, text: str, received_at: float | None, provider: s
     that matches nothing. `provider` names the agency (any stable name or id)."""
     full = clean_input(f"{headline}\n{text}")[:MAX_CHARS]
     terms = content_terms(fold(full))
-    names, numbers = _facts_of(full)
+    written, numbers = _facts_of(full)
     return ItemEvidence(
         signature=minhash(terms).values,
         terms=frozenset(terms),
         lead=frozenset(terms[:LEAD_TERMS]),
-        names=names,
+        names=frozenset(written),
         numbers=numbers,
         received_at=received_at,
         provider=(fold(clean_input(provider)) or None) if provider else None,
+        written=written,
     )
 
 
@@ -182,28 +186,30 @@ def best_story(new: ItemEvidence, candidates: Iterable[tuple[StoryKey, ItemEvide
     return best
 
 
-def _facts_of(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Names and numbers stated in `text`, read with facts.extract sentence by sentence
-    (line by line first: a headline has no full stop)."""
+def _facts_of(text: str) -> tuple[dict[str, str], frozenset[str]]:
+    """Names (folded, each with the first way `text` writes it) and numbers stated in
+    `text`, read with facts.extract sentence by sentence (line by line first: a headline
+    has no full stop)."""
     lowercase = {fold(w) for w in _LOWER_WORD.findall(text)}
-    names: set[str] = set()
+    names: dict[str, str] = {}
     numbers: set[str] = set()
     for line in text.splitlines():
         shouting = line.upper() == line  # an all-capitals headline: every word looks like a name
         for sentence in split_sentences(line):
             facts = extract(sentence.text)
             if not shouting:
-                names.update(_names(facts, lowercase, opener=facts.words[0] if facts.words else ""))
+                for folded, word in _names(facts, lowercase, opener=facts.words[0] if facts.words else ""):
+                    names.setdefault(folded, word)
             numbers.update(_number(n.value, n.unit) for n in facts.numbers if not n.spelled)
     numbers.discard("")
-    return frozenset(names), frozenset(numbers)
+    return names, frozenset(numbers)
 
 
-def _names(facts: Facts, lowercase: set[str], opener: str) -> Iterable[str]:
-    """Folded name words, leaving out words the item also writes in lower case and a
-    lone capitalised word opening the sentence ("Bankers said", "Currently, ..."): a name
-    there is found again where it is not the first word. Also leaves out names of no one
-    in particular."""
+def _names(facts: Facts, lowercase: set[str], opener: str) -> Iterable[tuple[str, str]]:
+    """Name words, folded and as written, leaving out words the item also writes in lower
+    case and a lone capitalised word opening the sentence ("Bankers said", "Currently,
+    ..."): a name there is found again where it is not the first word. Also leaves out
+    names of no one in particular."""
     for run in facts.names:
         if len(run) == 1 and opener.startswith(run[0]):
             continue
@@ -216,7 +222,7 @@ def _names(facts: Facts, lowercase: set[str], opener: str) -> Iterable[str]:
                 and folded not in GENERIC_NAMES
                 and not folded.isdigit()
             ):
-                yield folded
+                yield folded, word
 
 
 def _number(value: float, unit: str) -> str:
@@ -246,7 +252,7 @@ def _shared_words(new: ItemEvidence, stored: ItemEvidence) -> str:
     """ "shares 62% of its words, the names Ortega, Managua and the numbers 4.4, 250" """
     share = len(new.terms & stored.terms) / len(new.terms)
     parts = [f"shares {share:.0%} of its words"]
-    names = _telling_names(new.names & stored.names)
+    names = _telling_names(new.names & stored.names, new.written)
     if names:
         parts.append("the names " + _listed(names))
     numbers = sorted(new.numbers & stored.numbers)
@@ -257,11 +263,12 @@ def _shared_words(new: ItemEvidence, stored: ItemEvidence) -> str:
     return said if len(said) <= room else said[: room - 1] + "…"
 
 
-def _telling_names(names: frozenset[str]) -> list[str]:
-    """Shared names as an editor would read them, the longest (the most telling) first: a
-    lone initial ("B") names nobody and is left out; "AL", "Act" come last if at all."""
+def _telling_names(names: frozenset[str], written: Mapping[str, str]) -> list[str]:
+    """Shared names as an editor would read them, as the new item writes them ("Søren",
+    "Engebretsen-Holm"), the longest (the most telling) first: a lone initial ("B") names
+    nobody and is left out; "AL", "Act" come last if at all."""
     kept = sorted((name for name in names if len(name) > 1), key=lambda name: (-len(name), name))
-    return [name.upper() if len(name) <= 2 else name.title() for name in kept]
+    return [name.upper() if len(name) <= 2 else written.get(name, name.title()) for name in kept]
 
 
 def _as_written(number: str) -> str:

@@ -167,5 +167,17 @@ The B wing and the Act room come next, curator Beatrix Zammit-Leone said.""")
     found = match(evidence(retold, NOON + HOUR, "Island Wire"), evidence(history, provider="Harbour Wire"))
     assert "1798" in found.reason and "1,798" not in found.reason and "2,400,000" in found.reason
     names = found.reason.split("the names ")[1].split(" and the numbers")[0].split(", ")
-    assert names[0] == "Zammit-Leone" or names[0].startswith("Zammit"), found.reason
+    assert names[0] == "Zammit-Leone", found.reason
     assert "B" not in names
+
+
+def test_a_reason_prints_names_as_the_new_item_writes_them():
+    """Once as folded keys: "Engebretsenholm" for Engebretsen-Holm, "Soren" for Søren."""
+    first = ("Skerry Point lighthouse relit", """\
+SKERRY POINT - Keeper Søren Engebretsen-Holm relit the Skerry Point lighthouse on Saturday after a restoration.""")
+    retold = ("Keeper relights Skerry Point lighthouse", """\
+Søren Engebretsen-Holm, the keeper, relit the lighthouse at Skerry Point on Saturday after its restoration.""")
+    found = match(evidence(retold, NOON + HOUR, "Island Wire"), evidence(first, provider="Harbour Wire"))
+    names = found.reason.split("the names ")[1].split(", ")
+    assert found.same_story and names[:2] == ["Engebretsen-Holm", "Skerry"], found.reason
+    assert "Søren" in names and "Soren" not in found.reason, found.reason
