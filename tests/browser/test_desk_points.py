@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from stories.models import Article, Provider, Source, SourceVersion, Story
-from stories.ninjs import timestamp
+from stories.public.ninjs import timestamp
 from stories.services.compose import article_for, draft_for, save_draft
 from stories.services.ingest import IncomingCopy, ingest_files
 from tests import desk as workflow
