@@ -16,16 +16,9 @@ from .facts import Date, Facts, Number, extract_passage
 from .found import Found
 from .links import Link, SentenceSpace
 from .model import Block, Conflict, Row, Source
-from .names import (
-    Capital,
-    SourceNames,
-    about_others,
-    check_first_names,
-    check_name_spellings,
-    check_respelled,
-    check_respelled_anywhere,
-)
+from .names import about_others, check_first_names, check_name_spellings, check_respelled, check_respelled_anywhere
 from .numbers import Counts, check_counts_anywhere, check_numbers, whole_counts
+from .proper_names import Capital, SourceNames
 from .text import content_terms, fold, normalise
 
 

@@ -9,6 +9,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from .proper_names import NOT_NAMES
 from .text import STOPWORDS, fold, stem, strip_accents
 
 _NUMBER_WORDS = {
@@ -97,17 +98,6 @@ _NAME_TOKEN = re.compile(r"[^\W\d_][\w\u2019'.-]*")
 _NAME_END = re.compile(r"[\u2019']s$|[.\u2019'-]+$")  # a possessive or trailing marks
 _NAME_END_CHARS = frozenset("s.\u2019'-")  # the last character of every _NAME_END match
 _CONNECTORS = frozenset("de da del della di dos du van von der bin al la le y".split())
-NOT_NAMES = frozenset(
-    """
-the a an in on at as by for from to of and but or if it its this that these those he she
-they we i his her their our there here when while after before according however meanwhile
-although though monday tuesday wednesday thursday friday saturday sunday january february
-march april may june july august september october november december mr mrs ms dr president
-secretary minister prime officials official senator governor general chief state states
-const sgt gen gov lt col capt cpl rep sen det insp supt cmdr adm maj rev prof jr sr st mt ft
-corp inc ltd bros vol ave blvd rd
-""".split()
-)  # and the abbreviations of titles and addresses ("Vancouver police Const. Jana McGuinness")
 _NEGATION = re.compile(
     r"\b(no|not|never|none|nobody|neither|nor|without)\b(?!\s+(?:only|longer)\b)"
     r"|n[\u2019']t\b",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .facts import Facts, Number
 from .found import Found
 from .model import Block
-from .names import respelled
+from .spellings import respelled
 from .text import fold, stem
 
 

@@ -2,7 +2,7 @@
 
 from stories.analysis import SourceText, compare_sources
 from stories.analysis.facts import extract, is_stamp
-from stories.analysis.names import derived
+from stories.analysis.spellings import derived
 
 BODY = (
     "The ferry Nordlys ran aground off Skarvik on Monday with 212 passengers aboard.\n"
