@@ -12,13 +12,15 @@ import itertools
 from rapidfuzz import fuzz
 
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
-from .facts import Date, Facts, Number, extract_passage
+from .dates import Date
+from .facts import Facts, extract_passage
 from .found import Found
 from .links import Link, SentenceSpace
 from .model import Block, Conflict, Row, Source
 from .names import about_others, check_first_names, check_name_spellings, check_respelled, check_respelled_anywhere
 from .numbers import Counts, check_counts_anywhere, check_numbers, whole_counts
 from .proper_names import Capital, SourceNames
+from .quantities import Number
 from .text import content_terms, fold, normalise
 
 

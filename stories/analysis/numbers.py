@@ -2,16 +2,17 @@
 
 A number keeps what it counts (the content words after it, in its own clause), its unit
 and unit of measure, the time it is counted per, the precision and bound it is written
-with, and whether it is a part of a count or an end of a range (`facts.Number`). Two
+with, and whether it is a part of a count or an end of a range (`quantities.Number`). Two
 numbers are one fact only when they count alike things in the same unit; they disagree
 only when no reading of their precision and bounds makes both true.
 """
 
 from __future__ import annotations
 
-from .facts import Facts, Number
+from .facts import Facts
 from .found import Found
 from .model import Block
+from .quantities import Number
 from .spellings import respelled
 from .text import fold, stem
 

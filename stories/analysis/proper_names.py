@@ -8,7 +8,7 @@ import re
 
 from .model import Block, Source
 from .spellings import LONG_NAME, MIN_RESPELLED
-from .text import fold
+from .text import STOPWORDS, fold
 
 Forms = dict[str, dict[str, Block]]  # folded name token -> {form as written: first block}
 Places = dict[str, list[Block]]  # folded name token -> the blocks it stands in (a few)
@@ -19,6 +19,11 @@ _CAPITALISED = re.compile(r"(?<![\w\u2019'])[^\W\d_a-z\u00df-\u00f6\u00f8-\u00ff
 _POSSESSIVE = re.compile(r"[\u2019']s$|[\u2019'-]+$")
 _LOWER_WORD = re.compile(r"(?<![\w\u2019'])[a-z][\w\u2019'-]*")
 PLACES_KEPT = 12
+# The name words of a sentence:
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w\u2019'.-]*")
+_NAME_END = re.compile(r"[\u2019']s$|[.\u2019'-]+$")  # a possessive or trailing marks
+_NAME_END_CHARS = frozenset("s.\u2019'-")  # the last character of every _NAME_END match
+_CONNECTORS = frozenset("de da del della di dos du van von der bin al la le y".split())
 NOT_NAMES = frozenset(
     """
 the a an in on at as by for from to of and but or if it its this that these those he she
@@ -30,6 +35,29 @@ const sgt gen gov lt col capt cpl rep sen det insp supt cmdr adm maj rev prof jr
 corp inc ltd bros vol ave blvd rd
 """.split()
 )  # and the abbreviations of titles and addresses ("Vancouver police Const. Jana McGuinness")
+
+
+def name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
+    """Runs of capitalised words that are not sentence openers, titles, months or days."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for n, token in enumerate(_NAME_TOKEN.findall(sentence)):
+        word = _NAME_END.sub("", token) if token[-1] in _NAME_END_CHARS else token
+        lower = word.lower()
+        if word[:1].isupper() and lower not in NOT_NAMES and not (n == 0 and lower in STOPWORDS):
+            current.append(word)
+        elif current and lower in _CONNECTORS:
+            current.append(word)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+        if token[-1:] in ".,;:" and current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return tuple(tuple(r[: max(i for i, w in enumerate(r) if w[:1].isupper()) + 1]) for r in runs)
 
 
 class SourceNames:
