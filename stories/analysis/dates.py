@@ -12,12 +12,12 @@ from .sentences import CLAUSE_END
 from .text import STOPWORDS, fold, stem
 
 _MONTHS = {
-    m: n + 1
-    for n, m in enumerate(
+    month: number + 1
+    for number, month in enumerate(
         "january february march april may june july august september october november december".split()
     )
 }
-_MONTHS.update({m[:3]: n for m, n in list(_MONTHS.items())})
+_MONTHS.update({month[:3]: number for month, number in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
@@ -77,7 +77,8 @@ def dates_in(sentence: str) -> tuple[tuple[Date, ...], str]:
         masked = sentence
     if "day" in sentence:  # in every weekday: the scan for them costs more than this test
         found.extend(
-            Date("weekday", m.group().lower(), m.group(), _near(sentence, m)) for m in _WEEKDAY.finditer(sentence)
+            Date("weekday", match.group().lower(), match.group(), _near(sentence, match))
+            for match in _WEEKDAY.finditer(sentence)
         )
     return tuple(found), masked
 
@@ -85,22 +86,22 @@ def dates_in(sentence: str) -> tuple[tuple[Date, ...], str]:
 def _dates_in_digits(sentence: str) -> tuple[list[Date], str]:
     """The dates of the month and years of `dates_in`, and the sentence with them blanked out."""
     found, masked = [], list(sentence)
-    for m in _DATE.finditer(sentence) if _MONTH_NAME.search(sentence) else ():
-        if _in_dateline(sentence, m):
-            masked[m.start() : m.end()] = " " * (m.end() - m.start())
+    for match in _DATE.finditer(sentence) if _MONTH_NAME.search(sentence) else ():
+        if _in_dateline(sentence, match):
+            masked[match.start() : match.end()] = " " * (match.end() - match.start())
             continue
-        month = (m.group("month") or m.group("month2")).lower().rstrip(".")
-        day = m.group("day") or m.group("day2")
-        found.append(Date("day", f"{_MONTHS.get(month, month)}-{int(day)}", m.group(), _near(sentence, m)))
-        masked[m.start() : m.end()] = " " * (m.end() - m.start())
+        month = (match.group("month") or match.group("month2")).lower().rstrip(".")
+        day = match.group("day") or match.group("day2")
+        found.append(Date("day", f"{_MONTHS.get(month, month)}-{int(day)}", match.group(), _near(sentence, match)))
+        masked[match.start() : match.end()] = " " * (match.end() - match.start())
     if "19" not in sentence and "20" not in sentence:  # in every year and decade
         return found, "".join(masked)
-    for m in _YEAR.finditer("".join(masked)):
-        found.append(Date("year", m.group(), m.group(), _near(sentence, m)))
-        masked[m.start() : m.end()] = " " * (m.end() - m.start())
-    for m in _DECADE.finditer("".join(masked)):
-        found.append(Date("year", m.group(1) + "s", m.group(), _near(sentence, m)))
-        masked[m.start() : m.end()] = " " * (m.end() - m.start())
+    for match in _YEAR.finditer("".join(masked)):
+        found.append(Date("year", match.group(), match.group(), _near(sentence, match)))
+        masked[match.start() : match.end()] = " " * (match.end() - match.start())
+    for match in _DECADE.finditer("".join(masked)):
+        found.append(Date("year", match.group(1) + "s", match.group(), _near(sentence, match)))
+        masked[match.start() : match.end()] = " " * (match.end() - match.start())
     return found, "".join(masked)
 
 
@@ -117,15 +118,15 @@ def _near(sentence: str, match: re.Match[str]) -> frozenset[str]:
 
     def content(text: str) -> list[str]:
         return [
-            fold(w)
-            for w in text.split()
-            if w[:1].islower()
-            and fold(w) not in STOPWORDS
-            and fold(w) not in _STAMP_WORDS
-            and not any(c.isdigit() for c in w)
+            fold(word)
+            for word in text.split()
+            if word[:1].islower()
+            and fold(word) not in STOPWORDS
+            and fold(word) not in _STAMP_WORDS
+            and not any(char.isdigit() for char in word)
         ]
 
-    return frozenset(stem(w) for w in content(before)[-NEAR_BEFORE:] + content(after)[:NEAR_AFTER])
+    return frozenset(stem(word) for word in content(before)[-NEAR_BEFORE:] + content(after)[:NEAR_AFTER])
 
 
 def _in_dateline(sentence: str, match: re.Match[str]) -> bool:

@@ -63,7 +63,7 @@ def extract(sentence: str) -> Facts:
         sentence = ""
     dates, masked = dates_in(sentence)
     words = tuple(_WORDS.findall(sentence))
-    negations = tuple(i for i, w in enumerate(words) if _is_denial(words, i))
+    negations = tuple(index for index in range(len(words)) if _is_denial(words, index))
     return Facts(
         numbers=numbers_of(masked),
         dates=dates,
@@ -77,12 +77,12 @@ def extract(sentence: str) -> Facts:
     )
 
 
-def _is_denial(words: tuple[str, ...], i: int) -> bool:
-    word = words[i]
+def _is_denial(words: tuple[str, ...], index: int) -> bool:
+    word = words[index]
     if word[:1] not in "nNwW" and word[-1:] not in "tT":  # how every cue begins or ends, in any case
         return False
     cue = _NEGATION.fullmatch(word) is not None or word.lower().endswith(("n't", "n\u2019t"))
-    return cue and (i + 1 == len(words) or words[i + 1].lower() not in _NOT_A_DENIAL)
+    return cue and (index + 1 == len(words) or words[index + 1].lower() not in _NOT_A_DENIAL)
 
 
 def extract_passage(text: str) -> Facts:
@@ -104,20 +104,20 @@ def extract_passage(text: str) -> Facts:
 def _acronyms(text: str) -> tuple[str, ...]:
     if not _ACRONYM_HINT.search(text):  # in every acronym; a quick look rules out most texts
         return ()
-    return tuple(m.group() for m in _ACRONYM.finditer(text))
+    return tuple(match.group() for match in _ACRONYM.finditer(text))
 
 
 def _content(words: tuple[str, ...], negations: tuple[int, ...]) -> frozenset[str]:
-    kept = [word for n, word in enumerate(words) if n not in negations] if negations else words
+    kept = [word for index, word in enumerate(words) if index not in negations] if negations else words
     return frozenset(stem(word) for word in map(fold, kept) if word and word not in STOPWORDS)
 
 
 def _quotes(sentence: str) -> tuple[Quote, ...]:
     out = []
-    for m in _QUOTE.finditer(sentence):
-        text = m.group(1) or m.group(2)
+    for match in _QUOTE.finditer(sentence):
+        text = match.group(1) or match.group(2)
         if len(text.split()) >= 3:
-            out.append(Quote(text, _speaker(sentence, m.start(), m.end())))
+            out.append(Quote(text, _speaker(sentence, match.start(), match.end())))
     return tuple(out)
 
 
@@ -127,18 +127,18 @@ _SUBJECT_BEFORE = re.compile(r"(?:\b(?:he|she|it|they|we|i|who|also)|[A-Z][\w\u2
 
 def _attributions(sentence: str) -> tuple[Attribution, ...]:
     out = []
-    for m in _ATTRIBUTION.finditer(sentence):
-        if m.group(1).lower() in _ALSO_NOUNS and not _SUBJECT_BEFORE.search(sentence[: m.start()]):
+    for match in _ATTRIBUTION.finditer(sentence):
+        if match.group(1).lower() in _ALSO_NOUNS and not _SUBJECT_BEFORE.search(sentence[: match.start()]):
             continue  # "authoritarian states in the world", "the posts on X"
         channel_words = []
-        for word in m.group(3).split():
+        for word in match.group(3).split():
             if word.lower() in STOPWORDS - {"a", "an", "the", "his", "her", "their", "its"}:
                 break
             channel_words.append(word)
         if channel_words:
-            text = f"{m.group(1)} {m.group(2)} {' '.join(channel_words)}"
-            channel = fold(" ".join(w for w in channel_words if w.lower() not in STOPWORDS))
-            out.append(Attribution(text, _speaker(sentence, m.start(), m.end()), channel))
+            text = f"{match.group(1)} {match.group(2)} {' '.join(channel_words)}"
+            channel = fold(" ".join(word for word in channel_words if word.lower() not in STOPWORDS))
+            out.append(Attribution(text, _speaker(sentence, match.start(), match.end()), channel))
     return tuple(out)
 
 

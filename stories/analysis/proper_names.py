@@ -41,10 +41,10 @@ def name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
     """Runs of capitalised words that are not sentence openers, titles, months or days."""
     runs: list[list[str]] = []
     current: list[str] = []
-    for n, token in enumerate(_NAME_TOKEN.findall(sentence)):
+    for position, token in enumerate(_NAME_TOKEN.findall(sentence)):
         word = _NAME_END.sub("", token) if token[-1] in _NAME_END_CHARS else token
         lower = word.lower()
-        if word[:1].isupper() and lower not in NOT_NAMES and not (n == 0 and lower in STOPWORDS):
+        if word[:1].isupper() and lower not in NOT_NAMES and not (position == 0 and lower in STOPWORDS):
             current.append(word)
         elif current and lower in _CONNECTORS:
             current.append(word)
@@ -57,7 +57,13 @@ def name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
             current = []
     if current:
         runs.append(current)
-    return tuple(tuple(r[: max(i for i, w in enumerate(r) if w[:1].isupper()) + 1]) for r in runs)
+    return tuple(_to_last_name_word(run) for run in runs)
+
+
+def _to_last_name_word(run: list[str]) -> tuple[str, ...]:
+    """A run without the connectors after its last capitalised word ("Leonardo da")."""
+    last = max(place for place, word in enumerate(run) if word[:1].isupper())
+    return tuple(run[: last + 1])
 
 
 class SourceNames:

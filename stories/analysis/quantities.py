@@ -16,8 +16,8 @@ from .sentences import CLAUSE_END
 from .text import STOPWORDS, fold, stem
 
 _NUMBER_WORDS = {
-    w: n
-    for n, w in enumerate(
+    word: number
+    for number, word in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
         "fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
@@ -62,8 +62,8 @@ _NUMBER_IN_DIGITS = re.compile(_IN_DIGITS + r"|(?P<word>(?!))(?P<wscale>(?!))", 
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 _WORD_RUN = re.compile(r"\w+")
 MEASURES = frozenset(
-    stem(w)
-    for w in """
+    stem(word)
+    for word in """
 second minute hour day week month year decade century km kilometre kilometer mile metre
 meter m cm mm kg kilogram gram g tonne ton pound lb ounce litre liter gallon barrel acre
 hectare degree mph kph knot percent point storey story floor yard yd foot feet ft inch
@@ -110,36 +110,26 @@ def _spells_a_number(text: str) -> bool:
 def numbers_of(text: str) -> tuple[Number, ...]:
     """The numbers of `text`, its dates blanked out first (`dates.dates_in`)."""
     matches = list((_NUMBER if _spells_a_number(text) else _NUMBER_IN_DIGITS).finditer(text))
-    out = [_number(text, m) for m in matches]
-    for n, (first, second) in enumerate(itertools.pairwise(matches)):
+    numbers = [_number(text, match) for match in matches]
+    for index, (first, second) in enumerate(itertools.pairwise(matches)):
         if _RANGE_BETWEEN.fullmatch(text, first.end(), second.start()) and (
             text[first.end() : second.start()].strip() != "and" or _BETWEEN.search(text[: first.start()])
         ):
-            out[n], out[n + 1] = _range(text, out[n], out[n + 1], first, second)
-    return tuple(out)
+            numbers[index], numbers[index + 1] = _range(text, numbers[index], numbers[index + 1], first, second)
+    return tuple(numbers)
 
 
-def _number(text: str, m: re.Match[str]) -> Number:
-    if m.group("word"):
-        scale = _SCALES.get((m.group("wscale") or "").lower(), 1.0)
-        value, unit, spelled, precision = _NUMBER_WORDS[m.group("word").lower()] * scale, "", True, scale
-    else:
-        scale = _SCALES.get((m.group("scale") or "").lower(), 1.0)
-        value = float(_GROUPING.sub("", m.group("num")) + (m.group("dec") or "")) * scale
-        if m.group("under") and int(m.group("under")):  # "4-1/2"
-            value += int(m.group("over")) / int(m.group("under")) * scale
-        precision = 10.0 ** -(len(m.group("dec") or ".") - 1) * scale
-        unit = "%" if m.group("pct") else (m.group("cur") or "")
-        spelled = False
-    phrase = m.group().strip() + _following_words(text[m.end() :])
-    counts, before, measure = _context(text, m.start(), m.end())
-    rate, rate_end = _rate(text, m.end())
-    rate_text = text[m.start() : rate_end].strip() if rate else ""
-    head = text[max(0, m.start() - 40) : m.start()].lower()
-    bound = "over" if _PLUS.match(text, m.end()) else _bound(head)
+def _number(text: str, match: re.Match[str]) -> Number:
+    value, unit, spelled, precision = _value_of(match)
+    phrase = match.group().strip() + _following_words(text[match.end() :])
+    counts, before, measure = _context(text, match.start(), match.end())
+    rate, rate_end = _rate(text, match.end())
+    rate_text = text[match.start() : rate_end].strip() if rate else ""
+    head = text[max(0, match.start() - 40) : match.start()].lower()
+    bound = "over" if _PLUS.match(text, match.end()) else _bound(head)
     return Number(
         phrase,
-        m.group().strip(),
+        match.group().strip(),
         value,
         unit,
         counts,
@@ -150,9 +140,24 @@ def _number(text: str, m: re.Match[str]) -> Number:
         rate_text,
         precision=precision,
         bound=bound,
-        subject=_subject(text, m.start()),
-        partial=bool(_PARTIAL_BEFORE.search(head) or _PARTIAL_AFTER.match(text, m.end())),
+        subject=_subject(text, match.start()),
+        partial=bool(_PARTIAL_BEFORE.search(head) or _PARTIAL_AFTER.match(text, match.end())),
     )
+
+
+def _value_of(match: re.Match[str]) -> tuple[float, str, bool, float]:
+    """A number's value, unit ("%", a currency sign or ""), whether it is spelled out, and
+    what its last written digit is worth."""
+    if match.group("word"):
+        scale = _SCALES.get((match.group("wscale") or "").lower(), 1.0)
+        return _NUMBER_WORDS[match.group("word").lower()] * scale, "", True, scale
+    scale = _SCALES.get((match.group("scale") or "").lower(), 1.0)
+    value = float(_GROUPING.sub("", match.group("num")) + (match.group("dec") or "")) * scale
+    if match.group("under") and int(match.group("under")):  # "4-1/2"
+        value += int(match.group("over")) / int(match.group("under")) * scale
+    precision = 10.0 ** -(len(match.group("dec") or ".") - 1) * scale
+    unit = "%" if match.group("pct") else (match.group("cur") or "")
+    return value, unit, False, precision
 
 
 _GROUPING = re.compile(r",\s?")
@@ -282,8 +287,8 @@ def _context(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset
     # "4-1/2-month", or "4 - 1 / 2 - month" as some scrapers print it: the hyphen joins.
     after_text = CLAUSE_END.split(_JOINING_HYPHEN.sub(" ", text[end : end + 60]), maxsplit=1)[0]
     before_text = CLAUSE_END.split(text[max(0, start - 30) : start])[-1]
-    following = [w for w in fold(after_text).split() if w not in STOPWORDS]
-    before = [w for w in fold(before_text).split() if w not in STOPWORDS][-1:]
+    following = [word for word in fold(after_text).split() if word not in STOPWORDS]
+    before = [word for word in fold(before_text).split() if word not in STOPWORDS][-1:]
     if following[:2] in (["year", "old"], ["years", "old"]):
         # An age: what it is the age of comes after ("a 10-year-old girl"), not "year old".
         return _stems(following[2:3]), _stems(before), "age"
@@ -293,4 +298,4 @@ def _context(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset
 
 
 def _stems(words: list[str]) -> frozenset[str]:
-    return frozenset(stem(w) for w in words if not any(c.isdigit() for c in w))
+    return frozenset(stem(word) for word in words if not any(char.isdigit() for char in word))
