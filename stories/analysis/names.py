@@ -29,23 +29,20 @@ def check_name_spellings(found: Found, a: SourceNames, b: SourceNames, space: Se
     """The same name with and without accents (or in another case) anywhere in the two
     sources: "Nicolás Maduro" / "Nicolas Maduro"."""
     for key in sorted(set(a.forms) & set(b.forms)):
-        only_a = [f for f in a.forms[key] if f not in b.forms[key]]
-        only_b = [f for f in b.forms[key] if f not in a.forms[key]]
+        only_a = [form for form in a.forms[key] if form not in b.forms[key]]
+        only_b = [form for form in b.forms[key] if form not in a.forms[key]]
         if only_a and only_b:
-            x, y = only_a[0], only_b[0]
-            if house_style_name(x, y):
-                found.add(
-                    "style",
-                    (a.forms[key][x], x),
-                    (b.forms[key][y], y),
-                    f"house style: the same name in other capitals or hyphens ({x} / {y})",
-                )
+            form_a, form_b = only_a[0], only_b[0]
+            block_a, block_b = a.forms[key][form_a], b.forms[key][form_b]
+            if house_style_name(form_a, form_b):
+                note = f"house style: the same name in other capitals or hyphens ({form_a} / {form_b})"
+                found.add("style", (block_a, form_a), (block_b, form_b), note)
                 continue
             found.add(
                 "name",
-                (a.forms[key][x], whole_name(a.forms[key][x], x, space)),
-                (b.forms[key][y], whole_name(b.forms[key][y], y, space)),
-                f"name spelled differently (accents): {x} / {y}",
+                (block_a, whole_name(block_a, form_a, space)),
+                (block_b, whole_name(block_b, form_b, space)),
+                f"name spelled differently (accents): {form_a} / {form_b}",
             )
 
 
@@ -54,16 +51,16 @@ def check_respelled(
 ) -> None:
     """A name in one sentence that is a letter or two away from a name in the other, and
     that the other source never uses (`known` holds each source's folded name tokens)."""
-    ta, tb = _name_tokens(a[1]), _name_tokens(b[1])
-    for ka, run_a in ta.items():
-        if ka in known[1]:  # most names: both sources use them
+    (block_a, facts_a), (block_b, facts_b) = a, b
+    for key_a, run_a in _name_tokens(facts_a).items():
+        if key_a in known[1]:  # most names: both sources use them
             continue
-        for kb, run_b in tb.items():
-            if kb in known[0]:
+        for key_b, run_b in _name_tokens(facts_b).items():
+            if key_b in known[0]:
                 continue
-            close = respelled(ka, kb) or _one_name_otherwise_spelled(run_a, run_b, ka, kb)
-            if close and not _two_people(run_a, run_b, ka, kb):
-                _report(found, (a[0], run_a), (b[0], run_b), ka, kb)
+            close = respelled(key_a, key_b) or _one_name_otherwise_spelled(run_a, run_b, key_a, key_b)
+            if close and not _two_people(run_a, run_b, key_a, key_b):
+                _report(found, (block_a, run_a), (block_b, run_b), key_a, key_b)
 
 
 def check_respelled_anywhere(found: Found, a: SourceNames, b: SourceNames, space: SentenceSpace) -> None:
@@ -72,27 +69,40 @@ def check_respelled_anywhere(found: Found, a: SourceNames, b: SourceNames, space
     in like company."""
     common = a.common | b.common | STOPWORDS
     for mine, theirs, flipped in ((a, b, False), (b, a, True)):
-        for key in sorted(mine.forms):
-            if key in theirs.forms or key in common or len(key) < MIN_RESPELLED_BESIDE_A_NAME:
+        _check_spelled_otherwise(found, mine, theirs, flipped, common, space)
+        _check_run_together(found, mine, theirs, flipped)
+
+
+def _check_spelled_otherwise(
+    found: Found, mine: SourceNames, theirs: SourceNames, flipped: bool, common: set[str], space: SentenceSpace
+) -> None:
+    """The names only `mine` writes that are one `theirs` writes spelled otherwise."""
+    for key in sorted(mine.forms):
+        if key in theirs.forms or key in common or len(key) < MIN_RESPELLED_BESIDE_A_NAME:
+            continue
+        for other in _spellings_of(key, theirs, common):
+            pair = (other, key) if flipped else (key, other)
+            if pair in found.respelled or not _same_name(key, mine, other, theirs, space):
                 continue
-            for other in _spellings_of(key, theirs, common):
-                pair = (other, key) if flipped else (key, other)
-                if pair in found.respelled or not _same_name(key, mine, other, theirs, space):
-                    continue
-                x, y = next(iter(mine.forms[key])), next(iter(theirs.forms[other]))
-                ends = (
-                    (mine.forms[key][x], whole_name(mine.forms[key][x], x, space)),
-                    (theirs.forms[other][y], whole_name(theirs.forms[other][y], y, space)),
-                )
-                _report(found, *(ends[::-1] if flipped else ends), *pair)
-        for key, (written, block) in sorted(theirs.joined.items()):
-            if key in mine.forms and fold(written) not in mine.joined:
-                x = next(iter(mine.forms[key]))
-                ends = ((mine.forms[key][x], x), (block, written))
-                pair = (key, fold(written))
-                if pair not in found.respelled:
-                    found.respelled.add(pair)
-                    found.add("name", *(ends[::-1] if flipped else ends), f"spelled {x} / {written}")
+            my_form, their_form = next(iter(mine.forms[key])), next(iter(theirs.forms[other]))
+            my_block, their_block = mine.forms[key][my_form], theirs.forms[other][their_form]
+            ends = (
+                (my_block, whole_name(my_block, my_form, space)),
+                (their_block, whole_name(their_block, their_form, space)),
+            )
+            _report(found, *(ends[::-1] if flipped else ends), *pair)
+
+
+def _check_run_together(found: Found, mine: SourceNames, theirs: SourceNames, flipped: bool) -> None:
+    """A name `mine` writes as one word that `theirs` writes as two: "Eldorado" / "El Dorado"."""
+    for key, (written, block) in sorted(theirs.joined.items()):
+        if key in mine.forms and fold(written) not in mine.joined:
+            my_form = next(iter(mine.forms[key]))
+            ends = ((mine.forms[key][my_form], my_form), (block, written))
+            pair = (key, fold(written))
+            if pair not in found.respelled:
+                found.respelled.add(pair)
+                found.add("name", *(ends[::-1] if flipped else ends), f"spelled {my_form} / {written}")
 
 
 def check_first_names(found: Found, a: SourceNames, b: SourceNames) -> None:
@@ -233,18 +243,19 @@ def _two_people(run_a: str, run_b: str, key_a: str, key_b: str) -> bool:
 
 def _name_tokens(facts: Facts) -> dict[str, str]:
     """Folded name token -> its whole name as written, for tokens of 4+ letters."""
-    return {fold(tok): " ".join(run) for run in facts.names for tok in run if len(tok) >= 4 and not tok.isupper()}
+    return {
+        fold(token): " ".join(run) for run in facts.names for token in run if len(token) >= 4 and not token.isupper()
+    }
 
 
-def about_others(fa: Facts, fb: Facts) -> bool:
+def about_others(facts_a: Facts, facts_b: Facts) -> bool:
     """Two sentences that each name someone or something, and no name in common (nor one
     respelled): their numbers and dates are about different things ("Thomas has eight
     touchdowns" / "Bush had two touchdowns")."""
-    names_a = {fold(token) for run in fa.names for token in run if len(token) > 1}
-    names_b = {fold(token) for run in fb.names for token in run if len(token) > 1}
+    names_a, names_b = _folded_names(facts_a), _folded_names(facts_b)
     if not names_a or not names_b or names_a & names_b:
         return False
-    return not any(respelled(x, y) for x in names_a for y in names_b)
+    return not any(respelled(name_a, name_b) for name_a in names_a for name_b in names_b)
 
 
 def whole_name(block: Block, token: str, space: SentenceSpace) -> str:

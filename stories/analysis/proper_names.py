@@ -144,17 +144,21 @@ class Lookalikes:
       shorter of MIN_RESPELLED letters or more."""
 
     def __init__(self, names: list[str]) -> None:
-        self.place = {name: n for n, name in enumerate(names)}
+        self.place = {name: place for place, name in enumerate(names)}
         self.buckets: dict[tuple[int, str], list[str]] = {}
         for name in names:
             for bucket in ((len(name), ""), (len(name), "^" + name[:1]), (len(name), "$" + name[-1:])):
                 self.buckets.setdefault(bucket, []).append(name)
 
     def of(self, key: str) -> list[str]:
-        n, first, last = len(key), "^" + key[:1], "$" + key[-1:]
-        wanted = [(m, first) for m in range(n - 2, n + 3)]
-        wanted.append((n, last) if 3 <= n < LONG_NAME else (n, ""))
-        wanted.extend((m, last) for m in (n - 3, n - 2, n + 2, n + 3) if min(m, n) >= MIN_RESPELLED)
+        length, first, last = len(key), "^" + key[:1], "$" + key[-1:]
+        wanted = [(other, first) for other in range(length - 2, length + 3)]
+        wanted.append((length, last) if 3 <= length < LONG_NAME else (length, ""))
+        wanted.extend(
+            (other, last)
+            for other in (length - 3, length - 2, length + 2, length + 3)
+            if min(other, length) >= MIN_RESPELLED
+        )
         found = {name for bucket in wanted for name in self.buckets.get(bucket, ())}
         return sorted(found, key=self.place.__getitem__)
 
