@@ -8,71 +8,108 @@ conflict. House-style differences (US / U.S., per cent / %, ten / 10) are kind `
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
-from .facts import Date, Facts, Number, extract_passage
+from .dates import Date
+from .facts import Facts, extract_passage
 from .found import Found
 from .links import Link, SentenceSpace
 from .model import Block, Conflict, Row, Source
-from .names import (
-    Capital,
-    SourceNames,
-    about_others,
-    check_first_names,
-    check_name_spellings,
-    check_respelled,
-    check_respelled_anywhere,
-)
+from .names import about_others, check_first_names, check_name_spellings, check_respelled, check_respelled_anywhere
 from .numbers import Counts, check_counts_anywhere, check_numbers, whole_counts
+from .proper_names import Capital, SourceNames
+from .quantities import Number
 from .text import content_terms, fold, normalise
 
 
 def find_conflicts(sources: list[Source], rows: tuple[Row, ...], space: SentenceSpace) -> list[Conflict]:
     """Conflicts for every pair of sources, in source-key order."""
-    out: list[Conflict] = []
-    block_facts: dict[str, Facts] = {}
-    read: dict[str, list[Capital]] = {}  # passage text -> its capitalised words, shared by the sources
-    names = {s.key: SourceNames(s, read) for s in sources}
-    # Read once for all the pairs of sources they take part in:
-    said = {s.key: {normalise(ref.text) for ref in space.refs.get(s.key, [])} for s in sources}
-    aligned = [{c.source: c.blocks for c in row.cells if c.status in ("same", "changed")} for row in rows]
-    counts: dict[str, Counts] = {}
-    for a, b in itertools.combinations(sources, 2):
-        found = Found()
-        cells = [(row[a.key], row[b.key]) for row in aligned if a.key in row and b.key in row]
-        # The same words state the same facts: neither two equal sentences nor any two
-        # sentences of two equal passages (a tie in scores can pair a passage's first
-        # sentence with its twin's second) can disagree.
-        # Nor does a sentence that the other source prints word for word elsewhere: its
-        # facts are confirmed there, whatever the sentence it was paired with says.
-        links = [
-            link
-            for link in space.links(a.key, b.key, {(x, y) for xs, ys in cells for x in xs for y in ys})
-            if normalise(link.a.text) != normalise(link.b.text)
-            and link.a.block.norm != link.b.block.norm
-            and normalise(link.a.text) not in said[b.key]
-            and normalise(link.b.text) not in said[a.key]
-        ]
-        known = (set(names[a.key].forms), set(names[b.key].forms))
-        confident = _confident(links)
-        for link in links:
-            _check_sentences(found, link, space.facts(link.a), space.facts(link.b), known, id(link) in confident)
-        for key in (a.key, b.key):
-            if key not in counts:  # read after its first pair's links, whose facts hold most numbers
-                counts[key] = whole_counts(_all_numbers(key, space))
-        check_counts_anywhere(found, counts[a.key], counts[b.key])
-        check_negations(found.add, links, space)
-        check_name_spellings(found, names[a.key], names[b.key], space)
-        check_respelled_anywhere(found, names[a.key], names[b.key], space)
-        check_first_names(found, names[a.key], names[b.key])
-        blocks = {blk.id: blk for blk in a.blocks + b.blocks}
-        for xs, ys in cells:
-            _check_cells(found, [blocks[x] for x in xs], [blocks[y] for y in ys], block_facts)
-        place = {blk.id: blk.index for blk in a.blocks + b.blocks}
-        out.extend(sorted(found.items, key=lambda c: (place[c.a.block], place[c.b.block], c.kind)))
-    return out
+    story = _Story.read(sources, rows, space)
+    conflicts: list[Conflict] = []
+    for source_a, source_b in itertools.combinations(sources, 2):
+        conflicts.extend(_conflicts_between(source_a, source_b, story))
+    return conflicts
+
+
+_CellPairs = list[tuple[tuple[str, ...], tuple[str, ...]]]  # two sources' cells of each row, as block ids
+
+
+@dataclass
+class _Story:
+    """What is read once of a story's sources, for all the pairs of sources they take part in."""
+
+    space: SentenceSpace
+    names: dict[str, SourceNames]  # by source key
+    said: dict[str, set[str]]  # source key -> its sentences, normalised
+    aligned: list[dict[str, tuple[str, ...]]]  # each row's compared cells: source key -> block ids
+    counts: dict[str, Counts] = field(default_factory=dict)  # by source key, read on its first pair
+    passage_facts: dict[str, Facts] = field(default_factory=dict)  # by block id
+
+    @classmethod
+    def read(cls, sources: list[Source], rows: tuple[Row, ...], space: SentenceSpace) -> _Story:
+        capitals: dict[str, list[Capital]] = {}  # passage text -> its capitalised words, shared by the sources
+        return cls(
+            space=space,
+            names={source.key: SourceNames(source, capitals) for source in sources},
+            said={source.key: {normalise(ref.text) for ref in space.refs.get(source.key, [])} for source in sources},
+            aligned=[
+                {cell.source: cell.blocks for cell in row.cells if cell.status in ("same", "changed")} for row in rows
+            ],
+        )
+
+    def counts_of(self, key: str) -> Counts:
+        """A source's counts of whole things, read after its first pair's links, whose facts
+        hold most of its numbers."""
+        if key not in self.counts:
+            self.counts[key] = whole_counts(_all_numbers(key, self.space))
+        return self.counts[key]
+
+
+def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> list[Conflict]:
+    """The conflicts of two sources, in the order of the passages they stand in."""
+    found = Found()
+    key_a, key_b = source_a.key, source_b.key
+    names_a, names_b = story.names[key_a], story.names[key_b]
+    cells = [(row[key_a], row[key_b]) for row in story.aligned if key_a in row and key_b in row]
+    links = _links_to_check(story, key_a, key_b, cells)
+    known = (set(names_a.forms), set(names_b.forms))
+    confident = _confident(links)
+    for link in links:
+        facts_a, facts_b = story.space.facts(link.a), story.space.facts(link.b)
+        _check_sentences(found, link, facts_a, facts_b, known, id(link) in confident)
+    check_counts_anywhere(found, story.counts_of(key_a), story.counts_of(key_b))
+    check_negations(found.add, links, story.space)
+    check_name_spellings(found, names_a, names_b, story.space)
+    check_respelled_anywhere(found, names_a, names_b, story.space)
+    check_first_names(found, names_a, names_b)
+    blocks = {block.id: block for block in source_a.blocks + source_b.blocks}
+    for ids_a, ids_b in cells:
+        cell_a, cell_b = [blocks[block_id] for block_id in ids_a], [blocks[block_id] for block_id in ids_b]
+        _check_cells(found, cell_a, cell_b, story.passage_facts)
+    place = {block.id: block.index for block in source_a.blocks + source_b.blocks}
+    return sorted(found.items, key=lambda conflict: (place[conflict.a.block], place[conflict.b.block], conflict.kind))
+
+
+def _links_to_check(story: _Story, key_a: str, key_b: str, cells: _CellPairs) -> list[Link]:
+    """The linked sentences of two sources whose facts are compared.
+
+    The same words state the same facts: neither two equal sentences nor any two
+    sentences of two equal passages (a tie in scores can pair a passage's first
+    sentence with its twin's second) can disagree.
+    Nor does a sentence that the other source prints word for word elsewhere: its
+    facts are confirmed there, whatever the sentence it was paired with says."""
+    same_row = {(id_a, id_b) for ids_a, ids_b in cells for id_a in ids_a for id_b in ids_b}
+    return [
+        link
+        for link in story.space.links(key_a, key_b, same_row)
+        if normalise(link.a.text) != normalise(link.b.text)
+        and link.a.block.norm != link.b.block.norm
+        and normalise(link.a.text) not in story.said[key_b]
+        and normalise(link.b.text) not in story.said[key_a]
+    ]
 
 
 def _all_numbers(key: str, space: SentenceSpace) -> list[tuple[Block, tuple[Number, ...]]]:
@@ -104,103 +141,104 @@ SURE_LINK = 0.7
 
 
 def _check_sentences(
-    found: Found, link: Link, fa: Facts, fb: Facts, known: tuple[set[str], set[str]], confident: bool
+    found: Found, link: Link, facts_a: Facts, facts_b: Facts, known: tuple[set[str], set[str]], confident: bool
 ) -> None:
-    ba, bb = link.a.block, link.b.block
-    if confident and not about_others(fa, fb):
-        check_numbers(found, (ba, fa), (bb, fb))
-        _check_dates(found, (ba, fa), (bb, fb))
-    _check_acronyms(found, (ba, fa), (bb, fb))
-    _check_quotes_and_attributions(found, (ba, fa), (bb, fb))
-    check_respelled(found, (ba, fa), (bb, fb), known)
-    check_states(found.add, (ba, fa), (bb, fb))
+    a, b = (link.a.block, facts_a), (link.b.block, facts_b)
+    if confident and not about_others(facts_a, facts_b):
+        check_numbers(found, a, b)
+        _check_dates(found, a, b)
+    _check_acronyms(found, a, b)
+    _check_quotes_and_attributions(found, a, b)
+    check_respelled(found, a, b, known)
+    check_states(found.add, a, b)
 
 
 def _check_dates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
     """The same event on another day or in another year: a date of each sentence that the
     other does not have, said of the same thing (a content word around both in common) or
     in two sentences that say the same otherwise."""
-    alike = shared_share(a[1], b[1]) >= NEGATION_SAME_SENTENCE
+    (block_a, facts_a), (block_b, facts_b) = a, b
+    alike = shared_share(facts_a, facts_b) >= NEGATION_SAME_SENTENCE
     for group in ("day", "year", "weekday"):
-        da = [d for d in a[1].dates if d.group == group]
-        db = [d for d in b[1].dates if d.group == group]
-        only_a = [d for d in da if not any(_same_time(d, x) for x in db)]
-        only_b = [d for d in db if not any(_same_time(d, x) for x in da)]
-        pairs = [(x, y) for x in only_a for y in only_b if alike or x.near & y.near]
+        dates_a = [date for date in facts_a.dates if date.group == group]
+        dates_b = [date for date in facts_b.dates if date.group == group]
+        only_a = [date for date in dates_a if not any(_same_time(date, other) for other in dates_b)]
+        only_b = [date for date in dates_b if not any(_same_time(date, other) for other in dates_a)]
+        pairs = [(date_a, date_b) for date_a in only_a for date_b in only_b if alike or date_a.near & date_b.near]
         if len(pairs) == 1 or (pairs and alike):
-            x, y = pairs[0]
-            found.add("date", (a[0], x.text), (b[0], y.text), f"different {group}")
+            date_a, date_b = pairs[0]
+            found.add("date", (block_a, date_a.text), (block_b, date_b.text), f"different {group}")
 
 
-def _same_time(x: Date, y: Date) -> bool:
+def _same_time(date_a: Date, date_b: Date) -> bool:
     """The same date, or a year within a decade ("1931" / "the 1930s")."""
-    if x.value == y.value:
+    if date_a.value == date_b.value:
         return True
-    decade, year = sorted((x.value, y.value), key=lambda value: not value.endswith("s"))
+    decade, year = sorted((date_a.value, date_b.value), key=lambda value: not value.endswith("s"))
     return decade.endswith("s") and not year.endswith("s") and year[:3] == decade[:3]
 
 
 def _check_acronyms(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
-    forms_a, forms_b = set(a[1].acronyms), set(b[1].acronyms)
-    for x in sorted(forms_a - forms_b):
-        for y in sorted(forms_b - forms_a):
-            if x.replace(".", "") == y.replace(".", ""):
-                found.add("style", (a[0], x), (b[0], y), "house style: the same abbreviation")
+    (block_a, facts_a), (block_b, facts_b) = a, b
+    forms_a, forms_b = set(facts_a.acronyms), set(facts_b.acronyms)
+    for form_a in sorted(forms_a - forms_b):
+        for form_b in sorted(forms_b - forms_a):
+            if form_a.replace(".", "") == form_b.replace(".", ""):
+                found.add("style", (block_a, form_a), (block_b, form_b), "house style: the same abbreviation")
 
 
 def _check_quotes_and_attributions(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
-    for qa, qb in itertools.product(a[1].quotes, b[1].quotes):
-        if _same_speaker(qa.speaker, qb.speaker) and _quote_differs(qa.text, qb.text):
-            who = qa.speaker or qb.speaker or "the speaker"
-            found.add("quote", (a[0], qa.text), (b[0], qb.text), f"{who.title()} quoted in different words")
-    for xa, xb in itertools.product(a[1].attributions, b[1].attributions):
-        if _same_speaker(xa.speaker, xb.speaker) and xa.channel != xb.channel:
-            who = xa.speaker or xb.speaker or "the speaker"
-            found.add(
-                "attribution",
-                (a[0], xa.text),
-                (b[0], xb.text),
-                f"{who.title()}'s words attributed to different channels",
-            )
+    (block_a, facts_a), (block_b, facts_b) = a, b
+    for quote_a, quote_b in itertools.product(facts_a.quotes, facts_b.quotes):
+        if _same_speaker(quote_a.speaker, quote_b.speaker) and _quote_differs(quote_a.text, quote_b.text):
+            who = quote_a.speaker or quote_b.speaker or "the speaker"
+            note = f"{who.title()} quoted in different words"
+            found.add("quote", (block_a, quote_a.text), (block_b, quote_b.text), note)
+    for said_a, said_b in itertools.product(facts_a.attributions, facts_b.attributions):
+        if _same_speaker(said_a.speaker, said_b.speaker) and said_a.channel != said_b.channel:
+            who = said_a.speaker or said_b.speaker or "the speaker"
+            note = f"{who.title()}'s words attributed to different channels"
+            found.add("attribution", (block_a, said_a.text), (block_b, said_b.text), note)
 
 
-def _same_speaker(x: str, y: str) -> bool:
-    return x == y or not x or not y
+def _same_speaker(speaker_a: str, speaker_b: str) -> bool:
+    return speaker_a == speaker_b or not speaker_a or not speaker_b
 
 
 _WEB_SUFFIXES = frozenset({"com", "org", "net"})  # "MySpace.com" / "MySpace"
 
 
-def _quote_differs(x: str, y: str) -> bool:
+def _quote_differs(quote_a: str, quote_b: str) -> bool:
     """The same quotation in other words: not one cut from the other, not the same but for
     punctuation or small words, and either close in spelling or sharing half the content
     words of the longer one ("We will rebuild every house" / "We are going to rebuild all
     the houses"; not "around 50 people injured when the walls collapsed" / "a child died
     when a wall collapsed")."""
-    fx, fy = fold(x), fold(y)
-    if not fx or not fy or fx in fy or fy in fx:
+    folded_a, folded_b = fold(quote_a), fold(quote_b)
+    if not folded_a or not folded_b or folded_a in folded_b or folded_b in folded_a:
         return False
-    sx, sy = set(content_terms(fx)) - _WEB_SUFFIXES, set(content_terms(fy)) - _WEB_SUFFIXES
-    if not (sx - sy and sy - sx):  # only punctuation, small words, or words cut: the same quotation
+    terms_a = set(content_terms(folded_a)) - _WEB_SUFFIXES
+    terms_b = set(content_terms(folded_b)) - _WEB_SUFFIXES
+    if not (terms_a - terms_b and terms_b - terms_a):  # only punctuation, small words or words cut: one quotation
         return False
-    if min(len(sx), len(sy)) < QUOTE_MIN_WORDS:
+    if min(len(terms_a), len(terms_b)) < QUOTE_MIN_WORDS:
         return False
-    shared = len(sx & sy) / max(len(sx), len(sy))
-    return fuzz.token_sort_ratio(fx, fy) >= 60 or shared >= 0.5
+    shared = len(terms_a & terms_b) / max(len(terms_a), len(terms_b))
+    return fuzz.token_sort_ratio(folded_a, folded_b) >= 60 or shared >= 0.5
 
 
 QUOTE_MIN_WORDS = 3  # content words: fewer cannot tell one quotation from another
 
 
-def _check_cells(found: Found, xs: list[Block], ys: list[Block], cache: dict[str, Facts]) -> None:
+def _check_cells(found: Found, blocks_a: list[Block], blocks_b: list[Block], cache: dict[str, Facts]) -> None:
     """Quotes, attributions and abbreviations over whole aligned cells: a quotation can
     span sentences, and an attribution often sits in a neighbouring sentence."""
-    for x, y in itertools.product(xs, ys):
-        if x.norm == y.norm:
+    for block_a, block_b in itertools.product(blocks_a, blocks_b):
+        if block_a.norm == block_b.norm:
             continue
-        fx, fy = _block_facts(x, cache), _block_facts(y, cache)
-        _check_quotes_and_attributions(found, (x, fx), (y, fy))
-        _check_acronyms(found, (x, fx), (y, fy))
+        a, b = (block_a, _block_facts(block_a, cache)), (block_b, _block_facts(block_b, cache))
+        _check_quotes_and_attributions(found, a, b)
+        _check_acronyms(found, a, b)
 
 
 def _block_facts(block: Block, cache: dict[str, Facts]) -> Facts:

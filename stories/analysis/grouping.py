@@ -103,7 +103,7 @@ class ItemEvidence:
     def from_dict(cls, data: dict[str, Any]) -> ItemEvidence:
         received_at = data.get("received_at")
         return cls(
-            signature=tuple(int(v) for v in data["signature"]),
+            signature=tuple(int(value) for value in data["signature"]),
             terms=frozenset(data["terms"]),
             lead=frozenset(data["lead"]),
             names=frozenset(data["names"]),
@@ -151,7 +151,7 @@ def band_keys(evidence: ItemEvidence) -> list[str]:
         return []
     values = evidence.signature
     half = len(values) // 2
-    crossed = Fingerprint(tuple(v for pair in zip(values[:half], values[half:]) for v in pair))
+    crossed = Fingerprint(tuple(value for pair in zip(values[:half], values[half:]) for value in pair))
     return Fingerprint(values).bands(N_BANDS) + [f"x{key}" for key in crossed.bands(N_BANDS)]
 
 
@@ -159,10 +159,7 @@ def match(new: ItemEvidence, stored: ItemEvidence) -> Match:
     """Whether `new` reports the same story as `stored`, with a score and the reason."""
     if not new.terms or not stored.terms:
         return Match(0.0, False, "no words to compare")
-    # A kind of evidence neither item has (no numbers in either) says nothing either way.
-    stated = {k: w for k, w in WEIGHTS.items() if getattr(new, k) or getattr(stored, k)}
-    weighted = sum(w * _cosine(getattr(new, k), getattr(stored, k)) for k, w in stated.items())
-    score = round(weighted / sum(stated.values()), 4)
+    score = _score(new, stored)
     hours = _hours_apart(new, stored)
     if hours is not None and hours > WINDOW_HOURS:
         return Match(score, False, f"received {_duration(hours)} apart")
@@ -173,6 +170,15 @@ def match(new: ItemEvidence, stored: ItemEvidence) -> Match:
     if same_provider and score >= THRESHOLD:
         return Match(score, False, f"another item of the same provider: {shared}")
     return Match(score, False, f"too little in common: {shared}")
+
+
+def _score(new: ItemEvidence, stored: ItemEvidence) -> float:
+    """The weighted mean of the set cosines of the kinds of evidence (words, lead, names,
+    numbers) that either item has: a kind neither has (no numbers in either) says nothing
+    either way."""
+    stated = {kind: weight for kind, weight in WEIGHTS.items() if getattr(new, kind) or getattr(stored, kind)}
+    weighted = sum(weight * _cosine(getattr(new, kind), getattr(stored, kind)) for kind, weight in stated.items())
+    return round(weighted / sum(stated.values()), 4)
 
 
 def best_story(new: ItemEvidence, candidates: Iterable[tuple[StoryKey, ItemEvidence]]) -> tuple[StoryKey, Match] | None:
@@ -190,7 +196,7 @@ def _facts_of(text: str) -> tuple[dict[str, str], frozenset[str]]:
     """Names (folded, each with the first way `text` writes it) and numbers stated in
     `text`, read with facts.extract sentence by sentence (line by line first: a headline
     has no full stop)."""
-    lowercase = {fold(w) for w in _LOWER_WORD.findall(text)}
+    lowercase = {fold(word) for word in _LOWER_WORD.findall(text)}
     names: dict[str, str] = {}
     numbers: set[str] = set()
     for line in text.splitlines():
@@ -200,7 +206,7 @@ def _facts_of(text: str) -> tuple[dict[str, str], frozenset[str]]:
             if not shouting:
                 for folded, word in _names(facts, lowercase, opener=facts.words[0] if facts.words else ""):
                     names.setdefault(folded, word)
-            numbers.update(_number(n.value, n.unit) for n in facts.numbers if not n.spelled)
+            numbers.update(_number(number.value, number.unit) for number in facts.numbers if not number.spelled)
     numbers.discard("")
     return names, frozenset(numbers)
 
@@ -234,14 +240,14 @@ def _number(value: float, unit: str) -> str:
     return f"{shown}%" if unit == "%" else f"{unit}{shown}"
 
 
-def _cosine(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
+def _cosine(these: frozenset[str], those: frozenset[str]) -> float:
+    return len(these & those) / math.sqrt(len(these) * len(those)) if these and those else 0.0
 
 
-def _hours_apart(a: ItemEvidence, b: ItemEvidence) -> float | None:
-    if a.received_at is None or b.received_at is None:
+def _hours_apart(new: ItemEvidence, stored: ItemEvidence) -> float | None:
+    if new.received_at is None or stored.received_at is None:
         return None
-    return abs(a.received_at - b.received_at) / 3600
+    return abs(new.received_at - stored.received_at) / 3600
 
 
 def _duration(hours: float) -> str:

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .facts import Facts, Number, extract, numbers_in
+from .facts import Facts, extract
 from .model import Block
+from .quantities import Number, numbers_in
 from .text import content_terms_of
 from .vectors import TermRows, cosine_chunks, tfidf
 

@@ -2,17 +2,18 @@
 
 A number keeps what it counts (the content words after it, in its own clause), its unit
 and unit of measure, the time it is counted per, the precision and bound it is written
-with, and whether it is a part of a count or an end of a range (`facts.Number`). Two
+with, and whether it is a part of a count or an end of a range (`quantities.Number`). Two
 numbers are one fact only when they count alike things in the same unit; they disagree
 only when no reading of their precision and bounds makes both true.
 """
 
 from __future__ import annotations
 
-from .facts import Facts, Number
+from .facts import Facts
 from .found import Found
 from .model import Block
-from .names import respelled
+from .quantities import Number
+from .spellings import respelled
 from .text import fold, stem
 
 
@@ -23,37 +24,50 @@ def check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) 
     not depend on which source is `a`."""
     _check_rates(found, a, b)
     _check_ranges(found, a, b)
-    for (x, fx), (y, fy), flipped in ((a, b, False), (b, a, True)):
-        values_x = {n.value for n in fx.numbers}
-        for nx in fx.numbers:
-            same = [ny for ny in fy.numbers if ny.value == nx.value]
-            style = next((ny for ny in same if _number_style(nx, ny)), None)
-            if style is not None:
-                ends = ((x, nx.raw), (y, style.raw))
-                found.add("style", *(ends[::-1] if flipped else ends), "the same number written differently")
-            if same or nx.ends:
+    for (block, facts), (other_block, other_facts), flipped in ((a, b, False), (b, a, True)):
+        for number in facts.numbers:
+            same_value = [other for other in other_facts.numbers if other.value == number.value]
+            restyled = next((other for other in same_value if _number_style(number, other)), None)
+            if restyled is not None:
+                note = "the same number written differently"
+                _add(found, "style", (block, number.raw), (other_block, restyled.raw), flipped, note)
+            if same_value or number.ends:
                 continue
-            rivals = [ny for ny in fy.numbers if ny.value not in values_x and _counts_same(nx, ny)]
-            if len(rivals) != 1 or _agree(nx, rivals[0]):
-                continue
-            counterparts = [
-                n for n in fx.numbers if n.value not in {m.value for m in fy.numbers} and _counts_same(rivals[0], n)
-            ]
-            if counterparts == [nx]:
-                ends = ((x, nx.text), (y, rivals[0].text))
-                found.add("number", *(ends[::-1] if flipped else ends), "different numbers for the same thing")
+            rival = _rival(number, facts, other_facts)
+            if rival is not None:
+                note = "different numbers for the same thing"
+                _add(found, "number", (block, number.text), (other_block, rival.text), flipped, note)
 
 
-def _agree(na: Number, nb: Number) -> bool:
+def _rival(number: Number, facts: Facts, other_facts: Facts) -> Number | None:
+    """The one number of the other sentence, of a value this sentence does not state, that
+    counts what `number` counts and disagrees with it; None unless `number` is in turn the
+    one number of its sentence that counts what the rival counts."""
+    values = {mine.value for mine in facts.numbers}
+    rivals = [other for other in other_facts.numbers if other.value not in values and _counts_same(number, other)]
+    if len(rivals) != 1 or _agree(number, rivals[0]):
+        return None
+    other_values = {other.value for other in other_facts.numbers}
+    counterparts = [mine for mine in facts.numbers if mine.value not in other_values and _counts_same(rivals[0], mine)]
+    return rivals[0] if counterparts == [number] else None
+
+
+def _add(found: Found, kind: str, here: tuple[Block, str], there: tuple[Block, str], flipped: bool, note: str) -> None:
+    """A conflict with its sides in the order of the sources: `there` first when the check
+    looked from the second source (`flipped`)."""
+    found.add(kind, *((there, here) if flipped else (here, there)), note)
+
+
+def _agree(number_a: Number, number_b: Number) -> bool:
     """Both values true within the precision and the bound they are written with: "4.46" /
     "4.5", "about 250" / "248", "more than 20" / "23". Two values bounded alike ("more than
     13 hours" / "more than 19 hours") are two claims about one number: they disagree."""
-    low, high = sorted((na.value, nb.value))
-    if high - low < max(na.precision, nb.precision) / 2 - 1e-9:
+    low, high = sorted((number_a.value, number_b.value))
+    if high - low < max(number_a.precision, number_b.precision) / 2 - 1e-9:
         return True
-    if na.bound == nb.bound:
+    if number_a.bound == number_b.bound:
         return False
-    for this, other in ((na, nb), (nb, na)):
+    for this, other in ((number_a, number_b), (number_b, number_a)):
         if this.bound == "over" and other.value > this.value or this.bound == "under" and other.value < this.value:
             return True
         if this.bound == "about" and abs(other.value - this.value) <= ABOUT * this.value:
@@ -68,50 +82,65 @@ def _check_ranges(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) 
     """Two ranges of the same thing that share one end and not the other: "between six and
     75 years" / "from 7 to 75 years". Ranges that share no end (a 24-14 lead, a 14-0 lead)
     are too unlike to be one fact."""
-    ranges_a = {n.ends: n for n in a[1].numbers if n.ends}
-    ranges_b = {n.ends: n for n in b[1].numbers if n.ends}
-    for ends_a, na in ranges_a.items():
-        for ends_b, nb in ranges_b.items():
-            shared = sum(x == y for x, y in zip(ends_a, ends_b, strict=True))
-            same_thing = bool(na.counts & nb.counts) or bool(na.measure) and na.measure == nb.measure
-            if shared == 1 and na.unit == nb.unit and na.measure == nb.measure and same_thing:
-                found.add("number", (a[0], na.text), (b[0], nb.text), "different ranges for the same thing")
+    (block_a, facts_a), (block_b, facts_b) = a, b
+    ranges_a = {number.ends: number for number in facts_a.numbers if number.ends}
+    ranges_b = {number.ends: number for number in facts_b.numbers if number.ends}
+    for ends_a, range_a in ranges_a.items():
+        for ends_b, range_b in ranges_b.items():
+            shared = sum(end_a == end_b for end_a, end_b in zip(ends_a, ends_b, strict=True))
+            same_thing = (
+                bool(range_a.counts & range_b.counts) or bool(range_a.measure) and range_a.measure == range_b.measure
+            )
+            if shared == 1 and range_a.unit == range_b.unit and range_a.measure == range_b.measure and same_thing:
+                note = "different ranges for the same thing"
+                found.add("number", (block_a, range_a.text), (block_b, range_b.text), note)
 
 
 def _check_rates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
     """The same number counted per another time: "46,000 barrels a year" / "a day"."""
-    for na in a[1].numbers:
-        for nb in b[1].numbers:
-            if na.value == nb.value and na.rate and nb.rate and na.rate != nb.rate and na.unit == nb.unit:
-                note = f"the same number a {na.rate} / a {nb.rate}"
-                found.add("number", (a[0], na.rate_text), (b[0], nb.rate_text), note)
+    (block_a, facts_a), (block_b, facts_b) = a, b
+    for number_a in facts_a.numbers:
+        for number_b in facts_b.numbers:
+            if _per_other_times(number_a, number_b):
+                note = f"the same number a {number_a.rate} / a {number_b.rate}"
+                found.add("number", (block_a, number_a.rate_text), (block_b, number_b.rate_text), note)
 
 
-def _number_style(na: Number, nb: Number) -> bool:
-    return na.spelled != nb.spelled or (
-        na.unit == nb.unit == "%" and na.raw.replace(" ", "") != nb.raw.replace(" ", "")
+def _per_other_times(number_a: Number, number_b: Number) -> bool:
+    """One value, in one unit, counted per two different times."""
+    return (
+        number_a.value == number_b.value
+        and bool(number_a.rate and number_b.rate)
+        and number_a.rate != number_b.rate
+        and number_a.unit == number_b.unit
     )
 
 
-def _counts_same(na: Number, nb: Number) -> bool:
+def _number_style(number_a: Number, number_b: Number) -> bool:
+    return number_a.spelled != number_b.spelled or (
+        number_a.unit == number_b.unit == "%" and number_a.raw.replace(" ", "") != number_b.raw.replace(" ", "")
+    )
+
+
+def _counts_same(number_a: Number, number_b: Number) -> bool:
     """Two numbers count the same thing: same unit and unit of measure (48 hours are not
     two days), and a shared word after them (or, when neither has one, before them). A part
     of a count ("the first 17", "one of the") or an end of a range counts no whole thing."""
-    if na.partial or nb.partial or na.ends or nb.ends:
+    if number_a.partial or number_b.partial or number_a.ends or number_b.ends:
         return False
-    if na.unit != nb.unit or na.measure != nb.measure:
+    if number_a.unit != number_b.unit or number_a.measure != number_b.measure:
         return False
     # A unit of measure alone says nothing of what is measured: "four years ago" and a
     # "28-year veteran" share "year" and nothing else.
-    counted_a, counted_b = na.counts - {na.measure}, nb.counts - {nb.measure}
+    counted_a, counted_b = number_a.counts - {number_a.measure}, number_b.counts - {number_b.measure}
     if _alike(counted_a, counted_b):
         return True
     # "killing 14" / "12 people were killed": what one counts stands before the other.
-    if not counted_a and _alike(na.before, counted_b) or not counted_b and _alike(nb.before, counted_a):
+    if not counted_a and _alike(number_a.before, counted_b) or not counted_b and _alike(number_b.before, counted_a):
         return True
-    if (counted_a or counted_b) and not na.measure:
+    if (counted_a or counted_b) and not number_a.measure:
         return False
-    return bool(na.before & nb.before)
+    return bool(number_a.before & number_b.before)
 
 
 def _alike(stems_a: frozenset[str], stems_b: frozenset[str]) -> bool:
@@ -150,19 +179,22 @@ def check_counts_anywhere(found: Found, counts_a: Counts, counts_b: Counts) -> N
     for thing, found_a in counts_a.items():
         if thing not in counts_b or max(_values(found_a), _values(counts_b[thing])) > MAX_VALUES_OF_A_THING:
             continue
-        for block_a, na in found_a:
+        for block_a, number_a in found_a:
             rivals = [
-                (block_b, nb)
-                for block_b, nb in counts_b.get(thing, ())
-                if _counts_same(na, nb) and _same_doing(na, nb) and not _of_others(na, nb)
+                (block_b, number_b)
+                for block_b, number_b in counts_b.get(thing, ())
+                if _counts_same(number_a, number_b)
+                and _same_doing(number_a, number_b)
+                and not _of_others(number_a, number_b)
             ]
-            if len({nb.value for _, nb in rivals}) != 1:
+            if len({number_b.value for _, number_b in rivals}) != 1:
                 continue
-            block_b, nb = rivals[0]
-            values_a = {n.value for _, n in found_a if _counts_same(n, nb)}
-            values_b = {n.value for _, n in counts_b[thing] if _counts_same(n, na)}
-            if values_a == {na.value} and values_b == {nb.value} and not _agree(na, nb):
-                found.add("number", (block_a, na.text), (block_b, nb.text), "different numbers for the same thing")
+            block_b, number_b = rivals[0]
+            values_a = {number.value for _, number in found_a if _counts_same(number, number_b)}
+            values_b = {number.value for _, number in counts_b[thing] if _counts_same(number, number_a)}
+            if values_a == {number_a.value} and values_b == {number_b.value} and not _agree(number_a, number_b):
+                note = "different numbers for the same thing"
+                found.add("number", (block_a, number_a.text), (block_b, number_b.text), note)
 
 
 MAX_VALUES_OF_A_THING = 4  # more values than this for one word counted, and none is "the" count
@@ -172,9 +204,10 @@ def _values(found: list[tuple[Block, Number]]) -> int:
     return len({number.value for _, number in found})
 
 
-def _of_others(na: Number, nb: Number) -> bool:
+def _of_others(number_a: Number, number_b: Number) -> bool:
     """Said of two different names ("Haldorsen has made eight" / "Brekke has made two")."""
-    return bool(na.subject and nb.subject) and na.subject != nb.subject and not respelled(na.subject, nb.subject)
+    subject_a, subject_b = number_a.subject, number_b.subject
+    return bool(subject_a and subject_b) and subject_a != subject_b and not respelled(subject_a, subject_b)
 
 
 def whole_counts(numbers: list[tuple[Block, tuple[Number, ...]]]) -> Counts:
@@ -186,17 +219,17 @@ def whole_counts(numbers: list[tuple[Block, tuple[Number, ...]]]) -> Counts:
         for number in found:
             head = _head(number)
             if head and not (number.partial or number.ends or number.measure or number.rate or number.unit):
-                thing = next((str(n) for n, group in enumerate(COUNTED_ALIKE) if head in group), head)
+                thing = next((str(index) for index, group in enumerate(COUNTED_ALIKE) if head in group), head)
                 by_thing.setdefault(thing, []).append((block, number))
     return by_thing
 
 
-def _same_doing(na: Number, nb: Number) -> bool:
+def _same_doing(number_a: Number, number_b: Number) -> bool:
     """The two counts are said of the same doing: a word around them in common besides the
     counted thing itself ("fired 11 shots" / "seven bullets fired"; not "12 people died" /
     "14 people were injured")."""
-    around_a, around_b = na.before | na.counts, nb.before | nb.counts
-    return bool((around_a & around_b) - {_head(na), _head(nb)})
+    around_a, around_b = number_a.before | number_a.counts, number_b.before | number_b.counts
+    return bool((around_a & around_b) - {_head(number_a), _head(number_b)})
 
 
 def _head(number: Number) -> str:

@@ -24,6 +24,9 @@ officials however meanwhile after before when while if as some many most police
 )
 _DOTTED = re.compile(r"^(?:[^\W\d_]\.){2,}$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
+# Where a clause ends: what a number counts, or a date dates, stands in its own clause
+# ("Comeaux, 49, is serving" counts nothing).
+CLAUSE_END = re.compile(r"[,;:()\[\]\u201c\u201d\"\u2014]|\s[-\u2013]\s|\.(?:\s|$)")
 
 
 def split_sentences(text: str, limit: int = 2000) -> tuple[Sentence, ...]:

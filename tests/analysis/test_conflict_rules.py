@@ -1,8 +1,9 @@
 """What is and is not a conflicting fact (tests/analysis/real_pairs/GUIDELINES.md), on copy of our own."""
 
 from stories.analysis import SourceText, compare_sources
-from stories.analysis.facts import extract, is_stamp
-from stories.analysis.names import derived
+from stories.analysis.dates import is_stamp
+from stories.analysis.facts import extract
+from stories.analysis.spellings import derived
 
 BODY = (
     "The ferry Nordlys ran aground off Skarvik on Monday with 212 passengers aboard.\n"

@@ -1,0 +1,135 @@
+"""Dates a sentence states: dates of the month, years and decades, weekdays, each with the
+content words around it that say what it dates. A publication stamp ("Updated 14:02
+GMT") and the date of a dateline say when the copy was written, not what happened: they
+are not facts of the story."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .sentences import CLAUSE_END
+from .text import STOPWORDS, fold, stem
+
+_MONTHS = {
+    month: number + 1
+    for number, month in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
+_MONTHS.update({month[:3]: number for month, number in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_DATE = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>January|February|March|April|May|June|"
+    rf"July|August|September|October|November|December)\b(?:,?\s+(?P<year2>\d{{4}})\b)?"
+)
+_YEAR = re.compile(r"(?<![\w$€£.,])(?:19|20)\d\d(?![\w%]|,\d|[\u2019']s\b)")  # not "the 1930's"
+_DECADE = re.compile(r"(?<![\w$€£.,])((?:19|20)\d0)[\u2019']?s\b")  # "the 1940s": ten years, not one
+_MONTH_NAME = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # begins every _MONTH
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Date:
+    group: str  # "day" (a date of the month), "year" or "weekday"
+    value: str  # "5-14", "2013", "monday"
+    text: str  # as written
+    near: frozenset[str] = frozenset()  # stems of the content words around it, in its clause
+
+
+# What a publication stamp holds besides its dates and times: "Published: Tuesday, Aug. 2
+# 2011 7:08 p.m. MDT", "Updated 14:02 GMT", "on April 24th, 2013".
+_STAMP_WORDS = frozenset(
+    """
+published posted updated update last modified first on at am pm a p m est edt cst cdt mst mdt
+pst pdt gmt utc bst cet cest et pt ct mt ist jst aest local time
+""".split()
+) | frozenset(_MONTHS)
+_STAMP_MAX_WORDS = 14
+# The date of a dateline ("FRANKFURT, February 27 -", "LIMA, March 3 (Reuters) -") says when
+# the copy was filed, not what happened.
+_AFTER_DATELINE_DATE = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014]\s")
+_BEFORE_DATELINE_DATE = re.compile(r"[A-Z][^-\u2013\u2014.!?]{0,60},\s*")
+
+
+def is_stamp(sentence: str) -> bool:
+    """A publication stamp: a short line of dates, days and times that states nothing of
+    the story. Its dates are the copy's, not the news's, and are never compared."""
+    if len(sentence.split()) > _STAMP_MAX_WORDS:
+        return False
+    rest = _WEEKDAY.sub(" ", _DATE.sub(" ", sentence))
+    has_date = rest != sentence or _YEAR.search(sentence) is not None
+    return has_date and all(word in _STAMP_WORDS for word in re.findall(r"[^\W\d_]+", rest.lower()))
+
+
+def dates_in(sentence: str) -> tuple[tuple[Date, ...], str]:
+    """Dates found, and the sentence with them blanked out so they are not numbers too."""
+    found: list[Date] = []
+    if _DIGIT.search(sentence):  # every date but a weekday has a digit; most sentences none
+        found, masked = _dates_in_digits(sentence)
+    else:
+        masked = sentence
+    if "day" in sentence:  # in every weekday: the scan for them costs more than this test
+        found.extend(
+            Date("weekday", match.group().lower(), match.group(), _near(sentence, match))
+            for match in _WEEKDAY.finditer(sentence)
+        )
+    return tuple(found), masked
+
+
+def _dates_in_digits(sentence: str) -> tuple[list[Date], str]:
+    """The dates of the month and years of `dates_in`, and the sentence with them blanked out."""
+    found, masked = [], list(sentence)
+    for match in _DATE.finditer(sentence) if _MONTH_NAME.search(sentence) else ():
+        if _in_dateline(sentence, match):
+            masked[match.start() : match.end()] = " " * (match.end() - match.start())
+            continue
+        month = (match.group("month") or match.group("month2")).lower().rstrip(".")
+        day = match.group("day") or match.group("day2")
+        found.append(Date("day", f"{_MONTHS.get(month, month)}-{int(day)}", match.group(), _near(sentence, match)))
+        masked[match.start() : match.end()] = " " * (match.end() - match.start())
+    if "19" not in sentence and "20" not in sentence:  # in every year and decade
+        return found, "".join(masked)
+    for match in _YEAR.finditer("".join(masked)):
+        found.append(Date("year", match.group(), match.group(), _near(sentence, match)))
+        masked[match.start() : match.end()] = " " * (match.end() - match.start())
+    for match in _DECADE.finditer("".join(masked)):
+        found.append(Date("year", match.group(1) + "s", match.group(), _near(sentence, match)))
+        masked[match.start() : match.end()] = " " * (match.end() - match.start())
+    return found, "".join(masked)
+
+
+NEAR_BEFORE, NEAR_AFTER = 3, 1  # content words each side of a date that say what it dates
+
+
+def _near(sentence: str, match: re.Match[str]) -> frozenset[str]:
+    """Stems of the content words just before and after `match` in its clause, the date
+    words of a stamp and names left out (a name stands beside every fact of its story):
+    what it dates ("died on Thursday": "die")."""
+    sentence = sentence[:1].lower() + sentence[1:]  # its first word is capitalised whatever it is
+    before = CLAUSE_END.split(sentence[max(0, match.start() - 80) : match.start()])[-1]
+    after = CLAUSE_END.split(sentence[match.end() : match.end() + 80], maxsplit=1)[0]
+
+    def content(text: str) -> list[str]:
+        return [
+            fold(word)
+            for word in text.split()
+            if word[:1].islower()
+            and fold(word) not in STOPWORDS
+            and fold(word) not in _STAMP_WORDS
+            and not any(char.isdigit() for char in word)
+        ]
+
+    return frozenset(stem(word) for word in content(before)[-NEAR_BEFORE:] + content(after)[:NEAR_AFTER])
+
+
+def _in_dateline(sentence: str, match: re.Match[str]) -> bool:
+    return bool(_BEFORE_DATELINE_DATE.fullmatch(sentence[: match.start()])) and bool(
+        _AFTER_DATELINE_DATE.match(sentence, match.end())
+    )

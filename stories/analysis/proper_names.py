@@ -1,0 +1,169 @@
+"""Proper names as copy writes them: the runs of capitalised words a sentence states, and a
+source's capitalised words with the forms and places they are written in."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .model import Block, Source
+from .spellings import LONG_NAME, MIN_RESPELLED
+from .text import STOPWORDS, fold
+
+Forms = dict[str, dict[str, Block]]  # folded name token -> {form as written: first block}
+Places = dict[str, list[Block]]  # folded name token -> the blocks it stands in (a few)
+Capital = tuple[int, str, str, str | None]  # offset, word as written, folded, name word just before
+# A word that may start with a capital: any letter but the lower-case ones of Latin scripts
+# (the rest are told apart by str.isupper), so that the common words are not even looked at.
+_CAPITALISED = re.compile(r"(?<![\w\u2019'])[^\W\d_a-z\u00df-\u00f6\u00f8-\u00ff][\w\u2019'-]*")
+_POSSESSIVE = re.compile(r"[\u2019']s$|[\u2019'-]+$")
+_LOWER_WORD = re.compile(r"(?<![\w\u2019'])[a-z][\w\u2019'-]*")
+PLACES_KEPT = 12
+# The name words of a sentence:
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w\u2019'.-]*")
+_NAME_END = re.compile(r"[\u2019']s$|[.\u2019'-]+$")  # a possessive or trailing marks
+_NAME_END_CHARS = frozenset("s.\u2019'-")  # the last character of every _NAME_END match
+_CONNECTORS = frozenset("de da del della di dos du van von der bin al la le y".split())
+NOT_NAMES = frozenset(
+    """
+the a an in on at as by for from to of and but or if it its this that these those he she
+they we i his her their our there here when while after before according however meanwhile
+although though monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december mr mrs ms dr president
+secretary minister prime officials official senator governor general chief state states
+const sgt gen gov lt col capt cpl rep sen det insp supt cmdr adm maj rev prof jr sr st mt ft
+corp inc ltd bros vol ave blvd rd
+""".split()
+)  # and the abbreviations of titles and addresses ("Vancouver police Const. Jana McGuinness")
+
+
+def name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
+    """Runs of capitalised words that are not sentence openers, titles, months or days."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for position, token in enumerate(_NAME_TOKEN.findall(sentence)):
+        word = _NAME_END.sub("", token) if token[-1] in _NAME_END_CHARS else token
+        lower = word.lower()
+        if word[:1].isupper() and lower not in NOT_NAMES and not (position == 0 and lower in STOPWORDS):
+            current.append(word)
+        elif current and lower in _CONNECTORS:
+            current.append(word)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+        if token[-1:] in ".,;:" and current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return tuple(_to_last_name_word(run) for run in runs)
+
+
+def _to_last_name_word(run: list[str]) -> tuple[str, ...]:
+    """A run without the connectors after its last capitalised word ("Leonardo da")."""
+    last = max(place for place, word in enumerate(run) if word[:1].isupper())
+    return tuple(run[: last + 1])
+
+
+class SourceNames:
+    """A source's capitalised words: their forms, where they stand, and the source's
+    lower-case words (which are not names)."""
+
+    def __init__(self, source: Source, read: dict[str, list[Capital]] | None = None) -> None:
+        """`read` holds the capitalised words of every passage text read so far, for the
+        other sources of one comparison: versions of a story repeat most of their passages."""
+        read = {} if read is None else read
+        self.forms: Forms = {}
+        self.places: Places = {}
+        self.joined: dict[str, tuple[str, Block]] = {}  # "eldorado" -> ("El Dorado", block)
+        # "dalton" -> {"brian": ("Brian Dalton", block)}: the names written before a surname
+        self.before: dict[str, dict[str, tuple[str, Block]]] = {}
+        self.mid_sentence: set[str] = set()  # names written somewhere other than a sentence's first word
+        for block in source.blocks:
+            if block.repeat_of is None:
+                capitals = read.get(block.text)
+                if capitals is None:
+                    capitals = read[block.text] = capitals_of(block.text)
+                self._read(block, capitals)
+        # One scan of all the text: no match runs across the line breaks between blocks.
+        lower = set(_LOWER_WORD.findall("\n".join(block.text for block in source.blocks)))
+        self.common = {fold(word) for word in lower}
+
+    @functools.cached_property
+    def lookalikes(self) -> Lookalikes:
+        return Lookalikes(list(self.forms))
+
+    def _read(self, block: Block, capitals: list[Capital]) -> None:
+        openers = {sentence.start for sentence in block.sentences}
+        for start, token, key, first in capitals:
+            if start not in openers:
+                self.mid_sentence.add(key)
+            self.forms.setdefault(key, {}).setdefault(token, block)
+            blocks = self.places.setdefault(key, [])
+            if len(blocks) < PLACES_KEPT and (not blocks or blocks[-1] is not block):
+                blocks.append(block)
+            if first is not None:
+                self.joined.setdefault(fold(first + token), (f"{first} {token}", block))
+                self.before.setdefault(key, {}).setdefault(fold(first), (f"{first} {token}", block))
+
+
+def capitals_of(text: str) -> list[Capital]:
+    """The capitalised words of a passage that may be names, each with the name word
+    written just before it (one space between), if any."""
+    out: list[Capital] = []
+    previous = None
+    for match in _CAPITALISED.finditer(text):
+        if not match.group()[0].isupper():
+            continue
+        token = strip_possessive(match.group())
+        key = fold(token)
+        if len(token) > 1 and not token.isupper() and key not in NOT_NAMES:
+            first = None
+            if previous is not None and text[previous.end() : match.start()] == " ":
+                first = strip_possessive(previous.group())
+            out.append((match.start(), token, key, first))
+            previous = match
+        else:
+            previous = None
+    return out
+
+
+class Lookalikes:
+    """A source's names by length and first or last letter: where to look for the names
+    that may be another spelled otherwise, rather than trying every name of the source
+    against every other (which grew with the square of the names in a story of several
+    sources).
+
+    `of(key)` holds every name that `_spellings_of` can keep, in the source's order:
+    - `respelled`: the same first letter, an edit or two away, so at most two letters
+      longer or shorter;
+    - `swapped`: the same length; below LONG_NAME letters, one swap of neighbours, which
+      keeps the first letter or (swapping the first two of three or more) the last;
+    - `prefixed`: the same last letter, two or three letters longer or shorter, the
+      shorter of MIN_RESPELLED letters or more."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.place = {name: place for place, name in enumerate(names)}
+        self.buckets: dict[tuple[int, str], list[str]] = {}
+        for name in names:
+            for bucket in ((len(name), ""), (len(name), "^" + name[:1]), (len(name), "$" + name[-1:])):
+                self.buckets.setdefault(bucket, []).append(name)
+
+    def of(self, key: str) -> list[str]:
+        length, first, last = len(key), "^" + key[:1], "$" + key[-1:]
+        wanted = [(other, first) for other in range(length - 2, length + 3)]
+        wanted.append((length, last) if 3 <= length < LONG_NAME else (length, ""))
+        wanted.extend(
+            (other, last)
+            for other in (length - 3, length - 2, length + 2, length + 3)
+            if min(other, length) >= MIN_RESPELLED
+        )
+        found = {name for bucket in wanted for name in self.buckets.get(bucket, ())}
+        return sorted(found, key=self.place.__getitem__)
+
+
+def strip_possessive(word: str) -> str:
+    """The word without a possessive or trailing marks ("Smith's" -> "Smith"). Only a word
+    that ends in "s" or a mark can lose anything: the rest skip the regular expression."""
+    return _POSSESSIVE.sub("", word) if word[-1] in "s\u2019'-" else word

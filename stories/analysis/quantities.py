@@ -1,0 +1,301 @@
+"""Numbers as a sentence writes them, each with what it counts: digits or number words,
+percentages and currency, scale ("$2.5 billion"), the unit of measure and the time it is
+counted per, the precision and bound it is written with ("about 250"), ranges ("from 7 to
+75"), parts of a count ("the first 17") and the name it is said of."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from dataclasses import dataclass
+
+from .dates import dates_in, is_stamp
+from .proper_names import name_runs
+from .sentences import CLAUSE_END
+from .text import STOPWORDS, fold, stem
+
+_NUMBER_WORDS = {
+    word: number
+    for number, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBER_WORDS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "dozen": 12,
+    }
+)
+_SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "bn": 1e9,
+    "mln": 1e6,
+    "mn": 1e6,
+    "bln": 1e9,
+}
+_SCALE = "|".join(_SCALES)
+# Digits (thousands may be set off by ", " as some scrapers print them), not an ordinal
+# ("12th"); or a number word; either with its scale.
+_IN_DIGITS = (
+    r"(?<![\w.,])(?P<cur>[$€£¥])?\s?(?P<num>\d{1,3}(?:,\s?\d{3}(?!\d))+|\d+)"
+    r"(?:(?P<dec>\.\d+)|(?:\s?-\s?|\s)(?P<over>\d)\s?/\s?(?P<under>\d{1,2})(?!\d))?(?!\d|(?:st|nd|rd|th)\b)"
+    rf"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?:\s?(?P<scale>{_SCALE})\b)?"
+)
+_NUMBER = re.compile(
+    _IN_DIGITS + r"|\b(?P<word>" + "|".join(_NUMBER_WORDS) + rf")\b(?=[\s-])(?:\s(?P<wscale>{_SCALE})\b)?", re.I
+)
+# The same for a text that spells no number out (most): looking for the words at every
+# word costs three times the search for digits. Its word groups are kept, and never match.
+_NUMBER_IN_DIGITS = re.compile(_IN_DIGITS + r"|(?P<word>(?!))(?P<wscale>(?!))", re.I)
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+_WORD_RUN = re.compile(r"\w+")
+MEASURES = frozenset(
+    stem(word)
+    for word in """
+second minute hour day week month year decade century km kilometre kilometer mile metre
+meter m cm mm kg kilogram gram g tonne ton pound lb ounce litre liter gallon barrel acre
+hectare degree mph kph knot percent point storey story floor yard yd foot feet ft inch
+gb mb tb kb ghz mhz mw kw gw watt volt
+""".split()
+)
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Number:
+    text: str  # the number and what it counts, as written ("250 prisoners")
+    raw: str  # the number alone, as written ("250", "5 per cent")
+    value: float
+    unit: str  # "%", a currency sign, or ""
+    counts: frozenset[str]  # stems of the two content words after it: what it counts
+    measure: str  # the first of them when it is a unit of measure ("hour", "km")
+    before: frozenset[str]  # stem of the content word before it ("aged", "killing")
+    spelled: bool  # written as a word ("ten")
+    rate: str = ""  # the time it is counted per ("day" in "46,000 barrels a day")
+    rate_text: str = ""  # the number through its rate, as written
+    precision: float = 1.0  # what its last written digit is worth (0.01 for "4.46")
+    bound: str = ""  # "over", "under" or "about" ("more than 20", "nearly 50")
+    partial: bool = False  # a part of a count: "the first 17", "one of the", "another 5"
+    ends: tuple[float, float] | None = None  # a range it is one end of ("from 7 to 75 years")
+    subject: str = ""  # the name it is said of, just before it in its clause ("Thomas has eight")
+
+
+def numbers_in(sentence: str) -> tuple[Number, ...]:
+    """Only the numbers of `facts.extract`, read for less: what is compared across whole sources."""
+    if not (_DIGIT.search(sentence) or _spells_a_number(sentence)) or is_stamp(sentence):
+        return ()
+    return numbers_of(dates_in(sentence)[1])
+
+
+def _spells_a_number(text: str) -> bool:
+    """A number word stands in `text` as a word of its own ("two", not "network"). In ASCII
+    text, where ignoring case is lower-casing, a look-up per word is faster than the search."""
+    if text.isascii():
+        return not _NUMBER_WORDS.keys().isdisjoint(_WORD_RUN.findall(text.lower()))
+    return _NUMBER_WORD.search(text) is not None
+
+
+def numbers_of(text: str) -> tuple[Number, ...]:
+    """The numbers of `text`, its dates blanked out first (`dates.dates_in`)."""
+    matches = list((_NUMBER if _spells_a_number(text) else _NUMBER_IN_DIGITS).finditer(text))
+    numbers = [_number(text, match) for match in matches]
+    for index, (first, second) in enumerate(itertools.pairwise(matches)):
+        if _RANGE_BETWEEN.fullmatch(text, first.end(), second.start()) and (
+            text[first.end() : second.start()].strip() != "and" or _BETWEEN.search(text[: first.start()])
+        ):
+            numbers[index], numbers[index + 1] = _range(text, numbers[index], numbers[index + 1], first, second)
+    return tuple(numbers)
+
+
+def _number(text: str, match: re.Match[str]) -> Number:
+    value, unit, spelled, precision = _value_of(match)
+    phrase = match.group().strip() + _following_words(text[match.end() :])
+    counts, before, measure = _context(text, match.start(), match.end())
+    rate, rate_end = _rate(text, match.end())
+    rate_text = text[match.start() : rate_end].strip() if rate else ""
+    head = text[max(0, match.start() - 40) : match.start()].lower()
+    bound = "over" if _PLUS.match(text, match.end()) else _bound(head)
+    return Number(
+        phrase,
+        match.group().strip(),
+        value,
+        unit,
+        counts,
+        measure,
+        before,
+        spelled,
+        rate,
+        rate_text,
+        precision=precision,
+        bound=bound,
+        subject=_subject(text, match.start()),
+        partial=bool(_PARTIAL_BEFORE.search(head) or _PARTIAL_AFTER.match(text, match.end())),
+    )
+
+
+def _value_of(match: re.Match[str]) -> tuple[float, str, bool, float]:
+    """A number's value, unit ("%", a currency sign or ""), whether it is spelled out, and
+    what its last written digit is worth."""
+    if match.group("word"):
+        scale = _SCALES.get((match.group("wscale") or "").lower(), 1.0)
+        return _NUMBER_WORDS[match.group("word").lower()] * scale, "", True, scale
+    scale = _SCALES.get((match.group("scale") or "").lower(), 1.0)
+    value = float(_GROUPING.sub("", match.group("num")) + (match.group("dec") or "")) * scale
+    if match.group("under") and int(match.group("under")):  # "4-1/2"
+        value += int(match.group("over")) / int(match.group("under")) * scale
+    precision = 10.0 ** -(len(match.group("dec") or ".") - 1) * scale
+    unit = "%" if match.group("pct") else (match.group("cur") or "")
+    return value, unit, False, precision
+
+
+_GROUPING = re.compile(r",\s?")
+
+
+# A range: "from 7 to 75 years", "between six and 75", "$140-150 million", "24-14".
+_RANGE_BETWEEN = re.compile(r"\s*(?:-|\u2013|to|and)\s*")
+_BETWEEN = re.compile(r"\bbetween\s+(?:[$\u20ac\u00a3\u00a5]\s?)?$", re.I)
+
+
+def _range(text: str, low: Number, high: Number, first: re.Match[str], second: re.Match[str]) -> tuple[Number, Number]:
+    """Both ends of a range, each knowing the other; the first end takes the second's scale,
+    unit and counted words when it is written bare ("$140-150 million")."""
+    if not first.group("scale") and second.group("scale") and not low.spelled:
+        scale = _SCALES[second.group("scale").lower()]
+        low = dataclasses.replace(low, value=low.value * scale, precision=low.precision * scale)
+    unit = low.unit or high.unit
+    ends = (low.value, high.value)
+    whole = text[first.start() : second.end()].strip() + _following_words(text[second.end() :])
+    low = dataclasses.replace(
+        low, unit=unit, counts=low.counts or high.counts, measure=low.measure or high.measure, ends=ends, text=whole
+    )
+    high = dataclasses.replace(high, unit=unit, ends=ends, text=whole)
+    return low, high
+
+
+# "more than 20", "nearly 50", "about 250": values true within the bound they are written with.
+_CURRENCY_TAIL = r"\s+(?:[$\u20ac\u00a3\u00a5]\s?)?$"
+_BOUNDS = tuple(
+    (name, re.compile(rf"\b(?:{words}){_CURRENCY_TAIL}"))
+    for name, words in (
+        (
+            "over",
+            "more than|greater than|higher than|larger than|over|above|at least|upwards of|in excess of"
+            "|exceeding|topping",
+        ),
+        (
+            "under",
+            "less than|fewer than|lower than|under|below|up to|at most|nearly|almost|just short of"
+            "|as many as|as much as",
+        ),
+        ("about", "about|around|roughly|approximately|some|an estimated|estimated|close to|circa|nearly"),
+    )
+)
+_PARTIAL_BEFORE = re.compile(
+    r"\b(?:first|last|next|another|additional|further|other|top|final|remaining|latest|extra|previous|earlier|new)"
+    + _CURRENCY_TAIL
+)
+_PARTIAL_AFTER = re.compile(
+    r"\s+(?:of\s+(?:the|them|those|these|his|her|their|its|our|whom|which)"
+    r"|more|others?)\b",
+    re.I,
+)
+
+
+SUBJECT_WORDS = 6  # words before a number in which the name it is said of stands
+
+
+def _subject(text: str, start: int) -> str:
+    """The folded last word of the name nearest before a number, in its clause and a few
+    words away: "Thomas has eight touchdowns" -> "thomas"."""
+    clause = CLAUSE_END.split(text[max(0, start - 80) : start])[-1]
+    words = " ".join(clause.split()[-SUBJECT_WORDS:])
+    if words.islower() or not words:  # not a capital letter: no name
+        return ""
+    runs = name_runs(words)
+    return fold(runs[-1][-1]) if runs else ""
+
+
+_PLUS = re.compile(r"\s?(?:-\s?plus\b|\+)", re.I)  # "three-plus seasons", "20+ years"
+
+
+def _bound(head: str) -> str:
+    """How the words just before a number bound it: over, under, about, or exactly ("")."""
+    head = " " + head
+    return next((name for name, pattern in _BOUNDS if pattern.search(head)), "")
+
+
+_RATE = re.compile(
+    r"[^.;:!?\d]{0,50}?\b(?:(?:a|an|per|each|every)\s+(?P<unit>hour|day|week|month|quarter|year)"
+    r"|(?P<adverb>hourly|daily|weekly|monthly|quarterly|yearly|annually))\b",
+    re.I,
+)
+_RATE_ADVERBS = {
+    "hourly": "hour",
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "quarterly": "quarter",
+    "yearly": "year",
+    "annually": "year",
+}
+
+
+def _rate(text: str, end: int) -> tuple[str, int]:
+    """The time a number is counted per, within the words after it, and where it ends."""
+    match = _RATE.match(text, end)
+    if match is None:
+        return "", end
+    unit = match.group("unit") or _RATE_ADVERBS[match.group("adverb").lower()]
+    return unit.lower(), match.end()
+
+
+_FOLLOWING = re.compile(r"(?:[\s-]+[^\W\d_][\w\u2019'-]*){1,2}")
+_BEFORE_SPACE_OR_HYPHEN = re.compile(r"(?=[\s-])")
+
+
+def _following_words(text: str) -> str:
+    """Up to two words after a number, to say what it counts ("250 prisoners")."""
+    match = _FOLLOWING.match(text)
+    if not match:
+        return ""
+    kept = []
+    for word in _BEFORE_SPACE_OR_HYPHEN.split(match.group()):
+        if word.strip(" -").lower() in STOPWORDS:
+            break
+        kept.append(word)
+    return "".join(kept)
+
+
+_JOINING_HYPHEN = re.compile(r"^\s?-\s?")
+
+
+def _context(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str], str]:
+    """Stems of the two content words after a number and of the one before it, and the
+    unit of measure right after it, if any."""
+    # "4-1/2-month", or "4 - 1 / 2 - month" as some scrapers print it: the hyphen joins.
+    after_text = CLAUSE_END.split(_JOINING_HYPHEN.sub(" ", text[end : end + 60]), maxsplit=1)[0]
+    before_text = CLAUSE_END.split(text[max(0, start - 30) : start])[-1]
+    following = [word for word in fold(after_text).split() if word not in STOPWORDS]
+    before = [word for word in fold(before_text).split() if word not in STOPWORDS][-1:]
+    if following[:2] in (["year", "old"], ["years", "old"]):
+        # An age: what it is the age of comes after ("a 10-year-old girl"), not "year old".
+        return _stems(following[2:3]), _stems(before), "age"
+    after = following[:2]
+    measure = stem(after[0].rstrip("s")) if after and stem(after[0].rstrip("s")) in MEASURES else ""
+    return _stems(after), _stems(before), measure
+
+
+def _stems(words: list[str]) -> frozenset[str]:
+    return frozenset(stem(word) for word in words if not any(char.isdigit() for char in word))

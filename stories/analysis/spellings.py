@@ -1,0 +1,66 @@
+"""Whether two written words are one name spelled two ways: a letter or two apart, two
+letters swapped, one behind a family-name prefix; and what is house style instead (letter
+case, hyphens, British or American spelling) or another word altogether (a people, a
+place's adjective)."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from rapidfuzz.distance import OSA, Levenshtein
+
+MIN_RESPELLED = 5  # letters: shorter names are too often two different names a letter apart
+LONG_NAME = 9  # letters: a slip of two in a name this long ("Turkeminstan") is still a slip
+NAME_PREFIXES = ("la", "le", "de", "di", "da", "du", "mc", "mac", "van", "von", "st")
+
+
+def respelled(word_a: str, word_b: str) -> bool:
+    """Same first letter, an edit or two apart, and not one the other plus an ending
+    ("Venezuela" / "Venezuelans"), unless that is a silent "e" ("Lock" / "Locke"), nor a
+    word derived from the other ("Atlanta" / "Atlantic", "Democrats" / "Democratic")."""
+    if word_a[:1] != word_b[:1] or derived(word_a, word_b):
+        return False
+    if word_a.startswith(word_b) or word_b.startswith(word_a):
+        return abs(len(word_a) - len(word_b)) == 1 and max(word_a, word_b, key=len).endswith("e")
+    limit = 1 if max(len(word_a), len(word_b)) <= 6 else 2
+    return Levenshtein.distance(word_a, word_b, score_cutoff=limit) <= limit
+
+
+DERIVED_ENDINGS = frozenset("ic ics ian ians an ans ese ish er ers ite ites ist ists".split())
+
+
+def derived(word_a: str, word_b: str) -> bool:
+    """One word the other's place, people or adjective: the same stem of four letters or
+    more, and an ending that derives one word from another ("New Zealand" / "New
+    Zealander", "Italy" / "Italian"). A plural "s" is not one: "George" / "Georges"."""
+    stem_length = len(os.path.commonprefix([word_a, word_b]))
+    endings = {word_a[stem_length:], word_b[stem_length:]}
+    return stem_length >= 4 and bool(endings & DERIVED_ENDINGS) and max(map(len, endings)) <= 4
+
+
+def swapped(word_a: str, word_b: str) -> bool:
+    """Two letters swapped ("Teixiera" / "Teixeira", "Edkahl" / "Ekdahl"), or two pairs of
+    them in a long name ("Turkeminstan" / "Turkmenistan")."""
+    if len(word_a) != len(word_b):
+        return False
+    limit = 2 if len(word_a) >= LONG_NAME else 1
+    swaps = OSA.distance(word_a, word_b, score_cutoff=limit)
+    return 1 <= swaps <= limit and Levenshtein.distance(word_a, word_b) > swaps
+
+
+def prefixed(word_a: str, word_b: str) -> bool:
+    """One name is the other behind a family-name prefix: "Calamita" / "LaCalamita"."""
+    short, long = sorted((word_a, word_b), key=len)
+    return len(short) >= MIN_RESPELLED and long.endswith(short) and long[: len(long) - len(short)] in NAME_PREFIXES
+
+
+def american(word: str) -> str:
+    """A word in American spelling: "recognised" -> "recognized", "harbour" -> "harbor"."""
+    return re.sub(r"our\b", "or", re.sub(r"is(e|ed|es|ing|ation|ations)\b", r"iz\1", word))
+
+
+def house_style_name(word_a: str, word_b: str) -> bool:
+    """Only letter case or hyphens differ ("MacBook" / "Macbook", "Wi-Fi" / "WiFi"): the
+    desk's style, not a spelling of the name."""
+    return word_a.replace("-", "").casefold() == word_b.replace("-", "").casefold()
