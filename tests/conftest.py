@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
+from django.test import override_settings
 from hypothesis import settings as hypothesis_settings
 
 from stories import roles
@@ -22,6 +23,15 @@ SHARED = REPO.parent / "shared"
 SAMPLES = SHARED / "samples"
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """Tests make a user or two each and log in by password: the production hasher's ~0.3 s
+    of CPU a hash was most of the time of the view tests, which are not about passwords
+    (Django's testing docs: "Speeding up the tests")."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True, scope="session")
