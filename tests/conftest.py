@@ -65,24 +65,38 @@ def make_user(django_user_model, username: str, role: str | None, **extra):
     return user
 
 
+# The named users, one a role: the fixture's name -> the user's name, group and other fields.
+NAMED_USERS = {
+    "alice_admin": ("alice", roles.ADMIN, {"is_staff": True}),
+    "edith_editor": ("edith", roles.EDITOR, {}),
+    "colin_copy_editor": ("colin", roles.COPY_EDITOR, {}),
+    "nora_no_role": ("nora", None, {}),
+}
+
+
+def make_named_user(django_user_model, name: str):
+    username, role, extra = NAMED_USERS[name]
+    return make_user(django_user_model, username, role, **extra)
+
+
 @pytest.fixture
 def alice_admin(django_user_model):
-    return make_user(django_user_model, "alice", roles.ADMIN, is_staff=True)
+    return make_named_user(django_user_model, "alice_admin")
 
 
 @pytest.fixture
 def edith_editor(django_user_model):
-    return make_user(django_user_model, "edith", roles.EDITOR)
+    return make_named_user(django_user_model, "edith_editor")
 
 
 @pytest.fixture
 def colin_copy_editor(django_user_model):
-    return make_user(django_user_model, "colin", roles.COPY_EDITOR)
+    return make_named_user(django_user_model, "colin_copy_editor")
 
 
 @pytest.fixture
 def nora_no_role(django_user_model):
-    return make_user(django_user_model, "nora", None)
+    return make_named_user(django_user_model, "nora_no_role")
 
 
 @pytest.fixture
