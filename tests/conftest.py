@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
+from django.test import override_settings
 from hypothesis import settings as hypothesis_settings
 
 from stories import roles
@@ -22,6 +23,15 @@ SHARED = REPO.parent / "shared"
 SAMPLES = SHARED / "samples"
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """Tests make a user or two each and log in by password: the production hasher's ~0.3 s
+    of CPU a hash was most of the time of the view tests, which are not about passwords
+    (Django's testing docs: "Speeding up the tests")."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -55,24 +65,38 @@ def make_user(django_user_model, username: str, role: str | None, **extra):
     return user
 
 
+# The named users, one a role: the fixture's name -> the user's name, group and other fields.
+NAMED_USERS = {
+    "alice_admin": ("alice", roles.ADMIN, {"is_staff": True}),
+    "edith_editor": ("edith", roles.EDITOR, {}),
+    "colin_copy_editor": ("colin", roles.COPY_EDITOR, {}),
+    "nora_no_role": ("nora", None, {}),
+}
+
+
+def make_named_user(django_user_model, name: str):
+    username, role, extra = NAMED_USERS[name]
+    return make_user(django_user_model, username, role, **extra)
+
+
 @pytest.fixture
 def alice_admin(django_user_model):
-    return make_user(django_user_model, "alice", roles.ADMIN, is_staff=True)
+    return make_named_user(django_user_model, "alice_admin")
 
 
 @pytest.fixture
 def edith_editor(django_user_model):
-    return make_user(django_user_model, "edith", roles.EDITOR)
+    return make_named_user(django_user_model, "edith_editor")
 
 
 @pytest.fixture
 def colin_copy_editor(django_user_model):
-    return make_user(django_user_model, "colin", roles.COPY_EDITOR)
+    return make_named_user(django_user_model, "colin_copy_editor")
 
 
 @pytest.fixture
 def nora_no_role(django_user_model):
-    return make_user(django_user_model, "nora", None)
+    return make_named_user(django_user_model, "nora_no_role")
 
 
 @pytest.fixture

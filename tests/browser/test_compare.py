@@ -26,13 +26,6 @@ HOSTILE_COPY = (
 )
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """Each test makes two users and logs in twice: the default hasher's ~0.25 s a hash
-    would be a quarter of the suite's time, and these tests are not about passwords."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def sample_headline(path: Path) -> str:
     """The sample's headline, read from the file (its second line, bold markers removed)."""
     return path.read_text(encoding="utf-8").splitlines()[1].strip("*")

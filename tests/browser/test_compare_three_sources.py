@@ -18,11 +18,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 INJURED = {"passage-A5": "12 people", "passage-B4": "14 people", "passage-C2": "15 people"}
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def story() -> Story:
     """Northwire's, Meridian Press's and Coastal News's versions of the harbour fire."""

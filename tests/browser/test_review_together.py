@@ -50,11 +50,6 @@ addEventListener("click", (event) => {
 """
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def story() -> Story:
     northwire = Provider.objects.create(name="Northwire", preferred=True)
