@@ -81,11 +81,6 @@ The Eastbay youth choir won the national title in Lindholm on Saturday, its firs
 """
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def desk(browser, live_server):
     """`desk("edith")`: a page at desk width logged in as that person, closed after the test

@@ -25,6 +25,8 @@ from tests import desk
 from tests.conftest import NAMED_USERS, make_named_user, make_user
 from tests.views.copy import harbour_story
 
+# Never `transaction=True` here: such a test would run inside the module's open transaction,
+# where other connections cannot see the shared users and story and its flush would empty it.
 pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "nora_no_role", "colin_copy_editor", "edith_editor", "alice_admin"]
