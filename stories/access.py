@@ -2,7 +2,8 @@
 first, where a reader of the view sees it (`get_story_for_composer(request.user, ...)`);
 fetches that need a permission check it and fetch in one call. The services of steps that
 change the article check again under their lock (`require_step_permission`), the admin's
-upload pages call `require_ingester`, and templates read `perms` for what they show.
+upload pages call `require_ingester` and its feed pages `require_feed_manager`, a push
+finds its token with `get_token_for_push`, and templates read `perms` for what they show.
 Logging in is `decorators.desk_login_required`; following a merged story to the one that
 holds its copy now is `decorators.follow_merged_story`, on each view it applies to."""
 
@@ -10,7 +11,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from stories.models import Article, ArticleVersion, Story
+from stories.models import Article, ArticleVersion, FeedKind, FeedToken, Story
 
 Someone = User | AnonymousUser
 
@@ -47,6 +48,40 @@ def require_ingester(user: Someone) -> None:
     """Uploading copy and following an upload batch (the admin's upload pages)."""
     if not user.has_perm("stories.ingest_copy"):
         raise PermissionDenied("You need the ingest permission to upload copy.")
+
+
+def may_manage_feeds(user: Someone) -> bool:
+    """Whether the user may set up feeds and issue or revoke their push tokens: a feed
+    takes copy in as an upload does, so it is the uploaders' permission."""
+    return user.has_perm("stories.ingest_copy")
+
+
+def require_feed_manager(user: Someone) -> None:
+    if not may_manage_feeds(user):
+        raise PermissionDenied("You need the ingest permission to manage feeds and their tokens.")
+
+
+class PushDenied(PermissionDenied):
+    """A push the desk does not take from this sender: `status` is 401 (no token, or one
+    that is unknown or revoked) or 403 (the token's feed is switched off)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+def get_token_for_push(secret: str) -> FeedToken:
+    """The live push token this secret is, with its feed and provider; else PushDenied.
+    Found by its SHA-256, so the secret itself is never compared nor kept."""
+    if not secret:
+        raise PushDenied(401, "Send the feed's token: `Authorization: Bearer TOKEN`.")
+    live = FeedToken.objects.filter(revoked_at__isnull=True, feed__kind=FeedKind.PUSH)
+    token = live.select_related("feed__provider").filter(digest=FeedToken.digest_of(secret)).first()
+    if token is None:
+        raise PushDenied(401, "The token is not a push token of this desk, or it was revoked.")
+    if not token.feed.enabled:
+        raise PushDenied(403, f"The feed “{token.feed.name}” is switched off; the desk takes nothing from it.")
+    return token
 
 
 def require_step_permission(step: str, user: Someone) -> None:

@@ -11,6 +11,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from stories import admin_feeds  # noqa: F401  (registers the feeds' admin pages)
 from stories.access import may_review, require_ingester
 from stories.forms import UploadCopyForm
 from stories.http import AuthenticatedHttpRequest

@@ -1,6 +1,7 @@
 """The newsroom's things, by concern: the copy as it arrives (`copy`), the article made of
-it (`articles`), queued uploads (`batches`), the audit trail (`audit`), and the base of
-records kept as written (`records`). Everything is importable from `stories.models`."""
+it (`articles`), queued uploads (`batches`), the feeds copy arrives by (`feeds`), the
+audit trail (`audit`), and the base of records kept as written (`records`).
+Everything is importable from `stories.models`."""
 
 from stories.models.articles import Article, ArticleDraft, ArticleStatus, ArticleVersion, ConflictSettlement
 from stories.models.audit import AuditAction, AuditEvent, AuditEventQuerySet
@@ -17,6 +18,7 @@ from stories.models.copy import (
     Story,
     StoryReading,
 )
+from stories.models.feeds import Feed, FeedKind, FeedToken
 from stories.models.records import ImmutableRecordError, WrittenOnce
 
 __all__ = [
@@ -33,6 +35,9 @@ __all__ = [
     "BatchStatus",
     "ConflictSettlement",
     "CopyFormat",
+    "Feed",
+    "FeedKind",
+    "FeedToken",
     "FingerprintBand",
     "ImmutableRecordError",
     "ItemFingerprint",

@@ -22,6 +22,8 @@ class AuditAction(models.TextChoices):
     MOVE_SOURCE = "move_source", "Moved a source to another story"
     MERGE_STORY = "merge_story", "Merged stories"
     SETTLE_CONFLICT = "settle_conflict", "Settled a conflicting fact"
+    ISSUE_FEED_TOKEN = "issue_feed_token", "Issued a feed's push token"
+    REVOKE_FEED_TOKEN = "revoke_feed_token", "Revoked a feed's push token"
 
 
 class AuditEventQuerySet(models.QuerySet):

@@ -137,6 +137,15 @@ class SourceVersion(models.Model):
     received_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # PROTECT: a feed that brought copy is switched off, not deleted, so the copy keeps saying how it came.
+    feed = models.ForeignKey(
+        "Feed",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="versions",
+        help_text="The feed it arrived by, when a feed brought it.",
+    )
 
     class Meta:
         ordering = ["source", "number"]

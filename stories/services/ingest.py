@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
-from typing import BinaryIO
+from typing import Protocol
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -25,7 +25,7 @@ from stories.ingest import CopyLimits, CopyRefused, ParsedCopy, decode_copy, par
 from stories.ingest.archive import ArchiveLimits, ArchiveRefusal, expand_zip, is_zip
 from stories.ingest.decode import readable_size
 from stories.ingest.names import printable, shown_name
-from stories.models import UNATTRIBUTED, AuditAction, Provider, Source, SourceVersion, Story
+from stories.models import UNATTRIBUTED, AuditAction, Feed, Provider, Source, SourceVersion, Story
 from stories.services.analysis import refresh_story_analysis
 from stories.services.audit import record_event
 from stories.services.grouping import item_evidence, matching_story, remember_fingerprint
@@ -77,12 +77,22 @@ def copy_limits() -> CopyLimits:
     return CopyLimits(max_bytes=settings.NEWSROOM_MAX_COPY_BYTES, max_line_chars=settings.NEWSROOM_MAX_LINE_CHARS)
 
 
-def read_upload(stream: BinaryIO) -> bytes:
+class ReadsBytes(Protocol):
+    """Anything read like a binary file: an uploaded file, a file on disk, a request's body."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+def read_upload(stream: ReadsBytes) -> bytes:
     """An uploaded file's bytes, read no further than its limit and one byte: the copy limit,
     or the archive limit for a zip (so a refusal can still say the file was too big)."""
     head = stream.read(4)
-    limit = settings.NEWSROOM_MAX_ARCHIVE_BYTES if is_zip("", head) else settings.NEWSROOM_MAX_COPY_BYTES
-    return head + stream.read(max(limit + 1 - len(head), 0))
+    return head + stream.read(max(size_limit(head) + 1 - len(head), 0))
+
+
+def size_limit(head: bytes) -> int:
+    """How many bytes a file may have, judged by its first four: a zip archive's limit, or one file's."""
+    return settings.NEWSROOM_MAX_ARCHIVE_BYTES if is_zip("", head) else settings.NEWSROOM_MAX_COPY_BYTES
 
 
 def archive_limits() -> ArchiveLimits:
@@ -125,6 +135,7 @@ class _Upload:
     story: Story | None  # the story chosen for the copy, if one was
     group: bool
     report: IngestReport
+    feed: Feed | None = None  # the feed the copy arrived by, when one brought it
 
     def chosen_story(self) -> Story | None:
         """Where a new source goes without asking grouping: the story chosen, or when the
@@ -140,13 +151,15 @@ def ingest_files(
     provider: Provider | None = None,
     group: bool = False,
     actor_name: str = "",
+    feed: Feed | None = None,
     on_result: Callable[[IngestResult], None] | None = None,
 ) -> IngestReport:
     """Ingest each file on its own, zip archives unpacked. A new item goes into `story`;
     without one, with `group`, into the story it resembles (or a new one), else the stored
-    files form one new story. `on_result` hears of each file's outcome as soon as it is known."""
+    files form one new story. What a `feed` brings is marked as its. `on_result` hears of
+    each file's outcome as soon as it is known."""
     report = IngestReport(story=story)
-    upload = _Upload(user, provider, actor_name, story, group, report)
+    upload = _Upload(user, provider, actor_name, story, group, report, feed)
     for incoming in unpack_archives(files):
         if isinstance(incoming, RefusedCopy):
             result = _refuse(incoming.name, incoming.message, b"", user=user, actor_name=actor_name)
@@ -225,6 +238,7 @@ def _store(incoming: IncomingCopy, parsed: ParsedCopy, sha256: str, encoding: st
         copy_format=parsed.copy_format,
         text=parsed.text,
         received_by=upload.user,
+        feed=upload.feed,
     )
     remember_fingerprint(version, replace(evidence, received_at=version.received_at.timestamp()))
     Story.objects.filter(pk=source.story_id).update(last_received_at=now)
@@ -279,7 +293,12 @@ def _record_stored(version: SourceVersion, *, user: User | None, actor_name: str
         story=version.source.story,
         subject=f"SourceVersion {version.pk}",
         summary=printable(f"Ingested {shown_name(version.original_name)} as {version}"),
-        detail={"sha256": version.sha256, "size": version.size, "encoding": version.encoding},
+        detail={
+            "sha256": version.sha256,
+            "size": version.size,
+            "encoding": version.encoding,
+            **({"feed": version.feed_id} if version.feed_id else {}),
+        },
     )
 
 

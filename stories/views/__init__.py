@@ -11,6 +11,7 @@ from stories.views.compose import (
     take_all_refiled,
 )
 from stories.views.inbox import inbox
+from stories.views.push import push
 from stories.views.regroup import merge, move
 from stories.views.story import source_versions_diff, story_detail
 from stories.views.workflow import restore, version_diff, versions, workflow_step
@@ -25,6 +26,7 @@ __all__ = [
     "move",
     "paragraph_action",
     "presence",
+    "push",
     "restart",
     "restore",
     "save",
