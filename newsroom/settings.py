@@ -256,6 +256,9 @@ NEWSROOM_INLINE_UPLOAD_FILES = env_int("NEWSROOM_INLINE_UPLOAD_FILES", 10)
 NEWSROOM_ALLOW_SELF_APPROVAL = env_bool("NEWSROOM_ALLOW_SELF_APPROVAL", default=True)
 # Approval waits until every conflicting fact the version touches is settled, unless this is on.
 NEWSROOM_APPROVE_WITH_OPEN_CONFLICTS = env_bool("NEWSROOM_APPROVE_WITH_OPEN_CONFLICTS", default=False)
+# A drop folder's file is taken in when its size and modification time are the same at two
+# looks this many seconds apart, within one run (stories/services/drop_folders.py).
+NEWSROOM_DROP_FOLDER_SETTLE_SECONDS = env_int("NEWSROOM_DROP_FOLDER_SETTLE_SECONDS", 5)
 # How often (seconds) an open compose page asks who else is working on the article.
 NEWSROOM_PRESENCE_POLL_SECONDS = env_int("NEWSROOM_PRESENCE_POLL_SECONDS", 10)
 # A request may carry a full batch of files at the limit, plus the form around them.

@@ -86,7 +86,7 @@ def take_in_push(*, feed: Feed, copy: IncomingCopy) -> PushReport:
         log.warning("A push to the feed %s stopped after %d of %d items", feed.pk, len(taken_in), len(unpacked))
         raise UploadInterrupted(taken_in, total=len(unpacked)) from error
     unreadable = _unreadable(copy, unpacked)
-    _count_run(feed, report, error=unreadable)
+    count_run(feed, report, error=unreadable)
     return PushReport(report.results, unreadable)
 
 
@@ -96,7 +96,9 @@ def record_failed_push(feed: Feed, message: str) -> None:
     Feed.objects.filter(pk=feed.pk).update(last_run_at=timezone.now(), last_error=message)
 
 
-def _count_run(feed: Feed, report: IngestReport, *, error: str) -> None:
+def count_run(feed: Feed, report: IngestReport, *, error: str) -> None:
+    """Note a run of the feed: when, its outcomes added to the counts, and its error, or
+    its success (which clears the error)."""
     now = timezone.now()
     outcome = {"last_error": error} if error else {"last_success_at": now, "last_error": ""}
     Feed.objects.filter(pk=feed.pk).update(
