@@ -26,22 +26,25 @@ run: $(VENV)/.run-installed
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py fingerprint
 	DEBUG=1 $(PY) manage.py load_demo
-	@echo "Serving on http://$(BIND):$(PORT)/ with a task worker for batch uploads (Ctrl-C stops both)"
+	@echo "Serving on http://$(BIND):$(PORT)/ with a task worker for batch uploads and a feed runner (Ctrl-C stops all)"
 	DEBUG=1 $(PY) manage.py desk_worker --no-reload & worker=$$!; \
-	  trap 'kill $$worker 2>/dev/null' EXIT; \
+	  DEBUG=1 $(PY) manage.py run_feeds & feeds=$$!; \
+	  trap 'kill $$worker $$feeds 2>/dev/null' EXIT; \
 	  DEBUG=1 $(PY) manage.py runserver $(BIND):$(PORT)
 
 # Production: DEBUG off (newsroom/production.py refuses to start without SECRET_KEY and
 # ALLOWED_HOSTS), PostgreSQL at DATABASE_URL, static files collected and served by
-# whitenoise, migrations applied, then gunicorn ($${WEB_CONCURRENCY:-2} workers) and a task
-# worker, stopped together. Behind a TLS proxy set BEHIND_TLS_PROXY=1 (README: Deploying).
+# whitenoise, migrations applied, then gunicorn ($${WEB_CONCURRENCY:-2} workers), a task
+# worker and a feed runner (manage.py run_feeds), stopped together. Behind a TLS proxy set
+# BEHIND_TLS_PROXY=1 (README: Deploying).
 serve: $(VENV)/.run-installed
 	DJANGO_SETTINGS_MODULE=newsroom.production DATABASE_URL=$(DATABASE_URL) $(PY) manage.py collectstatic --noinput -v0
 	DJANGO_SETTINGS_MODULE=newsroom.production DATABASE_URL=$(DATABASE_URL) $(PY) manage.py migrate --noinput
-	@echo "Serving on http://$(BIND):$(PORT)/ under gunicorn, with a task worker (Ctrl-C stops both)"
+	@echo "Serving on http://$(BIND):$(PORT)/ under gunicorn, with a task worker and a feed runner (Ctrl-C stops all)"
 	export DJANGO_SETTINGS_MODULE=newsroom.production DATABASE_URL=$(DATABASE_URL); \
 	  $(PY) manage.py desk_worker --no-reload & worker=$$!; \
-	  trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	  $(PY) manage.py run_feeds & feeds=$$!; \
+	  trap 'kill $$worker $$feeds 2>/dev/null; wait $$worker $$feeds' EXIT INT TERM; \
 	  $(VENV)/bin/gunicorn newsroom.wsgi:application --bind $(BIND):$(PORT) \
 	    --workers $${WEB_CONCURRENCY:-2} --access-logfile - --error-logfile -
 

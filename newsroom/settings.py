@@ -282,6 +282,21 @@ TASKS = {"default": {"BACKEND": env_str("NEWSROOM_TASKS_BACKEND", "django_tasks_
 # NEWSROOM_BATCH_REVIVE_SECONDS and queues it again, to go on from its first file not taken in.
 NEWSROOM_BATCH_STALL_SECONDS = env_int("NEWSROOM_BATCH_STALL_SECONDS", 300)
 NEWSROOM_BATCH_REVIVE_SECONDS = env_int("NEWSROOM_BATCH_REVIVE_SECONDS", 60)
+# Pulled feeds (`manage.py run_feeds`): the whole answer of an address within this many
+# seconds, redirects included; a feed document (Atom, RSS, a JSON listing) read no further
+# than its limit (a linked item no further than NEWSROOM_MAX_COPY_BYTES); at most this many
+# redirects, each to http(s) again; a failing feed waits its interval doubled for each
+# failure in a row, at most a day; at most this many linked items fetched a run (the rest
+# the next run); and a feed a runner took is another's again after NEWSROOM_FEED_LEASE_SECONDS
+# (the runner died), longer than a run can take.
+NEWSROOM_FEED_TIMEOUT_SECONDS = env_int("NEWSROOM_FEED_TIMEOUT_SECONDS", 20)
+NEWSROOM_MAX_FEED_BYTES = env_int("NEWSROOM_MAX_FEED_BYTES", 8 * 1024 * 1024)
+NEWSROOM_FEED_MAX_REDIRECTS = env_int("NEWSROOM_FEED_MAX_REDIRECTS", 5)
+NEWSROOM_FEED_MAX_BACKOFF_SECONDS = env_int("NEWSROOM_FEED_MAX_BACKOFF_SECONDS", 24 * 3600)
+NEWSROOM_FEED_MAX_LINKED_ITEMS = env_int("NEWSROOM_FEED_MAX_LINKED_ITEMS", 50)
+NEWSROOM_FEED_LEASE_SECONDS = env_int("NEWSROOM_FEED_LEASE_SECONDS", 3600)
+# How long `manage.py run_feeds` sleeps when no feed is due.
+NEWSROOM_FEED_RUNNER_SLEEP_SECONDS = env_int("NEWSROOM_FEED_RUNNER_SLEEP_SECONDS", 5)
 
 # One line per event on stdout, each with the request it belongs to; one line per request
 # with its method, path, status, duration and user (newsroom/request_log.py).

@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
@@ -15,12 +17,24 @@ from stories.http import AuthenticatedHttpRequest
 from stories.models import Feed, FeedKind, FeedToken
 from stories.services.feeds import issue_token, revoke_token
 
-RUN_FIELDS = ["last_run_at", "last_success_at", "stored_count", "duplicate_count", "refused_count", "last_error"]
+RUN_FIELDS = [
+    "last_run_at",
+    "last_success_at",
+    "stored_count",
+    "duplicate_count",
+    "refused_count",
+    "last_error",
+    "back_off",
+    "next_run_at",
+    "etag",
+    "last_modified",
+]
 
 
 @admin.register(Feed)
 class FeedAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "provider", "enabled", "last_run_at", "last_success_at", "error_in_short"]
+    list_display = ["name", "kind", "provider", "enabled", "last_run_at", "last_success_at"]
+    list_display += ["error_in_short", "back_off"]
     list_filter = ["kind", "enabled", "provider"]
     search_fields = ["name", "address"]
     fieldsets = [
@@ -56,6 +70,16 @@ class FeedAdmin(admin.ModelAdmin):
     @admin.display(description="last error")
     def error_in_short(self, feed: Feed) -> str:
         return Truncator(feed.last_error).chars(80)
+
+    @admin.display(description="back-off")
+    def back_off(self, feed: Feed) -> str:
+        """Whether the runner is leaving a failing feed alone, and until when."""
+        if not feed.failures:
+            return "none: the last run went through" if feed.last_success_at else "none"
+        until = timezone.localtime(feed.next_run_at) if feed.next_run_at else None
+        wait = feed.wait_after_failures(feed.failures)
+        when = f"; next try at {date_format(until, 'DATETIME_FORMAT')}" if until else ""
+        return f"failed {feed.failures} time(s) in a row: waiting {_duration(wait.total_seconds())} between tries{when}"
 
     @admin.display(description="Push tokens")
     def push_tokens(self, feed: Feed) -> str:
@@ -93,3 +117,11 @@ class FeedAdmin(admin.ModelAdmin):
         else:
             messages.info(request, f"Token {token.prefix}… was revoked already.")
         return redirect("admin:stories_feed_tokens", feed_id)
+
+
+def _duration(seconds: float) -> str:
+    if seconds >= 3600:
+        return f"{seconds / 3600:g} h"
+    if seconds >= 60:
+        return f"{seconds / 60:g} min"
+    return f"{seconds:g} s"

@@ -4,6 +4,7 @@ let an agency push to the desk (`POST /api/ingest/`)."""
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -43,6 +44,16 @@ class Feed(models.Model):
     duplicate_count = models.PositiveIntegerField(default=0, help_text="Items recognised as already stored.")
     refused_count = models.PositiveIntegerField(default=0, help_text="Items refused, each with its reason.")
     last_error = models.TextField(blank=True, help_text="Why the last run failed; cleared by a run that goes through.")
+    failures = models.PositiveIntegerField(default=0, help_text="Runs failed in a row; each one doubles the wait.")
+    next_run_at = models.DateTimeField(
+        null=True, blank=True, db_index=True, help_text="When the feed is next looked at (blank: as soon as can be)."
+    )
+    etag = models.CharField(
+        max_length=500, blank=True, help_text="The pulled feed's last ETag, sent back to ask for changes only."
+    )
+    last_modified = models.CharField(
+        max_length=100, blank=True, help_text="The pulled feed's last Last-Modified, sent back to ask for changes only."
+    )
 
     class Meta:
         ordering = ["name"]
@@ -66,6 +77,12 @@ class Feed(models.Model):
     def actor_name(self) -> str:
         """Who the audit trail says took the feed's copy in: there is no user."""
         return f"feed {self.name}"
+
+    def wait_after_failures(self, failures: int) -> timedelta:
+        """How long the runner leaves the feed alone after `failures` runs failed in a row: its
+        interval doubled for each, capped at NEWSROOM_FEED_MAX_BACKOFF_SECONDS (a day)."""
+        cap = settings.NEWSROOM_FEED_MAX_BACKOFF_SECONDS
+        return timedelta(seconds=min(max(self.interval, 1) * 2 ** min(failures, 32), cap))
 
 
 def _address_problem(kind: str, address: str) -> str:

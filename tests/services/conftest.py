@@ -1,10 +1,24 @@
-"""A queued upload batch, for the tests of batches and of what happens when workers fail."""
+"""What the service tests share: a queued upload batch (batches, worker faults), and a pulled
+feed served by a real HTTP server on loopback (pulled feeds, the feed runner)."""
 
 import pytest
 
-from stories.models import UploadBatch
+from stories.models import Feed, UploadBatch
 from stories.services.batches import take_in_upload
 from stories.services.ingest import IncomingCopy
+from tests.services.feed_server import (
+    ATOM,
+    GOATS,
+    LIGHTHOUSE,
+    LINKED,
+    WIRE,
+    FeedServer,
+    Route,
+    atom,
+    entry,
+    pulled_feed,
+    start,
+)
 from tests.services.test_batches import dispatch
 
 
@@ -15,3 +29,26 @@ def queued(alice_admin, settings) -> UploadBatch:
     batch = take_in_upload(files=files, user=alice_admin, story=None, provider=None)
     assert isinstance(batch, UploadBatch)
     return batch
+
+
+@pytest.fixture
+def server():
+    served = FeedServer()
+    httpd = start(served)
+    yield served
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def islands(server) -> Feed:
+    """An Atom feed with two entries carrying their copy and one linking to each format."""
+    for path, fixture in LINKED.items():
+        server.routes[path] = Route((WIRE / fixture).read_bytes())
+    entries = [
+        entry("urn:test:lighthouse", "Lighthouse cottages to house walkers", content=LIGHTHOUSE),
+        entry("urn:test:goats", "Goats delay island flight", content=GOATS, kind="text"),
+        *(entry(f"urn:test:{path}", "Ferry strike", link=server.url(path)) for path in LINKED),
+    ]
+    server.routes["/islands.atom"] = Route(atom(*entries), content_type=ATOM, etag='"v1"')
+    return pulled_feed(server, "/islands.atom")
