@@ -25,7 +25,7 @@ $(VENV)/.dev-installed: $(VENV)/.run-installed requirements-dev.txt
 run: $(VENV)/.run-installed
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py fingerprint
-	DEBUG=1 $(PY) manage.py load_demo
+	DEBUG=1 $(PY) manage.py load_demo --feed-port $(PORT)
 	@echo "Serving on http://$(BIND):$(PORT)/ with a task worker for batch uploads and a feed runner (Ctrl-C stops all)"
 	DEBUG=1 $(PY) manage.py desk_worker --no-reload & worker=$$!; \
 	  DEBUG=1 $(PY) manage.py run_feeds & feeds=$$!; \

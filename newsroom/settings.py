@@ -259,6 +259,10 @@ NEWSROOM_APPROVE_WITH_OPEN_CONFLICTS = env_bool("NEWSROOM_APPROVE_WITH_OPEN_CONF
 # A drop folder's file is taken in when its size and modification time are the same at two
 # looks this many seconds apart, within one run (stories/services/drop_folders.py).
 NEWSROOM_DROP_FOLDER_SETTLE_SECONDS = env_int("NEWSROOM_DROP_FOLDER_SETTLE_SECONDS", 5)
+# The demo feed the desk serves itself at /demo/feed.atom (stories/demo/feed.py), for `make
+# run`: on with DEBUG; one more item every this many seconds.
+NEWSROOM_DEMO_FEED = env_bool("NEWSROOM_DEMO_FEED", default=DEBUG)
+NEWSROOM_DEMO_FEED_STEP_SECONDS = env_int("NEWSROOM_DEMO_FEED_STEP_SECONDS", 30)
 # How often (seconds) an open compose page asks who else is working on the article.
 NEWSROOM_PRESENCE_POLL_SECONDS = env_int("NEWSROOM_PRESENCE_POLL_SECONDS", 10)
 # A request may carry a full batch of files at the limit, plus the form around them.

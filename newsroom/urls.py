@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
 
+from stories.demo.feed import demo_feed
+
 from .health import healthz
 
 handler400 = "newsroom.errors.bad_request"
@@ -20,6 +22,7 @@ if settings.EMAIL_HOST != "localhost":
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("demo/feed.atom", demo_feed, name="demo_feed"),
     path("accounts/", include(accounts)),
     path("admin/", admin.site.urls),
     path("news/", include("stories.public.urls")),

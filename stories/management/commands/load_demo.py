@@ -5,14 +5,16 @@ brought back to their demo passwords.
 """
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from stories import roles
-from stories.models import Provider, Source
+from stories.models import Feed, FeedKind, Provider, Source
 from stories.services.ingest import IncomingCopy, ingest_files
 
 DEMO_COPY = Path(__file__).resolve().parents[2] / "demo" / "copy"
@@ -23,10 +25,41 @@ DEMO_USERS = [
 ]
 
 
+DEMO_FEED = "Demo Wire"
+
+
+def subscribe_demo_feed(port: int) -> Feed:
+    """The pulled feed of the demo copy the desk serves itself (stories/demo/feed.py), first
+    looked at in half a minute, once `make run`'s server answers."""
+    provider = Provider.objects.get_or_create(name=DEMO_FEED)[0]
+    feed, _ = Feed.objects.update_or_create(
+        name=DEMO_FEED,
+        defaults={
+            "kind": FeedKind.PULL_HTTP,
+            "address": f"http://127.0.0.1:{port}/demo/feed.atom",
+            "provider": provider,
+            "interval": 15,
+            "enabled": True,
+            "next_run_at": timezone.now() + timedelta(seconds=30),
+        },
+    )
+    return feed
+
+
 class Command(BaseCommand):
     help = "Load the demo wire copy and create the demo users (one per role)."
 
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--feed-port",
+            type=int,
+            help="Subscribe a pulled feed to the demo feed this server serves on 127.0.0.1:PORT (make run does).",
+        )
+
     def handle(self, *args, **options) -> None:
+        if options["feed_port"]:
+            feed = subscribe_demo_feed(options["feed_port"])
+            self.stdout.write(f"Demo feed: {feed.name} pulls {feed.address} every {feed.interval} s (run_feeds).")
         manifest = json.loads((DEMO_COPY / "manifest.json").read_text(encoding="utf-8"))
         for story in manifest["stories"]:
             self._load_story(story["sources"])
