@@ -1,12 +1,13 @@
 """How well `stories.analysis.grouping` puts wire items into stories, on real copy.
 
-    .venv/bin/python benchmarks/grouping.py [--seed 7] [--sweep]
+    .venv/bin/python benchmarks/grouping.py [--seed 7] [--sweep] [--candidates 30]
 
 About 45 s (--sweep, which re-runs the feed at other thresholds, about 3.5 min). Reads
 ../shared/corpus at run time (never copied into the repository) and simulates a feed:
 items arrive one at a time in a fixed shuffled order; each looks up candidates through an
-in-memory dict of band keys (exactly as the indexed table will), confirms them with
-`best_story`, and joins the best story or starts a new one.
+in-memory dict of band keys (exactly as the indexed table will), ranks them by the keys
+they share and keeps the best `--candidates` as the service's query does, confirms them
+with `best_story`, and joins the best story or starts a new one.
 
 - ECB+: 982 articles from many outlets in 86 same-event clusters, two clusters per topic
   about different events of one kind (the hard negatives). The provider is the source
@@ -130,11 +131,13 @@ def run_feed(evidence: list[ItemEvidence], seed: int) -> Feed:
     order = list(range(len(evidence)))
     random.Random(seed).shuffle(order)
     table: dict[str, list[int]] = defaultdict(list)  # band key -> items, as the indexed table
+    arrived: dict[int, int] = {}  # item -> its place in the feed, as the table's ids
     feed = Feed({}, [], [])
     for i in order:
         started = time.perf_counter()
         keys = band_keys(evidence[i])
-        candidates = sorted({j for key in keys for j in table[key]})
+        candidates = ranked(Counter(j for key in keys for j in table[key]), arrived)
+        arrived[i] = len(arrived)
         found = best_story(evidence[i], ((feed.story[j], evidence[j]) for j in candidates))
         feed.story[i] = found[0] if found else i
         for key in keys:
@@ -142,6 +145,16 @@ def run_feed(evidence: list[ItemEvidence], seed: int) -> Feed:
         feed.ms.append((time.perf_counter() - started) * 1000)
         feed.checked.append(len(candidates))
     return feed
+
+
+CANDIDATES = grouping.CANDIDATES  # --candidates; 0 for every item sharing a key
+
+
+def ranked(shared: Counter[int], arrived: dict[int, int]) -> list[int]:
+    """The items sharing a band key, most keys shared first, the newest first among
+    equals, the best CANDIDATES of them: as the service's query ranks them."""
+    best = sorted(shared, key=lambda j: (-shared[j], -arrived[j]))
+    return best[:CANDIDATES] if CANDIDATES else best
 
 
 def pairwise(truth: list[str], made: list[int]) -> tuple[float, float, float]:
@@ -223,7 +236,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--sweep", action="store_true", help="also print pairwise figures at other thresholds")
+    parser.add_argument("--candidates", type=int, default=grouping.CANDIDATES,
+                        help=f"items scored per new one, ranked by band keys shared (default "
+                             f"{grouping.CANDIDATES}; 0: every item sharing a key)")  # fmt: skip
     args = parser.parse_args()
+    global CANDIDATES
+    CANDIDATES = args.candidates
+    print(f"candidates scored per item: {CANDIDATES or 'all sharing a key'}")
     print(f"grouping.THRESHOLD {grouping.THRESHOLD}, SAME_PROVIDER_THRESHOLD {grouping.SAME_PROVIDER_THRESHOLD}, "
           f"window {grouping.WINDOW_HOURS} h, {2 * grouping.N_BANDS} band keys an item; feed order seed {args.seed}")
     report("ECB+", ecbplus(), args.seed, args.sweep)

@@ -227,16 +227,17 @@ def explicit_timestamps() -> Iterator[None]:
             timestamp.auto_now_add = True  # type: ignore[attr-defined]
 
 
-def store_archive(stories: list[PlannedStory], *, now: datetime) -> None:
-    """The stories' rows as ingest stores them, the copy arriving over the 30 days before `now`."""
+def store_archive(stories: list[PlannedStory], *, now: datetime, span: timedelta = timedelta(days=30)) -> None:
+    """The stories' rows as ingest stores them, the copy arriving over the `span` (30 days)
+    before `now`."""
     from django.db import connection
 
     names = {copy.provider for story in stories for copy in story.copies}
     providers = {name: Provider.objects.get_or_create(name=name)[0] for name in sorted(names)}
-    step = timedelta(days=30) / max(len(stories), 1)
+    step = span / max(len(stories), 1)
     received = []
     for n, planned in enumerate(stories):
-        start = now - timedelta(days=30) + n * step
+        start = now - span + n * step
         for k, copy in enumerate(planned.copies):
             decoded = decode_copy(copy.name, copy.data, copy_limits())
             parsed = parse_copy(copy.name, decoded.text)

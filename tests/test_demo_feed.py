@@ -2,13 +2,12 @@
 item more at a time, and a pulled feed of it fills the inbox with nobody uploading."""
 
 import time
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from stories.demo import feed as demo
-from stories.models import Feed, FeedKind, SourceVersion
+from stories.management.commands.load_demo import subscribe_demo_feed
+from stories.models import SourceVersion
 from stories.services.pull_feeds import poll_feed
 
 
@@ -34,11 +33,7 @@ def test_it_is_not_served_unless_switched_on(client, settings):
 def test_a_pulled_feed_of_it_stores_each_item_and_the_refiled_one_as_a_new_version(live_server, settings, monkeypatch):
     settings.NEWSROOM_DEMO_FEED, settings.NEWSROOM_DEMO_FEED_STEP_SECONDS = True, 30
     settings.ALLOWED_HOSTS = ["127.0.0.1"]  # as with DEBUG on, under make run
-    out = StringIO()
-    call_command("load_demo", "--feed-port", str(live_server.thread.port), stdout=out)
-    feed = Feed.objects.get(name="Demo Wire")
-    assert feed.kind == FeedKind.PULL_HTTP and feed.address.endswith("/demo/feed.atom")
-    assert "Demo feed:" in out.getvalue()
+    feed = subscribe_demo_feed(live_server.thread.port)  # as `load_demo --feed-port` does
 
     monkeypatch.setattr(demo, "_first_answer", time.time())  # the first item only
     assert poll_feed(feed).summary() == "1 stored, 0 duplicate, 0 refused"

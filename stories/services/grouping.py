@@ -1,8 +1,9 @@
 """Grouping new copy into stories by similarity, through the fingerprint table.
 
 Each stored version keeps the engine's evidence (`stories.analysis.grouping`) and its LSH
-band keys, one indexed row per key. A new item looks its keys up (one indexed query),
-confirms the candidates with the engine, and joins the best story, or starts one.
+band keys, one indexed row per key. A new item looks its keys up (one indexed query that
+ranks the stored items by the keys they share), confirms the best few with the engine, and
+joins the best story, or starts one.
 """
 
 from __future__ import annotations
@@ -10,13 +11,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from stories.analysis.grouping import WINDOW_HOURS, ItemEvidence, Match, band_keys, best_story, evidence_of
+from django.db import connection
+
+from stories.analysis.grouping import (
+    CANDIDATES,
+    WINDOW_HOURS,
+    ItemEvidence,
+    Match,
+    band_keys,
+    best_story,
+    evidence_of,
+)
 from stories.ingest import ParsedCopy
 from stories.models import UNATTRIBUTED, FingerprintBand, ItemFingerprint, Provider, SourceVersion, Story
 
 GROUPING_ENGINE = "2"  # made again by `manage.py fingerprint` when it changes
-MAX_CANDIDATES = 500  # items compared with a new one, newest first: bounds the cost of a common key
 
 
 @dataclass(frozen=True)
@@ -61,16 +72,41 @@ def remember_fingerprint(version: SourceVersion, evidence: ItemEvidence) -> Item
     return fingerprint
 
 
+# The stored items sharing the most band keys with a new one, in open stories and received
+# since a moment. Raw SQL because the ranking is a subquery in FROM, which the ORM does not
+# write: ranked there (from the index alone), then joined in rank order, so the database
+# looks up the story and receive time of the best-ranked items only until enough pass, not
+# of every item sharing a key (a common key is shared with thousands).
+_RANKED = """
+SELECT ranked.fingerprint_id, source.story_id
+FROM (
+    SELECT fingerprint_id, COUNT(*) AS shared FROM stories_fingerprintband
+    WHERE key IN ({keys}) GROUP BY fingerprint_id ORDER BY shared DESC, fingerprint_id DESC
+) AS ranked
+JOIN stories_itemfingerprint fingerprint ON fingerprint.id = ranked.fingerprint_id
+JOIN stories_sourceversion version ON version.id = fingerprint.version_id
+JOIN stories_source source ON source.id = version.source_id
+JOIN stories_story story ON story.id = source.story_id
+WHERE story.merged_into_id IS NULL {window}
+ORDER BY ranked.shared DESC, ranked.fingerprint_id DESC
+LIMIT %s
+"""
+
+
 def _candidates(keys: list[str], received_at: float | None) -> Iterator[tuple[int, ItemEvidence]]:
-    """(story id, evidence) of the stored items sharing a band key, in open stories, and
-    received within the engine's time window (which `match` would refuse anyway)."""
-    bands = FingerprintBand.objects.filter(key__in=keys)
+    """(story id, evidence) of the CANDIDATES stored items sharing the most band keys with
+    the new one (the newest first among equals), in open stories and received within the
+    engine's time window (which `match` would refuse anyway), best first. Only their
+    evidence is fetched and decoded, however many items share a key."""
+    params: list[Any] = list(keys)
+    window = ""
     if received_at is not None:
         since = datetime.fromtimestamp(received_at - WINDOW_HOURS * 3600, tz=UTC)
-        bands = bands.filter(fingerprint__version__received_at__gte=since)
-    ids = bands.values_list("fingerprint_id", flat=True).distinct().order_by("-fingerprint_id")[:MAX_CANDIDATES]
-    rows = ItemFingerprint.objects.filter(
-        pk__in=list(ids), version__source__story__merged_into__isnull=True
-    ).values_list("version__source__story_id", "evidence")
-    for story_id, evidence in rows:
-        yield story_id, ItemEvidence.from_dict(evidence)
+        params.append(connection.ops.adapt_datetimefield_value(since))
+        window = "AND version.received_at >= %s"
+    with connection.cursor() as cursor:
+        cursor.execute(_RANKED.format(keys=", ".join(["%s"] * len(keys)), window=window), [*params, CANDIDATES])
+        ranked = cursor.fetchall()
+    evidence = dict(ItemFingerprint.objects.filter(pk__in=[pk for pk, _ in ranked]).values_list("pk", "evidence"))
+    for pk, story_id in ranked:
+        yield story_id, ItemEvidence.from_dict(evidence[pk])

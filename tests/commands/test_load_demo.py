@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db.models import Count
 from django.test import RequestFactory
 
-from stories.models import Source, SourceVersion, Story
+from stories.models import Feed, FeedKind, Source, SourceVersion, Story
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +49,12 @@ def test_running_it_twice_stores_nothing_new():
     assert (SourceVersion.objects.count(), Story.objects.count()) == before
     outcomes = {line.split()[0] for line in output.splitlines() if line and not line.startswith((" ", "Demo"))}
     assert outcomes == {"duplicate"}
+
+
+def test_with_a_port_it_subscribes_a_pulled_feed_to_the_demo_feed_once():
+    out = io.StringIO()
+    for _ in range(2):
+        call_command("load_demo", "--feed-port", "8123", stdout=out)
+    [feed] = Feed.objects.filter(name="Demo Wire")
+    assert feed.kind == FeedKind.PULL_HTTP and feed.address == "http://127.0.0.1:8123/demo/feed.atom"
+    assert feed.provider.name == "Demo Wire" and feed.enabled and "Demo feed: Demo Wire pulls" in out.getvalue()

@@ -120,3 +120,101 @@ def test_copy_received_more_than_three_days_apart_is_not_looked_at():
     SourceVersion.objects.update(received_at=timezone.now() - timedelta(days=10))
     ingest_files(files=[copy("tunnel-mp", TUNNEL_MERIDIAN)], user=None, group=True)
     assert Story.objects.count() == 2, "ten days on, the same words make another story"
+
+
+def store_lookalikes(count: int, keys: list[str]) -> None:
+    """`count` stored items of another story, each sharing `keys` with the copy to come:
+    a common key's crowd, newer than the original, as a busy day's feed leaves it."""
+    from django.utils import timezone
+
+    from stories.models import FingerprintBand, Provider, SourceVersion
+
+    provider = Provider.objects.create(name="Crowd Wire")
+    choir = evidence_of("City Choir Wins National Title", CHOIR, timezone.now().timestamp()).to_dict()
+    stories = Story.objects.bulk_create(
+        Story(headline=f"Crowd {n}", last_received_at=timezone.now()) for n in range(count)
+    )
+    sources = Source.objects.bulk_create(
+        Source(story=story, provider=provider, item_id=f"crowd-{n}") for n, story in enumerate(stories)
+    )
+    versions = SourceVersion.objects.bulk_create(
+        SourceVersion(
+            source=source,
+            number=1,
+            original=b"",
+            original_name=f"crowd-{n}.txt",
+            sha256=f"{n:064x}",
+            size=0,
+            encoding="utf-8",
+            copy_format="text",
+            text=CHOIR,
+        )  # fmt: skip
+        for n, source in enumerate(sources)
+    )
+    prints = ItemFingerprint.objects.bulk_create(
+        ItemFingerprint(version=v, evidence=choir, engine="2") for v in versions
+    )
+    FingerprintBand.objects.bulk_create(FingerprintBand(fingerprint=f, key=key) for f in prints for key in keys)
+
+
+def meridian_keys() -> list[str]:
+    headline, _, body = TUNNEL_MERIDIAN.partition("\n\n")
+    return sorted(set(band_keys(evidence_of(headline, body, None))))
+
+
+def scored_by_the_engine(monkeypatch) -> list[int]:
+    """How many candidates each lookup hands the engine to score."""
+    from stories.services import grouping
+
+    counts: list[int] = []
+    best_story = grouping.best_story
+
+    def counting(new, candidates):
+        candidates = list(candidates)
+        counts.append(len(candidates))
+        return best_story(new, candidates)
+
+    monkeypatch.setattr(grouping, "best_story", counting)
+    return counts
+
+
+def test_an_original_found_behind_a_crowd_sharing_fewer_keys(monkeypatch):
+    """Candidates are ranked by the band keys they share, not cut by age: 600 newer items
+    that share a few of the rewrite's keys (the old cut took the newest 500) do not hide
+    the original, which shares more, and the engine scores only the best few."""
+    original = ingest_files(files=[copy("tunnel-nw", TUNNEL_NORTHWIRE)], user=None, group=True).story
+    store_lookalikes(600, meridian_keys()[:5])
+    scored = scored_by_the_engine(monkeypatch)
+
+    [result] = ingest_files(files=[copy("tunnel-mp", TUNNEL_MERIDIAN)], user=None, group=True).results
+    assert result.version.source.story == original
+    from stories.analysis.grouping import CANDIDATES
+
+    assert scored == [CANDIDATES] and CANDIDATES < 500, "the best few, not the newest 500"
+
+
+def test_a_merged_story_is_no_candidate_however_many_keys_it_shares(monkeypatch):
+    original = ingest_files(files=[copy("tunnel-nw", TUNNEL_NORTHWIRE)], user=None, group=True).story
+    store_lookalikes(3, meridian_keys()[:5])
+    into = Story.objects.create(headline="Elsewhere", last_received_at=original.last_received_at)
+    Story.objects.filter(pk=original.pk).update(merged_into=into)  # its sources left behind, as a race might
+    scored = scored_by_the_engine(monkeypatch)
+
+    [result] = ingest_files(files=[copy("tunnel-mp", TUNNEL_MERIDIAN)], user=None, group=True).results
+    assert result.version.source.story not in (original, into) and scored == [3]
+
+
+def test_copy_outside_the_window_is_no_candidate_however_many_keys_it_shares(monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from stories.models import SourceVersion
+
+    ingest_files(files=[copy("tunnel-nw", TUNNEL_NORTHWIRE)], user=None, group=True)
+    SourceVersion.objects.update(received_at=timezone.now() - timedelta(days=4))
+    store_lookalikes(3, meridian_keys()[:5])
+    scored = scored_by_the_engine(monkeypatch)
+
+    ingest_files(files=[copy("tunnel-mp", TUNNEL_MERIDIAN)], user=None, group=True)
+    assert Story.objects.count() == 5 and scored == [3], "only the three lookalikes, received today"
