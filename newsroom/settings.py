@@ -296,6 +296,10 @@ NEWSROOM_BATCH_REVIVE_SECONDS = env_int("NEWSROOM_BATCH_REVIVE_SECONDS", 60)
 NEWSROOM_FEED_TIMEOUT_SECONDS = env_int("NEWSROOM_FEED_TIMEOUT_SECONDS", 20)
 NEWSROOM_MAX_FEED_BYTES = env_int("NEWSROOM_MAX_FEED_BYTES", 8 * 1024 * 1024)
 NEWSROOM_FEED_MAX_REDIRECTS = env_int("NEWSROOM_FEED_MAX_REDIRECTS", 5)
+# Off: an item a feed links to, or a redirect, is never fetched from this machine or a
+# private network (a feed's copy must not reach inside the desk's network); the feed's own
+# address, which an admin typed, may be. On with DEBUG, for the demo feed's links.
+NEWSROOM_FEED_ALLOW_PRIVATE_ADDRESSES = env_bool("NEWSROOM_FEED_ALLOW_PRIVATE_ADDRESSES", default=DEBUG)
 NEWSROOM_FEED_MAX_BACKOFF_SECONDS = env_int("NEWSROOM_FEED_MAX_BACKOFF_SECONDS", 24 * 3600)
 NEWSROOM_FEED_MAX_LINKED_ITEMS = env_int("NEWSROOM_FEED_MAX_LINKED_ITEMS", 50)
 NEWSROOM_FEED_LEASE_SECONDS = env_int("NEWSROOM_FEED_LEASE_SECONDS", 3600)

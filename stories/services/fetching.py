@@ -8,6 +8,8 @@ from the settings)."""
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -31,6 +33,9 @@ class FetchLimits:
     timeout: float  # seconds for the whole answer, redirects included
     max_bytes: int  # reading stops past this many (decoded) bytes
     max_redirects: int
+    # Whether an address the feed's copy names (a linked item, a redirect) may be on this
+    # machine or a private network. The feed's own address, which an admin typed, always may.
+    private_addresses: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,9 +56,10 @@ class FetchFailed(Exception):
     """The address could not be read; the message names it and says why."""
 
 
-def fetch(url: str, limits: FetchLimits, *, etag: str = "", last_modified: str = "") -> Fetched:
+def fetch(url: str, limits: FetchLimits, *, etag: str = "", last_modified: str = "", trusted: bool = False) -> Fetched:
     """GET `url` within `limits`, following at most `limits.max_redirects` redirects to
-    http(s) addresses. Raises `FetchFailed` for anything but a whole 2xx answer or a 304."""
+    http(s) addresses. Raises `FetchFailed` for anything but a whole 2xx answer or a 304.
+    `trusted`: `url` is one an admin gave (a feed's address), so it may be private."""
     deadline = time.monotonic() + limits.timeout
     headers = {"Accept-Encoding": "gzip, deflate"}
     if etag:
@@ -61,8 +67,10 @@ def fetch(url: str, limits: FetchLimits, *, etag: str = "", last_modified: str =
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     address = url
-    for _hop in range(limits.max_redirects + 1):
+    for hop in range(limits.max_redirects + 1):
         _check_scheme(url, address)
+        if not limits.private_addresses and not (hop == 0 and trusted):
+            _check_public(url, address)
         response = _request(address, headers, deadline, limits)
         if response.status not in REDIRECTS:
             return _answer(address, response, deadline, limits)
@@ -81,6 +89,25 @@ def _check_scheme(url: str, address: str) -> None:
     if address == url:
         raise FetchFailed(f"{_shown(url)}: only http:// and https:// addresses are read.")
     raise FetchFailed(f"{_shown(url)}: redirected to {_shown(address)}; only http:// and https:// addresses are read.")
+
+
+def _check_public(url: str, address: str) -> None:
+    """Refuse an address that resolves to this machine, a private network, link-local
+    (cloud metadata services) or any other non-public address: a feed's copy must not make
+    the desk fetch from inside its own network. (The name is resolved again to connect; a
+    DNS answer that changes in between is not caught here.)"""
+    host = urlsplit(address).hostname or ""
+    try:
+        found = {str(info[4][0]) for info in socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)}
+    except (OSError, UnicodeError):
+        raise FetchFailed(f"{_shown(address)}: the host name could not be resolved.") from None
+    private = sorted(ip for ip in found if not ipaddress.ip_address(ip.split("%")[0]).is_global)
+    if private:
+        via = "" if address == url else f"redirected to {_shown(address)}, which "
+        raise FetchFailed(
+            f"{_shown(url)}: {via}resolves to {private[0]}, an address on this machine or a private network; "
+            "the desk fetches feeds' links only from public addresses (NEWSROOM_FEED_ALLOW_PRIVATE_ADDRESSES)."
+        )
 
 
 def _request(address: str, headers: dict[str, str], deadline: float, limits: FetchLimits) -> urllib3.BaseHTTPResponse:

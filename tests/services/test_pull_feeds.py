@@ -147,3 +147,21 @@ def test_a_linked_item_over_the_copy_limit_is_refused_without_reading_it_all(isl
     refusal = AuditEvent.objects.get(action=AuditAction.INGEST_REFUSED)
     assert "over the 256.0 KB limit" in refusal.summary
     assert SourceVersion.objects.count() == 5
+
+
+def test_with_the_desks_default_a_link_or_redirect_to_this_machine_is_refused_but_the_feed_itself_is_read(
+    islands, server, settings
+):
+    """A feed's copy must not make the desk fetch from inside its own network (a metadata
+    service, an admin page on loopback); the feed's own address, typed by an admin, may be."""
+    settings.NEWSROOM_FEED_ALLOW_PRIVATE_ADDRESSES = False
+    assert poll_feed(islands).summary().startswith("2 stored, 0 duplicate, 4 refused")
+    refusal = AuditEvent.objects.filter(action=AuditAction.INGEST_REFUSED).first()
+    assert "resolves to 127.0.0.1, an address on this machine or a private network" in refusal.summary
+    assert not any(path.startswith("/items/") for path in server.hits), "no linked item was asked for"
+
+    server.routes["/moved.atom"] = Route(status=302, location="http://localhost:1/elsewhere.atom")
+    moved = pulled_feed(server, "/moved.atom", name="Moved wire")
+    poll_feed(moved)
+    moved.refresh_from_db()
+    assert "redirected to" in moved.last_error and "private network" in moved.last_error
