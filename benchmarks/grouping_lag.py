@@ -49,6 +49,9 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SERVER_URL = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsroom")
+
+from benchmarks.inbox_scale import database_url, recreate_database  # noqa: E402
+
 SEED = 11
 ROUND = 10_000  # items of the corpus' copy in one round of the archive
 REWRITER = "Kestrel Agency"  # the agency whose rewrites the probes are (one of load_archive's)
@@ -57,19 +60,6 @@ REWRITER = "Kestrel Agency"  # the agency whose rewrites the probes are (one of 
 def database_name(items: int) -> str:
     """`<the database of DATABASE_URL>_lag_<items>`: newsroom_lag_3000 by default."""
     return f"{urlsplit(SERVER_URL).path.lstrip('/') or 'newsroom'}_lag_{items}"
-
-
-def database_url(name: str) -> str:
-    return urlsplit(SERVER_URL)._replace(path=f"/{name}").geturl()
-
-
-def recreate_database(name: str, *, create: bool = True) -> None:
-    import psycopg
-
-    with psycopg.connect(database_url("postgres"), autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if create:
-            admin.execute(f'CREATE DATABASE "{name}"')
 
 
 def set_up_django(name: str) -> None:
