@@ -5,6 +5,7 @@
     python tests/analysis/real_pairs/select.py --dev2 > tests/analysis/real_pairs/pairs_dev2.json
     python tests/analysis/real_pairs/select.py --held-out-2 > tests/analysis/real_pairs/pairs_heldout2.json
     python tests/analysis/real_pairs/select.py --held-out-3 > tests/analysis/real_pairs/pairs_heldout3.json
+    python tests/analysis/real_pairs/select.py --held-out-4 > tests/analysis/real_pairs/pairs_heldout4.json
 
 From ../shared/corpus (never copied here: the set holds paths, labels and short values):
 20 pairs of articles about one event by different outlets (ECB+: two articles of one
@@ -34,6 +35,11 @@ several pairs from each (`ecb_pairs_spread`): each cluster's articles are shuffl
 paired off, no article in two pairs, and the pairs are taken a round at a time across
 the clusters in drawn order. Like the second held-out set, it is labelled by readers
 before the engine is ever run on it, measured once, and never tuned to.
+
+`--held-out-4` draws a fourth held-out set (another seed; 24 outlet pairs, ids m01...).
+Every cluster has been drawn from by now, so it pairs *articles* no earlier pair uses,
+within any cluster (`ecb_pairs_unused_articles`): the events are known to the rules, the
+articles are not. Labelled by readers before the engine is run on it, measured once.
 """
 
 import csv
@@ -44,12 +50,14 @@ from collections import defaultdict
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
-SEED, HELD_OUT_SEED, DEV2_SEED, HELD_OUT_2_SEED, HELD_OUT_3_SEED = 10, 11, 12, 13, 14
+SEED, HELD_OUT_SEED, DEV2_SEED, HELD_OUT_2_SEED, HELD_OUT_3_SEED, HELD_OUT_4_SEED = 10, 11, 12, 13, 14, 15
 ECB_PAIRS, REUTERS_PAIRS = 20, 12
 HELD_OUT_ECB_PAIRS, HELD_OUT_REUTERS_PAIRS = 16, 8
 DEV2_ECB_PAIRS, DEV2_REUTERS_PAIRS = 16, 8
 HELD_OUT_2_ECB_PAIRS, HELD_OUT_2_REUTERS_PAIRS = 16, 8
 HELD_OUT_3_ECB_PAIRS, HELD_OUT_3_REUTERS_PAIRS = 20, 4
+HELD_OUT_4_ECB_PAIRS = 24
+ALL_EARLIER_SETS = ("pairs.json", "pairs_heldout.json", "pairs_dev2.json", "pairs_heldout2.json", "pairs_heldout3.json")
 HERE = Path(__file__).resolve().parent
 
 
@@ -92,6 +100,35 @@ def ecb_pairs_spread(rng: random.Random, count: int, used: frozenset[str]) -> li
                 pairs.append({"a": _ecb_path(first), "b": _ecb_path(second), "kind": "outlets"})
         round_ += 1
     return pairs
+
+
+def ecb_pairs_unused_articles(rng: random.Random, count: int, used_files: frozenset[str]) -> list[dict]:
+    """Outlet pairs of articles (of at least 8 sentences) that no earlier pair uses.
+
+    Each cluster's unused articles are shuffled and paired off; a cluster gives at most one
+    pair, the clusters taken in a drawn order, so that the set spreads over many events."""
+    clusters = defaultdict(list)
+    for row in csv.DictReader(open(CORPUS / "ecbplus" / "index.csv", encoding="utf-8")):
+        if int(row["n_sentences"]) >= 8 and _ecb_path(row) not in used_files:
+            clusters[row["cluster"]].append(row)
+    eligible = sorted(name for name, docs in clusters.items() if len(docs) >= 2)
+    if len(eligible) < count:
+        raise ValueError(f"only {len(eligible)} clusters have two unused articles, {count} wanted")
+    pairs = []
+    for name in rng.sample(eligible, count):
+        first, second = rng.sample(sorted(clusters[name], key=lambda row: row["doc"]), 2)
+        pairs.append({"a": _ecb_path(first), "b": _ecb_path(second), "kind": "outlets"})
+    return pairs
+
+
+def files_used_by(*files: str) -> frozenset[str]:
+    """Every article path of the pairs in these files (of this folder)."""
+    return frozenset(
+        path
+        for file in files
+        for pair in json.loads((HERE / file).read_text(encoding="utf-8"))
+        for path in (pair["a"], pair["b"])
+    )
 
 
 def _ecb_path(row: dict) -> str:
@@ -147,7 +184,11 @@ def _cluster_of(file_name: str) -> str:
 def main() -> None:
     held_out, dev2 = "--held-out" in sys.argv[1:], "--dev2" in sys.argv[1:]
     held_out_2, held_out_3 = "--held-out-2" in sys.argv[1:], "--held-out-3" in sys.argv[1:]
-    if held_out_3:
+    if "--held-out-4" in sys.argv[1:]:
+        rng = random.Random(HELD_OUT_4_SEED)
+        pairs = ecb_pairs_unused_articles(rng, HELD_OUT_4_ECB_PAIRS, files_used_by(*ALL_EARLIER_SETS))
+        prefix = "m"
+    elif held_out_3:
         rng = random.Random(HELD_OUT_3_SEED)
         used = used_by("pairs.json", "pairs_heldout.json", "pairs_dev2.json", "pairs_heldout2.json")
         pairs = ecb_pairs_spread(rng, HELD_OUT_3_ECB_PAIRS, used) + reuters_pairs(rng, HELD_OUT_3_REUTERS_PAIRS, used)
