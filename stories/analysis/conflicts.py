@@ -19,7 +19,7 @@ from .found import Found
 from .links import Link, SentenceSpace
 from .model import Block, Conflict, Row, Source
 from .names import about_others, check_first_names, check_name_spellings, check_respelled, check_respelled_anywhere
-from .numbers import Counts, check_counts_anywhere, check_numbers, whole_counts
+from .numbers import Ages, Counts, ages_of, check_ages_anywhere, check_counts_anywhere, check_numbers, whole_counts
 from .proper_names import Capital, SourceNames
 from .quantities import Number
 from .text import content_terms, fold, normalise
@@ -46,6 +46,7 @@ class _Story:
     said: dict[str, set[str]]  # source key -> its sentences, normalised
     aligned: list[dict[str, tuple[str, ...]]]  # each row's compared cells: source key -> block ids
     counts: dict[str, Counts] = field(default_factory=dict)  # by source key, read on its first pair
+    ages: dict[str, Ages] = field(default_factory=dict)  # by source key, read on its first pair
     passage_facts: dict[str, Facts] = field(default_factory=dict)  # by block id
 
     @classmethod
@@ -64,7 +65,8 @@ class _Story:
         """A source's counts of whole things, read after its first pair's links, whose facts
         hold most of its numbers."""
         if key not in self.counts:
-            self.counts[key] = whole_counts(_all_numbers(key, self.space))
+            numbers = _all_numbers(key, self.space)
+            self.counts[key], self.ages[key] = whole_counts(numbers), ages_of(numbers)
         return self.counts[key]
 
 
@@ -81,6 +83,7 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
         facts_a, facts_b = story.space.facts(link.a), story.space.facts(link.b)
         _check_sentences(found, link, facts_a, facts_b, known, id(link) in confident)
     check_counts_anywhere(found, story.counts_of(key_a), story.counts_of(key_b))
+    check_ages_anywhere(found, story.ages[key_a], story.ages[key_b])
     check_negations(found.add, links, story.space)
     check_name_spellings(found, names_a, names_b, story.space)
     check_respelled_anywhere(found, names_a, names_b, story.space)

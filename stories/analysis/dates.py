@@ -32,6 +32,13 @@ _YEAR = re.compile(r"(?<![\w$€£.,])(?:19|20)\d\d(?![\w%]|,\d|[\u2019']s\b)") 
 _DECADE = re.compile(r"(?<![\w$€£.,])((?:19|20)\d0)[\u2019']?s\b")  # "the 1940s": ten years, not one
 _MONTH_NAME = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # begins every _MONTH
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# A time of day: "8:12 PM", "7: 37 AM" (as some scrapers print it), "14:02", "8 p.m.",
+# "0737 GMT". Its digits are a time, not numbers to compare one by one ("8" / "2").
+_TIME = re.compile(
+    r"(?<![\w.,:])\d{1,2}\s?:\s?\d{2}(?!\d)(?:\s?(?:[ap]\.\s?m\.|[AaPp][Mm]\b))?"
+    r"|(?<![\w.,:])\d{1,2}\s?(?:[ap]\.\s?m\.|[AaPp][Mm]\b)"
+    r"|(?<![\w.,:])[012]\d[0-5]\d\s?(?=GMT|UTC|[A-Z]ST\b|[A-Z]DT\b|hrs?\b|hours\b)"
+)
 _DIGIT = re.compile(r"\d")
 
 
@@ -63,7 +70,7 @@ def is_stamp(sentence: str) -> bool:
     the story. Its dates are the copy's, not the news's, and are never compared."""
     if len(sentence.split()) > _STAMP_MAX_WORDS:
         return False
-    rest = _WEEKDAY.sub(" ", _DATE.sub(" ", sentence))
+    rest = _TIME.sub(" ", _WEEKDAY.sub(" ", _DATE.sub(" ", sentence)))
     has_date = rest != sentence or _YEAR.search(sentence) is not None
     return has_date and all(word in _STAMP_WORDS for word in re.findall(r"[^\W\d_]+", rest.lower()))
 
@@ -72,7 +79,7 @@ def dates_in(sentence: str) -> tuple[tuple[Date, ...], str]:
     """Dates found, and the sentence with them blanked out so they are not numbers too."""
     found: list[Date] = []
     if _DIGIT.search(sentence):  # every date but a weekday has a digit; most sentences none
-        found, masked = _dates_in_digits(sentence)
+        found, masked = _dates_in_digits(_TIME.sub(_blank, sentence))
     else:
         masked = sentence
     if "day" in sentence:  # in every weekday: the scan for them costs more than this test
@@ -81,6 +88,10 @@ def dates_in(sentence: str) -> tuple[tuple[Date, ...], str]:
             for match in _WEEKDAY.finditer(sentence)
         )
     return tuple(found), masked
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
 
 
 def _dates_in_digits(sentence: str) -> tuple[list[Date], str]:

@@ -9,12 +9,15 @@ only when no reading of their precision and bounds makes both true.
 
 from __future__ import annotations
 
+import dataclasses
+
 from .facts import Facts
 from .found import Found
 from .model import Block
 from .quantities import Number
 from .spellings import respelled
 from .text import fold, stem
+from .units import CONVERTED_WITHIN, converted, physical, same_kind
 
 
 def check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
@@ -26,7 +29,7 @@ def check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) 
     _check_ranges(found, a, b)
     for (block, facts), (other_block, other_facts), flipped in ((a, b, False), (b, a, True)):
         for number in facts.numbers:
-            same_value = [other for other in other_facts.numbers if other.value == number.value]
+            same_value = [other for other in other_facts.numbers if _same_amount(number, other)]
             restyled = next((other for other in same_value if _number_style(number, other)), None)
             if restyled is not None:
                 note = "the same number written differently"
@@ -43,13 +46,29 @@ def _rival(number: Number, facts: Facts, other_facts: Facts) -> Number | None:
     """The one number of the other sentence, of a value this sentence does not state, that
     counts what `number` counts and disagrees with it; None unless `number` is in turn the
     one number of its sentence that counts what the rival counts."""
-    values = {mine.value for mine in facts.numbers}
-    rivals = [other for other in other_facts.numbers if other.value not in values and _counts_same(number, other)]
+    rivals = [
+        other for other in other_facts.numbers if not _stated(other, facts.numbers) and _counts_same(number, other)
+    ]
     if len(rivals) != 1 or _agree(number, rivals[0]):
         return None
-    other_values = {other.value for other in other_facts.numbers}
-    counterparts = [mine for mine in facts.numbers if mine.value not in other_values and _counts_same(rivals[0], mine)]
+    counterparts = [
+        mine for mine in facts.numbers if not _stated(mine, other_facts.numbers) and _counts_same(rivals[0], mine)
+    ]
     return rivals[0] if counterparts == [number] else None
+
+
+def _stated(number: Number, numbers: tuple[Number, ...]) -> bool:
+    return any(_same_amount(number, other) for other in numbers)
+
+
+def _same_amount(number_a: Number, number_b: Number) -> bool:
+    """The same value, or the same amount in another unit of its kind ("200ft" / "61m"). The
+    same value in another unit of its kind ("200ft" / "200m") is not the same amount."""
+    measure_a, measure_b = number_a.measure, number_b.measure
+    if measure_a and measure_b and measure_a != measure_b and same_kind(measure_a, measure_b):
+        in_a = converted(number_b.value, measure_b, measure_a)
+        return abs(in_a - number_a.value) <= CONVERTED_WITHIN * number_a.value
+    return number_a.value == number_b.value
 
 
 def _add(found: Found, kind: str, here: tuple[Block, str], there: tuple[Block, str], flipped: bool, note: str) -> None:
@@ -62,8 +81,15 @@ def _agree(number_a: Number, number_b: Number) -> bool:
     """Both values true within the precision and the bound they are written with: "4.46" /
     "4.5", "about 250" / "248", "more than 20" / "23". Two values bounded alike ("more than
     13 hours" / "more than 19 hours") are two claims about one number: they disagree."""
-    low, high = sorted((number_a.value, number_b.value))
-    if high - low < max(number_a.precision, number_b.precision) / 2 - 1e-9:
+    value_b, precision_b = number_b.value, number_b.precision
+    if number_a.measure != number_b.measure and number_a.measure and number_b.measure:
+        value_b = converted(value_b, number_b.measure, number_a.measure)
+        precision_b = converted(precision_b, number_b.measure, number_a.measure)
+        if abs(value_b - number_a.value) <= CONVERTED_WITHIN * number_a.value:
+            return True
+        number_b = dataclasses.replace(number_b, value=value_b, precision=precision_b)
+    low, high = sorted((number_a.value, value_b))
+    if high - low < max(number_a.precision, precision_b) / 2 - 1e-9:
         return True
     if number_a.bound == number_b.bound:
         return False
@@ -128,7 +154,9 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
     of a count ("the first 17", "one of the") or an end of a range counts no whole thing."""
     if number_a.partial or number_b.partial or number_a.ends or number_b.ends:
         return False
-    if number_a.unit != number_b.unit or number_a.measure != number_b.measure:
+    if number_a.measure == number_b.measure == "age" and number_a.subject and number_b.subject:
+        return number_a.subject == number_b.subject or respelled(number_a.subject, number_b.subject)
+    if number_a.unit != number_b.unit or not same_kind(number_a.measure, number_b.measure):
         return False
     # A unit of measure alone says nothing of what is measured: "four years ago" and a
     # "28-year veteran" share "year" and nothing else.
@@ -140,7 +168,15 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
         return True
     if (counted_a or counted_b) and not number_a.measure:
         return False
-    return bool(number_a.before & number_b.before)
+    return bool(number_a.before & number_b.before) or _one_measurement(number_a, number_b)
+
+
+def _one_measurement(number_a: Number, number_b: Number) -> bool:
+    """Two plain measurements of one physical kind ("fell 60m" / "fell 200 metres"); not a
+    size said of a thing ("a 13-inch model" / "a 15-inch MacBook"), whose thing decides."""
+    return (
+        physical(number_a.measure) and physical(number_b.measure) and not (number_a.attributive or number_b.attributive)
+    )
 
 
 def _alike(stems_a: frozenset[str], stems_b: frozenset[str]) -> bool:
@@ -236,3 +272,27 @@ def _head(number: Number) -> str:
     """The stem of the word right after the number: what it counts ("shot" of "11 shots")."""
     words = fold(number.text[len(number.raw) :]).split()
     return stem(words[0]) if words else ""
+
+
+Ages = dict[str, list[tuple[Block, Number]]]  # whose age (a folded family name) -> the ages given, where
+
+
+def ages_of(numbers: list[tuple[Block, tuple[Number, ...]]]) -> Ages:
+    """The ages a source gives named people ("Harlow, 32,", "Harlow, a 32-year-old"), by name."""
+    ages: Ages = {}
+    for block, found in numbers:
+        for number in found:
+            if number.measure == "age" and number.subject:
+                ages.setdefault(number.subject, []).append((block, number))
+    return ages
+
+
+def check_ages_anywhere(found: Found, ages_a: Ages, ages_b: Ages) -> None:
+    """One person given one age in each source, and another in each, wherever they stand:
+    a person's age is one fact of the story, whatever sentence states it."""
+    for name, given_a in ages_a.items():
+        given_b = ages_b.get(name, [])
+        values_a, values_b = {n.value for _, n in given_a}, {n.value for _, n in given_b}
+        if len(values_a) == 1 and len(values_b) == 1 and values_a != values_b:
+            (block_a, number_a), (block_b, number_b) = given_a[0], given_b[0]
+            found.add("number", (block_a, number_a.text), (block_b, number_b.text), f"different ages of {name.title()}")

@@ -14,6 +14,7 @@ from .dates import dates_in, is_stamp
 from .proper_names import name_runs
 from .sentences import CLAUSE_END
 from .text import STOPWORDS, fold, stem
+from .units import QUALIFIERS
 
 _NUMBER_WORDS = {
     word: number
@@ -50,7 +51,7 @@ _SCALE = "|".join(_SCALES)
 # ("12th"); or a number word; either with its scale.
 _IN_DIGITS = (
     r"(?<![\w.,])(?P<cur>[$€£¥])?\s?(?P<num>\d{1,3}(?:,\s?\d{3}(?!\d))+|\d+)"
-    r"(?:(?P<dec>\.\d+)|(?:\s?-\s?|\s)(?P<over>\d)\s?/\s?(?P<under>\d{1,2})(?!\d))?(?!\d|(?:st|nd|rd|th)\b)"
+    r"(?:(?P<dec>\.(?:\d+|\s\d(?![\d,.]\d)))|(?:\s?-\s?|\s)(?P<over>\d)\s?/\s?(?P<under>\d{1,2})(?!\d))?(?!\d|(?:st|nd|rd|th)\b)"
     rf"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?:\s?(?P<scale>{_SCALE})\b)?"
 )
 _NUMBER = re.compile(
@@ -67,7 +68,7 @@ MEASURES = frozenset(
 second minute hour day week month year decade century km kilometre kilometer mile metre
 meter m cm mm kg kilogram gram g tonne ton pound lb ounce litre liter gallon barrel acre
 hectare degree mph kph knot percent point storey story floor yard yd foot feet ft inch
-gb mb tb kb ghz mhz mw kw gw watt volt
+gb mb tb kb ghz mhz mw kw gw watt volt inches
 """.split()
 )
 _DIGIT = re.compile(r"\d")
@@ -89,6 +90,7 @@ class Number:
     bound: str = ""  # "over", "under" or "about" ("more than 20", "nearly 50")
     partial: bool = False  # a part of a count: "the first 17", "one of the", "another 5"
     ends: tuple[float, float] | None = None  # a range it is one end of ("from 7 to 75 years")
+    attributive: bool = False  # joined to its unit by a hyphen: "a 13-inch screen" (a size, not a measurement)
     subject: str = ""  # the name it is said of, just before it in its clause ("Thomas has eight")
 
 
@@ -123,9 +125,15 @@ def _number(text: str, match: re.Match[str]) -> Number:
     value, unit, spelled, precision = _value_of(match)
     phrase = match.group().strip() + _following_words(text[match.end() :])
     counts, before, measure = _context(text, match.start(), match.end())
+    if unit and unit != "%" and measure == "m":  # "$60m": sixty million dollars, not metres
+        value, precision, measure = value * 1e6, precision * 1e6, ""
     rate, rate_end = _rate(text, match.end())
     rate_text = text[match.start() : rate_end].strip() if rate else ""
     head = text[max(0, match.start() - 40) : match.start()].lower()
+    subject = _subject(text, match.start())
+    aged = _age_of(text, match, value, measure)
+    if aged or measure == "age":  # an age is said of the name it is set beside, or of no name
+        measure, subject = "age", aged
     bound = "over" if _PLUS.match(text, match.end()) else _bound(head)
     return Number(
         phrase,
@@ -140,8 +148,9 @@ def _number(text: str, match: re.Match[str]) -> Number:
         rate_text,
         precision=precision,
         bound=bound,
-        subject=_subject(text, match.start()),
+        subject=subject,
         partial=bool(_PARTIAL_BEFORE.search(head) or _PARTIAL_AFTER.match(text, match.end())),
+        attributive=bool(measure) and _JOINING_HYPHEN.match(text[match.end() :]) is not None,
     )
 
 
@@ -152,10 +161,11 @@ def _value_of(match: re.Match[str]) -> tuple[float, str, bool, float]:
         scale = _SCALES.get((match.group("wscale") or "").lower(), 1.0)
         return _NUMBER_WORDS[match.group("word").lower()] * scale, "", True, scale
     scale = _SCALES.get((match.group("scale") or "").lower(), 1.0)
-    value = float(_GROUPING.sub("", match.group("num")) + (match.group("dec") or "")) * scale
+    decimals = (match.group("dec") or "").replace(" ", "")  # "4. 4", as some scrapers print 4.4
+    value = float(_GROUPING.sub("", match.group("num")) + decimals) * scale
     if match.group("under") and int(match.group("under")):  # "4-1/2"
         value += int(match.group("over")) / int(match.group("under")) * scale
-    precision = 10.0 ** -(len(match.group("dec") or ".") - 1) * scale
+    precision = 10.0 ** -(len(decimals or ".") - 1) * scale
     unit = "%" if match.group("pct") else (match.group("cur") or "")
     return value, unit, False, precision
 
@@ -164,7 +174,7 @@ _GROUPING = re.compile(r",\s?")
 
 
 # A range: "from 7 to 75 years", "between six and 75", "$140-150 million", "24-14".
-_RANGE_BETWEEN = re.compile(r"\s*(?:-|\u2013|to|and)\s*")
+_RANGE_BETWEEN = re.compile(r"\s*(?:-|\u2013|to|and|x|\u00d7)\s*")  # "x": a size, "1440 x 900"
 _BETWEEN = re.compile(r"\bbetween\s+(?:[$\u20ac\u00a3\u00a5]\s?)?$", re.I)
 
 
@@ -227,6 +237,33 @@ def _subject(text: str, start: int) -> str:
     return fold(runs[-1][-1]) if runs else ""
 
 
+# "Harlow, 32, was arrested", "Harlow, a 32-year-old driver": whose age a number is.
+_APPOSITION = re.compile(r"([A-Z][\w\u2019'-]+),\s(?:(?:a|an|aged)\s)?$")
+_AGE_THEN_NAME = re.compile(  # "31-year-old Robert Buckley", a whole name (not "36-year-old Australian man")
+    r"\s?-?\s?years?\s?-?\s?old\s+([A-Z][\w\u2019'-]+(?:\s[A-Z][\w\u2019'-]+)+)(?![\w\u2019'-])"
+)
+_AGE_ENDS = re.compile(r"\s?[,)]|\.(?:\s|$)")
+
+
+def _age_of(text: str, match: re.Match[str], value: float, measure: str) -> str:
+    """The folded name a number is the age of, set off beside it; "" if it is none."""
+    if match.group("word") or not (measure == "age" or _AGE_ENDS.match(text, match.end())):
+        return ""
+    if not (0 < value < 120 and value == int(value)) or match.group("cur") or match.group("pct"):
+        return ""
+    name = _APPOSITION.search(text, max(0, match.start() - 40), match.start())
+    if name and name.group(1) not in _NOT_NAMES:
+        return fold(name.group(1))
+    after = _AGE_THEN_NAME.match(text, match.end()) if measure == "age" else None
+    return fold(after.group(1).split()[-1]) if after else ""
+
+
+_NOT_NAMES = frozenset(
+    "In On At By Of For From The And But Since Until About January February March April May June July August "
+    "September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
 _PLUS = re.compile(r"\s?(?:-\s?plus\b|\+)", re.I)  # "three-plus seasons", "20+ years"
 
 
@@ -262,11 +299,17 @@ def _rate(text: str, end: int) -> tuple[str, int]:
 
 
 _FOLLOWING = re.compile(r"(?:[\s-]+[^\W\d_][\w\u2019'-]*){1,2}")
+_FOLLOWING_ONE = re.compile(r"[\s-]+[^\W\d_][\w\u2019'-]*")
+_GLUED = re.compile(r"[^\W\d_]+(?=[\s,.;:!?)]|$)")
 _BEFORE_SPACE_OR_HYPHEN = re.compile(r"(?=[\s-])")
 
 
 def _following_words(text: str) -> str:
-    """Up to two words after a number, to say what it counts ("250 prisoners")."""
+    """Up to two words after a number, to say what it counts ("250 prisoners", "200ft drop")."""
+    glued = _GLUED.match(text)  # a unit written onto the number: "200ft"
+    if glued:
+        after = _FOLLOWING_ONE.match(_following_words(text[glued.end() :]))
+        return glued.group() + (after.group() if after else "")
     match = _FOLLOWING.match(text)
     if not match:
         return ""
@@ -279,13 +322,16 @@ def _following_words(text: str) -> str:
 
 
 _JOINING_HYPHEN = re.compile(r"^\s?-\s?")
+_SPACED_AGE = re.compile(r"^\s?-\s?(years?)\s?-\s?old\b", re.I)
 
 
 def _context(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str], str]:
     """Stems of the two content words after a number and of the one before it, and the
     unit of measure right after it, if any."""
-    # "4-1/2-month", or "4 - 1 / 2 - month" as some scrapers print it: the hyphen joins.
-    after_text = CLAUSE_END.split(_JOINING_HYPHEN.sub(" ", text[end : end + 60]), maxsplit=1)[0]
+    # "4-1/2-month", or "4 - 1 / 2 - month" and "32 - year - old" as some scrapers print
+    # them: the hyphens join.
+    after_text = _SPACED_AGE.sub(r" \1 old", text[end : end + 60])
+    after_text = CLAUSE_END.split(_JOINING_HYPHEN.sub(" ", after_text), maxsplit=1)[0]
     before_text = CLAUSE_END.split(text[max(0, start - 30) : start])[-1]
     following = [word for word in fold(after_text).split() if word not in STOPWORDS]
     before = [word for word in fold(before_text).split() if word not in STOPWORDS][-1:]
@@ -293,8 +339,16 @@ def _context(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset
         # An age: what it is the age of comes after ("a 10-year-old girl"), not "year old".
         return _stems(following[2:3]), _stems(before), "age"
     after = following[:2]
-    measure = stem(after[0].rstrip("s")) if after and stem(after[0].rstrip("s")) in MEASURES else ""
-    return _stems(after), _stems(before), measure
+    return _stems(after), _stems(before), _measure(after)
+
+
+def _measure(after: list[str]) -> str:
+    """The unit of measure the words after a number begin with: "ft", "metre", "short ton"."""
+    if not after:
+        return ""
+    if after[0] in QUALIFIERS and len(after) > 1 and stem(after[1].rstrip("s")) in MEASURES:
+        return f"{after[0]} {stem(after[1].rstrip('s'))}"
+    return stem(after[0].rstrip("s")) if stem(after[0].rstrip("s")) in MEASURES else ""
 
 
 def _stems(words: list[str]) -> frozenset[str]:

@@ -73,6 +73,8 @@ def _is_abbreviation(token: str, following: str) -> bool:
     next_word = following.split(None, 1)[0].strip("'\"\u201c\u2018(").lower() if following else ""
     if bare in _TITLES:
         return bare != "no" or next_word[:1].isdigit()
+    if bare.isdigit() and next_word[:1].isdigit() and not next_word[1:2].isdigit():
+        return True  # "4. 4 quake": a decimal point as some scrapers print it, as `quantities` reads it
     if bare in _BEFORE_NUMBERS:
         return next_word[:1].isdigit()
     if _INITIAL.match(token):

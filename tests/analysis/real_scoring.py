@@ -47,6 +47,7 @@ SETS = {
     "held-out": ("pairs_heldout.json", "labels_heldout_"),
     "second held-out": ("pairs_heldout2.json", "labels_heldout2_"),
     "third held-out": ("pairs_heldout3.json", "labels_heldout3_"),
+    "fourth held-out": ("pairs_heldout4.json", "labels_heldout4_"),
 }
 
 

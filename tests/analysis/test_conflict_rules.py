@@ -288,3 +288,60 @@ class TestWholeNames:
         assert conflicts(a, b, ("name",)) == []
         assert derived("atlanta", "atlantic") and derived("democrats", "democratic")
         assert not derived("george", "georges")
+
+
+class TestUnitsOfMeasure:
+    def test_the_same_number_in_another_unit_is_a_conflict(self):
+        a = BODY + "\nThe ferry carried 9,000 short tons of timber and 300 cars, the operator said."
+        b = BODY + "\nThe ferry carried 9,000 metric tons of timber and 300 cars, the operator said."
+        assert conflicts(a, b, ("number",)) == [("number", "9,000 short tons", "9,000 metric tons")]
+        a = BODY + "\nThe divers went down 40ft to reach the hull."
+        assert conflicts(a, a.replace("40ft", "40m"), ("number",)) == [("number", "40ft", "40m")]
+
+    def test_a_measure_is_compared_in_its_own_kind_of_unit(self):
+        a = BODY + "\nThe hull scraped about 60m of the rock shelf, Ekdahl said."
+        b = BODY + "\nEkdahl said the hull scraped approximately 200 metres of the rock shelf."
+        assert conflicts(a, b, ("number",)) == [("number", "60m", "200 metres")]
+        converted = BODY + "\nEkdahl said the hull scraped about 197 feet of the rock shelf."
+        assert conflicts(a, converted, ("number",)) == []
+
+    def test_tons_and_tonnes_or_a_figure_and_its_conversion_agree(self):
+        a = BODY + "\nThe ferry carried 9,000 tons of timber, the operator said."
+        assert conflicts(a, a.replace("tons", "tonnes"), ("number",)) == []
+        b = BODY + "\nThe divers went down 12 metres (39 feet) to reach the hull."
+        assert conflicts(b, b.replace("12 metres (39 feet)", "39ft (12m)"), ("number",)) == []
+
+    def test_spans_of_time_are_not_converted_into_each_other(self):
+        a = BODY + "\nThe alarm sounded two seconds later, and the crew mustered on deck."
+        b = BODY + "\nThe alarm sounded two weeks later, and the crew mustered on deck."
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_sizes_of_two_things_are_not_one_measurement(self):
+        a = BODY + "\nThe 13-inch screens on the bridge failed."
+        b = BODY + "\nThe 15-inch radar on the bridge failed."
+        assert conflicts(a, b, ("number",)) == []
+
+
+class TestAges:
+    def test_a_persons_age_is_one_fact_wherever_it_is_given(self):
+        a = BODY + "\nThe captain, Lars Vinje, 52, was questioned by the coastguard."
+        b = BODY + "\nThe coastguard questioned the captain.\nThe 53-year-old Lars Vinje has sailed since 2009."
+        assert conflicts(a, b, ("number",)) == [("number", "52", "53-year-old Lars")]
+
+    def test_an_age_beside_a_name_is_not_the_age_of_someone_else(self):
+        a = BODY + "\nThe captain, Lars Vinje, 52, was questioned by the coastguard."
+        b = BODY + "\nThe captain, Lars Vinje, was questioned.\nVinje's 12-year-old son was aboard."
+        assert conflicts(a, b, ("number",)) == []
+
+
+class TestScrapersSpacing:
+    def test_a_time_of_day_is_no_number_and_a_stamp_with_a_time_states_nothing(self):
+        assert conflicts("Updated 8:12 PM\n" + BODY, "Updated 2:29 PM\n" + BODY) == []
+        a = BODY + "\nThe alarm was raised at 7: 37 AM, the operator said."
+        assert conflicts(a, a.replace("7: 37 AM", "7: 52 AM"), ("number",)) == []
+
+    def test_a_decimal_printed_with_a_space_is_one_number(self):
+        a = BODY + "\nThe swell reached 4. 4 metres as the ship ran aground."
+        b = BODY + "\nThe swell reached 4. 6 metres as the ship ran aground."
+        assert conflicts(a, b, ("number",)) == [("number", "4. 4 metres", "4. 6 metres")]
+        assert conflicts(a, a.replace("4. 4", "4.4"), ("number",)) == []
