@@ -8,6 +8,7 @@ conflict. House-style differences (US / U.S., per cent / %, ten / 10) are kind `
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -209,6 +210,7 @@ def _same_speaker(speaker_a: str, speaker_b: str) -> bool:
 
 
 _WEB_SUFFIXES = frozenset({"com", "org", "net"})  # "MySpace.com" / "MySpace"
+_NOT_LETTERS = re.compile(r"[\W_]+")
 
 
 def _quote_differs(quote_a: str, quote_b: str) -> bool:
@@ -219,6 +221,11 @@ def _quote_differs(quote_a: str, quote_b: str) -> bool:
     when a wall collapsed")."""
     folded_a, folded_b = fold(quote_a), fold(quote_b)
     if not folded_a or not folded_b or folded_a in folded_b or folded_b in folded_a:
+        return False
+    # Only spaces or punctuation between the same letters: "data center" / "datacenter",
+    # "HP ’ s" as scrapers print "HP's".
+    letters_a, letters_b = _NOT_LETTERS.sub("", folded_a), _NOT_LETTERS.sub("", folded_b)
+    if letters_a in letters_b or letters_b in letters_a:
         return False
     terms_a = set(content_terms(folded_a)) - _WEB_SUFFIXES
     terms_b = set(content_terms(folded_b)) - _WEB_SUFFIXES

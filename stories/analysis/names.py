@@ -115,12 +115,18 @@ def check_first_names(found: Found, a: SourceNames, b: SourceNames) -> None:
                     continue
                 short_form = first_a.startswith(first_b) or first_b.startswith(first_a)  # "Phil" / "Philip"
                 if (
-                    first_a[:1] == first_b[:1]
+                    _same_initial(first_a, first_b)
                     and min(len(first_a), len(first_b)) >= MIN_RESPELLED_BESIDE_A_NAME
                     and not short_form
                     and Levenshtein.distance(first_a, first_b, score_cutoff=2) <= 2
                 ):
                     _report(found, (block_a, written_a), (block_b, written_b), first_a, first_b)
+
+
+def _same_initial(first_a: str, first_b: str) -> bool:
+    """The same first letter, or C / K, which spell one sound in first names ("Katherine" /
+    "Catherine", "Kristina" / "Cristina")."""
+    return first_a[:1] == first_b[:1] or {first_a[:1], first_b[:1]} == {"c", "k"}
 
 
 def _spellings_of(key: str, theirs: SourceNames, common: set[str]) -> list[str]:

@@ -197,6 +197,7 @@ COUNTED_ALIKE = tuple(
         "children kids",
         "cars vehicles",
         "workers employees staff",
+        "quake earthquake tremor temblor magnitude",
     )
 )
 

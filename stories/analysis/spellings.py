@@ -33,10 +33,14 @@ DERIVED_ENDINGS = frozenset("ic ics ian ians an ans ese ish er ers ite ites ist 
 def derived(word_a: str, word_b: str) -> bool:
     """One word the other's place, people or adjective: the same stem of four letters or
     more, and an ending that derives one word from another ("New Zealand" / "New
-    Zealander", "Italy" / "Italian"). A plural "s" is not one: "George" / "Georges"."""
-    stem_length = len(os.path.commonprefix([word_a, word_b]))
-    endings = {word_a[stem_length:], word_b[stem_length:]}
-    return stem_length >= 4 and bool(endings & DERIVED_ENDINGS) and max(map(len, endings)) <= 4
+    Zealander", "Italy" / "Italian"), the stem's last letter perhaps the ending's first
+    ("Africa" / "African"). A plural "s" is not one: "George" / "Georges"."""
+    shared = len(os.path.commonprefix([word_a, word_b]))
+    for stem_length in (shared, shared - 1):
+        endings = {word_a[stem_length:], word_b[stem_length:]}
+        if stem_length >= 4 and endings & DERIVED_ENDINGS and max(map(len, endings)) <= 4:
+            return True
+    return False
 
 
 def swapped(word_a: str, word_b: str) -> bool:

@@ -345,3 +345,29 @@ class TestScrapersSpacing:
         b = BODY + "\nThe swell reached 4. 6 metres as the ship ran aground."
         assert conflicts(a, b, ("number",)) == [("number", "4. 4 metres", "4. 6 metres")]
         assert conflicts(a, a.replace("4. 4", "4.4"), ("number",)) == []
+
+
+class TestNamesAndQuotesInOtherLetters:
+    def test_a_first_name_with_c_or_k_before_one_surname_is_a_conflict(self):
+        a = BODY.replace("Maren Ekdahl", "Katrine Ekdahl")
+        b = BODY.replace("Maren Ekdahl", "Catrine Ekdahl")
+        assert conflicts(a, b, ("name",)) == [("name", "Katrine Ekdahl", "Catrine Ekdahl")]
+
+    def test_a_place_and_its_adjective_sharing_the_last_letter_are_two_words(self):
+        a = BODY + "\nThe South African crew were flown home on Tuesday."
+        b = BODY + "\nThe crew from South Africa were flown home on Tuesday."
+        assert conflicts(a, b, ("name",)) == []
+
+    def test_a_quotation_with_words_run_together_is_the_same_quotation(self):
+        a = BODY + '\n"The data center on the quay kept every ferry sailing through the storm," Ekdahl said.'
+        b = BODY + '\n"The datacenter on the quay kept every ferry sailing through the storm," Ekdahl said.'
+        assert conflicts(a, b, ("quote",)) == []
+        c = b.replace("every ferry", "no ferry")
+        assert conflicts(a, c, ("quote",))
+
+
+class TestQuakes:
+    def test_a_quake_and_a_tremor_of_another_magnitude_are_one_fact(self):
+        a = BODY + "\nA 5.2 quake shook the coast an hour before the grounding, the survey said."
+        b = BODY + "\nThe survey said a 5.6 magnitude tremor shook the coast an hour before the grounding."
+        assert conflicts(a, b, ("number",)) == [("number", "5.2 quake shook", "5.6 magnitude tremor")]
