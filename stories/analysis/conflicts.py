@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
 from .dates import Date
+from .event_days import Days, check_days_anywhere, days_of
 from .facts import Facts, extract_passage
 from .found import Found
 from .links import Link, SentenceSpace
@@ -48,6 +49,7 @@ class _Story:
     aligned: list[dict[str, tuple[str, ...]]]  # each row's compared cells: source key -> block ids
     counts: dict[str, Counts] = field(default_factory=dict)  # by source key, read on its first pair
     ages: dict[str, Ages] = field(default_factory=dict)  # by source key, read on its first pair
+    days: dict[str, Days] = field(default_factory=dict)  # by source key, read on its first pair
     passage_facts: dict[str, Facts] = field(default_factory=dict)  # by block id
 
     @classmethod
@@ -68,6 +70,7 @@ class _Story:
         if key not in self.counts:
             numbers = _all_numbers(key, self.space)
             self.counts[key], self.ages[key] = whole_counts(numbers), ages_of(numbers)
+            self.days[key] = days_of([(ref.block, ref.text) for ref in self.space.refs.get(key, [])])
         return self.counts[key]
 
 
@@ -85,6 +88,7 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
         _check_sentences(found, link, facts_a, facts_b, known, id(link) in confident)
     check_counts_anywhere(found, story.counts_of(key_a), story.counts_of(key_b))
     check_ages_anywhere(found, story.ages[key_a], story.ages[key_b])
+    check_days_anywhere(found, story.days[key_a], story.days[key_b])
     check_negations(found.add, links, story.space)
     check_name_spellings(found, names_a, names_b, story.space)
     check_respelled_anywhere(found, names_a, names_b, story.space)

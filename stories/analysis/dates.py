@@ -40,6 +40,9 @@ _TIME = re.compile(
     r"|(?<![\w.,:])[012]\d[0-5]\d\s?(?=GMT|UTC|[A-Z]ST\b|[A-Z]DT\b|hrs?\b|hours\b)"
 )
 _DIGIT = re.compile(r"\d")
+# A weekday in a name ("Patch Tuesday", "Super Tuesday", "Good Friday"): a capitalised word,
+# not the sentence's first, right before it.
+_IN_A_NAME = re.compile(r"(?<=\S\s)(?!On\b|By\b|Since\b|Until\b|Last\b|Early\b|Late\b)[A-Z][a-z]+\s$")
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ def dates_in(sentence: str) -> tuple[tuple[Date, ...], str]:
         found.extend(
             Date("weekday", match.group().lower(), match.group(), _near(sentence, match))
             for match in _WEEKDAY.finditer(sentence)
+            if not _IN_A_NAME.search(sentence, 0, match.start())
         )
     return tuple(found), masked
 

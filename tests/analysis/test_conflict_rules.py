@@ -371,3 +371,20 @@ class TestQuakes:
         a = BODY + "\nA 5.2 quake shook the coast an hour before the grounding, the survey said."
         b = BODY + "\nThe survey said a 5.6 magnitude tremor shook the coast an hour before the grounding."
         assert conflicts(a, b, ("number",)) == [("number", "5.2 quake shook", "5.6 magnitude tremor")]
+
+
+class TestTheDayOfOneEvent:
+    def test_a_day_moved_into_another_paragraph_is_still_compared(self):
+        a = BODY + "\nA deckhand, Ola Brun, died on Friday in hospital. He was 58."
+        b = BODY + "\nA deckhand, Ola Brun, was taken to hospital. He was 58.\nBrun died Thursday, his family said."
+        assert conflicts(a, b, ("date",)) == [("date", "Friday", "Thursday")]
+
+    def test_a_doing_dated_twice_in_one_source_says_nothing(self):
+        a = BODY + "\nTwo deckhands were arrested on Friday."
+        b = BODY + "\nOne deckhand was arrested Thursday.\nAnother was arrested on Friday morning, police said."
+        assert conflicts(a, b, ("date",)) == []
+
+    def test_a_weekday_in_a_name_dates_nothing(self):
+        a = BODY + "\nThe operator patched its booking system on Patch Tuesday, a spokesman said."
+        b = BODY + "\nThe operator patched its booking system on Wednesday, a spokesman said."
+        assert conflicts(a, b, ("date",)) == []

@@ -1,0 +1,69 @@
+"""The day of one event in each source, wherever the sentence that gives it stands.
+
+A rewrite moves a sentence within its paragraph or splits it into the next one, so "died
+on Friday" may be linked with the wrong sentence while "died Thursday" sits elsewhere.
+The doing a day dates is the verb in the past tense just before it ("died Thursday",
+"was arrested early on Tuesday"); where each source dates one doing with one day, and
+the two days differ, the sources disagree on when it happened. A doing dated twice in a
+source (two arrests on two days) says nothing: there is no telling which is meant.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import Date, dates_in, is_stamp
+from .found import Found
+from .model import Block
+from .text import fold
+
+Days = dict[tuple[str, str], list[tuple[Block, Date]]]  # (group, doing) -> the dates given it, where
+
+_WORD = re.compile(r"[^\W\d_][\w\u2019'-]*")
+# Between a doing and its day: "died on Friday", "arrested early Tuesday", "struck late last Sunday".
+_BETWEEN = frozenset({"on", "in", "at", "early", "late", "last", "this", "the", "of", "morning", "night", "evening"})
+_PAST = frozenset(
+    """
+died struck hit fell began began left met won lost took made came went held shot broke
+ran sank caught fled led sent set told found rose flew gave chose drove stole threw
+""".split()
+)
+_TELLING = frozenset({"announced", "reported", "confirmed", "released", "published", "issued", "updated", "posted"})
+
+
+def days_of(sentences: list[tuple[Block, str]]) -> Days:
+    """A source's days of the month and weekdays, by the doing each dates."""
+    days: Days = {}
+    for block, text in sentences:
+        if "day" not in text and not any(char.isdigit() for char in text) or is_stamp(text):
+            continue
+        for date in dates_in(text)[0]:
+            doing = _doing(text, date) if date.group in ("day", "weekday") else ""
+            if doing:
+                days.setdefault((date.group, doing), []).append((block, date))
+    return days
+
+
+def _doing(text: str, date: Date) -> str:
+    """The past-tense verb just before a date, folded: "died" of "died on Thursday"."""
+    at = text.find(date.text)
+    for word in reversed(_WORD.findall(text[max(0, at - 60) : at])):
+        folded = fold(word)
+        if folded in _BETWEEN:
+            continue
+        is_past = (folded.endswith("ed") and len(folded) > 4) or folded in _PAST
+        return folded if is_past and folded not in _TELLING and word[:1].islower() else ""
+    return ""
+
+
+def check_days_anywhere(found: Found, days_a: Days, days_b: Days) -> None:
+    """One doing dated with one day in each source, and the two days differ."""
+    for key, given_a in days_a.items():
+        given_b = days_b.get(key)
+        if not given_b:
+            continue
+        values_a, values_b = {date.value for _, date in given_a}, {date.value for _, date in given_b}
+        if len(values_a) != 1 or len(values_b) != 1 or values_a == values_b:
+            continue
+        (block_a, date_a), (block_b, date_b) = given_a[0], given_b[0]
+        found.add("date", (block_a, date_a.text), (block_b, date_b.text), f"different {key[0]}: {key[1]}")
