@@ -37,6 +37,9 @@ corp inc ltd bros vol ave blvd rd
 )  # and the abbreviations of titles and addresses ("Vancouver police Const. Jana McGuinness")
 
 
+NAME_ENDINGS = frozenset({"state", "states", "corp", "inc", "ltd", "bros"})  # of NOT_NAMES, ending a name
+
+
 def name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
     """Runs of capitalised words that are not sentence openers, titles, months or days."""
     runs: list[list[str]] = []
@@ -46,6 +49,8 @@ def name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
         lower = word.lower()
         if word[:1].isupper() and lower not in NOT_NAMES and not (position == 0 and lower in STOPWORDS):
             current.append(word)
+        elif current and word[:1].isupper() and lower in NAME_ENDINGS:
+            current.append(word)  # "United States", "Acme Corp": a name's own last word
         elif current and lower in _CONNECTORS:
             current.append(word)
         else:

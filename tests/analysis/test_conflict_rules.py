@@ -388,3 +388,18 @@ class TestTheDayOfOneEvent:
         a = BODY + "\nThe operator patched its booking system on Patch Tuesday, a spokesman said."
         b = BODY + "\nThe operator patched its booking system on Wednesday, a spokesman said."
         assert conflicts(a, b, ("date",)) == []
+
+
+class TestOrganisationsAndPlaces:
+    def test_a_respelled_word_that_ends_a_name_is_a_name_conflict(self):
+        a = BODY + "\nThe ship is insured by Nordvik Marine Corp of Bergen."
+        assert conflicts(a, a.replace("Corp", "Carp"), ("name",)) == [
+            ("name", "Nordvik Marine Corp", "Nordvik Marine Carp")
+        ]
+        b = BODY + "\nThe United States offered a survey vessel on Tuesday."
+        assert conflicts(b, b.replace("States", "Statas"), ("name",)) == [("name", "United States", "United Statas")]
+
+    def test_state_alone_is_no_name(self):
+        a = BODY + "\nState officials said the operator would be fined."
+        b = BODY + "\nOfficials of the state said the operator would be fined."
+        assert conflicts(a, b, ("name",)) == []
