@@ -19,6 +19,7 @@ from .text import fold
 
 Days = dict[tuple[str, str], list[tuple[Block, Date]]]  # (group, doing) -> the dates given it, where
 
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_][\w\u2019'-]*")
 # Between a doing and its day: "died on Friday", "arrested early Tuesday", "struck late last Sunday".
 _BETWEEN = frozenset({"on", "in", "at", "early", "late", "last", "this", "the", "of", "morning", "night", "evening"})
@@ -35,7 +36,7 @@ def days_of(sentences: list[tuple[Block, str]]) -> Days:
     """A source's days of the month and weekdays, by the doing each dates."""
     days: Days = {}
     for block, text in sentences:
-        if "day" not in text and not any(char.isdigit() for char in text) or is_stamp(text):
+        if "day" not in text and not _DIGIT.search(text) or is_stamp(text):
             continue
         for date in dates_in(text)[0]:
             doing = _doing(text, date) if date.group in ("day", "weekday") else ""

@@ -19,12 +19,13 @@ def respelled(word_a: str, word_b: str) -> bool:
     """Same first letter, an edit or two apart, and not one the other plus an ending
     ("Venezuela" / "Venezuelans"), unless that is a silent "e" ("Lock" / "Locke"), nor a
     word derived from the other ("Atlanta" / "Atlantic", "Democrats" / "Democratic")."""
-    if word_a[:1] != word_b[:1] or derived(word_a, word_b):
+    if word_a[:1] != word_b[:1]:
         return False
     if word_a.startswith(word_b) or word_b.startswith(word_a):
-        return abs(len(word_a) - len(word_b)) == 1 and max(word_a, word_b, key=len).endswith("e")
+        silent_e = abs(len(word_a) - len(word_b)) == 1 and max(word_a, word_b, key=len).endswith("e")
+        return silent_e and not derived(word_a, word_b)
     limit = 1 if max(len(word_a), len(word_b)) <= 6 else 2
-    return Levenshtein.distance(word_a, word_b, score_cutoff=limit) <= limit
+    return Levenshtein.distance(word_a, word_b, score_cutoff=limit) <= limit and not derived(word_a, word_b)
 
 
 DERIVED_ENDINGS = frozenset("ic ics ian ians an ans ese ish er ers ite ites ist ists".split())
