@@ -73,6 +73,8 @@ def is_stamp(sentence: str) -> bool:
     the story. Its dates are the copy's, not the news's, and are never compared."""
     if len(sentence.split()) > _STAMP_MAX_WORDS:
         return False
+    if sentence.isupper():  # "UPDATED: TUESDAY, MARCH 12, 2013, 9: 36 AM"
+        sentence = sentence.title()
     rest = _TIME.sub(" ", _WEEKDAY.sub(" ", _DATE.sub(" ", sentence)))
     has_date = rest != sentence or _YEAR.search(sentence) is not None
     return has_date and all(word in _STAMP_WORDS for word in re.findall(r"[^\W\d_]+", rest.lower()))

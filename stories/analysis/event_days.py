@@ -15,9 +15,11 @@ import re
 from .dates import Date, dates_in, is_stamp
 from .found import Found
 from .model import Block
+from .proper_names import name_runs
 from .text import fold
 
-Days = dict[tuple[str, str], list[tuple[Block, Date]]]  # (group, doing) -> the dates given it, where
+# (group, doing) -> the dates given it, where, and the name words of the sentence they stand in
+Days = dict[tuple[str, str], list[tuple[Block, Date, frozenset[str]]]]
 
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_][\w\u2019'-]*")
@@ -38,11 +40,17 @@ def days_of(sentences: list[tuple[Block, str]]) -> Days:
     for block, text in sentences:
         if "day" not in text and not _DIGIT.search(text) or is_stamp(text):
             continue
+        names: frozenset[str] | None = None
         for date in dates_in(text)[0]:
             doing = _doing(text, date) if date.group in ("day", "weekday") else ""
             if doing:
-                days.setdefault((date.group, doing), []).append((block, date))
+                names = _names(text) if names is None else names
+                days.setdefault((date.group, doing), []).append((block, date, names))
     return days
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(fold(word) for run in name_runs(text) for word in run if len(word) > 2)
 
 
 def _doing(text: str, date: Date) -> str:
@@ -63,8 +71,10 @@ def check_days_anywhere(found: Found, days_a: Days, days_b: Days) -> None:
         given_b = days_b.get(key)
         if not given_b:
             continue
-        values_a, values_b = {date.value for _, date in given_a}, {date.value for _, date in given_b}
+        values_a, values_b = {date.value for _, date, _ in given_a}, {date.value for _, date, _ in given_b}
         if len(values_a) != 1 or len(values_b) != 1 or values_a == values_b:
             continue
-        (block_a, date_a), (block_b, date_b) = given_a[0], given_b[0]
+        (block_a, date_a, names_a), (block_b, date_b, names_b) = given_a[0], given_b[0]
+        if names_a and names_b and not names_a & names_b:
+            continue  # "Cheeks was fired March 2" / "O'Brien, fired on June 8": two people's doings
         found.add("date", (block_a, date_a.text), (block_b, date_b.text), f"different {key[0]}: {key[1]}")

@@ -158,6 +158,8 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
         return number_a.subject == number_b.subject or respelled(number_a.subject, number_b.subject)
     if number_a.unit != number_b.unit or not same_kind(number_a.measure, number_b.measure):
         return False
+    if _describe_others(number_a, number_b) or _describe_others(number_b, number_a):
+        return False
     # A unit of measure alone says nothing of what is measured: "four years ago" and a
     # "28-year veteran" share "year" and nothing else.
     counted_a, counted_b = number_a.counts - {number_a.measure}, number_b.counts - {number_b.measure}
@@ -169,6 +171,14 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
     if (counted_a or counted_b) and not number_a.measure:
         return False
     return bool(number_a.before & number_b.before) or _one_measurement(number_a, number_b)
+
+
+def _describe_others(number: Number, other: Number) -> bool:
+    """`number` describes a thing ("a 10-rack system", "a three-year sentence") that `other`
+    does not count: "two full racks" and "12 years in prison" are other facts."""
+    if not number.describes or number.describes == other.describes:
+        return False
+    return not _alike(frozenset({number.describes}), other.counts | frozenset({other.describes}))
 
 
 def _one_measurement(number_a: Number, number_b: Number) -> bool:

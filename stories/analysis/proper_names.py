@@ -15,12 +15,12 @@ Places = dict[str, list[Block]]  # folded name token -> the blocks it stands in 
 Capital = tuple[int, str, str, str | None]  # offset, word as written, folded, name word just before
 # A word that may start with a capital: any letter but the lower-case ones of Latin scripts
 # (the rest are told apart by str.isupper), so that the common words are not even looked at.
-_CAPITALISED = re.compile(r"(?<![\w\u2019'])[^\W\d_a-z\u00df-\u00f6\u00f8-\u00ff][\w\u2019'-]*")
+_CAPITALISED = re.compile(r"(?<![\w\u2019'#@])[^\W\d_a-z\u00df-\u00f6\u00f8-\u00ff][\w\u2019'-]*")
 _POSSESSIVE = re.compile(r"[\u2019']s$|[\u2019'-]+$")
 _LOWER_WORD = re.compile(r"(?<![\w\u2019'])[a-z][\w\u2019'-]*")
 PLACES_KEPT = 12
 # The name words of a sentence:
-_NAME_TOKEN = re.compile(r"[^\W\d_][\w\u2019'.-]*")
+_NAME_TOKEN = re.compile(r"[#@]?[^\W\d_][\w\u2019'.-]*")  # a hashtag or a handle is no name
 _NAME_END = re.compile(r"[\u2019']s$|[.\u2019'-]+$")  # a possessive or trailing marks
 _NAME_END_CHARS = frozenset("s.\u2019'-")  # the last character of every _NAME_END match
 _CONNECTORS = frozenset("de da del della di dos du van von der bin al la le y".split())
@@ -45,6 +45,8 @@ def name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
     runs: list[list[str]] = []
     current: list[str] = []
     for position, token in enumerate(_NAME_TOKEN.findall(sentence)):
+        if token[0] in "#@":
+            token = "#"  # ends a run, as any word that is not a name does
         word = _NAME_END.sub("", token) if token[-1] in _NAME_END_CHARS else token
         lower = word.lower()
         if word[:1].isupper() and lower not in NOT_NAMES and not (position == 0 and lower in STOPWORDS):

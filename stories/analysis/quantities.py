@@ -91,6 +91,7 @@ class Number:
     partial: bool = False  # a part of a count: "the first 17", "one of the", "another 5"
     ends: tuple[float, float] | None = None  # a range it is one end of ("from 7 to 75 years")
     attributive: bool = False  # joined to its unit by a hyphen: "a 13-inch screen" (a size, not a measurement)
+    describes: str = ""  # stem of the noun a hyphen-joined count describes: "system" of "a 10-rack system"
     subject: str = ""  # the name it is said of, just before it in its clause ("Thomas has eight")
 
 
@@ -151,6 +152,7 @@ def _number(text: str, match: re.Match[str]) -> Number:
         subject=subject,
         partial=bool(_PARTIAL_BEFORE.search(head) or _PARTIAL_AFTER.match(text, match.end())),
         attributive=bool(measure) and _JOINING_HYPHEN.match(text[match.end() :]) is not None,
+        describes="" if measure else _described(text, match.end(), counts),
     )
 
 
@@ -322,6 +324,20 @@ def _following_words(text: str) -> str:
 
 
 _JOINING_HYPHEN = re.compile(r"^\s?-\s?")
+_JOINED_THEN_NOUN = re.compile(r"\s?-\s?[^\W\d_]+\s+([^\W\d_]+)")
+
+
+def _described(text: str, end: int, counts: frozenset[str]) -> str:
+    """The noun a number joined to a word by a hyphen describes: "a 10-rack system" (a kind
+    of system, not a count of racks); "" for a plain count. Measures ("a 4-1/2-month prison
+    term") are left to their unit."""
+    joined = _JOINED_THEN_NOUN.match(text, end)
+    if joined is None:
+        return ""
+    noun = stem(fold(joined.group(1)))
+    return noun if noun in counts and noun not in STOPWORDS else ""
+
+
 _SPACED_AGE = re.compile(r"^\s?-\s?(years?)\s?-\s?old\b", re.I)
 
 

@@ -28,7 +28,7 @@ def respelled(word_a: str, word_b: str) -> bool:
     return Levenshtein.distance(word_a, word_b, score_cutoff=limit) <= limit and not derived(word_a, word_b)
 
 
-DERIVED_ENDINGS = frozenset("ic ics ian ians an ans ese ish er ers ite ites ist ists".split())
+DERIVED_ENDINGS = frozenset("ic ics ian ians an ans ese ish er ers ite ites ist ists ism isms".split())
 
 
 def derived(word_a: str, word_b: str) -> bool:

@@ -403,3 +403,32 @@ class TestOrganisationsAndPlaces:
         a = BODY + "\nState officials said the operator would be fined."
         b = BODY + "\nOfficials of the state said the operator would be fined."
         assert conflicts(a, b, ("name",)) == []
+
+
+class TestFalseAlarmsOnUnlabelledCopy:
+    """What `benchmarks/unlabelled_reports.py` showed the engine reporting that an editor would dismiss."""
+
+    def test_a_count_of_things_and_a_kind_of_thing_are_two_facts(self):
+        a = BODY + "\nThe operator keeps two full racks of radios in the wheelhouse."
+        b = BODY + "\nThe operator keeps a 10-rack system of radios in the wheelhouse."
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_a_stamp_in_capitals_states_nothing(self):
+        a = "UPDATED: TUESDAY, MARCH 12, 2013, 9: 36 AM\n" + BODY
+        b = "PUBLISHED: WEDNESDAY, MARCH 13, 2013, 12: 38 AM\n" + BODY
+        assert conflicts(a, b) == []
+
+    def test_a_belief_and_its_believers_are_two_words(self):
+        a = BODY + "\nThe ferry was named by Lutheranism's first bishop in Skarvik."
+        b = BODY + "\nThe Lutherans of Skarvik named the ferry."
+        assert conflicts(a, b, ("name",)) == []
+
+    def test_a_hashtag_is_no_name(self):
+        a = BODY + "\nResidents posted photos under #NordlysAground within minutes."
+        b = BODY + "\nResidents posted photos of the Nordlys Aground within minutes."
+        assert conflicts(a, b, ("name",)) == []
+
+    def test_two_people_s_doings_on_two_days_are_no_conflict(self):
+        a = BODY + "\nThe first mate, Ola Brun, was fired March 2 after the inquiry."
+        b = BODY + "\nThe harbour pilot, Per Lien, was fired on June 8 after the inquiry."
+        assert conflicts(a, b, ("date",)) == []
