@@ -24,6 +24,7 @@ from .names import about_others, check_first_names, check_name_spellings, check_
 from .numbers import Ages, Counts, ages_of, check_ages_anywhere, check_counts_anywhere, check_numbers, whole_counts
 from .proper_names import Capital, SourceNames
 from .quantities import Number
+from .spellings import respelled, swapped
 from .text import content_terms, fold, normalise
 
 
@@ -203,10 +204,17 @@ def _check_quotes_and_attributions(found: Found, a: tuple[Block, Facts], b: tupl
             note = f"{who.title()} quoted in different words"
             found.add("quote", (block_a, quote_a.text), (block_b, quote_b.text), note)
     for said_a, said_b in itertools.product(facts_a.attributions, facts_b.attributions):
-        if _same_speaker(said_a.speaker, said_b.speaker) and said_a.channel != said_b.channel:
+        if _same_speaker(said_a.speaker, said_b.speaker) and _other_channel(said_a.channel, said_b.channel):
             who = said_a.speaker or said_b.speaker or "the speaker"
             note = f"{who.title()}'s words attributed to different channels"
             found.add("attribution", (block_a, said_a.text), (block_b, said_b.text), note)
+
+
+def _other_channel(channel_a: str, channel_b: str) -> bool:
+    """Two channels, not one told more fully ("a television interview" / "a weekend
+    television interview")."""
+    words_a, words_b = set(channel_a.split()), set(channel_b.split())
+    return not (words_a <= words_b or words_b <= words_a)
 
 
 def _same_speaker(speaker_a: str, speaker_b: str) -> bool:
@@ -235,10 +243,19 @@ def _quote_differs(quote_a: str, quote_b: str) -> bool:
     terms_b = set(content_terms(folded_b)) - _WEB_SUFFIXES
     if not (terms_a - terms_b and terms_b - terms_a):  # only punctuation, small words or words cut: one quotation
         return False
+    if _only_slips(terms_a - terms_b, terms_b - terms_a):  # "Fsical" / "Fiscal": a name check's find
+        return False
     if min(len(terms_a), len(terms_b)) < QUOTE_MIN_WORDS:
         return False
     shared = len(terms_a & terms_b) / max(len(terms_a), len(terms_b))
     return fuzz.token_sort_ratio(folded_a, folded_b) >= 60 or shared >= 0.5
+
+
+def _only_slips(words_a: set[str], words_b: set[str]) -> bool:
+    """Each word of one quotation the other lacks is a slip of one it has instead."""
+    return len(words_a) == len(words_b) and all(
+        any(respelled(word, other) or swapped(word, other) for other in words_b) for word in words_a
+    )
 
 
 QUOTE_MIN_WORDS = 3  # content words: fewer cannot tell one quotation from another

@@ -65,7 +65,7 @@ _STAMP_MAX_WORDS = 14
 # The date of a dateline ("FRANKFURT, February 27 -", "LIMA, March 3 (Reuters) -") says when
 # the copy was filed, not what happened.
 _AFTER_DATELINE_DATE = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014]\s")
-_BEFORE_DATELINE_DATE = re.compile(r"[A-Z][^-\u2013\u2014.!?]{0,60},\s*")
+_BEFORE_DATELINE_DATE = re.compile(r"[A-Z][^-\u2013\u2014!?]{0,60},\s*")  # "TALLAHASSEE, Fla., June 18 -"
 
 
 def is_stamp(sentence: str) -> bool:

@@ -25,6 +25,8 @@ _NEGATION = re.compile(
     re.I,
 )
 _NOT_A_DENIAL = frozenset({"only", "longer", "least", "just", "merely"})  # "not only", "no longer"
+# "We don"t believe": an apostrophe printed as a double quote, as some feeds do.
+_BROKEN_APOSTROPHE = re.compile(r"(\w)\"(t|s|ll|re|ve|d|m)\b")
 _WORDS = re.compile(r"[\w\u2019'%-]+(?:\.\w+)*")
 _ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?!\w)|(?<![\w.])[A-Z]{2,3}(?![\w.])")
 _ACRONYM_HINT = re.compile(r"[A-Z][A-Z.]")
@@ -62,7 +64,7 @@ def extract(sentence: str) -> Facts:
     if is_stamp(sentence):
         sentence = ""
     dates, masked = dates_in(sentence)
-    words = tuple(_WORDS.findall(sentence))
+    words = tuple(_WORDS.findall(_BROKEN_APOSTROPHE.sub(r"\1'\2", sentence) if '"' in sentence else sentence))
     negations = tuple(index for index in range(len(words)) if _is_denial(words, index))
     return Facts(
         numbers=numbers_of(masked),

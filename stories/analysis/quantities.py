@@ -52,10 +52,10 @@ _SCALE = "|".join(_SCALES)
 _IN_DIGITS = (
     r"(?<![\w.,])(?P<cur>[$€£¥])?\s?(?P<num>\d{1,3}(?:,\s?\d{3}(?!\d))+|\d+)"
     r"(?:(?P<dec>\.(?:\d+|\s\d(?![\d,.]\d)))|(?:\s?-\s?|\s)(?P<over>\d)\s?/\s?(?P<under>\d{1,2})(?!\d))?(?!\d|(?:st|nd|rd|th)\b)"
-    rf"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?:\s?(?P<scale>{_SCALE})\b)?"
+    rf"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?:[\s-]?(?P<scale>{_SCALE})\b)?"  # "40 mln", "40-mln"
 )
 _NUMBER = re.compile(
-    _IN_DIGITS + r"|\b(?P<word>" + "|".join(_NUMBER_WORDS) + rf")\b(?=[\s-])(?:\s(?P<wscale>{_SCALE})\b)?", re.I
+    _IN_DIGITS + r"|\b(?P<word>" + "|".join(_NUMBER_WORDS) + rf")\b(?=[\s-])(?:[\s-](?P<wscale>{_SCALE})\b)?", re.I
 )
 # The same for a text that spells no number out (most): looking for the words at every
 # word costs three times the search for digits. Its word groups are kept, and never match.

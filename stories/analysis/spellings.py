@@ -61,7 +61,9 @@ def prefixed(word_a: str, word_b: str) -> bool:
 
 
 def american(word: str) -> str:
-    """A word in American spelling: "recognised" -> "recognized", "harbour" -> "harbor"."""
+    """A word in American spelling: "recognised" -> "recognized", "harbour" -> "harbor",
+    "centre" -> "center"."""
+    word = re.sub(r"(?<=[tb])re(s?)\b", r"er\1", word)
     return re.sub(r"our\b", "or", re.sub(r"is(e|ed|es|ing|ation|ations)\b", r"iz\1", word))
 
 

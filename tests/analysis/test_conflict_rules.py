@@ -432,3 +432,36 @@ class TestFalseAlarmsOnUnlabelledCopy:
         a = BODY + "\nThe first mate, Ola Brun, was fired March 2 after the inquiry."
         b = BODY + "\nThe harbour pilot, Per Lien, was fired on June 8 after the inquiry."
         assert conflicts(a, b, ("date",)) == []
+
+
+class TestFalseAlarmsOnRefiledCopy:
+    """What first and last Reuters versions showed the engine reporting that an editor would dismiss."""
+
+    def test_an_apostrophe_printed_as_a_double_quote_denies_the_same(self):
+        a = BODY + '\n"We don"t believe the hull is cracked," the operator said.'
+        b = BODY + "\n\"We don't believe the hull is cracked,\" the operator said."
+        assert conflicts(a, b) == []
+
+    def test_the_date_of_a_dateline_with_a_state_is_no_conflict(self):
+        assert conflicts("SKARVIK, Nor., May 3 - " + BODY, "SKARVIK, Nor., May 4 - " + BODY) == []
+
+    def test_a_scale_joined_by_a_hyphen_is_the_same_number(self):
+        a = BODY + "\nThe operator cancelled a 40-mln dlr order for a new hull."
+        b = BODY + "\nThe operator cancelled a 40 mln dlr order for a new hull."
+        assert conflicts(a, b, ("number",)) == []
+        c = BODY + "\nThe operator expects an eight-billion-crown loss this year."
+        assert conflicts(c, c.replace("eight-billion-crown", "eight billion crown"), ("number",)) == []
+
+    def test_centre_and_center_are_house_style(self):
+        a = BODY + "\nPassengers were taken to the Skarvik Civic Centre overnight."
+        assert conflicts(a, a.replace("Centre", "Center"), ("name",)) == []
+
+    def test_a_channel_told_more_fully_is_the_same_channel(self):
+        a = BODY + "\nEkdahl said in a television interview that the hull was sound."
+        b = BODY + "\nEkdahl said in a weekend television interview that the hull was sound."
+        assert conflicts(a, b, ("attribution",)) == []
+
+    def test_a_quotation_with_a_slip_is_reported_once_as_the_slip(self):
+        a = BODY + '\n"Nobody expected a fiscal shock of this size in the harbour," Ekdahl said.'
+        b = BODY + '\n"Nobody expected a fsical shock of this size in the harbour," Ekdahl said.'
+        assert [kind for kind, *_ in conflicts(a, b, ("quote", "name"))] in ([], ["name"])
