@@ -5,7 +5,10 @@ IPTC ninjs items (a JSON list, or an object with "items").
 An entry that carries its copy becomes the bytes ingest reads: the entry's headline and
 body as a small HTML document (feedparser has already made its markup safe), or the ninjs
 item written out as JSON; the same entry read twice gives the same bytes, so ingest finds
-it a duplicate. An entry that only links to its copy is fetched by the caller."""
+it a duplicate. An entry whose copy is elsewhere names where, and the caller fetches it:
+Atom content out of line (`<content src>`), else an enclosure (RSS `<enclosure>`, Atom
+`rel="enclosure"`) of a type the desk reads, else the entry's page. An entry whose only
+attachments are of types the desk does not read (a photo, a recording) is refused, unfetched."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
@@ -25,6 +29,13 @@ from stories.ingest.names import shown_name
 # before feedparser's XML parser sees it, as ingest refuses such XML copy.
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
+# What an attachment may say it is for the desk to fetch it: the readers then decide by
+# content (HTML, NITF, NewsML-G2, ninjs, plain text), as for an upload. Also any
+# application/...+xml or +json (application/nitf+xml, application/vnd.iptc.g2.newsitem+xml).
+# A zip is not fetched: its files would not be recognised as this entry's at the next run.
+_READABLE_TYPES = frozenset(
+    ["text/html", "text/plain", "text/xml", "text/markdown", "application/xml", "application/json"]
+)
 
 
 @dataclass(frozen=True)
@@ -34,10 +45,28 @@ class FeedEntry:
     data: bytes = b""  # the copy, when the entry carries it
     link: str = ""  # where the copy is, when the entry only links to it
     updated: datetime | None = None
+    linked_as: str = "linked item"  # what `link` is, in messages: "enclosure", "content src"
+    refusal: str = ""  # why nothing of the entry is taken in, when that is known unfetched
 
     @property
     def is_linked(self) -> bool:
         return not self.data and bool(self.link)
+
+
+@dataclass(frozen=True)
+class _Attachment:
+    """Copy the entry names rather than carries: Atom `<content src>` or an enclosure."""
+
+    address: str
+    media_type: str  # as the feed declares it, without parameters; "" when it does not say
+    what: str  # "content src" or "enclosure"
+
+    @property
+    def readable(self) -> bool:
+        if not self.media_type:
+            return True  # not said: fetched, and read by content
+        kind, _, subtype = self.media_type.partition("/")
+        return self.media_type in _READABLE_TYPES or (kind == "application" and subtype.endswith(("+xml", "+json")))
 
 
 class FeedUnreadable(Exception):
@@ -84,15 +113,64 @@ def _syndication_entries(body: bytes, url: str) -> list[FeedEntry]:
 
 
 def _syndication_entry(entry: Any, url: str, number: int) -> FeedEntry:
-    link = entry.get("link", "")
+    link = _page_link(entry)
     name = entry.get("id") or link or f"{url}#entry-{number}"
-    updated = _when(entry.get("updated_parsed") or entry.get("published_parsed"))
+    # dict.get: feedparser's own get() answers a missing `updated_parsed` with
+    # `published_parsed` and a DeprecationWarning, at every RSS item.
+    updated = _when(dict.get(entry, "updated_parsed") or dict.get(entry, "published_parsed"))
     content = next((part for part in entry.get("content", []) if part.get("value", "").strip()), None)
-    if content is None and link:  # a summary beside a link is the teaser; the link is the copy
-        return FeedEntry(name=link, link=link, updated=updated)
+    if content is None:
+        # Copy elsewhere: what the entry names as its copy comes before its page (a summary
+        # beside either is the teaser).
+        attachments = _attachments(entry, url)
+        found = next((attachment for attachment in attachments if attachment.readable), None)
+        if found is not None:
+            return FeedEntry(name=found.address, link=found.address, updated=updated, linked_as=found.what)
+        if link:
+            return FeedEntry(name=link, link=link, updated=updated)
+        if attachments and not entry.get("summary", "").strip():
+            return FeedEntry(name=name, updated=updated, refusal=_not_read(name, attachments))
     content = content or entry.get("summary_detail") or {}
     data = _as_html(entry.get("title", ""), content.get("value", ""), content.get("type", ""))
     return FeedEntry(name=name, item_id=name, data=data, updated=updated)
+
+
+def _page_link(entry: Any) -> str:
+    link = entry.get("link", "")
+    # feedparser stands an entry's id in for a link it lacks (an RSS guid is a permalink
+    # unless it says otherwise); an id that is no web address (urn:...) is no page.
+    if entry.get("guidislink") and link == entry.get("id") and urlsplit(link).scheme not in ("http", "https"):
+        return ""
+    return link
+
+
+def _attachments(entry: Any, url: str) -> list[_Attachment]:
+    """Where the entry says its copy is, in the feed's order: Atom content out of line, then
+    its enclosures. feedparser leaves `src`, and an RSS enclosure's url, unresolved."""
+    found = [
+        _Attachment(urljoin(part.get("base") or url, part["src"]), _media_type(part.get("type")), "content src")
+        for part in entry.get("content", [])
+        if part.get("src")
+    ]
+    found += [
+        _Attachment(urljoin(url, enclosure["href"]), _media_type(enclosure.get("type")), "enclosure")
+        for enclosure in entry.get("enclosures", [])
+        if enclosure.get("href")
+    ]
+    return found
+
+
+def _media_type(declared: Any) -> str:
+    return str(declared or "").split(";")[0].strip().lower()
+
+
+def _not_read(name: str, attachments: list[_Attachment]) -> str:
+    readers = "not copy the desk reads (HTML, NITF, NewsML-G2, ninjs or plain text)"
+    if len(attachments) == 1:
+        (only,) = attachments
+        return f"{name}: its {only.what} {shown_name(only.address)} is {only.media_type}, {readers}; not fetched."
+    kinds = ", ".join(sorted({attachment.media_type for attachment in attachments}))
+    return f"{name}: its {len(attachments)} attachments ({kinds}) are {readers}; none fetched."
 
 
 def _as_html(title: str, body: str, kind: str) -> bytes:

@@ -6,9 +6,11 @@ the feed's provider, grouped), and the run recorded on the feed.
 A run that cannot read the feed (a timeout, an error answer, a body over the limit, a
 redirect loop or a redirect off http(s), a document that is no feed) stores nothing,
 records why, and leaves the feed alone for its interval doubled for each failure in a row
-(`Feed.wait_after_failures`). A linked item that cannot be fetched is refused, with the
-reason, and the feed's validators are not kept, so the next run reads the feed again and
-fetches it again; items already taken in are not fetched twice."""
+(`Feed.wait_after_failures`). A linked item (a page, an enclosure, Atom content out of
+line) that cannot be fetched is refused, with the reason, and the feed's validators are not
+kept, so the next run reads the feed again and fetches it again; items already taken in are
+not fetched twice. An entry whose only attachments are of types the desk does not read is
+refused once, unfetched, and not tried again."""
 
 from __future__ import annotations
 
@@ -21,7 +23,8 @@ from django.conf import settings
 from django.db.models import F, Max
 from django.utils import timezone
 
-from stories.models import Feed, SourceVersion
+from stories.ingest.names import printable
+from stories.models import AuditAction, AuditEvent, Feed, SourceVersion
 from stories.services.feed_entries import FeedEntry, FeedUnreadable, read_feed
 from stories.services.fetching import Fetched, FetchFailed, FetchLimits, fetch
 from stories.services.ingest import IncomingCopy, IngestReport, RefusedCopy, ingest_files
@@ -88,6 +91,10 @@ def _copies(feed: Feed, entries: list[FeedEntry]) -> tuple[list[IncomingCopy | R
     copies: list[IncomingCopy | RefusedCopy] = []
     fetched = left = 0
     for entry in entries:
+        if entry.refusal:
+            if not _refused_before(feed, entry):
+                copies.append(RefusedCopy(entry.name, entry.refusal))
+            continue
         if not entry.is_linked:
             if not _carried_before(feed, entry):
                 copies.append(IncomingCopy(entry.name, entry.data, item_id=entry.item_id[:255]))
@@ -108,7 +115,7 @@ def _fetch_linked(entry: FeedEntry) -> IncomingCopy | RefusedCopy:
     try:
         answer = fetch(entry.link, item_limits())
     except FetchFailed as failure:
-        return RefusedCopy(entry.name, f"{entry.name}: the linked item could not be fetched: {failure}")
+        return RefusedCopy(entry.name, f"{entry.name}: the {entry.linked_as} could not be fetched: {failure}")
     return IncomingCopy(entry.name, answer.body)
 
 
@@ -117,6 +124,14 @@ def _carried_before(feed: Feed, entry: FeedEntry) -> bool:
     duplicate at every run of a feed that ignores conditional requests."""
     digest = hashlib.sha256(entry.data).hexdigest()
     return SourceVersion.objects.filter(feed=feed, sha256=digest).exists()
+
+
+def _refused_before(feed: Feed, entry: FeedEntry) -> bool:
+    """Whether this feed's entry was refused for the same reason before (a refusal stores
+    no version to recognise it by): said once, not at every run."""
+    said = printable(entry.refusal)[:500]  # as ingest records it
+    refusals = AuditEvent.objects.filter(action=AuditAction.INGEST_REFUSED, actor_name=feed.actor_name)
+    return refusals.filter(summary=said).exists()
 
 
 def _linked_before(feed: Feed, entry: FeedEntry) -> bool:

@@ -96,8 +96,12 @@ The island council said a new fence along the eastern boundary would be finished
 No one was hurt, and the goats were led back to the hill by a crofter's collie."""
 
 
-def entry(entry_id: str, title: str, *, content: str = "", kind: str = "html", link: str = "") -> str:
+def entry(entry_id: str, title: str, *, content: str = "", kind: str = "html", link: str = "", src: str = "") -> str:
+    """An Atom entry carrying `content`, its copy out of line at `src` (of type `kind`, left
+    out when ""), or a teaser beside `link`."""
     body = f'<content type="{kind}"><![CDATA[{content}]]></content>' if content else "<summary>Read on.</summary>"
+    if src:
+        body = f'<content src="{src}"/>' if not kind else f'<content type="{kind}" src="{src}"/>'
     href = f'<link rel="alternate" href="{link}"/>' if link else ""
     return (
         f"<entry><id>{entry_id}</id><title>{title}</title><updated>2025-03-11T07:00:00Z</updated>{href}{body}</entry>"
@@ -110,6 +114,29 @@ def atom(*entries: str) -> bytes:
         "<id>urn:test:islands</id><title>Island wire</title><updated>2025-03-11T08:00:00Z</updated>"
         + "".join(entries)
         + "</feed>"
+    ).encode()
+
+
+RSS = "application/rss+xml"
+
+
+def rss_item(guid: str, title: str, *, enclosures=(), link: str = "", teaser: str = "", copy: str = "") -> str:
+    """An RSS item: `enclosures` are (address, declared type); `copy` its content:encoded."""
+    parts = [f'<title>{title}</title><guid isPermaLink="false">{guid}</guid>']
+    parts += [f"<link>{link}</link>"] if link else []
+    parts += [f"<description>{teaser}</description>"] if teaser else []
+    parts += [f"<content:encoded><![CDATA[{copy}]]></content:encoded>"] if copy else []
+    parts += [f'<enclosure url="{href}" type="{kind}" length="2048"/>' for href, kind in enclosures]
+    return f"<item>{''.join(parts)}<pubDate>Tue, 11 Mar 2025 07:00:00 GMT</pubDate></item>"
+
+
+def rss(*items: str) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+        "<title>Harbour wire</title><link>https://harbour.example/</link><description>Harbour news</description>"
+        + "".join(items)
+        + "</channel></rss>"
     ).encode()
 
 

@@ -165,3 +165,13 @@ def test_with_the_desks_default_a_link_or_redirect_to_this_machine_is_refused_bu
     poll_feed(moved)
     moved.refresh_from_db()
     assert "redirected to" in moved.last_error and "private network" in moved.last_error
+
+
+def test_an_entry_whose_id_stands_in_for_a_missing_link_carries_its_summary_rather_than_fetching_the_id(server):
+    """feedparser gives an entry without a link its id as one (an RSS guid is a permalink
+    unless it says otherwise); a urn: id is no page, so the summary is the copy."""
+    summary_only = "<entry><id>urn:test:pier</id><title>Pier reopens</title><summary>It reopened.</summary></entry>"
+    server.routes["/summaries.atom"] = Route(atom(summary_only), content_type=ATOM)
+    assert poll_feed(pulled_feed(server, "/summaries.atom")).summary() == "1 stored, 0 duplicate, 0 refused"
+    pier = SourceVersion.objects.get()
+    assert pier.source.item_id == "urn:test:pier" and "It reopened" in pier.text
