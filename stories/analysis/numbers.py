@@ -27,6 +27,8 @@ def check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) 
     not depend on which source is `a`."""
     _check_rates(found, a, b)
     _check_ranges(found, a, b)
+    if _of_other_periods(a[1].numbers, b[1].numbers):
+        return  # "2.8 mln in the quarter" / "111.8 mln for the year": figures of two periods
     for (block, facts), (other_block, other_facts), flipped in ((a, b, False), (b, a, True)):
         for number in facts.numbers:
             same_value = [other for other in other_facts.numbers if _same_amount(number, other)]
@@ -55,6 +57,13 @@ def _rival(number: Number, facts: Facts, other_facts: Facts) -> Number | None:
         mine for mine in facts.numbers if not _stated(mine, other_facts.numbers) and _counts_same(rivals[0], mine)
     ]
     return rivals[0] if counterparts == [number] else None
+
+
+def _of_other_periods(numbers_a: tuple[Number, ...], numbers_b: tuple[Number, ...]) -> bool:
+    """Each sentence names a reporting period and they share none (`periods.periods_of`)."""
+    periods_a = numbers_a[0].periods if numbers_a else frozenset()
+    periods_b = numbers_b[0].periods if numbers_b else frozenset()
+    return bool(periods_a and periods_b) and not periods_a & periods_b
 
 
 def _stated(number: Number, numbers: tuple[Number, ...]) -> bool:
@@ -232,6 +241,7 @@ def check_counts_anywhere(found: Found, counts_a: Counts, counts_b: Counts) -> N
                 for block_b, number_b in counts_b.get(thing, ())
                 if _counts_same(number_a, number_b)
                 and _same_doing(number_a, number_b)
+                and not _of_other_periods((number_a,), (number_b,))
                 and not _of_others(number_a, number_b)
             ]
             if len({number_b.value for _, number_b in rivals}) != 1:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import dates_in, is_stamp
+from .periods import periods_of
 from .proper_names import name_runs
 from .sentences import CLAUSE_END
 from .text import STOPWORDS, fold, stem
@@ -92,6 +93,7 @@ class Number:
     ends: tuple[float, float] | None = None  # a range it is one end of ("from 7 to 75 years")
     attributive: bool = False  # joined to its unit by a hyphen: "a 13-inch screen" (a size, not a measurement)
     describes: str = ""  # stem of the noun a hyphen-joined count describes: "system" of "a 10-rack system"
+    periods: frozenset[str] = frozenset()  # the reporting periods its sentence names ("jan", "quarter", "1986")
     subject: str = ""  # the name it is said of, just before it in its clause ("Thomas has eight")
 
 
@@ -99,7 +101,7 @@ def numbers_in(sentence: str) -> tuple[Number, ...]:
     """Only the numbers of `facts.extract`, read for less: what is compared across whole sources."""
     if not (_DIGIT.search(sentence) or _spells_a_number(sentence)) or is_stamp(sentence):
         return ()
-    return numbers_of(dates_in(sentence)[1])
+    return numbers_of(dates_in(sentence)[1], periods_of(sentence))
 
 
 def _spells_a_number(text: str) -> bool:
@@ -110,10 +112,11 @@ def _spells_a_number(text: str) -> bool:
     return _NUMBER_WORD.search(text) is not None
 
 
-def numbers_of(text: str) -> tuple[Number, ...]:
-    """The numbers of `text`, its dates blanked out first (`dates.dates_in`)."""
+def numbers_of(text: str, periods: frozenset[str] = frozenset()) -> tuple[Number, ...]:
+    """The numbers of `text`, its dates blanked out first (`dates.dates_in`); `periods` are
+    the reporting periods its sentence names (`periods.periods_of`, read before the blanking)."""
     matches = list((_NUMBER if _spells_a_number(text) else _NUMBER_IN_DIGITS).finditer(text))
-    numbers = [_number(text, match) for match in matches]
+    numbers = [_number(text, match, periods) for match in matches]
     for index, (first, second) in enumerate(itertools.pairwise(matches)):
         if _RANGE_BETWEEN.fullmatch(text, first.end(), second.start()) and (
             text[first.end() : second.start()].strip() != "and" or _BETWEEN.search(text[: first.start()])
@@ -122,7 +125,7 @@ def numbers_of(text: str) -> tuple[Number, ...]:
     return tuple(numbers)
 
 
-def _number(text: str, match: re.Match[str]) -> Number:
+def _number(text: str, match: re.Match[str], periods: frozenset[str]) -> Number:
     value, unit, spelled, precision = _value_of(match)
     phrase = match.group().strip() + _following_words(text[match.end() :])
     counts, before, measure = _context(text, match.start(), match.end())
@@ -153,6 +156,7 @@ def _number(text: str, match: re.Match[str]) -> Number:
         partial=bool(_PARTIAL_BEFORE.search(head) or _PARTIAL_AFTER.match(text, match.end())),
         attributive=bool(measure) and _JOINING_HYPHEN.match(text[match.end() :]) is not None,
         describes="" if measure else _described(text, match.end(), counts),
+        periods=periods,
     )
 
 

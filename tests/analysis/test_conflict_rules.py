@@ -465,3 +465,18 @@ class TestFalseAlarmsOnRefiledCopy:
         a = BODY + '\n"Nobody expected a fiscal shock of this size in the harbour," Ekdahl said.'
         b = BODY + '\n"Nobody expected a fsical shock of this size in the harbour," Ekdahl said.'
         assert [kind for kind, *_ in conflicts(a, b, ("quote", "name"))] in ([], ["name"])
+
+
+class TestFiguresOfTwoPeriods:
+    def test_figures_of_two_reporting_periods_are_two_facts(self):
+        a = BODY + "\nThe operator posted a loss of 2.8 mln crowns in the quarter."
+        b = BODY + "\nThe operator posted a loss of 111.8 mln crowns for the year."
+        assert conflicts(a, b, ("number",)) == []
+        c = BODY + "\nFreight through Skarvik reached 3,000 tonnes in January, the port said."
+        d = BODY + "\nFreight through Skarvik reached 8,462 tonnes in February, the port said."
+        assert conflicts(c, d, ("number",)) == []
+
+    def test_figures_of_one_period_are_compared(self):
+        a = BODY + "\nFreight through Skarvik reached 3,000 tonnes in January, the port said."
+        b = BODY + "\nThe port said freight through Skarvik reached 3,400 tonnes in January."
+        assert conflicts(a, b, ("number",)) == [("number", "3,000 tonnes", "3,400 tonnes")]
