@@ -128,6 +128,12 @@ STATE_WORDS = _state_words(
     ("guilty", "innocent"),
     ("higher", "lower"),
     ("profit profits", "loss losses"),
+    ("survive survived survives surviving", "die died dies"),
+    ("killed", "injured wounded hurt"),
+    ("resign resigned resigns", "fired dismissed sacked ousted"),
+    ("uphold upheld upholds", "overturn overturned overturns"),
+    ("ban banned bans", "allow allowed allows permit permitted"),
+    ("before", "after"),
 )
 
 

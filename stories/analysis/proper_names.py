@@ -44,7 +44,13 @@ def name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
     """Runs of capitalised words that are not sentence openers, titles, months or days."""
     runs: list[list[str]] = []
     current: list[str] = []
-    for position, token in enumerate(_NAME_TOKEN.findall(sentence)):
+    end = 0
+    for position, match in enumerate(_NAME_TOKEN.finditer(sentence)):
+        token = match.group()
+        if current and not sentence[end : match.start()].isspace():  # "Wilson, 47; LaTonya": two names
+            runs.append(current)
+            current = []
+        end = match.end()
         if token[0] in "#@":
             token = "#"  # ends a run, as any word that is not a name does
         word = _NAME_END.sub("", token) if token[-1] in _NAME_END_CHARS else token

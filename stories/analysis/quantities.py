@@ -212,7 +212,7 @@ _BOUNDS = tuple(
         ),
         (
             "under",
-            "less than|fewer than|lower than|under|below|up to|at most|nearly|almost|just short of"
+            "less than|fewer than|lower than|under|below|up to|at most|nearly|almost|just short of|within"
             "|as many as|as much as",
         ),
         ("about", "about|around|roughly|approximately|some|an estimated|estimated|close to|circa|nearly"),

@@ -480,3 +480,29 @@ class TestFiguresOfTwoPeriods:
         a = BODY + "\nFreight through Skarvik reached 3,000 tonnes in January, the port said."
         b = BODY + "\nThe port said freight through Skarvik reached 3,400 tonnes in January."
         assert conflicts(a, b, ("number",)) == [("number", "3,000 tonnes", "3,400 tonnes")]
+
+
+class TestNamesStopAtPunctuation:
+    def test_a_list_of_names_is_several_names(self):
+        from stories.analysis.proper_names import name_runs
+
+        runs = name_runs("The dead were Tanya Renee Holm, 47; Ola Sharon Brun, 36; and Per Lien, 39, of Skarvik.")
+        assert ("Tanya", "Renee", "Holm") in runs and ("Ola", "Sharon", "Brun") in runs
+
+    def test_a_respelling_is_shown_with_its_own_whole_name(self):
+        a = BODY + "\nThe dead were Tanya Renee Holm, 47; Ola Sharon Brun, 36; and Per Lien, 39."
+        b = BODY + "\nA deckhand held on to Ola Bruun until the boat reached the quay."
+        found = conflicts(a, b, ("name",))
+        assert found and all("Holm" not in value_a for _, value_a, _ in found)
+
+
+class TestStatesOfOneFact:
+    def test_killed_and_injured_are_two_states_of_the_same_people(self):
+        a = BODY + "\nTwo passengers were killed when the gangway collapsed on the quay."
+        b = BODY + "\nTwo passengers were injured when the gangway collapsed on the quay."
+        assert [kind for kind, *_ in conflicts(a, b)] == ["other"]
+
+    def test_within_a_distance_holds_a_shorter_one(self):
+        a = BODY + "\nDebris washed ashore at Lundholm, 17 miles from Skarvik, police said."
+        b = BODY + "\nDebris washed ashore at Lundholm, within 20 miles of Skarvik, police said."
+        assert conflicts(a, b, ("number",)) == []
