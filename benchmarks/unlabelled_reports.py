@@ -30,8 +30,13 @@ from tests.analysis.real_scoring import CORPUS, HERE  # noqa: E402
 def draw(seed: int, count: int) -> list[tuple[str, str]]:
     held_out = json.loads((HERE / "pairs_heldout.json").read_text(encoding="utf-8"))
     topics = {pair["a"].split("/")[2] for pair in held_out if pair["kind"] == "outlets"}
-    # Nor an article of the fourth held-out set, which is kept blind while rules are written.
-    blind = {path for pair in json.loads((HERE / "pairs_heldout4.json").read_text()) for path in (pair["a"], pair["b"])}
+    # Nor an article of the fourth or fifth held-out set, kept blind while rules are written.
+    blind = {
+        path
+        for name in ("pairs_heldout4.json", "pairs_heldout5.json")
+        for pair in json.loads((HERE / name).read_text(encoding="utf-8"))
+        for path in (pair["a"], pair["b"])
+    }
     clusters = defaultdict(list)
     for row in csv.DictReader(open(CORPUS / "ecbplus" / "index.csv", encoding="utf-8")):
         path = f"ecbplus/text/{row['topic']}/{row['doc']}.txt"
