@@ -26,6 +26,7 @@ from .proper_names import Capital, SourceNames
 from .quantities import Number
 from .spellings import respelled, swapped
 from .text import content_terms, fold, normalise
+from .tolls import Tolls, check_tolls, tolls_of
 
 
 def find_conflicts(sources: list[Source], rows: tuple[Row, ...], space: SentenceSpace) -> list[Conflict]:
@@ -51,6 +52,7 @@ class _Story:
     counts: dict[str, Counts] = field(default_factory=dict)  # by source key, read on its first pair
     ages: dict[str, Ages] = field(default_factory=dict)  # by source key, read on its first pair
     days: dict[str, Days] = field(default_factory=dict)  # by source key, read on its first pair
+    tolls: dict[str, Tolls] = field(default_factory=dict)  # by source key, read on its first pair
     passage_facts: dict[str, Facts] = field(default_factory=dict)  # by block id
 
     @classmethod
@@ -71,6 +73,7 @@ class _Story:
         if key not in self.counts:
             numbers = _all_numbers(key, self.space)
             self.counts[key], self.ages[key] = whole_counts(numbers), ages_of(numbers)
+            self.tolls[key] = tolls_of(numbers)
             self.days[key] = days_of([(ref.block, ref.text) for ref in self.space.refs.get(key, [])])
         return self.counts[key]
 
@@ -90,6 +93,7 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     check_counts_anywhere(found, story.counts_of(key_a), story.counts_of(key_b))
     check_ages_anywhere(found, story.ages[key_a], story.ages[key_b])
     check_days_anywhere(found, story.days[key_a], story.days[key_b])
+    check_tolls(found, story.tolls[key_a], story.tolls[key_b])
     check_negations(found.add, links, story.space)
     check_name_spellings(found, names_a, names_b, story.space)
     check_respelled_anywhere(found, names_a, names_b, story.space)

@@ -27,7 +27,7 @@ def check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) 
     not depend on which source is `a`."""
     _check_rates(found, a, b)
     _check_ranges(found, a, b)
-    if _of_other_periods(a[1].numbers, b[1].numbers):
+    if of_other_periods(a[1].numbers, b[1].numbers):
         return  # "2.8 mln in the quarter" / "111.8 mln for the year": figures of two periods
     for (block, facts), (other_block, other_facts), flipped in ((a, b, False), (b, a, True)):
         for number in facts.numbers:
@@ -51,7 +51,7 @@ def _rival(number: Number, facts: Facts, other_facts: Facts) -> Number | None:
     rivals = [
         other for other in other_facts.numbers if not _stated(other, facts.numbers) and _counts_same(number, other)
     ]
-    if len(rivals) != 1 or _agree(number, rivals[0]):
+    if len(rivals) != 1 or values_agree(number, rivals[0]):
         return None
     counterparts = [
         mine for mine in facts.numbers if not _stated(mine, other_facts.numbers) and _counts_same(rivals[0], mine)
@@ -59,7 +59,7 @@ def _rival(number: Number, facts: Facts, other_facts: Facts) -> Number | None:
     return rivals[0] if counterparts == [number] else None
 
 
-def _of_other_periods(numbers_a: tuple[Number, ...], numbers_b: tuple[Number, ...]) -> bool:
+def of_other_periods(numbers_a: tuple[Number, ...], numbers_b: tuple[Number, ...]) -> bool:
     """Each sentence names a reporting period and they share none (`periods.periods_of`)."""
     periods_a = numbers_a[0].periods if numbers_a else frozenset()
     periods_b = numbers_b[0].periods if numbers_b else frozenset()
@@ -86,7 +86,7 @@ def _add(found: Found, kind: str, here: tuple[Block, str], there: tuple[Block, s
     found.add(kind, *((there, here) if flipped else (here, there)), note)
 
 
-def _agree(number_a: Number, number_b: Number) -> bool:
+def values_agree(number_a: Number, number_b: Number) -> bool:
     """Both values true within the precision and the bound they are written with: "4.46" /
     "4.5", "about 250" / "248", "more than 20" / "23". Two values bounded alike ("more than
     13 hours" / "more than 19 hours") are two claims about one number: they disagree."""
@@ -103,7 +103,9 @@ def _agree(number_a: Number, number_b: Number) -> bool:
     if number_a.bound == number_b.bound:
         return False
     for this, other in ((number_a, number_b), (number_b, number_a)):
-        if this.bound == "over" and other.value > this.value or this.bound == "under" and other.value < this.value:
+        if this.bound in ("over", "several") and other.value > this.value:
+            return True
+        if this.bound == "under" and other.value < this.value:
             return True
         if this.bound == "about" and abs(other.value - this.value) <= ABOUT * this.value:
             return True
@@ -241,7 +243,7 @@ def check_counts_anywhere(found: Found, counts_a: Counts, counts_b: Counts) -> N
                 for block_b, number_b in counts_b.get(thing, ())
                 if _counts_same(number_a, number_b)
                 and _same_doing(number_a, number_b)
-                and not _of_other_periods((number_a,), (number_b,))
+                and not of_other_periods((number_a,), (number_b,))
                 and not _of_others(number_a, number_b)
             ]
             if len({number_b.value for _, number_b in rivals}) != 1:
@@ -249,7 +251,7 @@ def check_counts_anywhere(found: Found, counts_a: Counts, counts_b: Counts) -> N
             block_b, number_b = rivals[0]
             values_a = {number.value for _, number in found_a if _counts_same(number, number_b)}
             values_b = {number.value for _, number in counts_b[thing] if _counts_same(number, number_a)}
-            if values_a == {number_a.value} and values_b == {number_b.value} and not _agree(number_a, number_b):
+            if values_a == {number_a.value} and values_b == {number_b.value} and not values_agree(number_a, number_b):
                 note = "different numbers for the same thing"
                 found.add("number", (block_a, number_a.text), (block_b, number_b.text), note)
 

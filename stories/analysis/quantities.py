@@ -94,6 +94,7 @@ class Number:
     attributive: bool = False  # joined to its unit by a hyphen: "a 13-inch screen" (a size, not a measurement)
     describes: str = ""  # stem of the noun a hyphen-joined count describes: "system" of "a 10-rack system"
     periods: frozenset[str] = frozenset()  # the reporting periods its sentence names ("jan", "quarter", "1986")
+    near: frozenset[str] = frozenset()  # stems of up to three content words before it in its clause
     subject: str = ""  # the name it is said of, just before it in its clause ("Thomas has eight")
 
 
@@ -157,6 +158,7 @@ def _number(text: str, match: re.Match[str], periods: frozenset[str]) -> Number:
         attributive=bool(measure) and _JOINING_HYPHEN.match(text[match.end() :]) is not None,
         describes="" if measure else _described(text, match.end(), counts),
         periods=periods,
+        near=_near(text, match.start()),
     )
 
 
@@ -216,6 +218,7 @@ _BOUNDS = tuple(
             "|as many as|as much as",
         ),
         ("about", "about|around|roughly|approximately|some|an estimated|estimated|close to|circa|nearly"),
+        ("several", "several|a few|many"),  # "several dozen": some dozens, more than twelve
     )
 )
 _PARTIAL_BEFORE = re.compile(
@@ -347,7 +350,7 @@ _SPACED_AGE = re.compile(r"^\s?-\s?(years?)\s?-\s?old\b", re.I)
 
 def _context(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str], str]:
     """Stems of the two content words after a number and of the one before it, and the
-    unit of measure right after it, if any."""
+    unit of measure right after it, if any. (`_near` reads further back.)"""
     # "4-1/2-month", or "4 - 1 / 2 - month" and "32 - year - old" as some scrapers print
     # them: the hyphens join.
     after_text = _SPACED_AGE.sub(r" \1 old", text[end : end + 60])
@@ -360,6 +363,16 @@ def _context(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset
         return _stems(following[2:3]), _stems(before), "age"
     after = following[:2]
     return _stems(after), _stems(before), _measure(after)
+
+
+NEAR_WORDS = 3  # content words before a number, in its clause, that may say what happened to what it counts
+
+
+def _near(text: str, start: int) -> frozenset[str]:
+    """Stems of the content words just before a number in its clause: "killed" of "Israeli
+    forces killed at least 40 people"."""
+    clause = CLAUSE_END.split(text[max(0, start - 50) : start])[-1]
+    return _stems([word for word in fold(clause).split() if word not in STOPWORDS][-NEAR_WORDS:])
 
 
 def _measure(after: list[str]) -> str:

@@ -48,6 +48,7 @@ SETS = {
     "second held-out": ("pairs_heldout2.json", "labels_heldout2_"),
     "third held-out": ("pairs_heldout3.json", "labels_heldout3_"),
     "fourth held-out": ("pairs_heldout4.json", "labels_heldout4_"),
+    "fifth held-out": ("pairs_heldout5.json", "labels_heldout5_"),
 }
 
 

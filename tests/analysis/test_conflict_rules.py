@@ -506,3 +506,41 @@ class TestStatesOfOneFact:
         a = BODY + "\nDebris washed ashore at Lundholm, 17 miles from Skarvik, police said."
         b = BODY + "\nDebris washed ashore at Lundholm, within 20 miles of Skarvik, police said."
         assert conflicts(a, b, ("number",)) == []
+
+
+class TestTolls:
+    def test_a_toll_is_compared_wherever_each_source_gives_it(self):
+        a = BODY + "\nThe storm that followed killed at least 40 people along the coast on Tuesday."
+        b = BODY + "\nRescuers said some 30 people were killed and 55 others injured when the quay gave way."
+        b += "\nThe coastguard closed the harbour."
+        assert conflicts(a, b, ("number",)) == [("number", "40 people along", "30 people")]
+        c = a + "\nThe storm also wounded around 100 people."
+        assert ("number", "100 people", "55 others injured") in conflicts(c, b, ("number",))
+
+    def test_a_source_giving_two_tolls_of_one_kind_says_nothing_of_either(self):
+        from stories.analysis.found import Found
+        from stories.analysis.model import Block
+        from stories.analysis.quantities import numbers_in
+        from stories.analysis.tolls import check_tolls, tolls_of
+
+        def tolls(*sentences):
+            block = Block(id="A1", source="A", index=0, kind="body", text=" ".join(sentences), lines=(1, 1))
+            return tolls_of([(block, numbers_in(sentence)) for sentence in sentences])
+
+        one = tolls("The storm killed at least 40 people along the coast on Tuesday.")
+        two = tolls("Some 30 people were killed on the quay.", "Twelve people died in the floods of 2009.")
+        found = Found()
+        check_tolls(found, one, two)
+        assert found.items == []
+        check_tolls(found, one, tolls("Some 30 people were killed on the quay."))
+        assert [(c.a.text, c.b.text) for c in found.items] == [("40 people along", "30 people")]
+
+    def test_the_dead_of_another_group_are_not_the_toll(self):
+        a = BODY + "\nThe storm killed at least 40 people along the coast on Tuesday."
+        b = BODY + "\nThe storm killed six fishermen and two relatives of the captain."
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_several_dozen_holds_more_than_twelve(self):
+        a = BODY + "\nSeveral dozen people were hurt as the ferry listed."
+        b = BODY + "\nAs the ferry listed, 16 people were hurt."
+        assert conflicts(a, b, ("number",)) == []
