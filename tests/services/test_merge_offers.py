@@ -116,3 +116,28 @@ def merge_at_once(offer: MergeOffer, by) -> str:
     except Exception as error:  # the test reports whatever else went wrong
         return f"failed: {type(error).__name__}: {error}"
     return "done"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_merging_and_keeping_apart_at_once_one_decision_stands(edith_editor, alice_admin):
+    """One editor merges while another keeps the pair apart, five rounds over: whichever
+    came first stands, and the other is told so; the offer and the stories agree."""
+    for n in range(5):
+        SourceVersion.objects.update(received_at=timezone.now() - timedelta(days=10))
+        offer = bridged(filed=f"Filed {n}.")
+
+        def decide(which: int, offer=offer) -> str:
+            if which == 0:
+                return merge_at_once(offer, edith_editor)
+            try:
+                keep_apart(offer=offer, by=alice_admin)
+            except RegroupError as refused:
+                return f"refused: {refused}"
+            return "done"
+
+        merged, kept = all_at_once(2, decide)
+        assert sorted([merged[:5], kept[:5]]) == ["done", "refus"], (merged, kept)
+        offer.refresh_from_db()
+        now_merged = Story.objects.get(pk=offer.other_id).merged_into_id is not None
+        assert offer.outcome == (MergeOfferOutcome.MERGED if merged == "done" else MergeOfferOutcome.DECLINED)
+        assert now_merged == (merged == "done")
