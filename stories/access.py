@@ -11,7 +11,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from stories.models import Article, ArticleVersion, FeedKind, FeedToken, Story
+from stories.models import Article, ArticleVersion, FeedKind, FeedToken, MergeOffer, Story
 
 Someone = User | AnonymousUser
 
@@ -103,12 +103,23 @@ def get_story_for_composer(user: Someone, story_id: int) -> Story:
     return get_object_or_404(Story, pk=story_id)
 
 
-def get_story_for_regrouper(user: Someone, story_id: int) -> Story:
-    """The story, for a user who may move its sources or merge it; else PermissionDenied or 404."""
+def require_regrouper(user: Someone) -> None:
     require_reviewer(user)
     if not may_regroup(user):
         raise PermissionDenied("You may not move sources or merge stories.")
+
+
+def get_story_for_regrouper(user: Someone, story_id: int) -> Story:
+    """The story, for a user who may move its sources or merge it; else PermissionDenied or 404."""
+    require_regrouper(user)
     return get_object_or_404(Story, pk=story_id)
+
+
+def get_offer_for_regrouper(user: Someone, offer_id: int) -> MergeOffer:
+    """A merge grouping offered, with its two stories, for a user who may merge stories;
+    else PermissionDenied or 404."""
+    require_regrouper(user)
+    return get_object_or_404(MergeOffer.objects.select_related("story", "other"), pk=offer_id)
 
 
 def get_article_for_reviewer(user: Someone, story_id: int) -> Article:

@@ -1,4 +1,5 @@
-"""Read paths that take more than one line: the inbox's list of stories."""
+"""Read paths that take more than one line: the inbox's list of stories, and the merges
+grouping offers it."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from stories.models import (
     ArticleDraft,
     ArticleStatus,
     ArticleVersion,
+    MergeOffer,
+    MergeOfferOutcome,
     Provider,
     Source,
     SourceVersion,
@@ -28,6 +31,26 @@ from stories.services.refiles import refiled_since
 NO_ARTICLE = "none"
 AWAITING_ME = "awaiting_me"
 SEARCH_CONFIG = "english"
+
+
+@dataclass(frozen=True)
+class OfferedStory:
+    """One of the two stories of a merge offer, as its card shows it, with why the bridging
+    item matched it (and which of its items it matched, when known)."""
+
+    story: Story
+    providers: list[Provider]
+    reason: str
+    matched: SourceVersion | None
+
+
+@dataclass(frozen=True)
+class MergeOfferCard:
+    offer: MergeOffer
+    sides: tuple[OfferedStory, OfferedStory]  # the story the item joined, then the other
+
+
+OFFERS_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -80,12 +103,47 @@ def inbox_rows(stories: list[Story], user: User) -> list[InboxRow]:
     refiled = refiled_since(stories)
     rows = []
     for story in stories:
-        sources = sorted(story.sources.all(), key=lambda source: (source.created_at, source.pk))
-        providers = list({source.provider_id: source.provider for source in sources}.values())
         read_at = read.get(story.pk)
         new_copy = read_at is None or read_at < story.last_received_at
-        rows.append(InboxRow(story, providers, len(sources), new_copy, refiled.get(story.pk)))
+        rows.append(InboxRow(story, _providers(story), len(story.sources.all()), new_copy, refiled.get(story.pk)))
     return rows
+
+
+def open_merge_offers() -> tuple[list[MergeOfferCard], int]:
+    """The merges grouping offers, newest first (at most OFFERS_SHOWN), and how many there
+    are: an offer whose stories are both still open and nobody has decided."""
+    offers = MergeOffer.objects.filter(
+        outcome=MergeOfferOutcome.OPEN, story__merged_into__isnull=True, other__merged_into__isnull=True
+    )
+    cards = merge_offer_cards(offers.order_by("-created_at", "-pk")[:OFFERS_SHOWN])
+    return cards, offers.count() if len(cards) == OFFERS_SHOWN else len(cards)
+
+
+def merge_offer_cards(offers: QuerySet[MergeOffer]) -> list[MergeOfferCard]:
+    """What the offers' cards show: three queries however many offers."""
+    shown = list(
+        offers.select_related("story", "other", "bridge__source__provider", "other_match__source__provider").defer(
+            "bridge__original", "bridge__text", "other_match__original", "other_match__text"
+        )
+    )
+    stories = [offer.story for offer in shown] + [offer.other for offer in shown]
+    prefetch_related_objects(stories, Prefetch("sources", queryset=Source.objects.select_related("provider")))
+    return [
+        MergeOfferCard(
+            offer,
+            (
+                OfferedStory(offer.story, _providers(offer.story), offer.story_reason, None),
+                OfferedStory(offer.other, _providers(offer.other), offer.other_reason, offer.other_match),
+            ),
+        )
+        for offer in shown
+    ]
+
+
+def _providers(story: Story) -> list[Provider]:
+    """The story's providers, each once, in the order their copy came (sources prefetched)."""
+    sources = sorted(story.sources.all(), key=lambda source: (source.created_at, source.pk))
+    return list({source.provider_id: source.provider for source in sources}.values())
 
 
 def _awaiting_review_by(user: User) -> Q:

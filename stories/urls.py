@@ -10,6 +10,8 @@ urlpatterns = [
     path("stories/<int:story_id>/", views.story_detail, name="story"),
     path("stories/<int:story_id>/sources/<int:source_id>/move/", views.move, name="move_source"),
     path("stories/<int:story_id>/merge/", views.merge, name="merge_story"),
+    path("merge-offers/<int:offer_id>/merge/", views.merge_offer, name="merge_offer"),
+    path("merge-offers/<int:offer_id>/keep-apart/", views.keep_offer_apart, name="keep_offer_apart"),
     path(
         "stories/<int:story_id>/sources/<int:source_id>/versions/compare/",
         views.source_versions_diff,

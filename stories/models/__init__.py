@@ -1,6 +1,7 @@
 """The newsroom's things, by concern: the copy as it arrives (`copy`), the article made of
 it (`articles`), queued uploads (`batches`), the feeds copy arrives by (`feeds`), the
-audit trail (`audit`), and the base of records kept as written (`records`).
+merges grouping offers the desk (`offers`), the audit trail (`audit`), and the base of
+records kept as written (`records`).
 Everything is importable from `stories.models`."""
 
 from stories.models.articles import Article, ArticleDraft, ArticleStatus, ArticleVersion, ConflictSettlement
@@ -19,6 +20,7 @@ from stories.models.copy import (
     StoryReading,
 )
 from stories.models.feeds import Feed, FeedKind, FeedToken
+from stories.models.offers import MergeOffer, MergeOfferOutcome
 from stories.models.records import ImmutableRecordError, WrittenOnce
 
 __all__ = [
@@ -41,6 +43,8 @@ __all__ = [
     "FingerprintBand",
     "ImmutableRecordError",
     "ItemFingerprint",
+    "MergeOffer",
+    "MergeOfferOutcome",
     "Provider",
     "Source",
     "SourceVersion",

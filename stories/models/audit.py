@@ -21,6 +21,7 @@ class AuditAction(models.TextChoices):
     WITHDRAW = "withdraw", "Withdrew"
     MOVE_SOURCE = "move_source", "Moved a source to another story"
     MERGE_STORY = "merge_story", "Merged stories"
+    KEEP_APART = "keep_apart", "Kept two stories apart"
     SETTLE_CONFLICT = "settle_conflict", "Settled a conflicting fact"
     ISSUE_FEED_TOKEN = "issue_feed_token", "Issued a feed's push token"
     REVOKE_FEED_TOKEN = "revoke_feed_token", "Revoked a feed's push token"

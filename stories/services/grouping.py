@@ -3,7 +3,8 @@
 Each stored version keeps the engine's evidence (`stories.analysis.grouping`) and its LSH
 band keys, one indexed row per key. A new item looks its keys up (one indexed query that
 ranks the stored items by the keys they share), confirms the best few with the engine, and
-joins the best story, or starts one.
+joins the best story, or starts one. The other open stories the item also matches are named
+beside it (`StoryMatch.also`): the desk is offered to merge them (services.merge_offers).
 """
 
 from __future__ import annotations
@@ -23,17 +24,30 @@ from stories.analysis.grouping import (
     band_keys,
     best_story,
     evidence_of,
+    match,
 )
 from stories.ingest import ParsedCopy
 from stories.models import UNATTRIBUTED, FingerprintBand, ItemFingerprint, Provider, SourceVersion, Story
 
 GROUPING_ENGINE = "2"  # made again by `manage.py fingerprint` when it changes
 
+Candidate = tuple[int, int, ItemEvidence]  # a stored item: its story's id, its version's id, its evidence
+
+
+@dataclass(frozen=True)
+class AlsoMatched:
+    """Another open story the new item matches: its best-matching item and that match."""
+
+    story_id: int
+    version_id: int
+    match: Match
+
 
 @dataclass(frozen=True)
 class StoryMatch:
     story: Story
     match: Match
+    also: tuple[AlsoMatched, ...] = ()  # other open stories it matches, the best first
 
 
 def evidence_for(headline: str, text: str, received_at, provider: Provider) -> ItemEvidence:
@@ -53,11 +67,26 @@ def matching_story(evidence: ItemEvidence) -> StoryMatch | None:
     keys = band_keys(evidence)
     if not keys:
         return None
-    found = best_story(evidence, _candidates(keys, evidence.received_at))
+    candidates = list(_candidates(keys, evidence.received_at))
+    found = best_story(evidence, ((story_id, stored) for story_id, _, stored in candidates))
     if found is None:
         return None
-    story_id, match = found
-    return StoryMatch(Story.objects.get(pk=story_id), match)
+    story_id, best = found
+    return StoryMatch(Story.objects.get(pk=story_id), best, _also_matched(evidence, candidates, story_id))
+
+
+def _also_matched(evidence: ItemEvidence, candidates: list[Candidate], joined: int) -> tuple[AlsoMatched, ...]:
+    """The open stories other than the one joined that the item matches well enough to have
+    joined (each by its best-matching item), the best first: the item bridges them. Which
+    story the item joins stays the engine's `best_story`; this only looks at the rest."""
+    best: dict[int, AlsoMatched] = {}
+    for story_id, version_id, stored in candidates:
+        if story_id == joined:
+            continue
+        found = match(evidence, stored)
+        if found.same_story and (story_id not in best or found.score > best[story_id].match.score):
+            best[story_id] = AlsoMatched(story_id, version_id, found)
+    return tuple(sorted(best.values(), key=lambda also: -also.match.score))
 
 
 def remember_fingerprint(version: SourceVersion, evidence: ItemEvidence) -> ItemFingerprint:
@@ -78,7 +107,7 @@ def remember_fingerprint(version: SourceVersion, evidence: ItemEvidence) -> Item
 # looks up the story and receive time of the best-ranked items only until enough pass, not
 # of every item sharing a key (a common key is shared with thousands).
 _RANKED = """
-SELECT ranked.fingerprint_id, source.story_id
+SELECT ranked.fingerprint_id, source.story_id, version.id
 FROM (
     SELECT fingerprint_id, COUNT(*) AS shared FROM stories_fingerprintband
     WHERE key IN ({keys}) GROUP BY fingerprint_id ORDER BY shared DESC, fingerprint_id DESC
@@ -93,11 +122,11 @@ LIMIT %s
 """
 
 
-def _candidates(keys: list[str], received_at: float | None) -> Iterator[tuple[int, ItemEvidence]]:
-    """(story id, evidence) of the CANDIDATES stored items sharing the most band keys with
-    the new one (the newest first among equals), in open stories and received within the
-    engine's time window (which `match` would refuse anyway), best first. Only their
-    evidence is fetched and decoded, however many items share a key."""
+def _candidates(keys: list[str], received_at: float | None) -> Iterator[Candidate]:
+    """(story id, version id, evidence) of the CANDIDATES stored items sharing the most band
+    keys with the new one (the newest first among equals), in open stories and received
+    within the engine's time window (which `match` would refuse anyway), best first. Only
+    their evidence is fetched and decoded, however many items share a key."""
     params: list[Any] = list(keys)
     window = ""
     if received_at is not None:
@@ -107,6 +136,6 @@ def _candidates(keys: list[str], received_at: float | None) -> Iterator[tuple[in
     with connection.cursor() as cursor:
         cursor.execute(_RANKED.format(keys=", ".join(["%s"] * len(keys)), window=window), [*params, CANDIDATES])
         ranked = cursor.fetchall()
-    evidence = dict(ItemFingerprint.objects.filter(pk__in=[pk for pk, _ in ranked]).values_list("pk", "evidence"))
-    for pk, story_id in ranked:
-        yield story_id, ItemEvidence.from_dict(evidence[pk])
+    evidence = dict(ItemFingerprint.objects.filter(pk__in=[row[0] for row in ranked]).values_list("pk", "evidence"))
+    for pk, story_id, version_id in ranked:
+        yield story_id, version_id, ItemEvidence.from_dict(evidence[pk])

@@ -28,7 +28,8 @@ from stories.ingest.names import printable, shown_name
 from stories.models import UNATTRIBUTED, AuditAction, Feed, Provider, Source, SourceVersion, Story
 from stories.services.analysis import refresh_story_analysis
 from stories.services.audit import record_event
-from stories.services.grouping import item_evidence, matching_story, remember_fingerprint
+from stories.services.grouping import StoryMatch, item_evidence, matching_story, remember_fingerprint
+from stories.services.merge_offers import offer_merges
 
 
 @dataclass(frozen=True)
@@ -215,9 +216,9 @@ def _store(incoming: IncomingCopy, parsed: ParsedCopy, sha256: str, encoding: st
     provider = upload.provider or _provider_named(parsed.provider)
     item_id = (incoming.item_id or parsed.item_id or PurePath(incoming.name).stem or incoming.name)[:255]
     evidence = item_evidence(parsed, now, provider)
-    source = Source.objects.filter(provider=provider, item_id=item_id).first()
+    source, found = Source.objects.filter(provider=provider, item_id=item_id).first(), None
     if source is None:
-        story, note, made = _story_for_new_item(parsed, evidence, upload, now)
+        story, note, made, found = _story_for_new_item(parsed, evidence, upload, now)
         source, created = Source.objects.get_or_create(
             provider=provider,
             item_id=item_id,
@@ -241,6 +242,7 @@ def _store(incoming: IncomingCopy, parsed: ParsedCopy, sha256: str, encoding: st
         feed=upload.feed,
     )
     remember_fingerprint(version, replace(evidence, received_at=version.received_at.timestamp()))
+    offer_merges(version=version, found=found)  # when the item matched other stories too
     Story.objects.filter(pk=source.story_id).update(last_received_at=now)
     return version
 
@@ -255,17 +257,20 @@ def stored_evidence(version: SourceVersion) -> ItemEvidence:
     return item_evidence(parsed, version.received_at, version.source.provider)
 
 
-def _story_for_new_item(parsed: ParsedCopy, evidence: ItemEvidence, upload: _Upload, now) -> tuple[Story, str, bool]:
-    """The story a new item joins, why when grouping chose it, and whether it was made for it."""
+def _story_for_new_item(
+    parsed: ParsedCopy, evidence: ItemEvidence, upload: _Upload, now
+) -> tuple[Story, str, bool, StoryMatch | None]:
+    """The story a new item joins, why when grouping chose it, whether it was made for it,
+    and grouping's match when grouping chose it."""
     chosen = upload.chosen_story()
     if chosen is not None:
-        return chosen, "", False
+        return chosen, "", False, None
     if upload.group:
         found = matching_story(evidence)
         if found is not None:
-            return found.story, f"Grouped by similarity: {found.match.reason}"[:300], False
+            return found.story, f"Grouped by similarity: {found.match.reason}"[:300], False, found
     story = Story.objects.create(headline=parsed.headline[:300], last_received_at=now, created_by=upload.user)
-    return story, "", True
+    return story, "", True, None
 
 
 def _provider_named(name: str) -> Provider:

@@ -2,7 +2,8 @@
 
 Grouping by similarity (or an admin's choice at upload) can be wrong; an editor puts it
 right here. Each change locks the stories it touches, writes its audit event on each of
-them in the same transaction, and has both stories analysed again afterwards.
+them in the same transaction, and has both stories analysed again afterwards. A merge
+closes the merge offers of the story merged away (services.merge_offers).
 """
 
 from __future__ import annotations
@@ -11,9 +12,19 @@ from functools import partial
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
+from django.utils import timezone
 
-from stories.models import Article, ArticleDraft, AuditAction, Source, SourceVersion, Story
+from stories.models import (
+    Article,
+    ArticleDraft,
+    AuditAction,
+    MergeOffer,
+    MergeOfferOutcome,
+    Source,
+    SourceVersion,
+    Story,
+)
 from stories.services.analysis import refresh_story_analysis
 from stories.services.audit import record_event
 
@@ -28,7 +39,7 @@ def move_source(*, source: Source, to_story: Story | None, by: User) -> Story:
     with transaction.atomic():
         # Stories first, then the source, as a merge locks them: two changes never deadlock.
         story_id = Source.objects.values_list("story_id", flat=True).get(pk=source.pk)
-        old, *target = _lock(Story(pk=story_id), to_story)  # fresh rows: a merge may have just happened
+        old, *target = lock_stories(Story(pk=story_id), to_story)  # fresh rows: a merge may have just happened
         source = Source.objects.select_for_update(of=("self",)).select_related("provider").get(pk=source.pk)
         if source.story_id != old.pk:
             raise RegroupError("The source's story changed a moment ago (merged or regrouped); look again and retry.")
@@ -59,7 +70,7 @@ def merge_stories(*, story: Story, into: Story, by: User) -> Story:
     `into` and leaves the inbox. Refused when `story` has article versions: the desk's
     work stays where it was done, so merge the other way round."""
     with transaction.atomic():
-        story, into = _lock(story, into)
+        story, into = lock_stories(story, into)
         if story.pk == into.pk:
             raise RegroupError("A story cannot be merged into itself.")
         for merged in (story, into):
@@ -71,6 +82,7 @@ def merge_stories(*, story: Story, into: Story, by: User) -> Story:
         story.merged_into, story.analysis = into, None
         story.save(update_fields=["merged_into", "analysis"])
         _note_newer_copy(into)
+        _close_merge_offers(story, into, by)
         summary = f"Merged “{story.headline}” ({len(moved)} sources) into “{into.headline}”"
         for affected in (story, into):
             _record(AuditAction.MERGE_STORY, affected, by, f"Story {story.pk}", summary, story, into)
@@ -78,11 +90,20 @@ def merge_stories(*, story: Story, into: Story, by: User) -> Story:
     return into
 
 
-def _lock(*stories: Story | None) -> tuple[Story, ...]:
+def lock_stories(*stories: Story | None) -> tuple[Story, ...]:
     """Lock the stories' rows in one order (by id), so two changes never deadlock."""
     ids = sorted({story.pk for story in stories if story is not None})
     locked = {story.pk: story for story in Story.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
     return tuple(locked[story.pk] for story in stories if story is not None)
+
+
+def _close_merge_offers(story: Story, into: Story, by: User) -> None:
+    """The open merge offers of the story merged away close themselves: the offer of this
+    very pair as merged, the others as lapsed (the story they name is gone)."""
+    touching = MergeOffer.objects.filter(Q(story=story) | Q(other=story), outcome=MergeOfferOutcome.OPEN)
+    decided = {"decided_by": by, "decided_at": timezone.now()}
+    touching.filter(Q(story=into) | Q(other=into)).update(outcome=MergeOfferOutcome.MERGED, **decided)
+    touching.update(outcome=MergeOfferOutcome.LAPSED, **decided)
 
 
 def _drop_unsaved_article(story: Story) -> None:

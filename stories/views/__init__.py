@@ -11,6 +11,7 @@ from stories.views.compose import (
     take_all_refiled,
 )
 from stories.views.inbox import inbox
+from stories.views.merge_offers import keep_offer_apart, merge_offer
 from stories.views.push import push
 from stories.views.regroup import merge, move
 from stories.views.story import source_versions_diff, story_detail
@@ -22,7 +23,9 @@ __all__ = [
     "draft_action",
     "edit_draft",
     "inbox",
+    "keep_offer_apart",
     "merge",
+    "merge_offer",
     "move",
     "paragraph_action",
     "presence",

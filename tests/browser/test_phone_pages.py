@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, Page
 
 from stories.services.compose import article_for, draft_for, save_draft
 from tests import desk
+from tests.bridging import bridged
 from tests.browser.conftest import log_in
 from tests.browser.test_compare import axe_violations
 from tests.browser.test_desk_day import shoot
@@ -64,6 +65,13 @@ def test_the_desk_pages_fit_a_phone(browser, live_server, alice_admin, settings)
     check_pages(page, live_server, pages)
     page.context.clear_cookies()
     check_pages(page, live_server, [("login", "/accounts/login/")])
+
+
+def test_the_inbox_with_a_merge_on_offer_fits_a_phone(browser, live_server, alice_admin):
+    offer = bridged()
+    page = phone_page(browser, live_server, "alice")
+    pages = [("inbox-merge-offer", "/"), ("confirm-merge-offer", f"/merge-offers/{offer.pk}/merge/")]
+    check_pages(page, live_server, pages)
 
 
 def check_pages(page: Page, live_server, pages: list[tuple[str, str]]) -> None:
