@@ -109,7 +109,11 @@ def _dates_in_digits(sentence: str) -> tuple[list[Date], str]:
             continue
         month = (match.group("month") or match.group("month2")).lower().rstrip(".")
         day = match.group("day") or match.group("day2")
-        found.append(Date("day", f"{_MONTHS.get(month, month)}-{int(day)}", match.group(), _near(sentence, match)))
+        near = _near(sentence, match)
+        found.append(Date("day", f"{_MONTHS.get(month, month)}-{int(day)}", match.group(), near))
+        year = match.group("year") or match.group("year2")
+        if year:  # "November 20, 2009" dates the year too: against "in 2010"
+            found.append(Date("year", year, match.group(), near))
         masked[match.start() : match.end()] = " " * (match.end() - match.start())
     if "19" not in sentence and "20" not in sentence:  # in every year and decade
         return found, "".join(masked)

@@ -544,3 +544,14 @@ class TestTolls:
         a = BODY + "\nSeveral dozen people were hurt as the ferry listed."
         b = BODY + "\nAs the ferry listed, 16 people were hurt."
         assert conflicts(a, b, ("number",)) == []
+
+
+class TestFullDates:
+    def test_a_full_date_dates_its_year_too(self):
+        assert [(d.group, d.value) for d in extract("The ferry returns to service on November 20, 2027.").dates] == [
+            ("day", "11-20"),
+            ("year", "2027"),
+        ]
+        a = BODY + "\nThe operator said the ferry would return to service in 2028."
+        b = BODY + "\nThe operator said the ferry would return to service on November 20, 2027."
+        assert conflicts(a, b, ("date",)) == [("date", "2028", "November 20, 2027")]
