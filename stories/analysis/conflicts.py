@@ -74,7 +74,8 @@ class _Story:
             numbers = _all_numbers(key, self.space)
             self.counts[key], self.ages[key] = whole_counts(numbers), ages_of(numbers)
             self.tolls[key] = tolls_of(numbers)
-            self.days[key] = days_of([(ref.block, ref.text) for ref in self.space.refs.get(key, [])])
+            refs = self.space.refs.get(key, [])
+            self.days[key] = days_of([(ref.block, ref.text, self.space.dates(ref)) for ref in refs])
         return self.counts[key]
 
 

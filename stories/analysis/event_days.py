@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import Date, dates_in, is_stamp
+from .dates import Date
 from .found import Found
 from .model import Block
 from .proper_names import name_runs
@@ -21,7 +21,6 @@ from .text import fold
 # (group, doing) -> the dates given it, where, and the name words of the sentence they stand in
 Days = dict[tuple[str, str], list[tuple[Block, Date, frozenset[str]]]]
 
-_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_][\w\u2019'-]*")
 # Between a doing and its day: "died on Friday", "arrested early Tuesday", "struck late last Sunday".
 _BETWEEN = frozenset({"on", "in", "at", "early", "late", "last", "this", "the", "of", "morning", "night", "evening"})
@@ -34,14 +33,13 @@ ran sank caught fled led sent set told found rose flew gave chose drove stole th
 _TELLING = frozenset({"announced", "reported", "confirmed", "released", "published", "issued", "updated", "posted"})
 
 
-def days_of(sentences: list[tuple[Block, str]]) -> Days:
-    """A source's days of the month and weekdays, by the doing each dates."""
+def days_of(sentences: list[tuple[Block, str, tuple[Date, ...]]]) -> Days:
+    """A source's days of the month and weekdays, by the doing each dates, from each
+    sentence's dates as `links.SentenceSpace.dates` reads them."""
     days: Days = {}
-    for block, text in sentences:
-        if "day" not in text and not _DIGIT.search(text) or is_stamp(text):
-            continue
+    for block, text, dates in sentences:
         names: frozenset[str] | None = None
-        for date in dates_in(text)[0]:
+        for date in dates:
             doing = _doing(text, date) if date.group in ("day", "weekday") else ""
             if doing:
                 names = _names(text) if names is None else names

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .dates import Date
 from .facts import Facts, extract
 from .model import Block
-from .quantities import Number, numbers_in
+from .quantities import Number, figures_in
 from .text import content_terms_of
 from .vectors import TermRows, cosine_chunks, tfidf
 
@@ -54,7 +55,7 @@ class SentenceSpace:
             self._by_source[key] = self.vectors.take(np.arange(start, start + len(refs)))
             start += len(refs)
         self._facts: dict[str, Facts] = {}
-        self._numbers: dict[str, tuple[Number, ...]] = {}
+        self._figures: dict[str, tuple[tuple[Number, ...], tuple[Date, ...]]] = {}
 
     def facts(self, ref: SentenceRef) -> Facts:
         """The facts a sentence states; read once per distinct sentence, as versions of one
@@ -71,10 +72,20 @@ class SentenceSpace:
         text = ref.text
         if text in self._facts:
             return self._facts[text].numbers
-        numbers = self._numbers.get(text)
-        if numbers is None:
-            numbers = self._numbers[text] = numbers_in(text)
-        return numbers
+        return self._figures_of(text)[0]
+
+    def dates(self, ref: SentenceRef) -> tuple[Date, ...]:
+        """The dates a sentence states, read with its numbers (`numbers`)."""
+        text = ref.text
+        if text in self._facts:
+            return self._facts[text].dates
+        return self._figures_of(text)[1]
+
+    def _figures_of(self, text: str) -> tuple[tuple[Number, ...], tuple[Date, ...]]:
+        figures = self._figures.get(text)
+        if figures is None:
+            figures = self._figures[text] = figures_in(text)
+        return figures
 
     def links(self, a: str, b: str, same_row: set[tuple[str, str]]) -> list[Link]:
         """Each sentence's best partner in the other source, when it is good enough.

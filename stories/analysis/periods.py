@@ -6,26 +6,31 @@ from __future__ import annotations
 
 import re
 
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+_MONTHS = (
+    "january|february|march|april|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 )
-_PERIODS = _MONTHS | frozenset({"quarter", "half", "q1", "q2", "q3", "q4"})
-_THE_YEAR = frozenset({"the", "this", "last", "full", "whole", "fiscal", "calendar"})
-_WORD = re.compile(r"[\w.]+")
+# A month ("May" only with its capital, not the verb), a quarter or half, a year written out,
+# or "the year" ("for the year", "this year", "fiscal year").
+_PERIOD = re.compile(
+    rf"\b(?:(?i:(?P<month>{_MONTHS})\b\.?)|(?P<may>May)\b"
+    r"|(?i:(?P<part>quarter|half|q[1-4])\b)|(?<![\d,.$])(?P<year>(?:19|20)\d\d)\b(?![,.]\d)"
+    r"|(?i:(?:the|this|last|full|whole|fiscal|calendar)\s+(?P<the_year>year)\b))"
+)
 
 
 def periods_of(sentence: str) -> frozenset[str]:
     """The reporting periods a sentence names: months, quarters and halves, years written
     out, "the year" ("Exports rose 3,000 tonnes in January", "a loss in the quarter")."""
-    words = _WORD.findall(sentence)
     found = set()
-    for index, word in enumerate(words):
-        lower = word.lower().rstrip(".")
-        if lower in _PERIODS and (lower != "may" or word[:1] == "M" and index > 0):
-            found.add(lower[:3] if lower in _MONTHS else lower)
-        elif len(lower) == 4 and lower.isdigit() and lower[:2] in ("19", "20"):
-            found.add(lower)
-        elif lower == "year" and index and words[index - 1].lower() in _THE_YEAR:
-            found.add("year")
+    for match in _PERIOD.finditer(sentence):
+        month, part = match.group("month"), match.group("part")
+        if month:
+            found.add(month[:3].lower())
+        elif match.group("may"):
+            found.add("may")
+        elif part:
+            found.add(part.lower())
+        else:
+            found.add(match.group("year") or "year")
     return frozenset(found)

@@ -10,7 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .dates import dates_in, is_stamp
+from .dates import Date, dates_in, is_stamp
 from .periods import periods_of
 from .proper_names import name_runs
 from .sentences import CLAUSE_END
@@ -94,15 +94,25 @@ class Number:
     attributive: bool = False  # joined to its unit by a hyphen: "a 13-inch screen" (a size, not a measurement)
     describes: str = ""  # stem of the noun a hyphen-joined count describes: "system" of "a 10-rack system"
     periods: frozenset[str] = frozenset()  # the reporting periods its sentence names ("jan", "quarter", "1986")
-    near: frozenset[str] = frozenset()  # stems of up to three content words before it in its clause
+    lead: str = ""  # its clause up to it, folded, at most 50 characters: what happened to what it counts
     subject: str = ""  # the name it is said of, just before it in its clause ("Thomas has eight")
 
 
 def numbers_in(sentence: str) -> tuple[Number, ...]:
     """Only the numbers of `facts.extract`, read for less: what is compared across whole sources."""
-    if not (_DIGIT.search(sentence) or _spells_a_number(sentence)) or is_stamp(sentence):
-        return ()
-    return numbers_of(dates_in(sentence)[1], periods_of(sentence))
+    return figures_in(sentence)[0]
+
+
+def figures_in(sentence: str) -> tuple[tuple[Number, ...], tuple[Date, ...]]:
+    """Only the numbers and dates of `facts.extract`, read for less, with one reading of
+    the dates: what is compared across whole sources."""
+    digit = _DIGIT.search(sentence) is not None
+    if not (digit or "day" in sentence or _spells_a_number(sentence)) or is_stamp(sentence):
+        return (), ()
+    dates, masked = dates_in(sentence)
+    if not (digit and _DIGIT.search(masked) or _spells_a_number(masked)):
+        return (), dates
+    return numbers_of(masked, periods_of(sentence)), dates
 
 
 def _spells_a_number(text: str) -> bool:
@@ -158,7 +168,7 @@ def _number(text: str, match: re.Match[str], periods: frozenset[str]) -> Number:
         attributive=bool(measure) and _JOINING_HYPHEN.match(text[match.end() :]) is not None,
         describes="" if measure else _described(text, match.end(), counts),
         periods=periods,
-        near=_near(text, match.start()),
+        lead=_lead(text, match.start()),
     )
 
 
@@ -350,7 +360,7 @@ _SPACED_AGE = re.compile(r"^\s?-\s?(years?)\s?-\s?old\b", re.I)
 
 def _context(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str], str]:
     """Stems of the two content words after a number and of the one before it, and the
-    unit of measure right after it, if any. (`_near` reads further back.)"""
+    unit of measure right after it, if any. (`_lead` reads further back.)"""
     # "4-1/2-month", or "4 - 1 / 2 - month" and "32 - year - old" as some scrapers print
     # them: the hyphens join.
     after_text = _SPACED_AGE.sub(r" \1 old", text[end : end + 60])
@@ -365,14 +375,10 @@ def _context(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset
     return _stems(after), _stems(before), _measure(after)
 
 
-NEAR_WORDS = 3  # content words before a number, in its clause, that may say what happened to what it counts
-
-
-def _near(text: str, start: int) -> frozenset[str]:
-    """Stems of the content words just before a number in its clause: "killed" of "Israeli
-    forces killed at least 40 people"."""
-    clause = CLAUSE_END.split(text[max(0, start - 50) : start])[-1]
-    return _stems([word for word in fold(clause).split() if word not in STOPWORDS][-NEAR_WORDS:])
+def _lead(text: str, start: int) -> str:
+    """A number's clause up to it (at most 50 characters): "israeli forces on tuesday killed
+    at least" of "... killed at least 40 people"."""
+    return CLAUSE_END.split(text[max(0, start - 50) : start])[-1]
 
 
 def _measure(after: list[str]) -> str:

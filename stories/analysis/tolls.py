@@ -17,7 +17,7 @@ from .found import Found
 from .model import Block
 from .numbers import of_other_periods, values_agree
 from .quantities import Number
-from .text import fold, stem
+from .text import STOPWORDS, fold, stem
 
 Tolls = dict[str, list[tuple[Block, Number]]]  # kind of harm -> the tolls of it given, where
 
@@ -54,8 +54,12 @@ def harm_of(number: Number) -> str:
     after = {HARM[word] for word in number.counts if word in HARM} if head else set()
     if after:  # "30 people were killed"; not "killed 14 and injured dozens"
         return after.pop() if len(after) == 1 else ""
-    before = {HARM[word] for word in number.near if word in HARM}
+    words_before = [word for word in fold(number.lead).split() if word not in STOPWORDS][-WORDS_BEFORE:]
+    before = {HARM[stem(word)] for word in words_before if stem(word) in HARM}
     return before.pop() if len(before) == 1 else ""  # "killed at least 40 people"
+
+
+WORDS_BEFORE = 3  # content words before a number, in its clause, that may say what harm it counts
 
 
 def check_tolls(found: Found, tolls_a: Tolls, tolls_b: Tolls) -> None:
