@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass
 
 from .dates import Date, dates_in, is_stamp
-from .periods import periods_of
 from .proper_names import name_runs
 from .quantities import Number, numbers_of
 from .text import STOPWORDS, fold, stem, strip_accents
@@ -68,7 +67,7 @@ def extract(sentence: str) -> Facts:
     words = tuple(_WORDS.findall(_BROKEN_APOSTROPHE.sub(r"\1'\2", sentence) if '"' in sentence else sentence))
     negations = tuple(index for index in range(len(words)) if _is_denial(words, index))
     return Facts(
-        numbers=numbers_of(masked, periods_of(sentence)),
+        numbers=numbers_of(masked, sentence),
         dates=dates,
         names=name_runs(sentence),
         quotes=_quotes(sentence),

@@ -14,6 +14,7 @@ import dataclasses
 from .facts import Facts
 from .found import Found
 from .model import Block
+from .periods import periods_of
 from .quantities import Number
 from .spellings import respelled
 from .text import fold, stem
@@ -61,8 +62,8 @@ def _rival(number: Number, facts: Facts, other_facts: Facts) -> Number | None:
 
 def of_other_periods(numbers_a: tuple[Number, ...], numbers_b: tuple[Number, ...]) -> bool:
     """Each sentence names a reporting period and they share none (`periods.periods_of`)."""
-    periods_a = numbers_a[0].periods if numbers_a else frozenset()
-    periods_b = numbers_b[0].periods if numbers_b else frozenset()
+    periods_a = periods_of(numbers_a[0].sentence) if numbers_a else frozenset()
+    periods_b = periods_of(numbers_b[0].sentence) if numbers_b and periods_a else frozenset()
     return bool(periods_a and periods_b) and not periods_a & periods_b
 
 

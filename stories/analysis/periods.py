@@ -4,6 +4,7 @@ one fact: "a loss of 2.8 mln dlrs in the quarter" / "111.8 mln dlrs for the year
 
 from __future__ import annotations
 
+import functools
 import re
 
 _MONTHS = (
@@ -19,6 +20,7 @@ _PERIOD = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # read when two numbers are compared; a sentence's numbers share it
 def periods_of(sentence: str) -> frozenset[str]:
     """The reporting periods a sentence names: months, quarters and halves, years written
     out, "the year" ("Exports rose 3,000 tonnes in January", "a loss in the quarter")."""

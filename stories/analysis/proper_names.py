@@ -20,7 +20,8 @@ _POSSESSIVE = re.compile(r"[\u2019']s$|[\u2019'-]+$")
 _LOWER_WORD = re.compile(r"(?<![\w\u2019'])[a-z][\w\u2019'-]*")
 PLACES_KEPT = 12
 # The name words of a sentence:
-_NAME_TOKEN = re.compile(r"[#@]?[^\W\d_][\w\u2019'.-]*")  # a hashtag or a handle is no name
+# A name word, and what stands between it and the word before (a hashtag or handle is no name).
+_GAP_AND_NAME_TOKEN = re.compile(r"([\W\d_]*?)([#@]?[^\W\d_][\w\u2019'.-]*)")
 _NAME_END = re.compile(r"[\u2019']s$|[.\u2019'-]+$")  # a possessive or trailing marks
 _NAME_END_CHARS = frozenset("s.\u2019'-")  # the last character of every _NAME_END match
 _CONNECTORS = frozenset("de da del della di dos du van von der bin al la le y".split())
@@ -44,13 +45,10 @@ def name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
     """Runs of capitalised words that are not sentence openers, titles, months or days."""
     runs: list[list[str]] = []
     current: list[str] = []
-    end = 0
-    for position, match in enumerate(_NAME_TOKEN.finditer(sentence)):
-        token = match.group()
-        if current and not sentence[end : match.start()].isspace():  # "Wilson, 47; LaTonya": two names
+    for position, (gap, token) in enumerate(_GAP_AND_NAME_TOKEN.findall(sentence)):
+        if current and not gap.isspace():  # "Wilson, 47; LaTonya": two names
             runs.append(current)
             current = []
-        end = match.end()
         if token[0] in "#@":
             token = "#"  # ends a run, as any word that is not a name does
         word = _NAME_END.sub("", token) if token[-1] in _NAME_END_CHARS else token

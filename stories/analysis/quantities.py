@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 from .dates import Date, dates_in, is_stamp
-from .periods import periods_of
 from .proper_names import name_runs
 from .sentences import CLAUSE_END
 from .text import STOPWORDS, fold, stem
@@ -93,8 +92,10 @@ class Number:
     ends: tuple[float, float] | None = None  # a range it is one end of ("from 7 to 75 years")
     attributive: bool = False  # joined to its unit by a hyphen: "a 13-inch screen" (a size, not a measurement)
     describes: str = ""  # stem of the noun a hyphen-joined count describes: "system" of "a 10-rack system"
-    periods: frozenset[str] = frozenset()  # the reporting periods its sentence names ("jan", "quarter", "1986")
-    lead: str = ""  # its clause up to it, folded, at most 50 characters: what happened to what it counts
+    sentence: str = dataclasses.field(default="", compare=False, repr=False)
+    # Its clause up to it (at most 50 characters: what happened to what it counts), and the
+    # sentence it stands in, as written (its periods are read from it when it is compared).
+    lead: str = dataclasses.field(default="", compare=False, repr=False)
     subject: str = ""  # the name it is said of, just before it in its clause ("Thomas has eight")
 
 
@@ -112,7 +113,7 @@ def figures_in(sentence: str) -> tuple[tuple[Number, ...], tuple[Date, ...]]:
     dates, masked = dates_in(sentence)
     if not (digit and _DIGIT.search(masked) or _spells_a_number(masked)):
         return (), dates
-    return numbers_of(masked, periods_of(sentence)), dates
+    return numbers_of(masked, sentence), dates
 
 
 def _spells_a_number(text: str) -> bool:
@@ -123,11 +124,11 @@ def _spells_a_number(text: str) -> bool:
     return _NUMBER_WORD.search(text) is not None
 
 
-def numbers_of(text: str, periods: frozenset[str] = frozenset()) -> tuple[Number, ...]:
-    """The numbers of `text`, its dates blanked out first (`dates.dates_in`); `periods` are
-    the reporting periods its sentence names (`periods.periods_of`, read before the blanking)."""
+def numbers_of(text: str, sentence: str = "") -> tuple[Number, ...]:
+    """The numbers of `text`, its dates blanked out first (`dates.dates_in`); `sentence` is
+    `text` before the blanking (`text` itself if not given)."""
     matches = list((_NUMBER if _spells_a_number(text) else _NUMBER_IN_DIGITS).finditer(text))
-    numbers = [_number(text, match, periods) for match in matches]
+    numbers = [_number(text, match, sentence or text) for match in matches]
     for index, (first, second) in enumerate(itertools.pairwise(matches)):
         if _RANGE_BETWEEN.fullmatch(text, first.end(), second.start()) and (
             text[first.end() : second.start()].strip() != "and" or _BETWEEN.search(text[: first.start()])
@@ -136,7 +137,7 @@ def numbers_of(text: str, periods: frozenset[str] = frozenset()) -> tuple[Number
     return tuple(numbers)
 
 
-def _number(text: str, match: re.Match[str], periods: frozenset[str]) -> Number:
+def _number(text: str, match: re.Match[str], sentence: str) -> Number:
     value, unit, spelled, precision = _value_of(match)
     phrase = match.group().strip() + _following_words(text[match.end() :])
     counts, before, measure = _context(text, match.start(), match.end())
@@ -167,7 +168,7 @@ def _number(text: str, match: re.Match[str], periods: frozenset[str]) -> Number:
         partial=bool(_PARTIAL_BEFORE.search(head) or _PARTIAL_AFTER.match(text, match.end())),
         attributive=bool(measure) and _JOINING_HYPHEN.match(text[match.end() :]) is not None,
         describes="" if measure else _described(text, match.end(), counts),
-        periods=periods,
+        sentence=sentence,
         lead=_lead(text, match.start()),
     )
 
@@ -363,7 +364,9 @@ def _context(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset
     unit of measure right after it, if any. (`_lead` reads further back.)"""
     # "4-1/2-month", or "4 - 1 / 2 - month" and "32 - year - old" as some scrapers print
     # them: the hyphens join.
-    after_text = _SPACED_AGE.sub(r" \1 old", text[end : end + 60])
+    after_text = text[end : end + 60]
+    if "-" in after_text[:3]:
+        after_text = _SPACED_AGE.sub(r" \1 old", after_text)
     after_text = CLAUSE_END.split(_JOINING_HYPHEN.sub(" ", after_text), maxsplit=1)[0]
     before_text = CLAUSE_END.split(text[max(0, start - 30) : start])[-1]
     following = [word for word in fold(after_text).split() if word not in STOPWORDS]
