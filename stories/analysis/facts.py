@@ -25,8 +25,9 @@ _NEGATION = re.compile(
     re.I,
 )
 _NOT_A_DENIAL = frozenset({"only", "longer", "least", "just", "merely"})  # "not only", "no longer"
-# "We don"t believe": an apostrophe printed as a double quote, as some feeds do.
-_BROKEN_APOSTROPHE = re.compile(r"(\w)\"(t|s|ll|re|ve|d|m)\b")
+# "We don"t believe", "hadn ’ t": an apostrophe printed as a double quote, or set apart by
+# spaces, as some feeds and scrapers print it.
+_BROKEN_APOSTROPHE = re.compile(r"(\w)(?:\"|\s[\u2019']\s)(t|s|ll|re|ve|d|m)\b")
 _WORDS = re.compile(r"[\w\u2019'%-]+(?:\.\w+)*")
 _ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?!\w)|(?<![\w.])[A-Z]{2,3}(?![\w.])")
 _ACRONYM_HINT = re.compile(r"[A-Z][A-Z.]")
@@ -64,7 +65,8 @@ def extract(sentence: str) -> Facts:
     if is_stamp(sentence):
         sentence = ""
     dates, masked = dates_in(sentence)
-    words = tuple(_WORDS.findall(_BROKEN_APOSTROPHE.sub(r"\1'\2", sentence) if '"' in sentence else sentence))
+    broken = '"' in sentence or " \u2019 " in sentence or " ' " in sentence
+    words = tuple(_WORDS.findall(_BROKEN_APOSTROPHE.sub(r"\1'\2", sentence) if broken else sentence))
     negations = tuple(index for index in range(len(words)) if _is_denial(words, index))
     return Facts(
         numbers=numbers_of(masked, sentence),

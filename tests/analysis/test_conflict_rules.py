@@ -555,3 +555,11 @@ class TestFullDates:
         a = BODY + "\nThe operator said the ferry would return to service in 2028."
         b = BODY + "\nThe operator said the ferry would return to service on November 20, 2027."
         assert conflicts(a, b, ("date",)) == [("date", "2028", "November 20, 2027")]
+
+
+class TestApostrophesSetApart:
+    def test_a_negation_with_its_apostrophe_set_apart_is_the_same_negation(self):
+        a = BODY + "\nThe operator said the hull hadn't been inspected since May."
+        b = BODY + "\nThe operator said the hull hadn ’ t been inspected since May."
+        assert conflicts(a, b, ("other",)) == []
+        assert extract("The hull hadn ’ t been inspected.").negations
