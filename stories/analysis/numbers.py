@@ -10,14 +10,16 @@ only when no reading of their precision and bounds makes both true.
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from .facts import Facts
 from .found import Found
+from .harms import harm_of
 from .model import Block
 from .periods import periods_of
 from .quantities import Number
 from .spellings import respelled
-from .text import fold, stem
+from .text import content_terms, fold, stem
 from .units import CONVERTED_WITHIN, converted, physical, same_kind
 
 
@@ -172,6 +174,9 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
         return False
     if _describe_others(number_a, number_b) or _describe_others(number_b, number_a):
         return False
+    harm_a, harm_b = harm_of(number_a), harm_of(number_b)
+    if harm_a and harm_b and harm_a != harm_b:
+        return False  # "killed 12 people" / "14 people were injured": the dead and the injured
     # A unit of measure alone says nothing of what is measured: "four years ago" and a
     # "28-year veteran" share "year" and nothing else.
     counted_a, counted_b = number_a.counts - {number_a.measure}, number_b.counts - {number_b.measure}
@@ -223,6 +228,14 @@ COUNTED_ALIKE = tuple(
     )
 )
 
+
+# Counts of people, or of harm to people: a word in two sentences of one story does not make
+# them one count ("12 people died" / "14 people were injured" in the quake).
+_PEOPLE_AND_HARM = frozenset(
+    stem(word)
+    for word in """people persons residents individuals civilians dead killed deaths died fatalities lives
+    bodies injured wounded hurt injuries soldiers troops children kids workers employees staff""".split()
+)
 
 Counts = dict[str, list[tuple[Block, Number]]]  # what is counted -> the numbers that count it, where
 
@@ -287,9 +300,25 @@ def whole_counts(numbers: list[tuple[Block, tuple[Number, ...]]]) -> Counts:
 def _same_doing(number_a: Number, number_b: Number) -> bool:
     """The two counts are said of the same doing: a word around them in common besides the
     counted thing itself ("fired 11 shots" / "seven bullets fired"; not "12 people died" /
-    "14 people were injured")."""
+    "14 people were injured"); or, for things that are not people, their sentences share
+    two words besides it ("the quake damaged ... 8 bridges" / "damaged by the quakes, as
+    well as seven bridges")."""
+    heads = {_head(number_a), _head(number_b)}
     around_a, around_b = number_a.before | number_a.counts, number_b.before | number_b.counts
-    return bool((around_a & around_b) - {_head(number_a), _head(number_b)})
+    if (around_a & around_b) - heads:
+        return True
+    if heads & _PEOPLE_AND_HARM:
+        return False
+    shared = _sentence_terms(number_a.sentence) & _sentence_terms(number_b.sentence)
+    return len(shared - heads) >= SENTENCE_WORDS_SHARED
+
+
+SENTENCE_WORDS_SHARED = 2
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_terms(sentence: str) -> frozenset[str]:
+    return frozenset(content_terms(fold(sentence)))
 
 
 def _head(number: Number) -> str:

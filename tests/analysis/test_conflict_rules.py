@@ -563,3 +563,15 @@ class TestApostrophesSetApart:
         b = BODY + "\nThe operator said the hull hadn ’ t been inspected since May."
         assert conflicts(a, b, ("other",)) == []
         assert extract("The hull hadn ’ t been inspected.").negations
+
+
+class TestCountsOfThingsAcrossTheStory:
+    def test_one_count_of_a_thing_in_sentences_about_the_same_damage_is_compared(self):
+        a = BODY + "\nThe storm damaged 42 boathouses, 14 cafes and 8 jetties along the Skarvik shore."
+        b = BODY + "\nDozens of boathouses were damaged by the storm along the shore, as well as seven jetties."
+        assert ("number", "8 jetties along", "seven jetties") in conflicts(a, b, ("number",))
+
+    def test_counts_of_people_need_the_same_doing_beside_them(self):
+        a = BODY + "\nThe storm killed 12 people along the Skarvik shore on Monday."
+        b = BODY + "\nAlong the Skarvik shore, 14 people were injured by the storm on Monday."
+        assert conflicts(a, b, ("number",)) == []
