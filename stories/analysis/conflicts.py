@@ -86,7 +86,7 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     names_a, names_b = story.names[key_a], story.names[key_b]
     cells = [(row[key_a], row[key_b]) for row in story.aligned if key_a in row and key_b in row]
     links = _links_to_check(story, key_a, key_b, cells)
-    known = (set(names_a.forms), set(names_b.forms))
+    known = (names_a, names_b)
     confident = _confident(links)
     for link in links:
         facts_a, facts_b = story.space.facts(link.a), story.space.facts(link.b)
@@ -155,7 +155,7 @@ SURE_LINK = 0.7
 
 
 def _check_sentences(
-    found: Found, link: Link, facts_a: Facts, facts_b: Facts, known: tuple[set[str], set[str]], confident: bool
+    found: Found, link: Link, facts_a: Facts, facts_b: Facts, known: tuple[SourceNames, SourceNames], confident: bool
 ) -> None:
     a, b = (link.a.block, facts_a), (link.b.block, facts_b)
     if confident and not about_others(facts_a, facts_b):

@@ -3,12 +3,14 @@ dead", "30 people were killed", "killed at least 40 people"), or "" when it coun
 
 from __future__ import annotations
 
+import re
+
 from .quantities import Number
 from .text import STOPWORDS, fold, stem
 
 _HARMS = {
-    "dead": "killed kill kills dead died die dies deaths death fatalities lives bodies",
-    "injured": "injured injuring injuries injury wounded wounding hurt",
+    "dead": "killed kill kills killing dead died die dies dying deaths death fatalities lives bodies",
+    "injured": "injured injuring injuries injury wounded wounding hurt hurting",
     "missing": "missing",
 }
 HARM = {stem(word): kind for kind, words in _HARMS.items() for word in words.split()}
@@ -25,12 +27,16 @@ def harm_of(number: Number) -> str:
         return HARM[head]
     if head and head not in PEOPLE or number.partial and head != "other":
         return ""  # "six gunmen", "two relatives", "one of the"
-    after = {HARM[word] for word in number.counts if word in HARM} if head else set()
-    if after:  # "30 people were killed"; not "killed 14 and injured dozens"
-        return after.pop() if len(after) == 1 else ""
-    words_before = [word for word in fold(number.lead).split() if word not in STOPWORDS][-WORDS_BEFORE:]
+    # The words before it say its harm unless another figure stands there, whose they are:
+    # "30 people were killed and 55 others injured".
+    lead = "" if _FIGURE.search(number.lead) else number.lead
+    words_before = [word for word in fold(lead).split() if word not in STOPWORDS][-WORDS_BEFORE:]
     before = {HARM[stem(word)] for word in words_before if stem(word) in HARM}
-    return before.pop() if len(before) == 1 else ""  # "killed at least 40 people"
+    if before:  # "killing at least three people and injuring dozens": the harm before it is its own
+        return before.pop() if len(before) == 1 else ""
+    after = {HARM[word] for word in number.counts if word in HARM} if head else set()
+    return after.pop() if len(after) == 1 else ""  # "30 people were killed"; not "14 and injured dozens"
 
 
+_FIGURE = re.compile(r"\d")
 WORDS_BEFORE = 3  # content words before a number, in its clause, that may say what harm it counts

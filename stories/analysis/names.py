@@ -47,20 +47,26 @@ def check_name_spellings(found: Found, a: SourceNames, b: SourceNames, space: Se
 
 
 def check_respelled(
-    found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts], known: tuple[set[str], set[str]]
+    found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts], names: tuple[SourceNames, SourceNames]
 ) -> None:
     """A name in one sentence that is a letter or two away from a name in the other, and
-    that the other source never uses (`known` holds each source's folded name tokens)."""
+    that the other source never uses (`names` are the two sources' names)."""
     (block_a, facts_a), (block_b, facts_b) = a, b
     for key_a, run_a in _name_tokens(facts_a).items():
-        if key_a in known[1]:  # most names: both sources use them
+        if key_a in names[1].forms or _opens_only(key_a, facts_a, names[0]):  # most names: both sources use them
             continue
         for key_b, run_b in _name_tokens(facts_b).items():
-            if key_b in known[0]:
+            if key_b in names[0].forms or _opens_only(key_b, facts_b, names[1]):
                 continue
             close = respelled(key_a, key_b) or _one_name_otherwise_spelled(run_a, run_b, key_a, key_b)
             if close and not _two_people(run_a, run_b, key_a, key_b):
                 _report(found, (block_a, run_a), (block_b, run_b), key_a, key_b)
+
+
+def _opens_only(key: str, facts: Facts, names: SourceNames) -> bool:
+    """A capital that opens the sentence, on a word its source never writes mid-sentence:
+    "Partly through his friendship" names nobody."""
+    return bool(facts.words) and fold(facts.words[0]) == key and key not in names.mid_sentence
 
 
 def check_respelled_anywhere(found: Found, a: SourceNames, b: SourceNames, space: SentenceSpace) -> None:
@@ -145,13 +151,14 @@ def _same_name(key: str, mine: SourceNames, other: str, theirs: SourceNames, spa
     """`key`, which only one source writes, is `other` misspelt: a slip of one letter (or
     two swapped) of a name both sources write, or a name only the other source writes
     that stands in like company."""
+    # A sentence's first word is capitalised whatever it is: "Later" is no slip of "Latter",
+    # "Partly" no spelling of "Party".
+    if not all(word in names.mid_sentence or len(word) >= LONG_NAME for word, names in ((key, mine), (other, theirs))):
+        return False
     if other in mine.forms:
-        # A sentence's first word is capitalised whatever it is: "Later" is no slip of "Latter".
         slip = OSA.distance(key, other, score_cutoff=2) <= (2 if min(len(key), len(other)) >= LONG_NAME else 1)
-        written_mid_sentence = key in mine.mid_sentence or len(key) >= LONG_NAME
         return (
-            written_mid_sentence
-            and slip
+            slip
             and not _named_together(key, mine, other, theirs, space)
             and not _other_people(key, mine, other, theirs, space)
         )

@@ -575,3 +575,24 @@ class TestCountsOfThingsAcrossTheStory:
         a = BODY + "\nThe storm killed 12 people along the Skarvik shore on Monday."
         b = BODY + "\nAlong the Skarvik shore, 14 people were injured by the storm on Monday."
         assert conflicts(a, b, ("number",)) == []
+
+
+class TestFalseAlarmsOnTheFifthSet:
+    def test_the_harm_before_a_figure_is_its_own_unless_another_figure_stands_between(self):
+        from stories.analysis.harms import harm_of
+        from stories.analysis.quantities import numbers_in
+
+        found = numbers_in("The storm struck, killing at least three people and injuring dozens more.")
+        assert [harm_of(number) for number in found] == ["dead"]
+        found = numbers_in("Some 30 people were killed and 55 others injured when the quay gave way.")
+        assert [harm_of(number) for number in found] == ["dead", "injured"]
+
+    def test_a_word_that_opens_a_sentence_is_no_spelling_of_a_name(self):
+        a = BODY + "\nPartly through his friendship with the harbour master, Ekdahl won the post."
+        b = BODY + "\nEkdahl, a member of the Labour Party, won the post."
+        assert conflicts(a, b, ("name",)) == []
+
+    def test_a_name_beside_two_counts_does_not_make_them_one(self):
+        a = BODY + "\nPolice say the deckhand's flare gun held four cartridges when Ekdahl found it."
+        b = BODY + "\nEkdahl said the crew fired 11 cartridges into the night sky."
+        assert conflicts(a, b, ("number",)) == []
