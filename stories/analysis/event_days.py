@@ -11,8 +11,9 @@ source (two arrests on two days) says nothing: there is no telling which is mean
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 
-from .dates import Date
+from .dates import Date, dates_in
 from .found import Found
 from .model import Block
 from .proper_names import name_runs
@@ -75,4 +76,10 @@ def check_days_anywhere(found: Found, days_a: Days, days_b: Days) -> None:
         (block_a, date_a, names_a), (block_b, date_b, names_b) = given_a[0], given_b[0]
         if names_a and names_b and not names_a & names_b:
             continue  # "Cheeks was fired March 2" / "O'Brien, fired on June 8": two people's doings
+        if found.reported("date", _date_values, date_a.value, date_b.value):
+            continue
         found.add("date", (block_a, date_a.text), (block_b, date_b.text), f"different {key[0]}: {key[1]}")
+
+
+def _date_values(text: str) -> set[Hashable]:
+    return {date.value for date in dates_in(text)[0]}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+
 from .model import Block, Conflict, FactRef
 from .text import normalise
 
@@ -19,3 +21,15 @@ class Found:
         if key not in self._seen:
             self._seen.add(key)
             self.items.append(Conflict(kind, FactRef(a[0].id, a[1]), FactRef(b[0].id, b[1]), note))
+
+    def reported(
+        self, kind: str, values_in: Callable[[str], set[Hashable]], value_a: Hashable, value_b: Hashable
+    ) -> bool:
+        """A conflict of `kind` between these two values is reported already, in whatever
+        passages and words (`values_in` reads the values a reported text states): a check
+        over whole sources finds again what the sentence-by-sentence checks found, often at
+        another place ("Fourteen people" in the dek, "14 people" in the body)."""
+        return any(
+            item.kind == kind and value_a in values_in(item.a.text) and value_b in values_in(item.b.text)
+            for item in self.items
+        )

@@ -12,13 +12,14 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Hashable
 
 from .facts import Facts
 from .found import Found
 from .harms import harm_of
 from .model import Block
 from .periods import periods_of
-from .quantities import Number
+from .quantities import Number, numbers_of
 from .spellings import respelled
 from .text import content_terms, fold, stem
 from .units import CONVERTED_WITHIN, converted, physical, same_kind
@@ -266,7 +267,12 @@ def check_counts_anywhere(found: Found, counts_a: Counts, counts_b: Counts) -> N
             block_b, number_b = rivals[0]
             values_a = {number.value for _, number in found_a if _counts_same(number, number_b)}
             values_b = {number.value for _, number in counts_b[thing] if _counts_same(number, number_a)}
-            if values_a == {number_a.value} and values_b == {number_b.value} and not values_agree(number_a, number_b):
+            if (
+                values_a == {number_a.value}
+                and values_b == {number_b.value}
+                and not values_agree(number_a, number_b)
+                and not found.reported("number", stated_values, number_a.value, number_b.value)
+            ):
                 note = "different numbers for the same thing"
                 found.add("number", (block_a, number_a.text), (block_b, number_b.text), note)
 
@@ -355,4 +361,11 @@ def check_ages_anywhere(found: Found, ages_a: Ages, ages_b: Ages) -> None:
         values_a, values_b = {n.value for _, n in given_a}, {n.value for _, n in given_b}
         if len(values_a) == 1 and len(values_b) == 1 and values_a != values_b:
             (block_a, number_a), (block_b, number_b) = given_a[0], given_b[0]
-            found.add("number", (block_a, number_a.text), (block_b, number_b.text), f"different ages of {name.title()}")
+            if not found.reported("number", stated_values, number_a.value, number_b.value):
+                note = f"different ages of {name.title()}"
+                found.add("number", (block_a, number_a.text), (block_b, number_b.text), note)
+
+
+def stated_values(text: str) -> set[Hashable]:
+    """The values of the numbers a reported text states."""
+    return {number.value for number in numbers_of(text)}

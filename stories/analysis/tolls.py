@@ -16,7 +16,7 @@ from __future__ import annotations
 from .found import Found
 from .harms import harm_of
 from .model import Block
-from .numbers import of_other_periods, values_agree
+from .numbers import of_other_periods, stated_values, values_agree
 from .quantities import Number
 
 Tolls = dict[str, list[tuple[Block, Number]]]  # kind of harm -> the tolls of it given, where
@@ -40,5 +40,7 @@ def check_tolls(found: Found, tolls_a: Tolls, tolls_b: Tolls) -> None:
         if len({n.value for _, n in given_a}) != 1 or len({n.value for _, n in given_b}) != 1:
             continue
         (block_a, number_a), (block_b, number_b) = given_a[0], given_b[0]
-        if not values_agree(number_a, number_b) and not of_other_periods((number_a,), (number_b,)):
+        if values_agree(number_a, number_b) or of_other_periods((number_a,), (number_b,)):
+            continue
+        if not found.reported("number", stated_values, number_a.value, number_b.value):
             found.add("number", (block_a, number_a.text), (block_b, number_b.text), f"different tolls: {kind}")
