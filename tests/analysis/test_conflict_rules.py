@@ -596,3 +596,11 @@ class TestFalseAlarmsOnTheFifthSet:
         a = BODY + "\nPolice say the deckhand's flare gun held four cartridges when Ekdahl found it."
         b = BODY + "\nEkdahl said the crew fired 11 cartridges into the night sky."
         assert conflicts(a, b, ("number",)) == []
+
+
+class TestOneDisagreementOnce:
+    def test_a_toll_found_in_linked_sentences_is_not_reported_again_from_another_passage(self):
+        a = "Twelve people were hurt in a fire in Skarvik.\n\nThe blaze at the cannery was put out by noon."
+        a += "\n\nA fire tore through a warehouse, injuring 12 people."
+        b = "A fire tore through a warehouse, injuring 14 people.\n\nThe blaze at the cannery was put out by noon."
+        assert conflicts(a, b, ("number",)) == [("number", "12 people", "14 people")]
