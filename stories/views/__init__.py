@@ -11,7 +11,7 @@ from stories.views.compose import (
     take_all_refiled,
 )
 from stories.views.inbox import inbox
-from stories.views.push import push
+from stories.views.push import push, pushed_batch
 from stories.views.regroup import merge, move
 from stories.views.story import source_versions_diff, story_detail
 from stories.views.workflow import restore, version_diff, versions, workflow_step
@@ -27,6 +27,7 @@ __all__ = [
     "paragraph_action",
     "presence",
     "push",
+    "pushed_batch",
     "restart",
     "restore",
     "save",
