@@ -21,9 +21,11 @@ copy of that database (CREATE DATABASE ... TEMPLATE), so every mode meets the sa
   taken in by N `manage.py desk_worker` processes; items a second from the batch's start to
   its end (the stamps the workers write), worker start-up left out.
 
-Prints items a second, the median milliseconds an item (item by item), ratios against the
-baseline and between worker counts, and the machine's load average (os.getloadavg) beside
-each figure.
+Prints items a second, the median milliseconds an item (item by item), the CPU an item
+cost the Python processes (PostgreSQL's not counted), ratios against the baseline and
+between worker counts, and beside each figure the machine's load average (os.getloadavg)
+and how busy its cores were meanwhile (/proc/stat), since a second worker can only take in
+more where a core is free for it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -56,6 +59,18 @@ def database_name(items: int, mode: str) -> str:
 def load() -> str:
     one, five, _ = os.getloadavg()
     return f"load {one:.2f} (5 min {five:.2f})"
+
+
+def cpu_ticks() -> tuple[int, int]:
+    """The machine's CPU time so far, all of it and the idle part (/proc/stat), in ticks."""
+    values = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return sum(values), values[3] + values[4]  # idle and iowait
+
+
+def cores_busy(since: tuple[int, int]) -> str:
+    """How busy the machine's cores were since `since`: whoever kept them busy."""
+    total, idle = cpu_ticks()
+    return f"cores {1 - (idle - since[1]) / max(total - since[0], 1):.0%} busy"
 
 
 def set_up_django() -> None:
@@ -126,14 +141,16 @@ def build_base(items: int, sample: int) -> list:
     return sample_copies
 
 
-def item_by_item(copies: list, *, analyse_each: bool) -> list[float]:
-    """Milliseconds of each item's ingest (and, with `analyse_each`, its story's analysis)."""
+def item_by_item(copies: list, *, analyse_each: bool) -> tuple[list[float], float]:
+    """Milliseconds of each item's ingest (and, with `analyse_each`, its story's analysis),
+    and the CPU milliseconds of this process an item."""
     from stories.models import Provider
     from stories.services.analysis import refresh_story_analysis
     from stories.services.ingest import IncomingCopy, ingest_files
 
     providers = {copy.provider: Provider.objects.get_or_create(name=copy.provider)[0] for copy in copies}
     spent = []
+    cpu = time.process_time()
     for copy in copies:
         began = time.perf_counter()
         report = ingest_files(
@@ -145,7 +162,7 @@ def item_by_item(copies: list, *, analyse_each: bool) -> list[float]:
         if analyse_each and report.story is not None:
             refresh_story_analysis(report.story)
         spent.append((time.perf_counter() - began) * 1000)
-    return spent
+    return spent, (time.process_time() - cpu) * 1000 / len(copies)
 
 
 def analyse_the_burst() -> tuple[int, float]:
@@ -163,18 +180,21 @@ def analyse_the_burst() -> tuple[int, float]:
     return len(due), time.perf_counter() - began
 
 
-def print_item_by_item(label: str, spent: list[float], baseline: float | None, before: str) -> float:
+def print_item_by_item(label: str, copies: list, *, analyse_each: bool, baseline: float | None = None) -> float:
+    before, ticks = load(), cpu_ticks()
+    spent, cpu_ms = item_by_item(copies, analyse_each=analyse_each)
     rate = len(spent) / (sum(spent) / 1000)
     ratio = f", {rate / baseline:.2f}x the baseline" if baseline else ""
     print(
-        f"  {label:<34} {rate:6.1f} items/s, median {statistics.median(spent):5.1f} ms an item{ratio}"
-        f"   [{before}; after {load()}]"
+        f"  {label:<34} {rate:6.1f} items/s, median {statistics.median(spent):5.1f} ms an item"
+        f" ({cpu_ms:.0f} ms of Python's CPU){ratio}   [{before}; after {load()}; {cores_busy(ticks)}]"
     )
     return rate
 
 
-def queued_batch(name: str, copies: list, workers: int) -> float:
-    """Items a second of one batch of `copies` taken in by `workers` desk workers."""
+def queued_batch(name: str, copies: list, workers: int) -> tuple[float, float]:
+    """Items a second of one batch of `copies` taken in by `workers` desk workers, and the
+    workers' CPU milliseconds an item."""
     from django.contrib.auth.models import User
 
     from stories.models import UploadBatch
@@ -187,12 +207,15 @@ def queued_batch(name: str, copies: list, workers: int) -> float:
     env = {**os.environ, "DATABASE_URL": database_url(name)}
     command = [sys.executable, "manage.py", "desk_worker", "--batch", "--no-reload", "--no-startup-delay"]
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = [subprocess.Popen(command, cwd=ROOT, env=env, **quiet) for _ in range(workers)]
     for process in started:
         process.wait()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
     batch = UploadBatch.objects.get(pk=batch.pk)
     assert batch.status == "done", f"the batch ended {batch.status}: {batch.error}"
-    return batch.total / (batch.finished_at - batch.started_at).total_seconds()
+    return batch.total / (batch.finished_at - batch.started_at).total_seconds(), cpu * 1000 / batch.total
 
 
 def run_size(items: int, args: argparse.Namespace) -> None:
@@ -202,13 +225,9 @@ def run_size(items: int, args: argparse.Namespace) -> None:
     base = database_name(items, "base")
     print(f"archive of {items:,} items (sample arriving at the end):")
     copy_database(base, database_name(items, "each"))
-    before = load()
-    baseline = print_item_by_item(
-        "item by item, analysed each time", item_by_item(copies, analyse_each=True), None, before
-    )
+    baseline = print_item_by_item("item by item, analysed each time", copies, analyse_each=True)
     copy_database(base, database_name(items, "now"))
-    before = load()
-    print_item_by_item("item by item, analysis queued", item_by_item(copies, analyse_each=False), baseline, before)
+    print_item_by_item("item by item, analysis queued", copies, analyse_each=False, baseline=baseline)
     stories, seconds = analyse_the_burst()
     if stories:
         print(f"  {'':<34} then {stories} stories analysed once each in {seconds:.1f} s (the burst's queued analyses)")
@@ -216,11 +235,14 @@ def run_size(items: int, args: argparse.Namespace) -> None:
     for workers in args.workers:
         name = database_name(items, f"batch{workers}")
         copy_database(base, name)
-        before = load()
-        rates[workers] = queued_batch(name, copies, workers)
+        before, ticks = load(), cpu_ticks()
+        rates[workers], cpu_ms = queued_batch(name, copies, workers)
         than_one = f", {rates[workers] / rates[1]:.2f}x one worker" if workers != 1 and 1 in rates else ""
         label = f"queued batch, {workers} worker{'s' if workers > 1 else ''}"
-        print(f"  {label:<34} {rates[workers]:6.1f} items/s{than_one}   [{before}; after {load()}]")
+        print(
+            f"  {label:<34} {rates[workers]:6.1f} items/s ({cpu_ms:.0f} ms of the workers' CPU an item){than_one}"
+            f"   [{before}; after {load()}; {cores_busy(ticks)}]"
+        )
     connection.close()
     if not args.keep:
         for mode in ["each", "now", *(f"batch{n}" for n in args.workers), "base"]:

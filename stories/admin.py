@@ -235,7 +235,7 @@ class SourceVersionAdmin(ShowsFileName, ReadOnlyAdmin):
 
 @admin.register(UploadBatch)
 class UploadBatchAdmin(ReadOnlyAdmin):
-    list_display = ["__str__", "created_by", "created_at", "status", "progress_page"]
+    list_display = ["__str__", "created_by", "feed", "created_at", "status", "progress_page"]
     list_filter = ["status"]
     exclude = ["results"]
 
