@@ -165,6 +165,16 @@ def item_by_item(copies: list, *, analyse_each: bool) -> tuple[list[float], floa
     return spent, (time.process_time() - cpu) * 1000 / len(copies)
 
 
+def forget_evidence() -> None:
+    """Each mode starts as a fresh process would: the same items on a copy of the same
+    database must not find their candidates' evidence kept from the mode before."""
+    try:
+        from stories.services.evidence_cache import STORED_EVIDENCE
+    except ImportError:  # the code before issue 14 kept none
+        return
+    STORED_EVIDENCE.clear()
+
+
 def analyse_the_burst() -> tuple[int, float]:
     """Run the analyses the burst queued (what the analyse_story tasks do): how many, and seconds."""
     from stories.models import Story
@@ -181,6 +191,7 @@ def analyse_the_burst() -> tuple[int, float]:
 
 
 def print_item_by_item(label: str, copies: list, *, analyse_each: bool, baseline: float | None = None) -> float:
+    forget_evidence()
     before, ticks = load(), cpu_ticks()
     spent, cpu_ms = item_by_item(copies, analyse_each=analyse_each)
     rate = len(spent) / (sum(spent) / 1000)
