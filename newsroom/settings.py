@@ -286,6 +286,14 @@ TASKS = {"default": {"BACKEND": env_str("NEWSROOM_TASKS_BACKEND", "django_tasks_
 # NEWSROOM_BATCH_REVIVE_SECONDS and queues it again, to go on from its first file not taken in.
 NEWSROOM_BATCH_STALL_SECONDS = env_int("NEWSROOM_BATCH_STALL_SECONDS", 300)
 NEWSROOM_BATCH_REVIVE_SECONDS = env_int("NEWSROOM_BATCH_REVIVE_SECONDS", 60)
+# A batch is queued as one task per this many files: any number of workers share one upload.
+NEWSROOM_BATCH_CHUNK_FILES = env_int("NEWSROOM_BATCH_CHUNK_FILES", 20)
+# New copy is analysed with the rest of its burst: a story's analysis runs this many seconds
+# after the first item of a burst came in, once for all the copy stored by then.
+NEWSROOM_ANALYSIS_DELAY_SECONDS = env_int("NEWSROOM_ANALYSIS_DELAY_SECONDS", 10)
+# Grouping keeps the decoded evidence of this many stored items in each process (about
+# 15 KB each), so that a feed's items do not fetch and decode the same candidates again.
+NEWSROOM_GROUPING_CACHE_ITEMS = env_int("NEWSROOM_GROUPING_CACHE_ITEMS", 2000)
 # Pulled feeds (`manage.py run_feeds`): the whole answer of an address within this many
 # seconds, redirects included; a feed document (Atom, RSS, a JSON listing) read no further
 # than its limit (a linked item no further than NEWSROOM_MAX_COPY_BYTES); at most this many

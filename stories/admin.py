@@ -123,7 +123,7 @@ class StoryAdmin(admin.ModelAdmin):
     def batch_view(self, request: AuthenticatedHttpRequest, batch_id: int) -> HttpResponse:
         """A queued upload's progress; htmx polls its progress partial until it is finished."""
         require_ingester(request.user)
-        batch = get_object_or_404(UploadBatch.objects.select_related("story"), pk=batch_id)
+        batch = get_object_or_404(UploadBatch.objects.select_related("story", "feed"), pk=batch_id)
         if request.method == "POST" and "resume" in request.POST:
             if resume_batch(batch):
                 messages.success(request, f"Upload batch {batch.pk} is queued again, from its first file not taken in.")
@@ -235,7 +235,7 @@ class SourceVersionAdmin(ShowsFileName, ReadOnlyAdmin):
 
 @admin.register(UploadBatch)
 class UploadBatchAdmin(ReadOnlyAdmin):
-    list_display = ["__str__", "created_by", "created_at", "status", "progress_page"]
+    list_display = ["__str__", "created_by", "feed", "created_at", "status", "progress_page"]
     list_filter = ["status"]
     exclude = ["results"]
 

@@ -4,6 +4,7 @@ Each task is defined beside the service that queues it (no import goes both ways
 module names them, so that a task queued under its name here before still runs.
 """
 
+from stories.services.analysis import analyse_story
 from stories.services.batches import ingest_batch
 
-__all__ = ["ingest_batch"]
+__all__ = ["analyse_story", "ingest_batch"]

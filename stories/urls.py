@@ -7,6 +7,7 @@ app_name = "stories"
 urlpatterns = [
     path("", views.inbox, name="inbox"),
     path("api/ingest/", views.push, name="push"),
+    path("api/ingest/batches/<int:batch_id>/", views.pushed_batch, name="pushed_batch"),
     path("stories/<int:story_id>/", views.story_detail, name="story"),
     path("stories/<int:story_id>/sources/<int:source_id>/move/", views.move, name="move_source"),
     path("stories/<int:story_id>/merge/", views.merge, name="merge_story"),

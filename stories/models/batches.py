@@ -1,4 +1,5 @@
-"""Uploads too large for one request, taken in by the task workers file by file."""
+"""Uploads too large for one request (and pushed zip archives), taken in by the task
+workers file by file, any number of workers sharing one batch."""
 
 from django.conf import settings
 from django.db import models
@@ -15,10 +16,26 @@ class BatchStatus(models.TextChoices):
 
 
 class UploadBatch(models.Model):
-    """An upload too large to take in during the request: its files wait in BatchFile rows
-    until a task worker takes them in one by one, and its page shows how far it got."""
+    """An upload too large to take in during the request, or a zip archive a feed pushed:
+    its files wait in BatchFile rows until task workers take them in, each file's outcome
+    kept beside it, and its page shows how far it got."""
 
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Who uploaded it; blank when a feed brought it.",
+    )
+    feed = models.ForeignKey(
+        "Feed",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="batches",
+        help_text="The feed that pushed it, when one did.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     story = models.ForeignKey(
         Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="Where the copy goes."
@@ -28,15 +45,11 @@ class UploadBatch(models.Model):
     status = models.CharField(max_length=20, choices=BatchStatus.choices, default=BatchStatus.QUEUED)
     total = models.PositiveIntegerField(help_text="Files in the batch, those of its zip archives included.")
     processed = models.PositiveIntegerField(default=0)
-    results = models.JSONField(default=list, help_text="One {name, outcome, message} per file, in order.")
     error = models.TextField(blank=True, help_text="Why the batch stopped, when it did.")
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     heartbeat_at = models.DateTimeField(
         null=True, blank=True, help_text="When a worker last made progress on it; a batch long without is taken over."
-    )
-    claim = models.CharField(
-        max_length=32, blank=True, help_text="The run that works on it; a run taken over stops at its next file."
     )
 
     class Meta:
@@ -59,6 +72,20 @@ class UploadBatch(models.Model):
         return self.total - self.processed
 
     @property
+    def sender(self) -> str:
+        """Who the audit trail says took its copy in: the feed, when one pushed it."""
+        return self.feed.actor_name if self.feed is not None else ""
+
+    @property
+    def results(self) -> list[dict]:
+        """Each file taken in so far, in the batch's order: {name, outcome, message, story}."""
+        done = self.files.exclude(outcome="").order_by("position")
+        return [
+            {"name": name, "outcome": outcome, "message": message, "story": story}
+            for name, outcome, message, story in done.values_list("name", "outcome", "message", "story_id")
+        ]
+
+    @property
     def outcomes(self) -> list[dict[str, str]]:
         """Each file's outcome, its message without the file's name in front (shown beside it)."""
         return [{**result, "said": result["message"].removeprefix(f"{result['name']}: ")} for result in self.results]
@@ -78,8 +105,16 @@ class UploadBatch(models.Model):
         return ", ".join(f"{count} {outcome}" for outcome, count in counts.items() if count)
 
 
+class BatchOutcome(models.TextChoices):
+    WAITING = "", "Waiting"
+    STORED = "stored", "Stored"
+    DUPLICATE = "duplicate", "Duplicate"
+    REFUSED = "refused", "Refused"
+
+
 class BatchFile(models.Model):
-    """One file of a queued batch, waiting to be taken in; deleted once it has been."""
+    """One file of a queued batch: its bytes while it waits to be taken in, then its
+    outcome (the bytes dropped, being stored or refused by then)."""
 
     batch = models.ForeignKey(UploadBatch, on_delete=models.CASCADE, related_name="files")
     position = models.PositiveIntegerField()
@@ -87,10 +122,19 @@ class BatchFile(models.Model):
     item_id = models.CharField(max_length=255, blank=True)
     data = models.BinaryField(blank=True)
     refusal = models.TextField(blank=True, help_text="Why it was refused while the zip was unpacked.")
+    outcome = models.CharField(max_length=20, choices=BatchOutcome.choices, blank=True, default=BatchOutcome.WAITING)
+    message = models.TextField(blank=True, help_text="The outcome as shown, once taken in.")
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="Where its copy went."
+    )
 
     class Meta:
         ordering = ["position"]
         constraints = [models.UniqueConstraint(fields=["batch", "position"], name="one_file_per_batch_position")]
+        indexes = [
+            # The workers' next file: the batch's first one waiting.
+            models.Index(fields=["batch", "position"], condition=models.Q(outcome=""), name="batch_file_waiting"),
+        ]
 
     def __str__(self) -> str:
         return self.name

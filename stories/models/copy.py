@@ -49,6 +49,11 @@ class Story(models.Model):
         related_name="+",
         help_text="The comparison of the story's default sources, for the inbox's counts.",
     )
+    analysis_due_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When new copy began waiting for the story's analysis: one task analyses each burst of it.",
+    )
     merged_into = models.ForeignKey(
         "self",
         null=True,

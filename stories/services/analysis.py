@@ -2,6 +2,11 @@
 
 An analysis is keyed by the engine's version and the exact source versions compared, so a
 page view reads the stored result and only a new version (or a new engine) computes again.
+
+New copy does not wait for its story's analysis: ingest marks the story (`queue_analysis`)
+and one background task analyses it a few seconds later (`analyse_story`), once for a
+whole burst of copy however many items it holds; the compare page analyses what it shows
+when it is opened first.
 """
 
 from __future__ import annotations
@@ -10,10 +15,15 @@ import hashlib
 import logging
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from datetime import timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Prefetch
+from django.utils import timezone
+from django_tasks import task
 
 from stories.analysis import SourceText, compare_sources, to_json
 from stories.ingest.names import shown_name
@@ -22,6 +32,9 @@ from stories.models import Analysis, Source, SourceVersion, Story
 # Bump when the engine's output changes, so stored analyses are computed afresh.
 ENGINE_VERSION = "9"
 MAX_COMPARED = 4
+# Below the upload batches' tasks (priority 0): a worker takes the copy in first and
+# analyses the stories it changed when the burst is in.
+ANALYSIS_PRIORITY = -10
 
 logger = logging.getLogger(__name__)
 
@@ -99,6 +112,48 @@ def refresh_story_analysis(story: Story) -> Analysis | None:
         return None
     Story.objects.filter(pk=story.pk).update(analysis=analysis)
     return analysis
+
+
+def queue_analysis(story_id: int) -> None:
+    """Have the story analysed a little later, with the rest of the burst of copy it is
+    receiving. Called in the transaction that stores new copy in the story, after it has
+    updated the story's row: that row lock orders it with `analyse_story`'s clearing of the
+    mark, so copy committed after the analysis read the story always queues another."""
+    waiting = Story.objects.filter(pk=story_id, analysis_due_at__isnull=True).update(analysis_due_at=timezone.now())
+    if waiting:
+        transaction.on_commit(partial(_enqueue_analysis, story_id))
+
+
+def _enqueue_analysis(story_id: int) -> None:
+    delay = settings.NEWSROOM_ANALYSIS_DELAY_SECONDS
+    queued = analyse_story.using(priority=ANALYSIS_PRIORITY)
+    if delay > 0 and queued.get_backend().supports_defer:
+        queued = queued.using(run_after=timezone.now() + timedelta(seconds=delay))
+    queued.enqueue(story_id)
+
+
+@task()
+def analyse_story(story_id: int) -> None:
+    """The background task that analyses a story new copy came into (`analyse_new_copy`)."""
+    analyse_new_copy(story_id)
+
+
+def analyse_new_copy(story_id: int) -> Analysis | None:
+    """Analyse the story as it is stored now, after clearing its mark: the clearing waits for
+    any transaction storing copy in it to commit (each holds the story's row), and copy
+    stored after it marks the story again and queues another analysis."""
+    Story.objects.filter(pk=story_id).update(analysis_due_at=None)
+    story = Story.objects.filter(pk=story_id).first()
+    return refresh_story_analysis(story) if story is not None else None
+
+
+def keep_for_inbox(
+    story: Story, analysis: Analysis, *, shown: Sequence[Source], sources: Sequence[StorySource]
+) -> None:
+    """When a page has analysed the story's default sources, the inbox counts from that
+    analysis from now on (new copy may have come in since the last one)."""
+    if story.analysis_id != analysis.pk and list(shown) == default_selection(sources):
+        Story.objects.filter(pk=story.pk).update(analysis=analysis)
 
 
 def source_label(source: Source) -> str:

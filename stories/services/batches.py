@@ -1,18 +1,21 @@
-"""Uploads too large for one request: queued as a batch, taken in by a task worker.
+"""Uploads too large for one request: queued as a batch, taken in by the task workers.
 
 `take_in_upload` is what the admin's upload page calls. A few files go in during the
 request, as before; more than NEWSROOM_INLINE_UPLOAD_FILES (the files inside zip archives
-counted) are written to BatchFile rows in one transaction and a task is queued. The
-worker (`manage.py desk_worker`) takes them in one by one through `ingest_files`, so each
-file is still its own transaction, and records each outcome on the batch as it goes:
-the batch's page shows that progress to the person who uploaded it.
+counted) are written to BatchFile rows in one transaction, and one task is queued for each
+NEWSROOM_BATCH_CHUNK_FILES of them, so that every worker running takes part in one large
+upload. A task (`run_batch`) takes the batch's first file that no other worker holds
+(`SELECT … FOR UPDATE SKIP LOCKED`), ingests it through `ingest_files` and records its
+outcome beside it, all in the one transaction, then the next: a file is stored once and
+its outcome recorded once, whichever worker takes it and whenever one dies. The batch's
+page shows that progress to the person who uploaded it (or, for a pushed zip, the feed's
+batch answer to the agency).
 """
 
 from __future__ import annotations
 
 import logging
-import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import timedelta
 from functools import partial
 
@@ -23,7 +26,8 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
-from stories.models import BatchFile, BatchStatus, Provider, Story, UploadBatch
+from stories.models import BatchFile, BatchStatus, Feed, Provider, Story, UploadBatch
+from stories.services.feed_counts import count_run
 from stories.services.ingest import (
     IncomingCopy,
     IngestReport,
@@ -88,70 +92,113 @@ class UploadInterrupted(Exception):
 def queue_batch(
     *,
     files: list[IncomingCopy | RefusedCopy],
-    user: User,
+    user: User | None,
     story: Story | None,
     provider: Provider | None,
     group: bool = False,
+    feed: Feed | None = None,
 ) -> UploadBatch:
-    """Store the batch's files and queue the task that takes them in, all or nothing."""
+    """Store the batch's files and queue the tasks that take them in, all or nothing. A
+    feed's batch (a pushed zip archive) has no user: its copy is the feed's."""
     with transaction.atomic():
         batch = UploadBatch.objects.create(
-            created_by=user, story=story, provider=provider, group=group, total=len(files)
+            created_by=user, feed=feed, story=story, provider=provider, group=group, total=len(files)
         )
         BatchFile.objects.bulk_create(_batch_file(batch, position, copy) for position, copy in enumerate(files))
-        transaction.on_commit(lambda: ingest_batch.enqueue(batch.pk))
+        transaction.on_commit(partial(_queue_runs, batch.pk, len(files)))
     return batch
 
 
 @task()
 def ingest_batch(batch_id: int) -> None:
-    """The background task that takes in a queued upload batch (`run_batch`), run by
-    `manage.py desk_worker`. It lives here, beside what queues it, so that nothing imports
-    in a circle; `stories.tasks` names it too, for tasks queued under that name before."""
+    """The background task that takes in a share of a queued upload batch (`run_batch`),
+    run by `manage.py desk_worker`. It lives here, beside what queues it, so that nothing
+    imports in a circle; `stories.tasks` names it too, for tasks queued under that name before."""
     run_batch(batch_id)
 
 
 def run_batch(batch_id: int) -> None:
-    """Take in the batch's waiting files in order, recording each outcome as it comes.
+    """Take in up to NEWSROOM_BATCH_CHUNK_FILES of the batch's waiting files, first first,
+    each with its outcome in one transaction; other workers take the files this one holds
+    no lock on. A file stored just before a crash is taken in again, whole, by the next run.
+    A worker told twice to stop queues the batch again on its way out; an error stops the
+    batch (`resume_batch` goes on with it)."""
+    batch = _begin(batch_id)
+    if batch is None:
+        return
+    try:
+        for _ in range(settings.NEWSROOM_BATCH_CHUNK_FILES):
+            if not _take_in_next_file(batch):
+                break
+    except (KeyboardInterrupt, SystemExit):  # the worker was told twice to stop: it stops now
+        _hand_back(batch)
+        raise
+    except Exception as error:
+        _fail(batch, error)
+        raise
 
-    Run again after a crash, it goes on with the files not yet taken in: each file's row
-    is deleted in the same step that records its outcome (a file stored just before a
-    crash is found again as a duplicate, never stored twice). Each run claims the batch;
-    a run whose batch was taken over (`revive_stalled_batches`) stops at its next file, and
-    a run whose worker must stop at once queues the batch again on its way out.
-    """
-    claim = uuid.uuid4().hex
+
+def _begin(batch_id: int) -> UploadBatch | None:
+    """The batch, marked as being taken in, or None when there is nothing left to do."""
     with transaction.atomic():
-        related = UploadBatch.objects.select_related("story", "provider", "created_by")
+        related = UploadBatch.objects.select_related("story", "provider", "created_by", "feed")
         batch = related.select_for_update(of=("self",)).get(pk=batch_id)
         if batch.is_finished:
-            return
+            return None
         now = timezone.now()
-        batch.status, batch.started_at = BatchStatus.RUNNING, batch.started_at or now
-        batch.heartbeat_at, batch.claim, batch.error = now, claim, ""
-        batch.save(update_fields=["status", "started_at", "heartbeat_at", "claim", "error"])
-    try:
-        ingest_files(
-            files=_waiting_files(batch),
+        if batch.status == BatchStatus.QUEUED:
+            batch.status, batch.started_at, batch.error = BatchStatus.RUNNING, batch.started_at or now, ""
+        batch.heartbeat_at = now
+        batch.save(update_fields=["status", "started_at", "heartbeat_at", "error"])
+    return batch
+
+
+def _take_in_next_file(batch: UploadBatch) -> bool:
+    """Take in the batch's first waiting file no other worker holds, and record its
+    outcome; False when none is left, or the batch stopped meanwhile."""
+    with transaction.atomic():
+        waiting = BatchFile.objects.select_for_update(skip_locked=True).filter(batch=batch, outcome="")
+        file = waiting.order_by("position").first()
+        if file is None:
+            return False
+        if not batch.group and batch.story is None:
+            # The files form one new story, which the first stored file starts: one worker
+            # at a time until it has.
+            batch.story = UploadBatch.objects.select_for_update().get(pk=batch.pk).story
+        report = ingest_files(
+            files=[_copy_of(file)],
             user=batch.created_by,
             story=batch.story if not batch.group else None,
             provider=batch.provider,
             group=batch.group,
-            on_result=lambda result: _record_outcome(batch, result, claim),
+            actor_name=batch.sender,
+            feed=batch.feed,
         )
-    except TakenOver:
-        return
-    except (KeyboardInterrupt, SystemExit):  # the worker was told twice to stop: it stops now
-        _hand_back(batch, claim)
-        raise
-    except Exception as error:
-        _finish(batch, BatchStatus.FAILED, error=_stopped_by(error, batch))
-        raise
-    _finish(batch, BatchStatus.DONE)
+        return _record_outcome(batch, file, report.results[0])
+
+
+def _record_outcome(batch: UploadBatch, file: BatchFile, result: IngestResult) -> bool:
+    """In the file's transaction: its outcome beside it (its bytes dropped), the batch's
+    progress, and the feed's counts. False when the batch is over for this run."""
+    story = result.version.source.story if result.version is not None else None
+    file.outcome, file.message, file.story, file.data = result.outcome, result.message, story, b""
+    file.save(update_fields=["outcome", "message", "story", "data"])
+    locked = UploadBatch.objects.select_for_update().get(pk=batch.pk)
+    now = timezone.now()
+    locked.processed, locked.heartbeat_at = locked.processed + 1, now
+    locked.story = locked.story or story
+    if locked.processed == locked.total and locked.status != BatchStatus.FAILED:
+        locked.status, locked.finished_at = BatchStatus.DONE, now
+    locked.save(update_fields=["processed", "heartbeat_at", "story", "status", "finished_at"])
+    if batch.feed is not None:
+        count_run(batch.feed, IngestReport(results=[result]), error="")
+    batch.story = batch.story or locked.story
+    return not locked.is_finished
 
 
 class TakenOver(Exception):
-    """This run's batch was given to another run: it stops without touching the batch."""
+    """Names what happened to a task a killed worker left running: its batch was queued
+    again (`_abandon_tasks_of` marks the task's row failed with it)."""
 
 
 def revive_stalled_batches() -> list[int]:
@@ -182,23 +229,31 @@ def resume_batch(batch: UploadBatch) -> bool:
     return True
 
 
-def _queue_again(locked: UploadBatch) -> None:
-    """In the transaction that locked the batch: queued for a new run, which goes on from
-    its first file not taken in."""
-    locked.status, locked.claim, locked.finished_at, locked.heartbeat_at = BatchStatus.QUEUED, "", None, timezone.now()
-    locked.save(update_fields=["status", "claim", "finished_at", "heartbeat_at"])
-    transaction.on_commit(partial(ingest_batch.enqueue, locked.pk))
+def _queue_again(locked: UploadBatch, runs: int | None = None) -> None:
+    """In the transaction that locked the batch: queued for new runs, enough for its files
+    not taken in (or `runs`), which go on from the first of them."""
+    locked.status, locked.finished_at, locked.heartbeat_at = BatchStatus.QUEUED, None, timezone.now()
+    locked.save(update_fields=["status", "finished_at", "heartbeat_at"])
+    transaction.on_commit(partial(_queue_runs, locked.pk, locked.waiting, runs))
 
 
-def _hand_back(batch: UploadBatch, claim: str) -> None:
+def _queue_runs(batch_id: int, files: int, runs: int | None = None) -> None:
+    """One task for each NEWSROOM_BATCH_CHUNK_FILES files: as many workers as are free share them."""
+    for _ in range(runs or max(1, -(-files // settings.NEWSROOM_BATCH_CHUNK_FILES))):
+        ingest_batch.enqueue(batch_id)
+
+
+def _hand_back(batch: UploadBatch) -> None:
     """Queue the batch again as its worker stops in the middle of it (a second SIGTERM, or
     Ctrl+C twice), so that the next worker goes on at once rather than when the watcher finds
-    it stalled. Nothing is lost if this fails too: the watcher still takes the batch over."""
+    it stalled (the file in hand was rolled back with its transaction). Nothing is lost if
+    this fails too: the watcher still takes the batch over."""
     connection.close()  # the stop may have come in the middle of a query: start afresh
     try:
         with transaction.atomic():
-            for locked in UploadBatch.objects.select_for_update().filter(pk=batch.pk, claim=claim):
-                _queue_again(locked)
+            locked = UploadBatch.objects.select_for_update().get(pk=batch.pk)
+            if not locked.is_finished:
+                _queue_again(locked, runs=1)  # this run's share; the other runs are queued still
     except DatabaseError:
         log.warning("Upload batch %s is left to the watcher: it could not be queued again", batch.pk, exc_info=True)
 
@@ -216,13 +271,22 @@ def _abandon_tasks_of(batch: UploadBatch) -> None:
     )
 
 
-def _stopped_by(error: BaseException, batch: UploadBatch) -> str:
+def _fail(batch: UploadBatch, error: BaseException) -> None:
+    """Stop the batch, saying why in a sentence (the file in hand was rolled back)."""
+    close_old_connections()  # after a lost connection, a new one records the end
+    processed = UploadBatch.objects.values_list("processed", flat=True).get(pk=batch.pk)
+    UploadBatch.objects.filter(pk=batch.pk).update(
+        status=BatchStatus.FAILED, error=_stopped_by(error, processed, batch.total), finished_at=timezone.now()
+    )
+
+
+def _stopped_by(error: BaseException, processed: int, total: int) -> str:
     """What stopped the batch, in a sentence for its page (the details are in the log)."""
     if isinstance(error, CONNECTION_LOST):
-        lost = _connection_lost(batch.processed, batch.total)
+        lost = _connection_lost(processed, total)
         return f"{lost} Nothing was half-stored; resume the batch to take in the rest."
     return (
-        f"An unexpected error stopped the batch after {batch.processed} of {batch.total} files "
+        f"An unexpected error stopped the batch after {processed} of {total} files "
         f"({type(error).__name__}). Nothing was half-stored; resume the batch to take in the rest, "
         "and tell the desk's admin if it stops again."
     )
@@ -238,34 +302,7 @@ def _batch_file(batch: UploadBatch, position: int, copy: IncomingCopy | RefusedC
     return BatchFile(batch=batch, position=position, name=copy.name[:500], item_id=copy.item_id, data=copy.data)
 
 
-def _waiting_files(batch: UploadBatch) -> Iterator[IncomingCopy | RefusedCopy]:
-    """One file at a time from the database: a batch may hold hundreds of megabytes."""
-    for pk in batch.files.values_list("pk", flat=True):
-        waiting = BatchFile.objects.get(pk=pk)
-        if waiting.refusal:
-            yield RefusedCopy(waiting.name, waiting.refusal)
-        else:
-            yield IncomingCopy(waiting.name, bytes(waiting.data), item_id=waiting.item_id)
-
-
-def _record_outcome(batch: UploadBatch, result: IngestResult, claim: str) -> None:
-    with transaction.atomic():
-        current = UploadBatch.objects.select_for_update().only("claim").get(pk=batch.pk)
-        if current.claim != claim:
-            raise TakenOver
-        batch.files.filter(position=batch.processed).delete()
-        story = result.version.source.story_id if result.version is not None else None
-        batch.results.append(
-            {"name": result.name, "outcome": result.outcome, "message": result.message, "story": story}
-        )
-        batch.processed += 1
-        batch.heartbeat_at = timezone.now()
-        if batch.story is None and result.version is not None:
-            batch.story = result.version.source.story
-        batch.save(update_fields=["results", "processed", "story", "heartbeat_at"])
-
-
-def _finish(batch: UploadBatch, status: str, error: str = "") -> None:
-    close_old_connections()  # after a lost connection, a new one records the end
-    batch.status, batch.error, batch.finished_at = status, error, timezone.now()
-    batch.save(update_fields=["status", "error", "finished_at"])
+def _copy_of(file: BatchFile) -> IncomingCopy | RefusedCopy:
+    if file.refusal:
+        return RefusedCopy(file.name, file.refusal)
+    return IncomingCopy(file.name, bytes(file.data), item_id=file.item_id)

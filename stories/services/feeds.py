@@ -1,6 +1,7 @@
 """The feeds' write paths: push tokens issued and revoked, and what an agency pushes taken
 in through the same ingest as an upload (one transaction per item, the same refusals, the
-same audit), attributed to the feed and its provider."""
+same audit), attributed to the feed and its provider: one file while the agency waits, a
+zip archive queued as an upload batch of the feed's, which the task workers take in."""
 
 from __future__ import annotations
 
@@ -10,14 +11,16 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from stories.ingest.archive import is_zip
-from stories.models import AuditAction, Feed, FeedToken
+from stories.models import AuditAction, Feed, FeedToken, UploadBatch
 from stories.services.audit import record_event
-from stories.services.batches import CONNECTION_LOST, UploadInterrupted
-from stories.services.ingest import IncomingCopy, IngestReport, IngestResult, RefusedCopy, ingest_files, unpack_archives
+from stories.services.batches import CONNECTION_LOST, UploadInterrupted, queue_batch
+from stories.services.feed_counts import count_run
+from stories.services.ingest import IncomingCopy, IngestResult, RefusedCopy, ingest_files, unpack_archives
+
+__all__ = ["count_run", "issue_token", "note_token_used", "record_failed_push", "revoke_token", "take_in_push"]
 
 log = logging.getLogger(__name__)
 
@@ -64,13 +67,24 @@ def note_token_used(token: FeedToken) -> None:
 class PushReport:
     results: list[IngestResult]
     unreadable: str = ""  # why, when the body as a whole could not be read (a damaged zip archive)
+    batch: UploadBatch | None = None  # the batch a zip archive's files wait in, to be taken in
 
 
 def take_in_push(*, feed: Feed, copy: IncomingCopy) -> PushReport:
-    """Take in what an agency pushed: one file, or each file of a zip archive, each new item
-    joining the story it resembles. The feed counts the outcomes. When the connection to
-    the database is lost meanwhile, `UploadInterrupted` says how far it got."""
+    """Take in what an agency pushed, each new item joining the story it resembles: one
+    file now, the files of a zip archive queued as the feed's upload batch (the workers
+    take them in and record each outcome on it). The feed counts the outcomes. When the
+    connection to the database is lost meanwhile, `UploadInterrupted` says how far it got."""
     unpacked = list(unpack_archives([copy]))
+    unreadable = _unreadable(copy, unpacked)
+    if is_zip(copy.name, copy.data) and not unreadable:
+        batch = queue_batch(files=unpacked, user=None, story=None, provider=feed.provider, group=True, feed=feed)
+        Feed.objects.filter(pk=feed.pk).update(last_run_at=timezone.now())
+        return PushReport([], batch=batch)
+    return _take_in_now(feed, unpacked, unreadable)
+
+
+def _take_in_now(feed: Feed, unpacked: list[IncomingCopy | RefusedCopy], unreadable: str) -> PushReport:
     taken_in: list[IngestResult] = []
     try:
         report = ingest_files(
@@ -85,7 +99,6 @@ def take_in_push(*, feed: Feed, copy: IncomingCopy) -> PushReport:
     except CONNECTION_LOST as error:
         log.warning("A push to the feed %s stopped after %d of %d items", feed.pk, len(taken_in), len(unpacked))
         raise UploadInterrupted(taken_in, total=len(unpacked)) from error
-    unreadable = _unreadable(copy, unpacked)
     count_run(feed, report, error=unreadable)
     return PushReport(report.results, unreadable)
 
@@ -94,20 +107,6 @@ def record_failed_push(feed: Feed, message: str) -> None:
     """A push the desk could not take in at all (no name, an empty body, over the limit):
     its feed's page says so until a push goes through."""
     Feed.objects.filter(pk=feed.pk).update(last_run_at=timezone.now(), last_error=message)
-
-
-def count_run(feed: Feed, report: IngestReport, *, error: str) -> None:
-    """Note a run of the feed: when, its outcomes added to the counts, and its error, or
-    its success (which clears the error)."""
-    now = timezone.now()
-    outcome = {"last_error": error} if error else {"last_success_at": now, "last_error": ""}
-    Feed.objects.filter(pk=feed.pk).update(
-        last_run_at=now,
-        stored_count=F("stored_count") + report.count("stored"),
-        duplicate_count=F("duplicate_count") + report.count("duplicate"),
-        refused_count=F("refused_count") + report.count("refused"),
-        **outcome,
-    )
 
 
 def _unreadable(copy: IncomingCopy, unpacked: list[IncomingCopy | RefusedCopy]) -> str:

@@ -28,6 +28,7 @@ from stories.analysis.grouping import (
 )
 from stories.ingest import ParsedCopy
 from stories.models import UNATTRIBUTED, FingerprintBand, ItemFingerprint, Provider, SourceVersion, Story
+from stories.services.evidence_cache import STORED_EVIDENCE
 
 GROUPING_ENGINE = "2"  # made again by `manage.py fingerprint` when it changes
 
@@ -107,7 +108,7 @@ def remember_fingerprint(version: SourceVersion, evidence: ItemEvidence) -> Item
 # looks up the story and receive time of the best-ranked items only until enough pass, not
 # of every item sharing a key (a common key is shared with thousands).
 _RANKED = """
-SELECT ranked.fingerprint_id, source.story_id, version.id
+SELECT ranked.fingerprint_id, source.story_id, version.id, version.sha256
 FROM (
     SELECT fingerprint_id, COUNT(*) AS shared FROM stories_fingerprintband
     WHERE key IN ({keys}) GROUP BY fingerprint_id ORDER BY shared DESC, fingerprint_id DESC
@@ -126,7 +127,8 @@ def _candidates(keys: list[str], received_at: float | None) -> Iterator[Candidat
     """(story id, version id, evidence) of the CANDIDATES stored items sharing the most band
     keys with the new one (the newest first among equals), in open stories and received
     within the engine's time window (which `match` would refuse anyway), best first. Only
-    their evidence is fetched and decoded, however many items share a key."""
+    their evidence is fetched and decoded, however many items share a key, and what this
+    process decoded before is not fetched again (`evidence_cache`)."""
     params: list[Any] = list(keys)
     window = ""
     if received_at is not None:
@@ -136,6 +138,6 @@ def _candidates(keys: list[str], received_at: float | None) -> Iterator[Candidat
     with connection.cursor() as cursor:
         cursor.execute(_RANKED.format(keys=", ".join(["%s"] * len(keys)), window=window), [*params, CANDIDATES])
         ranked = cursor.fetchall()
-    evidence = dict(ItemFingerprint.objects.filter(pk__in=[row[0] for row in ranked]).values_list("pk", "evidence"))
-    for pk, story_id, version_id in ranked:
-        yield story_id, version_id, ItemEvidence.from_dict(evidence[pk])
+    evidence = STORED_EVIDENCE.evidence_of(((pk, sha256) for pk, _, _, sha256 in ranked), engine=GROUPING_ENGINE)
+    for pk, story_id, version_id, _ in ranked:
+        yield story_id, version_id, evidence[pk]

@@ -26,7 +26,7 @@ from stories.ingest.archive import ArchiveLimits, ArchiveRefusal, expand_zip, is
 from stories.ingest.decode import readable_size
 from stories.ingest.names import printable, shown_name
 from stories.models import UNATTRIBUTED, AuditAction, Feed, Provider, Source, SourceVersion, Story
-from stories.services.analysis import refresh_story_analysis
+from stories.services.analysis import queue_analysis
 from stories.services.audit import record_event
 from stories.services.grouping import StoryMatch, item_evidence, matching_story, remember_fingerprint
 from stories.services.merge_offers import offer_merges
@@ -158,7 +158,8 @@ def ingest_files(
     """Ingest each file on its own, zip archives unpacked. A new item goes into `story`;
     without one, with `group`, into the story it resembles (or a new one), else the stored
     files form one new story. What a `feed` brings is marked as its. `on_result` hears of
-    each file's outcome as soon as it is known."""
+    each file's outcome as soon as it is known. The stories the copy went into are
+    analysed in the background, once for each burst (`queue_analysis`)."""
     report = IngestReport(story=story)
     upload = _Upload(user, provider, actor_name, story, group, report, feed)
     for incoming in unpack_archives(files):
@@ -169,9 +170,6 @@ def ingest_files(
         report.results.append(result)
         if on_result is not None:
             on_result(result)
-    stored = [result.version for result in report.results if result.outcome == "stored" and result.version is not None]
-    for changed in {version.source.story for version in stored}:
-        refresh_story_analysis(changed)
     return report
 
 
@@ -244,6 +242,7 @@ def _store(incoming: IncomingCopy, parsed: ParsedCopy, sha256: str, encoding: st
     remember_fingerprint(version, replace(evidence, received_at=version.received_at.timestamp()))
     offer_merges(version=version, found=found)  # when the item matched other stories too
     Story.objects.filter(pk=source.story_id).update(last_received_at=now)
+    queue_analysis(source.story_id)  # after the update above, which holds the story's row
     return version
 
 

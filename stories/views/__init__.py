@@ -12,7 +12,7 @@ from stories.views.compose import (
 )
 from stories.views.inbox import inbox
 from stories.views.merge_offers import keep_offer_apart, merge_offer
-from stories.views.push import push
+from stories.views.push import push, pushed_batch
 from stories.views.regroup import merge, move
 from stories.views.story import source_versions_diff, story_detail
 from stories.views.workflow import restore, version_diff, versions, workflow_step
@@ -30,6 +30,7 @@ __all__ = [
     "paragraph_action",
     "presence",
     "push",
+    "pushed_batch",
     "restart",
     "restore",
     "save",

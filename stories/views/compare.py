@@ -8,7 +8,7 @@ from stories.access import get_story_for_user
 from stories.decorators import desk_login_required, follow_merged_story
 from stories.forms import CompareForm
 from stories.http import AuthenticatedHttpRequest
-from stories.services.analysis import MAX_COMPARED, analyse, short_labels, story_sources
+from stories.services.analysis import MAX_COMPARED, analyse, keep_for_inbox, short_labels, story_sources
 from stories.services.reading import mark_read
 from stories.views.compare_page import build_compare_page, source_head
 
@@ -26,6 +26,7 @@ def compare(request: AuthenticatedHttpRequest, story_id: int) -> HttpResponse:
     for error in form.errors.get("sources", []):
         messages.warning(request, str(error))
     analysis = analyse(story=story, sources=selection)
+    keep_for_inbox(story, analysis, shown=selection, sources=sources)
     labels = short_labels(sources)
     heads = [source_head(source, labels[source.pk]) for source in selection]
     settlements = {settlement.key: settlement for settlement in story.settlements.select_related("settled_by")}

@@ -1,5 +1,7 @@
 """`POST /api/ingest/`: an agency pushes one file, or a zip archive of files, with its feed's
-token (`Authorization: Bearer TOKEN`), and hears each item's outcome as JSON.
+token (`Authorization: Bearer TOKEN`), and hears each item's outcome as JSON: one file's at
+once, a zip archive's from its batch (`GET /api/ingest/batches/ID/`, the same token), since
+its files are queued for the task workers and the answer does not wait for them.
 
 No session and no CSRF token: the bearer token is the credential, and a browser never
 sends it by itself. The body is the file's bytes as they are (`curl --data-binary`), named
@@ -14,14 +16,16 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote
 
 from django.http import HttpRequest, JsonResponse
+from django.urls import reverse
 from django.utils.http import parse_header_parameters
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from stories.access import PushDenied, get_token_for_push
 from stories.ingest.archive import is_zip
 from stories.ingest.decode import readable_size
 from stories.ingest.names import shown_name
+from stories.models import FeedToken, UploadBatch
 from stories.services.batches import UploadInterrupted
 from stories.services.feeds import note_token_used, record_failed_push, take_in_push
 from stories.services.ingest import IncomingCopy, IngestResult, read_upload, size_limit
@@ -37,11 +41,9 @@ class PushRefused(Exception):
 @require_POST
 def push(request: HttpRequest) -> JsonResponse:
     """Take in the pushed file or zip archive; one entry per item in the answer."""
-    try:
-        token = get_token_for_push(_bearer_token(request))
-    except PushDenied as denied:
-        return _refusal(denied.status, denied.message, headers={"WWW-Authenticate": 'Bearer realm="newsroom"'})
-    note_token_used(token)
+    token = _token(request)
+    if not isinstance(token, FeedToken):
+        return token
     feed = token.feed
     try:
         copy = _pushed_copy(request)
@@ -51,10 +53,46 @@ def push(request: HttpRequest) -> JsonResponse:
         return _refusal(refused.status, refused.message)
     except UploadInterrupted as interrupted:
         return JsonResponse({"error": interrupted.message, "items": _items(interrupted.taken_in)}, status=503)
+    if report.batch is not None:
+        return JsonResponse(_batch_answer(request, report.batch), status=202)
     answer = {"items": _items(report.results)}
     if report.unreadable:
         return JsonResponse({"error": report.unreadable, **answer}, status=400)
     return JsonResponse(answer)
+
+
+@require_GET
+def pushed_batch(request: HttpRequest, batch_id: int) -> JsonResponse:
+    """How far the feed's queued zip archive has got, and each item's outcome so far."""
+    token = _token(request)
+    if not isinstance(token, FeedToken):
+        return token
+    batch = UploadBatch.objects.filter(pk=batch_id, feed=token.feed).first()
+    if batch is None:
+        return _refusal(404, f"The feed “{token.feed.name}” pushed no batch {batch_id}.")
+    return JsonResponse(_batch_answer(request, batch))
+
+
+def _token(request: HttpRequest) -> FeedToken | JsonResponse:
+    """The request's live push token (its use noted), or the answer refusing it."""
+    try:
+        token = get_token_for_push(_bearer_token(request))
+    except PushDenied as denied:
+        return _refusal(denied.status, denied.message, headers={"WWW-Authenticate": 'Bearer realm="newsroom"'})
+    note_token_used(token)
+    return token
+
+
+def _batch_answer(request: HttpRequest, batch: UploadBatch) -> dict:
+    link = request.build_absolute_uri(reverse("stories:pushed_batch", args=[batch.pk]))
+    return {
+        "batch": batch.pk,
+        "url": link,
+        "status": batch.status,
+        "total": batch.total,
+        "processed": batch.processed,
+        "items": batch.results,
+    }
 
 
 def _pushed_copy(request: HttpRequest) -> IncomingCopy:

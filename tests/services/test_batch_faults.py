@@ -34,8 +34,7 @@ from stories.models import (
     Story,
     UploadBatch,
 )
-from stories.services.batches import TakenOver, _record_outcome, revive_stalled_batches, run_batch
-from stories.services.ingest import IngestResult
+from stories.services.batches import revive_stalled_batches, run_batch
 from tests.services.test_batches import dispatch, run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -45,7 +44,7 @@ REPO = Path(__file__).resolve().parents[2]
 def stall(batch: UploadBatch, minutes: int = 10) -> None:
     """As a killed worker leaves it: running, its task running, no progress for a while."""
     UploadBatch.objects.filter(pk=batch.pk).update(
-        status=BatchStatus.RUNNING, claim="dead-worker", heartbeat_at=timezone.now() - timedelta(minutes=minutes)
+        status=BatchStatus.RUNNING, heartbeat_at=timezone.now() - timedelta(minutes=minutes)
     )
     DBTaskResult.objects.update(status=TaskResultStatus.RUNNING)
 
@@ -54,7 +53,7 @@ def test_a_batch_with_no_progress_for_a_while_is_queued_again_and_finishes(queue
     stall(queued)
     assert revive_stalled_batches() == [queued.pk]
     queued.refresh_from_db()
-    assert queued.status == BatchStatus.QUEUED and queued.claim == ""
+    assert queued.status == BatchStatus.QUEUED
     assert DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).count() == 1  # the dead worker's
     assert DBTaskResult.objects.filter(status=TaskResultStatus.READY).count() == 1  # the new one
     assert revive_stalled_batches() == []  # once
@@ -69,12 +68,17 @@ def test_a_batch_making_progress_is_left_to_its_worker(queued):
     assert revive_stalled_batches() == []
 
 
-def test_a_run_that_was_taken_over_stops_at_its_next_file(queued):
+def test_a_run_that_was_taken_over_while_it_still_worked_never_takes_in_a_file_twice(queued):
+    """A worker that was only slow, not dead, goes on after the watcher queued its batch
+    again: each run takes only files no one has taken in."""
     stall(queued)
-    result = IngestResult("ringroad-01.txt", "stored", "ringroad-01.txt: stored")
-    with pytest.raises(TakenOver):
-        _record_outcome(queued, result, claim="another-run")
-    assert UploadBatch.objects.get(pk=queued.pk).processed == 0
+    revive_stalled_batches()
+    run_batch(queued.pk)  # the slow worker's run, going on
+    run_worker()  # the run the watcher queued
+    queued.refresh_from_db()
+    assert queued.status == BatchStatus.DONE and queued.processed == 6
+    assert [result["outcome"] for result in queued.results] == [*["stored"] * 4, "refused", "duplicate"]
+    assert SourceVersion.objects.count() == 4
 
 
 def test_a_batch_stopped_by_a_lost_connection_says_so_in_a_sentence_and_resumes_from_its_page(

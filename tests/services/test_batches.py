@@ -44,7 +44,11 @@ def test_a_small_upload_goes_in_during_the_request(alice_admin, settings):
     settings.NEWSROOM_INLINE_UPLOAD_FILES = 3
     report = take_in_upload(files=[dispatch(1), dispatch(2)], user=alice_admin, story=None, provider=None)
     assert isinstance(report, IngestReport) and report.count("stored") == 2
-    assert not UploadBatch.objects.exists() and not DBTaskResult.objects.exists()
+    assert not UploadBatch.objects.exists()
+    # Only the story's analysis is left to the workers: once for the two files.
+    [task] = DBTaskResult.objects.all()
+    assert task.task_path == "stories.services.analysis.analyse_story"
+    assert task.args_kwargs["args"] == [Story.objects.get().pk]
 
 
 def test_a_large_upload_waits_in_the_database_with_its_task_queued(queued):
@@ -59,7 +63,8 @@ def test_a_large_upload_waits_in_the_database_with_its_task_queued(queued):
     assert not SourceVersion.objects.exists()
 
 
-def test_the_worker_takes_the_batch_in_file_by_file_and_records_each_outcome(queued):
+def test_the_worker_takes_the_batch_in_file_by_file_and_records_each_outcome(queued, settings):
+    settings.NEWSROOM_ANALYSIS_DELAY_SECONDS = 0  # else the story is analysed after the worker stops
     run_worker()
 
     queued.refresh_from_db()
@@ -70,7 +75,7 @@ def test_the_worker_takes_the_batch_in_file_by_file_and_records_each_outcome(que
     story = Story.objects.get()
     assert queued.story == story and story.sources.count() == 4
     assert story.analysis is not None, "the worker analyses the story it filled"
-    assert not BatchFile.objects.exists(), "a file's waiting copy goes once it is taken in"
+    assert not BatchFile.objects.exclude(data=b"").exists(), "a file's waiting copy goes once it is taken in"
     assert AuditEvent.objects.filter(action=AuditAction.INGEST, actor=queued.created_by).count() == 4
     assert queued.started_at <= queued.finished_at
 

@@ -162,17 +162,32 @@ class TestChoosingSources:
 
 class TestCaching:
     def test_it_reads_the_stored_analysis_instead_of_computing_again(self, editor_client, story):
-        assert Analysis.objects.count() == 1  # computed when the copy came in
+        assert Analysis.objects.count() == 0  # the copy came in without waiting for it (queued)
         editor_client.get(compare_url(story))
         editor_client.get(compare_url(story), {"repeats": "on"})
         assert Analysis.objects.count() == 1
 
     def test_a_new_version_of_a_source_is_analysed_afresh(self, editor_client, story):
+        editor_client.get(compare_url(story))
         update = HARBOUR_A + "Officials later raised the number of injured to 15.\n"
         ingest_files(files=[IncomingCopy("northwire.txt", update.encode())], user=None)
-        assert Analysis.objects.count() == 2
         html = editor_client.get(compare_url(story)).content.decode()
         assert "raised the number of injured to 15" in html
+        assert Analysis.objects.count() == 2
+
+    def test_the_page_opened_before_the_background_analysis_gives_the_inbox_its_counts(self, editor_client, story):
+        assert story.analysis is None and story.analysis_due_at is not None
+        editor_client.get(compare_url(story))
+        story.refresh_from_db()
+        assert story.analysis is not None and story.analysis.repeat_count == 4
+
+    def test_a_chosen_selection_does_not_change_the_inbox_counts(self, editor_client):
+        third = HARBOUR_A.replace("Northwire", "Coastal News").replace("12 people", "13 people")
+        story = harbour_story(extra=[("coastal.txt", third)])
+        first, _, chosen = Source.objects.filter(story=story).order_by("created_at")
+        editor_client.get(compare_url(story), {"sources": [first.pk, chosen.pk]})
+        story.refresh_from_db()
+        assert story.analysis is None
 
 
 def test_it_shows_markup_in_wire_copy_as_text(editor_client):

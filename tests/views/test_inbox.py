@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from stories.models import Article, ArticleStatus, Provider, Story
+from stories.services.analysis import analyse_new_copy
 from stories.services.compose import article_for, draft_for, save_draft
 from stories.services.ingest import IncomingCopy, ingest_files
 from stories.services.reading import mark_read
@@ -37,6 +38,7 @@ def test_it_lists_stories_newest_copy_first(client, edith_editor):
 
 def test_it_shows_providers_sources_repeats_and_conflicts(client, edith_editor):
     harbour_story()
+    analyse_new_copy(Story.objects.get().pk)  # what the background task does a moment after the copy came in
     client.force_login(edith_editor)
     html = client.get(INBOX).content.decode()
     story = Story.objects.get()

@@ -1,5 +1,6 @@
 """`POST /api/ingest/`: an agency pushes a file or a zip archive with its feed's token and
-hears each item's outcome; the items go in as an upload's do, attributed to the feed."""
+hears each item's outcome; the items go in as an upload's do, attributed to the feed. (A
+zip archive is queued as a batch: `test_push_batches.py`.)"""
 
 import json
 import random
@@ -11,7 +12,7 @@ from django.urls import reverse
 from stories.models import AuditAction, AuditEvent, Feed, FeedToken, SourceVersion
 from stories.services.feeds import revoke_token
 from stories.services.ingest import IncomingCopy
-from tests.views.copy import HARBOUR_A, HARBOUR_B
+from tests.views.copy import HARBOUR_A
 from tests.views.push import push_headers, pushed_feed, zipped
 
 pytestmark = pytest.mark.django_db
@@ -87,36 +88,6 @@ class TestWhatIsPushed:
         assert version.feed == feed and version.source.provider == feed.provider and version.received_by is None
         event = AuditEvent.objects.get(action=AuditAction.INGEST)
         assert event.actor is None and event.actor_name == "feed Northwire push" and event.detail["feed"] == feed.pk
-
-    def test_it_takes_in_each_file_of_a_zip_and_lists_each_outcome(self, client, feed_and_token):
-        feed, token = feed_and_token
-        files = [IncomingCopy("northwire.txt", HARBOUR_A.encode()), IncomingCopy("meridian.txt", HARBOUR_B.encode())]
-        response = push(client, token, zipped("night.zip", [*files, IncomingCopy("again.txt", HARBOUR_A.encode())]))
-        assert response.status_code == 200
-        assert outcomes(response) == [
-            ("night.zip/northwire.txt", "stored"),
-            ("night.zip/meridian.txt", "stored"),
-            ("night.zip/again.txt", "duplicate"),
-        ]
-        assert SourceVersion.objects.filter(feed=feed).count() == 2
-        feed.refresh_from_db()
-        assert (feed.stored_count, feed.duplicate_count, feed.refused_count) == (2, 1, 0)
-        assert feed.last_run_at and feed.last_success_at and not feed.last_error
-
-    def test_a_refused_item_is_named_with_its_problem_and_the_good_items_still_go_in(self, client, feed_and_token):
-        feed, token = feed_and_token
-        blank = IncomingCopy("blank.txt", b"  \n\n")
-        pdf = IncomingCopy("scan.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
-        response = push(client, token, zipped("mixed.zip", [blank, IncomingCopy("a.txt", HARBOUR_A.encode()), pdf]))
-        assert response.status_code == 200
-        items = response.json()["items"]
-        assert [item["outcome"] for item in items] == ["refused", "stored", "refused"]
-        assert items[0]["message"].startswith("mixed.zip/blank.txt:") and "empty" in items[0]["message"]
-        assert items[2]["message"].startswith("mixed.zip/scan.txt:") and "PDF" in items[2]["message"]
-        assert items[0]["story"] is None and items[1]["story"] is not None
-        assert SourceVersion.objects.get().original_name == "mixed.zip/a.txt"
-        feed.refresh_from_db()
-        assert (feed.stored_count, feed.refused_count) == (1, 2)
 
     def test_the_same_bytes_pushed_twice_are_stored_once(self, client, feed_and_token):
         feed, token = feed_and_token
