@@ -49,6 +49,7 @@ import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import combinations
 from typing import Any, TypeVar
 
 from .facts import Facts, extract
@@ -67,6 +68,7 @@ WINDOW_HOURS = 72
 CANDIDATES = 100
 # What the other candidates also state counts this much against a story's pooled evidence.
 BACKGROUND = 0.5
+POOLED_ITEMS = 8  # a story's items pooled at most: enough together, and bounded work
 WEIGHTS = {"terms": 0.3, "lead": 0.2, "names": 0.2, "numbers": 0.2}  # divided by their sum
 N_BANDS = 64  # bands of 2 values, in each of two pairings: 128 keys an item
 LEAD_TERMS = 50  # content words of the headline and first two or three sentences
@@ -206,17 +208,23 @@ def best_story(new: ItemEvidence, candidates: Iterable[tuple[StoryKey, ItemEvide
         found = match(new, stored)
         if found.same_story and (best is None or found.score > best[1].score):
             best = (key, found)
-    for key, found in _pooled(new, given).items():
-        if found.same_story and (best is None or found.score > best[1].score):
-            best = (key, found)
+    pooled = _pooled(new, given)
+    if pooled and (best is None or pooled[1] > best[1].score):
+        key, score, members = pooled
+        best = (
+            key,
+            Match(score, True, f"with {len(members)} items of the story: {_shared_words(new, _union(members))}"),
+        )
     return best
 
 
-def _pooled(new: ItemEvidence, candidates: list[tuple[StoryKey, ItemEvidence]]) -> dict[StoryKey, Match]:
-    """For each story with two or more candidates that `match` may compare with `new`
-    (another provider, inside the window), how well they match it together: rewrites by
-    different outlets each name part of what happened, and a new one may share a little
-    with each and enough only with all of them.
+def _pooled(
+    new: ItemEvidence, candidates: list[tuple[StoryKey, ItemEvidence]]
+) -> tuple[StoryKey, float, list[ItemEvidence]] | None:
+    """The story whose two or more candidates (of other providers, inside the window)
+    match `new` best together, at THRESHOLD or above: its key, the score and those items.
+    Rewrites by different outlets each name part of what happened, and a new one may
+    share a little with each and enough only with all of them.
 
     Each word, name and number of `new` counts for the share of the story's items that
     state it, less BACKGROUND times the share of the other candidates stating it: the
@@ -225,23 +233,24 @@ def _pooled(new: ItemEvidence, candidates: list[tuple[StoryKey, ItemEvidence]]) 
     The kinds are weighed as in `_score`, each normalised as a cosine against the story's
     pooled counts; one item alone scores at most its `match` score."""
     if not new.terms:
-        return {}
+        return None
     eligible = [(key, stored) for key, stored in candidates if _may_pool(new, stored)]
     stories: dict[StoryKey, list[ItemEvidence]] = {}
     for key, stored in eligible:
-        stories.setdefault(key, []).append(stored)
-    shown = {
-        kind: Counter(t for _, item in eligible for t in getattr(item, kind) & getattr(new, kind)) for kind in WEIGHTS
-    }
-    found = {}
+        stories.setdefault(key, [])
+        if len(stories[key]) < POOLED_ITEMS:  # the best ranked: candidates come best first
+            stories[key].append(stored)
+    shown = {kind: Counter[str]() for kind in WEIGHTS}
+    for _, stored in eligible:
+        for kind, counts in shown.items():
+            counts.update(getattr(stored, kind) & getattr(new, kind))
+    best = None
     for key, members in stories.items():
         if len(members) >= 2:
             score = _pooled_score(new, members, shown, len(eligible) - len(members))
-            if score >= THRESHOLD:
-                found[key] = Match(
-                    score, True, f"with {len(members)} items of the story: {_shared_words(new, _union(members))}"
-                )
-    return found
+            if score >= THRESHOLD and (best is None or score > best[1]):
+                best = (key, score, members)
+    return best
 
 
 def _union(members: list[ItemEvidence]) -> ItemEvidence:
@@ -261,17 +270,23 @@ def _may_pool(new: ItemEvidence, stored: ItemEvidence) -> bool:
 
 def _pooled_score(new: ItemEvidence, members: list[ItemEvidence], shown: dict[str, Counter[str]], others: int) -> float:
     weighted = stated = 0.0
+    n = len(members)
+    against = BACKGROUND / max(1, others)
     for kind, weight in WEIGHTS.items():
         mine = getattr(new, kind)
-        pool = Counter(t for member in members for t in getattr(member, kind))
-        if not mine and not pool:
+        sets = [getattr(member, kind) for member in members]
+        if not mine and not any(sets):
             continue
         stated += weight
-        if mine and pool:
-            n = len(members)
-            against = BACKGROUND / max(1, others)
-            support = sum(max(0.0, pool[t] / n - against * (shown[kind][t] - pool[t])) for t in mine)
-            weighted += weight * support * n / math.sqrt(len(mine) * sum(c * c for c in pool.values()))
+        if mine and any(sets):
+            pool: Counter[str] = Counter()
+            for each in sets:
+                pool.update(mine & each)
+            support = sum(max(0.0, count / n - against * (shown[kind][t] - count)) for t, count in pool.items())
+            # The squared norm of the pooled counts, sum of count**2 over every word the
+            # items state, is the sum of the sizes of all pairs' intersections.
+            squares = sum(len(each) for each in sets) + 2 * sum(len(a & b) for a, b in combinations(sets, 2))
+            weighted += weight * support * n / math.sqrt(len(mine) * squares)
     return round(weighted / stated, 4) if stated else 0.0
 
 
