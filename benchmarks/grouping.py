@@ -1,6 +1,6 @@
 """How well `stories.analysis.grouping` puts wire items into stories, on real copy.
 
-    .venv/bin/python benchmarks/grouping.py [--seed 7] [--sweep] [--candidates 30]
+    .venv/bin/python benchmarks/grouping.py [--seed 7] [--split-seed 1] [--sweep] [--candidates 30]
 
 About 45 s (--sweep, which re-runs the feed at other thresholds, about 3.5 min). Reads
 ../shared/corpus at run time (never copied into the repository) and simulates a feed:
@@ -18,6 +18,10 @@ with `best_story`, and joins the best story or starts a new one.
   the rule the versions were grouped by: 19 pairs) count as one story. Receive times are
   the stories' dates; for versions not among the 1,500, estimated from the item number,
   which rises with time (interpolated: median error 3 minutes, 95% within 1.3 hours).
+
+ECB+ is also run on each half of its 43 topics (shuffled with `--split-seed`), each half a
+feed of its own: the rules were chosen looking at the first half ("tune"), and the second
+("held out") says whether they hold on events not looked at.
 
 Prints, per corpus: pairwise and B-cubed precision, recall and F1; stories made against
 true clusters; candidates checked per item; median milliseconds per item (evidence, and
@@ -193,6 +197,19 @@ def stories_made(evidence: list[ItemEvidence], seed: int) -> list[int]:
     return [story[i] for i in range(len(evidence))]
 
 
+def report_halves(items: list[Item], seed: int, split_seed: int) -> None:
+    """Pairwise and B-cubed figures of a feed of each half of the ECB+ topics alone."""
+    topics = sorted({it.truth.split("_")[0] for it in items}, key=int)
+    random.Random(split_seed).shuffle(topics)
+    for name, half in (("tune", set(topics[: len(topics) // 2])), ("held out", set(topics[len(topics) // 2 :]))):
+        chosen = [it for it in items if it.truth.split("_")[0] in half]
+        evidence = [evidence_of(it.headline, it.text, it.received_at, it.provider) for it in chosen]
+        truth, made = [it.truth for it in chosen], stories_made(evidence, seed)
+        print(f"  {name} half (split seed {split_seed}, {len(half)} topics, {len(chosen)} items): "
+              "pairwise P {:.3f} R {:.3f} F1 {:.3f}".format(*pairwise(truth, made))
+              + f", B-cubed F1 {bcubed(truth, made)[2]:.3f}")
+
+
 def report(name: str, items: list[Item], seed: int, sweep: bool) -> None:
     started = time.perf_counter()
     evidence, evidence_ms = [], []
@@ -235,6 +252,7 @@ def print_sweep(evidence: list[ItemEvidence], truth: list[str], seed: int) -> No
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--split-seed", type=int, default=1, help="shuffles the ECB+ topics into two halves")
     parser.add_argument("--sweep", action="store_true", help="also print pairwise figures at other thresholds")
     parser.add_argument("--candidates", type=int, default=grouping.CANDIDATES,
                         help=f"items scored per new one, ranked by band keys shared (default "
@@ -246,6 +264,7 @@ def main() -> None:
     print(f"grouping.THRESHOLD {grouping.THRESHOLD}, SAME_PROVIDER_THRESHOLD {grouping.SAME_PROVIDER_THRESHOLD}, "
           f"window {grouping.WINDOW_HOURS} h, {2 * grouping.N_BANDS} band keys an item; feed order seed {args.seed}")
     report("ECB+", ecbplus(), args.seed, args.sweep)
+    report_halves(ecbplus(), args.seed, args.split_seed)
     report("Reuters versions + distractors", reuters(), args.seed, args.sweep)
 
 

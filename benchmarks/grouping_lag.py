@@ -4,7 +4,7 @@ PostgreSQL.
 
     .venv/bin/python benchmarks/grouping_lag.py [--items 3000] [--lags 250 750 1250 2000]
                                                 [--probes 20] [--span-hours 48] [--candidates N ...]
-                                                [--explain] [--keep]
+                                                [--explain] [--keep] [--reuse]
 
 For each `--items` size, a throwaway database `<name>_lag_<items>` on the server of
 DATABASE_URL (default postgres://postgres@127.0.0.1:5432/newsroom, so newsroom_lag_3000) is dropped, migrated
@@ -258,19 +258,21 @@ def run_size(items: int, args: argparse.Namespace) -> None:
     from stories.services import grouping
 
     name = database_name(items)
-    recreate_database(name)
+    if not args.reuse:
+        recreate_database(name)
     connection.settings_dict["NAME"] = name
     connection.close()
     from django.core.management import call_command
 
-    call_command("migrate", verbosity=0, interactive=False)
     rng = random.Random(SEED)
     probes = make_probes(args.probes, rng)
     began = time.perf_counter()
-    plan = plan_with_probes(items, probes, args.lags, rng)
-    load_archive.store_archive(plan, now=timezone.now(), span=timedelta(hours=args.span_hours))
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE")
+    if not args.reuse:
+        call_command("migrate", verbosity=0, interactive=False)
+        plan = plan_with_probes(items, probes, args.lags, rng)
+        load_archive.store_archive(plan, now=timezone.now(), span=timedelta(hours=args.span_hours))
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
     measure_lags(probes)
     stored = ItemFingerprint.objects.count()
     print(
@@ -296,7 +298,7 @@ def run_size(items: int, args: argparse.Namespace) -> None:
     if args.explain:
         explain_one(max(probes, key=lambda probe: probe.lag))
     connection.close()
-    if not args.keep:
+    if not args.keep and not args.reuse:
         recreate_database(name, create=False)
 
 
@@ -311,6 +313,11 @@ def main() -> None:
     )
     parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE the candidate query")
     parser.add_argument("--keep", action="store_true", help="keep the databases built")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="probe the databases kept by an earlier --keep run (same --probes and --lags), within a day of it",
+    )
     args = parser.parse_args()
     set_up_django(database_name(args.items[0]))
     for items in args.items:

@@ -181,3 +181,66 @@ Søren Engebretsen-Holm, the keeper, relit the lighthouse at Skerry Point on Sat
     names = found.reason.split("the names ")[1].split(", ")
     assert found.same_story and names[:2] == ["Engebretsen-Holm", "Skerry"], found.reason
     assert "Søren" in names and "Soren" not in found.reason, found.reason
+
+
+# One landslide told by three outlets: the third names what each of the first two names in
+# part (the mayor and 340 residents from one, the engineer and 72 millimetres of rain from
+# the other), so it shares too little with either alone and enough with both together.
+SLIDE = ("Landslide buries road above Valdoria", """\
+VALDORIA - A landslide buried the mountain road above Valdoria on Thursday night, cutting off 340 residents \
+of the hamlet of Pellarino.
+Mayor Ottavia Brunetti said bulldozers would need at least four days to clear 18,000 cubic metres of rock and mud.
+Helicopters flew bottled water and medicines to the hamlet on Friday morning, and 26 tourists were taken down \
+to Castelmonte.""")
+SLIDE_RESCUE = ("Rescue teams reach cut-off hamlet after slide", """\
+Civil protection teams reached Pellarino on foot on Friday after a slide of rock closed its only road.
+Regional engineer Lucio Ferrandina said 72 millimetres of rain fell in six hours before the slope gave way, \
+the most since 1994.
+Prefect Anselmo Guidarelli said 45 firefighters and 12 soldiers were at work.""")
+SLIDE_THIRD = ("Pellarino isolated as rain brings down hillside", """\
+Heavy rain brought down a hillside in the Alps, leaving Pellarino and its 340 residents isolated for a \
+second day, Mayor Brunetti said.
+Engineer Ferrandina said 72 millimetres fell before the slope collapsed.
+Shops in the valley are rationing bread, and farmers cannot reach their cattle on the upper pastures.
+The army has offered a bridging unit, while the tourist office cancelled a festival planned for the weekend.""")
+# Another landslide in the Alps the same week: its vocabulary, not its places, people or figures.
+OTHER_SLIDE = ("Mudslide closes pass road near Rocca Alta", """\
+ROCCA ALTA - A mudslide closed the pass road near Rocca Alta on Wednesday, stranding 90 drivers overnight.
+Mayor Teodoro Sanvitale said the road would reopen once geologists had checked the slope above the tunnel.""")
+OTHER_SLIDE_RETOLD = ("Drivers stranded as mud blocks Alpine pass", """\
+Ninety drivers spent the night in their cars after mud and rock blocked the pass at Rocca Alta, \
+Mayor Sanvitale said; heavy rain had soaked the slope for three days and the road stays shut.""")
+
+
+def slide_story(key="slide"):
+    return [(key, evidence(SLIDE, NOON, "Alpine Wire")), (key, evidence(SLIDE_RESCUE, NOON + HOUR, "Valley Press"))]
+
+
+def test_a_rewrite_joins_a_story_whose_items_it_matches_only_together():
+    third = evidence(SLIDE_THIRD, NOON + 5 * HOUR, "Summit News")
+    assert not any(match(third, stored).same_story for _, stored in slide_story())
+    key, found = best_story(third, slide_story())
+    assert key == "slide" and found.same_story
+    assert found.reason.startswith("with 2 items of the story:")
+    assert "Brunetti" in found.reason and "Ferrandina" in found.reason and "340, 72" in found.reason
+
+
+def test_a_rewrite_that_items_of_two_stories_match_together_joins_its_own():
+    other = [("rocca", evidence(OTHER_SLIDE, NOON, "Alpine Wire")),
+             ("rocca", evidence(OTHER_SLIDE_RETOLD, NOON + HOUR, "Valley Press"))]
+    key, _ = best_story(evidence(SLIDE_THIRD, NOON + 5 * HOUR, "Summit News"), other + slide_story())
+    assert key == "slide"
+
+
+def test_a_related_event_stays_apart_from_a_story_of_two_items():
+    other = [("rocca", evidence(OTHER_SLIDE, NOON, "Alpine Wire")),
+             ("rocca", evidence(OTHER_SLIDE_RETOLD, NOON + HOUR, "Valley Press"))]
+    assert best_story(evidence(SLIDE_THIRD, NOON + 5 * HOUR, "Summit News"), other) is None
+    assert best_story(evidence(OTHER_SLIDE_RETOLD, NOON + 2 * HOUR, "Summit News"), slide_story()) is None
+
+
+def test_items_pool_only_across_providers_and_inside_the_window():
+    """A provider's own items on a beat are different stories unless one re-files the
+    other, together as alone; copy from days apart is no evidence either."""
+    assert best_story(evidence(SLIDE_THIRD, NOON + 5 * HOUR, "Valley Press"), slide_story()) is None
+    assert best_story(evidence(SLIDE_THIRD, NOON + 100 * HOUR, "Summit News"), slide_story()) is None
