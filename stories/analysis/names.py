@@ -17,7 +17,7 @@ from .facts import Facts
 from .found import Found
 from .links import SentenceRef, SentenceSpace
 from .model import Block
-from .proper_names import SourceNames
+from .proper_names import NAME_ENDINGS, SourceNames
 from .spellings import LONG_NAME, MIN_RESPELLED, american, derived, house_style_name, prefixed, respelled, swapped
 from .text import STOPWORDS, fold, stem
 
@@ -53,20 +53,21 @@ def check_respelled(
     that the other source never uses (`names` are the two sources' names)."""
     (block_a, facts_a), (block_b, facts_b) = a, b
     for key_a, run_a in _name_tokens(facts_a).items():
-        if key_a in names[1].forms or _opens_only(key_a, facts_a, names[0]):  # most names: both sources use them
-            continue
+        if key_a in names[1].forms or _capitalised_only_where_all_are(key_a, names[0]):
+            continue  # most names: both sources use them
         for key_b, run_b in _name_tokens(facts_b).items():
-            if key_b in names[0].forms or _opens_only(key_b, facts_b, names[1]):
+            if key_b in names[0].forms or _capitalised_only_where_all_are(key_b, names[1]):
                 continue
             close = respelled(key_a, key_b) or _one_name_otherwise_spelled(run_a, run_b, key_a, key_b)
             if close and not _two_people(run_a, run_b, key_a, key_b):
                 _report(found, (block_a, run_a), (block_b, run_b), key_a, key_b)
 
 
-def _opens_only(key: str, facts: Facts, names: SourceNames) -> bool:
-    """A capital that opens the sentence, on a word its source never writes mid-sentence:
-    "Partly through his friendship" names nobody."""
-    return bool(facts.words) and fold(facts.words[0]) == key and key not in names.mid_sentence
+def _capitalised_only_where_all_are(key: str, names: SourceNames) -> bool:
+    """A capital its source writes only where every word has one, opening a sentence or in a
+    title-case headline: "Partly through his friendship", "Warehouse Fire Injures 12" name
+    nobody."""
+    return key not in names.mid_sentence and key not in NAME_ENDINGS and len(key) < LONG_NAME
 
 
 def check_respelled_anywhere(found: Found, a: SourceNames, b: SourceNames, space: SentenceSpace) -> None:

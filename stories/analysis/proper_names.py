@@ -38,6 +38,8 @@ corp inc ltd bros vol ave blvd rd
 )  # and the abbreviations of titles and addresses ("Vancouver police Const. Jana McGuinness")
 
 
+TITLE_CASE_SHARE = 0.6  # of a passage's words capitalised: a headline in title case
+
 NAME_ENDINGS = frozenset({"state", "states", "corp", "inc", "ltd", "bros"})  # of NOT_NAMES, ending a name
 
 
@@ -107,8 +109,11 @@ class SourceNames:
 
     def _read(self, block: Block, capitals: list[Capital]) -> None:
         openers = {sentence.start for sentence in block.sentences}
+        # A headline in title case capitalises every word: "Warehouse Fire Injures 12" writes
+        # no name mid-sentence.
+        title_case = len(capitals) >= TITLE_CASE_SHARE * len(block.text.split())
         for start, token, key, first in capitals:
-            if start not in openers:
+            if start not in openers and not title_case:
                 self.mid_sentence.add(key)
             self.forms.setdefault(key, {}).setdefault(token, block)
             blocks = self.places.setdefault(key, [])

@@ -604,3 +604,15 @@ class TestOneDisagreementOnce:
         a += "\n\nA fire tore through a warehouse, injuring 12 people."
         b = "A fire tore through a warehouse, injuring 14 people.\n\nThe blaze at the cannery was put out by noon."
         assert conflicts(a, b, ("number",)) == [("number", "12 people", "14 people")]
+
+
+class TestHeadlinesInTitleCase:
+    def test_words_of_a_title_case_headline_are_no_names(self):
+        a = "Warehouse Fire Injures 12 and Shuts Pier 9\n\n" + BODY
+        b = "Skarvik Warehouse Blaze Leaves 12 Injured, Berths Closed\n\n" + BODY
+        assert conflicts(a, b, ("name",)) == []
+
+    def test_a_name_respelled_in_a_headline_and_in_the_body_is_still_a_conflict(self):
+        a = "Ekdahl Praises Ferry Crew\n\n" + BODY
+        b = "Ekdal Praises Ferry Crew\n\n" + BODY.replace("Ekdahl", "Ekdal")
+        assert conflicts(a, b, ("name",))
