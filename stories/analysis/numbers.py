@@ -16,7 +16,7 @@ from collections.abc import Hashable
 
 from .facts import Facts
 from .found import Found
-from .harms import harm_of
+from .harms import HARM, PEOPLE, harm_of
 from .model import Block
 from .periods import periods_of
 from .quantities import Number, numbers_of
@@ -231,12 +231,18 @@ COUNTED_ALIKE = tuple(
 )
 
 
-# Counts of people, or of harm to people: a word in two sentences of one story does not make
-# them one count ("12 people died" / "14 people were injured" in the quake).
-_PEOPLE_AND_HARM = frozenset(
-    stem(word)
-    for word in """people persons residents individuals civilians dead killed deaths died fatalities lives
-    bodies injured wounded hurt injuries soldiers troops children kids workers employees staff""".split()
+# Counts of people, or of harm to people (`harms`): a word in two sentences of one story does
+# not make them one count ("12 people died" / "14 people were injured" in the quake).
+_PEOPLE_AND_HARM = (
+    frozenset(HARM)
+    | PEOPLE
+    | frozenset().union(
+        *(
+            group
+            for group in COUNTED_ALIKE
+            if group & {stem("people"), stem("soldiers"), stem("children"), stem("workers")}
+        )
+    )
 )
 
 Counts = dict[str, list[tuple[Block, Number]]]  # what is counted -> the numbers that count it, where

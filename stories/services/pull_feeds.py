@@ -49,19 +49,18 @@ class PollOutcome:
 
 def feed_limits() -> FetchLimits:
     """The limits of a feed's own document."""
-    return FetchLimits(
-        timeout=settings.NEWSROOM_FEED_TIMEOUT_SECONDS,
-        max_bytes=settings.NEWSROOM_MAX_FEED_BYTES,
-        max_redirects=settings.NEWSROOM_FEED_MAX_REDIRECTS,
-        private_addresses=settings.NEWSROOM_FEED_ALLOW_PRIVATE_ADDRESSES,
-    )
+    return _limits(settings.NEWSROOM_MAX_FEED_BYTES)
 
 
 def item_limits() -> FetchLimits:
     """The limits of an item a feed links to: one file's (NEWSROOM_MAX_COPY_BYTES)."""
+    return _limits(settings.NEWSROOM_MAX_COPY_BYTES)
+
+
+def _limits(max_bytes: int) -> FetchLimits:
     return FetchLimits(
         timeout=settings.NEWSROOM_FEED_TIMEOUT_SECONDS,
-        max_bytes=settings.NEWSROOM_MAX_COPY_BYTES,
+        max_bytes=max_bytes,
         max_redirects=settings.NEWSROOM_FEED_MAX_REDIRECTS,
         private_addresses=settings.NEWSROOM_FEED_ALLOW_PRIVATE_ADDRESSES,
     )
