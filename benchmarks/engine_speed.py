@@ -70,6 +70,23 @@ def median_ms(work: Callable[[], object], runs: int) -> tuple[float, float]:
     return statistics.median(walls), statistics.median(cpus)
 
 
+def paired_ms(first: Callable[[], object], second: Callable[[], object], runs: int) -> tuple[list[float], float]:
+    """Medians of wall and CPU milliseconds of `first` and of `second`, run in turns (one of
+    each, `runs` times, after one of each to warm up), and the median of the ratios of
+    their CPU times turn by turn. Taking turns puts the load of the moment on both sides:
+    measured one after the other, a load that rose between them moved the ratio."""
+    first(), second()
+    times: list[list[float]] = [[], [], [], []]  # first wall, first CPU, second wall, second CPU
+    for _ in range(runs):
+        for side, work in ((0, first), (2, second)):
+            wall, cpu = time.perf_counter(), time.process_time()
+            work()
+            times[side].append((time.perf_counter() - wall) * 1000)
+            times[side + 1].append((time.process_time() - cpu) * 1000)
+    ratio = statistics.median(a / b for a, b in zip(times[1], times[3]))
+    return [statistics.median(column) for column in times], ratio
+
+
 def version_pair(words: int) -> tuple[list[str], list[str]]:
     """An article of about `words` words and an edited version of it."""
     rng = random.Random(words)
@@ -85,15 +102,18 @@ def engine_ms(versions: list[list[str]], runs: int) -> tuple[float, float]:
 
 def pair_table(runs: int) -> None:
     """The ratio on wall time and on CPU time: on a busy machine wall time also counts the
-    waits for a core, which fall on either side at random; CPU time counts the work only."""
+    waits for a core, which fall on either side at random; CPU time counts the work only.
+    The two run in turns (`paired_ms`); the CPU ratio is the median of the turns' ratios."""
     print(f"{'words':>6} {'engine ms':>10} {'CPU ms':>7} {'HtmlDiff ms':>12} {'CPU ms':>7} {'engine/HtmlDiff':>16} "
           f"{'CPU ratio':>10} {'ms/1k words':>12}")
     for words in (1000, 2000, 4000, 8000):
         a, b = version_pair(words)
-        engine, cpu = engine_ms([a, b], runs)
-        html, html_cpu = median_ms(lambda a=a, b=b: difflib.HtmlDiff().make_table(a, b), runs)
+        sources = [SourceText("v0", "\n".join(a)), SourceText("v1", "\n".join(b))]
+        (engine, cpu, html, html_cpu), ratio = paired_ms(
+            lambda sources=sources: compare_sources(sources), lambda a=a, b=b: difflib.HtmlDiff().make_table(a, b), runs
+        )
         print(f"{words:>6} {engine:>10.1f} {cpu:>7.1f} {html:>12.1f} {html_cpu:>7.1f} {engine / html:>15.2f}x "
-              f"{cpu / html_cpu:>9.2f}x {engine / (words / 1000):>12.1f}")
+              f"{ratio:>9.2f}x {engine / (words / 1000):>12.1f}")
 
 
 def scaling_table(runs: int) -> None:

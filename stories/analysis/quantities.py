@@ -47,11 +47,19 @@ _SCALES = {
     "bln": 1e9,
 }
 _SCALE = "|".join(_SCALES)
+# "41 / 2 months", "31/2 years": 4½ and 3½ as scrapers print them, the fraction's sign
+# lost. Read so only before a measure of time or length, where a whole 41 or 31 is as
+# likely but "41 / 2" is not (a ratio or a date is written otherwise).
+_GLUED_BEFORE = (
+    r"(?=[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|miles?|inch(?:es)?|feet|foot|pounds?|metres?|meters?"
+    r"|kilomet(?:re|er)s?|km)\b)"
+)
 # Digits (thousands may be set off by ", " as some scrapers print them), not an ordinal
 # ("12th"); or a number word; either with its scale.
 _IN_DIGITS = (
-    r"(?<![\w.,])(?P<cur>[$€£¥])?\s?(?P<num>\d{1,3}(?:,\s?\d{3}(?!\d))+|\d+)"
-    r"(?:(?P<dec>\.(?:\d+|\s\d(?![\d,.]\d)))|(?:\s?-\s?|\s)(?P<over>\d)\s?/\s?(?P<under>\d{1,2})(?!\d))?(?!\d|(?:st|nd|rd|th)\b)"
+    r"(?<![\w.,])(?P<cur>[$€£¥])?\s?"
+    r"(?P<num>\d{1,3}(?:,\s?\d{3}(?!\d))+|\d+?(?=[13]\s?/\s?[24]" + _GLUED_BEFORE + r")|\d+)"
+    r"(?:(?P<glued>[13]\s?/\s?[24])(?!\d)|(?P<dec>\.(?:\d+|\s\d(?![\d,.]\d)))|(?:\s?-\s?|\s)(?P<over>\d)\s?/\s?(?P<under>\d{1,2})(?!\d))?(?!\d|\ufffd|(?:st|nd|rd|th)\b)"
     rf"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?:[\s-]?(?P<scale>{_SCALE})\b)?"  # "40 mln", "40-mln"
 )
 _NUMBER = re.compile(
@@ -137,13 +145,20 @@ def numbers_of(text: str, sentence: str = "") -> tuple[Number, ...]:
     return tuple(numbers)
 
 
+_AND_A_HALF = re.compile(r"\s(?:and\s)?a\shalf\b", re.I)  # "four and a half months", "2 and a half"
+
+
 def _number(text: str, match: re.Match[str], sentence: str) -> Number:
     value, unit, spelled, precision = _value_of(match)
-    phrase = match.group().strip() + _following_words(text[match.end() :])
-    counts, before, measure = _context(text, match.start(), match.end())
+    end = match.end()
+    half = _AND_A_HALF.match(text, end)
+    if half and not match.group("dec") and not match.group("scale") and not match.group("wscale"):
+        value, precision, end = value + 0.5, min(precision, 0.5), half.end()
+    phrase = text[match.start() : end].strip() + _following_words(text[end:])
+    counts, before, measure = _context(text, match.start(), end)
     if unit and unit != "%" and measure == "m":  # "$60m": sixty million dollars, not metres
         value, precision, measure = value * 1e6, precision * 1e6, ""
-    rate, rate_end = _rate(text, match.end())
+    rate, rate_end = _rate(text, end)
     rate_text = text[match.start() : rate_end].strip() if rate else ""
     head = text[max(0, match.start() - 40) : match.start()].lower()
     subject = _subject(text, match.start())
@@ -153,7 +168,7 @@ def _number(text: str, match: re.Match[str], sentence: str) -> Number:
     bound = "over" if _PLUS.match(text, match.end()) else _bound(head)
     return Number(
         phrase,
-        match.group().strip(),
+        text[match.start() : end].strip(),
         value,
         unit,
         counts,
@@ -166,8 +181,8 @@ def _number(text: str, match: re.Match[str], sentence: str) -> Number:
         bound=bound,
         subject=subject,
         partial=bool(_PARTIAL_BEFORE.search(head) or _PARTIAL_AFTER.match(text, match.end())),
-        attributive=bool(measure) and _JOINING_HYPHEN.match(text[match.end() :]) is not None,
-        describes="" if measure else _described(text, match.end(), counts),
+        attributive=bool(measure) and _JOINING_HYPHEN.match(text[end:]) is not None,
+        describes="" if measure else _described(text, end, counts),
         sentence=sentence,
         lead=_lead(text, match.start()),
     )
@@ -184,6 +199,9 @@ def _value_of(match: re.Match[str]) -> tuple[float, str, bool, float]:
     value = float(_GROUPING.sub("", match.group("num")) + decimals) * scale
     if match.group("under") and int(match.group("under")):  # "4-1/2"
         value += int(match.group("over")) / int(match.group("under")) * scale
+    elif match.group("glued"):  # "41 / 2": four and a half
+        over, under = match.group("glued").replace(" ", "").split("/")
+        value += int(over) / int(under) * scale
     precision = 10.0 ** -(len(decimals or ".") - 1) * scale
     unit = "%" if match.group("pct") else (match.group("cur") or "")
     return value, unit, False, precision

@@ -346,6 +346,19 @@ class TestScrapersSpacing:
         assert conflicts(a, b, ("number",)) == [("number", "4. 4 metres", "4. 6 metres")]
         assert conflicts(a, a.replace("4. 4", "4.4"), ("number",)) == []
 
+    def test_a_half_whose_sign_was_lost_is_a_half(self):
+        from stories.analysis.quantities import numbers_in
+
+        assert [n.value for n in numbers_in("He served 41 / 2 months, then 31/2 years on parole.")] == [4.5, 3.5]
+        assert [n.value for n in numbers_in("The club has 41 members and 2 months to pay.")] == [41, 2]
+        assert numbers_in("He served 4\ufffd months.") == ()  # the sign lost to a character that says so
+        a = BODY + "\nThe captain served four and a half months in prison for the collision."
+        b = BODY + "\nThe captain served 41 / 2 months in prison for the collision."
+        assert conflicts(a, b, ("number",)) == []
+        assert conflicts(a, b.replace("41 / 2", "51 / 2"), ("number",)) == [
+            ("number", "four and a half months", "51 / 2 months")
+        ]
+
 
 class TestNamesAndQuotesInOtherLetters:
     def test_a_first_name_with_c_or_k_before_one_surname_is_a_conflict(self):
@@ -528,7 +541,7 @@ class TestTolls:
             return tolls_of([(block, numbers_in(sentence)) for sentence in sentences])
 
         one = tolls("The storm killed at least 40 people along the coast on Tuesday.")
-        two = tolls("Some 30 people were killed on the quay.", "Twelve people died in the floods of 2009.")
+        two = tolls("Some 30 people were killed on the quay.", "Twelve people died in a landslide inland.")
         found = Found()
         check_tolls(found, one, two)
         assert found.items == []
