@@ -7,6 +7,7 @@
     python tests/analysis/real_pairs/select.py --held-out-3 > tests/analysis/real_pairs/pairs_heldout3.json
     python tests/analysis/real_pairs/select.py --held-out-4 > tests/analysis/real_pairs/pairs_heldout4.json
     python tests/analysis/real_pairs/select.py --held-out-5 > tests/analysis/real_pairs/pairs_heldout5.json
+    python tests/analysis/real_pairs/select.py --held-out-6 > tests/analysis/real_pairs/pairs_heldout6.json
 
 From ../shared/corpus (never copied here: the set holds paths, labels and short values):
 20 pairs of articles about one event by different outlets (ECB+: two articles of one
@@ -45,6 +46,10 @@ articles are not. Labelled by readers before the engine is run on it, measured o
 `--held-out-5` draws a fifth (seed 16; 24 outlet pairs, ids n01...) the same way, from
 articles neither an earlier pair nor any report of `benchmarks/unlabelled_reports.py`
 (seeds 1 to 9, `seen_in_unlabelled_reports.json`) has shown the engine's output on.
+
+`--held-out-6` draws a sixth (seed 17; ids q01...) the same way, from articles no earlier
+pair (the fifth set's included) nor any such report has shown: 21 outlet pairs, one from
+each cluster that still has two such articles.
 """
 
 import csv
@@ -56,13 +61,13 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
 SEED, HELD_OUT_SEED, DEV2_SEED, HELD_OUT_2_SEED, HELD_OUT_3_SEED, HELD_OUT_4_SEED = 10, 11, 12, 13, 14, 15
-HELD_OUT_5_SEED = 16
+HELD_OUT_5_SEED, HELD_OUT_6_SEED = 16, 17
 ECB_PAIRS, REUTERS_PAIRS = 20, 12
 HELD_OUT_ECB_PAIRS, HELD_OUT_REUTERS_PAIRS = 16, 8
 DEV2_ECB_PAIRS, DEV2_REUTERS_PAIRS = 16, 8
 HELD_OUT_2_ECB_PAIRS, HELD_OUT_2_REUTERS_PAIRS = 16, 8
 HELD_OUT_3_ECB_PAIRS, HELD_OUT_3_REUTERS_PAIRS = 20, 4
-HELD_OUT_4_ECB_PAIRS = 24
+HELD_OUT_4_ECB_PAIRS, HELD_OUT_6_ECB_PAIRS = 24, 21
 ALL_EARLIER_SETS = ("pairs.json", "pairs_heldout.json", "pairs_dev2.json", "pairs_heldout2.json", "pairs_heldout3.json")
 HERE = Path(__file__).resolve().parent
 
@@ -190,7 +195,13 @@ def _cluster_of(file_name: str) -> str:
 def main() -> None:
     held_out, dev2 = "--held-out" in sys.argv[1:], "--dev2" in sys.argv[1:]
     held_out_2, held_out_3 = "--held-out-2" in sys.argv[1:], "--held-out-3" in sys.argv[1:]
-    if "--held-out-5" in sys.argv[1:]:
+    if "--held-out-6" in sys.argv[1:]:
+        rng = random.Random(HELD_OUT_6_SEED)
+        seen = frozenset(json.loads((HERE / "seen_in_unlabelled_reports.json").read_text(encoding="utf-8")))
+        used = files_used_by(*ALL_EARLIER_SETS, "pairs_heldout4.json", "pairs_heldout5.json") | seen
+        pairs = ecb_pairs_unused_articles(rng, HELD_OUT_6_ECB_PAIRS, used)
+        prefix = "q"
+    elif "--held-out-5" in sys.argv[1:]:
         rng = random.Random(HELD_OUT_5_SEED)
         seen = frozenset(json.loads((HERE / "seen_in_unlabelled_reports.json").read_text(encoding="utf-8")))
         used = files_used_by(*ALL_EARLIER_SETS, "pairs_heldout4.json") | seen
