@@ -49,6 +49,7 @@ SETS = {
     "third held-out": ("pairs_heldout3.json", "labels_heldout3_"),
     "fourth held-out": ("pairs_heldout4.json", "labels_heldout4_"),
     "fifth held-out": ("pairs_heldout5.json", "labels_heldout5_"),
+    "sixth held-out": ("pairs_heldout6.json", "labels_heldout6_"),
 }
 
 
