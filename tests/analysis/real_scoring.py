@@ -114,4 +114,15 @@ def _contained(x: str, y: str) -> bool:
 
 
 def _words(value: str) -> list[str]:
-    return WORD.findall(value.casefold())
+    """A value's words, a number spelled out read as its digits: "10 / ten" is house style
+    (GUIDELINES.md), so "seven villages" and "7 Villages" are one value."""
+    return [_SPELLED.get(word, word) for word in WORD.findall(value.casefold())]
+
+
+_SPELLED = {
+    word: str(number)
+    for number, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}

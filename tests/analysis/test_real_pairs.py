@@ -12,6 +12,10 @@ class TestScoringRules:
         assert matches(Fact("number", "Fourteen people", "12"), label)
         assert matches(Fact("name", "Nicolas", "Nicolás"), Fact("name", "Nicolás Maduro", "Nicolas Maduro"))
 
+    def test_a_number_spelled_out_matches_its_digits(self):  # "10 / ten" is house style
+        assert matches(Fact("number", "7 Villages Damaged", "five villages"), Fact("number", "seven villages", "five"))
+        assert not matches(Fact("number", "7 Villages", "5"), Fact("number", "seventeen villages", "five"))
+
     def test_part_of_a_word_or_a_number_is_no_match(self):
         assert not matches(Fact("number", "2", "14"), Fact("number", "12 people", "14 people"))
         assert not matches(Fact("number", "46", "5"), Fact("number", "4.46", "4.5"))
