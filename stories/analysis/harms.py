@@ -22,7 +22,8 @@ def harm_of(number: Number) -> str:
     if number.ends or number.unit or number.measure or number.rate:
         return ""
     words = fold(number.text[len(number.raw) :]).split()
-    head = stem(words[0]) if words else ""
+    words = words[1:] if words[:1] == ["of"] else words  # "hundreds of buildings"
+    head = stem(words[0]) if words and words[0] not in _JOINING else ""  # "injuring dozens and destroying"
     if head in HARM:  # "40 dead", "55 injured"
         return HARM[head]
     if head and head not in PEOPLE or number.partial and head != "other":
@@ -39,4 +40,5 @@ def harm_of(number: Number) -> str:
 
 
 _FIGURE = re.compile(r"\d")
+_JOINING = frozenset({"and", "or", "but"})  # the number's phrase ends: what follows is another
 WORDS_BEFORE = 3  # content words before a number, in its clause, that may say what harm it counts

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 import re
 from collections.abc import Hashable
 
@@ -78,6 +79,8 @@ def _stated(number: Number, numbers: tuple[Number, ...]) -> bool:
 def _same_amount(number_a: Number, number_b: Number) -> bool:
     """The same value, or the same amount in another unit of its kind ("200ft" / "61m"). The
     same value in another unit of its kind ("200ft" / "200m") is not the same amount."""
+    if number_a.upto or number_b.upto:  # "hundreds" of one thing does not confirm "hundreds" of another
+        return False
     measure_a, measure_b = number_a.measure, number_b.measure
     if measure_a and measure_b and measure_a != measure_b and same_kind(measure_a, measure_b):
         in_a = converted(number_b.value, measure_b, measure_a)
@@ -95,6 +98,9 @@ def values_agree(number_a: Number, number_b: Number) -> bool:
     """Both values true within the precision and the bound they are written with: "4.46" /
     "4.5", "about 250" / "248", "more than 20" / "23". Two values bounded alike ("more than
     13 hours" / "more than 19 hours") are two claims about one number: they disagree."""
+    if number_a.upto or number_b.upto:
+        (low_a, high_a), (low_b, high_b) = _span(number_a), _span(number_b)
+        return low_a < high_b and low_b < high_a
     value_b, precision_b = number_b.value, number_b.precision
     if number_a.measure != number_b.measure and number_a.measure and number_b.measure:
         value_b = converted(value_b, number_b.measure, number_a.measure)
@@ -118,6 +124,21 @@ def values_agree(number_a: Number, number_b: Number) -> bool:
 
 
 ABOUT = 0.05  # "about 250" holds for 238 to 262
+
+
+def _span(number: Number) -> tuple[float, float]:
+    """The values a number holds, as written: "dozens" 24 up to 200, "more than 20" above
+    20, "about 250" 238 to 262, "4.5" 4.45 to 4.55."""
+    value = number.value
+    if number.upto:
+        return value, number.upto
+    if number.bound in ("over", "several"):
+        return value, math.inf
+    if number.bound == "under":
+        return 0.0, value + 1e-9
+    if number.bound == "about":
+        return value * (1 - ABOUT), value * (1 + ABOUT) + 1e-9
+    return value - number.precision / 2, value + number.precision / 2 + 1e-9
 
 
 def _check_ranges(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
@@ -179,6 +200,10 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
     harm_a, harm_b = harm_of(number_a), harm_of(number_b)
     if harm_a and harm_b and harm_a != harm_b:
         return False  # "killed 12 people" / "14 people were injured": the dead and the injured
+    if number_a.upto or number_b.upto:
+        # An amount in round words is most often said of a wider whole ("thousands of
+        # fighters were waiting", "hundreds of thousands have fled"): compared only as a toll.
+        return bool(harm_a) and harm_a == harm_b
     # A unit of measure alone says nothing of what is measured: "four years ago" and a
     # "28-year veteran" share "year" and nothing else.
     counted_a, counted_b = number_a.counts - {number_a.measure}, number_b.counts - {number_b.measure}
@@ -370,6 +395,18 @@ def check_ages_anywhere(found: Found, ages_a: Ages, ages_b: Ages) -> None:
             if not found.reported("number", stated_values, number_a.value, number_b.value):
                 note = f"different ages of {name.title()}"
                 found.add("number", (block_a, number_a.text), (block_b, number_b.text), note)
+
+
+def reported_alike(found: Found, number_a: Number, number_b: Number) -> bool:
+    """A number conflict between values that agree with these two is reported already: the
+    disagreement "hundreds injured" / "dozens" is not reported again as "250 others injured"
+    / "dozens" from another sentence of the same source."""
+    return any(
+        item.kind == "number"
+        and any(values_agree(number_a, stated) for stated in numbers_of(item.a.text))
+        and any(values_agree(number_b, stated) for stated in numbers_of(item.b.text))
+        for item in found.items
+    )
 
 
 def stated_values(text: str) -> set[Hashable]:

@@ -47,6 +47,21 @@ _SCALES = {
     "bln": 1e9,
 }
 _SCALE = "|".join(_SCALES)
+# Amounts said in round words, each a span of values ("dozens": 24 up to 200): what a
+# figure of the same thing must fall inside. Generous at the top, as copy is ("thousands
+# marched" of 30,000), so that only spans that cannot meet disagree: "hundreds injured" /
+# "injuring dozens"; "tens of thousands of protesters" / "an approximate 200,000".
+VAGUE_AMOUNTS = {
+    "dozens": (24.0, 200.0),
+    "hundreds": (200.0, 2_000.0),
+    "thousands": (2_000.0, 100_000.0),
+    "tens of thousands": (20_000.0, 100_000.0),
+    "hundreds of thousands": (200_000.0, 2_000_000.0),
+    "millions": (2_000_000.0, 100_000_000.0),
+    "tens of millions": (20_000_000.0, 100_000_000.0),
+    "hundreds of millions": (200_000_000.0, 2_000_000_000.0),
+}
+_VAGUE = "|".join(sorted((words.replace(" ", r"\s+") for words in VAGUE_AMOUNTS), key=len, reverse=True))
 # "41 / 2 months", "31/2 years": 4½ and 3½ as scrapers print them, the fraction's sign
 # lost. Read so only before a measure of time or length, where a whole 41 or 31 is as
 # likely but "41 / 2" is not (a ratio or a date is written otherwise).
@@ -63,12 +78,15 @@ _IN_DIGITS = (
     rf"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?:[\s-]?(?P<scale>{_SCALE})\b)?"  # "40 mln", "40-mln"
 )
 _NUMBER = re.compile(
-    _IN_DIGITS + r"|\b(?P<word>" + "|".join(_NUMBER_WORDS) + rf")\b(?=[\s-])(?:[\s-](?P<wscale>{_SCALE})\b)?", re.I
+    _IN_DIGITS
+    + rf"|\b(?P<vague>{_VAGUE})\b(?!\s+(?:of\s+)?(?:years|miles|kilomet|metres|meters|feet|dollars|pounds|euros))"
+    + r"|\b(?P<word>" + "|".join(_NUMBER_WORDS) + rf")\b(?=[\s-])(?:[\s-](?P<wscale>{_SCALE})\b)?", re.I
 )
 # The same for a text that spells no number out (most): looking for the words at every
 # word costs three times the search for digits. Its word groups are kept, and never match.
-_NUMBER_IN_DIGITS = re.compile(_IN_DIGITS + r"|(?P<word>(?!))(?P<wscale>(?!))", re.I)
-_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+_NUMBER_IN_DIGITS = re.compile(_IN_DIGITS + r"|(?P<vague>(?!))(?P<word>(?!))(?P<wscale>(?!))", re.I)
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join([*_NUMBER_WORDS, _VAGUE]) + r")\b", re.I)
+_SPELLING_WORDS = frozenset(_NUMBER_WORDS) | {words.split()[0] for words in VAGUE_AMOUNTS}
 _WORD_RUN = re.compile(r"\w+")
 MEASURES = frozenset(
     stem(word)
@@ -98,6 +116,7 @@ class Number:
     bound: str = ""  # "over", "under" or "about" ("more than 20", "nearly 50")
     partial: bool = False  # a part of a count: "the first 17", "one of the", "another 5"
     ends: tuple[float, float] | None = None  # a range it is one end of ("from 7 to 75 years")
+    upto: float = 0.0  # the top of an amount said in round words (`VAGUE_AMOUNTS`); `value` its foot
     attributive: bool = False  # joined to its unit by a hyphen: "a 13-inch screen" (a size, not a measurement)
     describes: str = ""  # stem of the noun a hyphen-joined count describes: "system" of "a 10-rack system"
     sentence: str = dataclasses.field(default="", compare=False, repr=False)
@@ -128,7 +147,7 @@ def _spells_a_number(text: str) -> bool:
     """A number word stands in `text` as a word of its own ("two", not "network"). In ASCII
     text, where ignoring case is lower-casing, a look-up per word is faster than the search."""
     if text.isascii():
-        return not _NUMBER_WORDS.keys().isdisjoint(_WORD_RUN.findall(text.lower()))
+        return not _SPELLING_WORDS.isdisjoint(_WORD_RUN.findall(text.lower()))
     return _NUMBER_WORD.search(text) is not None
 
 
@@ -145,6 +164,7 @@ def numbers_of(text: str, sentence: str = "") -> tuple[Number, ...]:
     return tuple(numbers)
 
 
+_OF = re.compile(r"\s+of\b")
 _AND_A_HALF = re.compile(r"\s(?:and\s)?a\shalf\b", re.I)  # "four and a half months", "2 and a half"
 
 
@@ -154,7 +174,10 @@ def _number(text: str, match: re.Match[str], sentence: str) -> Number:
     half = _AND_A_HALF.match(text, end)
     if half and not match.group("dec") and not match.group("scale") and not match.group("wscale"):
         value, precision, end = value + 0.5, min(precision, 0.5), half.end()
-    phrase = text[match.start() : end].strip() + _following_words(text[end:])
+    of = _OF.match(text, end) if match.group("vague") else None  # "hundreds of buildings"
+    phrase = text[match.start() : end].strip() + (
+        of.group() + _following_words(text[of.end() :]) if of else _following_words(text[end:])
+    )
     counts, before, measure = _context(text, match.start(), end)
     if unit and unit != "%" and measure == "m":  # "$60m": sixty million dollars, not metres
         value, precision, measure = value * 1e6, precision * 1e6, ""
@@ -183,6 +206,7 @@ def _number(text: str, match: re.Match[str], sentence: str) -> Number:
         partial=bool(_PARTIAL_BEFORE.search(head) or _PARTIAL_AFTER.match(text, match.end())),
         attributive=bool(measure) and _JOINING_HYPHEN.match(text[end:]) is not None,
         describes="" if measure else _described(text, end, counts),
+        upto=VAGUE_AMOUNTS[" ".join(match.group("vague").lower().split())][1] if match.group("vague") else 0.0,
         sentence=sentence,
         lead=_lead(text, match.start()),
     )
@@ -191,6 +215,9 @@ def _number(text: str, match: re.Match[str], sentence: str) -> Number:
 def _value_of(match: re.Match[str]) -> tuple[float, str, bool, float]:
     """A number's value, unit ("%", a currency sign or ""), whether it is spelled out, and
     what its last written digit is worth."""
+    if match.group("vague"):
+        low, _ = VAGUE_AMOUNTS[" ".join(match.group("vague").lower().split())]
+        return low, "", True, low
     if match.group("word"):
         scale = _SCALES.get((match.group("wscale") or "").lower(), 1.0)
         return _NUMBER_WORDS[match.group("word").lower()] * scale, "", True, scale
@@ -246,7 +273,11 @@ _BOUNDS = tuple(
             "less than|fewer than|lower than|under|below|up to|at most|nearly|almost|just short of|within"
             "|as many as|as much as",
         ),
-        ("about", "about|around|roughly|approximately|some|an estimated|estimated|close to|circa|nearly"),
+        (
+            "about",
+            "about|around|roughly|approximately|an approximate|approximate|some|an estimated|estimated|close to"
+            "|circa|nearly",
+        ),
         ("several", "several|a few|many"),  # "several dozen": some dozens, more than twelve
     )
 )
@@ -374,6 +405,7 @@ def _described(text: str, end: int, counts: frozenset[str]) -> str:
     return noun if noun in counts and noun not in STOPWORDS else ""
 
 
+_AND = re.compile(r"\s(?:and|or|but)\s", re.I)
 _SPACED_AGE = re.compile(r"^\s?-\s?(years?)\s?-\s?old\b", re.I)
 
 
@@ -386,6 +418,7 @@ def _context(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset
     if "-" in after_text[:3]:
         after_text = _SPACED_AGE.sub(r" \1 old", after_text)
     after_text = CLAUSE_END.split(_JOINING_HYPHEN.sub(" ", after_text), maxsplit=1)[0]
+    after_text = _AND.split(after_text, maxsplit=1)[0]  # "injuring dozens and destroying": not what it counts
     before_text = CLAUSE_END.split(text[max(0, start - 30) : start])[-1]
     following = [word for word in fold(after_text).split() if word not in STOPWORDS]
     before = [word for word in fold(before_text).split() if word not in STOPWORDS][-1:]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from .found import Found
 from .harms import harm_of
 from .model import Block
-from .numbers import of_other_periods, stated_values, values_agree
+from .numbers import of_other_periods, reported_alike, values_agree
 from .quantities import Number
 
 Tolls = dict[str, list[tuple[Block, Number]]]  # kind of harm -> the tolls of it given, where
@@ -36,11 +36,17 @@ def tolls_of(numbers: list[tuple[Block, tuple[Number, ...]]]) -> Tolls:
 def check_tolls(found: Found, tolls_a: Tolls, tolls_b: Tolls) -> None:
     """One toll of a kind in each source, and the two cannot both be true."""
     for kind, given_a in tolls_a.items():
-        given_b = tolls_b.get(kind, [])
+        given_a, given_b = _figures_first(given_a), _figures_first(tolls_b.get(kind, []))
         if len({n.value for _, n in given_a}) != 1 or len({n.value for _, n in given_b}) != 1:
             continue
         (block_a, number_a), (block_b, number_b) = given_a[0], given_b[0]
         if values_agree(number_a, number_b) or of_other_periods((number_a,), (number_b,)):
             continue
-        if not found.reported("number", stated_values, number_a.value, number_b.value):
+        if not reported_alike(found, number_a, number_b):
             found.add("number", (block_a, number_a.text), (block_b, number_b.text), f"different tolls: {kind}")
+
+
+def _figures_first(given: list[tuple[Block, Number]]) -> list[tuple[Block, Number]]:
+    """A source's tolls in figures when it gives any: "claimed dozens of lives" beside
+    "Some 30 people were killed" says the same more loosely, not a second toll."""
+    return [(block, number) for block, number in given if not number.upto] or given

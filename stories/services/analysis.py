@@ -30,7 +30,7 @@ from stories.ingest.names import shown_name
 from stories.models import Analysis, Source, SourceVersion, Story
 
 # Bump when the engine's output changes, so stored analyses are computed afresh.
-ENGINE_VERSION = "11"  # 11: halves whose sign a scraper lost ("41 / 2 months", "four and a half")
+ENGINE_VERSION = "12"  # 12: amounts in round words ("dozens", "tens of thousands") as spans, compared as tolls
 MAX_COMPARED = 4
 # Below the upload batches' tasks (priority 0): a worker takes the copy in first and
 # analyses the stories it changed when the burst is in.

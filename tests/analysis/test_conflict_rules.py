@@ -553,6 +553,22 @@ class TestTolls:
         b = BODY + "\nThe storm killed six fishermen and two relatives of the captain."
         assert conflicts(a, b, ("number",)) == []
 
+    def test_amounts_in_round_words_are_spans_compared_as_tolls(self):
+        a = BODY + "\nThe storm killed five people and left hundreds injured along the coast."
+        b = BODY + "\nThe storm killed five people, injuring dozens and destroying hundreds of homes."
+        assert conflicts(a, b, ("number",)) == [("number", "hundreds injured along", "dozens")]
+        c = BODY + "\nThe storm killed five people and left 150 people injured along the coast."
+        assert conflicts(c, b, ("number",)) == []  # 150 is dozens
+        d = BODY + "\nThousands of fishermen were waiting in the harbour, and two fishermen died."
+        e = BODY + "\nTwo fishermen were among the dead, both from the harbour."
+        assert conflicts(d, e, ("number",)) == []  # not a toll: said of a wider whole
+
+    def test_a_loose_toll_beside_a_figure_is_not_a_second_toll(self):
+        a = BODY + "\nThe storm killed at least 40 people along the coast on Tuesday."
+        b = BODY + "\nSome 30 people were killed and 55 others injured when the quay gave way."
+        b += "\nThe inquiry will look into the storms, which claimed dozens of lives."
+        assert conflicts(a, b, ("number",)) == [("number", "40 people along", "30 people")]
+
     def test_several_dozen_holds_more_than_twelve(self):
         a = BODY + "\nSeveral dozen people were hurt as the ferry listed."
         b = BODY + "\nAs the ferry listed, 16 people were hurt."
@@ -596,7 +612,7 @@ class TestFalseAlarmsOnTheFifthSet:
         from stories.analysis.quantities import numbers_in
 
         found = numbers_in("The storm struck, killing at least three people and injuring dozens more.")
-        assert [harm_of(number) for number in found] == ["dead"]
+        assert [harm_of(number) for number in found] == ["dead", ""]  # "dozens more": a part, not the toll
         found = numbers_in("Some 30 people were killed and 55 others injured when the quay gave way.")
         assert [harm_of(number) for number in found] == ["dead", "injured"]
 
