@@ -425,7 +425,7 @@ def _context(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset
     if following[:2] in (["year", "old"], ["years", "old"]):
         # An age: what it is the age of comes after ("a 10-year-old girl"), not "year old".
         return _stems(following[2:3]), _stems(before), "age"
-    after = following[:2]
+    after = following[:1] if following[:1] == ["times"] else following[:2]  # "shot 11 times by police"
     return _stems(after), _stems(before), _measure(after)
 
 

@@ -553,6 +553,11 @@ class TestTolls:
         b = BODY + "\nThe storm killed six fishermen and two relatives of the captain."
         assert conflicts(a, b, ("number",)) == []
 
+    def test_a_number_of_times_counts_times_only(self):
+        a = BODY + "\nTwo harbour police officers shot the driver after he drove at them on Saturday night."
+        b = BODY + "\nThe driver was shot 11 times by harbour police after he drove at them on Saturday night."
+        assert conflicts(a, b, ("number",)) == []
+
     def test_amounts_in_round_words_are_spans_compared_as_tolls(self):
         a = BODY + "\nThe storm killed five people and left hundreds injured along the coast."
         b = BODY + "\nThe storm killed five people, injuring dozens and destroying hundreds of homes."
