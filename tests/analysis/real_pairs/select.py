@@ -8,6 +8,7 @@
     python tests/analysis/real_pairs/select.py --held-out-4 > tests/analysis/real_pairs/pairs_heldout4.json
     python tests/analysis/real_pairs/select.py --held-out-5 > tests/analysis/real_pairs/pairs_heldout5.json
     python tests/analysis/real_pairs/select.py --held-out-6 > tests/analysis/real_pairs/pairs_heldout6.json
+    python tests/analysis/real_pairs/select.py --held-out-7 > tests/analysis/real_pairs/pairs_heldout7.json
 
 From ../shared/corpus (never copied here: the set holds paths, labels and short values):
 20 pairs of articles about one event by different outlets (ECB+: two articles of one
@@ -50,6 +51,12 @@ articles neither an earlier pair nor any report of `benchmarks/unlabelled_report
 `--held-out-6` draws a sixth (seed 17; ids q01...) the same way, from articles no earlier
 pair (the fifth set's included) nor any such report has shown: 21 outlet pairs, one from
 each cluster that still has two such articles.
+
+`--held-out-7` (seed 18; 24 outlet pairs, ids r01...): no unused articles are left, so it
+pairs anew articles that earlier sets used (`ecb_pairs_repaired`): two articles of one
+cluster that no earlier pair put together, neither shown by an unlabelled report. The
+articles' text has been read before, while looking at other pairs' errors; the pairs,
+their labels and the engine's output on them have not.
 """
 
 import csv
@@ -61,7 +68,7 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
 SEED, HELD_OUT_SEED, DEV2_SEED, HELD_OUT_2_SEED, HELD_OUT_3_SEED, HELD_OUT_4_SEED = 10, 11, 12, 13, 14, 15
-HELD_OUT_5_SEED, HELD_OUT_6_SEED = 16, 17
+HELD_OUT_5_SEED, HELD_OUT_6_SEED, HELD_OUT_7_SEED = 16, 17, 18
 ECB_PAIRS, REUTERS_PAIRS = 20, 12
 HELD_OUT_ECB_PAIRS, HELD_OUT_REUTERS_PAIRS = 16, 8
 DEV2_ECB_PAIRS, DEV2_REUTERS_PAIRS = 16, 8
@@ -132,6 +139,41 @@ def ecb_pairs_unused_articles(rng: random.Random, count: int, used_files: frozen
     return pairs
 
 
+def ecb_pairs_repaired(
+    rng: random.Random, count: int, paired: frozenset[frozenset[str]], seen: frozenset[str]
+) -> list[dict]:
+    """Outlet pairs of articles (of at least 8 sentences, none in `seen`) that no earlier
+    pair (`paired`) put together, at most one a cluster, the clusters in a drawn order."""
+    clusters = defaultdict(list)
+    for row in csv.DictReader(open(CORPUS / "ecbplus" / "index.csv", encoding="utf-8")):
+        if int(row["n_sentences"]) >= 8 and _ecb_path(row) not in seen:
+            clusters[row["cluster"]].append(row)
+    pairs = []
+    for name in rng.sample(sorted(clusters), len(clusters)):
+        docs = sorted(clusters[name], key=lambda row: row["doc"])
+        fresh = [
+            (first, second)
+            for i, first in enumerate(docs)
+            for second in docs[i + 1 :]
+            if frozenset({_ecb_path(first), _ecb_path(second)}) not in paired
+        ]
+        if fresh and len(pairs) < count:
+            first, second = rng.choice(fresh)
+            pairs.append({"a": _ecb_path(first), "b": _ecb_path(second), "kind": "outlets"})
+    if len(pairs) < count:
+        raise ValueError(f"only {len(pairs)} clusters have a fresh pair, {count} wanted")
+    return pairs
+
+
+def pairs_made_by(*files: str) -> frozenset[frozenset[str]]:
+    """The pairs of articles in these files (of this folder), each as a set of two paths."""
+    return frozenset(
+        frozenset({pair["a"], pair["b"]})
+        for file in files
+        for pair in json.loads((HERE / file).read_text(encoding="utf-8"))
+    )
+
+
 def files_used_by(*files: str) -> frozenset[str]:
     """Every article path of the pairs in these files (of this folder)."""
     return frozenset(
@@ -195,7 +237,13 @@ def _cluster_of(file_name: str) -> str:
 def main() -> None:
     held_out, dev2 = "--held-out" in sys.argv[1:], "--dev2" in sys.argv[1:]
     held_out_2, held_out_3 = "--held-out-2" in sys.argv[1:], "--held-out-3" in sys.argv[1:]
-    if "--held-out-6" in sys.argv[1:]:
+    if "--held-out-7" in sys.argv[1:]:
+        rng = random.Random(HELD_OUT_7_SEED)
+        seen = frozenset(json.loads((HERE / "seen_in_unlabelled_reports.json").read_text(encoding="utf-8")))
+        earlier = (*ALL_EARLIER_SETS, "pairs_heldout4.json", "pairs_heldout5.json", "pairs_heldout6.json")
+        pairs = ecb_pairs_repaired(rng, HELD_OUT_4_ECB_PAIRS, pairs_made_by(*earlier), seen)
+        prefix = "r"
+    elif "--held-out-6" in sys.argv[1:]:
         rng = random.Random(HELD_OUT_6_SEED)
         seen = frozenset(json.loads((HERE / "seen_in_unlabelled_reports.json").read_text(encoding="utf-8")))
         used = files_used_by(*ALL_EARLIER_SETS, "pairs_heldout4.json", "pairs_heldout5.json") | seen
