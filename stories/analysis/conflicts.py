@@ -19,6 +19,7 @@ from .event_days import Days, check_days_anywhere, days_of
 from .facts import Facts, extract_passage
 from .found import Found
 from .links import Link, SentenceSpace
+from .magnitudes import Magnitudes, check_magnitudes, magnitudes_of
 from .model import Block, Conflict, Row, Source
 from .names import about_others, check_first_names, check_name_spellings, check_respelled, check_respelled_anywhere
 from .numbers import Ages, Counts, ages_of, check_ages_anywhere, check_counts_anywhere, check_numbers, whole_counts
@@ -53,6 +54,7 @@ class _Story:
     ages: dict[str, Ages] = field(default_factory=dict)  # by source key, read on its first pair
     days: dict[str, Days] = field(default_factory=dict)  # by source key, read on its first pair
     tolls: dict[str, Tolls] = field(default_factory=dict)  # by source key, read on its first pair
+    magnitudes: dict[str, Magnitudes] = field(default_factory=dict)  # by source key, read on its first pair
     passage_facts: dict[str, Facts] = field(default_factory=dict)  # by block id
 
     @classmethod
@@ -73,7 +75,7 @@ class _Story:
         if key not in self.counts:
             numbers = _all_numbers(key, self.space)
             self.counts[key], self.ages[key] = whole_counts(numbers), ages_of(numbers)
-            self.tolls[key] = tolls_of(numbers)
+            self.tolls[key], self.magnitudes[key] = tolls_of(numbers), magnitudes_of(numbers)
             refs = self.space.refs.get(key, [])
             self.days[key] = days_of([(ref.block, ref.text, self.space.dates(ref)) for ref in refs])
         return self.counts[key]
@@ -95,6 +97,7 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     check_ages_anywhere(found, story.ages[key_a], story.ages[key_b])
     check_days_anywhere(found, story.days[key_a], story.days[key_b])
     check_tolls(found, story.tolls[key_a], story.tolls[key_b])
+    check_magnitudes(found, story.magnitudes[key_a], story.magnitudes[key_b])
     check_negations(found.add, links, story.space)
     check_name_spellings(found, names_a, names_b, story.space)
     check_respelled_anywhere(found, names_a, names_b, story.space)

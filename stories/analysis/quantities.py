@@ -161,7 +161,13 @@ def numbers_of(text: str, sentence: str = "") -> tuple[Number, ...]:
             text[first.end() : second.start()].strip() != "and" or _BETWEEN.search(text[: first.start()])
         ):
             numbers[index], numbers[index + 1] = _range(text, numbers[index], numbers[index + 1], first, second)
+        elif _COORDINATED.fullmatch(text, first.end(), second.start()) and not numbers[index + 1].before:
+            # "measuring 7.6 and 7.4": the second is said of what the first is
+            numbers[index + 1] = dataclasses.replace(numbers[index + 1], before=numbers[index].before)
     return tuple(numbers)
+
+
+_COORDINATED = re.compile(r"\s(?:and|or)\s")
 
 
 _OF = re.compile(r"\s+of\b")
@@ -265,12 +271,13 @@ _BOUNDS = tuple(
     for name, words in (
         (
             "over",
-            "more than|greater than|higher than|larger than|over|above|at least|upwards of|in excess of"
-            "|exceeding|topping",
+            "more than|greater than|higher than|larger than|bigger than|stronger than|over|above|at least|upwards of"
+            "|in excess of|exceeding|topping",
         ),
         (
             "under",
-            "less than|fewer than|lower than|under|below|up to|at most|nearly|almost|just short of|within"
+            "less than|fewer than|lower than|smaller than|weaker than|under|below|up to|at most|nearly|almost"
+            "|just short of|within"
             "|as many as|as much as",
         ),
         (
@@ -344,7 +351,8 @@ def _bound(head: str) -> str:
 
 _RATE = re.compile(
     r"[^.;:!?\d]{0,50}?\b(?:(?:a|an|per|each|every)\s+(?P<unit>hour|day|week|month|quarter|year)"
-    r"|(?P<adverb>hourly|daily|weekly|monthly|quarterly|yearly|annually))\b",
+    r"|(?P<adverb>hourly|daily|weekly|monthly|quarterly|yearly|annually))\b"
+    r"(?!\s+(?:before|after|later|earlier|ago|into|from|or\s+so)\b)",  # "struck an hour before": a time, no rate
     re.I,
 )
 _RATE_ADVERBS = {
@@ -406,6 +414,7 @@ def _described(text: str, end: int, counts: frozenset[str]) -> str:
 
 
 _AND = re.compile(r"\s(?:and|or|but)\s", re.I)
+_AND_A_NUMBER = re.compile(r"\s(?:and|or)\s[$€£¥]?\d+(?:[.,]\s?\d+)*", re.I)
 _SPACED_AGE = re.compile(r"^\s?-\s?(years?)\s?-\s?old\b", re.I)
 
 
@@ -418,6 +427,9 @@ def _context(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset
     if "-" in after_text[:3]:
         after_text = _SPACED_AGE.sub(r" \1 old", after_text)
     after_text = CLAUSE_END.split(_JOINING_HYPHEN.sub(" ", after_text), maxsplit=1)[0]
+    coordinated = _AND_A_NUMBER.match(after_text)  # "7.6 and 7.5 magnitude quakes": what the second counts
+    if coordinated:
+        after_text = after_text[coordinated.end() :]
     after_text = _AND.split(after_text, maxsplit=1)[0]  # "injuring dozens and destroying": not what it counts
     before_text = CLAUSE_END.split(text[max(0, start - 30) : start])[-1]
     following = [word for word in fold(after_text).split() if word not in STOPWORDS]

@@ -385,6 +385,21 @@ class TestQuakes:
         b = BODY + "\nThe survey said a 5.6 magnitude tremor shook the coast an hour before the grounding."
         assert conflicts(a, b, ("number",)) == [("number", "5.2 quake shook", "5.6 magnitude tremor")]
 
+    def test_the_magnitude_of_a_quake_is_compared_wherever_each_source_gives_it(self):
+        a = BODY + "\nThe coast was hit by two quakes, measuring 6.2 and 5.8, before the ferry sailed."
+        a += "\nThe harbour master said aftershocks stronger than four on the Richter scale went on all day."
+        b = BODY + "\nThe first earthquake measured 6.2 and struck an hour before the ferry sailed."
+        b += "\nOne of the tremors, of magnitude 5.4, was felt as far away as Lundholm."
+        assert conflicts(a, b, ("number",)) == [("number", "5.8", "5.4")]
+
+    def test_a_source_telling_of_one_more_quake_than_the_other_says_nothing(self):
+        a = BODY + "\nA magnitude 4.9 earthquake shook the coast today, after quakes of 6.2 and 5.8 on Sunday."
+        b = BODY + "\nThe first earthquake measured 6.2 and struck an hour before the ferry sailed."
+        b += "\nOne of the tremors, of magnitude 5.4, was felt as far away as Lundholm."
+        assert conflicts(a, b, ("number",)) == []
+        c = BODY + "\nA 9.1 quake in 2004 was the region's worst, and a 5.4 tremor shook it on Sunday."
+        assert conflicts(c, b, ("number",)) == []  # a quake of another year is background
+
 
 class TestTheDayOfOneEvent:
     def test_a_day_moved_into_another_paragraph_is_still_compared(self):

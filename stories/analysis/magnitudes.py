@@ -1,0 +1,66 @@
+"""Magnitudes: how strong a story's earthquakes were, compared wherever each source gives them.
+
+The magnitude is the figure of a quake story, and outlets disagree on it (one quotes the
+local agency's first reading, another the revised one) in sentences too unlike to link:
+"was hit by two quakes, measuring 7.6 and 7.4" / "One 7.3-magnitude tremor was felt as
+far away as Australia". A number is a magnitude when it is written with a decimal or beside
+"magnitude" or "Richter", and a quake's word stands beside it. A source may tell of several
+quakes (the main shock, an aftershock): the values each source gives that the other does
+not are compared, and only when there is one of each, so that "7.6 and 7.5" / "7.6 ... a
+7.3" says which quake the sources disagree on. A magnitude in a sentence that names a year
+is another quake's, given for background ("a 9.1 temblor in 2004").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .found import Found
+from .model import Block
+from .numbers import reported_alike, values_agree
+from .quantities import Number
+from .text import stem
+
+Magnitudes = list[tuple[Block, Number]]
+
+_SCALE_WORDS = frozenset(stem(word) for word in "magnitude richter".split())
+_QUAKE_WORDS = _SCALE_WORDS | frozenset(
+    stem(word) for word in "quake quakes earthquake earthquakes tremor tremors temblor temblors aftershock".split()
+)
+_QUAKE = re.compile(r"\b(?:earth)?quakes?\b|\btremors?\b|\btemblors?\b", re.I)
+_YEAR = re.compile(r"(?<![\d,.$])(?:1[89]|20)\d\d(?!,?\d)")  # "in 2004", "the 1906 quake"
+
+
+def is_magnitude(number: Number) -> bool:
+    """A quake's magnitude: between 1 and 10, a quake's word beside it ("a 6.1 earthquake",
+    "magnitude 7", "7.3-magnitude tremor", "measuring 7.6 on the Richter scale"), and written
+    with a decimal unless "magnitude" or "Richter" says so ("two quakes" is a count)."""
+    if number.unit or number.measure or number.ends or number.rate or not 1 <= number.value < 10:
+        return False
+    if number.bound in ("over", "under"):  # "aftershocks stronger than five": a threshold, no quake's
+        return False
+    around = number.counts | number.before
+    if not around & _QUAKE_WORDS and not ("measur" in number.before and _QUAKE.search(number.sentence)):
+        return False  # "two quakes, measuring 7.6 and 7.4, struck"
+    return number.precision < 1 or bool(around & _SCALE_WORDS)
+
+
+def magnitudes_of(numbers: list[tuple[Block, tuple[Number, ...]]]) -> Magnitudes:
+    """A source's magnitudes of the story's quakes, in the order it gives them."""
+    return [
+        (block, number)
+        for block, found in numbers
+        for number in found
+        if is_magnitude(number) and not _YEAR.search(number.sentence)
+    ]
+
+
+def check_magnitudes(found: Found, given_a: Magnitudes, given_b: Magnitudes) -> None:
+    """One magnitude in each source that the other does not give, and they disagree."""
+    only_a = [(block, n) for block, n in given_a if not any(values_agree(n, m) for _, m in given_b)]
+    only_b = [(block, n) for block, n in given_b if not any(values_agree(n, m) for _, m in given_a)]
+    if len({n.value for _, n in only_a}) != 1 or len({n.value for _, n in only_b}) != 1:
+        return
+    (block_a, number_a), (block_b, number_b) = only_a[0], only_b[0]
+    if not reported_alike(found, number_a, number_b):
+        found.add("number", (block_a, number_a.text), (block_b, number_b.text), "different magnitudes of the quake")
