@@ -665,3 +665,23 @@ class TestHeadlinesInTitleCase:
         a = "Ekdahl Praises Ferry Crew\n\n" + BODY
         b = "Ekdal Praises Ferry Crew\n\n" + BODY.replace("Ekdahl", "Ekdal")
         assert conflicts(a, b, ("name",))
+
+
+class TestRecords:
+    GAME = "The Harbour Hawks beat the Skarvik Gulls 24-17 on Sunday to reach the final.\n"
+
+    def test_a_record_is_compared_wherever_each_source_sets_it_beside_the_name(self):
+        a = self.GAME + "The win left the Hawks (11-4) a game clear at the top of the table."
+        b = self.GAME + "Coach Dana Moe said the Hawks' record rose to 10-4 with the win."
+        assert conflicts(a, b, ("number",)) == [("number", "11-4", "10-4")]
+        c = self.GAME + "Veteran Ola Brenn, 31-2, 20 KOs, fights on the undercard."
+        d = self.GAME + "Ola Brenn (33-2, 20 KOs) fights on the undercard."
+        assert conflicts(c, d, ("number",)) == [("number", "31-2", "33-2")]
+
+    def test_a_score_or_a_name_given_two_records_says_nothing(self):
+        a = self.GAME + "The Hawks (11-4) led 14-3 at half time."
+        b = self.GAME + "The Hawks led 14-3 at half time, the Gulls (6-9) trailing all game."
+        assert conflicts(a, b, ("number",)) == []
+        c = self.GAME + "The Hawks (10-4) went in as favourites and left at 11-4; the Hawks (11-4) lead."
+        d = self.GAME + "The Hawks (10-4) were favourites."
+        assert conflicts(c, d, ("number",)) == []
