@@ -68,8 +68,9 @@ def reuters(groups: int) -> None:
           f"versions aligned with the first ({aligned / max(1, total):.1%}); no labels, so no precision")
 
 
-def real_pairs(which: str, details: bool) -> None:
-    """The engine against the first reader's labels, and the readers against each other."""
+def real_pairs(which: str, details: bool, pooled: Tally) -> None:
+    """The engine against the first reader's labels, and the readers against each other;
+    the set's whole tally is added to `pooled`."""
     pairs = real_scoring.pairs(which)
     first, second = real_scoring.labels("first", which), real_scoring.labels("second", which)
     if not first:
@@ -82,6 +83,7 @@ def real_pairs(which: str, details: bool) -> None:
         chosen = {p["id"] for p in pairs if kind is None or p["kind"] == kind}
         tally, _ = real_scoring.score(reports, {k: v for k, v in first.items() if k in chosen})
         print(line(f"conflicts, {kind or 'all'} ({len(chosen & set(first))} pairs)", tally))
+    pooled.add(tally.hits, tally.found, tally.wanted)
     if second:
         agreement, _ = real_scoring.score(second, {k: v for k, v in first.items() if k in second})
         print(line(f"readers' agreement ({len(second)} pairs)", agreement))
@@ -109,9 +111,10 @@ def main() -> None:
     args = parser.parse_args()
     print_scores("Generated variants (tests/analysis/variants.py):", score_variants(args.seeds))
     print_scores("Hand-written rewrites (corpus/truth.json):", score_hand_rewrites(), with_repeats=False)
-    for which in real_scoring.SETS:
-        if which not in args.without:
-            real_pairs(which, args.details)
+    pooled, scored = Tally(), [which for which in real_scoring.SETS if which not in args.without]
+    for which in scored:
+        real_pairs(which, args.details, pooled)
+    print(line(f"Real pairs, the {len(scored)} sets together", pooled))
     if args.reuters and VERSIONS.is_dir():
         reuters(args.reuters)
 
