@@ -37,8 +37,8 @@ def records_of(sentences: list[tuple[Block, str]]) -> Records:
     """A source's records, by the folded name they belong to."""
     records: Records = {}
     for block, text in sentences:
-        if "-" not in text:
-            continue
+        if "-" not in text or not ("(" in text or "KO" in text or "record" in text):
+            continue  # what every record's way of being written needs: most sentences have none
         for pattern in _PATTERNS:
             for match in pattern.finditer(text):
                 name = match.group("name")
