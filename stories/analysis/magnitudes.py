@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
+from .agreement import reported_alike, values_agree
 from .found import Found
 from .model import Block
-from .numbers import reported_alike, values_agree
 from .quantities import Number
 from .text import stem
 

@@ -13,10 +13,11 @@ there is no telling which figure the other's answers.
 
 from __future__ import annotations
 
+from .agreement import reported_alike, values_agree
 from .found import Found
 from .harms import harm_of
 from .model import Block
-from .numbers import of_other_periods, reported_alike, values_agree
+from .numbers import of_other_periods
 from .quantities import Number
 
 Tolls = dict[str, list[tuple[Block, Number]]]  # kind of harm -> the tolls of it given, where

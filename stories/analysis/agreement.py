@@ -1,0 +1,71 @@
+"""Whether two numbers can both be true, each within the precision and the bound it is
+written with: "4.46" / "4.5", "about 250" / "248", "more than 20" / "23", "dozens" / "150";
+and whether a disagreement of values alike is reported already."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+from .found import Found
+from .quantities import Number, numbers_of
+from .units import CONVERTED_WITHIN, converted
+
+
+def values_agree(number_a: Number, number_b: Number) -> bool:
+    """Both values true within the precision and the bound they are written with: "4.46" /
+    "4.5", "about 250" / "248", "more than 20" / "23". Two values bounded alike ("more than
+    13 hours" / "more than 19 hours") are two claims about one number: they disagree."""
+    if number_a.upto or number_b.upto:
+        (low_a, high_a), (low_b, high_b) = _span(number_a), _span(number_b)
+        return low_a < high_b and low_b < high_a
+    value_b, precision_b = number_b.value, number_b.precision
+    if number_a.measure != number_b.measure and number_a.measure and number_b.measure:
+        value_b = converted(value_b, number_b.measure, number_a.measure)
+        precision_b = converted(precision_b, number_b.measure, number_a.measure)
+        if abs(value_b - number_a.value) <= CONVERTED_WITHIN * number_a.value:
+            return True
+        number_b = dataclasses.replace(number_b, value=value_b, precision=precision_b)
+    low, high = sorted((number_a.value, value_b))
+    if high - low < max(number_a.precision, precision_b) / 2 - 1e-9:
+        return True
+    if number_a.bound == number_b.bound:
+        return False
+    for this, other in ((number_a, number_b), (number_b, number_a)):
+        if this.bound in ("over", "several") and other.value > this.value:
+            return True
+        if this.bound == "under" and other.value < this.value:
+            return True
+        if this.bound == "about" and abs(other.value - this.value) <= ABOUT * this.value:
+            return True
+    return False
+
+
+ABOUT = 0.05  # "about 250" holds for 238 to 262
+
+
+def _span(number: Number) -> tuple[float, float]:
+    """The values a number holds, as written: "dozens" 24 up to 200, "more than 20" above
+    20, "about 250" 238 to 262, "4.5" 4.45 to 4.55."""
+    value = number.value
+    if number.upto:
+        return value, number.upto
+    if number.bound in ("over", "several"):
+        return value, math.inf
+    if number.bound == "under":
+        return 0.0, value + 1e-9
+    if number.bound == "about":
+        return value * (1 - ABOUT), value * (1 + ABOUT) + 1e-9
+    return value - number.precision / 2, value + number.precision / 2 + 1e-9
+
+
+def reported_alike(found: Found, number_a: Number, number_b: Number) -> bool:
+    """A number conflict between values that agree with these two is reported already: the
+    disagreement "hundreds injured" / "dozens" is not reported again as "250 others injured"
+    / "dozens" from another sentence of the same source."""
+    return any(
+        item.kind == "number"
+        and any(values_agree(number_a, stated) for stated in numbers_of(item.a.text))
+        and any(values_agree(number_b, stated) for stated in numbers_of(item.b.text))
+        for item in found.items
+    )

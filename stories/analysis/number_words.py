@@ -1,0 +1,219 @@
+"""What the words around a number say of it: what it counts and its unit of measure
+(`context_of`), the bound it is written with ("about 250", `bound_of`), whether it is a part
+of a count ("the first 17"), the time it is counted per (`rate_of`), the name it is said of
+(`subject_of`) and whose age it is (`age_of`). Read by `quantities` for each number found."""
+
+from __future__ import annotations
+
+import re
+
+from .proper_names import name_runs
+from .sentences import CLAUSE_END
+from .text import STOPWORDS, fold, stem
+from .units import QUALIFIERS
+
+MEASURES = frozenset(
+    stem(word)
+    for word in """
+second minute hour day week month year decade century km kilometre kilometer mile metre
+meter m cm mm kg kilogram gram g tonne ton pound lb ounce litre liter gallon barrel acre
+hectare degree mph kph knot percent point storey story floor yard yd foot feet ft inch
+gb mb tb kb ghz mhz mw kw gw watt volt inches
+""".split()
+)
+
+
+# "more than 20", "nearly 50", "about 250": values true within the bound they are written with.
+_CURRENCY_TAIL = r"\s+(?:[$\u20ac\u00a3\u00a5]\s?)?$"
+_BOUNDS = tuple(
+    (name, re.compile(rf"\b(?:{words}){_CURRENCY_TAIL}"))
+    for name, words in (
+        (
+            "over",
+            "more than|greater than|higher than|larger than|bigger than|stronger than|over|above|at least|upwards of"
+            "|in excess of|exceeding|topping",
+        ),
+        (
+            "under",
+            "less than|fewer than|lower than|smaller than|weaker than|under|below|up to|at most|nearly|almost"
+            "|just short of|within"
+            "|as many as|as much as",
+        ),
+        (
+            "about",
+            "about|around|roughly|approximately|an approximate|approximate|some|an estimated|estimated|close to"
+            "|circa|nearly",
+        ),
+        ("several", "several|a few|many"),  # "several dozen": some dozens, more than twelve
+    )
+)
+PARTIAL_BEFORE = re.compile(
+    r"\b(?:first|last|next|another|additional|further|other|top|final|remaining|latest|extra|previous|earlier|new)"
+    + _CURRENCY_TAIL
+)
+PARTIAL_AFTER = re.compile(
+    r"\s+(?:of\s+(?:the|them|those|these|his|her|their|its|our|whom|which)"
+    r"|more|others?)\b",
+    re.I,
+)
+
+
+SUBJECT_WORDS = 6  # words before a number in which the name it is said of stands
+
+
+def subject_of(text: str, start: int) -> str:
+    """The folded last word of the name nearest before a number, in its clause and a few
+    words away: "Thomas has eight touchdowns" -> "thomas"."""
+    clause = CLAUSE_END.split(text[max(0, start - 80) : start])[-1]
+    words = " ".join(clause.split()[-SUBJECT_WORDS:])
+    if words.islower() or not words:  # not a capital letter: no name
+        return ""
+    runs = name_runs(words)
+    return fold(runs[-1][-1]) if runs else ""
+
+
+# "Harlow, 32, was arrested", "Harlow, a 32-year-old driver": whose age a number is.
+_APPOSITION = re.compile(r"([A-Z][\w\u2019'-]+),\s(?:(?:a|an|aged)\s)?$")
+_AGE_THEN_NAME = re.compile(  # "31-year-old Robert Buckley", a whole name (not "36-year-old Australian man")
+    r"\s?-?\s?years?\s?-?\s?old\s+([A-Z][\w\u2019'-]+(?:\s[A-Z][\w\u2019'-]+)+)(?![\w\u2019'-])"
+)
+_AGE_ENDS = re.compile(r"\s?[,)]|\.(?:\s|$)")
+
+
+def age_of(text: str, match: re.Match[str], value: float, measure: str) -> str:
+    """The folded name a number is the age of, set off beside it; "" if it is none."""
+    if match.group("word") or not (measure == "age" or _AGE_ENDS.match(text, match.end())):
+        return ""
+    if not (0 < value < 120 and value == int(value)) or match.group("cur") or match.group("pct"):
+        return ""
+    name = _APPOSITION.search(text, max(0, match.start() - 40), match.start())
+    if name and name.group(1) not in _NOT_NAMES:
+        return fold(name.group(1))
+    after = _AGE_THEN_NAME.match(text, match.end()) if measure == "age" else None
+    return fold(after.group(1).split()[-1]) if after else ""
+
+
+_NOT_NAMES = frozenset(
+    "In On At By Of For From The And But Since Until About January February March April May June July August "
+    "September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
+PLUS = re.compile(r"\s?(?:-\s?plus\b|\+)", re.I)  # "three-plus seasons", "20+ years"
+
+
+def bound_of(head: str) -> str:
+    """How the words just before a number bound it: over, under, about, or exactly ("")."""
+    head = " " + head
+    return next((name for name, pattern in _BOUNDS if pattern.search(head)), "")
+
+
+_RATE = re.compile(
+    r"[^.;:!?\d]{0,50}?\b(?:(?:a|an|per|each|every)\s+(?P<unit>hour|day|week|month|quarter|year)"
+    r"|(?P<adverb>hourly|daily|weekly|monthly|quarterly|yearly|annually))\b"
+    r"(?!\s+(?:before|after|later|earlier|ago|into|from|or\s+so)\b)",  # "struck an hour before": a time, no rate
+    re.I,
+)
+_RATE_ADVERBS = {
+    "hourly": "hour",
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "quarterly": "quarter",
+    "yearly": "year",
+    "annually": "year",
+}
+
+
+def rate_of(text: str, end: int) -> tuple[str, int]:
+    """The time a number is counted per, within the words after it, and where it ends."""
+    match = _RATE.match(text, end)
+    if match is None:
+        return "", end
+    unit = match.group("unit") or _RATE_ADVERBS[match.group("adverb").lower()]
+    return unit.lower(), match.end()
+
+
+_FOLLOWING = re.compile(r"(?:[\s-]+[^\W\d_][\w\u2019'-]*){1,2}")
+_FOLLOWING_ONE = re.compile(r"[\s-]+[^\W\d_][\w\u2019'-]*")
+_GLUED = re.compile(r"[^\W\d_]+(?=[\s,.;:!?)]|$)")
+_BEFORE_SPACE_OR_HYPHEN = re.compile(r"(?=[\s-])")
+
+
+def following_words(text: str) -> str:
+    """Up to two words after a number, to say what it counts ("250 prisoners", "200ft drop")."""
+    glued = _GLUED.match(text)  # a unit written onto the number: "200ft"
+    if glued:
+        after = _FOLLOWING_ONE.match(following_words(text[glued.end() :]))
+        return glued.group() + (after.group() if after else "")
+    match = _FOLLOWING.match(text)
+    if not match:
+        return ""
+    kept = []
+    for word in _BEFORE_SPACE_OR_HYPHEN.split(match.group()):
+        if word.strip(" -").lower() in STOPWORDS:
+            break
+        kept.append(word)
+    return "".join(kept)
+
+
+JOINING_HYPHEN = re.compile(r"^\s?-\s?")
+_JOINED_THEN_NOUN = re.compile(r"\s?-\s?[^\W\d_]+\s+([^\W\d_]+)")
+
+
+def described(text: str, end: int, counts: frozenset[str]) -> str:
+    """The noun a number joined to a word by a hyphen describes: "a 10-rack system" (a kind
+    of system, not a count of racks); "" for a plain count. Measures ("a 4-1/2-month prison
+    term") are left to their unit."""
+    joined = _JOINED_THEN_NOUN.match(text, end)
+    if joined is None:
+        return ""
+    noun = stem(fold(joined.group(1)))
+    return noun if noun in counts and noun not in STOPWORDS else ""
+
+
+_AND = re.compile(r"\s(?:and|or|but)\s", re.I)
+_AND_A_NUMBER = re.compile(r"\s(?:and|or)\s[$€£¥]?\d+(?:[.,]\s?\d+)*", re.I)
+_SPACED_AGE = re.compile(r"^\s?-\s?(years?)\s?-\s?old\b", re.I)
+
+
+def context_of(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str], str]:
+    """Stems of the two content words after a number and of the one before it, and the
+    unit of measure right after it, if any. (`lead_of` reads further back.)"""
+    # "4-1/2-month", or "4 - 1 / 2 - month" and "32 - year - old" as some scrapers print
+    # them: the hyphens join.
+    after_text = text[end : end + 60]
+    if "-" in after_text[:3]:
+        after_text = _SPACED_AGE.sub(r" \1 old", after_text)
+    after_text = CLAUSE_END.split(JOINING_HYPHEN.sub(" ", after_text), maxsplit=1)[0]
+    coordinated = _AND_A_NUMBER.match(after_text)  # "7.6 and 7.5 magnitude quakes": what the second counts
+    if coordinated:
+        after_text = after_text[coordinated.end() :]
+    after_text = _AND.split(after_text, maxsplit=1)[0]  # "injuring dozens and destroying": not what it counts
+    before_text = CLAUSE_END.split(text[max(0, start - 30) : start])[-1]
+    following = [word for word in fold(after_text).split() if word not in STOPWORDS]
+    before = [word for word in fold(before_text).split() if word not in STOPWORDS][-1:]
+    if following[:2] in (["year", "old"], ["years", "old"]):
+        # An age: what it is the age of comes after ("a 10-year-old girl"), not "year old".
+        return _stems(following[2:3]), _stems(before), "age"
+    after = following[:1] if following[:1] == ["times"] else following[:2]  # "shot 11 times by police"
+    return _stems(after), _stems(before), _measure(after)
+
+
+def lead_of(text: str, start: int) -> str:
+    """A number's clause up to it (at most 50 characters): "israeli forces on tuesday killed
+    at least" of "... killed at least 40 people"."""
+    return CLAUSE_END.split(text[max(0, start - 50) : start])[-1]
+
+
+def _measure(after: list[str]) -> str:
+    """The unit of measure the words after a number begin with: "ft", "metre", "short ton"."""
+    if not after:
+        return ""
+    if after[0] in QUALIFIERS and len(after) > 1 and stem(after[1].rstrip("s")) in MEASURES:
+        return f"{after[0]} {stem(after[1].rstrip('s'))}"
+    return stem(after[0].rstrip("s")) if stem(after[0].rstrip("s")) in MEASURES else ""
+
+
+def _stems(words: list[str]) -> frozenset[str]:
+    return frozenset(stem(word) for word in words if not any(char.isdigit() for char in word))
