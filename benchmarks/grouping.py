@@ -1,13 +1,15 @@
 """How well `stories.analysis.grouping` puts wire items into stories, on real copy.
 
     .venv/bin/python benchmarks/grouping.py [--seed 7] [--split-seed 1] [--sweep] [--candidates 30]
+                                            [--key-rows 50]
 
 About 45 s (--sweep, which re-runs the feed at other thresholds, about 3.5 min). Reads
 ../shared/corpus at run time (never copied into the repository) and simulates a feed:
 items arrive one at a time in a fixed shuffled order; each looks up candidates through an
 in-memory dict of band keys (exactly as the indexed table will), ranks them by the keys
-they share and keeps the best `--candidates` as the service's query does, confirms them
-with `best_story`, and joins the best story or starts a new one.
+they share among the newest `--key-rows` items of each key and keeps the best
+`--candidates` as the service's query does, confirms them with `best_story`, and joins the
+best story or starts a new one.
 
 - ECB+: 982 articles from many outlets in 86 same-event clusters, two clusters per topic
   about different events of one kind (the hard negatives). The provider is the source
@@ -140,7 +142,7 @@ def run_feed(evidence: list[ItemEvidence], seed: int) -> Feed:
     for i in order:
         started = time.perf_counter()
         keys = band_keys(evidence[i])
-        candidates = ranked(Counter(j for key in keys for j in table[key]), arrived)
+        candidates = ranked(Counter(j for key in keys for j in newest(table[key])), arrived)
         arrived[i] = len(arrived)
         found = best_story(evidence[i], ((feed.story[j], evidence[j]) for j in candidates))
         feed.story[i] = found[0] if found else i
@@ -152,6 +154,12 @@ def run_feed(evidence: list[ItemEvidence], seed: int) -> Feed:
 
 
 CANDIDATES = grouping.CANDIDATES  # --candidates; 0 for every item sharing a key
+KEY_ROWS = 50  # --key-rows: stories.services.grouping.KEY_ROWS (not imported: no Django here)
+
+
+def newest(items: list[int]) -> list[int]:
+    """The newest KEY_ROWS items of a key, as the service's query reads them; 0: all."""
+    return items[-KEY_ROWS:] if KEY_ROWS else items
 
 
 def ranked(shared: Counter[int], arrived: dict[int, int]) -> list[int]:
@@ -250,6 +258,7 @@ def print_sweep(evidence: list[ItemEvidence], truth: list[str], seed: int) -> No
 
 
 def main() -> None:
+    global CANDIDATES, KEY_ROWS
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--split-seed", type=int, default=1, help="shuffles the ECB+ topics into two halves")
@@ -257,10 +266,12 @@ def main() -> None:
     parser.add_argument("--candidates", type=int, default=grouping.CANDIDATES,
                         help=f"items scored per new one, ranked by band keys shared (default "
                              f"{grouping.CANDIDATES}; 0: every item sharing a key)")  # fmt: skip
+    parser.add_argument("--key-rows", type=int, default=KEY_ROWS,
+                        help=f"the newest items read of each band key (default {KEY_ROWS}; 0: all)")  # fmt: skip
     args = parser.parse_args()
-    global CANDIDATES
-    CANDIDATES = args.candidates
-    print(f"candidates scored per item: {CANDIDATES or 'all sharing a key'}")
+    CANDIDATES, KEY_ROWS = args.candidates, args.key_rows
+    print(f"candidates scored per item: {CANDIDATES or 'all sharing a key'}; "
+          f"items read of a key: {KEY_ROWS or 'all'}")  # fmt: skip
     print(f"grouping.THRESHOLD {grouping.THRESHOLD}, SAME_PROVIDER_THRESHOLD {grouping.SAME_PROVIDER_THRESHOLD}, "
           f"window {grouping.WINDOW_HOURS} h, {2 * grouping.N_BANDS} band keys an item; feed order seed {args.seed}")
     report("ECB+", ecbplus(), args.seed, args.sweep)

@@ -4,7 +4,7 @@ PostgreSQL.
 
     .venv/bin/python benchmarks/grouping_lag.py [--items 3000] [--lags 250 750 1250 2000]
                                                 [--probes 20] [--span-hours 48] [--candidates N ...]
-                                                [--explain] [--keep] [--reuse]
+                                                [--key-rows N ...] [--explain] [--keep] [--reuse]
 
 For each `--items` size, a throwaway database `<name>_lag_<items>` on the server of
 DATABASE_URL (default postgres://postgres@127.0.0.1:5432/newsroom, so newsroom_lag_3000) is dropped, migrated
@@ -27,8 +27,9 @@ and rolled back, so that every probe meets the same archive. Prints, per lag ban
 kind, the share that joined its original's story; and over all probes the median
 milliseconds of the whole ingest and of finding the story (lookup and match), and the
 candidates the engine scored, with the machine's load; with `--candidates 30 100`, for
-each number of candidates in turn, on the same archive. `--explain` prints EXPLAIN ANALYZE
-of the candidate query of one probe.
+each number of candidates in turn, on the same archive, and likewise with `--key-rows 25
+50` for the rows read of each band key (the service's KEY_ROWS). `--explain` prints
+EXPLAIN ANALYZE of the candidate query of one probe.
 """
 
 from __future__ import annotations
@@ -156,13 +157,15 @@ def measure_lags(probes: list[Probe]) -> None:
 
 
 class Timed:
-    """Wraps the grouping service's lookup to time it and count what the engine scored."""
+    """Wraps the grouping service's lookup to time it, and its ranking query, and to count
+    what the engine scored."""
 
     def __init__(self) -> None:
         from stories.services import grouping, ingest
 
         self.grouping, self.ingest = grouping, ingest
         self.ms: list[float] = []
+        self.ranking_ms: list[float] = []
         self.scored: list[int] = []
         self._matching, self._best = grouping.matching_story, grouping.best_story
 
@@ -183,18 +186,34 @@ class Timed:
     def restore(self) -> None:
         self.ingest.matching_story, self.grouping.best_story = self._matching, self._best
 
+    def ranking(self, execute, sql, params, many, context):
+        """A `connection.execute_wrapper`: times the query that ranks the band keys' items."""
+        if "stories_fingerprintband" not in sql or not sql.lstrip().startswith("SELECT"):
+            return execute(sql, params, many, context)
+        began = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.ranking_ms.append((time.perf_counter() - began) * 1000)
+
 
 def run_probes(probes: list[Probe], timed: Timed) -> list[float]:
-    from django.db import transaction
+    """Ingest each probe's second item, and roll it back. The evidence this process kept is
+    dropped before each: at 1,000 items the probes' candidates overlap, so later probes
+    would find most of theirs kept, as they seldom do in a larger archive, and the time
+    would grow with the archive for that alone."""
+    from django.db import connection, transaction
 
     from stories.models import Provider, Source
+    from stories.services.evidence_cache import STORED_EVIDENCE
     from stories.services.ingest import IncomingCopy, ingest_files
 
     ingest_ms = []
     for probe in probes:
         original = Source.objects.get(item_id=probe.original.item_id)
         provider = Provider.objects.get_or_create(name=probe.later.provider)[0]
-        with transaction.atomic():
+        STORED_EVIDENCE.clear()
+        with transaction.atomic(), connection.execute_wrapper(timed.ranking):
             began = time.perf_counter()
             report = ingest_files(
                 files=[IncomingCopy(probe.later.name, probe.later.data, probe.later.item_id)],
@@ -280,26 +299,39 @@ def run_size(items: int, args: argparse.Namespace) -> None:
         f"{len(probes)} probes"
     )
     for candidates in args.candidates or [None]:
-        if candidates:
-            grouping.CANDIDATES = candidates  # the service's, read at each lookup
-        # before issue 14's ranking, the service kept the newest MAX_CANDIDATES
-        print(f"candidates: {getattr(grouping, 'CANDIDATES', None) or getattr(grouping, 'MAX_CANDIDATES', '?')}")
-        timed = Timed()
-        load = os.getloadavg()
-        ingest_ms = run_probes(probes, timed)
-        timed.restore()
-        print_joined(probes, args.lags)
-        print(
-            f"  ms an item (median): ingest {statistics.median(ingest_ms):.0f}, "
-            f"finding the story {statistics.median(timed.ms):.1f}; candidates scored: median "
-            f"{statistics.median(timed.scored):.0f}, max {max(timed.scored)}"
-        )
-        print(f"  load average before {load[0]:.2f} {load[1]:.2f}, after {os.getloadavg()[0]:.2f}")
+        for key_rows in args.key_rows or [None]:
+            if candidates:
+                grouping.CANDIDATES = candidates  # the service's, read at each lookup
+            if key_rows:
+                grouping.KEY_ROWS = key_rows  # likewise
+            probe_all(probes, args.lags)
     if args.explain:
         explain_one(max(probes, key=lambda probe: probe.lag))
     connection.close()
     if not args.keep and not args.reuse:
         recreate_database(name, create=False)
+
+
+def probe_all(probes: list[Probe], lags: list[int]) -> None:
+    """Ingest every probe's second item, and print what joined and what it cost."""
+    from stories.services import grouping
+
+    # before issue 14's ranking, the service kept the newest MAX_CANDIDATES; before its
+    # bound on the rows read of a key, there was no KEY_ROWS
+    candidates = getattr(grouping, "CANDIDATES", None) or getattr(grouping, "MAX_CANDIDATES", "?")
+    print(f"candidates: {candidates}; rows read of a key: {getattr(grouping, 'KEY_ROWS', 'all')}")
+    timed = Timed()
+    load = os.getloadavg()
+    ingest_ms = run_probes(probes, timed)
+    timed.restore()
+    print_joined(probes, lags)
+    print(
+        f"  ms an item (median): ingest {statistics.median(ingest_ms):.0f}, "
+        f"finding the story {statistics.median(timed.ms):.1f}, of which the ranking query "
+        f"{statistics.median(timed.ranking_ms):.1f}; candidates scored: median "
+        f"{statistics.median(timed.scored):.0f}, max {max(timed.scored)}"
+    )
+    print(f"  load average before {load[0]:.2f} {load[1]:.2f}, after {os.getloadavg()[0]:.2f}")
 
 
 def main() -> None:
@@ -310,6 +342,9 @@ def main() -> None:
     parser.add_argument("--span-hours", type=float, default=48, help="the archive arrives over these hours")
     parser.add_argument(
         "--candidates", type=int, nargs="*", help="the candidates scored, each in turn (default: the service's)"
+    )
+    parser.add_argument(
+        "--key-rows", type=int, nargs="*", help="the rows read of each band key, each in turn (default: the service's)"
     )
     parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE the candidate query")
     parser.add_argument("--keep", action="store_true", help="keep the databases built")

@@ -102,16 +102,31 @@ def remember_fingerprint(version: SourceVersion, evidence: ItemEvidence) -> Item
     return fingerprint
 
 
-# The stored items sharing the most band keys with a new one, in open stories and received
-# since a moment. Raw SQL because the ranking is a subquery in FROM, which the ORM does not
-# write: ranked there (from the index alone), then joined in rank order, so the database
-# looks up the story and receive time of the best-ranked items only until enough pass, not
-# of every item sharing a key (a common key is shared with thousands).
+# The rows read of each of a new item's band keys: its newest. A common key (a word pair
+# the day's copy keeps using) is shared by a fixed share of the archive, so reading all its
+# rows made finding the story slower as the archive grew (at 100,000 items, 20,000 rows
+# of 16,000 items aggregated and sorted); the newest KEY_ROWS of each bound the work at
+# 128 * KEY_ROWS rows whatever the archive's size. An older item is still found through
+# the rarer keys it shares: a re-file shares most of its original's 128 keys, most of them
+# shared by a handful of items. The key index (key, item) is read backwards, newest item
+# first, stopping at the limit. 50, 25 or every row group ECB+ and Reuters alike
+# (benchmarks/grouping.py --key-rows); 50 leaves a margin for rewrites, which share few keys.
+KEY_ROWS = 50
+
+# The stored items sharing the most of those rows' keys with a new one, in open stories and
+# received since a moment. Raw SQL because the ranking is a subquery in FROM, which the ORM
+# does not write: ranked there (from the index alone), then joined in rank order, so the
+# database looks up the story and receive time of the best-ranked items only until enough
+# pass. On PostgreSQL each key's newest rows are a LATERAL subquery over the array of keys,
+# an index scan that stops at the limit (on a table autovacuum keeps: on one never vacuumed
+# the planner fetches a key's rows from the table and sorts them, as cheap while few share
+# it). SQLite (`make run`) has no LATERAL join and numbers every row of the keys instead
+# (the same rows kept; its archives are small).
 _RANKED = """
 SELECT ranked.fingerprint_id, source.story_id, version.id, version.sha256
 FROM (
-    SELECT fingerprint_id, COUNT(*) AS shared FROM stories_fingerprintband
-    WHERE key IN ({keys}) GROUP BY fingerprint_id ORDER BY shared DESC, fingerprint_id DESC
+    SELECT fingerprint_id, COUNT(*) AS shared FROM ({newest}) AS newest
+    GROUP BY fingerprint_id ORDER BY shared DESC, fingerprint_id DESC
 ) AS ranked
 JOIN stories_itemfingerprint fingerprint ON fingerprint.id = ranked.fingerprint_id
 JOIN stories_sourceversion version ON version.id = fingerprint.version_id
@@ -121,23 +136,46 @@ WHERE story.merged_into_id IS NULL {window}
 ORDER BY ranked.shared DESC, ranked.fingerprint_id DESC
 LIMIT %s
 """
+_NEWEST_LATERAL = """
+    SELECT band.fingerprint_id FROM unnest(%s::varchar[]) AS wanted (key)
+    CROSS JOIN LATERAL (
+        SELECT fingerprint_id FROM stories_fingerprintband
+        WHERE key = wanted.key ORDER BY fingerprint_id DESC LIMIT %s
+    ) AS band
+"""
+_NEWEST_NUMBERED = """
+    SELECT fingerprint_id FROM (
+        SELECT fingerprint_id, ROW_NUMBER() OVER (PARTITION BY key ORDER BY fingerprint_id DESC) AS newness
+        FROM stories_fingerprintband WHERE key IN ({keys})
+    ) AS numbered WHERE newness <= %s
+"""
 
 
 def _candidates(keys: list[str], received_at: float | None) -> Iterator[Candidate]:
     """(story id, version id, evidence) of the CANDIDATES stored items sharing the most band
-    keys with the new one (the newest first among equals), in open stories and received
-    within the engine's time window (which `match` would refuse anyway), best first. Only
-    their evidence is fetched and decoded, however many items share a key, and what this
-    process decoded before is not fetched again (`evidence_cache`)."""
-    params: list[Any] = list(keys)
+    keys with the new one among the newest KEY_ROWS of each key (the newest first among
+    equals), in open stories and received within the engine's time window (which `match`
+    would refuse anyway), best first. Only their evidence is fetched and decoded, however
+    many items share a key, and what this process decoded before is not fetched again
+    (`evidence_cache`)."""
+    ranked = _ranked(sorted(set(keys)), received_at)
+    evidence = STORED_EVIDENCE.evidence_of(((pk, sha256) for pk, _, _, sha256 in ranked), engine=GROUPING_ENGINE)
+    for pk, story_id, version_id, _ in ranked:
+        yield story_id, version_id, evidence[pk]
+
+
+def _ranked(keys: list[str], received_at: float | None) -> list[tuple[int, int, int, str]]:
+    """(fingerprint id, story id, version id, SHA-256) of the best-ranked stored items."""
+    params: list[Any]
+    if connection.vendor == "postgresql":
+        newest, params = _NEWEST_LATERAL, [keys, KEY_ROWS]
+    else:
+        newest, params = _NEWEST_NUMBERED.format(keys=", ".join(["%s"] * len(keys))), [*keys, KEY_ROWS]
     window = ""
     if received_at is not None:
         since = datetime.fromtimestamp(received_at - WINDOW_HOURS * 3600, tz=UTC)
         params.append(connection.ops.adapt_datetimefield_value(since))
         window = "AND version.received_at >= %s"
     with connection.cursor() as cursor:
-        cursor.execute(_RANKED.format(keys=", ".join(["%s"] * len(keys)), window=window), [*params, CANDIDATES])
-        ranked = cursor.fetchall()
-    evidence = STORED_EVIDENCE.evidence_of(((pk, sha256) for pk, _, _, sha256 in ranked), engine=GROUPING_ENGINE)
-    for pk, story_id, version_id, _ in ranked:
-        yield story_id, version_id, evidence[pk]
+        cursor.execute(_RANKED.format(newest=newest, window=window), [*params, CANDIDATES])
+        return cursor.fetchall()
