@@ -10,14 +10,21 @@ outcome beside it, all in the one transaction, then the next: a file is stored o
 its outcome recorded once, whichever worker takes it and whenever one dies. The batch's
 page shows that progress to the person who uploaded it (or, for a pushed zip, the feed's
 batch answer to the agency).
+
+A drop folder's complete files are queued the same way (`queue_drop`), each file's items
+beside a row saying where it waits in the folder's `.taking-in/`; the worker that records
+the outcome of a file's last item moves it on to `done/` or `refused/` once that outcome is
+committed (`drop_filing.file_away`).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -26,8 +33,9 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
-from stories.models import BatchFile, BatchStatus, Feed, Provider, Story, UploadBatch
-from stories.services.feed_counts import count_run
+from stories.models import BatchFile, BatchStatus, DroppedFile, Feed, FeedKind, Provider, Story, UploadBatch
+from stories.services.drop_filing import NotMoved, file_away
+from stories.services.feed_counts import count_items, count_run
 from stories.services.ingest import (
     IncomingCopy,
     IngestReport,
@@ -109,6 +117,35 @@ def queue_batch(
     return batch
 
 
+@dataclass(frozen=True)
+class Drop:
+    """A drop folder's file, waiting in its `.taking-in/`, and what was read of it: its copy,
+    a zip archive's files one by one, or its refusal."""
+
+    name: str  # the name it came by
+    staged: Path  # where it waits
+    files: list[IncomingCopy | RefusedCopy]
+
+
+def queue_drop(feed: Feed, drops: list[Drop]) -> UploadBatch:
+    """Queue a drop folder's files as one batch of the feed (its provider's, grouped), each
+    file's items beside the row that says where it waits, all or nothing."""
+    total = sum(len(drop.files) for drop in drops)
+    with transaction.atomic():
+        batch = UploadBatch.objects.create(feed=feed, provider=feed.provider, group=True, total=total)
+        dropped = DroppedFile.objects.bulk_create(
+            DroppedFile(feed=feed, batch=batch, name=drop.name[:255], staged=str(drop.staged)) for drop in drops
+        )
+        rows: list[BatchFile] = []
+        for drop, row in zip(drops, dropped, strict=True):
+            for copy in drop.files:
+                rows.append(_batch_file(batch, len(rows), copy))
+                rows[-1].dropped = row
+        BatchFile.objects.bulk_create(rows)
+        transaction.on_commit(partial(_queue_runs, batch.pk, total))
+    return batch
+
+
 @task()
 def ingest_batch(batch_id: int) -> None:
     """The background task that takes in a share of a queued upload batch (`run_batch`),
@@ -128,7 +165,10 @@ def run_batch(batch_id: int) -> None:
         return
     try:
         for _ in range(settings.NEWSROOM_BATCH_CHUNK_FILES):
-            if not _take_in_next_file(batch):
+            file, more = _take_in_next_file(batch)
+            if file is not None and file.dropped_id is not None:
+                _file_away(file.dropped_id)  # its outcome committed: a drop folder's file moves on
+            if not more:
                 break
     except (KeyboardInterrupt, SystemExit):  # the worker was told twice to stop: it stops now
         _hand_back(batch)
@@ -153,14 +193,15 @@ def _begin(batch_id: int) -> UploadBatch | None:
     return batch
 
 
-def _take_in_next_file(batch: UploadBatch) -> bool:
+def _take_in_next_file(batch: UploadBatch) -> tuple[BatchFile | None, bool]:
     """Take in the batch's first waiting file no other worker holds, and record its
-    outcome; False when none is left, or the batch stopped meanwhile."""
+    outcome: the file taken in (None when none was left), and whether to go on (not when
+    the batch is over, or stopped meanwhile)."""
     with transaction.atomic():
         waiting = BatchFile.objects.select_for_update(skip_locked=True).filter(batch=batch, outcome="")
         file = waiting.order_by("position").first()
         if file is None:
-            return False
+            return None, False
         if not batch.group and batch.story is None:
             # The files form one new story, which the first stored file starts: one worker
             # at a time until it has.
@@ -174,7 +215,14 @@ def _take_in_next_file(batch: UploadBatch) -> bool:
             actor_name=batch.sender,
             feed=batch.feed,
         )
-        return _record_outcome(batch, file, report.results[0])
+        return file, _record_outcome(batch, file, report.results[0])
+
+
+def _file_away(dropped_id: int) -> None:
+    try:
+        file_away(dropped_id)
+    except NotMoved:  # taken in all the same: the feed's next run tries again, and says so on its page
+        log.warning("A drop folder's file (%s) was taken in but could not be moved on", dropped_id, exc_info=True)
 
 
 def _record_outcome(batch: UploadBatch, file: BatchFile, result: IngestResult) -> bool:
@@ -190,7 +238,9 @@ def _record_outcome(batch: UploadBatch, file: BatchFile, result: IngestResult) -
     if locked.processed == locked.total and locked.status != BatchStatus.FAILED:
         locked.status, locked.finished_at = BatchStatus.DONE, now
     locked.save(update_fields=["processed", "heartbeat_at", "story", "status", "finished_at"])
-    if batch.feed is not None:
+    if batch.feed is not None and batch.feed.kind == FeedKind.DROP_FOLDER:
+        count_items(batch.feed, IngestReport(results=[result]))  # the run is the runner's to note
+    elif batch.feed is not None:
         count_run(batch.feed, IngestReport(results=[result]), error="")
     batch.story = batch.story or locked.story
     return not locked.is_finished
