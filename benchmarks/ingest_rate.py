@@ -204,10 +204,24 @@ def print_item_by_item(label: str, copies: list, *, analyse_each: bool, baseline
     return rate
 
 
-def queued_batch(name: str, copies: list, workers: int, profile: Path | None = None) -> tuple[float, float]:
-    """Items a second of one batch of `copies` taken in by `workers` desk workers, and the
-    workers' CPU milliseconds an item (from each worker's start to its exit). With `profile`,
-    each worker runs under cProfile and leaves its profile there."""
+def process_cpu(pid: int) -> float:
+    """A running process's CPU seconds so far, user and system (/proc/PID/stat)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except FileNotFoundError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def queued_batch(
+    name: str, copies: list, workers: int, profile: Path | None = None
+) -> tuple[float, float, float | None]:
+    """Items a second of one batch of `copies` taken in by `workers` desk workers, the
+    workers' CPU milliseconds an item from their start to their exit (their start, the batch,
+    then the burst's analyses, which the workers run before they find the queue empty), and
+    of that the CPU an item while the batch was being taken in (from its first file's start
+    to its last file's end, read from /proc every 0.1 s; None when a worker exited meanwhile).
+    With `profile`, each worker runs under cProfile and leaves its profile there."""
     from django.contrib.auth.models import User
 
     from stories.models import UploadBatch
@@ -229,13 +243,25 @@ def queued_batch(name: str, copies: list, workers: int, profile: Path | None = N
         return [sys.executable, "-m", "cProfile", "-o", str(profile / f"{name}-worker{n}.prof"), *command]
 
     started = [subprocess.Popen(worker(n), cwd=ROOT, env=env, **quiet) for n in range(workers)]
-    for process in started:
-        process.wait()
+    marks: dict[str, float] = {}
+    while any(process.poll() is None for process in started):
+        status = UploadBatch.objects.values_list("status", flat=True).get(pk=batch.pk)
+        if status != "queued" and "began" not in marks:
+            marks["began"] = sum(process_cpu(process.pid) for process in started)
+        if status == "done" and "ended" not in marks:
+            alive = all(process.poll() is None for process in started)
+            marks["ended"] = sum(process_cpu(process.pid) for process in started) if alive else float("nan")
+        time.sleep(0.1)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
     batch = UploadBatch.objects.get(pk=batch.pk)
     assert batch.status == "done", f"the batch ended {batch.status}: {batch.error}"
-    return batch.total / (batch.finished_at - batch.started_at).total_seconds(), cpu * 1000 / batch.total
+    during = marks.get("ended", float("nan")) - marks.get("began", float("nan"))
+    return (
+        batch.total / (batch.finished_at - batch.started_at).total_seconds(),
+        cpu * 1000 / batch.total,
+        None if during != during else during * 1000 / batch.total,  # NaN: a worker had exited
+    )
 
 
 def run_size(items: int, args: argparse.Namespace) -> None:
@@ -261,11 +287,12 @@ def run_size(items: int, args: argparse.Namespace) -> None:
         name = database_name(items, f"batch{workers}")
         copy_database(base, name)
         before, ticks = load(), cpu_ticks()
-        rates[workers], cpu_ms = queued_batch(name, copies, workers, args.profile)
+        rates[workers], cpu_ms, during_ms = queued_batch(name, copies, workers, args.profile)
         than_one = f", {rates[workers] / rates[1]:.2f}x one worker" if workers != 1 and 1 in rates else ""
         label = f"queued batch, {workers} worker{'s' if workers > 1 else ''}"
         print(
-            f"  {label:<34} {rates[workers]:6.1f} items/s ({cpu_ms:.0f} ms of the workers' CPU an item){than_one}"
+            f"  {label:<34} {rates[workers]:6.1f} items/s ({cpu_ms:.0f} ms of the workers' CPU an item"
+            f"{f', {during_ms:.0f} ms while the batch went in' if during_ms is not None else ''}){than_one}"
             f"   [{before}; after {load()}; {cores_busy(ticks)}]"
         )
     connection.close()
