@@ -29,6 +29,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import DatabaseError, InterfaceError, OperationalError, close_old_connections, connection, transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
@@ -273,7 +274,9 @@ class TakenOver(Exception):
 def revive_stalled_batches() -> list[int]:
     """Queue again every batch that a worker began and stopped working on without
     finishing (killed, its machine restarted): no progress for NEWSROOM_BATCH_STALL_SECONDS.
-    The next worker goes on from the first file not taken in. Run by `manage.py
+    The next worker goes on from the first file not taken in. Also a batch queued that long
+    ago with no task waiting for it: its tasks are queued once its transaction commits, and a
+    process that stopped between the two left it without any. Run by `manage.py
     desk_worker` every NEWSROOM_BATCH_REVIVE_SECONDS; safe to run in many workers at once."""
     limit = timezone.now() - timedelta(seconds=settings.NEWSROOM_BATCH_STALL_SECONDS)
     revived: list[int] = []
@@ -285,6 +288,13 @@ def revive_stalled_batches() -> list[int]:
             _queue_again(batch)
             _abandon_tasks_of(batch)
             revived.append(batch.pk)
+        untasked = UploadBatch.objects.select_for_update(skip_locked=True).filter(
+            Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=limit), status=BatchStatus.QUEUED, created_at__lt=limit
+        )
+        for batch in untasked:
+            if not _tasks_of(batch).filter(status__in=(TaskResultStatus.READY, TaskResultStatus.RUNNING)).exists():
+                _queue_again(batch)
+                revived.append(batch.pk)
     return revived
 
 
@@ -330,14 +340,16 @@ def _hand_back(batch: UploadBatch) -> None:
 def _abandon_tasks_of(batch: UploadBatch) -> None:
     """The task rows a killed worker left running for this batch: marked failed, so that the
     queue's record says what happened."""
-    DBTaskResult.objects.filter(
-        status=TaskResultStatus.RUNNING, task_path__endswith=".ingest_batch", args_kwargs__args=[batch.pk]
-    ).update(
+    _tasks_of(batch).filter(status=TaskResultStatus.RUNNING).update(
         status=TaskResultStatus.FAILED,
         finished_at=timezone.now(),
         exception_class_path="stories.services.batches.TakenOver",
         traceback="The worker stopped while running this task; the batch was queued again.",
     )
+
+
+def _tasks_of(batch: UploadBatch) -> QuerySet[DBTaskResult]:
+    return DBTaskResult.objects.filter(task_path__endswith=".ingest_batch", args_kwargs__args=[batch.pk])
 
 
 def _fail(batch: UploadBatch, error: BaseException) -> None:

@@ -4,9 +4,12 @@ in by the task workers through the same ingest as an upload, and moved to done/ 
 (`run_batch`, as a task runs it); `test_drop_folder_sharing.py` has real workers share a drop."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from stories.models import (
     AuditAction,
@@ -20,7 +23,7 @@ from stories.models import (
     UploadBatch,
 )
 from stories.services import drop_folders
-from stories.services.batches import _take_in_next_file, run_batch
+from stories.services.batches import _take_in_next_file, revive_stalled_batches, run_batch
 from stories.services.drop_filing import file_away
 from stories.services.drop_folders import DropFolderReport, take_in_drop_folder
 from stories.services.ingest import IncomingCopy
@@ -333,3 +336,19 @@ class TestQueuedForTheWorkers:
         report = look(feed)
         assert len(report.batches) == 3 and outcomes(report) == ["stored"] * 3
         assert names(folder / "done") == ["n0.txt", "n1.txt", "n2.txt"]
+
+    def test_a_batch_left_without_its_tasks_is_queued_again_by_the_workers_watcher(
+        self, feed, folder, django_capture_on_commit_callbacks
+    ):
+        (folder / "northwire.txt").write_bytes(HARBOUR_A.encode())
+        # The batch's tasks are queued once its transaction commits; here (the test's own
+        # transaction) that never comes, as for a run stopped between the two.
+        [batch] = look(feed, workers=False).batches
+        assert not DBTaskResult.objects.exists()
+        assert revive_stalled_batches() == []  # not yet: a batch may wait a while for its tasks
+        UploadBatch.objects.update(created_at=timezone.now() - timedelta(minutes=10))
+        with django_capture_on_commit_callbacks(execute=True):
+            assert revive_stalled_batches() == [batch.pk]
+        [task] = DBTaskResult.objects.all()
+        assert task.task_path.endswith(".ingest_batch") and task.args_kwargs["args"] == [batch.pk]
+        assert revive_stalled_batches() == []  # its task waits now: queued once
