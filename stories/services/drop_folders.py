@@ -195,7 +195,7 @@ def _claim(folder: Path, settled: dict[str, _Look], queued: set[Path], report: D
     claimed = [_Claim(path, path.name, _target_of(folder, path)) for path in left]
     for name, seen in settled.items():
         try:
-            claimed.append(_Claim(_move(folder / name, staging, name), name, seen.target))
+            claimed.append(_Claim(_move(folder / name, staging, name, taken=queued), name, seen.target))
         except FileNotFoundError:  # taken away meanwhile
             continue
         except OSError as error:
@@ -269,12 +269,13 @@ def _read(folder: Path, staged: Path, name: str, target: Path | None) -> Incomin
         return IncomingCopy(name, head + stream.read(limit + 1 - len(head)))
 
 
-def _move(path: Path, into: Path, name: str) -> Path:
+def _move(path: Path, into: Path, name: str, *, taken: set[Path]) -> Path:
     """Move the file (or link) into `.taking-in/` under its name, or the first numbered name
-    free there (`ferry-2.nitf.xml`): only one run looks at a feed at a time, and only the
-    run moves files in, so a name free now is free at the rename."""
+    free there (`ferry-2.nitf.xml`) and not `taken` by a file queued (one a worker may be
+    moving out at this moment): only one run looks at a feed at a time, and only the run
+    moves files in, so a name free now is free at the rename."""
     for candidate in numbered(into, name):
-        if not os.path.lexists(candidate):
+        if not os.path.lexists(candidate) and candidate not in taken:
             os.rename(path, candidate)
             return candidate
     raise AssertionError("unreachable")  # numbered() never ends

@@ -221,7 +221,7 @@ class TestFailures:
             assert problem in look(feed).error and problem in feed.last_error
 
     def test_a_file_that_cannot_be_moved_is_reported_and_not_taken_in(self, feed, folder, monkeypatch):
-        def no_permission(path, into, name):
+        def no_permission(path, into, name, taken):
             raise PermissionError(13, "Permission denied")
 
         monkeypatch.setattr(drop_folders, "_move", no_permission)
@@ -352,3 +352,18 @@ class TestQueuedForTheWorkers:
         [task] = DBTaskResult.objects.all()
         assert task.task_path.endswith(".ingest_batch") and task.args_kwargs["args"] == [batch.pk]
         assert revive_stalled_batches() == []  # its task waits now: queued once
+
+    def test_a_name_still_queued_in_taking_in_is_not_given_to_a_new_file(self, feed, folder, tmp_path):
+        (folder / "northwire.txt").write_bytes(HARBOUR_A.encode())
+        first = look(feed, workers=False)
+        # Its file gone from .taking-in/ while still queued: as at the moment a worker renames
+        # it out, before it notes the move (the run's own check for finished moves came first).
+        os.rename(folder / ".taking-in" / "northwire.txt", tmp_path / "moving.txt")
+        (folder / "northwire.txt").write_bytes(HARBOUR_B.encode())  # sent again meanwhile
+        second = take_in_drop_folder(feed, pause=lambda seconds: None)
+        assert second.queued == ["northwire.txt"] and names(folder / ".taking-in") == ["northwire-2.txt"]
+        take_in(first)
+        take_in(second)
+        assert not DroppedFile.objects.filter(moved_at__isnull=True).exists()
+        assert SourceVersion.objects.count() == 2 and names(folder / ".taking-in") == []
+        assert (folder / "done" / "northwire.txt").read_bytes() == HARBOUR_B.encode()
