@@ -110,6 +110,10 @@ def _carry_out(dropped: DroppedFile) -> Path:
     """Write the why-file, move the file into its reserved place and note it; each step
     can be done again, so a move begun by a worker that stopped is finished by the next."""
     staged, place = Path(dropped.staged), Path(dropped.moved_to)
+    if not staged.parent.is_dir():
+        # A worker on another machine than the folder's: the copy is taken in all the same,
+        # and the feed's next run, on the folder's machine, moves the file on.
+        raise NotMoved("its drop folder is not on this machine")
     refusals = list(dropped.files.filter(outcome="refused").order_by("position").values_list("message", flat=True))
     try:
         place.parent.mkdir(exist_ok=True)  # the runner made it; someone may have removed it since

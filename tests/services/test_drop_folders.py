@@ -367,3 +367,17 @@ class TestQueuedForTheWorkers:
         assert not DroppedFile.objects.filter(moved_at__isnull=True).exists()
         assert SourceVersion.objects.count() == 2 and names(folder / ".taking-in") == []
         assert (folder / "done" / "northwire.txt").read_bytes() == HARBOUR_B.encode()
+
+    def test_a_worker_on_another_machine_takes_the_copy_in_and_leaves_the_move_to_the_feeds_run(
+        self, feed, folder, tmp_path
+    ):
+        (folder / "northwire.txt").write_bytes(HARBOUR_A.encode())
+        report = look(feed, workers=False)
+        os.rename(folder, tmp_path / "not-here")  # what a worker on another machine sees: no such folder
+        take_in(report)
+        os.rename(tmp_path / "not-here", folder)
+        dropped = DroppedFile.objects.get()
+        assert SourceVersion.objects.count() == 1 and dropped.moved_at is None and dropped.moved_to
+        again = look(feed)
+        assert again.moved == [folder / "done" / "northwire.txt"] and not again.queued
+        assert names(folder / ".taking-in") == [] and SourceVersion.objects.count() == 1
