@@ -2,7 +2,8 @@
 on PostgreSQL, with the archive at 1,000 and at 10,000 items.
 
     .venv/bin/python benchmarks/ingest_rate.py [--items 1000 10000] [--sample 400]
-                                               [--workers 1 2] [--keep]
+                                               [--workers 1 2] [--modes each now batch]
+                                               [--profile DIR] [--keep]
 
 For each `--items` size, a database `<name>_ingest_<items>_base` on the server of
 DATABASE_URL (default postgres://postgres@127.0.0.1:5432/newsroom) is filled with
@@ -203,9 +204,24 @@ def print_item_by_item(label: str, copies: list, *, analyse_each: bool, baseline
     return rate
 
 
-def queued_batch(name: str, copies: list, workers: int) -> tuple[float, float]:
-    """Items a second of one batch of `copies` taken in by `workers` desk workers, and the
-    workers' CPU milliseconds an item."""
+def process_cpu(pid: int) -> float:
+    """A running process's CPU seconds so far, user and system (/proc/PID/stat)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except FileNotFoundError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def queued_batch(
+    name: str, copies: list, workers: int, profile: Path | None = None
+) -> tuple[float, float, float | None]:
+    """Items a second of one batch of `copies` taken in by `workers` desk workers, the
+    workers' CPU milliseconds an item from their start to their exit (their start, the batch,
+    then the burst's analyses, which the workers run before they find the queue empty), and
+    of that the CPU an item while the batch was being taken in (from its first file's start
+    to its last file's end, read from /proc every 0.1 s; None when a worker exited meanwhile).
+    With `profile`, each worker runs under cProfile and leaves its profile there."""
     from django.contrib.auth.models import User
 
     from stories.models import UploadBatch
@@ -216,17 +232,36 @@ def queued_batch(name: str, copies: list, workers: int) -> tuple[float, float]:
     desk = User.objects.get_or_create(username="bench-desk")[0]
     batch = batches.queue_batch(files=files, user=desk, story=None, provider=None, group=True)
     env = {**os.environ, "DATABASE_URL": database_url(name)}
-    command = [sys.executable, "manage.py", "desk_worker", "--batch", "--no-reload", "--no-startup-delay"]
+    command = ["manage.py", "desk_worker", "--batch", "--no-reload", "--no-startup-delay"]
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = [subprocess.Popen(command, cwd=ROOT, env=env, **quiet) for _ in range(workers)]
-    for process in started:
-        process.wait()
+
+    def worker(n: int) -> list[str]:
+        if profile is None:
+            return [sys.executable, *command]
+        profile.mkdir(parents=True, exist_ok=True)
+        return [sys.executable, "-m", "cProfile", "-o", str(profile / f"{name}-worker{n}.prof"), *command]
+
+    started = [subprocess.Popen(worker(n), cwd=ROOT, env=env, **quiet) for n in range(workers)]
+    marks: dict[str, float] = {}
+    while any(process.poll() is None for process in started):
+        status = UploadBatch.objects.values_list("status", flat=True).get(pk=batch.pk)
+        if status != "queued" and "began" not in marks:
+            marks["began"] = sum(process_cpu(process.pid) for process in started)
+        if status == "done" and "ended" not in marks:
+            alive = all(process.poll() is None for process in started)
+            marks["ended"] = sum(process_cpu(process.pid) for process in started) if alive else float("nan")
+        time.sleep(0.1)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
     batch = UploadBatch.objects.get(pk=batch.pk)
     assert batch.status == "done", f"the batch ended {batch.status}: {batch.error}"
-    return batch.total / (batch.finished_at - batch.started_at).total_seconds(), cpu * 1000 / batch.total
+    during = marks.get("ended", float("nan")) - marks.get("began", float("nan"))
+    return (
+        batch.total / (batch.finished_at - batch.started_at).total_seconds(),
+        cpu * 1000 / batch.total,
+        None if during != during else during * 1000 / batch.total,  # NaN: a worker had exited
+    )
 
 
 def run_size(items: int, args: argparse.Namespace) -> None:
@@ -235,28 +270,34 @@ def run_size(items: int, args: argparse.Namespace) -> None:
     copies = build_base(items, args.sample)
     base = database_name(items, "base")
     print(f"archive of {items:,} items (sample arriving at the end):")
-    copy_database(base, database_name(items, "each"))
-    baseline = print_item_by_item("item by item, analysed each time", copies, analyse_each=True)
-    copy_database(base, database_name(items, "now"))
-    print_item_by_item("item by item, analysis queued", copies, analyse_each=False, baseline=baseline)
-    stories, seconds = analyse_the_burst()
-    if stories:
-        print(f"  {'':<34} then {stories} stories analysed once each in {seconds:.1f} s (the burst's queued analyses)")
+    baseline = None
+    if "each" in args.modes:
+        copy_database(base, database_name(items, "each"))
+        baseline = print_item_by_item("item by item, analysed each time", copies, analyse_each=True)
+    if "now" in args.modes:
+        copy_database(base, database_name(items, "now"))
+        print_item_by_item("item by item, analysis queued", copies, analyse_each=False, baseline=baseline)
+        stories, seconds = analyse_the_burst()
+        if stories:
+            print(
+                f"  {'':<34} then {stories} stories analysed once each in {seconds:.1f} s (the burst's queued analyses)"
+            )
     rates = {}
-    for workers in args.workers:
+    for workers in args.workers if "batch" in args.modes else []:
         name = database_name(items, f"batch{workers}")
         copy_database(base, name)
         before, ticks = load(), cpu_ticks()
-        rates[workers], cpu_ms = queued_batch(name, copies, workers)
+        rates[workers], cpu_ms, during_ms = queued_batch(name, copies, workers, args.profile)
         than_one = f", {rates[workers] / rates[1]:.2f}x one worker" if workers != 1 and 1 in rates else ""
         label = f"queued batch, {workers} worker{'s' if workers > 1 else ''}"
         print(
-            f"  {label:<34} {rates[workers]:6.1f} items/s ({cpu_ms:.0f} ms of the workers' CPU an item){than_one}"
+            f"  {label:<34} {rates[workers]:6.1f} items/s ({cpu_ms:.0f} ms of the workers' CPU an item"
+            f"{f', {during_ms:.0f} ms while the batch went in' if during_ms is not None else ''}){than_one}"
             f"   [{before}; after {load()}; {cores_busy(ticks)}]"
         )
     connection.close()
     if not args.keep:
-        for mode in ["each", "now", *(f"batch{n}" for n in args.workers), "base"]:
+        for mode in ["each", "now", *(f"batch{n}" for n in args.workers), "base"]:  # those not made are skipped
             recreate_database(database_name(items, mode), create=False)
 
 
@@ -265,6 +306,14 @@ def main() -> None:
     parser.add_argument("--items", type=int, nargs="+", default=[1000, 10000], help="archive sizes (1000 10000)")
     parser.add_argument("--sample", type=int, default=400, help="items taken in at the end (400)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="desk workers on the batch (1 2)")
+    parser.add_argument(
+        "--modes",
+        nargs="+",
+        choices=["each", "now", "batch"],
+        default=["each", "now", "batch"],
+        help="what to measure: item by item analysed each time, item by item now, queued batch (all three)",
+    )
+    parser.add_argument("--profile", type=Path, help="run each desk worker under cProfile, its profile left in DIR")
     parser.add_argument("--keep", action="store_true", help="keep the databases built")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; {load()}")

@@ -11,8 +11,10 @@ from django.contrib.auth.models import User
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.utils import timezone
 
 from stories.access import may_approve
+from stories.inbox_counts import Counts, counts_of
 from stories.models import (
     Article,
     ArticleDraft,
@@ -62,6 +64,7 @@ class InboxRow:
     source_count: int
     new_copy: bool  # copy arrived since the reader last opened the story, or they never have
     refiled_since: int | None  # the article version whose copy was re-filed since
+    counts: Counts  # its repeats and conflicts, or why they are not there yet
 
 
 def inbox_stories(user: User, *, text: str = "", status: str = "", provider: Provider | None = None) -> QuerySet[Story]:
@@ -101,11 +104,13 @@ def inbox_rows(stories: list[Story], user: User) -> list[InboxRow]:
     prefetch_related_objects(stories, Prefetch("sources", queryset=Source.objects.select_related("provider")))
     read = dict(StoryReading.objects.filter(user=user, story__in=stories).values_list("story_id", "read_at"))
     refiled = refiled_since(stories)
+    now = timezone.now()
     rows = []
     for story in stories:
         read_at = read.get(story.pk)
         new_copy = read_at is None or read_at < story.last_received_at
-        rows.append(InboxRow(story, _providers(story), len(story.sources.all()), new_copy, refiled.get(story.pk)))
+        sources, counts = len(story.sources.all()), counts_of(story, now)
+        rows.append(InboxRow(story, _providers(story), sources, new_copy, refiled.get(story.pk), counts))
     return rows
 
 

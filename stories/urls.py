@@ -6,6 +6,7 @@ app_name = "stories"
 
 urlpatterns = [
     path("", views.inbox, name="inbox"),
+    path("inbox/counts/", views.inbox_counts, name="inbox_counts"),
     path("api/ingest/", views.push, name="push"),
     path("api/ingest/batches/<int:batch_id>/", views.pushed_batch, name="pushed_batch"),
     path("stories/<int:story_id>/", views.story_detail, name="story"),

@@ -6,7 +6,7 @@ Everything is importable from `stories.models`."""
 
 from stories.models.articles import Article, ArticleDraft, ArticleStatus, ArticleVersion, ConflictSettlement
 from stories.models.audit import AuditAction, AuditEvent, AuditEventQuerySet
-from stories.models.batches import BatchFile, BatchOutcome, BatchStatus, UploadBatch
+from stories.models.batches import BatchFile, BatchOutcome, BatchStatus, DroppedFile, UploadBatch
 from stories.models.copy import (
     UNATTRIBUTED,
     Analysis,
@@ -38,6 +38,7 @@ __all__ = [
     "BatchStatus",
     "ConflictSettlement",
     "CopyFormat",
+    "DroppedFile",
     "Feed",
     "FeedKind",
     "FeedToken",

@@ -112,6 +112,39 @@ class BatchOutcome(models.TextChoices):
     REFUSED = "refused", "Refused"
 
 
+class DroppedFile(models.Model):
+    """A file of a drop folder, queued: moved from the folder into its `.taking-in/` and its
+    copy written to the files of a batch (a zip archive's files each one), it waits there
+    until every one of them has its outcome, then goes on to `done/` or `refused/`. Its place
+    there is reserved (`moved_to`) before it is moved, so a worker that stops between the two
+    leaves a move that anyone can finish, and two workers filing away two files of one name
+    never pick the same place."""
+
+    feed = models.ForeignKey("Feed", on_delete=models.PROTECT, related_name="dropped_files")
+    batch = models.ForeignKey(UploadBatch, on_delete=models.CASCADE, related_name="dropped_files")
+    name = models.CharField(max_length=255, help_text="The name it came by.")
+    staged = models.CharField(max_length=1000, help_text="Where it waits, in the folder's .taking-in/.")
+    moved_to = models.CharField(max_length=1000, blank=True, help_text="Its place in done/ or refused/, once known.")
+    moved_at = models.DateTimeField(null=True, blank=True, help_text="When it was moved there.")
+
+    class Meta:
+        constraints = [
+            # A file waiting in .taking-in/ is queued once.
+            models.UniqueConstraint(
+                fields=["staged"], condition=models.Q(moved_at__isnull=True), name="dropped_file_queued_once"
+            ),
+            # A place in done/ or refused/ is reserved for one file at a time.
+            models.UniqueConstraint(
+                fields=["moved_to"],
+                condition=models.Q(moved_at__isnull=True) & ~models.Q(moved_to=""),
+                name="dropped_file_place_reserved_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class BatchFile(models.Model):
     """One file of a queued batch: its bytes while it waits to be taken in, then its
     outcome (the bytes dropped, being stored or refused by then)."""
@@ -126,6 +159,14 @@ class BatchFile(models.Model):
     message = models.TextField(blank=True, help_text="The outcome as shown, once taken in.")
     story = models.ForeignKey(
         Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="Where its copy went."
+    )
+    dropped = models.ForeignKey(
+        DroppedFile,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="files",
+        help_text="The drop folder's file it came in, when it did.",
     )
 
     class Meta:

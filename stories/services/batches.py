@@ -10,24 +10,33 @@ outcome beside it, all in the one transaction, then the next: a file is stored o
 its outcome recorded once, whichever worker takes it and whenever one dies. The batch's
 page shows that progress to the person who uploaded it (or, for a pushed zip, the feed's
 batch answer to the agency).
+
+A drop folder's complete files are queued the same way (`queue_drop`), each file's items
+beside a row saying where it waits in the folder's `.taking-in/`; the worker that records
+the outcome of a file's last item moves it on to `done/` or `refused/` once that outcome is
+committed (`drop_filing.file_away`).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import DatabaseError, InterfaceError, OperationalError, close_old_connections, connection, transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
-from stories.models import BatchFile, BatchStatus, Feed, Provider, Story, UploadBatch
-from stories.services.feed_counts import count_run
+from stories.models import BatchFile, BatchStatus, DroppedFile, Feed, FeedKind, Provider, Story, UploadBatch
+from stories.services.drop_filing import NotMoved, file_away
+from stories.services.feed_counts import count_items, count_run
 from stories.services.ingest import (
     IncomingCopy,
     IngestReport,
@@ -109,6 +118,35 @@ def queue_batch(
     return batch
 
 
+@dataclass(frozen=True)
+class Drop:
+    """A drop folder's file, waiting in its `.taking-in/`, and what was read of it: its copy,
+    a zip archive's files one by one, or its refusal."""
+
+    name: str  # the name it came by
+    staged: Path  # where it waits
+    files: list[IncomingCopy | RefusedCopy]
+
+
+def queue_drop(feed: Feed, drops: list[Drop]) -> UploadBatch:
+    """Queue a drop folder's files as one batch of the feed (its provider's, grouped), each
+    file's items beside the row that says where it waits, all or nothing."""
+    total = sum(len(drop.files) for drop in drops)
+    with transaction.atomic():
+        batch = UploadBatch.objects.create(feed=feed, provider=feed.provider, group=True, total=total)
+        dropped = DroppedFile.objects.bulk_create(
+            DroppedFile(feed=feed, batch=batch, name=drop.name[:255], staged=str(drop.staged)) for drop in drops
+        )
+        rows: list[BatchFile] = []
+        for drop, row in zip(drops, dropped, strict=True):
+            for copy in drop.files:
+                rows.append(_batch_file(batch, len(rows), copy))
+                rows[-1].dropped = row
+        BatchFile.objects.bulk_create(rows)
+        transaction.on_commit(partial(_queue_runs, batch.pk, total))
+    return batch
+
+
 @task()
 def ingest_batch(batch_id: int) -> None:
     """The background task that takes in a share of a queued upload batch (`run_batch`),
@@ -128,7 +166,10 @@ def run_batch(batch_id: int) -> None:
         return
     try:
         for _ in range(settings.NEWSROOM_BATCH_CHUNK_FILES):
-            if not _take_in_next_file(batch):
+            file, more = _take_in_next_file(batch)
+            if file is not None and file.dropped_id is not None:
+                _file_away(file.dropped_id)  # its outcome committed: a drop folder's file moves on
+            if not more:
                 break
     except (KeyboardInterrupt, SystemExit):  # the worker was told twice to stop: it stops now
         _hand_back(batch)
@@ -153,14 +194,15 @@ def _begin(batch_id: int) -> UploadBatch | None:
     return batch
 
 
-def _take_in_next_file(batch: UploadBatch) -> bool:
+def _take_in_next_file(batch: UploadBatch) -> tuple[BatchFile | None, bool]:
     """Take in the batch's first waiting file no other worker holds, and record its
-    outcome; False when none is left, or the batch stopped meanwhile."""
+    outcome: the file taken in (None when none was left), and whether to go on (not when
+    the batch is over, or stopped meanwhile)."""
     with transaction.atomic():
         waiting = BatchFile.objects.select_for_update(skip_locked=True).filter(batch=batch, outcome="")
         file = waiting.order_by("position").first()
         if file is None:
-            return False
+            return None, False
         if not batch.group and batch.story is None:
             # The files form one new story, which the first stored file starts: one worker
             # at a time until it has.
@@ -174,26 +216,54 @@ def _take_in_next_file(batch: UploadBatch) -> bool:
             actor_name=batch.sender,
             feed=batch.feed,
         )
-        return _record_outcome(batch, file, report.results[0])
+        return file, _record_outcome(batch, file, report.results[0])
+
+
+def _file_away(dropped_id: int) -> None:
+    try:
+        file_away(dropped_id)
+    except NotMoved:  # taken in all the same: the feed's next run tries again, and says so on its page
+        log.warning("A drop folder's file (%s) was taken in but could not be moved on", dropped_id, exc_info=True)
 
 
 def _record_outcome(batch: UploadBatch, file: BatchFile, result: IngestResult) -> bool:
     """In the file's transaction: its outcome beside it (its bytes dropped), the batch's
-    progress, and the feed's counts. False when the batch is over for this run."""
-    story = result.version.source.story if result.version is not None else None
-    file.outcome, file.message, file.story, file.data = result.outcome, result.message, story, b""
+    progress, and the feed's counts. False when the batch is over for this run.
+
+    Paid for every file by every worker, so kept to two statements (three for a feed's
+    batch), the batch's row updated and read back by one (`_count_file`); the story is
+    named by its id, not fetched."""
+    story_id = result.version.source.story_id if result.version is not None else None
+    file.outcome, file.message, file.story_id, file.data = result.outcome, result.message, story_id, b""
     file.save(update_fields=["outcome", "message", "story", "data"])
-    locked = UploadBatch.objects.select_for_update().get(pk=batch.pk)
-    now = timezone.now()
-    locked.processed, locked.heartbeat_at = locked.processed + 1, now
-    locked.story = locked.story or story
-    if locked.processed == locked.total and locked.status != BatchStatus.FAILED:
-        locked.status, locked.finished_at = BatchStatus.DONE, now
-    locked.save(update_fields=["processed", "heartbeat_at", "story", "status", "finished_at"])
-    if batch.feed is not None:
+    status, batch_story_id = _count_file(batch.pk, story_id)
+    if batch.feed is not None and batch.feed.kind == FeedKind.DROP_FOLDER:
+        count_items(batch.feed, IngestReport(results=[result]))  # the run is the runner's to note
+    elif batch.feed is not None:
         count_run(batch.feed, IngestReport(results=[result]), error="")
-    batch.story = batch.story or locked.story
-    return not locked.is_finished
+    if batch.story_id is None:
+        batch.story_id = batch_story_id
+    return status not in (BatchStatus.DONE, BatchStatus.FAILED)
+
+
+def _count_file(batch_id: int, story_id: int | None) -> tuple[str, int | None]:
+    """One more file of the batch taken in: its progress, heartbeat and first story, and done
+    with its last file unless it stopped meanwhile, in one UPDATE … RETURNING (which holds
+    the row until the file's transaction commits, as the SELECT … FOR UPDATE and save it
+    replaces did, in one round trip instead of two). The batch's status and story after it."""
+    table = connection.ops.quote_name(UploadBatch._meta.db_table)
+    last = "processed + 1 = total AND status <> %s"
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET processed = processed + 1, heartbeat_at = %s, story_id = COALESCE(story_id, %s),"
+            f" status = CASE WHEN {last} THEN %s ELSE status END,"
+            f" finished_at = CASE WHEN {last} THEN %s ELSE finished_at END"
+            " WHERE id = %s RETURNING status, story_id",
+            [now, story_id, BatchStatus.FAILED, BatchStatus.DONE, BatchStatus.FAILED, now, batch_id],
+        )
+        status, batch_story_id = cursor.fetchone()
+    return status, batch_story_id
 
 
 class TakenOver(Exception):
@@ -204,7 +274,9 @@ class TakenOver(Exception):
 def revive_stalled_batches() -> list[int]:
     """Queue again every batch that a worker began and stopped working on without
     finishing (killed, its machine restarted): no progress for NEWSROOM_BATCH_STALL_SECONDS.
-    The next worker goes on from the first file not taken in. Run by `manage.py
+    The next worker goes on from the first file not taken in. Also a batch queued that long
+    ago with no task waiting for it: its tasks are queued once its transaction commits, and a
+    process that stopped between the two left it without any. Run by `manage.py
     desk_worker` every NEWSROOM_BATCH_REVIVE_SECONDS; safe to run in many workers at once."""
     limit = timezone.now() - timedelta(seconds=settings.NEWSROOM_BATCH_STALL_SECONDS)
     revived: list[int] = []
@@ -216,6 +288,13 @@ def revive_stalled_batches() -> list[int]:
             _queue_again(batch)
             _abandon_tasks_of(batch)
             revived.append(batch.pk)
+        untasked = UploadBatch.objects.select_for_update(skip_locked=True).filter(
+            Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=limit), status=BatchStatus.QUEUED, created_at__lt=limit
+        )
+        for batch in untasked:
+            if not _tasks_of(batch).filter(status__in=(TaskResultStatus.READY, TaskResultStatus.RUNNING)).exists():
+                _queue_again(batch)
+                revived.append(batch.pk)
     return revived
 
 
@@ -261,14 +340,16 @@ def _hand_back(batch: UploadBatch) -> None:
 def _abandon_tasks_of(batch: UploadBatch) -> None:
     """The task rows a killed worker left running for this batch: marked failed, so that the
     queue's record says what happened."""
-    DBTaskResult.objects.filter(
-        status=TaskResultStatus.RUNNING, task_path__endswith=".ingest_batch", args_kwargs__args=[batch.pk]
-    ).update(
+    _tasks_of(batch).filter(status=TaskResultStatus.RUNNING).update(
         status=TaskResultStatus.FAILED,
         finished_at=timezone.now(),
         exception_class_path="stories.services.batches.TakenOver",
         traceback="The worker stopped while running this task; the batch was queued again.",
     )
+
+
+def _tasks_of(batch: UploadBatch) -> QuerySet[DBTaskResult]:
+    return DBTaskResult.objects.filter(task_path__endswith=".ingest_batch", args_kwargs__args=[batch.pk])
 
 
 def _fail(batch: UploadBatch, error: BaseException) -> None:

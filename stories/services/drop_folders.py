@@ -1,9 +1,12 @@
 """Drop folders: a folder on the server that an agency's FTP or SFTP server writes into.
 
-One run (`take_in_drop_folder`) looks at the folder's files, takes in those whose upload is
-complete through the same ingest as an upload, and moves each out of the way: to `done/`
-when its copy was stored or recognised as a duplicate, to `refused/` when none of it could
-be, with `<name>.why.txt` beside it saying why.
+One run (`take_in_drop_folder`, in `manage.py run_feeds`) looks at the folder's files, moves
+those whose upload is complete into the folder's hidden `.taking-in/`, and queues their copy
+as a batch of the feed (`batches.queue_drop`): the task workers take it in through the same
+ingest as an upload, any number of `desk_worker`s sharing one large drop, and the worker that
+records the outcome of a file's last item moves the file on, to `done/` when its copy was
+stored or recognised as a duplicate, to `refused/` when none of it could be, with
+`<name>.why.txt` beside it saying why (`drop_filing`).
 
 Which files are looked at: the regular files directly in the folder, and symbolic links to
 files inside it. Left alone: folders (`done/`, `refused/` and any other), hidden names
@@ -14,16 +17,18 @@ that is not a regular file (pipes, sockets, devices, links that lead nowhere).
 When a file is complete: its size and modification time are the same at two looks
 `NEWSROOM_DROP_FOLDER_SETTLE_SECONDS` apart within the run. A run decides on its own, so
 there is nothing to remember between runs (no state to go stale when a file is removed or
-the feed's folder changes), and copy goes in within one run, not two intervals; a run that
+the feed's folder changes), and copy is queued within one run, not two intervals; a run that
 finds no file does not wait. An upload that stalls for longer than that is read half: an
 agency that can should upload under a partial name and rename it when done.
 
-Nothing half-done: a complete file is first moved into the folder's hidden `.taking-in/`
-(a file that cannot be moved, for its permissions, is reported and not taken in at all,
-so not again and again); it leaves `.taking-in/` for `done/` or `refused/` only after its
-ingest committed. A run that stopped between the two leaves it there, and the next run
-takes it in again (the same bytes are a duplicate, and change nothing) and moves it on.
-Nothing there is overwritten: a name already taken gets a number (`ferry-2.nitf.xml`).
+Nothing half-done, nothing taken in twice: a complete file is first moved into
+`.taking-in/` (a file that cannot be moved, for its permissions, is reported and not taken
+in at all, so not again and again); its bytes are read there and queued, with a row that
+says where it waits (`DroppedFile`), in one transaction; it leaves `.taking-in/` only once
+every item of it has its outcome, committed. A file waiting there for the workers is left
+alone by the next runs. One that a stopped run left there unqueued is queued by the next
+(the same bytes are a duplicate, and change nothing); one whose outcome is known but that a
+stopped worker did not move is moved by the next run.
 """
 
 from __future__ import annotations
@@ -40,17 +45,19 @@ from django.conf import settings
 
 from stories.ingest.decode import readable_size
 from stories.ingest.names import shown_name
-from stories.models import Feed
+from stories.models import BatchStatus, DroppedFile, Feed, UploadBatch
+from stories.services.batches import Drop, queue_drop
+from stories.services.drop_filing import DONE, REFUSED, file_away_finished, numbered
 from stories.services.feeds import count_run
-from stories.services.ingest import IncomingCopy, IngestReport, IngestResult, RefusedCopy, ingest_files, size_limit
+from stories.services.ingest import IncomingCopy, IngestReport, RefusedCopy, size_limit, unpack_archives
 
 log = logging.getLogger(__name__)
 
-DONE = "done"
-REFUSED = "refused"
 TAKING_IN = ".taking-in"
 PARTIAL_SUFFIXES = (".part", ".partial", ".tmp", ".filepart", ".crdownload")
-WHY_SUFFIX = ".why.txt"
+# A run's files go into batches of at most this much copy: each batch is written in one
+# transaction, its bytes held in memory until then.
+BATCH_BYTES = 64 * 1024 * 1024
 
 
 class FolderUnusable(Exception):
@@ -61,10 +68,11 @@ class FolderUnusable(Exception):
 class DropFolderReport:
     """What one run did."""
 
-    results: list[IngestResult] = field(default_factory=list)  # each item's outcome (a zip's files one by one)
-    moved: list[Path] = field(default_factory=list)  # where each file taken in now lies, in done/ or refused/
+    queued: list[str] = field(default_factory=list)  # the files queued for the workers, by the names they came by
+    batches: list[UploadBatch] = field(default_factory=list)  # the batches they are in
+    moved: list[Path] = field(default_factory=list)  # files a stopped worker took in but left: moved on now
     waiting: list[str] = field(default_factory=list)  # still being written: looked at again next run
-    unmoved: list[str] = field(default_factory=list)  # why a file could not be moved, and so was not taken in
+    unmoved: list[str] = field(default_factory=list)  # why a file could not be moved (or its batch stopped)
     error: str = ""  # why the folder could not be looked at, when it could not
 
     @property
@@ -92,23 +100,27 @@ class _Look:
 
 
 def take_in_drop_folder(feed: Feed, *, pause: Callable[[float], None] = time.sleep) -> DropFolderReport:
-    """Take in the complete files of the feed's drop folder, each new item joining the story
-    it resembles, attributed to the feed and its provider, and note the run on the feed.
-    `pause` waits between the two looks (the tests write a file's second half meanwhile)."""
+    """Queue the complete files of the feed's drop folder for the task workers (each new item
+    will join the story it resembles, attributed to the feed and its provider), move on the
+    files a stopped worker took in but left, and note the run on the feed (the workers count
+    the items). `pause` waits between the two looks (the tests write a file's second half
+    meanwhile)."""
     report = DropFolderReport()
     try:
         folder = _folder(feed.address)
+        moved, unmoved = file_away_finished(feed)
+        report.moved.extend(moved)
+        report.unmoved.extend(unmoved)
         settled = _settled(folder, report, pause)
-        claimed = _claim(folder, settled, report) if settled or _left_over(folder) else []
+        queued = _queued_in(folder)
+        claimed = _claim(folder, settled, queued, report) if settled or _left_over(folder, queued) else []
     except (FolderUnusable, OSError) as problem:
         report.error = str(problem) if isinstance(problem, FolderUnusable) else _folder_error(feed.address, problem)
         log.warning("Drop folder feed %s: %s", feed.pk, report.error)
     else:
-        # Where each file of the folder now lies, for the links to it that come after it.
-        whereabouts = {folder / claim.name: claim.staged for claim in claimed if claim.target is None}
-        for claim in claimed:
-            _take_in(feed, folder, claim, report, whereabouts)
-    count_run(feed, IngestReport(results=report.results), error=report.problems)
+        _queue(feed, folder, claimed, report)
+    report.unmoved.extend(_stopped_batches(feed))
+    count_run(feed, IngestReport(), error=report.problems)
     return report
 
 
@@ -160,20 +172,30 @@ def _link_target(folder: Path, link: Path) -> Path:
     return Path(os.path.realpath(folder / os.readlink(link)))
 
 
-def _left_over(folder: Path) -> bool:
+def _queued_in(folder: Path) -> set[Path]:
+    """The files of `.taking-in/` queued already, waiting for the workers (or to be moved on)."""
+    staging = f"{folder / TAKING_IN}{os.sep}"
+    waiting = DroppedFile.objects.filter(moved_at__isnull=True, staged__startswith=staging)
+    return {Path(staged) for staged in waiting.values_list("staged", flat=True)}
+
+
+def _left_over(folder: Path, queued: set[Path]) -> bool:
+    """Whether a stopped run left a file in `.taking-in/` that it had not queued."""
     staging = folder / TAKING_IN
-    return staging.is_dir() and any(staging.iterdir())
+    return staging.is_dir() and any(path not in queued for path in staging.iterdir())
 
 
-def _claim(folder: Path, settled: dict[str, _Look], report: DropFolderReport) -> list[_Claim]:
-    """Move the complete files into `.taking-in/`, after what an earlier run left there."""
+def _claim(folder: Path, settled: dict[str, _Look], queued: set[Path], report: DropFolderReport) -> list[_Claim]:
+    """Move the complete files into `.taking-in/`, after what an earlier run left there
+    without queueing it (a file queued already waits for the workers, and is left alone)."""
     for name in (TAKING_IN, DONE, REFUSED):
         _subfolder(folder, name)
     staging = folder / TAKING_IN
-    claimed = [_Claim(path, path.name, _target_of(folder, path)) for path in sorted(staging.iterdir())]
+    left = sorted(path for path in staging.iterdir() if path not in queued)
+    claimed = [_Claim(path, path.name, _target_of(folder, path)) for path in left]
     for name, seen in settled.items():
         try:
-            claimed.append(_Claim(_move(folder / name, staging, name), name, seen.target))
+            claimed.append(_Claim(_move(folder / name, staging, name, taken=queued), name, seen.target))
         except FileNotFoundError:  # taken away meanwhile
             continue
         except OSError as error:
@@ -193,28 +215,39 @@ def _subfolder(folder: Path, name: str) -> None:
     path.mkdir(exist_ok=True)
 
 
-def _take_in(feed: Feed, folder: Path, claim: _Claim, report: DropFolderReport, whereabouts: dict[Path, Path]) -> None:
-    """Take in one claimed file, then move it on: to done/ when any of its copy went in."""
-    name = claim.name
-    target = whereabouts.get(claim.target, claim.target) if claim.target is not None else None
-    copy = _read(folder, claim.staged, name, target)
-    results = ingest_files(
-        files=[copy], user=None, provider=feed.provider, group=True, actor_name=feed.actor_name, feed=feed
-    ).results
-    report.results.extend(results)
-    refusals = [result.message for result in results if result.outcome == "refused"]
-    went_in = len(refusals) < len(results)
-    try:
-        moved = _move(claim.staged, folder / (DONE if went_in else REFUSED), name)
-        if claim.target is None:
-            whereabouts[folder / name] = moved
-        if refusals:
-            _write_why(moved, refusals)
-    except OSError as error:
-        why = error.strerror or error
-        report.unmoved.append(f"{shown_name(name)}: taken in, but it could not be moved out of {TAKING_IN}/ ({why}).")
-        return
-    report.moved.append(moved)
+def _queue(feed: Feed, folder: Path, claimed: list[_Claim], report: DropFolderReport) -> None:
+    """Read the claimed files where they wait and queue their copy (a zip archive's files one
+    by one), in batches of at most BATCH_BYTES; a link to a file of the folder is read where
+    that file now waits. A run that stops before a batch is committed leaves its files in
+    `.taking-in/`, not queued: the next run queues them."""
+    whereabouts = {folder / claim.name: claim.staged for claim in claimed if claim.target is None}
+    drops: list[Drop] = []
+    size = 0
+    for claim in claimed:
+        target = whereabouts.get(claim.target, claim.target) if claim.target is not None else None
+        files = list(unpack_archives([_read(folder, claim.staged, claim.name, target)]))
+        drops.append(Drop(claim.name, claim.staged, files))
+        size += sum(len(copy.data) for copy in files if isinstance(copy, IncomingCopy))
+        if size >= BATCH_BYTES:
+            _queue_batch(feed, drops, report)
+            drops, size = [], 0
+    if drops:
+        _queue_batch(feed, drops, report)
+
+
+def _queue_batch(feed: Feed, drops: list[Drop], report: DropFolderReport) -> None:
+    report.batches.append(queue_drop(feed, drops))
+    report.queued.extend(drop.name for drop in drops)
+
+
+def _stopped_batches(feed: Feed) -> list[str]:
+    """What the feed's page says of its batches stopped by an error with files waiting."""
+    stopped = UploadBatch.objects.filter(feed=feed, status=BatchStatus.FAILED, dropped_files__moved_at__isnull=True)
+    return [
+        f"Upload batch {pk} stopped on an error with files of the folder waiting in {TAKING_IN}/: "
+        "resume it from its page (Admin → Upload batches)."
+        for pk in stopped.order_by("pk").values_list("pk", flat=True).distinct()
+    ]
 
 
 def _read(folder: Path, staged: Path, name: str, target: Path | None) -> IncomingCopy | RefusedCopy:
@@ -236,20 +269,13 @@ def _read(folder: Path, staged: Path, name: str, target: Path | None) -> Incomin
         return IncomingCopy(name, head + stream.read(limit + 1 - len(head)))
 
 
-def _move(path: Path, into: Path, name: str) -> Path:
-    """Move the file (or link) into the folder under its name, or the first numbered name
-    free there (`ferry-2.nitf.xml`), its why-file's name too. Only one run looks at a feed
-    at a time, and only the desk writes there, so a name free now is free at the rename."""
-    stem, dot, suffixes = name.partition(".")
-    number = 1
-    while True:
-        candidate = into / (name if number == 1 else f"{stem}-{number}{dot}{suffixes}")
-        if not os.path.lexists(candidate) and not os.path.lexists(f"{candidate}{WHY_SUFFIX}"):
+def _move(path: Path, into: Path, name: str, *, taken: set[Path]) -> Path:
+    """Move the file (or link) into `.taking-in/` under its name, or the first numbered name
+    free there (`ferry-2.nitf.xml`) and not `taken` by a file queued (one a worker may be
+    moving out at this moment): only one run looks at a feed at a time, and only the run
+    moves files in, so a name free now is free at the rename."""
+    for candidate in numbered(into, name):
+        if not os.path.lexists(candidate) and candidate not in taken:
             os.rename(path, candidate)
             return candidate
-        number += 1
-
-
-def _write_why(moved: Path, refusals: list[str]) -> None:
-    with open(f"{moved}{WHY_SUFFIX}", "x", encoding="utf-8") as why:
-        why.write("\n".join(refusals) + "\n")
+    raise AssertionError("unreachable")  # numbered() never ends

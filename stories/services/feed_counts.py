@@ -21,3 +21,13 @@ def count_run(feed: Feed, report: IngestReport, *, error: str) -> None:
         refused_count=F("refused_count") + report.count("refused"),
         **outcome,
     )
+
+
+def count_items(feed: Feed, report: IngestReport) -> None:
+    """Add a report's outcomes to the feed's counts, and nothing else: the items of a drop
+    folder's file, taken in by a task worker after the run that queued them was noted."""
+    Feed.objects.filter(pk=feed.pk).update(
+        stored_count=F("stored_count") + report.count("stored"),
+        duplicate_count=F("duplicate_count") + report.count("duplicate"),
+        refused_count=F("refused_count") + report.count("refused"),
+    )

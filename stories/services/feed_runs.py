@@ -72,14 +72,18 @@ def run_feed(feed: Feed) -> str:
 
 
 def _run_drop_folder(feed: Feed) -> str:
-    """Take in a drop folder's complete files (`take_in_drop_folder` records the run on the
-    feed). A folder that cannot be looked at (missing, not a folder) backs off like a feed
-    that cannot be fetched; files that could not be moved are said on the feed's page."""
+    """Queue a drop folder's complete files for the task workers (`take_in_drop_folder`
+    records the run on the feed). A folder that cannot be looked at (missing, not a folder)
+    backs off like a feed that cannot be fetched; files that could not be moved are said on
+    the feed's page."""
     report = take_in_drop_folder(feed)
     if report.error:
         record_failure(feed, report.error)
         return f"failed: {report.error}"
     now = timezone.now()
     Feed.objects.filter(pk=feed.pk).update(failures=0, next_run_at=now + timedelta(seconds=feed.interval))
+    batches = ", ".join(str(batch.pk) for batch in report.batches)
+    queued = f"{len(report.queued)} file(s) queued for the task workers" + (f" (batch {batches})" if batches else "")
     waiting = f", {len(report.waiting)} still being written" if report.waiting else ""
-    return f"{len(report.results)} item(s) taken in{waiting}"
+    moved = f", {len(report.moved)} taken in before moved on" if report.moved else ""
+    return f"{queued}{waiting}{moved}"

@@ -10,7 +10,7 @@ from stories.views.compose import (
     settle,
     take_all_refiled,
 )
-from stories.views.inbox import inbox
+from stories.views.inbox import inbox, inbox_counts
 from stories.views.merge_offers import keep_offer_apart, merge_offer
 from stories.views.push import push, pushed_batch
 from stories.views.regroup import merge, move
@@ -23,6 +23,7 @@ __all__ = [
     "draft_action",
     "edit_draft",
     "inbox",
+    "inbox_counts",
     "keep_offer_apart",
     "merge",
     "merge_offer",

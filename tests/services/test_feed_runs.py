@@ -118,6 +118,11 @@ def test_the_runner_takes_in_a_drop_folder_and_backs_off_from_a_missing_one(tmp_
         kind=FeedKind.DROP_FOLDER, name="Gone", address=str(tmp_path / "gone"), provider=provider
     )
     run_due_feeds()
+    from stories.models import UploadBatch
+    from stories.services.batches import run_batch
+
+    assert (folder / ".taking-in" / "harbour.txt").exists()  # queued for the task workers
+    run_batch(UploadBatch.objects.get(feed=dropped).pk)  # as a worker's task runs it
     assert SourceVersion.objects.filter(feed=dropped).count() == 1 and (folder / "done" / "harbour.txt").exists()
     dropped.refresh_from_db(), missing.refresh_from_db()
     assert dropped.failures == 0 and dropped.next_run_at > timezone.now()

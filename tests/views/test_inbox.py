@@ -46,8 +46,11 @@ def test_it_shows_providers_sources_repeats_and_conflicts(client, edith_editor):
     row = html[html.index("Harbour Blaze Injures 12") :]
     assert "Unattributed" in row
     figures = {"Sources": 2, "Repeats": story.analysis.repeat_count, "Conflicts": story.analysis.conflict_count}
+    assert f'<td class="num" data-label="Sources">{figures.pop("Sources")}</td>' in row
     for label, figure in figures.items():
-        assert f'<td class="num" data-label="{label}">{figure}</td>' in row
+        span = f'<span id="{label.lower()}-{story.pk}" class="analysis-count ready">{figure}</span>'
+        assert f'<td class="num" data-label="{label}">{span}</td>' in row
+    assert 'id="counts-poll"' not in html  # nothing waits: nothing asked again
 
 
 def test_it_filters_by_provider(client, edith_editor):
@@ -177,3 +180,73 @@ def test_a_row_names_each_provider_once(client, edith_editor):
     client.force_login(edith_editor)
     (row,) = client.get(INBOX).context["rows"]
     assert [p.name for p in row.providers] == ["Northwire"] and row.source_count == 2
+
+
+class TestCountsWhileTheAnalysisWaits:
+    """A story the feed just brought is analysed a few seconds later, by a task: the inbox
+    says so in words, and asks for the counts again, once for the page, until they come."""
+
+    COUNTS = reverse("stories:inbox_counts")
+
+    def test_a_story_just_brought_says_it_is_being_analysed_and_the_page_asks_again_when_due(
+        self, client, edith_editor, settings
+    ):
+        settings.NEWSROOM_ANALYSIS_DELAY_SECONDS = 10
+        story = story_of("fresh", "Copy that just came.")
+        client.force_login(edith_editor)
+        html = client.get(INBOX).content.decode()
+        assert f'<span id="repeats-{story.pk}" class="analysis-count analysing">' in html
+        assert '<span class="hint" aria-hidden="true">analysing…</span>' in html
+        assert "The story’s copy is being compared: the count follows in a few seconds." in html
+        poll = html[html.index('<div id="counts-poll"') :].split(">", 1)[0]
+        assert f'hx-get="{self.COUNTS}?story={story.pk}"' in poll
+        assert 'hx-trigger="load delay:10s"' in poll or 'hx-trigger="load delay:11s"' in poll
+
+    def test_the_ask_brings_the_counts_into_their_rows_and_stops_once_none_waits(self, client, edith_editor):
+        story = story_of("fresh", "Copy that just came.")
+        client.force_login(edith_editor)
+        waiting = client.get(self.COUNTS, {"story": story.pk}).content.decode()
+        assert 'id="counts-poll"' in waiting and "analysing…" in waiting  # asked again
+
+        analyse_new_copy(story.pk)  # what the background task does
+        story.refresh_from_db()
+        with CaptureQueriesContext(connection) as queries:
+            answer = client.get(self.COUNTS, {"story": [story.pk, "x", 999999]}).content.decode()
+        assert f'<span id="repeats-{story.pk}" class="analysis-count ready" hx-swap-oob="true">' in answer
+        assert f"{story.analysis.repeat_count}</span>" in answer and "analysing" not in answer
+        assert 'id="counts-poll"' not in answer  # nothing waits: the page stops asking
+        stories_read = [query for query in queries.captured_queries if '"stories_story"' in query["sql"]]
+        assert len(stories_read) == 1 and "stories_analysis" in stories_read[0]["sql"]  # one query, no analysing
+
+    def test_new_copy_in_an_analysed_story_shows_the_counts_so_far_as_updating(self, client, edith_editor):
+        harbour_story()
+        story = Story.objects.get()
+        analyse_new_copy(story.pk)
+        Story.objects.filter(pk=story.pk).update(analysis_due_at=timezone.now())  # as new copy marks it
+        client.force_login(edith_editor)
+        html = client.get(INBOX).content.decode()
+        story.refresh_from_db()
+        cell = f'<span id="conflicts-{story.pk}" class="analysis-count updating">{story.analysis.conflict_count} '
+        assert cell + '<span class="hint" aria-hidden="true">updating…</span>' in html
+        assert 'id="counts-poll"' in html
+
+    def test_an_analysis_long_past_due_is_said_to_be_late_and_asked_for_seldom(self, client, edith_editor):
+        story = story_of("stuck", "No worker runs.")
+        Story.objects.filter(pk=story.pk).update(analysis_due_at=timezone.now() - timezone.timedelta(minutes=5))
+        client.force_login(edith_editor)
+        html = client.get(INBOX).content.decode()
+        assert '<span class="hint" aria-hidden="true">delayed</span>' in html
+        assert "The comparison is late: open the story to see the count now." in html
+        assert 'hx-trigger="load delay:30s"' in html
+
+    def test_a_story_with_no_analysis_on_its_way_says_opening_it_shows_the_counts(self, client, edith_editor):
+        story = story_of("old", "Stored before analyses were queued.")
+        Story.objects.filter(pk=story.pk).update(analysis_due_at=None)
+        client.force_login(edith_editor)
+        html = client.get(INBOX).content.decode()
+        assert f'<span id="repeats-{story.pk}" class="analysis-count not_analysed">' in html
+        assert "Not compared yet: open the story to see the count." in html
+        assert 'id="counts-poll"' not in html
+
+    def test_the_counts_are_for_the_desk_only(self, client):
+        assert client.get(self.COUNTS, {"story": 1}).status_code == 302  # to the login page

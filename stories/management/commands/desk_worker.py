@@ -2,8 +2,10 @@
 a killed worker left half-done.
 
 Every NEWSROOM_BATCH_REVIVE_SECONDS a thread beside the worker queues again the batches with
-no progress for NEWSROOM_BATCH_STALL_SECONDS (`services.batches.revive_stalled_batches`);
-the worker, or another, then goes on from each one's first file not taken in. Any number of
+no progress for NEWSROOM_BATCH_STALL_SECONDS, and those queued that long ago with no task
+waiting for them (`services.batches.revive_stalled_batches`); the worker, or another, then
+goes on from each one's first file not taken in. The batches are uploads, pushed zips and
+drop folders' files: the worker that takes in a drop folder's file moves it on. Any number of
 desk workers may run: a batch is revived once, and each run of it is claimed.
 
 Stopping: one SIGTERM (or Ctrl+C) lets the batch in hand finish; a second stops the worker at

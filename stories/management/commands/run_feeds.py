@@ -1,7 +1,9 @@
 """`manage.py run_feeds`: look at the pulled feeds and drop folders whose time has come, then
 sleep, and again; `--once` looks at the feeds due now and exits (for cron, or a test).
 
-Any number of runners may run: each feed is taken by one at a time (`services.feed_runs`).
+A pulled feed's items are taken in here; a drop folder's complete files are queued for the
+task workers (`manage.py desk_worker`), which share them. Any number of runners may run: each
+feed is taken by one at a time (`services.feed_runs`).
 Stopping: SIGTERM (or Ctrl+C) lets the feed in hand finish, then the runner exits."""
 
 from __future__ import annotations
