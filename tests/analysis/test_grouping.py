@@ -132,7 +132,7 @@ def test_evidence_stored_without_a_provider_still_loads():
 
 def test_band_keys_are_short_and_the_same_on_every_run():
     keys = band_keys(evidence_of("Ferry strike", "Ferry crews in Piraeus walk out.", None))
-    assert len(keys) == 160 and len(set(keys)) == 160  # 64 + 64 of its words, 32 of its one name
+    assert len(keys) == 144 and len(set(keys)) == 144  # 64 + 64 of its words, 16 of its one name
     assert max(len(k) for k in keys) <= 20
     assert keys[:2] == ["0:b19a4f4998095301", "1:d0984b4f5f6dfce9"]
     assert keys[64] == "x0:3661cfb1681d0786"
