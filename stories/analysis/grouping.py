@@ -12,7 +12,9 @@ happened, and the next shares a little with each).
 
 `match` scores a pair from 0 to 1: the weighted mean of set cosines (|A & B| /
 sqrt(|A| |B|), which forgives a short item beside a long one) of content words (3),
-lead words (2), names (2) and numbers (2); a kind neither item has is left out. Names and
+lead words (2), names (2) and numbers (3), each kind counting only where both items
+state it: a short item giving no figures is silent on the other's, not at odds with
+them (counted as no match, they cost ECB+'s tuning half 0.03 of B-cubed F1). Names and
 numbers weigh as much as all the words because different events of one kind (two
 earthquakes, two arrests of one player) share their vocabulary, not their places,
 people, magnitudes and tolls. The same story is:
@@ -28,17 +30,17 @@ Measured with `benchmarks/grouping.py` (a feed in a fixed shuffled order, seed 7
 and 9 in brackets), each item finding candidates by band key as the table does:
 
 - ECB+, 982 articles of many outlets on 86 events, pairs of related events as hard
-  negatives, no receive times: pairwise P 0.990 (0.956, 0.949), R 0.654 (0.639, 0.646);
-  B-cubed F1 0.810 (0.796, 0.798); 243 stories for 86 (single items' matches alone: P
-  0.990, R 0.624, B-cubed F1 0.791). On the half of the topics not looked at while
-  choosing the pooled rule, B-cubed F1 0.811 (0.797, 0.763), against 0.782 (0.765,
-  0.750) without it, precision no lower. Related events share so much of their words,
-  names and figures that a lower bar, or a pooled score without the other candidates'
-  share taken off, trades precision for recall along one curve (pooled at 0.26, all topics, means
-  over seeds 7 to 9: P 0.92, R 0.73).
+  negatives, no receive times: pairwise P 0.958 (0.943, 0.961), R 0.721 (0.718, 0.724);
+  B-cubed F1 0.840 (0.837, 0.845); 206 stories for 86 (single items' matches alone: P
+  0.959, R 0.705, B-cubed F1 0.831). On the half of the topics not looked at while
+  choosing the rules, B-cubed F1 0.826 (0.798, 0.777), pairwise P 0.984 (0.861, 0.944).
+  Related events share so much of their words, names and figures that a lower bar trades
+  precision for recall along one curve (0.28 on the tuning half, means over seeds 7 to
+  9: P 0.89, R 0.76), and so does weighing rare words more. Even a perfect veto of joins
+  across events would leave the tuning half at B-cubed F1 0.85 (0.91 at a bar of 0.25).
 - Reuters, 273 groups of re-filed versions among 1,405 other stories of the same weeks,
   one provider (so nothing is pooled): pairwise P 0.984, R 1.000; B-cubed P 0.998,
-  R 1.000; 1,655 stories for 1,659. Without the provider rule, P falls to 0.38.
+  R 1.000; 1,655 stories for 1,659. Without the provider rule, P falls to 0.30.
 - Median time an item: 2 to 3 ms for the evidence, 1.5 to 2.5 ms to look up and match.
 """
 
@@ -61,16 +63,16 @@ THRESHOLD = 0.30  # items from different (or unknown) providers: rewrites
 SAME_PROVIDER_THRESHOLD = 0.65  # two items of one provider: only a re-file is the same story
 WINDOW_HOURS = 72
 # The stored items a new one is scored against: those sharing the most band keys with it.
-# A re-file shares most of its original's 128 keys and ranks first however much copy came
+# A re-file shares most of its original's keys and ranks first however much copy came
 # between; a rewrite by another outlet may share one or two, as unrelated copy on the same
-# day does. 100 keeps every ECB+ join (at 30 or 50, 8 or 3 of its 726 joins are lost and
-# pairwise precision falls from 0.990 to 0.982); scoring costs about 0.2 ms a candidate.
+# day does. 100 gives ECB+ what every item sharing a key gives (at 50, a few joins fewer).
 CANDIDATES = 100
 # What the other candidates also state counts this much against a story's pooled evidence.
 BACKGROUND = 0.5
 POOLED_ITEMS = 8  # a story's items pooled at most: enough together, and bounded work
-WEIGHTS = {"terms": 0.3, "lead": 0.2, "names": 0.2, "numbers": 0.2}  # divided by their sum
+WEIGHTS = {"terms": 0.3, "lead": 0.2, "names": 0.2, "numbers": 0.3}  # divided by their sum
 N_BANDS = 64  # bands of 2 values, in each of two pairings: 128 keys an item
+NAME_BANDS = 16  # and bands of 2 values of the names' MinHash: 16 more for an item naming anyone
 LEAD_TERMS = 50  # content words of the headline and first two or three sentences
 MAX_CHARS = 30_000  # what an item is about is in its first pages; bounds the work
 REASON_CHARS = 200  # a reason is a note beside the source, not a report
@@ -154,20 +156,26 @@ def evidence_of(headline: str, text: str, received_at: float | None, provider: s
 
 
 def band_keys(evidence: ItemEvidence) -> list[str]:
-    """LSH band keys, at most 20 characters ("12:9f0c3a5e1b2d4c6f", "x12:..."). Two items
-    share at least one key when they share enough of their words to be worth a `match`;
-    evidence with no words has no keys.
+    """LSH band keys, at most 20 characters ("12:9f0c3a5e1b2d4c6f", "x12:...", "n12:...").
+    Two items share at least one key when they share enough of their words, or of their
+    names, to be worth a `match`; evidence with no words has no keys.
 
     The signature is cut into bands of two values twice: neighbours (0, 1), (2, 3), ...
     and values half a signature apart (0, 64), (1, 65), ...: a rewrite sharing 12% of its
     words meets its original in some band 84% of the time, against 60% with one pairing
-    (on ECB+, 86% of true pairs instead of 74%)."""
+    (on ECB+, 86% of true pairs instead of 74%). A MinHash of the names gives NAME_BANDS
+    more: a long item and a short rewrite of it share few of all their words but most of
+    the short one's names (91% of true ECB+ pairs share some key)."""
     if not evidence.terms:
         return []
     values = evidence.signature
     half = len(values) // 2
     crossed = Fingerprint(tuple(value for pair in zip(values[:half], values[half:]) for value in pair))
-    return Fingerprint(values).bands(N_BANDS) + [f"x{key}" for key in crossed.bands(N_BANDS)]
+    keys = Fingerprint(values).bands(N_BANDS) + [f"x{key}" for key in crossed.bands(N_BANDS)]
+    if evidence.names:
+        named = Fingerprint(minhash(evidence.names).values[: 2 * NAME_BANDS])
+        keys += [f"n{key}" for key in named.bands(NAME_BANDS)]
+    return keys
 
 
 def match(new: ItemEvidence, stored: ItemEvidence) -> Match:
@@ -189,11 +197,11 @@ def match(new: ItemEvidence, stored: ItemEvidence) -> Match:
 
 def _score(new: ItemEvidence, stored: ItemEvidence) -> float:
     """The weighted mean of the set cosines of the kinds of evidence (words, lead, names,
-    numbers) that either item has: a kind neither has (no numbers in either) says nothing
-    either way."""
-    stated = {kind: weight for kind, weight in WEIGHTS.items() if getattr(new, kind) or getattr(stored, kind)}
+    numbers) that both items state: a kind one of them does not state (a short item gives
+    no figures) says nothing either way."""
+    stated = {kind: weight for kind, weight in WEIGHTS.items() if getattr(new, kind) and getattr(stored, kind)}
     weighted = sum(weight * _cosine(getattr(new, kind), getattr(stored, kind)) for kind, weight in stated.items())
-    return round(weighted / sum(stated.values()), 4)
+    return round(weighted / sum(stated.values()), 4) if stated else 0.0
 
 
 def best_story(new: ItemEvidence, candidates: Iterable[tuple[StoryKey, ItemEvidence]]) -> tuple[StoryKey, Match] | None:
@@ -269,25 +277,29 @@ def _may_pool(new: ItemEvidence, stored: ItemEvidence) -> bool:
 
 
 def _pooled_score(new: ItemEvidence, members: list[ItemEvidence], shown: dict[str, Counter[str]], others: int) -> float:
-    weighted = stated = 0.0
-    n = len(members)
+    weighted = stated = 0.0  # each kind counting where `new` and an item state it, as in `_score`
     against = BACKGROUND / max(1, others)
     for kind, weight in WEIGHTS.items():
         mine = getattr(new, kind)
         sets = [getattr(member, kind) for member in members]
-        if not mine and not any(sets):
-            continue
-        stated += weight
         if mine and any(sets):
-            pool: Counter[str] = Counter()
-            for each in sets:
-                pool.update(mine & each)
-            support = sum(max(0.0, count / n - against * (shown[kind][t] - count)) for t, count in pool.items())
-            # The squared norm of the pooled counts, sum of count**2 over every word the
-            # items state, is the sum of the sizes of all pairs' intersections.
-            squares = sum(len(each) for each in sets) + 2 * sum(len(a & b) for a, b in combinations(sets, 2))
-            weighted += weight * support * n / math.sqrt(len(mine) * squares)
+            stated += weight
+            weighted += weight * _pooled_cosine(mine, sets, shown[kind], against)
     return round(weighted / stated, 4) if stated else 0.0
+
+
+def _pooled_cosine(mine: frozenset[str], sets: list[frozenset[str]], shown: Counter[str], against: float) -> float:
+    """The cosine of `mine` against the pooled counts of `sets`, a shared word counting for
+    the share of the items stating it less `against` times the other candidates stating it."""
+    n = len(sets)
+    pool: Counter[str] = Counter()
+    for each in sets:
+        pool.update(mine & each)
+    support = sum(max(0.0, count / n - against * (shown[word] - count)) for word, count in pool.items())
+    # The squared norm of the pooled counts, sum of count**2 over every word the items
+    # state, is the sum of the sizes of all pairs' intersections.
+    squares = sum(len(each) for each in sets) + 2 * sum(len(a & b) for a, b in combinations(sets, 2))
+    return support * n / math.sqrt(len(mine) * squares)
 
 
 def _facts_of(text: str) -> tuple[dict[str, str], frozenset[str]]:
