@@ -30,7 +30,7 @@ from stories.ingest import ParsedCopy
 from stories.models import UNATTRIBUTED, FingerprintBand, ItemFingerprint, Provider, SourceVersion, Story
 from stories.services.evidence_cache import STORED_EVIDENCE
 
-GROUPING_ENGINE = "2"  # made again by `manage.py fingerprint` when it changes
+GROUPING_ENGINE = "3"  # made again by `manage.py fingerprint` when it changes; 3: name band keys
 
 Candidate = tuple[int, int, ItemEvidence]  # a stored item: its story's id, its version's id, its evidence
 

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from stories.analysis.grouping import band_keys, evidence_of
 from stories.models import FingerprintBand, ItemFingerprint, Provider, Source, Story
+from stories.services.grouping import GROUPING_ENGINE
 from stories.services.ingest import IncomingCopy, ingest_files
 
 pytestmark = pytest.mark.django_db
@@ -155,7 +156,7 @@ def store_lookalikes(count: int, keys: list[str], *, each: int | None = None) ->
         for n, source in enumerate(sources)
     )
     prints = ItemFingerprint.objects.bulk_create(
-        ItemFingerprint(version=v, evidence=choir, engine="2") for v in versions
+        ItemFingerprint(version=v, evidence=choir, engine=GROUPING_ENGINE) for v in versions
     )
     shared = [keys if each is None else [keys[(n * each + k) % len(keys)] for k in range(each)] for n in range(count)]
     FingerprintBand.objects.bulk_create(
