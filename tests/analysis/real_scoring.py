@@ -50,6 +50,7 @@ SETS = {
     "fourth held-out": ("pairs_heldout4.json", "labels_heldout4_"),
     "fifth held-out": ("pairs_heldout5.json", "labels_heldout5_"),
     "sixth held-out": ("pairs_heldout6.json", "labels_heldout6_"),
+    "seventh held-out": ("pairs_heldout7.json", "labels_heldout7_"),
 }
 
 
