@@ -19,6 +19,7 @@ from .found import Found
 from .harms import HARM, PEOPLE, harm_of
 from .model import Block
 from .periods import periods_of
+from .places import other_places
 from .quantities import Number, numbers_of
 from .spellings import respelled
 from .text import content_terms, fold, stem
@@ -148,6 +149,8 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
     if number_a.unit != number_b.unit or not same_kind(number_a.measure, number_b.measure):
         return False
     if _describe_others(number_a, number_b) or _describe_others(number_b, number_a):
+        return False
+    if other_places(number_a, number_b):  # "170,000 people in the province" / "230,000 around the ocean"
         return False
     harm_a, harm_b = harm_of(number_a), harm_of(number_b)
     if harm_a and harm_b and harm_a != harm_b:

@@ -18,6 +18,7 @@ from .found import Found
 from .harms import harm_of
 from .model import Block
 from .numbers import of_other_periods
+from .places import other_places
 from .quantities import Number
 
 Tolls = dict[str, list[tuple[Block, Number]]]  # kind of harm -> the tolls of it given, where
@@ -42,6 +43,8 @@ def check_tolls(found: Found, tolls_a: Tolls, tolls_b: Tolls) -> None:
             continue
         (block_a, number_a), (block_b, number_b) = given_a[0], given_b[0]
         if values_agree(number_a, number_b) or of_other_periods((number_a,), (number_b,)):
+            continue
+        if other_places(number_a, number_b):
             continue
         if not reported_alike(found, number_a, number_b):
             found.add("number", (block_a, number_a.text), (block_b, number_b.text), f"different tolls: {kind}")

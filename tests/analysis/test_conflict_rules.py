@@ -563,6 +563,13 @@ class TestTolls:
         check_tolls(found, one, tolls("Some 30 people were killed on the quay."))
         assert [(c.a.text, c.b.text) for c in found.items] == [("40 people along", "30 people")]
 
+    def test_counts_said_of_two_named_places_are_two_facts(self):
+        a = BODY + "\nThe 1998 cyclone killed 1,200 people in the province of Norland, the worst hit."
+        b = BODY + "\nThe 1998 cyclone killed some 2,000 people around the Skarvik Sea."
+        assert conflicts(a, b, ("number",)) == []
+        c = BODY + "\nThe 1998 cyclone killed some 2,000 people in the city on Tuesday."  # a place of no name
+        assert conflicts(a, c, ("number",)) == [("number", "1,200 people", "2,000 people")]
+
     def test_the_dead_of_another_group_are_not_the_toll(self):
         a = BODY + "\nThe storm killed at least 40 people along the coast on Tuesday."
         b = BODY + "\nThe storm killed six fishermen and two relatives of the captain."

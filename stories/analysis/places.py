@@ -1,0 +1,57 @@
+"""The place a count is said of, when its sentence names one right after it: "killed 170,000
+people in the province on Sumatra" / "killed some 230,000 people around the Indian Ocean".
+
+Outlets give one event's figures for different wholes (a province's dead, a country's, all
+the ocean's), most often for a background event, in sentences alike enough to link. Two
+counts each said of a named place, the places sharing no word, are two facts. A place is
+named when the phrase holds a capitalised word; a phrase of common words alone ("in the
+city") may be any place the story is about, so it says nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .quantities import Number
+from .text import STOPWORDS, fold
+
+# The count's words and a verb or two ("people were killed", "people dead and missing"), then
+# the place: "in", "around", "across" or "throughout" and what follows, to the clause's end.
+_PLACE = re.compile(
+    r"^(?:\s+[a-z][\w'-]*){0,5}?\s+(?:in|around|across|throughout)\s+"
+    r"(?P<place>[^,;:.()]*?)(?=\s+(?:by|when|after|as|and|since|from|with|making)\b|[,;:.()]|$)"
+)
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
+# Capitalised words that name a time, not a place: "in the city on Tuesday".
+_TIMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+_NOT_PLACE_WORDS = STOPWORDS | _TIMES | {"around", "across", "throughout", "facing", "near"}
+
+
+@functools.lru_cache(maxsize=4096)
+def _place_after(text: str) -> frozenset[str]:
+    match = _PLACE.match(text)
+    if not match or not any(fold(word) not in _TIMES for word in _CAPITALISED.findall(match.group("place"))):
+        return frozenset()
+    words = fold(match.group("place")).split()
+    return frozenset(word for word in words if word.isalpha() and word not in _NOT_PLACE_WORDS)
+
+
+def place_of(number: Number) -> frozenset[str]:
+    """The folded words of the named place right after `number` and what it counts, if any."""
+    at = number.sentence.find(number.raw)
+    if at < 0:
+        return frozenset()
+    return _place_after(number.sentence[at + len(number.raw) : at + len(number.raw) + 120])
+
+
+def other_places(number_a: Number, number_b: Number) -> bool:
+    """Each count is said of a named place, and the places share no word."""
+    place_a = place_of(number_a)
+    if not place_a:
+        return False
+    place_b = place_of(number_b)
+    return bool(place_b) and not place_a & place_b
