@@ -4,8 +4,9 @@ people in the province on Sumatra" / "killed some 230,000 people around the Indi
 Outlets give one event's figures for different wholes (a province's dead, a country's, all
 the ocean's), most often for a background event, in sentences alike enough to link. Two
 counts each said of a named place, the places sharing no word, are two facts. A place is
-named when the phrase holds a capitalised word; a phrase of common words alone ("in the
-city") may be any place the story is about, so it says nothing.
+named when the phrase holds a capitalised word or many places at once ("in 14 countries");
+a phrase of common words alone ("in the city") may be any place the story is about, so it
+says nothing.
 """
 
 from __future__ import annotations
@@ -28,15 +29,20 @@ _TIMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december".split()
 )
+# Many places at once name a whole as a name does: "in 14 countries", "in a dozen provinces".
+_PLACES = frozenset("countries nations states provinces regions islands districts".split())
 _NOT_PLACE_WORDS = STOPWORDS | _TIMES | {"around", "across", "throughout", "facing", "near"}
 
 
 @functools.lru_cache(maxsize=4096)
 def _place_after(text: str) -> frozenset[str]:
     match = _PLACE.match(text)
-    if not match or not any(fold(word) not in _TIMES for word in _CAPITALISED.findall(match.group("place"))):
+    if not match:
         return frozenset()
     words = fold(match.group("place")).split()
+    named = any(fold(word) not in _TIMES for word in _CAPITALISED.findall(match.group("place")))
+    if not named and _PLACES.isdisjoint(words):
+        return frozenset()
     return frozenset(word for word in words if word.isalpha() and word not in _NOT_PLACE_WORDS)
 
 

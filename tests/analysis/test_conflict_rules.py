@@ -569,6 +569,8 @@ class TestTolls:
         assert conflicts(a, b, ("number",)) == []
         c = BODY + "\nThe 1998 cyclone killed some 2,000 people in the city on Tuesday."  # a place of no name
         assert conflicts(a, c, ("number",)) == [("number", "1,200 people", "2,000 people")]
+        d = BODY + "\nThe 1998 cyclone killed some 2,000 people in 14 countries."  # many places name a whole
+        assert conflicts(a, d, ("number",)) == []
 
     def test_the_dead_of_another_group_are_not_the_toll(self):
         a = BODY + "\nThe storm killed at least 40 people along the coast on Tuesday."
