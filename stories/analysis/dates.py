@@ -11,12 +11,8 @@ from dataclasses import dataclass
 from .sentences import CLAUSE_END
 from .text import STOPWORDS, fold, stem
 
-_MONTHS = {
-    month: number + 1
-    for number, month in enumerate(
-        "january february march april may june july august september october november december".split()
-    )
-}
+_MONTH_NAMES = "january february march april may june july august september october november december".split()
+_MONTHS = {month: number + 1 for number, month in enumerate(_MONTH_NAMES)}
 _MONTHS.update({month[:3]: number for month, number in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _MONTH = (
@@ -32,6 +28,14 @@ _YEAR = re.compile(r"(?<![\w$€£.,])(?:19|20)\d\d(?![\w%]|,\d|[\u2019']s\b)") 
 _DECADE = re.compile(r"(?<![\w$€£.,])((?:19|20)\d0)[\u2019']?s\b")  # "the 1940s": ten years, not one
 _MONTH_NAME = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # begins every _MONTH
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# The names of the months and weekdays, folded: capitalised words that name a time, never a
+# person or a place.
+MONTHS_AND_WEEKDAYS = frozenset(_MONTH_NAMES + "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def names_a_year(text: str) -> bool:
+    """A year stands in `text` ("in 2004", "the 2004 tsunami"; not "the 1930's")."""
+    return _YEAR.search(text) is not None
 # A time of day: "8:12 PM", "7: 37 AM" (as some scrapers print it), "14:02", "8 p.m.",
 # "0737 GMT". Its digits are a time, not numbers to compare one by one ("8" / "2").
 _TIME = re.compile(

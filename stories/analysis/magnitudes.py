@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .agreement import reported_alike, values_agree
+from .dates import names_a_year
 from .found import Found
 from .model import Block
 from .quantities import Number
@@ -28,7 +29,6 @@ _QUAKE_WORDS = _SCALE_WORDS | frozenset(
     stem(word) for word in "quake quakes earthquake earthquakes tremor tremors temblor temblors aftershock".split()
 )
 _QUAKE = re.compile(r"\b(?:earth)?quakes?\b|\btremors?\b|\btemblors?\b", re.I)
-_YEAR = re.compile(r"(?<![\d,.$])(?:1[89]|20)\d\d(?!,?\d)")  # "in 2004", "the 1906 quake"
 
 
 def is_magnitude(number: Number) -> bool:
@@ -51,7 +51,7 @@ def magnitudes_of(numbers: list[tuple[Block, tuple[Number, ...]]]) -> Magnitudes
         (block, number)
         for block, found in numbers
         for number in found
-        if is_magnitude(number) and not _YEAR.search(number.sentence)
+        if is_magnitude(number) and not names_a_year(number.sentence)
     ]
 
 

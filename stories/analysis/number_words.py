@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import MONTHS_AND_WEEKDAYS
 from .proper_names import name_runs
 from .sentences import CLAUSE_END
 from .text import STOPWORDS, fold, stem
@@ -93,10 +94,9 @@ def age_of(text: str, match: re.Match[str], value: float, measure: str) -> str:
     return fold(after.group(1).split()[-1]) if after else ""
 
 
-_NOT_NAMES = frozenset(
-    "In On At By Of For From The And But Since Until About January February March April May June July August "
-    "September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-)
+_NOT_NAMES = frozenset("In On At By Of For From The And But Since Until About".split()) | {
+    time.title() for time in MONTHS_AND_WEEKDAYS
+}
 
 
 PLUS = re.compile(r"\s?(?:-\s?plus\b|\+)", re.I)  # "three-plus seasons", "20+ years"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .dates import MONTHS_AND_WEEKDAYS
 from .quantities import Number
 from .text import STOPWORDS, fold
 
@@ -24,11 +25,7 @@ _PLACE = re.compile(
     r"(?P<place>[^,;:.()]*?)(?=\s+(?:by|when|after|as|and|since|from|with|making)\b|[,;:.()]|$)"
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
-# Capitalised words that name a time, not a place: "in the city on Tuesday".
-_TIMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december".split()
-)
+_TIMES = MONTHS_AND_WEEKDAYS  # capitalised words that name a time, not a place: "in the city on Tuesday"
 # Many places at once name a whole as a name does: "in 14 countries", "in a dozen provinces".
 _PLACES = frozenset("countries nations states provinces regions islands districts".split())
 _NOT_PLACE_WORDS = STOPWORDS | _TIMES | {"around", "across", "throughout", "facing", "near"}

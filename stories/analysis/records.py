@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import MONTHS_AND_WEEKDAYS
 from .found import Found
 from .model import Block
 from .text import fold
@@ -27,10 +28,9 @@ _PATTERNS = (
     # "Indianapolis ’ record rose to 9 - 5", "the Colts' record is 10-5"
     re.compile(rf"{_NAME}\s?(?:['\u2019]\s?s?\s)?\s?record\s(?:\w+\s){{0,2}}(?:to|of|at|is|was)\s{_RECORD}(?!\s?-?\s?\d)"),
 )
-_NOT_NAMES = frozenset(
-    "The A An In On At By Of For From And But January February March April May June July August September "
-    "October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-)
+_NOT_NAMES = frozenset("The A An In On At By Of For From And But".split()) | {
+    time.title() for time in MONTHS_AND_WEEKDAYS
+}
 
 
 def records_of(sentences: list[tuple[Block, str]]) -> Records:
