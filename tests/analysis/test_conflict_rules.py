@@ -400,6 +400,10 @@ class TestQuakes:
         c = BODY + "\nA 9.1 quake in 2004 was the region's worst, and a 5.4 tremor shook it on Sunday."
         assert conflicts(c, b, ("number",)) == []  # a quake of another year is background
 
+    def test_a_magnitude_is_no_count_of_quakes(self):
+        a = BODY + "\nA magnitude 4.9 earthquake shook the coast today, the survey said."
+        b = BODY + "\nThe survey said two earthquakes shook the coast today."
+        assert conflicts(a, b, ("number",)) == []
 
 class TestTheDayOfOneEvent:
     def test_a_day_moved_into_another_paragraph_is_still_compared(self):
