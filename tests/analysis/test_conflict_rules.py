@@ -405,6 +405,15 @@ class TestQuakes:
         b = BODY + "\nThe survey said two earthquakes shook the coast today."
         assert conflicts(a, b, ("number",)) == []
 
+    def test_two_readings_of_one_quake_disagree_when_a_source_tells_of_one_more_quake(self):
+        a = BODY + "\nA magnitude 4.9 earthquake shook the coast today, the survey said."
+        a += "\nThe harbour master said two quakes, measuring 6.2 and 5.8, damaged the quay on Sunday."
+        b = BODY + "\nThe quay was damaged by the 6.2 and 5.7 magnitude quakes that struck on Sunday."
+        assert conflicts(a, b, ("number",)) == [("number", "5.8", "5.7 magnitude quakes")]
+        c = BODY + "\nThe quay was damaged by the 6.2 and 5.3 magnitude quakes that struck on Sunday."
+        assert conflicts(a, c, ("number",)) == []  # 5.3 is as near 4.9 as 5.8: no telling which quake
+
+
 class TestTheDayOfOneEvent:
     def test_a_day_moved_into_another_paragraph_is_still_compared(self):
         a = BODY + "\nA deckhand, Ola Brun, died on Friday in hospital. He was 58."
