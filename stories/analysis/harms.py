@@ -23,6 +23,8 @@ def harm_of(number: Number) -> str:
         return ""
     words = fold(number.text[len(number.raw) :]).split()
     words = words[1:] if words[:1] == ["of"] else words  # "hundreds of buildings"
+    if words[:1] == ["live"]:
+        return ""  # "All three live in the flat": the verb, not the stem of "lives" lost
     head = stem(words[0]) if words and words[0] not in _JOINING else ""  # "injuring dozens and destroying"
     if head in HARM:  # "40 dead", "55 injured"
         return HARM[head]

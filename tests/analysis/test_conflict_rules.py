@@ -558,6 +558,11 @@ class TestTolls:
         c = a + "\nThe storm also wounded around 100 people."
         assert ("number", "100 people", "55 others injured") in conflicts(c, b, ("number",))
 
+    def test_people_who_live_somewhere_are_no_toll(self):
+        a = BODY + "\nA storm killed 12 people along the coast on Tuesday."
+        b = BODY + "\nA storm hit the coast on Tuesday.\nAll three live on the island, police said."
+        assert conflicts(a, b, ("number",)) == []
+
     def test_a_source_giving_two_tolls_of_one_kind_says_nothing_of_either(self):
         from stories.analysis.found import Found
         from stories.analysis.model import Block
