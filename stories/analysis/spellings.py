@@ -35,13 +35,19 @@ def derived(word_a: str, word_b: str) -> bool:
     """One word the other's place, people or adjective: the same stem of four letters or
     more, and an ending that derives one word from another ("New Zealand" / "New
     Zealander", "Italy" / "Italian"), the stem's last letter perhaps the ending's first
-    ("Africa" / "African"). A plural "s" is not one: "George" / "Georges"."""
+    ("Africa" / "African"). A plural "s" is not one: "George" / "Georges"; nor are the two
+    spellings of one doer ("Advisors" / "Advisers")."""
     shared = len(os.path.commonprefix([word_a, word_b]))
     for stem_length in (shared, shared - 1):
         endings = {word_a[stem_length:], word_b[stem_length:]}
+        if endings in _DOER_SPELLINGS:
+            return False
         if stem_length >= 4 and endings & DERIVED_ENDINGS and max(map(len, endings)) <= 4:
             return True
     return False
+
+
+_DOER_SPELLINGS = ({"or", "er"}, {"ors", "ers"})
 
 
 def swapped(word_a: str, word_b: str) -> bool:

@@ -289,6 +289,12 @@ class TestWholeNames:
         assert derived("atlanta", "atlantic") and derived("democrats", "democratic")
         assert not derived("george", "georges")
 
+    def test_a_firm_s_name_with_another_spelling_of_its_doers_is_a_respelling(self):
+        a = BODY + "\nThe ferry was insured through Halvorsen Advisors, a firm in Skarvik."
+        b = BODY + "\nThe ferry was insured through Halvorsen Advisers, a firm in Skarvik."
+        assert conflicts(a, b, ("name",)) == [("name", "Halvorsen Advisors", "Halvorsen Advisers")]
+        assert not derived("advisors", "advisers")
+
 
 class TestUnitsOfMeasure:
     def test_the_same_number_in_another_unit_is_a_conflict(self):
