@@ -289,6 +289,13 @@ class TestWholeNames:
         assert derived("atlanta", "atlantic") and derived("democrats", "democratic")
         assert not derived("george", "georges")
 
+    def test_a_first_name_spelled_with_c_or_k_is_a_respelling(self):
+        a = BODY + "\nThe body of a passenger, Catherine Lund, 61, was found in her cabin on Tuesday."
+        b = BODY + "\nThe passenger found dead in her cabin on Tuesday was identified as Katherine, 61."
+        assert conflicts(a, b, ("name",)) == [("name", "Catherine Lund", "Katherine")]
+        c = b.replace("Katherine", "Kate")
+        assert conflicts(a, c, ("name",)) == []
+
     def test_a_firm_s_name_with_another_spelling_of_its_doers_is_a_respelling(self):
         a = BODY + "\nThe ferry was insured through Halvorsen Advisors, a firm in Skarvik."
         b = BODY + "\nThe ferry was insured through Halvorsen Advisers, a firm in Skarvik."
