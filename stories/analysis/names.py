@@ -58,7 +58,11 @@ def check_respelled(
         for key_b, run_b in _name_tokens(facts_b).items():
             if key_b in names[0].forms or _capitalised_only_where_all_are(key_b, names[1]):
                 continue
-            close = respelled(key_a, key_b) or _one_name_otherwise_spelled(run_a, run_b, key_a, key_b)
+            close = (
+                respelled(key_a, key_b)
+                or _one_name_otherwise_spelled(run_a, run_b, key_a, key_b)
+                or _respelled_after_c_or_k(key_a, key_b)
+            )
             if close and not _two_people(run_a, run_b, key_a, key_b):
                 _report(found, (block_a, run_a), (block_b, run_b), key_a, key_b)
 
@@ -134,6 +138,15 @@ def _same_initial(first_a: str, first_b: str) -> bool:
     """The same first letter, or C / K, which spell one sound in first names ("Katherine" /
     "Catherine", "Kristina" / "Cristina")."""
     return first_a[:1] == first_b[:1] or {first_a[:1], first_b[:1]} == {"c", "k"}
+
+
+def _respelled_after_c_or_k(key_a: str, key_b: str) -> bool:
+    """A name of five letters or more that opens with C in one sentence and K in the other,
+    and is otherwise the same or respelled: "Catherine" / "Katherine", "Kristina" / "Cristina"."""
+    if not _same_initial(key_a, key_b) or key_a[:1] == key_b[:1] or min(len(key_a), len(key_b)) < MIN_RESPELLED:
+        return False
+    rest_a, rest_b = key_a[1:], key_b[1:]
+    return rest_a == rest_b or respelled("c" + rest_a, "c" + rest_b)
 
 
 def _spellings_of(key: str, theirs: SourceNames, common: set[str]) -> list[str]:
