@@ -41,6 +41,12 @@ def harm_of(number: Number) -> str:
     return after.pop() if len(after) == 1 else ""  # "30 people were killed"; not "14 and injured dozens"
 
 
+def bare_toll(number: Number) -> bool:
+    """A toll written with no word of what it counts ("killed more than 31,000 in the city",
+    "killing 14"): its harm alone says what it is."""
+    return bool(harm_of(number)) and not number.text[len(number.raw) :].strip()
+
+
 _FIGURE = re.compile(r"\d")
 _JOINING = frozenset({"and", "or", "but"})  # the number's phrase ends: what follows is another
 WORDS_BEFORE = 3  # content words before a number, in its clause, that may say what harm it counts

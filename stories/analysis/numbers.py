@@ -16,7 +16,7 @@ from collections.abc import Hashable
 from .agreement import values_agree
 from .facts import Facts
 from .found import Found
-from .harms import HARM, PEOPLE, harm_of
+from .harms import HARM, PEOPLE, bare_toll, harm_of
 from .magnitudes import is_magnitude
 from .model import Block
 from .periods import periods_of
@@ -158,6 +158,8 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
     harm_a, harm_b = harm_of(number_a), harm_of(number_b)
     if harm_a and harm_b and harm_a != harm_b:
         return False  # "killed 12 people" / "14 people were injured": the dead and the injured
+    if harm_a and harm_a == harm_b and (bare_toll(number_a) or bare_toll(number_b)):
+        return True  # "killed more than 31,000 in Bam" / "killed more than 26,000 people in Bam"
     if number_a.upto or number_b.upto:
         # An amount in round words is most often said of a wider whole ("thousands of
         # fighters were waiting", "hundreds of thousands have fled"): compared only as a toll.

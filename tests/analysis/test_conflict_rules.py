@@ -571,6 +571,12 @@ class TestTolls:
         c = a + "\nThe storm also wounded around 100 people."
         assert ("number", "100 people", "55 others injured") in conflicts(c, b, ("number",))
 
+    def test_a_toll_with_no_word_of_what_it_counts_is_compared_by_its_harm(self):
+        today = "\nThe storm killed 12 people on the coast on Monday."
+        a = BODY + today + "\nA storm in 1998 killed more than 3,100 in Skarvik, the archive shows."
+        b = BODY + today + "\nA 1998 storm killed more than 2,600 people in the old town of Skarvik, the archive shows."
+        assert conflicts(a, b, ("number",)) == [("number", "3,100", "2,600 people")]
+
     def test_people_who_live_somewhere_are_no_toll(self):
         a = BODY + "\nA storm killed 12 people along the coast on Tuesday."
         b = BODY + "\nA storm hit the coast on Tuesday.\nAll three live on the island, police said."
