@@ -731,3 +731,18 @@ class TestRecords:
         c = self.GAME + "The Hawks (10-4) went in as favourites and left at 11-4; the Hawks (11-4) lead."
         d = self.GAME + "The Hawks (10-4) were favourites."
         assert conflicts(c, d, ("number",)) == []
+
+
+class TestPopulations:
+    def test_the_population_of_a_place_is_compared_wherever_each_source_gives_it(self):
+        a = BODY + "\nThe passengers were taken to Skarvik, a town of 12,000 people, by bus."
+        b = BODY + "\nBuses took the passengers to the harbour.\nPower was cut in the town of population 14,500."
+        assert conflicts(a, b, ("number",)) == [("number", "12,000 people", "14,500")]
+
+    def test_populations_within_their_precision_or_of_two_places_say_nothing(self):
+        a = BODY + "\nThe passengers were taken to Skarvik, a town of about 12,000 people, by bus."
+        b = BODY + "\nBuses took the passengers to the harbour.\nPower was cut in the town, home to 12,400 people."
+        assert conflicts(a, b, ("number",)) == []
+        c = b + "\nLundholm, a town of 3,000 people, sent two lifeboats."
+        d = a.replace("about 12,000", "9,000")
+        assert conflicts(d, c, ("number",)) == []  # two towns' populations: no telling which is meant
