@@ -746,3 +746,15 @@ class TestPopulations:
         c = b + "\nLundholm, a town of 3,000 people, sent two lifeboats."
         d = a.replace("about 12,000", "9,000")
         assert conflicts(d, c, ("number",)) == []  # two towns' populations: no telling which is meant
+
+
+class TestTelephoneNumbers:
+    def test_a_number_to_call_with_a_digit_more_is_a_conflict(self):
+        a = BODY + "\nAnyone who saw the grounding is asked to call the coastguard on 0190 455 781."
+        b = BODY + "\nWitnesses should contact the coastguard on 0190 455 7811 or the operator on 0800 222 313."
+        assert conflicts(a, b, ("number",)) == [("number", "0190 455 781", "0190 455 7811")]
+
+    def test_another_line_of_the_same_exchange_or_the_same_line_written_otherwise_is_none(self):
+        a = BODY + "\nWitnesses should call (555) 318-2207, the harbour office."
+        b = BODY + "\nWitnesses should call 555-318-2207 or the operator's line, 555-318-4410."
+        assert conflicts(a, b, ("number",)) == []
