@@ -18,7 +18,17 @@ from .found import Found
 from .links import SentenceRef, SentenceSpace
 from .model import Block
 from .proper_names import NAME_ENDINGS, SourceNames
-from .spellings import LONG_NAME, MIN_RESPELLED, american, derived, house_style_name, prefixed, respelled, swapped
+from .spellings import (
+    LONG_NAME,
+    MIN_RESPELLED,
+    american,
+    derived,
+    house_style_name,
+    prefixed,
+    respelled,
+    swapped,
+    y_or_ie,
+)
 from .text import STOPWORDS, fold, stem
 
 MIN_RESPELLED_BESIDE_A_NAME = 4  # "Lock" / "Locke", when "Salazar" stands beside both
@@ -171,6 +181,7 @@ def _same_name(key: str, mine: SourceNames, other: str, theirs: SourceNames, spa
         return False
     if other in mine.forms:
         slip = OSA.distance(key, other, score_cutoff=2) <= (2 if min(len(key), len(other)) >= LONG_NAME else 1)
+        slip = slip or y_or_ie(key, other)
         return (
             slip
             and not _named_together(key, mine, other, theirs, space)

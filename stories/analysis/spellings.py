@@ -24,8 +24,17 @@ def respelled(word_a: str, word_b: str) -> bool:
     if word_a.startswith(word_b) or word_b.startswith(word_a):
         silent_e = abs(len(word_a) - len(word_b)) == 1 and max(word_a, word_b, key=len).endswith("e")
         return silent_e and not derived(word_a, word_b)
+    if y_or_ie(word_a, word_b):
+        return True
     limit = 1 if max(len(word_a), len(word_b)) <= 6 else 2
     return Levenshtein.distance(word_a, word_b, score_cutoff=limit) <= limit and not derived(word_a, word_b)
+
+
+def y_or_ie(word_a: str, word_b: str) -> bool:
+    """One name ending in "y" and the other in "ie", the same before: "Betty" / "Bettie",
+    "Bobby" / "Bobbie", one sound written two ways."""
+    short, long = sorted((word_a, word_b), key=len)
+    return len(short) >= 4 and short.endswith("y") and long == short[:-1] + "ie"
 
 
 DERIVED_ENDINGS = frozenset("ic ics ian ians an ans ese ish er ers ite ites ist ists ism isms".split())

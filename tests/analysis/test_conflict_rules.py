@@ -289,6 +289,13 @@ class TestWholeNames:
         assert derived("atlanta", "atlantic") and derived("democrats", "democratic")
         assert not derived("george", "georges")
 
+    def test_a_name_ending_in_y_or_ie_is_a_respelling_even_if_one_source_writes_both(self):
+        a = BODY + "\nThe ferry's cook, Hattie Moen, 64, said the crew had been calm."
+        a += "\nThe operator thanked Hattie Moen and the crew."
+        b = BODY + "\nThe crew was calm, said the cook, Hatty Moen, 64."
+        b += '\n"We thank Hattie Moen and every one of the crew," the operator said.'
+        assert conflicts(a, b, ("name",)) == [("name", "Hattie Moen", "Hatty Moen")]
+
     def test_a_first_name_spelled_with_c_or_k_is_a_respelling(self):
         a = BODY + "\nThe body of a passenger, Catherine Lund, 61, was found in her cabin on Tuesday."
         b = BODY + "\nThe passenger found dead in her cabin on Tuesday was identified as Katherine, 61."
