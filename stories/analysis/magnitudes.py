@@ -24,6 +24,7 @@ from .quantities import Number
 from .text import stem
 
 Magnitudes = list[tuple[Block, Number]]
+_Given = tuple[Block, Number]  # one magnitude and where it stands
 
 _SCALE_WORDS = frozenset(stem(word) for word in "magnitude richter".split())
 _QUAKE_WORDS = _SCALE_WORDS | frozenset(
@@ -73,12 +74,12 @@ def check_magnitudes(found: Found, given_a: Magnitudes, given_b: Magnitudes) -> 
 ONE_QUAKE_WITHIN = 0.3  # agencies' readings of one quake differ by a few tenths ("7.4" / "7.3")
 
 
-def _readings_of_one_quake(only_a: Magnitudes, only_b: Magnitudes) -> list[tuple[tuple[Block, Number], ...]]:
+def _readings_of_one_quake(only_a: Magnitudes, only_b: Magnitudes) -> list[tuple[_Given, _Given]]:
     """Where a source tells of more quakes than the other ("a 6.1 quake today, after two of
     7.6 and 7.4 on Sunday" / "the 7.6 and 7.5 magnitude quakes on Sunday"), the values
     that are each other's nearest and a few tenths apart: two readings of one quake. A
     value as near two of the other's is no one's reading ("5.8" / "5.4" beside "4.9")."""
-    pairs = []
+    pairs: list[tuple[_Given, _Given]] = []
     for given_a in _first_of_each_value(only_a):
         given_b = _nearest(given_a[1], only_b)
         if given_b is not None and abs(given_a[1].value - given_b[1].value) <= ONE_QUAKE_WITHIN + 1e-9:
@@ -89,13 +90,13 @@ def _readings_of_one_quake(only_a: Magnitudes, only_b: Magnitudes) -> list[tuple
 
 
 def _first_of_each_value(given: Magnitudes) -> Magnitudes:
-    seen: dict[float, tuple[Block, Number]] = {}
+    seen: dict[float, _Given] = {}
     for block, number in given:
         seen.setdefault(number.value, (block, number))
     return list(seen.values())
 
 
-def _nearest(number: Number, given: Magnitudes) -> tuple[Block, Number] | None:
+def _nearest(number: Number, given: Magnitudes) -> _Given | None:
     """The one value of `given` nearest `number`, its first place; None on a tie."""
     distances = sorted({abs(other.value - number.value) for _, other in given})
     if not distances:

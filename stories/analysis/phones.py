@@ -45,7 +45,7 @@ def check_phones(found: Found, phones_a: Phones, phones_b: Phones) -> None:
     only_b = [digits for digits in phones_b if digits not in phones_a]
     pairs = [(digits_a, digits_b) for digits_a in only_a for digits_b in only_b if _one_line(digits_a, digits_b)]
     if len(pairs) == 1:
-        (digits_a, digits_b), = pairs
+        ((digits_a, digits_b),) = pairs
         found.add("number", phones_a[digits_a], phones_b[digits_b], "different telephone numbers")
 
 

@@ -64,4 +64,5 @@ def check_populations(found: Found, given_a: Populations, given_b: Populations) 
             continue
         (block_a, number_a), (block_b, number_b) = populations_a[0], populations_b[0]
         if not values_agree(number_a, number_b) and not reported_alike(found, number_a, number_b):
-            found.add("number", (block_a, number_a.text), (block_b, number_b.text), f"different populations of the {kind}")
+            note = f"different populations of the {kind}"
+            found.add("number", (block_a, number_a.text), (block_b, number_b.text), note)
