@@ -23,6 +23,8 @@ from .magnitudes import Magnitudes, check_magnitudes, magnitudes_of
 from .model import Block, Conflict, Row, Source
 from .names import about_others, check_first_names, check_name_spellings, check_respelled, check_respelled_anywhere
 from .numbers import Ages, Counts, ages_of, check_ages_anywhere, check_counts_anywhere, check_numbers, whole_counts
+from .phones import Phones, check_phones, phones_of
+from .populations import Populations, check_populations, populations_of
 from .proper_names import Capital, SourceNames
 from .quantities import Number
 from .records import Records, check_records, records_of
@@ -57,6 +59,8 @@ class _Story:
     tolls: dict[str, Tolls] = field(default_factory=dict)  # by source key, read on its first pair
     magnitudes: dict[str, Magnitudes] = field(default_factory=dict)  # by source key, read on its first pair
     records: dict[str, Records] = field(default_factory=dict)  # by source key, read on its first pair
+    populations: dict[str, Populations] = field(default_factory=dict)  # by source key, read on its first pair
+    phones: dict[str, Phones] = field(default_factory=dict)  # by source key, read on its first pair
     passage_facts: dict[str, Facts] = field(default_factory=dict)  # by block id
 
     @classmethod
@@ -78,9 +82,11 @@ class _Story:
             numbers = _all_numbers(key, self.space)
             self.counts[key], self.ages[key] = whole_counts(numbers), ages_of(numbers)
             self.tolls[key], self.magnitudes[key] = tolls_of(numbers), magnitudes_of(numbers)
+            self.populations[key] = populations_of(numbers)
             refs = self.space.refs.get(key, [])
             self.days[key] = days_of([(ref.block, ref.text, self.space.dates(ref)) for ref in refs])
-            self.records[key] = records_of([(ref.block, ref.text) for ref in refs])
+            sentences = [(ref.block, ref.text) for ref in refs]
+            self.records[key], self.phones[key] = records_of(sentences), phones_of(sentences)
         return self.counts[key]
 
 
@@ -101,6 +107,8 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     check_days_anywhere(found, story.days[key_a], story.days[key_b])
     check_tolls(found, story.tolls[key_a], story.tolls[key_b])
     check_magnitudes(found, story.magnitudes[key_a], story.magnitudes[key_b])
+    check_populations(found, story.populations[key_a], story.populations[key_b])
+    check_phones(found, story.phones[key_a], story.phones[key_b])
     check_records(found, story.records[key_a], story.records[key_b])
     check_negations(found.add, links, story.space)
     check_name_spellings(found, names_a, names_b, story.space)

@@ -23,6 +23,8 @@ def harm_of(number: Number) -> str:
         return ""
     words = fold(number.text[len(number.raw) :]).split()
     words = words[1:] if words[:1] == ["of"] else words  # "hundreds of buildings"
+    if words[:1] == ["live"]:
+        return ""  # "All three live in the flat": the verb, not the stem of "lives" lost
     head = stem(words[0]) if words and words[0] not in _JOINING else ""  # "injuring dozens and destroying"
     if head in HARM:  # "40 dead", "55 injured"
         return HARM[head]
@@ -37,6 +39,12 @@ def harm_of(number: Number) -> str:
         return before.pop() if len(before) == 1 else ""
     after = {HARM[word] for word in number.counts if word in HARM} if head else set()
     return after.pop() if len(after) == 1 else ""  # "30 people were killed"; not "14 and injured dozens"
+
+
+def bare_toll(number: Number) -> bool:
+    """A toll written with no word of what it counts ("killed more than 31,000 in the city",
+    "killing 14"): its harm alone says what it is."""
+    return bool(harm_of(number)) and not number.text[len(number.raw) :].strip()
 
 
 _FIGURE = re.compile(r"\d")

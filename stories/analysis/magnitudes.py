@@ -6,8 +6,9 @@ local agency's first reading, another the revised one) in sentences too unlike t
 far away as Australia". A number is a magnitude when it is written with a decimal or beside
 "magnitude" or "Richter", and a quake's word stands beside it. A source may tell of several
 quakes (the main shock, an aftershock): the values each source gives that the other does
-not are compared, and only when there is one of each, so that "7.6 and 7.5" / "7.6 ... a
-7.3" says which quake the sources disagree on. A magnitude in a sentence that names a year
+not are compared when there is one of each, so that "7.6 and 7.5" / "7.6 ... a 7.3" says
+which quake the sources disagree on, or where two of them are each other's nearest and a
+few tenths apart, as two readings of one quake are. A magnitude in a sentence that names a year
 is another quake's, given for background ("a 9.1 temblor in 2004").
 """
 
@@ -23,6 +24,7 @@ from .quantities import Number
 from .text import stem
 
 Magnitudes = list[tuple[Block, Number]]
+_Given = tuple[Block, Number]  # one magnitude and where it stands
 
 _SCALE_WORDS = frozenset(stem(word) for word in "magnitude richter".split())
 _QUAKE_WORDS = _SCALE_WORDS | frozenset(
@@ -56,11 +58,48 @@ def magnitudes_of(numbers: list[tuple[Block, tuple[Number, ...]]]) -> Magnitudes
 
 
 def check_magnitudes(found: Found, given_a: Magnitudes, given_b: Magnitudes) -> None:
-    """One magnitude in each source that the other does not give, and they disagree."""
+    """The magnitudes each source gives that the other does not, paired: one of each, or
+    two readings of one quake (`_readings_of_one_quake`), and they disagree."""
     only_a = [(block, n) for block, n in given_a if not any(values_agree(n, m) for _, m in given_b)]
     only_b = [(block, n) for block, n in given_b if not any(values_agree(n, m) for _, m in given_a)]
-    if len({n.value for _, n in only_a}) != 1 or len({n.value for _, n in only_b}) != 1:
-        return
-    (block_a, number_a), (block_b, number_b) = only_a[0], only_b[0]
-    if not reported_alike(found, number_a, number_b):
-        found.add("number", (block_a, number_a.text), (block_b, number_b.text), "different magnitudes of the quake")
+    if len({n.value for _, n in only_a}) == 1 and len({n.value for _, n in only_b}) == 1:
+        pairs = [(only_a[0], only_b[0])]
+    else:
+        pairs = _readings_of_one_quake(only_a, only_b)
+    for (block_a, number_a), (block_b, number_b) in pairs:
+        if not reported_alike(found, number_a, number_b):
+            found.add("number", (block_a, number_a.text), (block_b, number_b.text), "different magnitudes of the quake")
+
+
+ONE_QUAKE_WITHIN = 0.3  # agencies' readings of one quake differ by a few tenths ("7.4" / "7.3")
+
+
+def _readings_of_one_quake(only_a: Magnitudes, only_b: Magnitudes) -> list[tuple[_Given, _Given]]:
+    """Where a source tells of more quakes than the other ("a 6.1 quake today, after two of
+    7.6 and 7.4 on Sunday" / "the 7.6 and 7.5 magnitude quakes on Sunday"), the values
+    that are each other's nearest and a few tenths apart: two readings of one quake. A
+    value as near two of the other's is no one's reading ("5.8" / "5.4" beside "4.9")."""
+    pairs: list[tuple[_Given, _Given]] = []
+    for given_a in _first_of_each_value(only_a):
+        given_b = _nearest(given_a[1], only_b)
+        if given_b is not None and abs(given_a[1].value - given_b[1].value) <= ONE_QUAKE_WITHIN + 1e-9:
+            mine = _nearest(given_b[1], only_a)
+            if mine is not None and mine[1].value == given_a[1].value:
+                pairs.append((given_a, given_b))
+    return pairs
+
+
+def _first_of_each_value(given: Magnitudes) -> Magnitudes:
+    seen: dict[float, _Given] = {}
+    for block, number in given:
+        seen.setdefault(number.value, (block, number))
+    return list(seen.values())
+
+
+def _nearest(number: Number, given: Magnitudes) -> _Given | None:
+    """The one value of `given` nearest `number`, its first place; None on a tie."""
+    distances = sorted({abs(other.value - number.value) for _, other in given})
+    if not distances:
+        return None
+    nearest = [(block, other) for block, other in given if abs(other.value - number.value) == distances[0]]
+    return nearest[0] if len({other.value for _, other in nearest}) == 1 else None

@@ -18,7 +18,17 @@ from .found import Found
 from .links import SentenceRef, SentenceSpace
 from .model import Block
 from .proper_names import NAME_ENDINGS, SourceNames
-from .spellings import LONG_NAME, MIN_RESPELLED, american, derived, house_style_name, prefixed, respelled, swapped
+from .spellings import (
+    LONG_NAME,
+    MIN_RESPELLED,
+    american,
+    derived,
+    house_style_name,
+    prefixed,
+    respelled,
+    swapped,
+    y_or_ie,
+)
 from .text import STOPWORDS, fold, stem
 
 MIN_RESPELLED_BESIDE_A_NAME = 4  # "Lock" / "Locke", when "Salazar" stands beside both
@@ -58,7 +68,11 @@ def check_respelled(
         for key_b, run_b in _name_tokens(facts_b).items():
             if key_b in names[0].forms or _capitalised_only_where_all_are(key_b, names[1]):
                 continue
-            close = respelled(key_a, key_b) or _one_name_otherwise_spelled(run_a, run_b, key_a, key_b)
+            close = (
+                respelled(key_a, key_b)
+                or _one_name_otherwise_spelled(run_a, run_b, key_a, key_b)
+                or _respelled_after_c_or_k(key_a, key_b)
+            )
             if close and not _two_people(run_a, run_b, key_a, key_b):
                 _report(found, (block_a, run_a), (block_b, run_b), key_a, key_b)
 
@@ -136,6 +150,15 @@ def _same_initial(first_a: str, first_b: str) -> bool:
     return first_a[:1] == first_b[:1] or {first_a[:1], first_b[:1]} == {"c", "k"}
 
 
+def _respelled_after_c_or_k(key_a: str, key_b: str) -> bool:
+    """A name of five letters or more that opens with C in one sentence and K in the other,
+    and is otherwise the same or respelled: "Catherine" / "Katherine", "Kristina" / "Cristina"."""
+    if not _same_initial(key_a, key_b) or key_a[:1] == key_b[:1] or min(len(key_a), len(key_b)) < MIN_RESPELLED:
+        return False
+    rest_a, rest_b = key_a[1:], key_b[1:]
+    return rest_a == rest_b or respelled("c" + rest_a, "c" + rest_b)
+
+
 def _spellings_of(key: str, theirs: SourceNames, common: set[str]) -> list[str]:
     """The other source's names that may be `key` spelled otherwise, in their order."""
     return [
@@ -158,6 +181,7 @@ def _same_name(key: str, mine: SourceNames, other: str, theirs: SourceNames, spa
         return False
     if other in mine.forms:
         slip = OSA.distance(key, other, score_cutoff=2) <= (2 if min(len(key), len(other)) >= LONG_NAME else 1)
+        slip = slip or y_or_ie(key, other)
         return (
             slip
             and not _named_together(key, mine, other, theirs, space)

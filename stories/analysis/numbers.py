@@ -16,7 +16,8 @@ from collections.abc import Hashable
 from .agreement import values_agree
 from .facts import Facts
 from .found import Found
-from .harms import HARM, PEOPLE, harm_of
+from .harms import HARM, PEOPLE, bare_toll, harm_of
+from .magnitudes import is_magnitude
 from .model import Block
 from .periods import periods_of
 from .places import other_places
@@ -148,6 +149,8 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
         return number_a.subject == number_b.subject or respelled(number_a.subject, number_b.subject)
     if number_a.unit != number_b.unit or not same_kind(number_a.measure, number_b.measure):
         return False
+    if is_magnitude(number_a) != is_magnitude(number_b):
+        return False  # "a 6.1 earthquake" / "two earthquakes": a quake's strength is no count of quakes
     if _describe_others(number_a, number_b) or _describe_others(number_b, number_a):
         return False
     if other_places(number_a, number_b):  # "170,000 people in the province" / "230,000 around the ocean"
@@ -155,6 +158,8 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
     harm_a, harm_b = harm_of(number_a), harm_of(number_b)
     if harm_a and harm_b and harm_a != harm_b:
         return False  # "killed 12 people" / "14 people were injured": the dead and the injured
+    if harm_a and harm_a == harm_b and (bare_toll(number_a) or bare_toll(number_b)):
+        return True  # "killed more than 31,000 in Bam" / "killed more than 26,000 people in Bam"
     if number_a.upto or number_b.upto:
         # An amount in round words is most often said of a wider whole ("thousands of
         # fighters were waiting", "hundreds of thousands have fled"): compared only as a toll.

@@ -24,8 +24,17 @@ def respelled(word_a: str, word_b: str) -> bool:
     if word_a.startswith(word_b) or word_b.startswith(word_a):
         silent_e = abs(len(word_a) - len(word_b)) == 1 and max(word_a, word_b, key=len).endswith("e")
         return silent_e and not derived(word_a, word_b)
+    if y_or_ie(word_a, word_b):
+        return True
     limit = 1 if max(len(word_a), len(word_b)) <= 6 else 2
     return Levenshtein.distance(word_a, word_b, score_cutoff=limit) <= limit and not derived(word_a, word_b)
+
+
+def y_or_ie(word_a: str, word_b: str) -> bool:
+    """One name ending in "y" and the other in "ie", the same before: "Betty" / "Bettie",
+    "Bobby" / "Bobbie", one sound written two ways."""
+    short, long = sorted((word_a, word_b), key=len)
+    return len(short) >= 4 and short.endswith("y") and long == short[:-1] + "ie"
 
 
 DERIVED_ENDINGS = frozenset("ic ics ian ians an ans ese ish er ers ite ites ist ists ism isms".split())
@@ -35,13 +44,19 @@ def derived(word_a: str, word_b: str) -> bool:
     """One word the other's place, people or adjective: the same stem of four letters or
     more, and an ending that derives one word from another ("New Zealand" / "New
     Zealander", "Italy" / "Italian"), the stem's last letter perhaps the ending's first
-    ("Africa" / "African"). A plural "s" is not one: "George" / "Georges"."""
+    ("Africa" / "African"). A plural "s" is not one: "George" / "Georges"; nor are the two
+    spellings of one doer ("Advisors" / "Advisers")."""
     shared = len(os.path.commonprefix([word_a, word_b]))
     for stem_length in (shared, shared - 1):
         endings = {word_a[stem_length:], word_b[stem_length:]}
+        if endings in _DOER_SPELLINGS:
+            return False
         if stem_length >= 4 and endings & DERIVED_ENDINGS and max(map(len, endings)) <= 4:
             return True
     return False
+
+
+_DOER_SPELLINGS = ({"or", "er"}, {"ors", "ers"})
 
 
 def swapped(word_a: str, word_b: str) -> bool:

@@ -289,6 +289,26 @@ class TestWholeNames:
         assert derived("atlanta", "atlantic") and derived("democrats", "democratic")
         assert not derived("george", "georges")
 
+    def test_a_name_ending_in_y_or_ie_is_a_respelling_even_if_one_source_writes_both(self):
+        a = BODY + "\nThe ferry's cook, Hattie Moen, 64, said the crew had been calm."
+        a += "\nThe operator thanked Hattie Moen and the crew."
+        b = BODY + "\nThe crew was calm, said the cook, Hatty Moen, 64."
+        b += '\n"We thank Hattie Moen and every one of the crew," the operator said.'
+        assert conflicts(a, b, ("name",)) == [("name", "Hattie Moen", "Hatty Moen")]
+
+    def test_a_first_name_spelled_with_c_or_k_is_a_respelling(self):
+        a = BODY + "\nThe body of a passenger, Catherine Lund, 61, was found in her cabin on Tuesday."
+        b = BODY + "\nThe passenger found dead in her cabin on Tuesday was identified as Katherine, 61."
+        assert conflicts(a, b, ("name",)) == [("name", "Catherine Lund", "Katherine")]
+        c = b.replace("Katherine", "Kate")
+        assert conflicts(a, c, ("name",)) == []
+
+    def test_a_firm_s_name_with_another_spelling_of_its_doers_is_a_respelling(self):
+        a = BODY + "\nThe ferry was insured through Halvorsen Advisors, a firm in Skarvik."
+        b = BODY + "\nThe ferry was insured through Halvorsen Advisers, a firm in Skarvik."
+        assert conflicts(a, b, ("name",)) == [("name", "Halvorsen Advisors", "Halvorsen Advisers")]
+        assert not derived("advisors", "advisers")
+
 
 class TestUnitsOfMeasure:
     def test_the_same_number_in_another_unit_is_a_conflict(self):
@@ -399,6 +419,19 @@ class TestQuakes:
         assert conflicts(a, b, ("number",)) == []
         c = BODY + "\nA 9.1 quake in 2004 was the region's worst, and a 5.4 tremor shook it on Sunday."
         assert conflicts(c, b, ("number",)) == []  # a quake of another year is background
+
+    def test_a_magnitude_is_no_count_of_quakes(self):
+        a = BODY + "\nA magnitude 4.9 earthquake shook the coast today, the survey said."
+        b = BODY + "\nThe survey said two earthquakes shook the coast today."
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_two_readings_of_one_quake_disagree_when_a_source_tells_of_one_more_quake(self):
+        a = BODY + "\nA magnitude 4.9 earthquake shook the coast today, the survey said."
+        a += "\nThe harbour master said two quakes, measuring 6.2 and 5.8, damaged the quay on Sunday."
+        b = BODY + "\nThe quay was damaged by the 6.2 and 5.7 magnitude quakes that struck on Sunday."
+        assert conflicts(a, b, ("number",)) == [("number", "5.8", "5.7 magnitude quakes")]
+        c = BODY + "\nThe quay was damaged by the 6.2 and 5.3 magnitude quakes that struck on Sunday."
+        assert conflicts(a, c, ("number",)) == []  # 5.3 is as near 4.9 as 5.8: no telling which quake
 
 
 class TestTheDayOfOneEvent:
@@ -544,6 +577,17 @@ class TestTolls:
         assert conflicts(a, b, ("number",)) == [("number", "40 people along", "30 people")]
         c = a + "\nThe storm also wounded around 100 people."
         assert ("number", "100 people", "55 others injured") in conflicts(c, b, ("number",))
+
+    def test_a_toll_with_no_word_of_what_it_counts_is_compared_by_its_harm(self):
+        today = "\nThe storm killed 12 people on the coast on Monday."
+        a = BODY + today + "\nA storm in 1998 killed more than 3,100 in Skarvik, the archive shows."
+        b = BODY + today + "\nA 1998 storm killed more than 2,600 people in the old town of Skarvik, the archive shows."
+        assert conflicts(a, b, ("number",)) == [("number", "3,100", "2,600 people")]
+
+    def test_people_who_live_somewhere_are_no_toll(self):
+        a = BODY + "\nA storm killed 12 people along the coast on Tuesday."
+        b = BODY + "\nA storm hit the coast on Tuesday.\nAll three live on the island, police said."
+        assert conflicts(a, b, ("number",)) == []
 
     def test_a_source_giving_two_tolls_of_one_kind_says_nothing_of_either(self):
         from stories.analysis.found import Found
@@ -694,3 +738,30 @@ class TestRecords:
         c = self.GAME + "The Hawks (10-4) went in as favourites and left at 11-4; the Hawks (11-4) lead."
         d = self.GAME + "The Hawks (10-4) were favourites."
         assert conflicts(c, d, ("number",)) == []
+
+
+class TestPopulations:
+    def test_the_population_of_a_place_is_compared_wherever_each_source_gives_it(self):
+        a = BODY + "\nThe passengers were taken to Skarvik, a town of 12,000 people, by bus."
+        b = BODY + "\nBuses took the passengers to the harbour.\nPower was cut in the town of population 14,500."
+        assert conflicts(a, b, ("number",)) == [("number", "12,000 people", "14,500")]
+
+    def test_populations_within_their_precision_or_of_two_places_say_nothing(self):
+        a = BODY + "\nThe passengers were taken to Skarvik, a town of about 12,000 people, by bus."
+        b = BODY + "\nBuses took the passengers to the harbour.\nPower was cut in the town, home to 12,400 people."
+        assert conflicts(a, b, ("number",)) == []
+        c = b + "\nLundholm, a town of 3,000 people, sent two lifeboats."
+        d = a.replace("about 12,000", "9,000")
+        assert conflicts(d, c, ("number",)) == []  # two towns' populations: no telling which is meant
+
+
+class TestTelephoneNumbers:
+    def test_a_number_to_call_with_a_digit_more_is_a_conflict(self):
+        a = BODY + "\nAnyone who saw the grounding is asked to call the coastguard on 0190 455 781."
+        b = BODY + "\nWitnesses should contact the coastguard on 0190 455 7811 or the operator on 0800 222 313."
+        assert conflicts(a, b, ("number",)) == [("number", "0190 455 781", "0190 455 7811")]
+
+    def test_another_line_of_the_same_exchange_or_the_same_line_written_otherwise_is_none(self):
+        a = BODY + "\nWitnesses should call (555) 318-2207, the harbour office."
+        b = BODY + "\nWitnesses should call 555-318-2207 or the operator's line, 555-318-4410."
+        assert conflicts(a, b, ("number",)) == []

@@ -1,0 +1,68 @@
+"""Populations: how many people live in a place of the story, compared wherever each source
+gives them.
+
+Copy gives a place's size in passing, in sentences about something else: "Manokwari, a city
+of 160,000 people" / "the coastal city of population 167,000"; "The island, which has about
+200,000 residents" / "Qeshm is the largest island in the Gulf, with a population of
+120,000". A number is a population when "population" stands just before it, or it counts
+people, residents or inhabitants right after "a city of", "home to" or "which has"; it is
+the population of the kind of place (city, town, island...) named last before it. Where each
+source gives one population of a kind of place, and the two cannot both be true, the
+sources disagree. A source that gives two cities' populations says nothing of either.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .agreement import reported_alike, values_agree
+from .found import Found
+from .model import Block
+from .quantities import Number
+from .text import stem
+
+Populations = dict[str, list[tuple[Block, Number]]]  # kind of place -> its populations given, where
+
+_KINDS = "city town village island province state country region district county capital".split()
+_KIND = re.compile(r"\b(" + "|".join(_KINDS) + r")\b", re.I)
+_BOUND = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|over|more\s+than|at\s+least)\s+)?"
+# What stands just before a population: "population 167,000", "a population of about 120,000".
+_POPULATION_BEFORE = re.compile(rf"\bpopulation\s+(?:of\s+)?{_BOUND}$", re.I)
+# What stands before a count of people that is a population: "a city of 160,000 people",
+# "home to 120,000 people", "which has about 200,000 residents".
+_HOME_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_KINDS)})\s+of|\bhome\s+(?:to|by|for)|\bwhich\s+has)\s+{_BOUND}$", re.I)
+_DWELLERS = frozenset(stem(word) for word in "people residents inhabitants".split())
+_BEFORE = 80  # characters before a population in which its kind of place is named
+
+
+def populations_of(numbers: list[tuple[Block, tuple[Number, ...]]]) -> Populations:
+    """A source's populations, by the kind of place they are said of."""
+    populations: Populations = {}
+    for block, found in numbers:
+        for number in found:
+            kind = _kind_of_population(number)
+            if kind:
+                populations.setdefault(kind, []).append((block, number))
+    return populations
+
+
+def _kind_of_population(number: Number) -> str:
+    if number.unit or number.measure or number.rate or number.ends or number.partial or number.value < 100:
+        return ""
+    at = number.sentence.find(number.raw)
+    before = number.sentence[max(0, at - _BEFORE) : at] if at >= 0 else ""
+    said = _POPULATION_BEFORE.search(before) or (_HOME_BEFORE.search(before) and number.counts & _DWELLERS)
+    kinds = _KIND.findall(before) if said else []
+    return kinds[-1].lower() if kinds else ""
+
+
+def check_populations(found: Found, given_a: Populations, given_b: Populations) -> None:
+    """One population of a kind of place in each source, and the two cannot both be true."""
+    for kind, populations_a in given_a.items():
+        populations_b = given_b.get(kind, [])
+        if len({n.value for _, n in populations_a}) != 1 or len({n.value for _, n in populations_b}) != 1:
+            continue
+        (block_a, number_a), (block_b, number_b) = populations_a[0], populations_b[0]
+        if not values_agree(number_a, number_b) and not reported_alike(found, number_a, number_b):
+            note = f"different populations of the {kind}"
+            found.add("number", (block_a, number_a.text), (block_b, number_b.text), note)
