@@ -26,6 +26,7 @@ from stories.analysis.grouping import (
     evidence_of,
     match,
 )
+from stories.analysis.story_merges import MERGE_ITEMS, one_story
 from stories.ingest import ParsedCopy
 from stories.models import UNATTRIBUTED, FingerprintBand, ItemFingerprint, Provider, SourceVersion, Story
 from stories.services.evidence_cache import STORED_EVIDENCE
@@ -78,8 +79,10 @@ def matching_story(evidence: ItemEvidence) -> StoryMatch | None:
 
 def _also_matched(evidence: ItemEvidence, candidates: list[Candidate], joined: int) -> tuple[AlsoMatched, ...]:
     """The open stories other than the one joined that the item matches well enough to have
-    joined (each by its best-matching item), the best first: the item bridges them. Which
-    story the item joins stays the engine's `best_story`; this only looks at the rest."""
+    joined (each by its best-matching item), the best first, and that read as one story with
+    the one joined, the new item counted in it (`story_merges.one_story`): the item bridges
+    them. Which story the item joins stays the engine's `best_story`; this only looks at
+    the rest."""
     best: dict[int, AlsoMatched] = {}
     for story_id, version_id, stored in candidates:
         if story_id == joined:
@@ -87,7 +90,26 @@ def _also_matched(evidence: ItemEvidence, candidates: list[Candidate], joined: i
         found = match(evidence, stored)
         if found.same_story and (story_id not in best or found.score > best[story_id].match.score):
             best[story_id] = AlsoMatched(story_id, version_id, found)
-    return tuple(sorted(best.values(), key=lambda also: -also.match.score))
+    if not best:
+        return ()
+    items = _newest_items([joined, *best])
+    ours = [*items[joined], evidence]
+    alike = [also for also in best.values() if one_story(ours, items[also.story_id])]
+    return tuple(sorted(alike, key=lambda also: -also.match.score))
+
+
+def _newest_items(story_ids: list[int]) -> dict[int, list[ItemEvidence]]:
+    """The evidence of each story's newest MERGE_ITEMS stored items, oldest first."""
+    newest = {
+        story_id: list(
+            ItemFingerprint.objects.filter(version__source__story_id=story_id)
+            .order_by("-pk")
+            .values_list("pk", "version__sha256")[:MERGE_ITEMS]
+        )[::-1]
+        for story_id in story_ids
+    }
+    evidence = STORED_EVIDENCE.evidence_of((key for keys in newest.values() for key in keys), engine=GROUPING_ENGINE)
+    return {story_id: [evidence[pk] for pk, _ in keys] for story_id, keys in newest.items()}
 
 
 def remember_fingerprint(version: SourceVersion, evidence: ItemEvidence) -> ItemFingerprint:

@@ -1,6 +1,7 @@
 """Grouping items into stories: a rewrite and a re-file join, a different event of the
 same kind, an unrelated story, an item from ten days later and an empty item do not.
 The stories are the project's own invention."""
+
 import json
 from dataclasses import replace
 
@@ -8,11 +9,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stories.analysis.grouping import ItemEvidence, band_keys, best_story, evidence_of, match
+from stories.analysis.story_merges import MERGE_ITEMS, alike, one_story
 
 NOON = 1_717_416_000.0  # 3 June 2024, 12:00 UTC
 HOUR = 3600.0
 
-FERRY_STRIKE = ("Ferry strike strands thousands of travellers in Piraeus", """\
+FERRY_STRIKE = (
+    "Ferry strike strands thousands of travellers in Piraeus",
+    """\
 PIRAEUS, June 3 - Greek ferry crews walked off the job on Tuesday for 48 hours, leaving about 12,000 \
 passengers stranded at Piraeus, the country's busiest port.
 The seamen's union PNO called the strike over a pay deal that it says has left wages frozen since 2019.
@@ -20,31 +24,45 @@ Shipping Minister Eleni Vasilakou urged the union to return to talks and said th
 a 4.5% rise.
 Ferries to Crete, Rhodes and the Cyclades stayed in port, and coast guard officers turned back dozens of cars \
 at the gates.
-"We will not sail for promises," union leader Giorgos Marinakis told reporters at the harbour.""")
+"We will not sail for promises," union leader Giorgos Marinakis told reporters at the harbour.""",
+)
 
-REWRITE = ("Greek seamen halt island ferries in walkout over pay", """\
+REWRITE = (
+    "Greek seamen halt island ferries in walkout over pay",
+    """\
 ATHENS - Thousands of holidaymakers were stuck on the quayside in Piraeus on Tuesday after Greece's seamen \
 began a two-day stoppage.
 Union leader Giorgos Marinakis said crews had gone without a raise for five years.
 The government offered to look at a 4.5% increase, Shipping Minister Vasilakou said, but no new talks were set.
-Boats to Crete and Rhodes were cancelled, the coast guard said.""")
+Boats to Crete and Rhodes were cancelled, the coast guard said.""",
+)
 
-REFILE = (FERRY_STRIKE[0], FERRY_STRIKE[1].replace("about 12,000", "about 15,000") + """
-The ministry said emergency sailings would carry medicines to the smaller islands.""")
+REFILE = (
+    FERRY_STRIKE[0],
+    FERRY_STRIKE[1].replace("about 12,000", "about 15,000")
+    + """
+The ministry said emergency sailings would carry medicines to the smaller islands.""",
+)
 
-OTHER_FERRY_STRIKE = ("Ferry strike halts Corsica crossings from Marseille", """\
+OTHER_FERRY_STRIKE = (
+    "Ferry strike halts Corsica crossings from Marseille",
+    """\
 MARSEILLE, June 4 - French ferry crews stopped work on Wednesday for 24 hours, cancelling crossings to \
 Ajaccio and Bastia and leaving some 3,000 passengers waiting at the port of Marseille.
 The CGT union called the strike after talks on staffing rules broke down with the operator Corsica Lines.
 Transport Minister Julien Morel said the strike was unjustified and urged both sides to meet again.
 Lorries queued on the quays while the port authority opened a car park for stranded drivers.
-"We are not asking for the moon," union delegate Sandrine Ferrandi said.""")
+"We are not asking for the moon," union delegate Sandrine Ferrandi said.""",
+)
 
-UNRELATED = ("Council approves tram line in record budget", """\
+UNRELATED = (
+    "Council approves tram line in record budget",
+    """\
 The city council of Lyon approved a budget of 1.2 billion euros on Monday, including the first section of a \
 tram line to the eastern suburbs.
 Deputy mayor Claire Dubois said the line would open in 2027 and carry 40,000 people a day.
-Opposition councillors voted against, saying the debt would burden the next council.""")
+Opposition councillors voted against, saying the debt would burden the next council.""",
+)
 
 
 def evidence(item: tuple[str, str], received_at: float | None = NOON, provider: str | None = None) -> ItemEvidence:
@@ -97,8 +115,12 @@ def test_another_item_of_the_same_provider_must_be_a_near_copy():
 
 
 def test_best_story_picks_the_story_whose_item_matches_best():
-    candidates = [("corsica", evidence(OTHER_FERRY_STRIKE)), ("piraeus", evidence(REWRITE)),
-                  ("lyon", evidence(UNRELATED)), ("piraeus-refile", evidence(REFILE))]
+    candidates = [
+        ("corsica", evidence(OTHER_FERRY_STRIKE)),
+        ("piraeus", evidence(REWRITE)),
+        ("lyon", evidence(UNRELATED)),
+        ("piraeus-refile", evidence(REFILE)),
+    ]
     key, found = best_story(evidence(FERRY_STRIKE), candidates)
     assert key == "piraeus-refile"
     assert found.same_story
@@ -145,9 +167,12 @@ def test_an_item_naming_no_one_has_only_the_keys_of_its_words():
 
 
 # A short rewrite: the people and the port of FERRY_STRIKE, none of its figures.
-SHORT_REWRITE = ("Piraeus ferries stay in port", """\
+SHORT_REWRITE = (
+    "Piraeus ferries stay in port",
+    """\
 Union leader Giorgos Marinakis said crews at Piraeus would not sail until Shipping Minister Vasilakou \
-offers a real rise.""")
+offers a real rise.""",
+)
 
 
 def test_figures_only_one_item_gives_say_nothing_either_way():
@@ -186,12 +211,18 @@ def test_it_never_crashes_on_any_unicode(headline, text, received_at):
 
 def test_a_reason_prints_years_as_written_and_the_telling_names_first():
     """Once "1,798" and noise such as "B", "AL" and "Act" led the reason's names."""
-    history = ("Museum reopens 1798 hall", """\
+    history = (
+        "Museum reopens 1798 hall",
+        """\
 VALLETTA - The Heritage Museum reopened its 1798 hall on Monday after a restoration that cost 2,400,000 euros.
-Curator Beatrix Zammit-Leone said the B wing and the Act room would follow in 2027.""")
-    retold = ("Heritage Museum hall from 1798 opens again", """\
+Curator Beatrix Zammit-Leone said the B wing and the Act room would follow in 2027.""",
+    )
+    retold = (
+        "Heritage Museum hall from 1798 opens again",
+        """\
 The Heritage Museum in Valletta reopened the 1798 hall on Monday; the work cost 2,400,000 euros.
-The B wing and the Act room come next, curator Beatrix Zammit-Leone said.""")
+The B wing and the Act room come next, curator Beatrix Zammit-Leone said.""",
+    )
     found = match(evidence(retold, NOON + HOUR, "Island Wire"), evidence(history, provider="Harbour Wire"))
     assert "1798" in found.reason and "1,798" not in found.reason and "2,400,000" in found.reason
     names = found.reason.split("the names ")[1].split(" and the numbers")[0].split(", ")
@@ -201,10 +232,16 @@ The B wing and the Act room come next, curator Beatrix Zammit-Leone said.""")
 
 def test_a_reason_prints_names_as_the_new_item_writes_them():
     """Once as folded keys: "Engebretsenholm" for Engebretsen-Holm, "Soren" for Søren."""
-    first = ("Skerry Point lighthouse relit", """\
-SKERRY POINT - Keeper Søren Engebretsen-Holm relit the Skerry Point lighthouse on Saturday after a restoration.""")
-    retold = ("Keeper relights Skerry Point lighthouse", """\
-Søren Engebretsen-Holm, the keeper, relit the lighthouse at Skerry Point on Saturday after its restoration.""")
+    first = (
+        "Skerry Point lighthouse relit",
+        """\
+SKERRY POINT - Keeper Søren Engebretsen-Holm relit the Skerry Point lighthouse on Saturday after a restoration.""",
+    )
+    retold = (
+        "Keeper relights Skerry Point lighthouse",
+        """\
+Søren Engebretsen-Holm, the keeper, relit the lighthouse at Skerry Point on Saturday after its restoration.""",
+    )
     found = match(evidence(retold, NOON + HOUR, "Island Wire"), evidence(first, provider="Harbour Wire"))
     names = found.reason.split("the names ")[1].split(", ")
     assert found.same_story and names[:2] == ["Engebretsen-Holm", "Skerry"], found.reason
@@ -214,31 +251,46 @@ Søren Engebretsen-Holm, the keeper, relit the lighthouse at Skerry Point on Sat
 # One landslide told by three outlets: the third names what each of the first two names in
 # part (the mayor and 340 residents from one, the engineer and 72 millimetres of rain from
 # the other), so it shares too little with either alone and enough with both together.
-SLIDE = ("Landslide buries road above Valdoria", """\
+SLIDE = (
+    "Landslide buries road above Valdoria",
+    """\
 VALDORIA - A landslide buried the mountain road above Valdoria on Thursday night, cutting off 340 residents \
 of the hamlet of Pellarino.
 Mayor Ottavia Brunetti said bulldozers would need at least four days to clear 18,000 cubic metres of rock and mud.
 Helicopters flew bottled water and medicines to the hamlet on Friday morning, and 26 tourists were taken down \
-to Castelmonte.""")
-SLIDE_RESCUE = ("Rescue teams reach cut-off hamlet after slide", """\
+to Castelmonte.""",
+)
+SLIDE_RESCUE = (
+    "Rescue teams reach cut-off hamlet after slide",
+    """\
 Civil protection teams reached Pellarino on foot on Friday after a slide of rock closed its only road.
 Regional engineer Lucio Ferrandina said 72 millimetres of rain fell in six hours before the slope gave way, \
 the most since 1994.
-Prefect Anselmo Guidarelli said 45 firefighters and 12 soldiers were at work.""")
-SLIDE_THIRD = ("Pellarino isolated as rain brings down hillside", """\
+Prefect Anselmo Guidarelli said 45 firefighters and 12 soldiers were at work.""",
+)
+SLIDE_THIRD = (
+    "Pellarino isolated as rain brings down hillside",
+    """\
 Heavy rain brought down a hillside in the Alps, leaving Pellarino and its 340 residents isolated for a \
 second day, Mayor Brunetti said.
 Engineer Ferrandina said 72 millimetres fell before the slope collapsed.
 Shops in the valley are rationing bread, and farmers cannot reach their cattle on the upper pastures.
 The army has offered a bridging unit, while the tourist office cancelled a festival that drew 5,000 \
-visitors last year.""")
+visitors last year.""",
+)
 # Another landslide in the Alps the same week: its vocabulary, not its places, people or figures.
-OTHER_SLIDE = ("Mudslide closes pass road near Rocca Alta", """\
+OTHER_SLIDE = (
+    "Mudslide closes pass road near Rocca Alta",
+    """\
 ROCCA ALTA - A mudslide closed the pass road near Rocca Alta on Wednesday, stranding 90 drivers overnight.
-Mayor Teodoro Sanvitale said the road would reopen once geologists had checked the slope above the tunnel.""")
-OTHER_SLIDE_RETOLD = ("Drivers stranded as mud blocks Alpine pass", """\
+Mayor Teodoro Sanvitale said the road would reopen once geologists had checked the slope above the tunnel.""",
+)
+OTHER_SLIDE_RETOLD = (
+    "Drivers stranded as mud blocks Alpine pass",
+    """\
 Ninety drivers spent the night in their cars after mud and rock blocked the pass at Rocca Alta, \
-Mayor Sanvitale said; heavy rain had soaked the slope for three days and the road stays shut.""")
+Mayor Sanvitale said; heavy rain had soaked the slope for three days and the road stays shut.""",
+)
 
 
 def slide_story(key="slide"):
@@ -255,15 +307,19 @@ def test_a_rewrite_joins_a_story_whose_items_it_matches_only_together():
 
 
 def test_a_rewrite_that_items_of_two_stories_match_together_joins_its_own():
-    other = [("rocca", evidence(OTHER_SLIDE, NOON, "Alpine Wire")),
-             ("rocca", evidence(OTHER_SLIDE_RETOLD, NOON + HOUR, "Valley Press"))]
+    other = [
+        ("rocca", evidence(OTHER_SLIDE, NOON, "Alpine Wire")),
+        ("rocca", evidence(OTHER_SLIDE_RETOLD, NOON + HOUR, "Valley Press")),
+    ]
     key, _ = best_story(evidence(SLIDE_THIRD, NOON + 5 * HOUR, "Summit News"), other + slide_story())
     assert key == "slide"
 
 
 def test_a_related_event_stays_apart_from_a_story_of_two_items():
-    other = [("rocca", evidence(OTHER_SLIDE, NOON, "Alpine Wire")),
-             ("rocca", evidence(OTHER_SLIDE_RETOLD, NOON + HOUR, "Valley Press"))]
+    other = [
+        ("rocca", evidence(OTHER_SLIDE, NOON, "Alpine Wire")),
+        ("rocca", evidence(OTHER_SLIDE_RETOLD, NOON + HOUR, "Valley Press")),
+    ]
     assert best_story(evidence(SLIDE_THIRD, NOON + 5 * HOUR, "Summit News"), other) is None
     assert best_story(evidence(OTHER_SLIDE_RETOLD, NOON + 2 * HOUR, "Summit News"), slide_story()) is None
 
@@ -273,3 +329,18 @@ def test_items_pool_only_across_providers_and_inside_the_window():
     other, together as alone; copy from days apart is no evidence either."""
     assert best_story(evidence(SLIDE_THIRD, NOON + 5 * HOUR, "Valley Press"), slide_story()) is None
     assert best_story(evidence(SLIDE_THIRD, NOON + 100 * HOUR, "Summit News"), slide_story()) is None
+
+
+def test_two_stories_of_one_event_read_as_one_and_two_events_of_one_kind_do_not():
+    greek = [STRIKE, evidence(REWRITE, provider="Continental Press")]
+    assert one_story(greek, [evidence(REFILE, provider="Aegean News")])
+    assert not one_story(greek, [evidence(OTHER_FERRY_STRIKE, provider="Rhone Press")])
+    assert alike(greek, []) == 0.0 and not one_story([], greek)
+
+
+def test_only_each_story_s_newest_items_are_weighed():
+    older = [evidence(UNRELATED, provider=f"Agency {n}") for n in range(5)]
+    newest = [STRIKE] * MERGE_ITEMS
+    assert alike(older + newest, [evidence(REWRITE, provider="Continental Press")]) == alike(
+        newest, [evidence(REWRITE, provider="Continental Press")]
+    )

@@ -6,11 +6,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from stories.analysis.grouping import THRESHOLD, evidence_of, match
+from stories.analysis.story_merges import alike
 from stories.models import AuditAction, AuditEvent, MergeOffer, MergeOfferOutcome, Source, SourceVersion, Story
 from stories.services.compose import article_for, draft_for, save_draft
 from stories.services.merge_offers import keep_apart, merge_offered, merge_plan
 from stories.services.regroup import RegroupError, merge_stories
-from tests.bridging import BRIDGE, POWER, bridged, pass_and_power, take_in
+from tests.bridging import ASIDE, BRIDGE, PASS, POWER, bridged, pass_and_power, take_in
 from tests.races import all_at_once
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +36,20 @@ def test_an_item_matching_one_story_offers_nothing():
     pass_and_power()
     take_in("cn-power", POWER.replace("Meridian Press", "Coastal News"), "Coastal News")
     assert not MergeOffer.objects.exists()
+
+
+def test_an_item_matching_a_story_that_does_not_read_as_one_with_its_own_offers_nothing():
+    pass_story, power_story = pass_and_power()
+    aside, power, pass_ = (
+        evidence_of(text.split("\n")[0], text, None, name)
+        for name, text in (("aside", ASIDE), ("power", POWER), ("pass", PASS))
+    )
+    assert match(aside, power).score >= THRESHOLD, "it matches the power story on its own"
+    assert alike([pass_, aside], [power]) < THRESHOLD, "but the two stories read as two"
+
+    assert take_in("fw-brekke", ASIDE, "Fjord Wire") == pass_story
+    assert not MergeOffer.objects.exists()
+    assert power_story.sources.count() == 1
 
 
 def test_merging_an_offer_merges_the_newer_story_into_the_older_and_closes_it(edith_editor):
