@@ -1,11 +1,11 @@
 """How well `stories.analysis.grouping` puts wire items into stories, on real copy.
 
-    .venv/bin/python benchmarks/grouping.py [--seed 7] [--split-seed 1] [--sweep] [--candidates 30]
-                                            [--key-rows 50]
+    .venv/bin/python benchmarks/grouping.py [--seed 7] [--split-seed 1] [--sweep] [--ceiling]
+                                            [--candidates 30] [--key-rows 50]
 
-About 45 s (--sweep, which re-runs the feed at other thresholds, about 3.5 min; --ceiling
-20 s more). Reads
-../shared/corpus at run time (never copied into the repository) and simulates a feed:
+About 45 s (--sweep, which re-runs the feed at other thresholds, about 3.5 min; --ceiling,
+20 s more). Reads ../shared/corpus at run time (never copied into the repository) and
+simulates a feed:
 items arrive one at a time in a fixed shuffled order; each looks up candidates through an
 in-memory dict of band keys (exactly as the indexed table will), ranks them by the keys
 they share among the newest `--key-rows` items of each key and keeps the best
