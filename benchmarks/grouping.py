@@ -5,12 +5,11 @@
 
 About 45 s (--sweep, which re-runs the feed at other thresholds, about 3.5 min; --ceiling,
 20 s more). Reads ../shared/corpus at run time (never copied into the repository) and
-simulates a feed:
-items arrive one at a time in a fixed shuffled order; each looks up candidates through an
-in-memory dict of band keys (exactly as the indexed table will), ranks them by the keys
-they share among the newest `--key-rows` items of each key and keeps the best
-`--candidates` as the service's query does, confirms them with `best_story`, and joins the
-best story or starts a new one.
+simulates a feed: items arrive one at a time in a fixed shuffled order; each looks up
+candidates through an in-memory dict of band keys (exactly as the indexed table will),
+ranks them by the keys they share among the newest `--key-rows` items of each key and
+keeps the best `--candidates` as the service's query does, confirms them with
+`best_story`, and joins the best story or starts a new one.
 
 - ECB+: 982 articles from many outlets in 86 same-event clusters, two clusters per topic
   about different events of one kind (the hard negatives). The provider is the source
