@@ -146,13 +146,18 @@ def check_first_names(found: Found, a: SourceNames, b: SourceNames) -> None:
 
 def _same_initial(first_a: str, first_b: str) -> bool:
     """The same first letter, or C / K, which spell one sound in first names ("Katherine" /
-    "Catherine", "Kristina" / "Cristina")."""
-    return first_a[:1] == first_b[:1] or {first_a[:1], first_b[:1]} == {"c", "k"}
+    "Catherine", "Kristina" / "Cristina"); or G / K, two romanisations of one sound in names
+    from Turkic, Persian or Arabic ("Gurbanguly" / "Kurbanguly")."""
+    return first_a[:1] == first_b[:1] or {first_a[:1], first_b[:1]} in _ONE_SOUND
+
+
+_ONE_SOUND = ({"c", "k"}, {"g", "k"})
 
 
 def _respelled_after_c_or_k(key_a: str, key_b: str) -> bool:
-    """A name of five letters or more that opens with C in one sentence and K in the other,
-    and is otherwise the same or respelled: "Catherine" / "Katherine", "Kristina" / "Cristina"."""
+    """A name of five letters or more that opens with C (or G) in one sentence and K in the
+    other, and is otherwise the same or respelled: "Catherine" / "Katherine", "Kristina" /
+    "Cristina"."""
     if not _same_initial(key_a, key_b) or key_a[:1] == key_b[:1] or min(len(key_a), len(key_b)) < MIN_RESPELLED:
         return False
     rest_a, rest_b = key_a[1:], key_b[1:]

@@ -303,6 +303,13 @@ class TestWholeNames:
         c = b.replace("Katherine", "Kate")
         assert conflicts(a, c, ("name",)) == []
 
+    def test_a_first_name_romanised_with_g_or_k_is_a_respelling(self):
+        a = BODY + "\nThe ferry was named by President Gulnazar Omirov, who visited Skarvik on Tuesday."
+        b = BODY + "\nOn Tuesday, President Kulnazary Omirov came to Skarvik to see the ship."
+        assert conflicts(a, b, ("name",)) == [("name", "Gulnazar Omirov", "Kulnazary Omirov")]
+        c = b.replace("Kulnazary Omirov", "Karl Omirov")
+        assert conflicts(a, c, ("name",)) == []
+
     def test_a_firm_s_name_with_another_spelling_of_its_doers_is_a_respelling(self):
         a = BODY + "\nThe ferry was insured through Halvorsen Advisors, a firm in Skarvik."
         b = BODY + "\nThe ferry was insured through Halvorsen Advisers, a firm in Skarvik."
