@@ -21,7 +21,14 @@ from .found import Found
 from .links import Link, SentenceSpace
 from .magnitudes import Magnitudes, check_magnitudes, magnitudes_of
 from .model import Block, Conflict, Row, Source
-from .names import about_others, check_first_names, check_name_spellings, check_respelled, check_respelled_anywhere
+from .names import (
+    about_others,
+    check_first_names,
+    check_name_spellings,
+    check_respelled,
+    check_respelled_anywhere,
+    check_word_order,
+)
 from .numbers import Ages, Counts, ages_of, check_ages_anywhere, check_counts_anywhere, check_numbers, whole_counts
 from .phones import Phones, check_phones, phones_of
 from .populations import Populations, check_populations, populations_of
@@ -114,6 +121,7 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     check_name_spellings(found, names_a, names_b, story.space)
     check_respelled_anywhere(found, names_a, names_b, story.space)
     check_first_names(found, names_a, names_b)
+    check_word_order(found, names_a, names_b, story.space)
     blocks = {block.id: block for block in source_a.blocks + source_b.blocks}
     for ids_a, ids_b in cells:
         cell_a, cell_b = [blocks[block_id] for block_id in ids_a], [blocks[block_id] for block_id in ids_b]

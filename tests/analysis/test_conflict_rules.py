@@ -310,6 +310,13 @@ class TestWholeNames:
         c = b.replace("Kulnazary Omirov", "Karl Omirov")
         assert conflicts(a, c, ("name",)) == []
 
+    def test_the_words_of_a_name_in_another_order_are_a_name_conflict(self):
+        a = BODY + "\nThe ship is fitted with the operator's Harbour Safe Docking system."
+        b = BODY + "\nThe operator praised its Safe Harbour Docking system, fitted to the ship."
+        assert conflicts(a, b, ("name",)) == [("name", "Harbour Safe Docking", "Safe Harbour Docking")]
+        c = b + "\nLater models carry Harbour Safe Docking as well."
+        assert conflicts(a, c, ("name",)) == []  # the other source writes both orders
+
     def test_a_firm_s_name_with_another_spelling_of_its_doers_is_a_respelling(self):
         a = BODY + "\nThe ferry was insured through Halvorsen Advisors, a firm in Skarvik."
         b = BODY + "\nThe ferry was insured through Halvorsen Advisers, a firm in Skarvik."
