@@ -193,7 +193,8 @@ def _check_sentences(
 def _check_dates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
     """The same event on another day or in another year: a date of each sentence that the
     other does not have, said of the same thing (a content word around both in common) or
-    in two sentences that say the same otherwise."""
+    in two sentences that say the same otherwise, unless one dates only the thing named
+    after it ("the winner of Friday's semifinal" / "will play on Saturday")."""
     (block_a, facts_a), (block_b, facts_b) = a, b
     alike = shared_share(facts_a, facts_b) >= NEGATION_SAME_SENTENCE
     for group in ("day", "year", "weekday"):
@@ -201,7 +202,12 @@ def _check_dates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -
         dates_b = [date for date in facts_b.dates if date.group == group]
         only_a = [date for date in dates_a if not any(_same_time(date, other) for other in dates_b)]
         only_b = [date for date in dates_b if not any(_same_time(date, other) for other in dates_a)]
-        pairs = [(date_a, date_b) for date_a in only_a for date_b in only_b if alike or date_a.near & date_b.near]
+        pairs = [
+            (date_a, date_b)
+            for date_a in only_a
+            for date_b in only_b
+            if alike and not (date_a.possessive or date_b.possessive) or date_a.near & date_b.near
+        ]
         if len(pairs) == 1 or (pairs and alike):
             date_a, date_b = pairs[0]
             found.add("date", (block_a, date_a.text), (block_b, date_b.text), f"different {group}")

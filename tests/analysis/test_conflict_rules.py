@@ -154,6 +154,13 @@ class TestDatesOfOneEvent:
                         "The captain resigned on Friday, the operator said.", ("date",)) == [
             ("date", "Thursday", "Friday")]
 
+    def test_a_weekday_written_as_a_possessive_dates_only_the_thing_after_it(self):
+        assert one_line("Skarvik will play the winner of Friday's semifinal between Lundholm and Tromso.",
+                        "Skarvik will play Tromso on Saturday.", ("date",)) == []
+        assert one_line("Skarvik will meet Lundholm in Friday's final.",
+                        "Skarvik will meet Lundholm in the final on Saturday.", ("date",)) == [
+            ("date", "Friday", "Saturday")]
+
 
 class TestNameSpellings:
     def test_a_slip_in_one_source_of_a_name_both_write_is_a_conflict(self):
