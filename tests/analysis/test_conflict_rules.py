@@ -591,6 +591,13 @@ class TestStatesOfOneFact:
 
 
 class TestTolls:
+    def test_a_toll_over_a_list_of_countries_is_no_toll_of_one_of_them(self):
+        a = BODY + "\nThe storm of 1998 left more than 9,000 people dead in Norway, Sweden, Denmark and other countries."
+        b = BODY + "\nSome 6,000 people were killed in Norway's Finnmark county by the storm of 1998."
+        assert conflicts(a, b, ("number",)) == []
+        c = BODY + "\nThe storm of 1998 left more than 9,000 people dead in Norway, its worst year."
+        assert conflicts(c, b, ("number",)) == [("number", "9,000 people dead", "6,000 people")]
+
     def test_a_toll_is_compared_wherever_each_source_gives_it(self):
         a = BODY + "\nThe storm that followed killed at least 40 people along the coast on Tuesday."
         b = BODY + "\nRescuers said some 30 people were killed and 55 others injured when the quay gave way."
