@@ -759,6 +759,16 @@ class TestRecords:
         d = self.GAME + "Ola Brenn (33-2, 20 KOs) fights on the undercard."
         assert conflicts(c, d, ("number",)) == [("number", "31-2", "33-2")]
 
+    def test_a_record_and_knockouts_where_a_result_took_the_one_name_of_its_sentence(self):
+        a = self.GAME + "On the undercard, Ola Haldorsen, 31-2, 20 KO's, stopped a late substitute."
+        b = self.GAME + "The stoppage in Haldorson's third defence improved the Bergen-born boxer to 30-2 with 19 KOs."
+        assert conflicts(a, b, ("number",)) == [("number", "31-2", "30-2"), ("number", "20 KO's", "19 KOs")]
+
+    def test_a_record_of_part_of_the_games_is_another_record(self):
+        a = self.GAME + "The Hawks improved to 11-4 with the win."
+        b = self.GAME + "The Hawks improved to 6-1 at home with the win."
+        assert conflicts(a, b, ("number",)) == []
+
     def test_a_score_or_a_name_given_two_records_says_nothing(self):
         a = self.GAME + "The Hawks (11-4) led 14-3 at half time."
         b = self.GAME + "The Hawks led 14-3 at half time, the Gulls (6-9) trailing all game."
