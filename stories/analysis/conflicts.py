@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
+from .clock import check_clocks
 from .dates import Date
 from .event_days import Days, check_days_anywhere, days_of
 from .facts import Facts, extract_passage
@@ -184,6 +185,7 @@ def _check_sentences(
     if confident and not about_others(facts_a, facts_b):
         check_numbers(found, a, b)
         _check_dates(found, a, b)
+        check_clocks(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
     _check_acronyms(found, a, b)
     _check_quotes_and_attributions(found, a, b)
     check_respelled(found, a, b, known)

@@ -154,6 +154,13 @@ class TestDatesOfOneEvent:
                         "The captain resigned on Friday, the operator said.", ("date",)) == [
             ("date", "Thursday", "Friday")]
 
+    def test_the_same_time_given_as_local_time_and_as_gmt_is_a_conflict(self):
+        assert one_line("The wave reached Skarvik at 6: 15 AM local time, the coastguard said.",
+                        "The wave reached Skarvik at 0615 GMT, the coastguard said.", ("date",)) == [
+            ("date", "6: 15 AM local time", "0615 GMT")]
+        assert one_line("The wave reached Skarvik at 7:15 a.m. local time (0615 GMT), the coastguard said.",
+                        "The wave reached Skarvik at 0615 GMT, the coastguard said.", ("date",)) == []
+
     def test_a_weekday_written_as_a_possessive_dates_only_the_thing_after_it(self):
         assert one_line("Skarvik will play the winner of Friday's semifinal between Lundholm and Tromso.",
                         "Skarvik will play Tromso on Saturday.", ("date",)) == []
