@@ -21,7 +21,7 @@ from .magnitudes import is_magnitude
 from .model import Block
 from .periods import periods_of
 from .places import other_places
-from .quantities import Number, numbers_of
+from .quantities import TIMES, Number, numbers_of
 from .spellings import respelled
 from .text import content_terms, fold, stem
 from .units import CONVERTED_WITHIN, converted, physical, same_kind
@@ -326,7 +326,10 @@ _LOWER_WORD = re.compile(r"(?<![\w'\u2019])[a-z][\w'\u2019-]*")
 
 
 def _head(number: Number) -> str:
-    """The stem of the word right after the number: what it counts ("shot" of "11 shots")."""
+    """The stem of the word right after the number: what it counts ("shot" of "11 shots");
+    "twice" counts times."""
+    if number.counts == {TIMES} and number.raw.lower() == "twice":
+        return TIMES
     words = fold(number.text[len(number.raw) :]).split()
     return stem(words[0]) if words else ""
 

@@ -54,6 +54,13 @@ class TestNumbers:
         b = BODY + "\nEkdahl, a 28-year veteran of the coastguard, led the search."
         assert conflicts(a, b, ("number",)) == []
 
+    def test_twice_is_two_times(self):
+        a = BODY + "\nThe captain, Lars Moe, had run aground twice; the first time was in 2004."
+        b = BODY + "\nHarbour records show the Nordlys sailed on.\nMoe had run aground three times before, the records show."
+        assert conflicts(a, b, ("number",)) == [("number", "twice", "three times")]
+        assert extract("The ferry is twice as long as the old one.").numbers == ()
+        assert extract("Moe twice refused to answer.").numbers == ()
+
 
 class TestClaims:
     def test_a_sentence_that_denies_its_counterpart_is_flagged(self):
