@@ -149,6 +149,8 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
         return number_a.subject == number_b.subject or respelled(number_a.subject, number_b.subject)
     if number_a.unit != number_b.unit or not same_kind(number_a.measure, number_b.measure):
         return False
+    if bool(number_a.rate) != bool(number_b.rate):
+        return False  # "$23 million per season" / "$184 million": a figure per time is no total
     if is_magnitude(number_a) != is_magnitude(number_b):
         return False  # "a 6.1 earthquake" / "two earthquakes": a quake's strength is no count of quakes
     if _describe_others(number_a, number_b) or _describe_others(number_b, number_a):

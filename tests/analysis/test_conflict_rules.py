@@ -111,6 +111,18 @@ class TestValuesWrittenWithTheirPrecision:
         assert one_line("About 250 residents were moved from the harbour streets overnight.",
                         "Roughly 250 residents were moved from the harbour streets overnight.") == []
 
+    def test_about_a_figure_not_rounded_holds_less_than_one_of_its_last_digit(self):
+        found = one_line("The new contract is worth roughly $22 million per season, the club said.",
+                         "The new contract is worth $23 million per season, the club said.", ("number",))
+        assert [(a, b) for _, a, b in found] == [("$22 million per season", "$23 million per season")]
+        assert one_line("About 250 residents were moved from the harbour streets overnight.",
+                        "A total of 260 residents were moved from the harbour streets overnight.") == []
+
+    def test_a_figure_per_time_is_compared_with_the_figure_per_time_not_the_total(self):
+        found = one_line("The skipper signed a deal worth $40 million or $8 million per season, the club said.",
+                         "The skipper signed a deal worth $9 million per season, the club said.", ("number",))
+        assert [(a, b) for _, a, b in found] == [("$8 million per season", "$9 million per season")]
+
     def test_a_bound_holds_the_exact_value_within_it(self):
         assert one_line("More than 20 boats joined the search for the missing deckhand.",
                         "Twenty-three boats, 23 in all, joined the search for the missing deckhand.") == []
