@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
 from .clock import check_clocks
-from .dates import Date
+from .dates import same_time
 from .event_days import Days, check_days_anywhere, days_of
 from .facts import Facts, extract_passage
 from .found import Found
@@ -202,8 +202,8 @@ def _check_dates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -
     for group in ("day", "year", "weekday"):
         dates_a = [date for date in facts_a.dates if date.group == group]
         dates_b = [date for date in facts_b.dates if date.group == group]
-        only_a = [date for date in dates_a if not any(_same_time(date, other) for other in dates_b)]
-        only_b = [date for date in dates_b if not any(_same_time(date, other) for other in dates_a)]
+        only_a = [date for date in dates_a if not any(same_time(date, other) for other in dates_b)]
+        only_b = [date for date in dates_b if not any(same_time(date, other) for other in dates_a)]
         pairs = [
             (date_a, date_b)
             for date_a in only_a
@@ -213,14 +213,6 @@ def _check_dates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -
         if len(pairs) == 1 or (pairs and alike):
             date_a, date_b = pairs[0]
             found.add("date", (block_a, date_a.text), (block_b, date_b.text), f"different {group}")
-
-
-def _same_time(date_a: Date, date_b: Date) -> bool:
-    """The same date, or a year within a decade ("1931" / "the 1930s")."""
-    if date_a.value == date_b.value:
-        return True
-    decade, year = sorted((date_a.value, date_b.value), key=lambda value: not value.endswith("s"))
-    return decade.endswith("s") and not year.endswith("s") and year[:3] == decade[:3]
 
 
 def _check_acronyms(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:

@@ -58,6 +58,14 @@ class Date:
     possessive: bool = False  # "Friday's game": it dates the thing after it (`near`), not the sentence
 
 
+def same_time(date_a: Date, date_b: Date) -> bool:
+    """The same date, or a year within a decade ("1931" / "the 1930s")."""
+    if date_a.value == date_b.value:
+        return True
+    decade, year = sorted((date_a.value, date_b.value), key=lambda value: not value.endswith("s"))
+    return decade.endswith("s") and not year.endswith("s") and year[:3] == decade[:3]
+
+
 # What a publication stamp holds besides its dates and times: "Published: Tuesday, Aug. 2
 # 2011 7:08 p.m. MDT", "Updated 14:02 GMT", "on April 24th, 2013".
 _STAMP_WORDS = frozenset(

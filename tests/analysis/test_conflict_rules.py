@@ -492,6 +492,20 @@ class TestTheDayOfOneEvent:
         b = BODY + "\nOne deckhand was arrested Thursday.\nAnother was arrested on Friday morning, police said."
         assert conflicts(a, b, ("date",)) == []
 
+    def test_the_year_of_a_doing_is_compared_wherever_each_source_gives_it(self):
+        a = BODY + "\nEkdahl, born in Skarvik, left school to begin a career in sailing in 1990, friends said."
+        b = BODY + "\nEkdahl, born in Skarvik, left school early, friends said.\nEkdahl started sailing in the 1980s."
+        assert conflicts(a, b, ("date",)) == [("date", "1990", "1980s")]
+        assert conflicts(a, b.replace("1980s", "1990s"), ("date",)) == []
+
+    def test_a_year_joined_to_another_or_naming_something_dates_no_one_doing(self):
+        a = BODY + "\nEkdahl, who skippered in 1998 and 1996, trained the crew."
+        b = BODY + "\nEkdahl trained the crew.\nEkdahl skippered in 1997 after a late call."
+        assert conflicts(a, b, ("date",)) == []
+        c = BODY + "\nEkdahl, who skippered in 1998, trained the crew."
+        d = BODY + "\nEkdahl trained the crew.\nEkdahl skippered the 1997 Regatta after a late call."
+        assert conflicts(c, d, ("date",)) == []
+
     def test_a_weekday_in_a_name_dates_nothing(self):
         a = BODY + "\nThe operator patched its booking system on Patch Tuesday, a spokesman said."
         b = BODY + "\nThe operator patched its booking system on Wednesday, a spokesman said."
