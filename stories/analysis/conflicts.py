@@ -38,6 +38,7 @@ from .quantities import Number
 from .records import Records, check_records, records_of
 from .spellings import respelled, swapped
 from .text import content_terms, fold, normalise
+from .titles import check_posts
 from .tolls import Tolls, check_tolls, tolls_of
 
 
@@ -190,6 +191,8 @@ def _check_sentences(
     _check_quotes_and_attributions(found, a, b)
     check_respelled(found, a, b, known)
     check_states(found.add, a, b)
+    if confident:
+        check_posts(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
 
 
 def _check_dates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:

@@ -624,6 +624,15 @@ class TestStatesOfOneFact:
         b = BODY + "\nTwo passengers were injured when the gangway collapsed on the quay."
         assert [kind for kind, *_ in conflicts(a, b)] == ["other"]
 
+    def test_a_post_given_another_rank_is_a_claim_conflict(self):
+        a = BODY + "\nEkdahl was the deputy director of the Coastguard Agency when the ferry sank."
+        b = BODY + "\nEkdahl, the director of the Coastguard Agency, led the search when the ferry sank."
+        assert conflicts(a, b, ("claim",)) == [("claim", "deputy director", "director")]
+        c = b.replace("the director", "the former director")
+        assert conflicts(c, b, ("claim",)) == []
+        d = BODY + "\nEkdahl, the director of the Coastguard Agency, and Moe, its deputy director, led the search."
+        assert conflicts(a, d, ("claim",)) == []  # two people's posts: no telling which is meant
+
     def test_within_a_distance_holds_a_shorter_one(self):
         a = BODY + "\nDebris washed ashore at Lundholm, 17 miles from Skarvik, police said."
         b = BODY + "\nDebris washed ashore at Lundholm, within 20 miles of Skarvik, police said."
