@@ -27,14 +27,16 @@ Records = dict[str, list[tuple[Block, str, tuple[int, ...]]]]  # name -> (where,
 
 _NAME = r"(?P<name>[A-Z][\w'-]+)"
 _RECORD = r"(?P<record>\d{1,3}\s?-\s?\d{1,3}(?:\s?-\s?\d{1,3})?)(?!\s?-?\s?\d)"
-_KNOCKOUTS = r"(?:(?:\s?\(|,\s|\swith\s)(?P<kos>\d{1,3}\s?KO(?:['\u2019]?s)?\b))?"
+_KOS = r"(?P<kos>\d{1,3}\s?KO(?:['\u2019]?s)?\b)"  # "33 KOs", "47 KO's"
+_KNOCKOUTS = rf"(?:(?:\s?\(|,\s|\swith\s){_KOS})?"
 _TO = r"(?:improved|fell|dropped|slipped|moved|climbed|rose|evened)\s"
 _PATTERNS = (
-    re.compile(rf"{_NAME}\s\(\s?{_RECORD}\s?[,)](?:\s(?P<kos>\d{{1,3}}\s?KO(?:['\u2019]?s)?\b))?"),  # "Bowe (45-1, 33 KOs)"
-    re.compile(rf"{_NAME},\s{_RECORD},\s(?P<kos>\d{{1,3}}\s?KO(?:['\u2019]?s)?)"),  # "Bowe, 43-1, 33 KO's"
+    re.compile(rf"{_NAME}\s\(\s?{_RECORD}\s?[,)](?:\s{_KOS})?"),  # "Bowe (45-1, 33 KOs)"
+    re.compile(rf"{_NAME},\s{_RECORD},\s{_KOS}"),  # "Bowe, 43-1, 33 KO's"
     # "Indianapolis ’ record rose to 9 - 5", "the Colts' record is 10-5"
     re.compile(rf"{_NAME}\s?(?:['\u2019]\s?s?\s)?\s?record\s(?:\w+\s){{0,2}}(?:to|of|at|is|was)\s{_RECORD}{_KNOCKOUTS}"),
-    re.compile(rf"{_NAME}\s{_TO}(?:(?:his|her|their|its)\srecord\s)?(?:to|at)\s{_RECORD}{_KNOCKOUTS}"),  # "Creighton improved to 25-7"
+    # "Creighton improved to 25-7", "Klitschko improved his record to 52-3"
+    re.compile(rf"{_NAME}\s{_TO}(?:(?:his|her|their|its)\srecord\s)?(?:to|at)\s{_RECORD}{_KNOCKOUTS}"),
 )
 # "improved the Ukrainian-born fighter to 52-3": the record of the one name its sentence gives.
 _WHOSE = re.compile(rf"\b{_TO}(?:the\s|his\s|her\s|their\s|its\s)?(?:[\w-]+\s){{0,3}}?to\s{_RECORD}{_KNOCKOUTS}")
@@ -73,7 +75,7 @@ def _add(records: Records, block: Block, name: str, match: re.Match[str]) -> Non
         given.append((block, written, value))
     knockouts = match.group("kos")
     if knockouts:
-        count = (int(re.match(r"\d+", knockouts).group()),)  # type: ignore[union-attr]
+        count = (int(knockouts.split("K")[0]),)  # "47 KO's" -> 47
         records.setdefault(f"{name} knockouts", []).append((block, knockouts, count))
 
 

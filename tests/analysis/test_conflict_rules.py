@@ -56,7 +56,8 @@ class TestNumbers:
 
     def test_twice_is_two_times(self):
         a = BODY + "\nThe captain, Lars Moe, had run aground twice; the first time was in 2004."
-        b = BODY + "\nHarbour records show the Nordlys sailed on.\nMoe had run aground three times before, the records show."
+        b = BODY + "\nHarbour records show the Nordlys sailed on."
+        b += "\nMoe had run aground three times before, the records show."
         assert conflicts(a, b, ("number",)) == [("number", "twice", "three times")]
         assert extract("The ferry is twice as long as the old one.").numbers == ()
         assert extract("Moe twice refused to answer.").numbers == ()
@@ -641,7 +642,7 @@ class TestStatesOfOneFact:
 
 class TestTolls:
     def test_a_toll_over_a_list_of_countries_is_no_toll_of_one_of_them(self):
-        a = BODY + "\nThe storm of 1998 left more than 9,000 people dead in Norway, Sweden, Denmark and other countries."
+        a = BODY + "\nThe storm of 1998 left over 9,000 people dead in Norway, Sweden, Denmark and other countries."
         b = BODY + "\nSome 6,000 people were killed in Norway's Finnmark county by the storm of 1998."
         assert conflicts(a, b, ("number",)) == []
         c = BODY + "\nThe storm of 1998 left more than 9,000 people dead in Norway, its worst year."
