@@ -3,6 +3,10 @@ director of the FBI" / "deputy associate director of the FBI", "assistant secret
 State" / "secretary of State". A rank word (deputy, assistant, associate, acting, vice)
 makes another post: at most one of two linked sentences can be right about it. "Former" or
 "senior" says when or how, not which post, and is left alone.
+
+And one post held by two people: "Chargers general manager AJ Butler" / "Chargers General
+Manager A.J. Smith", the first names the same and the family names two others, wherever
+each source names the holder.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ import re
 
 from .found import Found
 from .model import Block
+from .proper_names import NOT_NAMES
+from .spellings import respelled, swapped
 from .text import fold
 
 _RANKS = frozenset("deputy assistant associate acting vice".split())
@@ -57,3 +63,48 @@ def check_posts(found: Found, a: tuple[Block, str], b: tuple[Block, str]) -> Non
         (ranks_a, post_a, org), (ranks_b, post_b, _) = posts_a[key], posts_b[key]
         if ranks_a != ranks_b:
             found.add("claim", (block_a, post_a), (block_b, post_b), f"another rank of the {key[0]} of the {org}")
+
+
+# "Chargers general manager AJ Butler", "Troy Police Chief Charles Craft": an organisation,
+# a post, and the whole name of who holds it.
+_HOLDER = re.compile(
+    r"\b(?P<org>[A-Z][\w'-]+)\s+(?P<post>(?i:general\s+manager|head\s+coach|chief\s+executive|police\s+chief"
+    r"|fire\s+chief|spokesman|spokeswoman|spokesperson|chairman|chairwoman))\s+"
+    r"(?P<first>[A-Z][\w.]*)\s(?P<last>[A-Z][\w'\u2019-]+)"
+)
+_NOT_ORGS = frozenset("the a an its his her their assistant deputy acting associate vice former".split())
+Holders = dict[tuple[str, str], list[tuple[Block, str, str, str]]]  # (org, post) -> (where, first, last, as written)
+
+
+def holders_of(sentences: list[tuple[Block, str]]) -> Holders:
+    """Who a source says holds each post of an organisation, by organisation and post."""
+    holders: Holders = {}
+    for block, text in sentences:
+        for match in _HOLDER.finditer(text):
+            org = fold(match.group("org"))
+            if org in _NOT_ORGS:
+                continue
+            first, last = fold(match.group("first")).replace(".", ""), fold(match.group("last"))
+            if first in NOT_NAMES:
+                continue  # "Committee chairman Rep. Nick Rahall": a title, not a first name
+            written = f"{match.group('first')} {match.group('last')}"
+            post = " ".join(fold(match.group("post")).split())
+            holders.setdefault((org, post), []).append((block, first, last, written))
+    return holders
+
+
+def check_holders(found: Found, holders_a: Holders, holders_b: Holders) -> None:
+    """One post of one organisation held by one person in each source, the first names the
+    same ("AJ" / "A.J.") and the family names two others: "Chargers general manager AJ
+    Butler" / "Chargers General Manager A.J. Smith". (A family name spelled a letter
+    apart is the name checks' find.)"""
+    for key, given_a in holders_a.items():
+        given_b = holders_b.get(key, [])
+        people_a = {(first, last) for _, first, last, _ in given_a}
+        people_b = {(first, last) for _, first, last, _ in given_b}
+        if len(people_a) != 1 or len(people_b) != 1 or people_a == people_b:
+            continue
+        (block_a, first_a, last_a, written_a), (block_b, first_b, last_b, written_b) = given_a[0], given_b[0]
+        if first_a == first_b and not respelled(last_a, last_b) and not swapped(last_a, last_b):
+            note = f"another name for the {key[0].title()} {key[1]}"
+            found.add("name", (block_a, written_a), (block_b, written_b), note)

@@ -634,6 +634,16 @@ class TestStatesOfOneFact:
         d = BODY + "\nEkdahl, the director of the Coastguard Agency, and Moe, its deputy director, led the search."
         assert conflicts(a, d, ("claim",)) == []  # two people's posts: no telling which is meant
 
+    def test_one_post_held_by_two_family_names_is_a_name_conflict(self):
+        a = BODY + '\n"We are shocked," Nordlys Line chairman O.K. Berg said in a statement.'
+        b = BODY + "\nThe operator praised the crew.\nNordlys Line Chairman OK Solheim said he was shocked."
+        assert conflicts(a, b, ("name",)) == [("name", "O.K. Berg", "OK Solheim")]
+        c = b.replace("OK Solheim", "Anne Solheim")
+        assert conflicts(a, c, ("name",)) == []  # another first name too: perhaps a new chairman
+        d = BODY + "\nThe operator praised the crew.\nHarbour Board chairman Rep. Lars Dahl said he was shocked."
+        e = BODY + "\nThe operator praised the crew.\nHarbour Board chairman Rep. Anna Moe said she was shocked."
+        assert conflicts(d, e, ("name",)) == []
+
     def test_within_a_distance_holds_a_shorter_one(self):
         a = BODY + "\nDebris washed ashore at Lundholm, 17 miles from Skarvik, police said."
         b = BODY + "\nDebris washed ashore at Lundholm, within 20 miles of Skarvik, police said."
