@@ -38,7 +38,7 @@ from .quantities import Number
 from .records import Records, check_records, records_of
 from .spellings import respelled, swapped
 from .text import content_terms, fold, normalise
-from .titles import Holders, check_holders, check_posts, holders_of
+from .titles import Holders, Served, check_holders, check_posts, check_served, holders_of, served_of
 from .tolls import Tolls, check_tolls, tolls_of
 
 
@@ -71,6 +71,7 @@ class _Story:
     populations: dict[str, Populations] = field(default_factory=dict)  # by source key, read on its first pair
     phones: dict[str, Phones] = field(default_factory=dict)  # by source key, read on its first pair
     holders: dict[str, Holders] = field(default_factory=dict)  # by source key, read on its first pair
+    served: dict[str, Served] = field(default_factory=dict)  # by source key, read on its first pair
     passage_facts: dict[str, Facts] = field(default_factory=dict)  # by block id
 
     @classmethod
@@ -97,7 +98,7 @@ class _Story:
             self.days[key] = days_of([(ref.block, ref.text, self.space.dates(ref)) for ref in refs])
             sentences = [(ref.block, ref.text) for ref in refs]
             self.records[key], self.phones[key] = records_of(sentences), phones_of(sentences)
-            self.holders[key] = holders_of(sentences)
+            self.holders[key], self.served[key] = holders_of(sentences), served_of(sentences)
         return self.counts[key]
 
 
@@ -122,6 +123,7 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     check_phones(found, story.phones[key_a], story.phones[key_b])
     check_records(found, story.records[key_a], story.records[key_b])
     check_holders(found, story.holders[key_a], story.holders[key_b])
+    check_served(found, story.served[key_a], story.served[key_b])
     check_negations(found.add, links, story.space)
     check_name_spellings(found, names_a, names_b, story.space)
     check_respelled_anywhere(found, names_a, names_b, story.space)

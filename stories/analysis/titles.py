@@ -6,7 +6,9 @@ makes another post: at most one of two linked sentences can be right about it. "
 
 And one post held by two people: "Chargers general manager AJ Butler" / "Chargers General
 Manager A.J. Smith", the first names the same and the family names two others, wherever
-each source names the holder.
+each source names the holder; and one person's post in an organisation named two ways, one
+word of its name another ("Microsoft Security Response Alliance director Mike Reavey" /
+"Mike Reavey, director of the Microsoft Security Response Center").
 """
 
 from __future__ import annotations
@@ -108,3 +110,44 @@ def check_holders(found: Found, holders_a: Holders, holders_b: Holders) -> None:
         if first_a == first_b and not respelled(last_a, last_b) and not swapped(last_a, last_b):
             note = f"another name for the {key[0].title()} {key[1]}"
             found.add("name", (block_a, written_a), (block_b, written_b), note)
+
+
+# "Microsoft Security Response Center director Mike Reavey" and "Mike Reavey, director of
+# the Microsoft Security Response Center": a person, a post and the organisation's whole name.
+_OFFICE = r"(?P<post>(?i:director|president|chairman|chairwoman|spokesman|spokeswoman|general\s+manager|head\s+coach))"
+_PERSON = r"(?P<first>[A-Z][\w.]*)\s(?P<last>[A-Z][\w'\u2019-]+)"
+_ORG_NAME = r"(?P<org>[A-Z][\w'&-]*(?:\s[A-Z][\w'&-]*){1,5})"
+_SERVED = (
+    re.compile(rf"\b{_ORG_NAME}\s{_OFFICE}\s{_PERSON}"),
+    re.compile(rf"\b{_PERSON},\s(?:the\s)?{_OFFICE}\sof\s(?:the\s)?{_ORG_NAME}"),
+)
+Served = dict[tuple[str, str, str], list[tuple[Block, str]]]  # (first, last, post) -> (where, organisation)
+
+
+def served_of(sentences: list[tuple[Block, str]]) -> Served:
+    """The organisations of two words or more a source says each named person serves, by
+    the person and the post."""
+    served: Served = {}
+    for block, text in sentences:
+        for pattern in _SERVED:
+            for match in pattern.finditer(text):
+                org = match.group("org").removeprefix("The ")
+                if " " in org and fold(match.group("first")).replace(".", "") not in NOT_NAMES:
+                    post = " ".join(fold(match.group("post")).split())
+                    key = (fold(match.group("first")).replace(".", ""), fold(match.group("last")), post)
+                    served.setdefault(key, []).append((block, org))
+    return served
+
+
+def check_served(found: Found, served_a: Served, served_b: Served) -> None:
+    """One person in one post of an organisation named two ways, a word of its name
+    another: "Microsoft Security Response Alliance director Mike Reavey" / "Mike Reavey,
+    director of the Microsoft Security Response Center"."""
+    for key, given_a in served_a.items():
+        orgs_a, orgs_b = {org for _, org in given_a}, {org for _, org in served_b.get(key, [])}
+        if len(orgs_a) != 1 or len(orgs_b) != 1 or orgs_a == orgs_b:
+            continue
+        (block_a, org_a), (block_b, org_b) = given_a[0], served_b[key][0]
+        words_a, words_b = fold(org_a).split(), fold(org_b).split()
+        if len(words_a) == len(words_b) and sum(x != y for x, y in zip(words_a, words_b, strict=True)) == 1:
+            found.add("name", (block_a, org_a), (block_b, org_b), f"another name for what {key[1].title()} serves")

@@ -644,6 +644,13 @@ class TestStatesOfOneFact:
         e = BODY + "\nThe operator praised the crew.\nHarbour Board chairman Rep. Anna Moe said she was shocked."
         assert conflicts(d, e, ("name",)) == []
 
+    def test_one_person_s_organisation_named_with_another_word_is_a_name_conflict(self):
+        a = BODY + "\nThe hull was sound, according to Skarvik Marine Safety Board director Ola Brun."
+        b = BODY + "\nThe operator praised the crew.\nOla Brun, director of the Skarvik Marine Safety Office, said so."
+        assert conflicts(a, b, ("name",)) == [("name", "Skarvik Marine Safety Board", "Skarvik Marine Safety Office")]
+        c = b.replace("Skarvik Marine Safety Office", "Skarvik Harbour Trust")
+        assert conflicts(a, c, ("name",)) == []  # another body altogether: perhaps a second post
+
     def test_within_a_distance_holds_a_shorter_one(self):
         a = BODY + "\nDebris washed ashore at Lundholm, 17 miles from Skarvik, police said."
         b = BODY + "\nDebris washed ashore at Lundholm, within 20 miles of Skarvik, police said."
