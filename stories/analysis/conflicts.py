@@ -36,6 +36,7 @@ from .populations import Populations, check_populations, populations_of
 from .proper_names import Capital, SourceNames
 from .quantities import Number
 from .records import Records, check_records, records_of
+from .shaking import Shaking, check_shaking, shaking_of
 from .spellings import respelled, swapped
 from .text import content_terms, fold, normalise
 from .titles import Holders, Served, check_holders, check_posts, check_served, holders_of, served_of
@@ -72,6 +73,7 @@ class _Story:
     phones: dict[str, Phones] = field(default_factory=dict)  # by source key, read on its first pair
     holders: dict[str, Holders] = field(default_factory=dict)  # by source key, read on its first pair
     served: dict[str, Served] = field(default_factory=dict)  # by source key, read on its first pair
+    shaking: dict[str, Shaking] = field(default_factory=dict)  # by source key, read on its first pair
     passage_facts: dict[str, Facts] = field(default_factory=dict)  # by block id
 
     @classmethod
@@ -93,7 +95,7 @@ class _Story:
             numbers = _all_numbers(key, self.space)
             self.counts[key], self.ages[key] = whole_counts(numbers), ages_of(numbers)
             self.tolls[key], self.magnitudes[key] = tolls_of(numbers), magnitudes_of(numbers)
-            self.populations[key] = populations_of(numbers)
+            self.populations[key], self.shaking[key] = populations_of(numbers), shaking_of(numbers)
             refs = self.space.refs.get(key, [])
             self.days[key] = days_of([(ref.block, ref.text, self.space.dates(ref)) for ref in refs])
             sentences = [(ref.block, ref.text) for ref in refs]
@@ -119,6 +121,7 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     check_days_anywhere(found, story.days[key_a], story.days[key_b])
     check_tolls(found, story.tolls[key_a], story.tolls[key_b])
     check_magnitudes(found, story.magnitudes[key_a], story.magnitudes[key_b])
+    check_shaking(found, story.shaking[key_a], story.shaking[key_b])
     check_populations(found, story.populations[key_a], story.populations[key_b])
     check_phones(found, story.phones[key_a], story.phones[key_b])
     check_records(found, story.records[key_a], story.records[key_b])

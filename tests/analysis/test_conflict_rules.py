@@ -453,6 +453,12 @@ class TestQuakes:
         b = BODY + "\nThe survey said a 5.6 magnitude tremor shook the coast an hour before the grounding."
         assert conflicts(a, b, ("number",)) == [("number", "5.2 quake shook", "5.6 magnitude tremor")]
 
+    def test_how_long_a_quake_shook_is_compared_wherever_each_source_gives_it(self):
+        a = BODY + "\nIn Skarvik the quake shook windows for about one minute, a resident said."
+        b = BODY + "\nThe operator praised the crew.\nOfficials said the tremor lasted 20 seconds in the port."
+        assert conflicts(a, b, ("number",)) == [("number", "one minute", "20 seconds")]
+        assert conflicts(a, b.replace("20 seconds", "58 seconds"), ("number",)) == []
+
     def test_the_magnitude_of_a_quake_is_compared_wherever_each_source_gives_it(self):
         a = BODY + "\nThe coast was hit by two quakes, measuring 6.2 and 5.8, before the ferry sailed."
         a += "\nThe harbour master said aftershocks stronger than four on the Richter scale went on all day."
