@@ -39,7 +39,16 @@ from .records import Records, check_records, records_of
 from .shaking import Shaking, check_shaking, shaking_of
 from .spellings import respelled, swapped
 from .text import content_terms, fold, normalise
-from .titles import Holders, Served, check_holders, check_posts, check_served, holders_of, served_of
+from .titles import (
+    Holders,
+    Served,
+    check_holders,
+    check_posts,
+    check_served,
+    holders_of,
+    naming_holders,
+    served_of,
+)
 from .tolls import Tolls, check_tolls, tolls_of
 
 
@@ -100,7 +109,8 @@ class _Story:
             self.days[key] = days_of([(ref.block, ref.text, self.space.dates(ref)) for ref in refs])
             sentences = [(ref.block, ref.text) for ref in refs]
             self.records[key], self.phones[key] = records_of(sentences), phones_of(sentences)
-            self.holders[key], self.served[key] = holders_of(sentences), served_of(sentences)
+            holding = naming_holders(sentences)
+            self.holders[key], self.served[key] = holders_of(holding), served_of(holding)
         return self.counts[key]
 
 

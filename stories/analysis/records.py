@@ -42,6 +42,7 @@ _PATTERNS = (
 _WHOSE = re.compile(rf"\b{_TO}(?:the\s|his\s|her\s|their\s|its\s)?(?:[\w-]+\s){{0,3}}?to\s{_RECORD}{_KNOCKOUTS}")
 # A record of part of the games: at home, away, all-time, in one competition's games.
 _PART = re.compile(r"\s(?:at home|on the road|away|all\s?-\s?time|in\s[\w\s-]{0,30}?(?:play|games?)|against)\b")
+_WINS_LOSSES = re.compile(r"\d\s?-\s?\d")  # in every record
 _NOT_NAMES = frozenset("The A An In On At By Of For From And But".split()) | {
     time.title() for time in MONTHS_AND_WEEKDAYS
 }
@@ -54,6 +55,8 @@ def records_of(sentences: list[tuple[Block, str]]) -> Records:
     for block, text in sentences:
         if "-" not in text or not ("(" in text or "KO" in text or "record" in text or " to " in text):
             continue  # what every record's way of being written needs: most sentences have none
+        if not _WINS_LOSSES.search(text):
+            continue
         for pattern in _PATTERNS:
             for match in pattern.finditer(text):
                 if match.group("name") not in _NOT_NAMES:

@@ -29,12 +29,29 @@ _POST = (
 )
 _TITLE = re.compile(rf"\b{_POST}\s+of\s+(?:the\s+)?(?P<org>[A-Z][\w.&'-]*(?:\s+(?:of\s+)?[A-Z][\w.&'-]*)*)")
 _ANY_POST = re.compile(rf"\b{_POST}")
+# Every office's word, looked for before the slower patterns that read the post and its holder.
+# Every office's word but its first letter (in either case), looked for before the slower
+# patterns that read a post and its holder: most sentences hold none.
+_OFFICE_WORDS = tuple(
+    """irector resident ecretary hair ommissioner inister anager ditor overnor dministrator
+    uperintendent reasurer ounsel hief ead rincipal oach ttorney pokes xecutive""".split()
+)
+_HOLDER_WORDS = ("irector", "resident", "hairm", "hairw", "pokes", "anager", "oach", "xecutive", "hief")
+
+
+def _names_an_office(text: str, words: tuple[str, ...] = _OFFICE_WORDS) -> bool:
+    return any(word in text for word in words)
+
+
+def naming_holders(sentences: list[tuple[Block, str]]) -> list[tuple[Block, str]]:
+    """The sentences that may name who holds a post (`holders_of`, `served_of`)."""
+    return [(block, text) for block, text in sentences if _names_an_office(text, _HOLDER_WORDS)]
 
 
 def posts_of(sentence: str) -> dict[tuple[str, str], tuple[frozenset[str], str, str]]:
     """The posts a sentence names, by office and organisation (folded): their ranks and the
     post and organisation as written. An office the sentence names with two ranks (two people) is left out."""
-    if " of " not in sentence:
+    if " of " not in sentence or not _names_an_office(sentence):
         return {}
     ranks_of: dict[str, set[frozenset[str]]] = {}  # office -> its ranks anywhere in the sentence
     for match in _ANY_POST.finditer(sentence):
@@ -79,7 +96,8 @@ Holders = dict[tuple[str, str], list[tuple[Block, str, str, str]]]  # (org, post
 
 
 def holders_of(sentences: list[tuple[Block, str]]) -> Holders:
-    """Who a source says holds each post of an organisation, by organisation and post."""
+    """Who a source says holds each post of an organisation, by organisation and post (of
+    its sentences `naming_holders` keeps)."""
     holders: Holders = {}
     for block, text in sentences:
         for match in _HOLDER.finditer(text):
@@ -126,7 +144,7 @@ Served = dict[tuple[str, str, str], list[tuple[Block, str]]]  # (first, last, po
 
 def served_of(sentences: list[tuple[Block, str]]) -> Served:
     """The organisations of two words or more a source says each named person serves, by
-    the person and the post."""
+    the person and the post (of its sentences `naming_holders` keeps)."""
     served: Served = {}
     for block, text in sentences:
         for pattern in _SERVED:
