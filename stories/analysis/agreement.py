@@ -36,12 +36,22 @@ def values_agree(number_a: Number, number_b: Number) -> bool:
             return True
         if this.bound == "under" and other.value < this.value:
             return True
-        if this.bound == "about" and abs(other.value - this.value) <= ABOUT * this.value:
+        if this.bound == "about" and _about(this, other.value):
             return True
     return False
 
 
 ABOUT = 0.05  # "about 250" holds for 238 to 262
+
+
+def _about(number: Number, value: float) -> bool:
+    """`value` holds for "about `number`": within ABOUT of it and, when its last written
+    digit is not a nought, less than one of that digit away. A writer who rounds writes a
+    round figure: "roughly $22 million" is not $23 million; "about 250" may be 260."""
+    off = abs(value - number.value)
+    if off > ABOUT * number.value:
+        return False
+    return round(number.value / number.precision) % 10 == 0 or off < number.precision - 1e-9
 
 
 def _span(number: Number) -> tuple[float, float]:

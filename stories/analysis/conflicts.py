@@ -14,22 +14,41 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
-from .dates import Date
+from .clock import check_clocks
+from .dates import same_time
 from .event_days import Days, check_days_anywhere, days_of
 from .facts import Facts, extract_passage
 from .found import Found
 from .links import Link, SentenceSpace
 from .magnitudes import Magnitudes, check_magnitudes, magnitudes_of
 from .model import Block, Conflict, Row, Source
-from .names import about_others, check_first_names, check_name_spellings, check_respelled, check_respelled_anywhere
+from .names import (
+    about_others,
+    check_first_names,
+    check_name_spellings,
+    check_respelled,
+    check_respelled_anywhere,
+    check_word_order,
+)
 from .numbers import Ages, Counts, ages_of, check_ages_anywhere, check_counts_anywhere, check_numbers, whole_counts
 from .phones import Phones, check_phones, phones_of
 from .populations import Populations, check_populations, populations_of
 from .proper_names import Capital, SourceNames
 from .quantities import Number
 from .records import Records, check_records, records_of
+from .shaking import Shaking, check_shaking, shaking_of
 from .spellings import respelled, swapped
 from .text import content_terms, fold, normalise
+from .titles import (
+    Holders,
+    Served,
+    check_holders,
+    check_posts,
+    check_served,
+    holders_of,
+    naming_holders,
+    served_of,
+)
 from .tolls import Tolls, check_tolls, tolls_of
 
 
@@ -61,6 +80,9 @@ class _Story:
     records: dict[str, Records] = field(default_factory=dict)  # by source key, read on its first pair
     populations: dict[str, Populations] = field(default_factory=dict)  # by source key, read on its first pair
     phones: dict[str, Phones] = field(default_factory=dict)  # by source key, read on its first pair
+    holders: dict[str, Holders] = field(default_factory=dict)  # by source key, read on its first pair
+    served: dict[str, Served] = field(default_factory=dict)  # by source key, read on its first pair
+    shaking: dict[str, Shaking] = field(default_factory=dict)  # by source key, read on its first pair
     passage_facts: dict[str, Facts] = field(default_factory=dict)  # by block id
 
     @classmethod
@@ -82,11 +104,13 @@ class _Story:
             numbers = _all_numbers(key, self.space)
             self.counts[key], self.ages[key] = whole_counts(numbers), ages_of(numbers)
             self.tolls[key], self.magnitudes[key] = tolls_of(numbers), magnitudes_of(numbers)
-            self.populations[key] = populations_of(numbers)
+            self.populations[key], self.shaking[key] = populations_of(numbers), shaking_of(numbers)
             refs = self.space.refs.get(key, [])
             self.days[key] = days_of([(ref.block, ref.text, self.space.dates(ref)) for ref in refs])
             sentences = [(ref.block, ref.text) for ref in refs]
             self.records[key], self.phones[key] = records_of(sentences), phones_of(sentences)
+            holding = naming_holders(sentences)
+            self.holders[key], self.served[key] = holders_of(holding), served_of(holding)
         return self.counts[key]
 
 
@@ -107,13 +131,17 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     check_days_anywhere(found, story.days[key_a], story.days[key_b])
     check_tolls(found, story.tolls[key_a], story.tolls[key_b])
     check_magnitudes(found, story.magnitudes[key_a], story.magnitudes[key_b])
+    check_shaking(found, story.shaking[key_a], story.shaking[key_b])
     check_populations(found, story.populations[key_a], story.populations[key_b])
     check_phones(found, story.phones[key_a], story.phones[key_b])
     check_records(found, story.records[key_a], story.records[key_b])
+    check_holders(found, story.holders[key_a], story.holders[key_b])
+    check_served(found, story.served[key_a], story.served[key_b])
     check_negations(found.add, links, story.space)
     check_name_spellings(found, names_a, names_b, story.space)
     check_respelled_anywhere(found, names_a, names_b, story.space)
     check_first_names(found, names_a, names_b)
+    check_word_order(found, names_a, names_b, story.space)
     blocks = {block.id: block for block in source_a.blocks + source_b.blocks}
     for ids_a, ids_b in cells:
         cell_a, cell_b = [blocks[block_id] for block_id in ids_a], [blocks[block_id] for block_id in ids_b]
@@ -176,35 +204,36 @@ def _check_sentences(
     if confident and not about_others(facts_a, facts_b):
         check_numbers(found, a, b)
         _check_dates(found, a, b)
+        check_clocks(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
     _check_acronyms(found, a, b)
     _check_quotes_and_attributions(found, a, b)
     check_respelled(found, a, b, known)
     check_states(found.add, a, b)
+    if confident:
+        check_posts(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
 
 
 def _check_dates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
     """The same event on another day or in another year: a date of each sentence that the
     other does not have, said of the same thing (a content word around both in common) or
-    in two sentences that say the same otherwise."""
+    in two sentences that say the same otherwise, unless one dates only the thing named
+    after it ("the winner of Friday's semifinal" / "will play on Saturday")."""
     (block_a, facts_a), (block_b, facts_b) = a, b
     alike = shared_share(facts_a, facts_b) >= NEGATION_SAME_SENTENCE
     for group in ("day", "year", "weekday"):
         dates_a = [date for date in facts_a.dates if date.group == group]
         dates_b = [date for date in facts_b.dates if date.group == group]
-        only_a = [date for date in dates_a if not any(_same_time(date, other) for other in dates_b)]
-        only_b = [date for date in dates_b if not any(_same_time(date, other) for other in dates_a)]
-        pairs = [(date_a, date_b) for date_a in only_a for date_b in only_b if alike or date_a.near & date_b.near]
+        only_a = [date for date in dates_a if not any(same_time(date, other) for other in dates_b)]
+        only_b = [date for date in dates_b if not any(same_time(date, other) for other in dates_a)]
+        pairs = [
+            (date_a, date_b)
+            for date_a in only_a
+            for date_b in only_b
+            if alike and not (date_a.possessive or date_b.possessive) or date_a.near & date_b.near
+        ]
         if len(pairs) == 1 or (pairs and alike):
             date_a, date_b = pairs[0]
             found.add("date", (block_a, date_a.text), (block_b, date_b.text), f"different {group}")
-
-
-def _same_time(date_a: Date, date_b: Date) -> bool:
-    """The same date, or a year within a decade ("1931" / "the 1930s")."""
-    if date_a.value == date_b.value:
-        return True
-    decade, year = sorted((date_a.value, date_b.value), key=lambda value: not value.endswith("s"))
-    return decade.endswith("s") and not year.endswith("s") and year[:3] == decade[:3]
 
 
 def _check_acronyms(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:

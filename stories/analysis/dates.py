@@ -55,6 +55,15 @@ class Date:
     value: str  # "5-14", "2013", "monday"
     text: str  # as written
     near: frozenset[str] = frozenset()  # stems of the content words around it, in its clause
+    possessive: bool = False  # "Friday's game": it dates the thing after it (`near`), not the sentence
+
+
+def same_time(date_a: Date, date_b: Date) -> bool:
+    """The same date, or a year within a decade ("1931" / "the 1930s")."""
+    if date_a.value == date_b.value:
+        return True
+    decade, year = sorted((date_a.value, date_b.value), key=lambda value: not value.endswith("s"))
+    return decade.endswith("s") and not year.endswith("s") and year[:3] == decade[:3]
 
 
 # What a publication stamp holds besides its dates and times: "Published: Tuesday, Aug. 2
@@ -93,11 +102,27 @@ def dates_in(sentence: str) -> tuple[tuple[Date, ...], str]:
         masked = sentence
     if "day" in sentence:  # in every weekday: the scan for them costs more than this test
         found.extend(
-            Date("weekday", match.group().lower(), match.group(), _near(sentence, match))
+            _weekday(sentence, match)
             for match in _WEEKDAY.finditer(sentence)
             if not _IN_A_NAME.search(sentence, 0, match.start())
         )
     return tuple(found), masked
+
+
+# "Friday's semifinal", "Tuesday ’ s vote": a weekday that dates the thing named after it.
+_POSSESSIVE = re.compile(r"\s?[\u2019']\s?s\b")
+
+
+def _weekday(sentence: str, match: re.Match[str]) -> Date:
+    """A weekday and what it dates: the words around it, or, written as a possessive, the
+    thing named after it alone ("Friday's semifinal" dates the semifinal, not the final
+    the sentence is about)."""
+    owner = _POSSESSIVE.match(sentence, match.end())
+    if owner is None:
+        return Date("weekday", match.group().lower(), match.group(), _near(sentence, match))
+    after = CLAUSE_END.split(sentence[owner.end() : owner.end() + 60], maxsplit=1)[0]
+    words = [fold(word) for word in after.split() if word[:1].islower() and fold(word) not in STOPWORDS]
+    return Date("weekday", match.group().lower(), match.group(), frozenset(map(stem, words[:2])), possessive=True)
 
 
 # What every time of day holds, found six times faster than the times themselves.

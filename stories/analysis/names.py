@@ -144,15 +144,52 @@ def check_first_names(found: Found, a: SourceNames, b: SourceNames) -> None:
                     _report(found, (block_a, written_a), (block_b, written_b), first_a, first_b)
 
 
+def check_word_order(found: Found, a: SourceNames, b: SourceNames, space: SentenceSpace) -> None:
+    """Two words of a name in one order in one source and in the other order in the other,
+    each source writing only its own: "Dynamic Smart Cooling" / "Smart Dynamic Cooling"."""
+    for second, firsts in sorted(a.before.items()):
+        for first, (written_a, block_a) in sorted(firsts.items()):
+            swapped_b = b.before.get(first, {}).get(second)
+            if (
+                swapped_b is None
+                or first in b.before.get(second, {})
+                or second in a.before.get(first, {})
+                or not {first, second} <= a.mid_sentence & b.mid_sentence
+            ):
+                continue
+            written_b, block_b = swapped_b
+            found.add(
+                "name",
+                (block_a, _run_with(block_a, written_a, space)),
+                (block_b, _run_with(block_b, written_b, space)),
+                f"the words of one name in another order: {written_a} / {written_b}",
+            )
+
+
+def _run_with(block: Block, words: str, space: SentenceSpace) -> str:
+    """The whole name that holds `words` ("Smart Cooling" -> "Dynamic Smart Cooling")."""
+    for index, sentence in enumerate(block.sentences):
+        if words in sentence.text:
+            for run in space.facts(SentenceRef(block, index)).names:
+                if f" {words} " in f" {' '.join(run)} ":
+                    return " ".join(run)
+    return words
+
+
 def _same_initial(first_a: str, first_b: str) -> bool:
     """The same first letter, or C / K, which spell one sound in first names ("Katherine" /
-    "Catherine", "Kristina" / "Cristina")."""
-    return first_a[:1] == first_b[:1] or {first_a[:1], first_b[:1]} == {"c", "k"}
+    "Catherine", "Kristina" / "Cristina"); or G / K, two romanisations of one sound in names
+    from Turkic, Persian or Arabic ("Gurbanguly" / "Kurbanguly")."""
+    return first_a[:1] == first_b[:1] or {first_a[:1], first_b[:1]} in _ONE_SOUND
+
+
+_ONE_SOUND = ({"c", "k"}, {"g", "k"})
 
 
 def _respelled_after_c_or_k(key_a: str, key_b: str) -> bool:
-    """A name of five letters or more that opens with C in one sentence and K in the other,
-    and is otherwise the same or respelled: "Catherine" / "Katherine", "Kristina" / "Cristina"."""
+    """A name of five letters or more that opens with C (or G) in one sentence and K in the
+    other, and is otherwise the same or respelled: "Catherine" / "Katherine", "Kristina" /
+    "Cristina"."""
     if not _same_initial(key_a, key_b) or key_a[:1] == key_b[:1] or min(len(key_a), len(key_b)) < MIN_RESPELLED:
         return False
     rest_a, rest_b = key_a[1:], key_b[1:]

@@ -109,7 +109,7 @@ def bound_of(head: str) -> str:
 
 
 _RATE = re.compile(
-    r"[^.;:!?\d]{0,50}?\b(?:(?:a|an|per|each|every)\s+(?P<unit>hour|day|week|month|quarter|year)"
+    r"[^.;:!?\d]{0,50}?\b(?:(?:a|an|per|each|every)\s+(?P<unit>hour|day|week|month|quarter|year|season)"
     r"|(?P<adverb>hourly|daily|weekly|monthly|quarterly|yearly|annually))\b"
     r"(?!\s+(?:before|after|later|earlier|ago|into|from|or\s+so)\b)",  # "struck an hour before": a time, no rate
     re.I,

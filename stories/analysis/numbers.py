@@ -21,7 +21,7 @@ from .magnitudes import is_magnitude
 from .model import Block
 from .periods import periods_of
 from .places import other_places
-from .quantities import Number, numbers_of
+from .quantities import TIMES, Number, numbers_of
 from .spellings import respelled
 from .text import content_terms, fold, stem
 from .units import CONVERTED_WITHIN, converted, physical, same_kind
@@ -149,6 +149,8 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
         return number_a.subject == number_b.subject or respelled(number_a.subject, number_b.subject)
     if number_a.unit != number_b.unit or not same_kind(number_a.measure, number_b.measure):
         return False
+    if bool(number_a.rate) != bool(number_b.rate):
+        return False  # "$23 million per season" / "$184 million": a figure per time is no total
     if is_magnitude(number_a) != is_magnitude(number_b):
         return False  # "a 6.1 earthquake" / "two earthquakes": a quake's strength is no count of quakes
     if _describe_others(number_a, number_b) or _describe_others(number_b, number_a):
@@ -326,7 +328,10 @@ _LOWER_WORD = re.compile(r"(?<![\w'\u2019])[a-z][\w'\u2019-]*")
 
 
 def _head(number: Number) -> str:
-    """The stem of the word right after the number: what it counts ("shot" of "11 shots")."""
+    """The stem of the word right after the number: what it counts ("shot" of "11 shots");
+    "twice" counts times."""
+    if number.counts == {TIMES} and number.raw.lower() == "twice":
+        return TIMES
     words = fold(number.text[len(number.raw) :]).split()
     return stem(words[0]) if words else ""
 

@@ -52,9 +52,46 @@ def place_of(number: Number) -> frozenset[str]:
 
 
 def other_places(number_a: Number, number_b: Number) -> bool:
-    """Each count is said of a named place, and the places share no word."""
+    """Each count is said of a named place, and the places share no word; or one is said of
+    a list of places and the other of a place alone: a total over several countries ("dead
+    in Indonesia, Sri Lanka, India and Thailand") is not one country's or province's count."""
     place_a = place_of(number_a)
     if not place_a:
         return False
     place_b = place_of(number_b)
-    return bool(place_b) and not place_a & place_b
+    if not place_b:
+        return False
+    return not place_a & place_b or _of_a_list(number_a) != _of_a_list(number_b)
+
+
+LISTED = 3  # places named in one breath: a list of them, whose count is their total
+
+
+def _of_a_list(number: Number) -> bool:
+    """The place after `number` opens a list of LISTED places or more."""
+    at = number.sentence.find(number.raw)
+    return _list_after(number.sentence[at + len(number.raw) : at + len(number.raw) + 160])
+
+
+@functools.lru_cache(maxsize=4096)
+def _list_after(text: str) -> bool:
+    match = _PLACE.match(text)
+    if not match:
+        return False
+    rest = _CLAUSE_REST.match(text, match.start("place"))
+    listed = rest.group() if rest else ""
+    if not _LAST_ITEM.search(listed):  # "in Bireuen, Aceh province, Indonesia": one place, nearer and wider
+        return False
+    items = _ITEM_BETWEEN.split(listed)
+    named = [
+        item
+        for item in items
+        if any(fold(word) not in _TIMES for word in _CAPITALISED.findall(item))
+        or _PLACES.intersection(fold(item).split())
+    ]
+    return len(named) >= LISTED
+
+
+_CLAUSE_REST = re.compile(r"[^;:.()]*")
+_LAST_ITEM = re.compile(r",[^,]*\s(?:and|or)\s[^,]*$")  # "A, B and C": a list, ended by "and"
+_ITEM_BETWEEN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")

@@ -90,13 +90,18 @@ _IN_DIGITS = (
 _NUMBER = re.compile(
     _IN_DIGITS
     + rf"|\b(?P<vague>{_VAGUE})\b(?!\s+(?:of\s+)?(?:years|miles|kilomet|metres|meters|feet|dollars|pounds|euros))"
-    + r"|\b(?P<word>" + "|".join(_NUMBER_WORDS) + rf")\b(?=[\s-])(?:[\s-](?P<wscale>{_SCALE})\b)?", re.I
+    + r"|\b(?P<word>" + "|".join(_NUMBER_WORDS) + rf")\b(?=[\s-])(?:[\s-](?P<wscale>{_SCALE})\b)?"
+    # "married twice": two times; not "twice as many" nor "twice the size" (a multiple), nor
+    # "twice admitted" (which counts the admissions, not what the sentence counts)
+    + r"|\b(?P<twice>twice)\b(?!\s+(?:as|the|that|a|an|over|more|than|its|their|his|her|\w+ed)\b)",
+    re.I,
 )
 # The same for a text that spells no number out (most): looking for the words at every
 # word costs three times the search for digits. Its word groups are kept, and never match.
-_NUMBER_IN_DIGITS = re.compile(_IN_DIGITS + r"|(?P<vague>(?!))(?P<word>(?!))(?P<wscale>(?!))", re.I)
-_NUMBER_WORD = re.compile(r"\b(?:" + "|".join([*_NUMBER_WORDS, _VAGUE]) + r")\b", re.I)
-_SPELLING_WORDS = frozenset(_NUMBER_WORDS) | {words.split()[0] for words in VAGUE_AMOUNTS}
+_NUMBER_IN_DIGITS = re.compile(_IN_DIGITS + r"|(?P<vague>(?!))(?P<word>(?!))(?P<wscale>(?!))(?P<twice>(?!))", re.I)
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join([*_NUMBER_WORDS, _VAGUE, "twice"]) + r")\b", re.I)
+_SPELLING_WORDS = frozenset(_NUMBER_WORDS) | {words.split()[0] for words in VAGUE_AMOUNTS} | {"twice"}
+TIMES = "time"  # the stem of "times": what "twice" counts ("married twice" / "married three times")
 _WORD_RUN = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 
@@ -186,6 +191,8 @@ def _number(text: str, match: re.Match[str], sentence: str) -> Number:
         of.group() + following_words(text[of.end() :]) if of else following_words(text[end:])
     )
     counts, before, measure = context_of(text, match.start(), end)
+    if match.group("twice"):
+        counts, measure = frozenset({TIMES}), ""
     if unit and unit != "%" and measure == "m":  # "$60m": sixty million dollars, not metres
         value, precision, measure = value * 1e6, precision * 1e6, ""
     rate, rate_end = rate_of(text, end)
@@ -225,6 +232,8 @@ def _value_of(match: re.Match[str]) -> tuple[float, str, bool, float]:
     if match.group("vague"):
         low, _ = VAGUE_AMOUNTS[" ".join(match.group("vague").lower().split())]
         return low, "", True, low
+    if match.group("twice"):
+        return 2.0, "", True, 1.0
     if match.group("word"):
         scale = _SCALES.get((match.group("wscale") or "").lower(), 1.0)
         return _NUMBER_WORDS[match.group("word").lower()] * scale, "", True, scale

@@ -30,7 +30,7 @@ from stories.ingest.names import shown_name
 from stories.models import Analysis, Source, SourceVersion, Story
 
 # Bump when the engine's output changes, so stored analyses are computed afresh.
-ENGINE_VERSION = "17"  # 17: readings of one quake, populations, telephone numbers, respellings (C/K, y/ie)
+ENGINE_VERSION = "18"  # 18: posts and their holders, records after a result, local time vs GMT, years of a doing
 MAX_COMPARED = 4
 # Below the upload batches' tasks (priority 0): a worker takes the copy in first and
 # analyses the stories it changed when the burst is in.

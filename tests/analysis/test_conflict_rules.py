@@ -54,6 +54,14 @@ class TestNumbers:
         b = BODY + "\nEkdahl, a 28-year veteran of the coastguard, led the search."
         assert conflicts(a, b, ("number",)) == []
 
+    def test_twice_is_two_times(self):
+        a = BODY + "\nThe captain, Lars Moe, had run aground twice; the first time was in 2004."
+        b = BODY + "\nHarbour records show the Nordlys sailed on."
+        b += "\nMoe had run aground three times before, the records show."
+        assert conflicts(a, b, ("number",)) == [("number", "twice", "three times")]
+        assert extract("The ferry is twice as long as the old one.").numbers == ()
+        assert extract("Moe twice refused to answer.").numbers == ()
+
 
 class TestClaims:
     def test_a_sentence_that_denies_its_counterpart_is_flagged(self):
@@ -104,6 +112,18 @@ class TestValuesWrittenWithTheirPrecision:
         assert one_line("About 250 residents were moved from the harbour streets overnight.",
                         "Roughly 250 residents were moved from the harbour streets overnight.") == []
 
+    def test_about_a_figure_not_rounded_holds_less_than_one_of_its_last_digit(self):
+        found = one_line("The new contract is worth roughly $22 million per season, the club said.",
+                         "The new contract is worth $23 million per season, the club said.", ("number",))
+        assert [(a, b) for _, a, b in found] == [("$22 million per season", "$23 million per season")]
+        assert one_line("About 250 residents were moved from the harbour streets overnight.",
+                        "A total of 260 residents were moved from the harbour streets overnight.") == []
+
+    def test_a_figure_per_time_is_compared_with_the_figure_per_time_not_the_total(self):
+        found = one_line("The skipper signed a deal worth $40 million or $8 million per season, the club said.",
+                         "The skipper signed a deal worth $9 million per season, the club said.", ("number",))
+        assert [(a, b) for _, a, b in found] == [("$8 million per season", "$9 million per season")]
+
     def test_a_bound_holds_the_exact_value_within_it(self):
         assert one_line("More than 20 boats joined the search for the missing deckhand.",
                         "Twenty-three boats, 23 in all, joined the search for the missing deckhand.") == []
@@ -153,6 +173,20 @@ class TestDatesOfOneEvent:
         assert one_line("The captain resigned on Thursday, the operator said.",
                         "The captain resigned on Friday, the operator said.", ("date",)) == [
             ("date", "Thursday", "Friday")]
+
+    def test_the_same_time_given_as_local_time_and_as_gmt_is_a_conflict(self):
+        assert one_line("The wave reached Skarvik at 6: 15 AM local time, the coastguard said.",
+                        "The wave reached Skarvik at 0615 GMT, the coastguard said.", ("date",)) == [
+            ("date", "6: 15 AM local time", "0615 GMT")]
+        assert one_line("The wave reached Skarvik at 7:15 a.m. local time (0615 GMT), the coastguard said.",
+                        "The wave reached Skarvik at 0615 GMT, the coastguard said.", ("date",)) == []
+
+    def test_a_weekday_written_as_a_possessive_dates_only_the_thing_after_it(self):
+        assert one_line("Skarvik will play the winner of Friday's semifinal between Lundholm and Tromso.",
+                        "Skarvik will play Tromso on Saturday.", ("date",)) == []
+        assert one_line("Skarvik will meet Lundholm in Friday's final.",
+                        "Skarvik will meet Lundholm in the final on Saturday.", ("date",)) == [
+            ("date", "Friday", "Saturday")]
 
 
 class TestNameSpellings:
@@ -303,6 +337,20 @@ class TestWholeNames:
         c = b.replace("Katherine", "Kate")
         assert conflicts(a, c, ("name",)) == []
 
+    def test_a_first_name_romanised_with_g_or_k_is_a_respelling(self):
+        a = BODY + "\nThe ferry was named by President Gulnazar Omirov, who visited Skarvik on Tuesday."
+        b = BODY + "\nOn Tuesday, President Kulnazary Omirov came to Skarvik to see the ship."
+        assert conflicts(a, b, ("name",)) == [("name", "Gulnazar Omirov", "Kulnazary Omirov")]
+        c = b.replace("Kulnazary Omirov", "Karl Omirov")
+        assert conflicts(a, c, ("name",)) == []
+
+    def test_the_words_of_a_name_in_another_order_are_a_name_conflict(self):
+        a = BODY + "\nThe ship is fitted with the operator's Harbour Safe Docking system."
+        b = BODY + "\nThe operator praised its Safe Harbour Docking system, fitted to the ship."
+        assert conflicts(a, b, ("name",)) == [("name", "Harbour Safe Docking", "Safe Harbour Docking")]
+        c = b + "\nLater models carry Harbour Safe Docking as well."
+        assert conflicts(a, c, ("name",)) == []  # the other source writes both orders
+
     def test_a_firm_s_name_with_another_spelling_of_its_doers_is_a_respelling(self):
         a = BODY + "\nThe ferry was insured through Halvorsen Advisors, a firm in Skarvik."
         b = BODY + "\nThe ferry was insured through Halvorsen Advisers, a firm in Skarvik."
@@ -405,6 +453,12 @@ class TestQuakes:
         b = BODY + "\nThe survey said a 5.6 magnitude tremor shook the coast an hour before the grounding."
         assert conflicts(a, b, ("number",)) == [("number", "5.2 quake shook", "5.6 magnitude tremor")]
 
+    def test_how_long_a_quake_shook_is_compared_wherever_each_source_gives_it(self):
+        a = BODY + "\nIn Skarvik the quake shook windows for about one minute, a resident said."
+        b = BODY + "\nThe operator praised the crew.\nOfficials said the tremor lasted 20 seconds in the port."
+        assert conflicts(a, b, ("number",)) == [("number", "one minute", "20 seconds")]
+        assert conflicts(a, b.replace("20 seconds", "58 seconds"), ("number",)) == []
+
     def test_the_magnitude_of_a_quake_is_compared_wherever_each_source_gives_it(self):
         a = BODY + "\nThe coast was hit by two quakes, measuring 6.2 and 5.8, before the ferry sailed."
         a += "\nThe harbour master said aftershocks stronger than four on the Richter scale went on all day."
@@ -444,6 +498,20 @@ class TestTheDayOfOneEvent:
         a = BODY + "\nTwo deckhands were arrested on Friday."
         b = BODY + "\nOne deckhand was arrested Thursday.\nAnother was arrested on Friday morning, police said."
         assert conflicts(a, b, ("date",)) == []
+
+    def test_the_year_of_a_doing_is_compared_wherever_each_source_gives_it(self):
+        a = BODY + "\nEkdahl, born in Skarvik, left school to begin a career in sailing in 1990, friends said."
+        b = BODY + "\nEkdahl, born in Skarvik, left school early, friends said.\nEkdahl started sailing in the 1980s."
+        assert conflicts(a, b, ("date",)) == [("date", "1990", "1980s")]
+        assert conflicts(a, b.replace("1980s", "1990s"), ("date",)) == []
+
+    def test_a_year_joined_to_another_or_naming_something_dates_no_one_doing(self):
+        a = BODY + "\nEkdahl, who skippered in 1998 and 1996, trained the crew."
+        b = BODY + "\nEkdahl trained the crew.\nEkdahl skippered in 1997 after a late call."
+        assert conflicts(a, b, ("date",)) == []
+        c = BODY + "\nEkdahl, who skippered in 1998, trained the crew."
+        d = BODY + "\nEkdahl trained the crew.\nEkdahl skippered the 1997 Regatta after a late call."
+        assert conflicts(c, d, ("date",)) == []
 
     def test_a_weekday_in_a_name_dates_nothing(self):
         a = BODY + "\nThe operator patched its booking system on Patch Tuesday, a spokesman said."
@@ -563,6 +631,32 @@ class TestStatesOfOneFact:
         b = BODY + "\nTwo passengers were injured when the gangway collapsed on the quay."
         assert [kind for kind, *_ in conflicts(a, b)] == ["other"]
 
+    def test_a_post_given_another_rank_is_a_claim_conflict(self):
+        a = BODY + "\nEkdahl was the deputy director of the Coastguard Agency when the ferry sank."
+        b = BODY + "\nEkdahl, the director of the Coastguard Agency, led the search when the ferry sank."
+        assert conflicts(a, b, ("claim",)) == [("claim", "deputy director", "director")]
+        c = b.replace("the director", "the former director")
+        assert conflicts(c, b, ("claim",)) == []
+        d = BODY + "\nEkdahl, the director of the Coastguard Agency, and Moe, its deputy director, led the search."
+        assert conflicts(a, d, ("claim",)) == []  # two people's posts: no telling which is meant
+
+    def test_one_post_held_by_two_family_names_is_a_name_conflict(self):
+        a = BODY + '\n"We are shocked," Nordlys Line chairman O.K. Berg said in a statement.'
+        b = BODY + "\nThe operator praised the crew.\nNordlys Line Chairman OK Solheim said he was shocked."
+        assert conflicts(a, b, ("name",)) == [("name", "O.K. Berg", "OK Solheim")]
+        c = b.replace("OK Solheim", "Anne Solheim")
+        assert conflicts(a, c, ("name",)) == []  # another first name too: perhaps a new chairman
+        d = BODY + "\nThe operator praised the crew.\nHarbour Board chairman Rep. Lars Dahl said he was shocked."
+        e = BODY + "\nThe operator praised the crew.\nHarbour Board chairman Rep. Anna Moe said she was shocked."
+        assert conflicts(d, e, ("name",)) == []
+
+    def test_one_person_s_organisation_named_with_another_word_is_a_name_conflict(self):
+        a = BODY + "\nThe hull was sound, according to Skarvik Marine Safety Board director Ola Brun."
+        b = BODY + "\nThe operator praised the crew.\nOla Brun, director of the Skarvik Marine Safety Office, said so."
+        assert conflicts(a, b, ("name",)) == [("name", "Skarvik Marine Safety Board", "Skarvik Marine Safety Office")]
+        c = b.replace("Skarvik Marine Safety Office", "Skarvik Harbour Trust")
+        assert conflicts(a, c, ("name",)) == []  # another body altogether: perhaps a second post
+
     def test_within_a_distance_holds_a_shorter_one(self):
         a = BODY + "\nDebris washed ashore at Lundholm, 17 miles from Skarvik, police said."
         b = BODY + "\nDebris washed ashore at Lundholm, within 20 miles of Skarvik, police said."
@@ -570,6 +664,13 @@ class TestStatesOfOneFact:
 
 
 class TestTolls:
+    def test_a_toll_over_a_list_of_countries_is_no_toll_of_one_of_them(self):
+        a = BODY + "\nThe storm of 1998 left over 9,000 people dead in Norway, Sweden, Denmark and other countries."
+        b = BODY + "\nSome 6,000 people were killed in Norway's Finnmark county by the storm of 1998."
+        assert conflicts(a, b, ("number",)) == []
+        c = BODY + "\nThe storm of 1998 left more than 9,000 people dead in Norway, its worst year."
+        assert conflicts(c, b, ("number",)) == [("number", "9,000 people dead", "6,000 people")]
+
     def test_a_toll_is_compared_wherever_each_source_gives_it(self):
         a = BODY + "\nThe storm that followed killed at least 40 people along the coast on Tuesday."
         b = BODY + "\nRescuers said some 30 people were killed and 55 others injured when the quay gave way."
@@ -730,6 +831,16 @@ class TestRecords:
         c = self.GAME + "Veteran Ola Brenn, 31-2, 20 KOs, fights on the undercard."
         d = self.GAME + "Ola Brenn (33-2, 20 KOs) fights on the undercard."
         assert conflicts(c, d, ("number",)) == [("number", "31-2", "33-2")]
+
+    def test_a_record_and_knockouts_where_a_result_took_the_one_name_of_its_sentence(self):
+        a = self.GAME + "On the undercard, Ola Haldorsen, 31-2, 20 KO's, stopped a late substitute."
+        b = self.GAME + "The stoppage in Haldorson's third defence improved the Bergen-born boxer to 30-2 with 19 KOs."
+        assert conflicts(a, b, ("number",)) == [("number", "31-2", "30-2"), ("number", "20 KO's", "19 KOs")]
+
+    def test_a_record_of_part_of_the_games_is_another_record(self):
+        a = self.GAME + "The Hawks improved to 11-4 with the win."
+        b = self.GAME + "The Hawks improved to 6-1 at home with the win."
+        assert conflicts(a, b, ("number",)) == []
 
     def test_a_score_or_a_name_given_two_records_says_nothing(self):
         a = self.GAME + "The Hawks (11-4) led 14-3 at half time."
