@@ -36,6 +36,8 @@ MONTHS_AND_WEEKDAYS = frozenset(_MONTH_NAMES + "monday tuesday wednesday thursda
 def names_a_year(text: str) -> bool:
     """A year stands in `text` ("in 2004", "the 2004 tsunami"; not "the 1930's")."""
     return _YEAR.search(text) is not None
+
+
 # A time of day: "8:12 PM", "7: 37 AM" (as some scrapers print it), "14:02", "8 p.m.",
 # "0737 GMT". Its digits are a time, not numbers to compare one by one ("8" / "2").
 _TIME = re.compile(

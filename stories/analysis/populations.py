@@ -17,11 +17,10 @@ import re
 
 from .agreement import reported_alike, values_agree
 from .found import Found
-from .model import Block
-from .quantities import Number
+from .quantities import ByKind, Given, Number, by_kind
 from .text import stem
 
-Populations = dict[str, list[tuple[Block, Number]]]  # kind of place -> its populations given, where
+Populations = ByKind  # kind of place -> its populations given, where
 
 _KINDS = "city town village island province state country region district county capital".split()
 _KIND = re.compile(r"\b(" + "|".join(_KINDS) + r")\b", re.I)
@@ -35,15 +34,9 @@ _DWELLERS = frozenset(stem(word) for word in "people residents inhabitants".spli
 _BEFORE = 80  # characters before a population in which its kind of place is named
 
 
-def populations_of(numbers: list[tuple[Block, tuple[Number, ...]]]) -> Populations:
+def populations_of(numbers: Given) -> Populations:
     """A source's populations, by the kind of place they are said of."""
-    populations: Populations = {}
-    for block, found in numbers:
-        for number in found:
-            kind = _kind_of_population(number)
-            if kind:
-                populations.setdefault(kind, []).append((block, number))
-    return populations
+    return by_kind(numbers, _kind_of_population)
 
 
 def _kind_of_population(number: Number) -> str:

@@ -8,9 +8,11 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .dates import Date, dates_in, is_stamp
+from .model import Block
 from .number_words import (
     JOINING_HYPHEN,
     PARTIAL_AFTER,
@@ -90,7 +92,9 @@ _IN_DIGITS = (
 _NUMBER = re.compile(
     _IN_DIGITS
     + rf"|\b(?P<vague>{_VAGUE})\b(?!\s+(?:of\s+)?(?:years|miles|kilomet|metres|meters|feet|dollars|pounds|euros))"
-    + r"|\b(?P<word>" + "|".join(_NUMBER_WORDS) + rf")\b(?=[\s-])(?:[\s-](?P<wscale>{_SCALE})\b)?"
+    + r"|\b(?P<word>"
+    + "|".join(_NUMBER_WORDS)
+    + rf")\b(?=[\s-])(?:[\s-](?P<wscale>{_SCALE})\b)?"
     # "married twice": two times; not "twice as many" nor "twice the size" (a multiple), nor
     # "twice admitted" (which counts the admissions, not what the sentence counts)
     + r"|\b(?P<twice>twice)\b(?!\s+(?:as|the|that|a|an|over|more|than|its|their|his|her|\w+ed)\b)",
@@ -272,3 +276,18 @@ def _range(text: str, low: Number, high: Number, first: re.Match[str], second: r
     )
     high = dataclasses.replace(high, unit=unit, ends=ends, text=whole)
     return low, high
+
+
+Given = list[tuple[Block, tuple[Number, ...]]]  # a source's numbers, by the block they stand in
+ByKind = dict[str, list[tuple[Block, Number]]]  # a kind of fact -> the numbers given of it, where
+
+
+def by_kind(numbers: Given, kind_of: Callable[[Number], str]) -> ByKind:
+    """A source's numbers of the kinds `kind_of` names ("" for none), by kind, in order."""
+    kinds: ByKind = {}
+    for block, found in numbers:
+        for number in found:
+            kind = kind_of(number)
+            if kind:
+                kinds.setdefault(kind, []).append((block, number))
+    return kinds

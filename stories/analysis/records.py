@@ -34,7 +34,9 @@ _PATTERNS = (
     re.compile(rf"{_NAME}\s\(\s?{_RECORD}\s?[,)](?:\s{_KOS})?"),  # "Bowe (45-1, 33 KOs)"
     re.compile(rf"{_NAME},\s{_RECORD},\s{_KOS}"),  # "Bowe, 43-1, 33 KO's"
     # "Indianapolis ’ record rose to 9 - 5", "the Colts' record is 10-5"
-    re.compile(rf"{_NAME}\s?(?:['\u2019]\s?s?\s)?\s?record\s(?:\w+\s){{0,2}}(?:to|of|at|is|was)\s{_RECORD}{_KNOCKOUTS}"),
+    re.compile(
+        rf"{_NAME}\s?(?:['\u2019]\s?s?\s)?\s?record\s(?:\w+\s){{0,2}}(?:to|of|at|is|was)\s{_RECORD}{_KNOCKOUTS}"
+    ),
     # "Creighton improved to 25-7", "Klitschko improved his record to 52-3"
     re.compile(rf"{_NAME}\s{_TO}(?:(?:his|her|their|its)\srecord\s)?(?:to|at)\s{_RECORD}{_KNOCKOUTS}"),
 )

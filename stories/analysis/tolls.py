@@ -19,20 +19,14 @@ from .harms import harm_of
 from .model import Block
 from .numbers import of_other_periods
 from .places import other_places
-from .quantities import Number
+from .quantities import ByKind, Given, Number, by_kind
 
-Tolls = dict[str, list[tuple[Block, Number]]]  # kind of harm -> the tolls of it given, where
+Tolls = ByKind  # kind of harm -> the tolls of it given, where
 
 
-def tolls_of(numbers: list[tuple[Block, tuple[Number, ...]]]) -> Tolls:
+def tolls_of(numbers: Given) -> Tolls:
     """A source's tolls, by the kind of harm."""
-    tolls: Tolls = {}
-    for block, found in numbers:
-        for number in found:
-            kind = harm_of(number)
-            if kind:
-                tolls.setdefault(kind, []).append((block, number))
-    return tolls
+    return by_kind(numbers, harm_of)
 
 
 def check_tolls(found: Found, tolls_a: Tolls, tolls_b: Tolls) -> None:
