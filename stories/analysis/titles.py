@@ -13,6 +13,7 @@ word of its name another ("Microsoft Security Response Alliance director Mike Re
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .found import Found
@@ -37,20 +38,26 @@ _OFFICE_WORDS = tuple(
     uperintendent reasurer ounsel hief ead rincipal oach ttorney pokes xecutive""".split()
 )
 _HOLDER_WORDS = ("irector", "resident", "hairm", "hairw", "pokes", "anager", "oach", "xecutive", "hief")
+# Each list as one pattern: one scan of a sentence rather than one a word.
+_NAMES_AN_OFFICE = re.compile("|".join(_OFFICE_WORDS))
+_NAMES_A_HOLDER = re.compile("|".join(_HOLDER_WORDS))
 
 
-def _names_an_office(text: str, words: tuple[str, ...] = _OFFICE_WORDS) -> bool:
-    return any(word in text for word in words)
+def _names_an_office(text: str, words: re.Pattern[str] = _NAMES_AN_OFFICE) -> bool:
+    return words.search(text) is not None
 
 
 def naming_holders(sentences: list[tuple[Block, str]]) -> list[tuple[Block, str]]:
     """The sentences that may name who holds a post (`holders_of`, `served_of`)."""
-    return [(block, text) for block, text in sentences if _names_an_office(text, _HOLDER_WORDS)]
+    return [(block, text) for block, text in sentences if _names_an_office(text, _NAMES_A_HOLDER)]
 
 
+@functools.lru_cache(maxsize=4096)
 def posts_of(sentence: str) -> dict[tuple[str, str], tuple[frozenset[str], str, str]]:
     """The posts a sentence names, by office and organisation (folded): their ranks and the
-    post and organisation as written. An office the sentence names with two ranks (two people) is left out."""
+    post and organisation as written. An office the sentence names with two ranks (two people) is left out.
+    Kept for the sentences met last: with several sources each sentence is checked against
+    its links in every other source. The dict returned is shared: read it, never change it."""
     if " of " not in sentence or not _names_an_office(sentence):
         return {}
     ranks_of: dict[str, set[frozenset[str]]] = {}  # office -> its ranks anywhere in the sentence
