@@ -51,6 +51,7 @@ SETS = {
     "fifth held-out": ("pairs_heldout5.json", "labels_heldout5_"),
     "sixth held-out": ("pairs_heldout6.json", "labels_heldout6_"),
     "seventh held-out": ("pairs_heldout7.json", "labels_heldout7_"),
+    "eighth held-out": ("pairs_heldout8.json", "labels_heldout8_"),
 }
 
 
