@@ -23,6 +23,9 @@ _PHONE = re.compile(
     r"(?<![\w.,:/-])(?:(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)\s?|0\d{2,4}[\s-])\d{2,4}(?:[\s-]\d{2,4}){0,2}"
     r"|\d{3}-\d{3}-\d{4})(?![\w.,:/-]?\d)"
 )
+# What every telephone number holds (two digits a space or hyphen apart, or an area code
+# in brackets), found three times faster than the numbers: most sentences hold none.
+_HINT = re.compile(r"\d[\s-]\d|\(\d")
 _MIN_DIGITS = 7
 _SHARED_UP_TO = 1  # digits at the end of the shorter number that may differ: a slip, not another line
 
@@ -31,7 +34,7 @@ def phones_of(sentences: list[tuple[Block, str]]) -> Phones:
     """A source's telephone numbers, by their digits, each at its first place."""
     phones: Phones = {}
     for block, text in sentences:
-        for match in _PHONE.finditer(text):
+        for match in _PHONE.finditer(text) if _HINT.search(text) else ():
             digits = re.sub(r"\D", "", match.group())
             if len(digits) >= _MIN_DIGITS:
                 phones.setdefault(digits, (block, match.group().strip()))
