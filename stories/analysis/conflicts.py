@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
 from .clock import check_clocks
+from .crowds import Crowds, check_crowds, crowds_of
 from .dates import same_time
 from .event_days import Days, check_days_anywhere, days_of
 from .facts import Facts, extract_passage
@@ -79,6 +80,7 @@ class _Story:
     magnitudes: dict[str, Magnitudes] = field(default_factory=dict)  # by source key, read on its first pair
     records: dict[str, Records] = field(default_factory=dict)  # by source key, read on its first pair
     populations: dict[str, Populations] = field(default_factory=dict)  # by source key, read on its first pair
+    crowds: dict[str, Crowds] = field(default_factory=dict)  # by source key, read on its first pair
     phones: dict[str, Phones] = field(default_factory=dict)  # by source key, read on its first pair
     holders: dict[str, Holders] = field(default_factory=dict)  # by source key, read on its first pair
     served: dict[str, Served] = field(default_factory=dict)  # by source key, read on its first pair
@@ -105,6 +107,7 @@ class _Story:
             self.counts[key], self.ages[key] = whole_counts(numbers), ages_of(numbers)
             self.tolls[key], self.magnitudes[key] = tolls_of(numbers), magnitudes_of(numbers)
             self.populations[key], self.shaking[key] = populations_of(numbers), shaking_of(numbers)
+            self.crowds[key] = crowds_of(numbers)
             refs = self.space.refs.get(key, [])
             self.days[key] = days_of([(ref.block, ref.text, self.space.dates(ref)) for ref in refs])
             sentences = [(ref.block, ref.text) for ref in refs]
@@ -133,6 +136,7 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     check_magnitudes(found, story.magnitudes[key_a], story.magnitudes[key_b])
     check_shaking(found, story.shaking[key_a], story.shaking[key_b])
     check_populations(found, story.populations[key_a], story.populations[key_b])
+    check_crowds(found, story.crowds[key_a], story.crowds[key_b])
     check_phones(found, story.phones[key_a], story.phones[key_b])
     check_records(found, story.records[key_a], story.records[key_b])
     check_holders(found, story.holders[key_a], story.holders[key_b])

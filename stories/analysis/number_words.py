@@ -26,8 +26,10 @@ gb mb tb kb ghz mhz mw kw gw watt volt inches
 
 # "more than 20", "nearly 50", "about 250": values true within the bound they are written with.
 _CURRENCY_TAIL = r"\s+(?:[$\u20ac\u00a3\u00a5]\s?)?$"
+# A bound may stand before "a" and a number said as a word: "more than a hundred", "about a dozen".
+_BOUND_TAIL = r"\s+(?:a\s+|[$\u20ac\u00a3\u00a5]\s?)?$"
 _BOUNDS = tuple(
-    (name, re.compile(rf"\b(?:{words}){_CURRENCY_TAIL}"))
+    (name, re.compile(rf"\b(?:{words}){_BOUND_TAIL}"))
     for name, words in (
         (
             "over",
