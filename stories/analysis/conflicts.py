@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
 from .clock import check_clocks
 from .crowds import Crowds, check_crowds, crowds_of
-from .dates import same_time
+from .dates import copy_year, same_time
 from .event_days import Days, check_days_anywhere, days_of
 from .facts import Facts, extract_passage
 from .found import Found
@@ -73,6 +73,7 @@ class _Story:
     names: dict[str, SourceNames]  # by source key
     said: dict[str, set[str]]  # source key -> its sentences, normalised
     aligned: list[dict[str, tuple[str, ...]]]  # each row's compared cells: source key -> block ids
+    years: dict[str, int | None]  # source key -> the year its copy was written, if it says
     counts: dict[str, Counts] = field(default_factory=dict)  # by source key, read on its first pair
     ages: dict[str, Ages] = field(default_factory=dict)  # by source key, read on its first pair
     days: dict[str, Days] = field(default_factory=dict)  # by source key, read on its first pair
@@ -97,6 +98,7 @@ class _Story:
             aligned=[
                 {cell.source: cell.blocks for cell in row.cells if cell.status in ("same", "changed")} for row in rows
             ],
+            years={source.key: copy_year(s.text for b in source.blocks for s in b.sentences) for source in sources},
         )
 
     def counts_of(self, key: str) -> Counts:
@@ -130,7 +132,9 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
         facts_a, facts_b = story.space.facts(link.a), story.space.facts(link.b)
         _check_sentences(found, link, facts_a, facts_b, known, id(link) in confident)
     check_counts_anywhere(found, story.counts_of(key_a), story.counts_of(key_b))
-    check_ages_anywhere(found, story.ages[key_a], story.ages[key_b])
+    year_a, year_b = story.years[key_a], story.years[key_b]
+    apart = year_b - year_a if year_a and year_b else None
+    check_ages_anywhere(found, story.ages[key_a], story.ages[key_b], apart)
     check_days_anywhere(found, story.days[key_a], story.days[key_b])
     check_tolls(found, story.tolls[key_a], story.tolls[key_b])
     check_magnitudes(found, story.magnitudes[key_a], story.magnitudes[key_b])

@@ -1010,3 +1010,17 @@ class TestCrowds:
         assert conflicts(a, b, ("number",)) == []  # 130 is more than a hundred
         c = BODY + "\nAbout 60 people gathered at the quay.\nLater 400 people marched through Skarvik."
         assert conflicts(a.replace("more than a hundred", "some 250"), c, ("number",)) == []
+
+
+class TestAgesInCopyOfOtherYears:
+    def test_an_age_that_grew_with_the_years_between_the_copies_is_no_conflict(self):
+        a = "June 25, 2005\n" + BODY + "\nPolice named the deckhand as Arne Holt, 27, of Skarvik."
+        b = "April 4, 2007\n" + BODY + "\nHolt, 29, was convicted of negligence last month."
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_another_age_in_copy_of_one_year_or_younger_later_is_a_conflict(self):
+        a = "June 25, 2005\n" + BODY + "\nPolice named the deckhand as Arne Holt, 27, of Skarvik."
+        b = "June 27, 2005\n" + BODY + "\nHolt, 29, was charged with negligence."
+        assert conflicts(a, b, ("number",)) == [("number", "27", "29")]
+        older = "April 4, 2007\n" + BODY + "\nHolt, 25, was convicted of negligence last month."
+        assert conflicts(a, older, ("number",)) == [("number", "27", "25")]
