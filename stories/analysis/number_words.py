@@ -175,6 +175,9 @@ def described(text: str, end: int, counts: frozenset[str]) -> str:
 
 
 _AND = re.compile(r"\s(?:and|or|but)\s", re.I)
+# Participles that make the noun before them a modifier of the noun after: "rocket-propelled
+# grenades", "state-owned companies", "Saudi-backed militias" (hyphenated or not).
+_MODIFYING = frozenset("propelled powered owned backed funded sponsored controlled operated fuelled fueled".split())
 _AND_A_NUMBER = re.compile(r"\s(?:and|or)\s[$€£¥]?\d+(?:[.,]\s?\d+)*", re.I)
 _SPACED_AGE = re.compile(r"^\s?-\s?(years?)\s?-\s?old\b", re.I)
 
@@ -193,7 +196,10 @@ def context_of(text: str, start: int, end: int) -> tuple[frozenset[str], frozens
         after_text = after_text[coordinated.end() :]
     after_text = _AND.split(after_text, maxsplit=1)[0]  # "injuring dozens and destroying": not what it counts
     before_text = CLAUSE_END.split(text[max(0, start - 30) : start])[-1]
-    following = [word for word in fold(after_text).split() if word not in STOPWORDS]
+    words = fold(after_text).split()
+    if len(words) > 2 and words[1] in _MODIFYING and words[0] not in STOPWORDS and words[2] not in STOPWORDS:
+        words = words[2:]  # "one rocket-propelled grenade launcher" counts launchers, not rockets
+    following = [word for word in words if word not in STOPWORDS]
     before = [word for word in fold(before_text).split() if word not in STOPWORDS][-1:]
     if following[:2] in (["year", "old"], ["years", "old"]):
         # An age: what it is the age of comes after ("a 10-year-old girl"), not "year old".

@@ -1024,3 +1024,15 @@ class TestAgesInCopyOfOtherYears:
         assert conflicts(a, b, ("number",)) == [("number", "27", "29")]
         older = "April 4, 2007\n" + BODY + "\nHolt, 25, was convicted of negligence last month."
         assert conflicts(a, older, ("number",)) == [("number", "27", "25")]
+
+
+class TestModifyingNouns:
+    def test_a_noun_before_propelled_or_owned_is_not_what_the_number_counts(self):
+        a = BODY + "\nThe smugglers aboard carried one rocket propelled grenade launcher and three rifles."
+        b = (
+            BODY
+            + "\nThe smugglers aboard carried a rocket-propelled grenade launcher with two rockets and three rifles."
+        )
+        assert conflicts(a, b, ("number",)) == []
+        c = BODY + "\nThe smugglers aboard carried three rockets and three rifles."
+        assert conflicts(c, b, ("number",)) == [("number", "three rockets", "two rockets")]
