@@ -6,12 +6,16 @@ of a count ("the first 17"), the time it is counted per (`rate_of`), the name it
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .dates import MONTHS_AND_WEEKDAYS
 from .proper_names import name_runs
 from .sentences import CLAUSE_END
 from .text import STOPWORDS, fold, stem
 from .units import QUALIFIERS
+
+if TYPE_CHECKING:
+    from .quantities import Number
 
 MEASURES = frozenset(
     stem(word)
@@ -225,3 +229,22 @@ def _measure(after: list[str]) -> str:
 
 def _stems(words: list[str]) -> frozenset[str]:
     return frozenset(stem(word) for word in words if not any(char.isdigit() for char in word))
+
+
+# A length that is a depth: "at a depth of just 10 kilometers", "10 km deep", "33 feet below
+# the surface". A depth is not how far something stands from a place ("55 kilometers from
+# the town"), though both are lengths.
+# The same depth in other units, in brackets after it, is one too: "10 kilometres (6.2 miles)".
+_DEPTH_BEFORE = re.compile(r"\bdepth\s+of\s+(?:[a-z]+\s+){0,2}(?:[\d.,\s]+[a-z]+\s*\(\s*)?$", re.I)
+_DEPTH_AFTER = re.compile(r"\s*[a-z]*\s+(?:deep|below|beneath|underground|under\s+the)\b", re.I)
+
+
+def is_depth(number: Number) -> bool:
+    """`number` measures how deep something is."""
+    at = number.sentence.find(number.raw)
+    if at < 0 or not number.measure:
+        return False
+    end = at + len(number.raw)
+    return bool(_DEPTH_BEFORE.search(number.sentence, max(0, at - 50), at)) or bool(
+        _DEPTH_AFTER.match(number.sentence, end)
+    )

@@ -19,6 +19,7 @@ from .found import Found
 from .harms import HARM, PEOPLE, bare_toll, harm_of
 from .magnitudes import is_magnitude
 from .model import Block
+from .number_words import is_depth
 from .periods import periods_of
 from .places import other_places
 from .quantities import TIMES, Number, numbers_of
@@ -191,7 +192,10 @@ def _one_measurement(number_a: Number, number_b: Number) -> bool:
     """Two plain measurements of one physical kind ("fell 60m" / "fell 200 metres"); not a
     size said of a thing ("a 13-inch model" / "a 15-inch MacBook"), whose thing decides."""
     return (
-        physical(number_a.measure) and physical(number_b.measure) and not (number_a.attributive or number_b.attributive)
+        physical(number_a.measure)
+        and physical(number_b.measure)
+        and not (number_a.attributive or number_b.attributive)
+        and is_depth(number_a) == is_depth(number_b)  # "a depth of 10 km" / "55 km from the town"
     )
 
 

@@ -3,6 +3,7 @@
 from stories.analysis import SourceText, compare_sources
 from stories.analysis.dates import is_stamp
 from stories.analysis.facts import extract
+from stories.analysis.number_words import is_depth
 from stories.analysis.spellings import derived
 
 BODY = (
@@ -1036,3 +1037,16 @@ class TestModifyingNouns:
         assert conflicts(a, b, ("number",)) == []
         c = BODY + "\nThe smugglers aboard carried three rockets and three rifles."
         assert conflicts(c, b, ("number",)) == [("number", "three rockets", "two rockets")]
+
+
+class TestDepths:
+    def test_a_depth_and_a_distance_from_a_place_are_two_facts(self):
+        a = BODY + "\nDivers found the wreck at a depth of just 40 metres off the point."
+        b = BODY + "\nDivers found the wreck about 300 metres from the lighthouse off the point."
+        assert conflicts(a, b, ("number",)) == []
+        c = BODY + "\nDivers found the wreck at a depth of 55 metres off the point."
+        assert conflicts(a, c, ("number",)) == [("number", "40 metres", "55 metres")]
+
+    def test_a_depth_in_other_units_in_brackets_is_a_depth_too(self):
+        numbers = extract("Divers found the wreck at a depth of just 40 metres (130 feet) off the point.").numbers
+        assert [is_depth(number) for number in numbers] == [True, True]
