@@ -1050,3 +1050,15 @@ class TestDepths:
     def test_a_depth_in_other_units_in_brackets_is_a_depth_too(self):
         numbers = extract("Divers found the wreck at a depth of just 40 metres (130 feet) off the point.").numbers
         assert [is_depth(number) for number in numbers] == [True, True]
+
+
+class TestStreets:
+    def test_a_street_respelled_with_another_kind_of_way_is_a_name_conflict(self):
+        a = BODY + "\nThe skipper was arrested at his home on Philip Street late on Tuesday."
+        b = BODY + "\nThe skipper was arrested at his home on Phillips Road late on Tuesday."
+        assert conflicts(a, b, ("name",)) == [("name", "Philip Street", "Phillips Road")]
+
+    def test_one_name_for_a_street_and_an_avenue_is_none(self):
+        a = BODY + "\nThe skipper was arrested at his home on Harbour Street late on Tuesday."
+        b = BODY + "\nThe skipper was arrested at his home on Harbour Avenue late on Tuesday."
+        assert conflicts(a, b, ("name",)) == []
