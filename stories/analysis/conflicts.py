@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from .bearings import Bearings, bearings_of, check_bearings
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
 from .clock import check_clocks
 from .crowds import Crowds, check_crowds, crowds_of
@@ -82,6 +83,7 @@ class _Story:
     records: dict[str, Records] = field(default_factory=dict)  # by source key, read on its first pair
     populations: dict[str, Populations] = field(default_factory=dict)  # by source key, read on its first pair
     crowds: dict[str, Crowds] = field(default_factory=dict)  # by source key, read on its first pair
+    bearings: dict[str, Bearings] = field(default_factory=dict)  # by source key, read on its first pair
     phones: dict[str, Phones] = field(default_factory=dict)  # by source key, read on its first pair
     holders: dict[str, Holders] = field(default_factory=dict)  # by source key, read on its first pair
     served: dict[str, Served] = field(default_factory=dict)  # by source key, read on its first pair
@@ -109,7 +111,7 @@ class _Story:
             self.counts[key], self.ages[key] = whole_counts(numbers), ages_of(numbers)
             self.tolls[key], self.magnitudes[key] = tolls_of(numbers), magnitudes_of(numbers)
             self.populations[key], self.shaking[key] = populations_of(numbers), shaking_of(numbers)
-            self.crowds[key] = crowds_of(numbers)
+            self.crowds[key], self.bearings[key] = crowds_of(numbers), bearings_of(numbers)
             refs = self.space.refs.get(key, [])
             self.days[key] = days_of([(ref.block, ref.text, self.space.dates(ref)) for ref in refs])
             sentences = [(ref.block, ref.text) for ref in refs]
@@ -141,6 +143,7 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     check_shaking(found, story.shaking[key_a], story.shaking[key_b])
     check_populations(found, story.populations[key_a], story.populations[key_b])
     check_crowds(found, story.crowds[key_a], story.crowds[key_b])
+    check_bearings(found, story.bearings[key_a], story.bearings[key_b])
     check_phones(found, story.phones[key_a], story.phones[key_b])
     check_records(found, story.records[key_a], story.records[key_b])
     check_holders(found, story.holders[key_a], story.holders[key_b])

@@ -1062,3 +1062,18 @@ class TestStreets:
         a = BODY + "\nThe skipper was arrested at his home on Harbour Street late on Tuesday."
         b = BODY + "\nThe skipper was arrested at his home on Harbour Avenue late on Tuesday."
         assert conflicts(a, b, ("name",)) == []
+
+
+class TestBearings:
+    def test_the_same_distance_from_a_place_in_the_opposite_direction_is_a_conflict(self):
+        a = BODY + "\nThe ferry had left Tromsby and was 40 nautical miles west of Skarvik when it struck."
+        b = BODY + "\nThe ship was about 40 nautical miles east of Skarvik when it struck the reef."
+        found = conflicts(a, b, ("other",))
+        assert found == [("other", "40 nautical miles west of Skarvik", "40 nautical miles east of Skarvik")]
+
+    def test_a_rounded_direction_or_another_distance_is_none(self):
+        a = BODY + "\nThe ferry was 40 nautical miles southeast of Skarvik when it struck."
+        b = BODY + "\nThe ship was about 40 nautical miles south of Skarvik when it struck the reef."
+        assert conflicts(a, b, ("other",)) == []
+        c = BODY + "\nThe ship sailed from Lundholm, 12 miles east of Skarvik."
+        assert conflicts(a.replace("southeast", "west"), c, ("other",)) == []
