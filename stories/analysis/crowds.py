@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 
 from .agreement import reported_alike, values_agree
+from .dates import MONTHS_AND_WEEKDAYS
 from .found import Found
+from .model import Block
 from .quantities import ByKind, Given, Number, by_kind
 
 Crowds = ByKind  # "crowd" -> the crowd sizes given, where
@@ -67,10 +69,29 @@ def _size(number: Number) -> str:
 
 
 def check_crowds(found: Found, crowds_a: Crowds, crowds_b: Crowds) -> None:
-    """One crowd size in each source, and the two cannot both be true."""
+    """One crowd size in each source, and the two cannot both be true. A source that gives
+    several is read for the one said in a sentence naming what the other's sentence names
+    ("in Athens"): the others are other cities' crowds ("In Patras, around 20,000")."""
     given_a, given_b = crowds_a.get("crowd", []), crowds_b.get("crowd", [])
+    if len({n.value for _, n in given_a}) > 1 and len({n.value for _, n in given_b}) == 1:
+        given_a = _naming_alike(given_a, given_b[0][1])
+    elif len({n.value for _, n in given_b}) > 1 and len({n.value for _, n in given_a}) == 1:
+        given_b = _naming_alike(given_b, given_a[0][1])
     if len({n.value for _, n in given_a}) != 1 or len({n.value for _, n in given_b}) != 1:
         return
     (block_a, number_a), (block_b, number_b) = given_a[0], given_b[0]
     if not values_agree(number_a, number_b) and not reported_alike(found, number_a, number_b):
         found.add("number", (block_a, _size(number_a)), (block_b, _size(number_b)), "different sizes of the crowd")
+
+
+def _naming_alike(given: list[tuple[Block, Number]], other: Number) -> list[tuple[Block, Number]]:
+    """The crowds of `given` said in sentences that share a name with `other`'s."""
+    names = _names_in(other.sentence)
+    return [(block, number) for block, number in given if _names_in(number.sentence) & names]
+
+
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z][a-z'-]+")  # not the sentence's first word, capitalised whatever it is
+
+
+def _names_in(sentence: str) -> set[str]:
+    return {word for word in _CAPITALISED.findall(sentence) if word.lower() not in MONTHS_AND_WEEKDAYS}

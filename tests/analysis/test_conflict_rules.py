@@ -1077,3 +1077,15 @@ class TestBearings:
         assert conflicts(a, b, ("other",)) == []
         c = BODY + "\nThe ship sailed from Lundholm, 12 miles east of Skarvik."
         assert conflicts(a.replace("southeast", "west"), c, ("other",)) == []
+
+    def test_of_several_crowds_the_one_in_the_place_the_other_names_is_compared(self):
+        a = BODY + "\nTens of thousands of people marched through Skarvik to mourn the dead."
+        b = (
+            BODY
+            + "\nThe march in Skarvik was attended by an estimated 200,000."
+            + "\nIn Lundholm, around 30,000 people gathered at the harbour."
+        )
+        found = conflicts(a, b, ("number",))
+        assert found == [("number", "Tens of thousands of people", "200,000")]
+        c = b.replace("200,000", "40,000")
+        assert conflicts(a, c, ("number",)) == []
