@@ -1089,3 +1089,16 @@ class TestBearings:
         assert found == [("number", "Tens of thousands of people", "200,000")]
         c = b.replace("200,000", "40,000")
         assert conflicts(a, c, ("number",)) == []
+
+
+class TestMagnitudesByAgency:
+    QUAKE = "An earthquake shook the coast near Skarvik on Monday, damaging the harbour."
+
+    def test_one_agency_s_two_readings_in_two_sources_are_a_conflict(self):
+        a = (
+            self.QUAKE
+            + "\nThe national seismic office said the quake measured magnitude 5.9, but the U.S. Geological"
+            + " Survey said it was a magnitude 6.1 temblor."
+        )
+        b = self.QUAKE + "\nThe NRK broadcaster and the United States Geological Survey said it had a magnitude of 5.9."
+        assert conflicts(a, b, ("number",)) == [("number", "6.1 temblor", "5.9")]
