@@ -51,7 +51,7 @@ from .titles import (
     naming_holders,
     served_of,
 )
-from .tolls import Tolls, check_tolls, tolls_of
+from .tolls import Tolls, check_tolls, drop_loose_tolls, tolls_of
 
 
 def find_conflicts(sources: list[Source], rows: tuple[Row, ...], space: SentenceSpace) -> list[Conflict]:
@@ -139,6 +139,7 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     check_ages_anywhere(found, story.ages[key_a], story.ages[key_b], apart)
     check_days_anywhere(found, story.days[key_a], story.days[key_b])
     check_tolls(found, story.tolls[key_a], story.tolls[key_b])
+    drop_loose_tolls(found, story.tolls[key_a], story.tolls[key_b])
     check_magnitudes(found, story.magnitudes[key_a], story.magnitudes[key_b])
     check_shaking(found, story.shaking[key_a], story.shaking[key_b])
     check_populations(found, story.populations[key_a], story.populations[key_b])

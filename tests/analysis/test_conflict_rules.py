@@ -1102,3 +1102,12 @@ class TestMagnitudesByAgency:
         )
         b = self.QUAKE + "\nThe NRK broadcaster and the United States Geological Survey said it had a magnitude of 5.9."
         assert conflicts(a, b, ("number",)) == [("number", "6.1 temblor", "5.9")]
+
+
+class TestLooseTolls:
+    def test_round_words_whose_source_gives_an_agreeing_figure_are_no_conflict(self):
+        a = "Ferry disaster: 3 dead and over 200 injured as ferry runs aground off Skarvik\n" + BODY
+        b = "Dozens injured as ferry runs aground off Skarvik\n" + BODY
+        assert conflicts(a, b, ("number",)) == [("number", "200 injured", "Dozens injured")]
+        firm = b + "\nThe grounding threw passengers against the rails, injuring at least 50 people."
+        assert conflicts(a, firm, ("number",)) == []
