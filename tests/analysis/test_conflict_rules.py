@@ -1111,3 +1111,17 @@ class TestLooseTolls:
         assert conflicts(a, b, ("number",)) == [("number", "200 injured", "Dozens injured")]
         firm = b + "\nThe grounding threw passengers against the rails, injuring at least 50 people."
         assert conflicts(a, firm, ("number",)) == []
+
+
+class TestCausesOfDeath:
+    def test_the_same_dead_dying_another_way_is_a_conflict(self):
+        a = BODY + "\nRescuers said 2 crewmen were burnt to death in the engine room."
+        b = BODY + "\nTwo crewmen have suffocated to death in the engine room, the operator said."
+        assert conflicts(a, b, ("other",)) == [("other", "burnt to death", "suffocated to death")]
+        burned = b.replace("suffocated", "burned")
+        assert conflicts(a, burned, ("other",)) == []
+
+    def test_other_dead_dying_another_way_are_none(self):
+        a = BODY + "\nThe skipper, Arne Holt, was shot to death on the bridge."
+        b = BODY + "\nLast year the skipper's brother, Per Lund, was stabbed to death in Skarvik."
+        assert conflicts(a, b, ("other",)) == []
