@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .bearings import Bearings, bearings_of, check_bearings
+from .built import Built, built_of, check_built
 from .causes import Deaths, check_causes, deaths_of
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
 from .clock import check_clocks
@@ -86,6 +87,7 @@ class _Story:
     crowds: dict[str, Crowds] = field(default_factory=dict)  # by source key, read on its first pair
     bearings: dict[str, Bearings] = field(default_factory=dict)  # by source key, read on its first pair
     deaths: dict[str, Deaths] = field(default_factory=dict)  # by source key, read on its first pair
+    built: dict[str, Built] = field(default_factory=dict)  # by source key, read on its first pair
     phones: dict[str, Phones] = field(default_factory=dict)  # by source key, read on its first pair
     holders: dict[str, Holders] = field(default_factory=dict)  # by source key, read on its first pair
     served: dict[str, Served] = field(default_factory=dict)  # by source key, read on its first pair
@@ -118,7 +120,7 @@ class _Story:
             self.days[key] = days_of([(ref.block, ref.text, self.space.dates(ref)) for ref in refs])
             sentences = [(ref.block, ref.text) for ref in refs]
             self.records[key], self.phones[key] = records_of(sentences), phones_of(sentences)
-            self.deaths[key] = deaths_of(sentences)
+            self.deaths[key], self.built[key] = deaths_of(sentences), built_of(numbers, sentences, self.years[key])
             holding = naming_holders(sentences)
             self.holders[key], self.served[key] = holders_of(holding), served_of(holding)
         return self.counts[key]
@@ -149,6 +151,7 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     check_crowds(found, story.crowds[key_a], story.crowds[key_b])
     check_bearings(found, story.bearings[key_a], story.bearings[key_b])
     check_causes(found, story.deaths[key_a], story.deaths[key_b])
+    check_built(found, story.built[key_a], story.built[key_b])
     check_phones(found, story.phones[key_a], story.phones[key_b])
     check_records(found, story.records[key_a], story.records[key_b])
     check_holders(found, story.holders[key_a], story.holders[key_b])

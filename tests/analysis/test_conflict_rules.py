@@ -1125,3 +1125,16 @@ class TestCausesOfDeath:
         a = BODY + "\nThe skipper, Arne Holt, was shot to death on the bridge."
         b = BODY + "\nLast year the skipper's brother, Per Lund, was stabbed to death in Skarvik."
         assert conflicts(a, b, ("other",)) == []
+
+
+class TestBuilt:
+    def test_an_age_in_dated_copy_against_a_decade_built_is_a_conflict_when_they_cannot_meet(self):
+        a = "August 7, 2012\n" + BODY + "\nFire later destroyed the 86-year-old warehouse on the quay."
+        b = BODY + "\nFire later destroyed the old warehouse on the quay, built in the 1930s."
+        assert conflicts(a, b, ("number",)) == [("number", "86-year-old warehouse", "built in the 1930s")]
+        assert conflicts(a.replace("86", "77"), b, ("number",)) == []  # built in 1935
+
+    def test_an_age_in_copy_of_no_known_year_says_nothing(self):
+        a = BODY + "\nFire later destroyed the 86-year-old warehouse on the quay."
+        b = BODY + "\nFire later destroyed the old warehouse on the quay, built in the 1930s."
+        assert conflicts(a, b, ("number",)) == []
