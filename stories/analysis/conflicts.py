@@ -17,7 +17,7 @@ from .bearings import Bearings, bearings_of, check_bearings
 from .built import Built, built_of, check_built
 from .causes import Deaths, check_causes, deaths_of
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
-from .clock import check_clocks
+from .clock import check_clocks, check_day_times
 from .crowds import Crowds, check_crowds, crowds_of
 from .dates import copy_year, same_time
 from .event_days import Days, check_days_anywhere, days_of
@@ -224,6 +224,7 @@ def _check_sentences(
         check_numbers(found, a, b)
         _check_dates(found, a, b)
         check_clocks(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
+        check_day_times(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
     _check_acronyms(found, a, b)
     _check_quotes_and_attributions(found, a, b)
     check_respelled(found, a, b, known)

@@ -1138,3 +1138,18 @@ class TestBuilt:
         a = BODY + "\nFire later destroyed the 86-year-old warehouse on the quay."
         b = BODY + "\nFire later destroyed the old warehouse on the quay, built in the 1930s."
         assert conflicts(a, b, ("number",)) == []
+
+
+class TestTimesOfDay:
+    def test_times_that_cannot_meet_within_their_bounds_are_a_conflict(self):
+        a = BODY + "\nThe ferry struck the rocks just after 2:30 a.m. near the lighthouse, the coastguard said."
+        b = BODY + "\nThe ferry struck the rocks shortly after 2 a.m. near the lighthouse, the operator said."
+        assert conflicts(a, b, ("date",)) == [("date", "just after 2:30 a.m.", "shortly after 2 a.m.")]
+        about = b.replace("shortly after 2 a.m.", "at about 2:40 a.m.")
+        assert conflicts(a, about, ("date",)) == []
+
+    def test_a_stamp_s_time_or_one_of_several_events_is_none(self):
+        a = BODY + "\nThe ferry struck the rocks at 2:30 a.m. near the lighthouse, the coastguard said."
+        b = BODY + "\nThe ferry first struck the rocks at 4:10 a.m. near the lighthouse, the operator said."
+        assert conflicts(a, b, ("date",)) == []
+        assert conflicts("Posted 9:12 p.m.\n" + a, "Posted 11:40 a.m.\n" + a, ("date",)) == []
