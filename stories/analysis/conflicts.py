@@ -22,6 +22,7 @@ from .crowds import Crowds, check_crowds, crowds_of
 from .dates import copy_year, same_time
 from .event_days import Days, check_days_anywhere, days_of
 from .facts import Facts, extract_passage
+from .falls import Falls, check_falls, falls_of
 from .found import Found
 from .links import Link, SentenceSpace
 from .magnitudes import Magnitudes, check_magnitudes, magnitudes_of
@@ -88,6 +89,7 @@ class _Story:
     bearings: dict[str, Bearings] = field(default_factory=dict)  # by source key, read on its first pair
     deaths: dict[str, Deaths] = field(default_factory=dict)  # by source key, read on its first pair
     built: dict[str, Built] = field(default_factory=dict)  # by source key, read on its first pair
+    falls: dict[str, Falls] = field(default_factory=dict)  # by source key, read on its first pair
     phones: dict[str, Phones] = field(default_factory=dict)  # by source key, read on its first pair
     holders: dict[str, Holders] = field(default_factory=dict)  # by source key, read on its first pair
     served: dict[str, Served] = field(default_factory=dict)  # by source key, read on its first pair
@@ -116,6 +118,7 @@ class _Story:
             self.tolls[key], self.magnitudes[key] = tolls_of(numbers), magnitudes_of(numbers)
             self.populations[key], self.shaking[key] = populations_of(numbers), shaking_of(numbers)
             self.crowds[key], self.bearings[key] = crowds_of(numbers), bearings_of(numbers)
+            self.falls[key] = falls_of(numbers)
             refs = self.space.refs.get(key, [])
             self.days[key] = days_of([(ref.block, ref.text, self.space.dates(ref)) for ref in refs])
             sentences = [(ref.block, ref.text) for ref in refs]
@@ -152,6 +155,7 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     check_bearings(found, story.bearings[key_a], story.bearings[key_b])
     check_causes(found, story.deaths[key_a], story.deaths[key_b])
     check_built(found, story.built[key_a], story.built[key_b])
+    check_falls(found, story.falls[key_a], story.falls[key_b])
     check_phones(found, story.phones[key_a], story.phones[key_b])
     check_records(found, story.records[key_a], story.records[key_b])
     check_holders(found, story.holders[key_a], story.holders[key_b])

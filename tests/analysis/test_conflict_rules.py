@@ -1153,3 +1153,24 @@ class TestTimesOfDay:
         b = BODY + "\nThe ferry first struck the rocks at 4:10 a.m. near the lighthouse, the operator said."
         assert conflicts(a, b, ("date",)) == []
         assert conflicts("Posted 9:12 p.m.\n" + a, "Posted 11:40 a.m.\n" + a, ("date",)) == []
+
+
+class TestFalls:
+    def test_one_climber_s_falls_of_other_lengths_are_a_conflict(self):
+        a = (
+            BODY
+            + "\nA 41-year-old deckhand died after falling around 2,000ft from the cliffs above Skarvik."
+            + "\nA day earlier 29-year-old Per Lund slipped and fell around 200ft from a ridge."
+        )
+        b = (
+            BODY
+            + "\nA 29-year-old hiker died on Friday after falling 150 meters from a ridge near Skarvik."
+            + "\nThe next day a climber slipped on ice and fell 700 meters to his death on the cliffs."
+        )
+        found = conflicts(a, b, ("number",))
+        assert ("number", "200ft", "150 meters") in found and ("number", "2,000ft", "700 meters") in found
+
+    def test_falls_that_agree_in_other_units_are_none(self):
+        a = BODY + "\nA 29-year-old hiker slipped and fell around 200ft from a ridge."
+        b = BODY + "\nThe 29-year-old hiker died on Friday after falling about 60 metres near Skarvik."
+        assert conflicts(a, b, ("number",)) == []
