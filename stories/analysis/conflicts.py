@@ -55,6 +55,7 @@ from .titles import (
     served_of,
 )
 from .tolls import Tolls, check_tolls, drop_loose_tolls, tolls_of
+from .weapons import Weapons, check_weapons, weapons_of
 
 
 def find_conflicts(sources: list[Source], rows: tuple[Row, ...], space: SentenceSpace) -> list[Conflict]:
@@ -90,6 +91,7 @@ class _Story:
     deaths: dict[str, Deaths] = field(default_factory=dict)  # by source key, read on its first pair
     built: dict[str, Built] = field(default_factory=dict)  # by source key, read on its first pair
     falls: dict[str, Falls] = field(default_factory=dict)  # by source key, read on its first pair
+    weapons: dict[str, Weapons | None] = field(default_factory=dict)  # by source key, read on its first pair
     phones: dict[str, Phones] = field(default_factory=dict)  # by source key, read on its first pair
     holders: dict[str, Holders] = field(default_factory=dict)  # by source key, read on its first pair
     served: dict[str, Served] = field(default_factory=dict)  # by source key, read on its first pair
@@ -124,6 +126,7 @@ class _Story:
             sentences = [(ref.block, ref.text) for ref in refs]
             self.records[key], self.phones[key] = records_of(sentences), phones_of(sentences)
             self.deaths[key], self.built[key] = deaths_of(sentences), built_of(numbers, sentences, self.years[key])
+            self.weapons[key] = weapons_of(sentences)
             holding = naming_holders(sentences)
             self.holders[key], self.served[key] = holders_of(holding), served_of(holding)
         return self.counts[key]
@@ -156,6 +159,7 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     check_causes(found, story.deaths[key_a], story.deaths[key_b])
     check_built(found, story.built[key_a], story.built[key_b])
     check_falls(found, story.falls[key_a], story.falls[key_b])
+    check_weapons(found, story.weapons[key_a], story.weapons[key_b])
     check_phones(found, story.phones[key_a], story.phones[key_b])
     check_records(found, story.records[key_a], story.records[key_b])
     check_holders(found, story.holders[key_a], story.holders[key_b])

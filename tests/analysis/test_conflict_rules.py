@@ -1174,3 +1174,18 @@ class TestFalls:
         a = BODY + "\nA 29-year-old hiker slipped and fell around 200ft from a ridge."
         b = BODY + "\nThe 29-year-old hiker died on Friday after falling about 60 metres near Skarvik."
         assert conflicts(a, b, ("number",)) == []
+
+
+class TestWeapons:
+    def test_a_gun_of_another_kind_is_a_conflict(self):
+        a = BODY + "\nWitnesses said a deckhand brought a rifle aboard and fired at the crew."
+        b = BODY + "\nA sacked deckhand bought a shotgun the day after he lost his job, police said."
+        assert conflicts(a, b, ("other",)) == [("other", "rifle", "shotgun")]
+        assert conflicts(a, b.replace("shotgun", "rifle"), ("other",)) == []
+
+    def test_an_unsure_source_or_a_gun_named_for_something_else_says_nothing(self):
+        a = BODY + "\nWitnesses said a deckhand brought a rifle aboard and fired at the crew."
+        unsure = BODY + "\nThe deckhand was armed with a shotgun or a rifle, police said."
+        assert conflicts(a, unsure, ("other",)) == []
+        permit = BODY + "\nThe deckhand had been denied a handgun permit in March, police said."
+        assert conflicts(a, permit, ("other",)) == []
