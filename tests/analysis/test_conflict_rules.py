@@ -1189,3 +1189,15 @@ class TestWeapons:
         assert conflicts(a, unsure, ("other",)) == []
         permit = BODY + "\nThe deckhand had been denied a handgun permit in March, police said."
         assert conflicts(a, permit, ("other",)) == []
+
+
+class TestDoubledLetters:
+    def test_a_name_with_a_letter_doubled_is_a_respelling_wherever_it_stands(self):
+        a = "Heffner told reporters on Tuesday that the crossing had been rough.\n" + BODY
+        b = BODY + "\nThe harbour master, Knut Hefner, praised the lifeboat volunteers."
+        assert conflicts(a, b, ("name",)) == [("name", "Heffner", "Knut Hefner")]
+
+    def test_two_people_with_such_names_are_none(self):
+        a = BODY + "\nThe mate, Lars Heffner, told reporters on Tuesday that the crossing had been rough."
+        b = BODY + "\nThe harbour master, Knut Hefner, praised the lifeboat volunteers."
+        assert conflicts(a, b, ("name",)) == []
