@@ -10,6 +10,7 @@ written with ("just after 2:30 a.m." / "shortly after 2 a.m."); a copy's own tim
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .dates import is_stamp
@@ -72,6 +73,7 @@ ABOUT = 15  # minutes either side of "about 10 p.m."
 EXACT = 5  # minutes: two times this near are one, rounded two ways
 
 
+@functools.lru_cache(maxsize=4096)  # a sentence stands in several links
 def day_time(sentence: str) -> tuple[str, int, int] | None:
     """The one time of day a sentence gives with its half of the day, as written, and the
     first and last minute past midnight it allows; None for none, or for two."""

@@ -55,6 +55,8 @@ def drop_loose_tolls(found: Found, tolls_a: Tolls, tolls_b: Tolls) -> None:
     figure ("over 200 injured") says no more than its source's own figure for that harm
     ("injuring at least 50 people"), which the other's may agree with, as a running total
     does: the reported disagreement goes."""
+    if not any(number.upto for given in (*tolls_a.values(), *tolls_b.values()) for _, number in given):
+        return  # the cheap test: no toll in round words, nothing to drop
     kept = []
     for item in found.items:
         if item.kind != "number" or not (
