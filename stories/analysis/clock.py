@@ -1,12 +1,19 @@
 """Times of day told against two clocks: the same figures given as local time in one source
 and as GMT (or UTC) in the other ("7:37 AM local time" / "0737 GMT"). Unless the place
 keeps GMT, at most one source converted the time: they disagree on when it happened.
+
+And times of day in two linked sentences that cannot meet within the bounds they are
+written with ("just after 2:30 a.m." / "shortly after 2 a.m."); a copy's own time
+("Posted 9:53 PM EDT") and a time of one of several events ("the first quake struck at
+4:43 a.m.") are not compared.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
+from .dates import is_stamp
 from .found import Found
 from .model import Block
 
@@ -48,3 +55,58 @@ def check_clocks(found: Found, a: tuple[Block, str], b: tuple[Block, str]) -> No
             if flipped:
                 here, there = (block_a, theirs["gmt"][minutes]), (block_b, mine["local"][minutes])
             found.add("date", here, there, "the same time of day given as local time and as GMT")
+
+
+# A time of day with its half of the day ("2:30 a.m.", "8 p.m.", "10am"), and the words that
+# bound it just before: "just after 2:30 a.m.", "around 10 p.m.".
+_DAY_TIME = re.compile(
+    r"(?P<bound>\b(?:just|shortly|soon|right)\s+(?:after|before)\s+|\b(?:about|around|approximately|roughly|some)\s+)?"
+    r"(?<![\w.,:])(?P<hour>\d{1,2})(?:\s?:\s?(?P<minute>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?",
+    re.I,
+)
+_DAY_TIME_HINT = re.compile(r"\d\s?(?:[ap]\.\s?m\.|[ap]m\b)", re.I)
+# The time of the copy, not of the news: "Posted: 12:38 AM", "Updated 9:53 PM EDT".
+_STAMPED = re.compile(r"\b(?:posted|updated|published|modified)\b|\d\s?[ap]\.?\s?m\b\.?\s?[A-Z]{1,2}[SD]?T\b", re.I)
+_ONE_OF_SEVERAL = re.compile(r"\b(?:first|second|third|another|latest)\b", re.I)
+CLOSE_BY = 20  # minutes: "shortly after 2 a.m." is before 2:20
+ABOUT = 15  # minutes either side of "about 10 p.m."
+EXACT = 5  # minutes: two times this near are one, rounded two ways
+
+
+@functools.lru_cache(maxsize=4096)  # a sentence stands in several links
+def day_time(sentence: str) -> tuple[str, int, int] | None:
+    """The one time of day a sentence gives with its half of the day, as written, and the
+    first and last minute past midnight it allows; None for none, or for two."""
+    if not _DAY_TIME_HINT.search(sentence) or is_stamp(sentence) or _STAMPED.search(sentence):
+        return None
+    matches = list(_DAY_TIME.finditer(sentence))
+    if len(matches) != 1:
+        return None
+    match = matches[0]
+    hour = int(match.group("hour"))
+    if not 1 <= hour <= 12:
+        return None
+    minutes = (hour % 12 + (12 if match.group("half").lower() == "p" else 0)) * 60 + int(match.group("minute") or 0)
+    bound = " ".join((match.group("bound") or "").lower().split())
+    if bound.endswith("after"):
+        return match.group().strip(), minutes, minutes + CLOSE_BY
+    if bound.endswith("before"):
+        return match.group().strip(), minutes - CLOSE_BY, minutes
+    if bound:
+        return match.group().strip(), minutes - ABOUT, minutes + ABOUT
+    return match.group().strip(), minutes - EXACT, minutes + EXACT
+
+
+def check_day_times(found: Found, a: tuple[Block, str], b: tuple[Block, str]) -> None:
+    """Two linked sentences each give one time of day, and the times cannot meet within
+    the bounds they are written with: "just after 2:30 a.m." / "shortly after 2 a.m."."""
+    (block_a, text_a), (block_b, text_b) = a, b
+    time_a = day_time(text_a)
+    time_b = day_time(text_b) if time_a else None
+    if time_a is None or time_b is None:
+        return
+    if _ONE_OF_SEVERAL.search(text_a) or _ONE_OF_SEVERAL.search(text_b):
+        return  # "The first quake struck at 4:43 a.m.": the other's time may be the second's
+    (written_a, first_a, last_a), (written_b, first_b, last_b) = time_a, time_b
+    if last_a < first_b or last_b < first_a:
+        found.add("date", (block_a, written_a), (block_b, written_b), "different times of day")

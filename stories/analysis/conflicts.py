@@ -13,11 +13,16 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from .bearings import Bearings, bearings_of, check_bearings
+from .built import Built, built_of, check_built
+from .causes import Deaths, check_causes, deaths_of
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
-from .clock import check_clocks
-from .dates import same_time
+from .clock import check_clocks, check_day_times
+from .crowds import Crowds, check_crowds, crowds_of
+from .dates import copy_year, same_time
 from .event_days import Days, check_days_anywhere, days_of
 from .facts import Facts, extract_passage
+from .falls import Falls, check_falls, falls_of
 from .found import Found
 from .links import Link, SentenceSpace
 from .magnitudes import Magnitudes, check_magnitudes, magnitudes_of
@@ -49,7 +54,8 @@ from .titles import (
     naming_holders,
     served_of,
 )
-from .tolls import Tolls, check_tolls, tolls_of
+from .tolls import Tolls, check_tolls, drop_loose_tolls, tolls_of
+from .weapons import Weapons, check_weapons, weapons_of
 
 
 def find_conflicts(sources: list[Source], rows: tuple[Row, ...], space: SentenceSpace) -> list[Conflict]:
@@ -72,6 +78,7 @@ class _Story:
     names: dict[str, SourceNames]  # by source key
     said: dict[str, set[str]]  # source key -> its sentences, normalised
     aligned: list[dict[str, tuple[str, ...]]]  # each row's compared cells: source key -> block ids
+    years: dict[str, int | None]  # source key -> the year its copy was written, if it says
     counts: dict[str, Counts] = field(default_factory=dict)  # by source key, read on its first pair
     ages: dict[str, Ages] = field(default_factory=dict)  # by source key, read on its first pair
     days: dict[str, Days] = field(default_factory=dict)  # by source key, read on its first pair
@@ -79,6 +86,12 @@ class _Story:
     magnitudes: dict[str, Magnitudes] = field(default_factory=dict)  # by source key, read on its first pair
     records: dict[str, Records] = field(default_factory=dict)  # by source key, read on its first pair
     populations: dict[str, Populations] = field(default_factory=dict)  # by source key, read on its first pair
+    crowds: dict[str, Crowds] = field(default_factory=dict)  # by source key, read on its first pair
+    bearings: dict[str, Bearings] = field(default_factory=dict)  # by source key, read on its first pair
+    deaths: dict[str, Deaths] = field(default_factory=dict)  # by source key, read on its first pair
+    built: dict[str, Built] = field(default_factory=dict)  # by source key, read on its first pair
+    falls: dict[str, Falls] = field(default_factory=dict)  # by source key, read on its first pair
+    weapons: dict[str, Weapons | None] = field(default_factory=dict)  # by source key, read on its first pair
     phones: dict[str, Phones] = field(default_factory=dict)  # by source key, read on its first pair
     holders: dict[str, Holders] = field(default_factory=dict)  # by source key, read on its first pair
     served: dict[str, Served] = field(default_factory=dict)  # by source key, read on its first pair
@@ -95,6 +108,7 @@ class _Story:
             aligned=[
                 {cell.source: cell.blocks for cell in row.cells if cell.status in ("same", "changed")} for row in rows
             ],
+            years={source.key: copy_year(s.text for b in source.blocks for s in b.sentences) for source in sources},
         )
 
     def counts_of(self, key: str) -> Counts:
@@ -105,10 +119,14 @@ class _Story:
             self.counts[key], self.ages[key] = whole_counts(numbers), ages_of(numbers)
             self.tolls[key], self.magnitudes[key] = tolls_of(numbers), magnitudes_of(numbers)
             self.populations[key], self.shaking[key] = populations_of(numbers), shaking_of(numbers)
+            self.crowds[key], self.bearings[key] = crowds_of(numbers), bearings_of(numbers)
+            self.falls[key] = falls_of(numbers)
             refs = self.space.refs.get(key, [])
             self.days[key] = days_of([(ref.block, ref.text, self.space.dates(ref)) for ref in refs])
             sentences = [(ref.block, ref.text) for ref in refs]
             self.records[key], self.phones[key] = records_of(sentences), phones_of(sentences)
+            self.deaths[key], self.built[key] = deaths_of(sentences), built_of(numbers, sentences, self.years[key])
+            self.weapons[key] = weapons_of(sentences)
             holding = naming_holders(sentences)
             self.holders[key], self.served[key] = holders_of(holding), served_of(holding)
         return self.counts[key]
@@ -127,12 +145,21 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
         facts_a, facts_b = story.space.facts(link.a), story.space.facts(link.b)
         _check_sentences(found, link, facts_a, facts_b, known, id(link) in confident)
     check_counts_anywhere(found, story.counts_of(key_a), story.counts_of(key_b))
-    check_ages_anywhere(found, story.ages[key_a], story.ages[key_b])
+    year_a, year_b = story.years[key_a], story.years[key_b]
+    apart = year_b - year_a if year_a and year_b else None
+    check_ages_anywhere(found, story.ages[key_a], story.ages[key_b], apart)
     check_days_anywhere(found, story.days[key_a], story.days[key_b])
     check_tolls(found, story.tolls[key_a], story.tolls[key_b])
+    drop_loose_tolls(found, story.tolls[key_a], story.tolls[key_b])
     check_magnitudes(found, story.magnitudes[key_a], story.magnitudes[key_b])
     check_shaking(found, story.shaking[key_a], story.shaking[key_b])
     check_populations(found, story.populations[key_a], story.populations[key_b])
+    check_crowds(found, story.crowds[key_a], story.crowds[key_b])
+    check_bearings(found, story.bearings[key_a], story.bearings[key_b])
+    check_causes(found, story.deaths[key_a], story.deaths[key_b])
+    check_built(found, story.built[key_a], story.built[key_b])
+    check_falls(found, story.falls[key_a], story.falls[key_b])
+    check_weapons(found, story.weapons[key_a], story.weapons[key_b])
     check_phones(found, story.phones[key_a], story.phones[key_b])
     check_records(found, story.records[key_a], story.records[key_b])
     check_holders(found, story.holders[key_a], story.holders[key_b])
@@ -205,6 +232,7 @@ def _check_sentences(
         check_numbers(found, a, b)
         _check_dates(found, a, b)
         check_clocks(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
+        check_day_times(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
     _check_acronyms(found, a, b)
     _check_quotes_and_attributions(found, a, b)
     check_respelled(found, a, b, known)

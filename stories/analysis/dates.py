@@ -5,7 +5,9 @@ are not facts of the story."""
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .sentences import CLAUSE_END
@@ -93,6 +95,19 @@ def is_stamp(sentence: str) -> bool:
     rest = _TIME.sub(" ", _WEEKDAY.sub(" ", _DATE.sub(" ", sentence)))
     has_date = rest != sentence or _YEAR.search(sentence) is not None
     return has_date and all(word in _STAMP_WORDS for word in re.findall(r"[^\W\d_]+", rest.lower()))
+
+
+def copy_year(sentences: Iterable[str]) -> int | None:
+    """The year a source's copy was written: that of its first publication stamp ("June
+    25, 2005", "Updated: May 4, 2014 09:12 GMT") among its first sentences, if any."""
+    for sentence in itertools.islice(sentences, _STAMP_AMONG_FIRST):
+        year = _YEAR.search(sentence)
+        if year and is_stamp(sentence):
+            return int(year.group())
+    return None
+
+
+_STAMP_AMONG_FIRST = 5  # a stamp stands under the headline, or over it
 
 
 def dates_in(sentence: str) -> tuple[tuple[Date, ...], str]:

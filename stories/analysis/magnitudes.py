@@ -9,7 +9,9 @@ quakes (the main shock, an aftershock): the values each source gives that the ot
 not are compared when there is one of each, so that "7.6 and 7.5" / "7.6 ... a 7.3" says
 which quake the sources disagree on, or where two of them are each other's nearest and a
 few tenths apart, as two readings of one quake are. A magnitude in a sentence that names a year
-is another quake's, given for background ("a 9.1 temblor in 2004").
+is another quake's, given for background ("a 9.1 temblor in 2004"). Where a source says
+which agency gave which reading, one agency's reading is compared with the same agency's
+in the other source.
 """
 
 from __future__ import annotations
@@ -66,9 +68,62 @@ def check_magnitudes(found: Found, given_a: Magnitudes, given_b: Magnitudes) -> 
         pairs = [(only_a[0], only_b[0])]
     else:
         pairs = _readings_of_one_quake(only_a, only_b)
-    for (block_a, number_a), (block_b, number_b) in pairs:
+    for (block_a, number_a), (block_b, number_b) in pairs + _one_agency_s_readings(given_a, given_b):
         if not reported_alike(found, number_a, number_b):
             found.add("number", (block_a, number_a.text), (block_b, number_b.text), "different magnitudes of the quake")
+
+
+def _one_agency_s_readings(given_a: Magnitudes, given_b: Magnitudes) -> list[tuple[_Given, _Given]]:
+    """One agency's reading in each source, and they disagree: "Tehran's seismologic center
+    said 5.9, but the U.S. Geological Survey said it was a 6.1 temblor" / "the United States
+    Geological Survey said it had a magnitude of 5.9". A source that gives two readings
+    says which agency gave which; one agency given two readings in a source says nothing."""
+    by_agency_a, by_agency_b = _by_agency(given_a), _by_agency(given_b)
+    pairs = []
+    for agency, readings_a in by_agency_a.items():
+        readings_b = by_agency_b.get(agency, [])
+        if len({n.value for _, n in readings_a}) == 1 and len({n.value for _, n in readings_b}) == 1:
+            if not values_agree(readings_a[0][1], readings_b[0][1]):
+                pairs.append((readings_a[0], readings_b[0]))
+    return pairs
+
+
+def _by_agency(given: Magnitudes) -> dict[str, list[_Given]]:
+    agencies: dict[str, list[_Given]] = {}
+    for block, number in given:
+        if _AGENCY_HINT.search(number.sentence):
+            for agency in _agencies_of(number):
+                agencies.setdefault(agency, []).append((block, number))
+    return agencies
+
+
+# An agency that reads quakes, by its initials: "USGS", "the U. S. Geological Survey", "the
+# United States Geological Survey" are all "usgs".
+_AGENCY = re.compile(
+    r"\b(?P<acronym>[A-Z]{3,6})\b"
+    r"|(?P<run>(?:(?:[A-Z]\.\s?)+|[A-Z][a-z]+\s)*?(?:[A-Z][a-z]+\s)*(?:Survey|Center|Centre|Institute|Agency|Service))\b"
+)
+_AGENCY_HINT = re.compile(r"[A-Z]{3}|Survey|Cent|Institute|Agency|Service")
+_CLAUSE = re.compile(r",\s(?:but|while|whereas)\s|;\s")  # two agencies' readings, set one against the other
+
+
+def _agencies_of(number: Number) -> set[str]:
+    """The initials of the agencies named in the clause of `number`'s sentence it stands in."""
+    at = number.sentence.find(number.raw)
+    clause = next((part for part in _clauses(number.sentence) if part[0] <= at < part[1]), (0, len(number.sentence)))
+    text = number.sentence[clause[0] : clause[1]]
+    found = set()
+    for match in _AGENCY.finditer(text):
+        if match.group("acronym"):
+            found.add(match.group("acronym").lower())
+        else:
+            found.add("".join(word[0] for word in re.findall(r"[A-Z][a-z]*", match.group("run"))).lower())
+    return found
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    cuts = [0, *(match.start() for match in _CLAUSE.finditer(sentence)), len(sentence)]
+    return list(zip(cuts, cuts[1:]))
 
 
 ONE_QUAKE_WITHIN = 0.3  # agencies' readings of one quake differ by a few tenths ("7.4" / "7.3")

@@ -224,7 +224,24 @@ def _same_name(key: str, mine: SourceNames, other: str, theirs: SourceNames, spa
             and not _named_together(key, mine, other, theirs, space)
             and not _other_people(key, mine, other, theirs, space)
         )
-    return _in_like_company(key, mine, other, theirs, space)
+    return (
+        _doubled(key, other)
+        and not _other_people(key, mine, other, theirs, space)
+        or _in_like_company(key, mine, other, theirs, space)
+    )
+
+
+def _doubled(key_a: str, key_b: str) -> bool:
+    """A long name written with a letter doubled and with it single ("Heffner" / "Hefner"):
+    the commonest slip in a name, and no two names of one story differ so."""
+    short, long = sorted((key_a, key_b), key=len)
+    if len(short) < MIN_DOUBLED or len(long) != len(short) + 1:
+        return False
+    at = next((n for n, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    return long[at] == long[at - 1] and long[:at] + long[at + 1 :] == short
+
+
+MIN_DOUBLED = 6  # letters of the shorter spelling
 
 
 def _named_together(key_a: str, a: SourceNames, key_b: str, b: SourceNames, space: SentenceSpace) -> bool:
@@ -265,7 +282,7 @@ def _other_people(key_a: str, a: SourceNames, key_b: str, b: SourceNames, space:
             for run in space.facts(ref).names
             if key in {fold(t) for t in run}
             for token in run
-            if fold(token) != key
+            if fold(token) != key and fold(token) not in _KINDS_OF_WAY
         }
 
     rest_a, rest_b = rest(key_a, a), rest(key_b, b)
@@ -310,10 +327,15 @@ def _one_name_otherwise_spelled(run_a: str, run_b: str, key_a: str, key_b: str) 
 
 
 def _two_people(run_a: str, run_b: str, key_a: str, key_b: str) -> bool:
-    """Whole names whose other words differ: "John D. O'Connor" / "Joan Felt"."""
-    rest_a = {fold(token) for token in run_a.split()} - {key_a}
-    rest_b = {fold(token) for token in run_b.split()} - {key_b}
+    """Whole names whose other words differ: "John D. O'Connor" / "Joan Felt". The kind of
+    way a street's name ends with is no other word: "Philip Street" / "Phillips Road" is
+    one street, its name and its kind written two ways."""
+    rest_a = {fold(token) for token in run_a.split()} - {key_a} - _KINDS_OF_WAY
+    rest_b = {fold(token) for token in run_b.split()} - {key_b} - _KINDS_OF_WAY
     return bool(rest_a and rest_b) and not rest_a & rest_b
+
+
+_KINDS_OF_WAY = frozenset("street st road rd avenue ave boulevard blvd lane drive highway parkway".split())
 
 
 def _name_tokens(facts: Facts) -> dict[str, str]:

@@ -6,12 +6,16 @@ of a count ("the first 17"), the time it is counted per (`rate_of`), the name it
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .dates import MONTHS_AND_WEEKDAYS
 from .proper_names import name_runs
 from .sentences import CLAUSE_END
 from .text import STOPWORDS, fold, stem
 from .units import QUALIFIERS
+
+if TYPE_CHECKING:
+    from .quantities import Number
 
 MEASURES = frozenset(
     stem(word)
@@ -26,8 +30,10 @@ gb mb tb kb ghz mhz mw kw gw watt volt inches
 
 # "more than 20", "nearly 50", "about 250": values true within the bound they are written with.
 _CURRENCY_TAIL = r"\s+(?:[$\u20ac\u00a3\u00a5]\s?)?$"
+# A bound may stand before "a" and a number said as a word: "more than a hundred", "about a dozen".
+_BOUND_TAIL = r"\s+(?:a\s+|[$\u20ac\u00a3\u00a5]\s?)?$"
 _BOUNDS = tuple(
-    (name, re.compile(rf"\b(?:{words}){_CURRENCY_TAIL}"))
+    (name, re.compile(rf"\b(?:{words}){_BOUND_TAIL}"))
     for name, words in (
         (
             "over",
@@ -173,6 +179,9 @@ def described(text: str, end: int, counts: frozenset[str]) -> str:
 
 
 _AND = re.compile(r"\s(?:and|or|but)\s", re.I)
+# Participles that make the noun before them a modifier of the noun after: "rocket-propelled
+# grenades", "state-owned companies", "Saudi-backed militias" (hyphenated or not).
+_MODIFYING = frozenset("propelled powered owned backed funded sponsored controlled operated fuelled fueled".split())
 _AND_A_NUMBER = re.compile(r"\s(?:and|or)\s[$€£¥]?\d+(?:[.,]\s?\d+)*", re.I)
 _SPACED_AGE = re.compile(r"^\s?-\s?(years?)\s?-\s?old\b", re.I)
 
@@ -191,7 +200,10 @@ def context_of(text: str, start: int, end: int) -> tuple[frozenset[str], frozens
         after_text = after_text[coordinated.end() :]
     after_text = _AND.split(after_text, maxsplit=1)[0]  # "injuring dozens and destroying": not what it counts
     before_text = CLAUSE_END.split(text[max(0, start - 30) : start])[-1]
-    following = [word for word in fold(after_text).split() if word not in STOPWORDS]
+    words = fold(after_text).split()
+    if len(words) > 2 and words[1] in _MODIFYING and words[0] not in STOPWORDS and words[2] not in STOPWORDS:
+        words = words[2:]  # "one rocket-propelled grenade launcher" counts launchers, not rockets
+    following = [word for word in words if word not in STOPWORDS]
     before = [word for word in fold(before_text).split() if word not in STOPWORDS][-1:]
     if following[:2] in (["year", "old"], ["years", "old"]):
         # An age: what it is the age of comes after ("a 10-year-old girl"), not "year old".
@@ -217,3 +229,22 @@ def _measure(after: list[str]) -> str:
 
 def _stems(words: list[str]) -> frozenset[str]:
     return frozenset(stem(word) for word in words if not any(char.isdigit() for char in word))
+
+
+# A length that is a depth: "at a depth of just 10 kilometers", "10 km deep", "33 feet below
+# the surface". A depth is not how far something stands from a place ("55 kilometers from
+# the town"), though both are lengths.
+# The same depth in other units, in brackets after it, is one too: "10 kilometres (6.2 miles)".
+_DEPTH_BEFORE = re.compile(r"\bdepth\s+of\s+(?:[a-z]+\s+){0,2}(?:[\d.,\s]+[a-z]+\s*\(\s*)?$", re.I)
+_DEPTH_AFTER = re.compile(r"\s*[a-z]*\s+(?:deep|below|beneath|underground|under\s+the)\b", re.I)
+
+
+def is_depth(number: Number) -> bool:
+    """`number` measures how deep something is."""
+    at = number.sentence.find(number.raw)
+    if at < 0 or not number.measure:
+        return False
+    end = at + len(number.raw)
+    return bool(_DEPTH_BEFORE.search(number.sentence, max(0, at - 50), at)) or bool(
+        _DEPTH_AFTER.match(number.sentence, end)
+    )

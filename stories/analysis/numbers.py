@@ -19,6 +19,7 @@ from .found import Found
 from .harms import HARM, PEOPLE, bare_toll, harm_of
 from .magnitudes import is_magnitude
 from .model import Block
+from .number_words import is_depth
 from .periods import periods_of
 from .places import other_places
 from .quantities import TIMES, Number, numbers_of
@@ -191,7 +192,10 @@ def _one_measurement(number_a: Number, number_b: Number) -> bool:
     """Two plain measurements of one physical kind ("fell 60m" / "fell 200 metres"); not a
     size said of a thing ("a 13-inch model" / "a 15-inch MacBook"), whose thing decides."""
     return (
-        physical(number_a.measure) and physical(number_b.measure) and not (number_a.attributive or number_b.attributive)
+        physical(number_a.measure)
+        and physical(number_b.measure)
+        and not (number_a.attributive or number_b.attributive)
+        and is_depth(number_a) == is_depth(number_b)  # "a depth of 10 km" / "55 km from the town"
     )
 
 
@@ -349,17 +353,27 @@ def ages_of(numbers: list[tuple[Block, tuple[Number, ...]]]) -> Ages:
     return ages
 
 
-def check_ages_anywhere(found: Found, ages_a: Ages, ages_b: Ages) -> None:
+def check_ages_anywhere(found: Found, ages_a: Ages, ages_b: Ages, years_apart: int | None = None) -> None:
     """One person given one age in each source, and another in each, wherever they stand:
-    a person's age is one fact of the story, whatever sentence states it."""
+    a person's age is one fact of the story, whatever sentence states it. Sources written
+    `years_apart` (b's year less a's, when both are dated) give the ages of then: a man 27
+    in 2005 is 29 in 2007."""
     for name, given_a in ages_a.items():
         given_b = ages_b.get(name, [])
         values_a, values_b = {n.value for _, n in given_a}, {n.value for _, n in given_b}
         if len(values_a) == 1 and len(values_b) == 1 and values_a != values_b:
             (block_a, number_a), (block_b, number_b) = given_a[0], given_b[0]
+            if years_apart and _aged_between(number_b.value - number_a.value, years_apart):
+                continue
             if not found.reported("number", stated_values, number_a.value, number_b.value):
                 note = f"different ages of {name.title()}"
                 found.add("number", (block_a, number_a.text), (block_b, number_b.text), note)
+
+
+def _aged_between(older_by: float, years_apart: int) -> bool:
+    """A person `older_by` years in the later copy, written `years_apart` later: a year more
+    or less, as a birthday falls before or after each copy's day."""
+    return older_by * years_apart > 0 and abs(years_apart) - 1 <= abs(older_by) <= abs(years_apart) + 1
 
 
 def stated_values(text: str) -> set[Hashable]:

@@ -113,8 +113,8 @@ class SourceNames:
         # no name mid-sentence.
         title_case = len(capitals) >= TITLE_CASE_SHARE * len(block.text.split())
         for start, token, key, first in capitals:
-            if start not in openers and not title_case:
-                self.mid_sentence.add(key)
+            if not title_case and (start not in openers or _SPEAKING.match(block.text, start + len(token))):
+                self.mid_sentence.add(key)  # "Heffner told the AP": a sentence's first word that speaks is a name
             self.forms.setdefault(key, {}).setdefault(token, block)
             blocks = self.places.setdefault(key, [])
             if len(blocks) < PLACES_KEPT and (not blocks or blocks[-1] is not block):
@@ -122,6 +122,9 @@ class SourceNames:
             if first is not None:
                 self.joined.setdefault(fold(first + token), (f"{first} {token}", block))
                 self.before.setdefault(key, {}).setdefault(fold(first), (f"{first} {token}", block))
+
+
+_SPEAKING = re.compile(r"(?:['\u2019]s)?\s(?:told|said|says|added)\b")
 
 
 def capitals_of(text: str) -> list[Capital]:

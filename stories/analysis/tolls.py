@@ -19,7 +19,7 @@ from .harms import harm_of
 from .model import Block
 from .numbers import of_other_periods
 from .places import other_places
-from .quantities import ByKind, Given, Number, by_kind
+from .quantities import ByKind, Given, Number, by_kind, numbers_of
 
 Tolls = ByKind  # kind of harm -> the tolls of it given, where
 
@@ -48,3 +48,29 @@ def _figures_first(given: list[tuple[Block, Number]]) -> list[tuple[Block, Numbe
     """A source's tolls in figures when it gives any: "claimed dozens of lives" beside
     "Some 30 people were killed" says the same more loosely, not a second toll."""
     return [(block, number) for block, number in given if not number.upto] or given
+
+
+def drop_loose_tolls(found: Found, tolls_a: Tolls, tolls_b: Tolls) -> None:
+    """A toll in round words ("Dozens injured", a headline's) set against the other source's
+    figure ("over 200 injured") says no more than its source's own figure for that harm
+    ("injuring at least 50 people"), which the other's may agree with, as a running total
+    does: the reported disagreement goes."""
+    if not any(number.upto for given in (*tolls_a.values(), *tolls_b.values()) for _, number in given):
+        return  # the cheap test: no toll in round words, nothing to drop
+    kept = []
+    for item in found.items:
+        if item.kind != "number" or not (
+            _loosely_told(item.a.text, item.b.text, tolls_a) or _loosely_told(item.b.text, item.a.text, tolls_b)
+        ):
+            kept.append(item)
+    found.items[:] = kept
+
+
+def _loosely_told(loose: str, firm: str, tolls: Tolls) -> bool:
+    rounded = [number for number in numbers_of(loose) if number.upto and harm_of(number)]
+    figures = [number for number in numbers_of(firm) if not number.upto]
+    if len(rounded) != 1 or len(figures) != 1:
+        return False
+    kind = harm_of(rounded[0])
+    own = [number for _, number in tolls.get(kind, []) if not number.upto]
+    return any(values_agree(number, figures[0]) for number in own)

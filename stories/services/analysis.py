@@ -30,7 +30,7 @@ from stories.ingest.names import shown_name
 from stories.models import Analysis, Source, SourceVersion, Story
 
 # Bump when the engine's output changes, so stored analyses are computed afresh.
-ENGINE_VERSION = "18"  # 18: posts and their holders, records after a result, local time vs GMT, years of a doing
+ENGINE_VERSION = "19"  # 19: crowds, bearings, causes of death, falls, guns, times of day, dates of building
 MAX_COMPARED = 4
 # Below the upload batches' tasks (priority 0): a worker takes the copy in first and
 # analyses the stories it changed when the burst is in.

@@ -3,6 +3,7 @@
 from stories.analysis import SourceText, compare_sources
 from stories.analysis.dates import is_stamp
 from stories.analysis.facts import extract
+from stories.analysis.number_words import is_depth
 from stories.analysis.spellings import derived
 
 BODY = (
@@ -107,86 +108,178 @@ def one_line(a: str, b: str, kinds=("number", "name", "date", "quote", "attribut
 
 class TestValuesWrittenWithTheirPrecision:
     def test_values_true_within_the_precision_written_agree(self):
-        assert one_line("Fuel costs rose 4.46 per cent in the quarter, the operator said.",
-                        "Fuel costs rose 4.5 per cent in the quarter, the operator said.") == []
-        assert one_line("About 250 residents were moved from the harbour streets overnight.",
-                        "Roughly 250 residents were moved from the harbour streets overnight.") == []
+        assert (
+            one_line(
+                "Fuel costs rose 4.46 per cent in the quarter, the operator said.",
+                "Fuel costs rose 4.5 per cent in the quarter, the operator said.",
+            )
+            == []
+        )
+        assert (
+            one_line(
+                "About 250 residents were moved from the harbour streets overnight.",
+                "Roughly 250 residents were moved from the harbour streets overnight.",
+            )
+            == []
+        )
 
     def test_about_a_figure_not_rounded_holds_less_than_one_of_its_last_digit(self):
-        found = one_line("The new contract is worth roughly $22 million per season, the club said.",
-                         "The new contract is worth $23 million per season, the club said.", ("number",))
+        found = one_line(
+            "The new contract is worth roughly $22 million per season, the club said.",
+            "The new contract is worth $23 million per season, the club said.",
+            ("number",),
+        )
         assert [(a, b) for _, a, b in found] == [("$22 million per season", "$23 million per season")]
-        assert one_line("About 250 residents were moved from the harbour streets overnight.",
-                        "A total of 260 residents were moved from the harbour streets overnight.") == []
+        assert (
+            one_line(
+                "About 250 residents were moved from the harbour streets overnight.",
+                "A total of 260 residents were moved from the harbour streets overnight.",
+            )
+            == []
+        )
 
     def test_a_figure_per_time_is_compared_with_the_figure_per_time_not_the_total(self):
-        found = one_line("The skipper signed a deal worth $40 million or $8 million per season, the club said.",
-                         "The skipper signed a deal worth $9 million per season, the club said.", ("number",))
+        found = one_line(
+            "The skipper signed a deal worth $40 million or $8 million per season, the club said.",
+            "The skipper signed a deal worth $9 million per season, the club said.",
+            ("number",),
+        )
         assert [(a, b) for _, a, b in found] == [("$8 million per season", "$9 million per season")]
 
     def test_a_bound_holds_the_exact_value_within_it(self):
-        assert one_line("More than 20 boats joined the search for the missing deckhand.",
-                        "Twenty-three boats, 23 in all, joined the search for the missing deckhand.") == []
+        assert (
+            one_line(
+                "More than 20 boats joined the search for the missing deckhand.",
+                "Twenty-three boats, 23 in all, joined the search for the missing deckhand.",
+            )
+            == []
+        )
 
     def test_two_values_bounded_alike_disagree(self):
-        found = one_line("The search lasted more than 13 hours before the deckhand was found.",
-                         "The search lasted more than 19 hours before the deckhand was found.", ("number",))
+        found = one_line(
+            "The search lasted more than 13 hours before the deckhand was found.",
+            "The search lasted more than 19 hours before the deckhand was found.",
+            ("number",),
+        )
         assert [(a, b) for _, a, b in found] == [("13 hours", "19 hours")]
 
     def test_ranges_of_the_same_thing_that_share_one_end_disagree(self):
-        found = one_line("The crew face fines ranging from 6 to 75 days of wages, the court said.",
-                         "The crew face fines ranging from 7 to 75 days of wages, the court said.", ("number",))
+        found = one_line(
+            "The crew face fines ranging from 6 to 75 days of wages, the court said.",
+            "The crew face fines ranging from 7 to 75 days of wages, the court said.",
+            ("number",),
+        )
         assert [(a, b) for _, a, b in found] == [("6 to 75 days", "7 to 75 days")]
 
     def test_scores_that_share_no_end_are_different_moments(self):
-        assert one_line("Skarvik led 24-14 at the break in the charity match for the crew.",
-                        "Skarvik led 14-0 at the break in the charity match for the crew.", ("number",)) == []
+        assert (
+            one_line(
+                "Skarvik led 24-14 at the break in the charity match for the crew.",
+                "Skarvik led 14-0 at the break in the charity match for the crew.",
+                ("number",),
+            )
+            == []
+        )
 
     def test_an_ordinal_is_no_count(self):
-        assert one_line("It was the 12th grounding on the route, the harbour master said.",
-                        "It was the 50th year of the route, the harbour master said.", ("number",)) == []
+        assert (
+            one_line(
+                "It was the 12th grounding on the route, the harbour master said.",
+                "It was the 50th year of the route, the harbour master said.",
+                ("number",),
+            )
+            == []
+        )
 
 
 class TestNumbersOfOneThing:
     def test_a_part_of_a_count_is_no_count_of_the_whole(self):
-        assert one_line("Divers completed 28 dives for the survey of the hull.",
-                        "Divers completed their first 17 dives for the survey of the hull.", ("number",)) == []
-        assert one_line("Four more crew members are awaiting questioning by the inspectors.",
-                        "A dozen crew members are awaiting questioning by the inspectors.", ("number",)) == []
+        assert (
+            one_line(
+                "Divers completed 28 dives for the survey of the hull.",
+                "Divers completed their first 17 dives for the survey of the hull.",
+                ("number",),
+            )
+            == []
+        )
+        assert (
+            one_line(
+                "Four more crew members are awaiting questioning by the inspectors.",
+                "A dozen crew members are awaiting questioning by the inspectors.",
+                ("number",),
+            )
+            == []
+        )
 
     def test_numbers_said_of_different_people_are_different_facts(self):
-        assert one_line("Haldorsen has made eight rescues from the lifeboat station since June.",
-                        "Brekke has made two rescues from the lifeboat station since June.", ("number",)) == []
+        assert (
+            one_line(
+                "Haldorsen has made eight rescues from the lifeboat station since June.",
+                "Brekke has made two rescues from the lifeboat station since June.",
+                ("number",),
+            )
+            == []
+        )
 
     def test_a_number_the_other_sentence_could_match_twice_is_left_alone(self):
         # Two counts of one unit in one sentence: there is no telling which the other means.
-        assert one_line("The inspectors found 4 cracks in the bow and 6 cracks in the stern.",
-                        "The inspectors found 5 cracks in the hull.", ("number",)) == []
+        assert (
+            one_line(
+                "The inspectors found 4 cracks in the bow and 6 cracks in the stern.",
+                "The inspectors found 5 cracks in the hull.",
+                ("number",),
+            )
+            == []
+        )
 
 
 class TestDatesOfOneEvent:
     def test_years_of_different_events_are_no_conflict(self):
-        assert one_line("Ekdahl joined the coastguard in 2004 after a rescue off Lundholm.",
-                        "Ekdahl, who was promoted to captain in 2005, led the search.", ("date",)) == []
+        assert (
+            one_line(
+                "Ekdahl joined the coastguard in 2004 after a rescue off Lundholm.",
+                "Ekdahl, who was promoted to captain in 2005, led the search.",
+                ("date",),
+            )
+            == []
+        )
 
     def test_a_day_said_of_the_same_thing_is_compared(self):
-        assert one_line("The captain resigned on Thursday, the operator said.",
-                        "The captain resigned on Friday, the operator said.", ("date",)) == [
-            ("date", "Thursday", "Friday")]
+        assert one_line(
+            "The captain resigned on Thursday, the operator said.",
+            "The captain resigned on Friday, the operator said.",
+            ("date",),
+        ) == [("date", "Thursday", "Friday")]
 
     def test_the_same_time_given_as_local_time_and_as_gmt_is_a_conflict(self):
-        assert one_line("The wave reached Skarvik at 6: 15 AM local time, the coastguard said.",
-                        "The wave reached Skarvik at 0615 GMT, the coastguard said.", ("date",)) == [
-            ("date", "6: 15 AM local time", "0615 GMT")]
-        assert one_line("The wave reached Skarvik at 7:15 a.m. local time (0615 GMT), the coastguard said.",
-                        "The wave reached Skarvik at 0615 GMT, the coastguard said.", ("date",)) == []
+        assert one_line(
+            "The wave reached Skarvik at 6: 15 AM local time, the coastguard said.",
+            "The wave reached Skarvik at 0615 GMT, the coastguard said.",
+            ("date",),
+        ) == [("date", "6: 15 AM local time", "0615 GMT")]
+        assert (
+            one_line(
+                "The wave reached Skarvik at 7:15 a.m. local time (0615 GMT), the coastguard said.",
+                "The wave reached Skarvik at 0615 GMT, the coastguard said.",
+                ("date",),
+            )
+            == []
+        )
 
     def test_a_weekday_written_as_a_possessive_dates_only_the_thing_after_it(self):
-        assert one_line("Skarvik will play the winner of Friday's semifinal between Lundholm and Tromso.",
-                        "Skarvik will play Tromso on Saturday.", ("date",)) == []
-        assert one_line("Skarvik will meet Lundholm in Friday's final.",
-                        "Skarvik will meet Lundholm in the final on Saturday.", ("date",)) == [
-            ("date", "Friday", "Saturday")]
+        assert (
+            one_line(
+                "Skarvik will play the winner of Friday's semifinal between Lundholm and Tromso.",
+                "Skarvik will play Tromso on Saturday.",
+                ("date",),
+            )
+            == []
+        )
+        assert one_line(
+            "Skarvik will meet Lundholm in Friday's final.",
+            "Skarvik will meet Lundholm in the final on Saturday.",
+            ("date",),
+        ) == [("date", "Friday", "Saturday")]
 
 
 class TestNameSpellings:
@@ -240,18 +333,27 @@ class TestWordingThatAgrees:
 
 class TestCountsInOtherWords:
     def test_two_words_for_one_count_are_one_thing(self):
-        found = one_line("The gunman fired 11 shots at the ferry's wheelhouse, police said.",
-                         "The gunman fired seven bullets at the ferry's wheelhouse, police said.", ("number",))
+        found = one_line(
+            "The gunman fired 11 shots at the ferry's wheelhouse, police said.",
+            "The gunman fired seven bullets at the ferry's wheelhouse, police said.",
+            ("number",),
+        )
         assert [(a, b) for _, a, b in found] == [("11 shots", "seven bullets")]
 
     def test_what_one_counts_may_stand_before_the_other(self):
-        found = one_line("The storm surge killed 12 people in Skarvik overnight, officials said.",
-                         "In Skarvik 14 people were killed by the storm surge overnight, officials said.", ("number",))
+        found = one_line(
+            "The storm surge killed 12 people in Skarvik overnight, officials said.",
+            "In Skarvik 14 people were killed by the storm surge overnight, officials said.",
+            ("number",),
+        )
         assert [(a, b) for _, a, b in found] == [("12 people", "14 people")]
 
     def test_a_fraction_is_part_of_its_number(self):
-        found = one_line("The captain served four months in prison for the grounding.",
-                         "The captain served a 4-1/2-month prison term for the grounding.", ("number",))
+        found = one_line(
+            "The captain served four months in prison for the grounding.",
+            "The captain served a 4-1/2-month prison term for the grounding.",
+            ("number",),
+        )
         assert [kind for kind, *_ in found] == ["number"]
         assert extract("a 4 - 1 / 2 - month term").numbers[0].value == 4.5
 
@@ -262,21 +364,38 @@ class TestCountsInOtherWords:
 class TestWhatLooksAlikeButIsNot:
     def test_a_decade_holds_its_years(self):
         assert [d.value for d in extract("The yard was founded in 1931 and rebuilt in the 1950's.").dates] == [
-            "1931", "1950s"]
-        assert one_line("The yard that built the Nordlys was founded in 1931, the operator said.",
-                        "The yard that built the Nordlys was founded in the 1930s, the operator said.", ("date",)) == []
-        assert one_line("The yard that built the Nordlys was founded in 1951, the operator said.",
-                        "The yard that built the Nordlys was founded in the 1930s, the operator said.", ("date",)) == [
-            ("date", "1951", "1930s")]
+            "1931",
+            "1950s",
+        ]
+        assert (
+            one_line(
+                "The yard that built the Nordlys was founded in 1931, the operator said.",
+                "The yard that built the Nordlys was founded in the 1930s, the operator said.",
+                ("date",),
+            )
+            == []
+        )
+        assert one_line(
+            "The yard that built the Nordlys was founded in 1951, the operator said.",
+            "The yard that built the Nordlys was founded in the 1930s, the operator said.",
+            ("date",),
+        ) == [("date", "1951", "1930s")]
 
     def test_a_number_plus_is_a_bound(self):
-        assert one_line("The skipper spent three-plus seasons on the Skarvik route.",
-                        "The skipper spent seven seasons on the Skarvik route.", ("number",)) == []
+        assert (
+            one_line(
+                "The skipper spent three-plus seasons on the Skarvik route.",
+                "The skipper spent seven seasons on the Skarvik route.",
+                ("number",),
+            )
+            == []
+        )
 
     def test_a_noun_that_looks_like_a_verb_of_saying_attributes_nothing(self):
         assert extract("It remains one of the most closed states in the world.").attributions == ()
         assert [a.channel for a in extract("Ekdahl states in a letter that the hull was sound.").attributions] == [
-            "letter"]
+            "letter"
+        ]
 
     def test_short_quotations_that_share_a_word_are_different_quotations(self):
         a = BODY + '\nEkdahl called the rescue "the pride of Skarvik harbour" on the quay.'
@@ -301,9 +420,11 @@ class TestWholeNames:
         assert conflicts(a, b, ("name",)) == []
 
     def test_a_whole_name_alike_but_for_an_ending_is_a_conflict(self):
-        found = one_line("The same quay was damaged when Storm Gudrun struck in 2005, the harbour master said.",
-                         "The same quay was damaged when Storm Gudruns struck in 2005, the harbour master said.",
-                         ("name",))
+        found = one_line(
+            "The same quay was damaged when Storm Gudrun struck in 2005, the harbour master said.",
+            "The same quay was damaged when Storm Gudruns struck in 2005, the harbour master said.",
+            ("name",),
+        )
         assert [(a, b) for _, a, b in found] == [("Storm Gudrun", "Storm Gudruns")]
 
     def test_a_long_name_slipped_twice_is_a_conflict(self):
@@ -568,7 +689,7 @@ class TestFalseAlarmsOnRefiledCopy:
 
     def test_an_apostrophe_printed_as_a_double_quote_denies_the_same(self):
         a = BODY + '\n"We don"t believe the hull is cracked," the operator said.'
-        b = BODY + "\n\"We don't believe the hull is cracked,\" the operator said."
+        b = BODY + '\n"We don\'t believe the hull is cracked," the operator said.'
         assert conflicts(a, b) == []
 
     def test_the_date_of_a_dateline_with_a_state_is_no_conflict(self):
@@ -876,3 +997,207 @@ class TestTelephoneNumbers:
         a = BODY + "\nWitnesses should call (555) 318-2207, the harbour office."
         b = BODY + "\nWitnesses should call 555-318-2207 or the operator's line, 555-318-4410."
         assert conflicts(a, b, ("number",)) == []
+
+
+class TestCrowds:
+    def test_two_sizes_of_the_crowd_that_cannot_both_hold_are_a_conflict(self):
+        a = BODY + "\nThe harbour office estimated the crowd at 60 as relatives waited on the quay."
+        b = BODY + "\nIn the evening more than a hundred people joined a vigil at the harbour."
+        assert conflicts(a, b, ("number",)) == [("number", "60", "hundred people")]
+
+    def test_crowd_sizes_within_their_bounds_or_several_crowds_say_nothing(self):
+        a = BODY + "\nIn the evening more than a hundred people joined a vigil at the harbour."
+        b = BODY + "\nA group of about 130 people were marching to the harbour office."
+        assert conflicts(a, b, ("number",)) == []  # 130 is more than a hundred
+        c = BODY + "\nAbout 60 people gathered at the quay.\nLater 400 people marched through Skarvik."
+        assert conflicts(a.replace("more than a hundred", "some 250"), c, ("number",)) == []
+
+
+class TestAgesInCopyOfOtherYears:
+    def test_an_age_that_grew_with_the_years_between_the_copies_is_no_conflict(self):
+        a = "June 25, 2005\n" + BODY + "\nPolice named the deckhand as Arne Holt, 27, of Skarvik."
+        b = "April 4, 2007\n" + BODY + "\nHolt, 29, was convicted of negligence last month."
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_another_age_in_copy_of_one_year_or_younger_later_is_a_conflict(self):
+        a = "June 25, 2005\n" + BODY + "\nPolice named the deckhand as Arne Holt, 27, of Skarvik."
+        b = "June 27, 2005\n" + BODY + "\nHolt, 29, was charged with negligence."
+        assert conflicts(a, b, ("number",)) == [("number", "27", "29")]
+        older = "April 4, 2007\n" + BODY + "\nHolt, 25, was convicted of negligence last month."
+        assert conflicts(a, older, ("number",)) == [("number", "27", "25")]
+
+
+class TestModifyingNouns:
+    def test_a_noun_before_propelled_or_owned_is_not_what_the_number_counts(self):
+        a = BODY + "\nThe smugglers aboard carried one rocket propelled grenade launcher and three rifles."
+        b = (
+            BODY
+            + "\nThe smugglers aboard carried a rocket-propelled grenade launcher with two rockets and three rifles."
+        )
+        assert conflicts(a, b, ("number",)) == []
+        c = BODY + "\nThe smugglers aboard carried three rockets and three rifles."
+        assert conflicts(c, b, ("number",)) == [("number", "three rockets", "two rockets")]
+
+
+class TestDepths:
+    def test_a_depth_and_a_distance_from_a_place_are_two_facts(self):
+        a = BODY + "\nDivers found the wreck at a depth of just 40 metres off the point."
+        b = BODY + "\nDivers found the wreck about 300 metres from the lighthouse off the point."
+        assert conflicts(a, b, ("number",)) == []
+        c = BODY + "\nDivers found the wreck at a depth of 55 metres off the point."
+        assert conflicts(a, c, ("number",)) == [("number", "40 metres", "55 metres")]
+
+    def test_a_depth_in_other_units_in_brackets_is_a_depth_too(self):
+        numbers = extract("Divers found the wreck at a depth of just 40 metres (130 feet) off the point.").numbers
+        assert [is_depth(number) for number in numbers] == [True, True]
+
+
+class TestStreets:
+    def test_a_street_respelled_with_another_kind_of_way_is_a_name_conflict(self):
+        a = BODY + "\nThe skipper was arrested at his home on Philip Street late on Tuesday."
+        b = BODY + "\nThe skipper was arrested at his home on Phillips Road late on Tuesday."
+        assert conflicts(a, b, ("name",)) == [("name", "Philip Street", "Phillips Road")]
+
+    def test_one_name_for_a_street_and_an_avenue_is_none(self):
+        a = BODY + "\nThe skipper was arrested at his home on Harbour Street late on Tuesday."
+        b = BODY + "\nThe skipper was arrested at his home on Harbour Avenue late on Tuesday."
+        assert conflicts(a, b, ("name",)) == []
+
+
+class TestBearings:
+    def test_the_same_distance_from_a_place_in_the_opposite_direction_is_a_conflict(self):
+        a = BODY + "\nThe ferry had left Tromsby and was 40 nautical miles west of Skarvik when it struck."
+        b = BODY + "\nThe ship was about 40 nautical miles east of Skarvik when it struck the reef."
+        found = conflicts(a, b, ("other",))
+        assert found == [("other", "40 nautical miles west of Skarvik", "40 nautical miles east of Skarvik")]
+
+    def test_a_rounded_direction_or_another_distance_is_none(self):
+        a = BODY + "\nThe ferry was 40 nautical miles southeast of Skarvik when it struck."
+        b = BODY + "\nThe ship was about 40 nautical miles south of Skarvik when it struck the reef."
+        assert conflicts(a, b, ("other",)) == []
+        c = BODY + "\nThe ship sailed from Lundholm, 12 miles east of Skarvik."
+        assert conflicts(a.replace("southeast", "west"), c, ("other",)) == []
+
+    def test_of_several_crowds_the_one_in_the_place_the_other_names_is_compared(self):
+        a = BODY + "\nTens of thousands of people marched through Skarvik to mourn the dead."
+        b = (
+            BODY
+            + "\nThe march in Skarvik was attended by an estimated 200,000."
+            + "\nIn Lundholm, around 30,000 people gathered at the harbour."
+        )
+        found = conflicts(a, b, ("number",))
+        assert found == [("number", "Tens of thousands of people", "200,000")]
+        c = b.replace("200,000", "40,000")
+        assert conflicts(a, c, ("number",)) == []
+
+
+class TestMagnitudesByAgency:
+    QUAKE = "An earthquake shook the coast near Skarvik on Monday, damaging the harbour."
+
+    def test_one_agency_s_two_readings_in_two_sources_are_a_conflict(self):
+        a = (
+            self.QUAKE
+            + "\nThe national seismic office said the quake measured magnitude 5.9, but the U.S. Geological"
+            + " Survey said it was a magnitude 6.1 temblor."
+        )
+        b = self.QUAKE + "\nThe NRK broadcaster and the United States Geological Survey said it had a magnitude of 5.9."
+        assert conflicts(a, b, ("number",)) == [("number", "6.1 temblor", "5.9")]
+
+
+class TestLooseTolls:
+    def test_round_words_whose_source_gives_an_agreeing_figure_are_no_conflict(self):
+        a = "Ferry disaster: 3 dead and over 200 injured as ferry runs aground off Skarvik\n" + BODY
+        b = "Dozens injured as ferry runs aground off Skarvik\n" + BODY
+        assert conflicts(a, b, ("number",)) == [("number", "200 injured", "Dozens injured")]
+        firm = b + "\nThe grounding threw passengers against the rails, injuring at least 50 people."
+        assert conflicts(a, firm, ("number",)) == []
+
+
+class TestCausesOfDeath:
+    def test_the_same_dead_dying_another_way_is_a_conflict(self):
+        a = BODY + "\nRescuers said 2 crewmen were burnt to death in the engine room."
+        b = BODY + "\nTwo crewmen have suffocated to death in the engine room, the operator said."
+        assert conflicts(a, b, ("other",)) == [("other", "burnt to death", "suffocated to death")]
+        burned = b.replace("suffocated", "burned")
+        assert conflicts(a, burned, ("other",)) == []
+
+    def test_other_dead_dying_another_way_are_none(self):
+        a = BODY + "\nThe skipper, Arne Holt, was shot to death on the bridge."
+        b = BODY + "\nLast year the skipper's brother, Per Lund, was stabbed to death in Skarvik."
+        assert conflicts(a, b, ("other",)) == []
+
+
+class TestBuilt:
+    def test_an_age_in_dated_copy_against_a_decade_built_is_a_conflict_when_they_cannot_meet(self):
+        a = "August 7, 2012\n" + BODY + "\nFire later destroyed the 86-year-old warehouse on the quay."
+        b = BODY + "\nFire later destroyed the old warehouse on the quay, built in the 1930s."
+        assert conflicts(a, b, ("number",)) == [("number", "86-year-old warehouse", "built in the 1930s")]
+        assert conflicts(a.replace("86", "77"), b, ("number",)) == []  # built in 1935
+
+    def test_an_age_in_copy_of_no_known_year_says_nothing(self):
+        a = BODY + "\nFire later destroyed the 86-year-old warehouse on the quay."
+        b = BODY + "\nFire later destroyed the old warehouse on the quay, built in the 1930s."
+        assert conflicts(a, b, ("number",)) == []
+
+
+class TestTimesOfDay:
+    def test_times_that_cannot_meet_within_their_bounds_are_a_conflict(self):
+        a = BODY + "\nThe ferry struck the rocks just after 2:30 a.m. near the lighthouse, the coastguard said."
+        b = BODY + "\nThe ferry struck the rocks shortly after 2 a.m. near the lighthouse, the operator said."
+        assert conflicts(a, b, ("date",)) == [("date", "just after 2:30 a.m.", "shortly after 2 a.m.")]
+        about = b.replace("shortly after 2 a.m.", "at about 2:40 a.m.")
+        assert conflicts(a, about, ("date",)) == []
+
+    def test_a_stamp_s_time_or_one_of_several_events_is_none(self):
+        a = BODY + "\nThe ferry struck the rocks at 2:30 a.m. near the lighthouse, the coastguard said."
+        b = BODY + "\nThe ferry first struck the rocks at 4:10 a.m. near the lighthouse, the operator said."
+        assert conflicts(a, b, ("date",)) == []
+        assert conflicts("Posted 9:12 p.m.\n" + a, "Posted 11:40 a.m.\n" + a, ("date",)) == []
+
+
+class TestFalls:
+    def test_one_climber_s_falls_of_other_lengths_are_a_conflict(self):
+        a = (
+            BODY
+            + "\nA 41-year-old deckhand died after falling around 2,000ft from the cliffs above Skarvik."
+            + "\nA day earlier 29-year-old Per Lund slipped and fell around 200ft from a ridge."
+        )
+        b = (
+            BODY
+            + "\nA 29-year-old hiker died on Friday after falling 150 meters from a ridge near Skarvik."
+            + "\nThe next day a climber slipped on ice and fell 700 meters to his death on the cliffs."
+        )
+        found = conflicts(a, b, ("number",))
+        assert ("number", "200ft", "150 meters") in found and ("number", "2,000ft", "700 meters") in found
+
+    def test_falls_that_agree_in_other_units_are_none(self):
+        a = BODY + "\nA 29-year-old hiker slipped and fell around 200ft from a ridge."
+        b = BODY + "\nThe 29-year-old hiker died on Friday after falling about 60 metres near Skarvik."
+        assert conflicts(a, b, ("number",)) == []
+
+
+class TestWeapons:
+    def test_a_gun_of_another_kind_is_a_conflict(self):
+        a = BODY + "\nWitnesses said a deckhand brought a rifle aboard and fired at the crew."
+        b = BODY + "\nA sacked deckhand bought a shotgun the day after he lost his job, police said."
+        assert conflicts(a, b, ("other",)) == [("other", "rifle", "shotgun")]
+        assert conflicts(a, b.replace("shotgun", "rifle"), ("other",)) == []
+
+    def test_an_unsure_source_or_a_gun_named_for_something_else_says_nothing(self):
+        a = BODY + "\nWitnesses said a deckhand brought a rifle aboard and fired at the crew."
+        unsure = BODY + "\nThe deckhand was armed with a shotgun or a rifle, police said."
+        assert conflicts(a, unsure, ("other",)) == []
+        permit = BODY + "\nThe deckhand had been denied a handgun permit in March, police said."
+        assert conflicts(a, permit, ("other",)) == []
+
+
+class TestDoubledLetters:
+    def test_a_name_with_a_letter_doubled_is_a_respelling_wherever_it_stands(self):
+        a = "Heffner told reporters on Tuesday that the crossing had been rough.\n" + BODY
+        b = BODY + "\nThe harbour master, Knut Hefner, praised the lifeboat volunteers."
+        assert conflicts(a, b, ("name",)) == [("name", "Heffner", "Knut Hefner")]
+
+    def test_two_people_with_such_names_are_none(self):
+        a = BODY + "\nThe mate, Lars Heffner, told reporters on Tuesday that the crossing had been rough."
+        b = BODY + "\nThe harbour master, Knut Hefner, praised the lifeboat volunteers."
+        assert conflicts(a, b, ("name",)) == []

@@ -1,0 +1,85 @@
+"""Bearings: how far and which way something lies from a named place, compared wherever each
+source gives it.
+
+Outlets place an attack at sea or a quake's epicentre by a distance and a compass point
+from a town: "150 nautical miles west of Aden" / "around 150 nautical miles east of Aden".
+The same distance from the same place in directions that share no compass point (east and
+west; not south and southeast, which a writer rounds one to the other) cannot both be true.
+Other distances from one place may place other things (the epicentre, a village), and are
+not compared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .found import Found
+from .model import Block
+from .quantities import Given, Number
+from .text import fold
+from .units import converted, unit_of
+
+# What a distance from a place holds, found before the distances: most sentences hold none.
+_HINT = re.compile(r"(?:north|south|east|west)(?:ern)?\s+of\s", re.I)
+# The words after a distance: "nautical miles west of Aden", "km to the north-east of the
+# port of Bandar Abbas".
+_BEARING_AFTER = re.compile(
+    r"\s*(?i:(?:nautical\s+)?[a-z]+\s+(?:to\s+the\s+)?"
+    r"(?P<direction>(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of\s+(?:the\s+)?"
+    r"(?:(?:port|city|town|village|island|capital)\s+of\s+)?)(?P<place>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)*)"
+)
+_POINTS = ("north", "south", "east", "west")
+ROUGHLY = 0.1  # two distances from one place as near as this are one distance, rounded two ways
+
+
+@dataclass(frozen=True)
+class Bearing:
+    place: str  # folded
+    metres: float
+    points: frozenset[str]  # the compass points of its direction: {"south", "east"} of "southeast"
+    text: str  # the distance, the direction and the place, as written
+
+
+Bearings = list[tuple[Block, Bearing]]
+
+
+def bearings_of(numbers: Given) -> Bearings:
+    """A source's distances from named places, in order."""
+    return [
+        (block, bearing)
+        for block, found in numbers
+        for number in found
+        if number.measure and _HINT.search(number.sentence)
+        for bearing in [_bearing(number)]
+        if bearing is not None
+    ]
+
+
+def _bearing(number: Number) -> Bearing | None:
+    if unit_of(number.measure).kind != "length":
+        return None
+    at = number.sentence.find(number.raw)
+    after = _BEARING_AFTER.match(number.sentence, at + len(number.raw)) if at >= 0 else None
+    if after is None:
+        return None
+    direction = after.group("direction").lower()
+    return Bearing(
+        place=fold(after.group("place")),
+        metres=converted(number.value, number.measure, "m"),
+        points=frozenset(point for point in _POINTS if point in direction),
+        text=number.sentence[at : after.end()],
+    )
+
+
+def check_bearings(found: Found, bearings_a: Bearings, bearings_b: Bearings) -> None:
+    """The same distance from the same place, in directions that share no compass point."""
+    for block_a, bearing_a in bearings_a:
+        for block_b, bearing_b in bearings_b:
+            if (
+                bearing_a.place == bearing_b.place
+                and abs(bearing_a.metres - bearing_b.metres) <= ROUGHLY * max(bearing_a.metres, bearing_b.metres)
+                and not bearing_a.points & bearing_b.points
+            ):
+                note = f"the same distance from {bearing_a.place.title()} in other directions"
+                found.add("other", (block_a, bearing_a.text), (block_b, bearing_b.text), note)
