@@ -10,22 +10,16 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz
 
-from .bearings import Bearings, bearings_of, check_bearings
-from .built import Built, built_of, check_built
-from .causes import Deaths, check_causes, deaths_of
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
 from .clock import check_clocks, check_day_times
-from .crowds import Crowds, check_crowds, crowds_of
 from .dates import copy_year, same_time
-from .event_days import Days, check_days_anywhere, days_of
 from .facts import Facts, extract_passage
-from .falls import Falls, check_falls, falls_of
 from .found import Found
 from .links import Link, SentenceSpace
-from .magnitudes import Magnitudes, check_magnitudes, magnitudes_of
 from .model import Block, Conflict, Row, Source
 from .names import (
     about_others,
@@ -35,27 +29,12 @@ from .names import (
     check_respelled_anywhere,
     check_word_order,
 )
-from .numbers import Ages, Counts, ages_of, check_ages_anywhere, check_counts_anywhere, check_numbers, whole_counts
-from .phones import Phones, check_phones, phones_of
-from .populations import Populations, check_populations, populations_of
+from .numbers import check_numbers
 from .proper_names import Capital, SourceNames
-from .quantities import Number
-from .records import Records, check_records, records_of
-from .shaking import Shaking, check_shaking, shaking_of
 from .spellings import respelled, swapped
+from .story_checks import SourceReading, check_anywhere, read_for_checks
 from .text import content_terms, fold, normalise
-from .titles import (
-    Holders,
-    Served,
-    check_holders,
-    check_posts,
-    check_served,
-    holders_of,
-    naming_holders,
-    served_of,
-)
-from .tolls import Tolls, check_tolls, drop_loose_tolls, tolls_of
-from .weapons import Weapons, check_weapons, weapons_of
+from .titles import check_posts
 
 
 def find_conflicts(sources: list[Source], rows: tuple[Row, ...], space: SentenceSpace) -> list[Conflict]:
@@ -79,23 +58,8 @@ class _Story:
     said: dict[str, set[str]]  # source key -> its sentences, normalised
     aligned: list[dict[str, tuple[str, ...]]]  # each row's compared cells: source key -> block ids
     years: dict[str, int | None]  # source key -> the year its copy was written, if it says
-    counts: dict[str, Counts] = field(default_factory=dict)  # by source key, read on its first pair
-    ages: dict[str, Ages] = field(default_factory=dict)  # by source key, read on its first pair
-    days: dict[str, Days] = field(default_factory=dict)  # by source key, read on its first pair
-    tolls: dict[str, Tolls] = field(default_factory=dict)  # by source key, read on its first pair
-    magnitudes: dict[str, Magnitudes] = field(default_factory=dict)  # by source key, read on its first pair
-    records: dict[str, Records] = field(default_factory=dict)  # by source key, read on its first pair
-    populations: dict[str, Populations] = field(default_factory=dict)  # by source key, read on its first pair
-    crowds: dict[str, Crowds] = field(default_factory=dict)  # by source key, read on its first pair
-    bearings: dict[str, Bearings] = field(default_factory=dict)  # by source key, read on its first pair
-    deaths: dict[str, Deaths] = field(default_factory=dict)  # by source key, read on its first pair
-    built: dict[str, Built] = field(default_factory=dict)  # by source key, read on its first pair
-    falls: dict[str, Falls] = field(default_factory=dict)  # by source key, read on its first pair
-    weapons: dict[str, Weapons | None] = field(default_factory=dict)  # by source key, read on its first pair
-    phones: dict[str, Phones] = field(default_factory=dict)  # by source key, read on its first pair
-    holders: dict[str, Holders] = field(default_factory=dict)  # by source key, read on its first pair
-    served: dict[str, Served] = field(default_factory=dict)  # by source key, read on its first pair
-    shaking: dict[str, Shaking] = field(default_factory=dict)  # by source key, read on its first pair
+    # by source key, read on its first pair: what the story-wide checks compare (story_checks)
+    readings: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     passage_facts: dict[str, Facts] = field(default_factory=dict)  # by block id
 
     @classmethod
@@ -111,25 +75,18 @@ class _Story:
             years={source.key: copy_year(s.text for b in source.blocks for s in b.sentences) for source in sources},
         )
 
-    def counts_of(self, key: str) -> Counts:
-        """A source's counts of whole things, read after its first pair's links, whose facts
-        hold most of its numbers."""
-        if key not in self.counts:
-            numbers = _all_numbers(key, self.space)
-            self.counts[key], self.ages[key] = whole_counts(numbers), ages_of(numbers)
-            self.tolls[key], self.magnitudes[key] = tolls_of(numbers), magnitudes_of(numbers)
-            self.populations[key], self.shaking[key] = populations_of(numbers), shaking_of(numbers)
-            self.crowds[key], self.bearings[key] = crowds_of(numbers), bearings_of(numbers)
-            self.falls[key] = falls_of(numbers)
+    def read_for_checks(self, key: str) -> tuple[Any, ...]:
+        """A source's readings for the story-wide checks, read after its first pair's links,
+        whose facts hold most of its numbers."""
+        if key not in self.readings:
             refs = self.space.refs.get(key, [])
-            self.days[key] = days_of([(ref.block, ref.text, self.space.dates(ref)) for ref in refs])
-            sentences = [(ref.block, ref.text) for ref in refs]
-            self.records[key], self.phones[key] = records_of(sentences), phones_of(sentences)
-            self.deaths[key], self.built[key] = deaths_of(sentences), built_of(numbers, sentences, self.years[key])
-            self.weapons[key] = weapons_of(sentences)
-            holding = naming_holders(sentences)
-            self.holders[key], self.served[key] = holders_of(holding), served_of(holding)
-        return self.counts[key]
+            reading = SourceReading(
+                numbers=[(ref.block, self.space.numbers(ref)) for ref in refs],
+                dated=[(ref.block, ref.text, self.space.dates(ref)) for ref in refs],
+                year=self.years[key],
+            )
+            self.readings[key] = read_for_checks(reading)
+        return self.readings[key]
 
 
 def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> list[Conflict]:
@@ -144,26 +101,7 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     for link in links:
         facts_a, facts_b = story.space.facts(link.a), story.space.facts(link.b)
         _check_sentences(found, link, facts_a, facts_b, known, id(link) in confident)
-    check_counts_anywhere(found, story.counts_of(key_a), story.counts_of(key_b))
-    year_a, year_b = story.years[key_a], story.years[key_b]
-    apart = year_b - year_a if year_a and year_b else None
-    check_ages_anywhere(found, story.ages[key_a], story.ages[key_b], apart)
-    check_days_anywhere(found, story.days[key_a], story.days[key_b])
-    check_tolls(found, story.tolls[key_a], story.tolls[key_b])
-    drop_loose_tolls(found, story.tolls[key_a], story.tolls[key_b])
-    check_magnitudes(found, story.magnitudes[key_a], story.magnitudes[key_b])
-    check_shaking(found, story.shaking[key_a], story.shaking[key_b])
-    check_populations(found, story.populations[key_a], story.populations[key_b])
-    check_crowds(found, story.crowds[key_a], story.crowds[key_b])
-    check_bearings(found, story.bearings[key_a], story.bearings[key_b])
-    check_causes(found, story.deaths[key_a], story.deaths[key_b])
-    check_built(found, story.built[key_a], story.built[key_b])
-    check_falls(found, story.falls[key_a], story.falls[key_b])
-    check_weapons(found, story.weapons[key_a], story.weapons[key_b])
-    check_phones(found, story.phones[key_a], story.phones[key_b])
-    check_records(found, story.records[key_a], story.records[key_b])
-    check_holders(found, story.holders[key_a], story.holders[key_b])
-    check_served(found, story.served[key_a], story.served[key_b])
+    check_anywhere(found, story.read_for_checks(key_a), story.read_for_checks(key_b))
     check_negations(found.add, links, story.space)
     check_name_spellings(found, names_a, names_b, story.space)
     check_respelled_anywhere(found, names_a, names_b, story.space)
@@ -194,10 +132,6 @@ def _links_to_check(story: _Story, key_a: str, key_b: str, cells: _CellPairs) ->
         and normalise(link.a.text) not in story.said[key_b]
         and normalise(link.b.text) not in story.said[key_a]
     ]
-
-
-def _all_numbers(key: str, space: SentenceSpace) -> list[tuple[Block, tuple[Number, ...]]]:
-    return [(ref.block, space.numbers(ref)) for ref in space.refs.get(key, [])]
 
 
 def _confident(links: list[Link]) -> set[int]:

@@ -1,0 +1,105 @@
+"""The checks of facts each source states anywhere in the story, not only in the sentences
+linked to the other source's: a toll, a quake's magnitude, a person's age, the number to
+call. Each is a pair of functions: `read` takes what a source states of its kind from the
+source's numbers and sentences (once, for all the pairs of sources it takes part in), and
+`check` compares two sources' readings and reports what cannot both be true. A new check
+is one more line of `STORY_CHECKS`; they run in its order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from .bearings import bearings_of, check_bearings
+from .built import built_of, check_built
+from .causes import check_causes, deaths_of
+from .crowds import check_crowds, crowds_of
+from .dates import Date
+from .event_days import check_days_anywhere, days_of
+from .falls import check_falls, falls_of
+from .found import Found
+from .magnitudes import check_magnitudes, magnitudes_of
+from .model import Block
+from .numbers import Ages, ages_of, check_ages_anywhere, check_counts_anywhere, whole_counts
+from .phones import check_phones, phones_of
+from .populations import check_populations, populations_of
+from .quantities import Number
+from .records import check_records, records_of
+from .shaking import check_shaking, shaking_of
+from .titles import check_holders, check_served, holders_of, naming_holders, served_of
+from .tolls import Tolls, check_tolls, drop_loose_tolls, tolls_of
+from .weapons import check_weapons, weapons_of
+
+
+@dataclass
+class SourceReading:
+    """What the story-wide checks read of one source."""
+
+    numbers: list[tuple[Block, tuple[Number, ...]]]  # each sentence's numbers, by its passage
+    dated: list[tuple[Block, str, tuple[Date, ...]]]  # each sentence with its dates
+    year: int | None  # the year its copy was written, when its stamp says
+
+    @cached_property
+    def sentences(self) -> list[tuple[Block, str]]:
+        return [(block, text) for block, text, _ in self.dated]
+
+    @cached_property
+    def holding(self) -> list[tuple[Block, str]]:
+        """The sentences that may name who holds a post."""
+        return naming_holders(self.sentences)
+
+
+@dataclass(frozen=True)
+class StoryCheck:
+    read: Callable[[SourceReading], Any]
+    check: Callable[[Found, Any, Any], None]
+
+
+def _ages(reading: SourceReading) -> tuple[Ages, int | None]:
+    return ages_of(reading.numbers), reading.year
+
+
+def _check_ages(found: Found, ages_a: tuple[Ages, int | None], ages_b: tuple[Ages, int | None]) -> None:
+    """Ages, in copy written `apart` years apart (b's year less a's) when both say."""
+    (given_a, year_a), (given_b, year_b) = ages_a, ages_b
+    check_ages_anywhere(found, given_a, given_b, year_b - year_a if year_a and year_b else None)
+
+
+def _check_tolls(found: Found, tolls_a: Tolls, tolls_b: Tolls) -> None:
+    check_tolls(found, tolls_a, tolls_b)
+    drop_loose_tolls(found, tolls_a, tolls_b)
+
+
+STORY_CHECKS = (
+    StoryCheck(lambda reading: whole_counts(reading.numbers), check_counts_anywhere),
+    StoryCheck(_ages, _check_ages),
+    StoryCheck(lambda reading: days_of(reading.dated), check_days_anywhere),
+    StoryCheck(lambda reading: tolls_of(reading.numbers), _check_tolls),
+    StoryCheck(lambda reading: magnitudes_of(reading.numbers), check_magnitudes),
+    StoryCheck(lambda reading: shaking_of(reading.numbers), check_shaking),
+    StoryCheck(lambda reading: populations_of(reading.numbers), check_populations),
+    StoryCheck(lambda reading: crowds_of(reading.numbers), check_crowds),
+    StoryCheck(lambda reading: bearings_of(reading.numbers), check_bearings),
+    StoryCheck(lambda reading: deaths_of(reading.sentences), check_causes),
+    StoryCheck(lambda reading: built_of(reading.numbers, reading.sentences, reading.year), check_built),
+    StoryCheck(lambda reading: falls_of(reading.numbers), check_falls),
+    StoryCheck(lambda reading: weapons_of(reading.sentences), check_weapons),
+    StoryCheck(lambda reading: phones_of(reading.sentences), check_phones),
+    StoryCheck(lambda reading: records_of(reading.sentences), check_records),
+    StoryCheck(lambda reading: holders_of(reading.holding), check_holders),
+    StoryCheck(lambda reading: served_of(reading.holding), check_served),
+)
+
+
+def read_for_checks(reading: SourceReading) -> tuple[Any, ...]:
+    """A source's readings, one for each of STORY_CHECKS."""
+    return tuple(check.read(reading) for check in STORY_CHECKS)
+
+
+def check_anywhere(found: Found, read_a: tuple[Any, ...], read_b: tuple[Any, ...]) -> None:
+    """Every story-wide check, on two sources' readings."""
+    for check, given_a, given_b in zip(STORY_CHECKS, read_a, read_b, strict=True):
+        check.check(found, given_a, given_b)
