@@ -52,6 +52,7 @@ SETS = {
     "sixth held-out": ("pairs_heldout6.json", "labels_heldout6_"),
     "seventh held-out": ("pairs_heldout7.json", "labels_heldout7_"),
     "eighth held-out": ("pairs_heldout8.json", "labels_heldout8_"),
+    "ninth held-out": ("pairs_heldout9.json", "labels_heldout9_"),
 }
 
 
