@@ -1201,3 +1201,27 @@ class TestDoubledLetters:
         a = BODY + "\nThe mate, Lars Heffner, told reporters on Tuesday that the crossing had been rough."
         b = BODY + "\nThe harbour master, Knut Hefner, praised the lifeboat volunteers."
         assert conflicts(a, b, ("name",)) == []
+
+
+class TestSpeakers:
+    SAID_A = (
+        '"Every passenger should keep their ticket and claim the refund as soon as possible," '
+        "said ferry line spokesman Henrik Solberg."
+    )
+    SAID_B = (
+        "In a statement, Ingrid Vasli, head of the ferry line's customer office, urged every "
+        'passenger to keep their ticket and claim the refund "as quickly as possible."'
+    )
+
+    def test_the_same_words_given_to_two_named_people_is_an_attribution_conflict(self):
+        found = one_line(self.SAID_A, self.SAID_B, ("attribution",))
+        assert found == [("attribution", "Henrik Solberg", "Ingrid Vasli")]
+
+    def test_the_same_speaker_or_the_one_the_words_went_to_is_no_conflict(self):
+        assert one_line(self.SAID_A, self.SAID_A.replace("as soon", "as quickly"), ("attribution",)) == []
+        told = self.SAID_A.replace("said ferry line spokesman Henrik Solberg", "he told Kjell Brandt on Monday")
+        assert one_line(told, self.SAID_A.replace("as soon", "as quickly"), ("attribution",)) == []
+        to_someone = self.SAID_B.replace(
+            "In a statement, Ingrid Vasli", "In a statement, Solberg's deputy Ingrid Vasli"
+        )
+        assert one_line(self.SAID_A, to_someone, ("attribution",)) == []
