@@ -1225,3 +1225,19 @@ class TestSpeakers:
             "In a statement, Ingrid Vasli", "In a statement, Solberg's deputy Ingrid Vasli"
         )
         assert one_line(self.SAID_A, to_someone, ("attribution",)) == []
+
+
+class TestToday:
+    TODAY = "The ferry line today announced new winter fares for the Lundholm crossing."
+    WEEKDAY = "The ferry line announced on Tuesday new winter fares for the Lundholm crossing."
+
+    def test_today_under_the_copy_s_stamp_is_that_weekday(self):
+        # 12 November 2007 was a Monday.
+        a = "Ferry line sets winter fares\nNovember 12, 2007\n" + BODY + "\n" + self.TODAY
+        found = conflicts(a, "Ferry line sets winter fares\n" + BODY + "\n" + self.WEEKDAY, ("date",))
+        assert found == [("date", "today announced", "announced on Tuesday")]
+        same_day = self.WEEKDAY.replace("Tuesday", "Monday")
+        assert conflicts(a, "Ferry line sets winter fares\n" + BODY + "\n" + same_day, ("date",)) == []
+
+    def test_today_in_copy_with_no_stamp_dates_nothing(self):
+        assert one_line(self.TODAY, self.WEEKDAY, ("date",)) == []
