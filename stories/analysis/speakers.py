@@ -7,9 +7,12 @@ check which of them said it. The speaker is a person's name of two or three word
 beside a verb of saying: after it ("said agency spokesman John Smith."), before it ("John
 Smith said", "John Smith, the agency's director, said"). A sentence naming two people, or
 naming the other's speaker anywhere, is not read: both may have spoken, or one may report
-the other. What the two say must be the same: most of the content words of the shorter,
+the other. One unnamed ("..., the governor said.") is another person than one named
+with another post ("John Smith, head of the rescue unit, said"); not than one named with
+no post, who may hold it. What the two say must be the same: most of the content words of the shorter,
 other than the names, are in the longer too (a link the aligner is sure of, and five
-content words or two in five of the shorter's in common).
+content words, and two in five of the shorter's, or a third with a count among them, in
+common, once who said it is left out).
 """
 
 from __future__ import annotations
@@ -26,10 +29,12 @@ _PERSON = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'\u2019]+(?:
 _SPEAKERS = (
     # "said Microsoft security communications head Christopher Budd." (not "told the
     # Timaru Herald", "urged John Smith to": whom the words went to)
-    re.compile(rf"\b(?:said|says|added|wrote)\s(?:[\w'\u2019-]+\s){{0,6}}?(?P<name>{_PERSON})\s?[.,;]"),
+    re.compile(rf"\b(?:said|says|added|wrote)\s(?P<post>(?:[\w'\u2019-]+\s){{0,6}}?)(?P<name>{_PERSON})\s?[.,;]"),
     # "Christopher Budd said", "Mike Reavey, director of the centre, urged"
-    re.compile(rf"(?P<name>{_PERSON})(?:\s?,\s[^,\"\u201c]{{3,90}},)?\s{_VERB}\b"),
+    re.compile(rf"(?P<name>{_PERSON})(?:\s?,\s(?P<post>[^,\"\u201c]{{3,90}}),)?\s{_VERB}\b"),
 )
+# One person by post alone: "..., the governor said.", "The minister said"
+_UNNAMED = re.compile(r"(?:^|,\s)[Tt]he\s(?P<post>[a-z]+(?:\s[a-z]+)?)\s(?:said|says)\b")
 # Last words of a capitalised run that name a body, not a person.
 _BODIES = frozenset(
     "center centre agency department ministry survey service office news press inc corp company group "
@@ -38,15 +43,24 @@ _BODIES = frozenset(
 )
 _NOT_FIRST = frozenset("the a an this that in on at for writing when after before but and".split())
 SAME_WORDS = 0.4  # the share of the shorter sentence's content words (names aside) the longer has
+SAME_WORDS_WITH_A_COUNT = 1 / 3  # when a count in words is among them
 
 
-def speaker(sentence: str) -> str:
-    """The one person a sentence gives its words to, or "" (none, or more than one)."""
+def speaker(sentence: str) -> tuple[str, str]:
+    """The one person a sentence gives its words to, by name and post ("" for what it does
+    not give), or ("", "") (none, or more than one)."""
     if not _HINT.search(sentence):
-        return ""
-    names = {match.group("name") for pattern in _SPEAKERS for match in pattern.finditer(sentence)}
-    people = {name for name in names if _person(name)}
-    return people.pop() if len(people) == 1 else ""
+        return "", ""
+    people = {
+        match.group("name"): (match.group("post") or "").strip()
+        for pattern in _SPEAKERS
+        for match in pattern.finditer(sentence)
+        if _person(match.group("name"))
+    }
+    unnamed = [match.group("post") for match in _UNNAMED.finditer(sentence) if not match.group("post").endswith("s")]
+    if len(people) + len(unnamed) != 1:
+        return "", ""
+    return people.popitem() if people else ("", unnamed[0])
 
 
 def _person(name: str) -> bool:
@@ -56,11 +70,26 @@ def _person(name: str) -> bool:
 
 def check_speakers(found: Found, a: tuple[Block, str], b: tuple[Block, str]) -> None:
     (block_a, text_a), (block_b, text_b) = a, b
-    speaker_a, speaker_b = speaker(text_a), speaker(text_b)
-    if not speaker_a or not speaker_b or _named_in(speaker_a, text_b) or _named_in(speaker_b, text_a):
+    (name_a, post_a), (name_b, post_b) = speaker(text_a), speaker(text_b)
+    if name_a and name_b:
+        two = not (_named_in(name_a, text_b) or _named_in(name_b, text_a))
+        said_a, said_b = name_a, name_b
+        text_a, text_b = text_a.replace(name_a, " "), text_b.replace(name_b, " ")
+    elif post_a and post_b and (name_a or name_b):  # one named with a post, the other by another post alone
+        unnamed_post, named_text = (post_b, text_a) if name_a else (post_a, text_b)
+        two = not _named_in(unnamed_post, named_text)
+        said_a, said_b = name_a or f"the {post_a}", name_b or f"the {post_b}"
+        text_a, text_b = _without(text_a, name_a, post_a), _without(text_b, name_b, post_b)
+    else:
         return
-    if _same_words(text_a.replace(speaker_a, " "), text_b.replace(speaker_b, " ")):
-        found.add("attribution", (block_a, speaker_a), (block_b, speaker_b), "the same words given to two people")
+    if two and _same_words(text_a, text_b):
+        found.add("attribution", (block_a, said_a), (block_b, said_b), "the same words given to two people")
+
+
+def _without(text: str, *words: str) -> str:
+    for said in words:
+        text = text.replace(said, " ") if said else text
+    return text
 
 
 def _named_in(name: str, sentence: str) -> bool:
@@ -70,5 +99,10 @@ def _named_in(name: str, sentence: str) -> bool:
 
 def _same_words(text_a: str, text_b: str) -> bool:
     terms_a, terms_b = set(content_terms(fold(text_a))), set(content_terms(fold(text_b)))
-    shared = len(terms_a & terms_b)
-    return shared >= 5 and shared >= SAME_WORDS * min(len(terms_a), len(terms_b))
+    shared = terms_a & terms_b
+    share = SAME_WORDS if not shared & _COUNTS else SAME_WORDS_WITH_A_COUNT
+    return len(shared) >= 5 and len(shared) >= share * min(len(terms_a), len(terms_b))
+
+
+# A count both sentences give ("two helicopters" / "Two helicopters") marks one statement.
+_COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve".split())

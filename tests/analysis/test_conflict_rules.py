@@ -1226,6 +1226,16 @@ class TestSpeakers:
         )
         assert one_line(self.SAID_A, to_someone, ("attribution",)) == []
 
+    def test_a_named_speaker_with_one_post_and_another_post_alone_are_two_people(self):
+        named = (
+            "Kari Lind, head of the harbour rescue unit, said two tugs were towing the ferry from "
+            "the reef to the Skarvik quay."
+        )
+        unnamed = "Two tugs began towing the ferry from the reef to the quay at Skarvik, the mayor said."
+        assert one_line(named, unnamed, ("attribution",)) == [("attribution", "Kari Lind", "the mayor")]
+        no_post = named.replace(", head of the harbour rescue unit,", "")
+        assert one_line(no_post, unnamed, ("attribution",)) == []  # she may be the mayor
+
 
 class TestToday:
     TODAY = "The ferry line today announced new winter fares for the Lundholm crossing."
