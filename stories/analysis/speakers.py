@@ -17,6 +17,7 @@ common, once who said it is left out).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .found import Found
@@ -46,6 +47,7 @@ SAME_WORDS = 0.4  # the share of the shorter sentence's content words (names asi
 SAME_WORDS_WITH_A_COUNT = 1 / 3  # when a count in words is among them
 
 
+@functools.lru_cache(maxsize=4096)  # a sentence is linked to a sentence of each other source
 def speaker(sentence: str) -> tuple[str, str]:
     """The one person a sentence gives its words to, by name and post ("" for what it does
     not give), or ("", "") (none, or more than one)."""
