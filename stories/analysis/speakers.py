@@ -1,18 +1,19 @@
-"""Attributions: the same statement put in two different named mouths.
+"""Attributions: the same statement put in two different mouths.
 
-Two linked sentences that say the same thing, each giving it to one named person ("...,"
-said spokesman John Smith / Mary Jones, director of the agency, urged users to ...),
-give it to two people where the story's one statement has one speaker: an editor must
-check which of them said it. The speaker is a person's name of two or three words set
-beside a verb of saying: after it ("said agency spokesman John Smith."), before it ("John
-Smith said", "John Smith, the agency's director, said"). A sentence naming two people, or
-naming the other's speaker anywhere, is not read: both may have spoken, or one may report
-the other. One unnamed ("..., the governor said.") is another person than one named
-with another post ("John Smith, head of the rescue unit, said"); not than one named with
-no post, who may hold it. What the two say must be the same: most of the content words of the shorter,
-other than the names, are in the longer too (a link the aligner is sure of, and five
-content words, and two in five of the shorter's, or a third with a count among them, in
-common, once who said it is left out).
+Two linked sentences that say the same thing, each giving it to one person ("...," said
+spokesman John Smith / Mary Jones, director of the agency, urged users to ...), give it
+to two people where the story's one statement has one speaker: an editor must check which
+of them said it. The speaker is a person's name of two or three words set beside a verb of
+saying: after it ("said agency spokesman John Smith."), before it ("John Smith said",
+"John Smith, the agency's director, said"). A sentence naming two people, or naming the
+other's speaker anywhere, is not read: both may have spoken, or one may report the other.
+One person by post alone ("..., the governor said.") is another than one named with
+another post ("John Smith, head of the rescue unit, said"), not than one named with no
+post, who may hold it; "officials said" names no one person.
+
+What the two say must be the same: the aligner is sure of the link, and once who said it
+is left out the two share five content words, and two in five of the shorter's (a third
+when a count in words is among them: "two helicopters" / "Two helicopters").
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ _SPEAKERS = (
     # "Christopher Budd said", "Mike Reavey, director of the centre, urged"
     re.compile(rf"(?P<name>{_PERSON})(?:\s?,\s(?P<post>[^,\"\u201c]{{3,90}}),)?\s{_VERB}\b"),
 )
-# One person by post alone: "..., the governor said.", "The minister said"
+# One person by post alone: "..., the governor said.", "The minister said" (not "The
+# officials said": a plural post is no one person)
 _UNNAMED = re.compile(r"(?:^|,\s)[Tt]he\s(?P<post>[a-z]+(?:\s[a-z]+)?)\s(?:said|says)\b")
 # Last words of a capitalised run that name a body, not a person.
 _BODIES = frozenset(

@@ -1,4 +1,4 @@
-""" "Today" and "yesterday" against a weekday: the copy's own date tells which day it is.
+"""Today and yesterday against a weekday: the copy's own date tells which day it is.
 
 Copy stamped "November 12, 2007" that says "HP today announced" dates the announcement
 on a Monday; another source's "HP announced on Tuesday" puts it on another day. The
