@@ -1251,3 +1251,16 @@ class TestToday:
 
     def test_today_in_copy_with_no_stamp_dates_nothing(self):
         assert one_line(self.TODAY, self.WEEKDAY, ("date",)) == []
+
+
+class TestParents:
+    def test_another_count_of_a_mother_s_children_is_a_number_conflict(self):
+        a = "Among the passengers was Liv Aune, 41, a mother of five, who was travelling home."
+        b = "Among the passengers was Liv Aune, 41, a mother-of-six travelling home."
+        assert one_line(a, b, ("number",)) == [("number", "mother of five", "mother-of-six")]
+
+    def test_one_count_repeated_or_an_age_is_no_conflict(self):
+        a = "Among the passengers was Liv Aune, 41, a mother of five, who was travelling home."
+        assert one_line(a, a.replace("a mother of five", "the mother of five children"), ("number",)) == []
+        aged = "Among the passengers was Per Aune, the father of 3-year-old Mia."
+        assert one_line(aged, aged.replace("Per Aune", "Per Aune, 41, a father of two,"), ("number",)) == []
