@@ -31,6 +31,7 @@ from .names import (
 )
 from .numbers import check_numbers
 from .proper_names import Capital, SourceNames
+from .speakers import check_speakers
 from .spellings import respelled, swapped
 from .story_checks import SourceReading, check_anywhere, read_for_checks
 from .text import content_terms, fold, normalise
@@ -173,6 +174,7 @@ def _check_sentences(
     check_states(found.add, a, b)
     if confident:
         check_posts(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
+        check_speakers(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
 
 
 def _check_dates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:

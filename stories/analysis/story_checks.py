@@ -24,12 +24,14 @@ from .found import Found
 from .magnitudes import check_magnitudes, magnitudes_of
 from .model import Block
 from .numbers import Ages, ages_of, check_ages_anywhere, check_counts_anywhere, whole_counts
+from .parents import check_parents, parents_of
 from .phones import check_phones, phones_of
 from .populations import check_populations, populations_of
 from .quantities import Number
 from .records import check_records, records_of
 from .shaking import check_shaking, shaking_of
 from .titles import check_holders, check_served, holders_of, naming_holders, served_of
+from .today import check_today, today_of
 from .tolls import Tolls, check_tolls, drop_loose_tolls, tolls_of
 from .weapons import check_weapons, weapons_of
 
@@ -89,6 +91,8 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: weapons_of(reading.sentences), check_weapons),
     StoryCheck(lambda reading: phones_of(reading.sentences), check_phones),
     StoryCheck(lambda reading: records_of(reading.sentences), check_records),
+    StoryCheck(lambda reading: today_of(reading.sentences), check_today),
+    StoryCheck(lambda reading: parents_of(reading.sentences), check_parents),
     StoryCheck(lambda reading: holders_of(reading.holding), check_holders),
     StoryCheck(lambda reading: served_of(reading.holding), check_served),
 )

@@ -1201,3 +1201,66 @@ class TestDoubledLetters:
         a = BODY + "\nThe mate, Lars Heffner, told reporters on Tuesday that the crossing had been rough."
         b = BODY + "\nThe harbour master, Knut Hefner, praised the lifeboat volunteers."
         assert conflicts(a, b, ("name",)) == []
+
+
+class TestSpeakers:
+    SAID_A = (
+        '"Every passenger should keep their ticket and claim the refund as soon as possible," '
+        "said ferry line spokesman Henrik Solberg."
+    )
+    SAID_B = (
+        "In a statement, Ingrid Vasli, head of the ferry line's customer office, urged every "
+        'passenger to keep their ticket and claim the refund "as quickly as possible."'
+    )
+
+    def test_the_same_words_given_to_two_named_people_is_an_attribution_conflict(self):
+        found = one_line(self.SAID_A, self.SAID_B, ("attribution",))
+        assert found == [("attribution", "Henrik Solberg", "Ingrid Vasli")]
+
+    def test_the_same_speaker_or_the_one_the_words_went_to_is_no_conflict(self):
+        assert one_line(self.SAID_A, self.SAID_A.replace("as soon", "as quickly"), ("attribution",)) == []
+        told = self.SAID_A.replace("said ferry line spokesman Henrik Solberg", "he told Kjell Brandt on Monday")
+        assert one_line(told, self.SAID_A.replace("as soon", "as quickly"), ("attribution",)) == []
+        to_someone = self.SAID_B.replace(
+            "In a statement, Ingrid Vasli", "In a statement, Solberg's deputy Ingrid Vasli"
+        )
+        assert one_line(self.SAID_A, to_someone, ("attribution",)) == []
+
+    def test_a_named_speaker_with_one_post_and_another_post_alone_are_two_people(self):
+        named = (
+            "Kari Lind, head of the harbour rescue unit, said two tugs were towing the ferry from "
+            "the reef to the Skarvik quay."
+        )
+        unnamed = "Two tugs began towing the ferry from the reef to the quay at Skarvik, the mayor said."
+        assert one_line(named, unnamed, ("attribution",)) == [("attribution", "Kari Lind", "the mayor")]
+        no_post = named.replace(", head of the harbour rescue unit,", "")
+        assert one_line(no_post, unnamed, ("attribution",)) == []  # she may be the mayor
+
+
+class TestToday:
+    TODAY = "The ferry line today announced new winter fares for the Lundholm crossing."
+    WEEKDAY = "The ferry line announced on Tuesday new winter fares for the Lundholm crossing."
+
+    def test_today_under_the_copy_s_stamp_is_that_weekday(self):
+        # 12 November 2007 was a Monday.
+        a = "Ferry line sets winter fares\nNovember 12, 2007\n" + BODY + "\n" + self.TODAY
+        found = conflicts(a, "Ferry line sets winter fares\n" + BODY + "\n" + self.WEEKDAY, ("date",))
+        assert found == [("date", "today announced", "announced on Tuesday")]
+        same_day = self.WEEKDAY.replace("Tuesday", "Monday")
+        assert conflicts(a, "Ferry line sets winter fares\n" + BODY + "\n" + same_day, ("date",)) == []
+
+    def test_today_in_copy_with_no_stamp_dates_nothing(self):
+        assert one_line(self.TODAY, self.WEEKDAY, ("date",)) == []
+
+
+class TestParents:
+    def test_another_count_of_a_mother_s_children_is_a_number_conflict(self):
+        a = "Among the passengers was Liv Aune, 41, a mother of five, who was travelling home."
+        b = "Among the passengers was Liv Aune, 41, a mother-of-six travelling home."
+        assert one_line(a, b, ("number",)) == [("number", "mother of five", "mother-of-six")]
+
+    def test_one_count_repeated_or_an_age_is_no_conflict(self):
+        a = "Among the passengers was Liv Aune, 41, a mother of five, who was travelling home."
+        assert one_line(a, a.replace("a mother of five", "the mother of five children"), ("number",)) == []
+        aged = "Among the passengers was Per Aune, the father of 3-year-old Mia."
+        assert one_line(aged, aged.replace("Per Aune", "Per Aune, 41, a father of two,"), ("number",)) == []

@@ -1,0 +1,60 @@
+"""Parents: how many children a mother or father of the story has, compared wherever each
+source says it.
+
+Copy sets the count beside the word in passing ("Zara Holt, 34, a mother of five",
+"the mother-of-three was collecting her children", "a father of two children"). How many
+children someone has does not change between two reports of one event, so where one
+source gives a mother (or father) one count and the other gives her a count it does not,
+they disagree, even where the other gives the first's count too at another place: one of
+its two counts is wrong. A source that gives two counts for mothers, and another that
+gives two, say nothing: there may be two mothers in the story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .found import Found
+from .model import Block
+
+Parents = dict[str, list[tuple[Block, str, int]]]  # "mother" -> (where, as written, children)
+
+_COUNTS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split()
+    )
+}
+_COUNT = r"\d{1,2}|" + "|".join(_COUNTS)
+_JOIN = r"(?:\s|\s?-\s?)"  # "mother of five", "mother-of-five"
+# Not "the father of 3-year-old Ana": an age, not a count.
+_PARENT = re.compile(rf"\b(?P<parent>mother|father){_JOIN}of{_JOIN}(?P<count>{_COUNT})\b(?!\s?-?\s?year)", re.I)
+
+
+def parents_of(sentences: list[tuple[Block, str]]) -> Parents:
+    """A source's counts of children, by the parent word they follow."""
+    parents: Parents = {}
+    for block, text in sentences:
+        if "ther" not in text or "of" not in text:  # in every count of children: most sentences have none
+            continue
+        for match in _PARENT.finditer(text):
+            count = match.group("count").lower()
+            value = int(count) if count.isdigit() else _COUNTS[count]
+            parents.setdefault(match.group("parent").lower(), []).append((block, match.group(), value))
+    return parents
+
+
+def check_parents(found: Found, parents_a: Parents, parents_b: Parents) -> None:
+    """One count of a parent's children in one source, and another count in the other."""
+    for parent in sorted(parents_a.keys() & parents_b.keys()):
+        given_a, given_b = parents_a[parent], parents_b[parent]
+        values_a, values_b = {value for *_, value in given_a}, {value for *_, value in given_b}
+        if values_a == values_b or (len(values_a) > 1 and len(values_b) > 1):
+            continue
+        if len(values_a) == 1:
+            other = next(place for place in given_b if place[2] not in values_a)
+            (block_a, written_a, _), (block_b, written_b, _) = given_a[0], other
+        else:
+            other = next(place for place in given_a if place[2] not in values_b)
+            (block_a, written_a, _), (block_b, written_b, _) = other, given_b[0]
+        found.add("number", (block_a, written_a), (block_b, written_b), f"children of the {parent}")
