@@ -157,6 +157,7 @@ def _confident(links: list[Link]) -> set[int]:
 
 
 SURE_LINK = 0.7
+MOST_DATES = 30  # dates in one sentence compared at most: each is paired with each
 
 
 def _check_sentences(
@@ -183,6 +184,8 @@ def _check_dates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -
     in two sentences that say the same otherwise, unless one dates only the thing named
     after it ("the winner of Friday's semifinal" / "will play on Saturday")."""
     (block_a, facts_a), (block_b, facts_b) = a, b
+    if len(facts_a.dates) > MOST_DATES or len(facts_b.dates) > MOST_DATES:
+        return  # a table's line (a calendar, a list of results): which date is whose cannot be told
     alike = shared_share(facts_a, facts_b) >= NEGATION_SAME_SENTENCE
     for group in ("day", "year", "weekday"):
         dates_a = [date for date in facts_a.dates if date.group == group]

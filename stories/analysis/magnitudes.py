@@ -49,14 +49,18 @@ def is_magnitude(number: Number) -> bool:
     return number.precision < 1 or bool(around & _SCALE_WORDS)
 
 
+# A source giving more magnitudes than this lists quakes (a table, a season's record): none
+# is the story's, and pairing each with each costs the square of their count.
+MOST_MAGNITUDES = 20
+
+
 def magnitudes_of(numbers: list[tuple[Block, tuple[Number, ...]]]) -> Magnitudes:
-    """A source's magnitudes of the story's quakes, in the order it gives them."""
-    return [
-        (block, number)
-        for block, found in numbers
-        for number in found
-        if is_magnitude(number) and not names_a_year(number.sentence)
-    ]
+    """A source's magnitudes of the story's quakes, in the order it gives them; none when it
+    gives more than MOST_MAGNITUDES."""
+    given = [(block, number) for block, found in numbers for number in found if is_magnitude(number)]
+    if len(given) > MOST_MAGNITUDES:
+        return []
+    return [(block, number) for block, number in given if not names_a_year(number.sentence)]
 
 
 def check_magnitudes(found: Found, given_a: Magnitudes, given_b: Magnitudes) -> None:

@@ -27,12 +27,19 @@ from .spellings import respelled
 from .text import content_terms, fold, stem
 from .units import CONVERTED_WITHIN, converted, physical, same_kind
 
+# A sentence stating more numbers than this is a table run into one line (results, prices,
+# a scraper's agate): which of its numbers counts what cannot be told, and comparing each
+# with each costs the cube of their count (430 numbers in 2,000 characters took 5 s).
+MOST_NUMBERS = 40
+
 
 def check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
     """Numbers that count the same thing with different values. A number is compared only
     with the one number of the other sentence that can count what it counts (two candidates
     and there is no telling which is meant); looked at from both sides, so the result does
-    not depend on which source is `a`."""
+    not depend on which source is `a`. Not in a sentence of more than MOST_NUMBERS."""
+    if len(a[1].numbers) > MOST_NUMBERS or len(b[1].numbers) > MOST_NUMBERS:
+        return
     _check_rates(found, a, b)
     _check_ranges(found, a, b)
     if of_other_periods(a[1].numbers, b[1].numbers):
@@ -250,6 +257,8 @@ def check_counts_anywhere(found: Found, counts_a: Counts, counts_b: Counts) -> N
     for thing, found_a in counts_a.items():
         if thing not in counts_b or max(_values(found_a), _values(counts_b[thing])) > MAX_VALUES_OF_A_THING:
             continue
+        if max(len(found_a), len(counts_b[thing])) > MAX_TIMES_COUNTED:
+            continue
         for block_a, number_a in found_a:
             rivals = [
                 (block_b, number_b)
@@ -275,6 +284,9 @@ def check_counts_anywhere(found: Found, counts_a: Counts, counts_b: Counts) -> N
 
 
 MAX_VALUES_OF_A_THING = 4  # more values than this for one word counted, and none is "the" count
+# A thing counted more often than this in one source is a table's or a scraper's repeats,
+# and comparing each count with each costs the cube of their number (600 counts: 6 s).
+MAX_TIMES_COUNTED = 50
 
 
 def _values(found: list[tuple[Block, Number]]) -> int:
