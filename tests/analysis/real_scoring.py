@@ -53,6 +53,7 @@ SETS = {
     "seventh held-out": ("pairs_heldout7.json", "labels_heldout7_"),
     "eighth held-out": ("pairs_heldout8.json", "labels_heldout8_"),
     "ninth held-out": ("pairs_heldout9.json", "labels_heldout9_"),
+    "tenth held-out": ("pairs_heldout10.json", "labels_heldout10_"),
 }
 
 
