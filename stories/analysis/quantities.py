@@ -164,7 +164,7 @@ def _spells_a_number(text: str) -> bool:
 def numbers_of(text: str, sentence: str = "") -> tuple[Number, ...]:
     """The numbers of `text`, its dates blanked out first (`dates.dates_in`); `sentence` is
     `text` before the blanking (`text` itself if not given)."""
-    matches = list((_NUMBER if _spells_a_number(text) else _NUMBER_IN_DIGITS).finditer(text))
+    matches = _number_matches(text)
     numbers = [_number(text, match, sentence or text) for match in matches]
     for index, (first, second) in enumerate(itertools.pairwise(matches)):
         if _RANGE_BETWEEN.fullmatch(text, first.end(), second.start()) and (
@@ -178,6 +178,32 @@ def numbers_of(text: str, sentence: str = "") -> tuple[Number, ...]:
 
 
 _COORDINATED = re.compile(r"\s(?:and|or)\s")
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _number_matches(text: str) -> list[re.Match[str]]:
+    """What `finditer` of the number pattern finds, found for less: the pattern is tried
+    only where a match can begin. A number in digits begins at most two characters (a
+    currency sign, a space) before the first digit of a run of digits, a number word at
+    the start of a word; the search tried every character of the sentence, and trying
+    the spelled words at each cost three times that. Tried in order, from the end of
+    the last match on, so the matches are those of `finditer`. Text that is not ASCII
+    is searched as before: ignoring case, "\u017fix" is "six"."""
+    spelled = _spells_a_number(text)
+    pattern = _NUMBER if spelled else _NUMBER_IN_DIGITS
+    if not text.isascii():
+        return list(pattern.finditer(text))
+    starts = {start for run in _DIGIT_RUN.finditer(text) for start in range(max(0, run.start() - 2), run.start() + 1)}
+    if spelled:
+        lower = text.lower()
+        starts.update(word.start() for word in _WORD_RUN.finditer(lower) if word.group() in _SPELLING_WORDS)
+    matches: list[re.Match[str]] = []
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (match := pattern.match(text, start)):
+            matches.append(match)
+            end = match.end()
+    return matches
 
 
 _OF = re.compile(r"\s+of\b")

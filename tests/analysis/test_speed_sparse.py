@@ -6,7 +6,7 @@ import random
 import numpy as np
 import pytest
 
-from stories.analysis import SourceText, compare_sources, vectors
+from stories.analysis import SourceText, compare_sources, quantities, vectors
 from stories.analysis.blocks import parse_blocks
 from stories.analysis.diff import word_diff
 from stories.analysis.links import LINK_MIN, SAME_ROW_BONUS, SentenceSpace
@@ -107,3 +107,25 @@ def test_passages_of_twenty_thousand_characters_align_and_diff_completely():
     comparison = compare_sources([SourceText("a", a), SourceText("b", b)])
     assert [[cell.status for cell in row.cells] for row in comparison.rows] == [["changed", "changed"]] * 3
     assert [change.complete for change in comparison.changes] == [True] * 3
+
+
+
+NUMBER_SENTENCES = [
+    "The council spent $ 4.5 million, up 12%, on 1,200 new lamps in 2 1/2 years.",
+    "Crews worked for 41 / 2 months; twenty-five of them stayed, twice as many as planned.",
+    "Tens of thousands of fans and hundreds of stewards came for the 7th match of 12.",
+    "A.5 x5 6th item5 $7 \u00a3 12 \u20ac3bn 2.5bn 40-mln 3 per cent 1, 000 fans",
+    "Seven ferries, a dozen tugs and one hundred dinghies: 4 - 1 / 2 - month work.",
+    "Twice the size; married twice; Twice, the mayor said; 1/2 of 30",
+    "\u017fix men and 5 women crossed the bridge at 10:30 on 3/4/2026.",  # not ASCII: searched as before
+]
+
+
+@pytest.mark.parametrize("sentence", NUMBER_SENTENCES)
+def test_numbers_are_found_where_the_full_search_finds_them(sentence):
+    """The number search tries only where a number can begin; it finds what trying every
+    character finds."""
+    pattern = quantities._NUMBER if quantities._spells_a_number(sentence) else quantities._NUMBER_IN_DIGITS
+    expected = [(match.start(), match.end()) for match in pattern.finditer(sentence)]
+    assert len(expected) >= 3
+    assert [(match.start(), match.end()) for match in quantities._number_matches(sentence)] == expected
