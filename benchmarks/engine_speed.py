@@ -1,6 +1,6 @@
 """How fast the text engine compares versions, against difflib's HtmlDiff on the same text.
 
-    .venv/bin/python benchmarks/engine_speed.py [--runs 7] [--long]
+    .venv/bin/python benchmarks/engine_speed.py [--runs 7] [--long] [--parts]
 
 Versions are built from real Reuters paragraphs read from ../shared/corpus (never copied
 into the repository): an article of N words, and an edited version of it (reworded
@@ -13,7 +13,8 @@ text (2 x 16,000 to 2 x 64,000 words: the cost per 1,000 words should stay about
 and with the number of sources (2 to 10 of 3,000 words). `--long` adds one run on two
 files at the ingest limits: 2 MB each, in lines of 19,000 characters with no blank line
 between them (the second with one word in a thousand changed), the case that once took a
-minute.
+minute. `--parts` adds what the conflict checks cost at 8,000 words: the engine run in turns
+with itself with `find_conflicts` left out, and each beside HtmlDiff.
 """
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from benchmarks.reuters import load_articles, paragraphs_of_about  # noqa: E402
-from stories.analysis import SourceText, compare_sources  # noqa: E402
+from stories.analysis import SourceText, compare, compare_sources  # noqa: E402
 from tests.analysis import variants  # noqa: E402
 
 EDITS = ("rewritten", "changed number", "split", "moved", "dropped", "repeat run")
@@ -133,6 +134,26 @@ def sources_table(runs: int, words: int = 3000) -> None:
         print(f"{n:>7} {engine:>10.1f} {cpu:>7.1f} {engine / n:>10.1f}")
 
 
+def parts_table(runs: int, words: int = 8000) -> None:
+    """The engine without its conflict checks (rows, repeats and word changes only), in
+    turns with the whole engine: what the checks of facts cost, against HtmlDiff's time."""
+    a, b = version_pair(words)
+    sources = [SourceText("v0", "\n".join(a)), SourceText("v1", "\n".join(b))]
+    checks = compare.find_conflicts
+    ratios: dict[str, list[float]] = {"whole": [], "without conflicts": []}
+    for _ in range(runs):
+        for name, finder in (("whole", checks), ("without conflicts", lambda *_: [])):
+            compare.find_conflicts = finder
+            (_, cpu, _, html_cpu), _ = paired_ms(
+                lambda: compare_sources(sources), lambda: difflib.HtmlDiff().make_table(a, b), 1
+            )
+            ratios[name].append(cpu / html_cpu)
+    compare.find_conflicts = checks
+    print(f"\n{words:,} words, engine CPU / HtmlDiff CPU (median of {runs} turns):")
+    for name, values in ratios.items():
+        print(f"  {name:<18} {statistics.median(values):.2f}x")
+
+
 LONG_BYTES, LONG_LINE = 2_000_000, 19_000
 
 
@@ -160,12 +181,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--long", action="store_true", help="also two 2 MB files of 19,000-character lines")
+    parser.add_argument("--parts", action="store_true", help="also the engine without its conflict checks")
     args = parser.parse_args()
     threads = os.environ["OPENBLAS_NUM_THREADS"]
     print(f"load average {os.getloadavg()[0]:.1f}; numpy threads (OPENBLAS_NUM_THREADS) {threads}")
     pair_table(args.runs)
     scaling_table(args.runs)
     sources_table(args.runs)
+    if args.parts:
+        parts_table(args.runs)
     if args.long:
         long_lines()
     print(f"load average {os.getloadavg()[0]:.1f}")
