@@ -25,6 +25,7 @@ from .places import other_places
 from .quantities import TIMES, Number, numbers_of
 from .spellings import respelled
 from .text import content_terms, fold, stem
+from .ties import one_name_measured, said_alike
 from .units import CONVERTED_WITHIN, converted, physical, same_kind
 
 # A sentence stating more numbers than this is a table run into one line (results, prices,
@@ -66,11 +67,13 @@ def _rival(number: Number, facts: Facts, other_facts: Facts) -> Number | None:
     rivals = [
         other for other in other_facts.numbers if not _stated(other, facts.numbers) and _counts_same(number, other)
     ]
+    rivals = said_alike(number, rivals)
     if len(rivals) != 1 or values_agree(number, rivals[0]):
         return None
     counterparts = [
         mine for mine in facts.numbers if not _stated(mine, other_facts.numbers) and _counts_same(rivals[0], mine)
     ]
+    counterparts = said_alike(rivals[0], counterparts)
     return rivals[0] if counterparts == [number] else None
 
 
@@ -159,6 +162,8 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
         return False
     if bool(number_a.rate) != bool(number_b.rate):
         return False  # "$23 million per season" / "$184 million": a figure per time is no total
+    if one_name_measured(number_a, number_b):
+        return True
     if is_magnitude(number_a) != is_magnitude(number_b):
         return False  # "a 6.1 earthquake" / "two earthquakes": a quake's strength is no count of quakes
     if _describe_others(number_a, number_b) or _describe_others(number_b, number_a):
