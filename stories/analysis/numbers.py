@@ -23,6 +23,7 @@ from .number_words import is_depth
 from .periods import periods_of
 from .places import other_places
 from .quantities import TIMES, Number, numbers_of
+from .ranges import check_ranges, check_rates
 from .spellings import respelled
 from .text import content_terms, fold, stem
 from .ties import one_name_measured, said_alike
@@ -41,8 +42,8 @@ def check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) 
     not depend on which source is `a`. Not in a sentence of more than MOST_NUMBERS."""
     if len(a[1].numbers) > MOST_NUMBERS or len(b[1].numbers) > MOST_NUMBERS:
         return
-    _check_rates(found, a, b)
-    _check_ranges(found, a, b)
+    check_rates(found, a, b)
+    check_ranges(found, a, b)
     if of_other_periods(a[1].numbers, b[1].numbers):
         return  # "2.8 mln in the quarter" / "111.8 mln for the year": figures of two periods
     for (block, facts), (other_block, other_facts), flipped in ((a, b, False), (b, a, True)):
@@ -104,44 +105,6 @@ def _add(found: Found, kind: str, here: tuple[Block, str], there: tuple[Block, s
     """A conflict with its sides in the order of the sources: `there` first when the check
     looked from the second source (`flipped`)."""
     found.add(kind, *((there, here) if flipped else (here, there)), note)
-
-
-def _check_ranges(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
-    """Two ranges of the same thing that share one end and not the other: "between six and
-    75 years" / "from 7 to 75 years". Ranges that share no end (a 24-14 lead, a 14-0 lead)
-    are too unlike to be one fact."""
-    (block_a, facts_a), (block_b, facts_b) = a, b
-    ranges_a = {number.ends: number for number in facts_a.numbers if number.ends}
-    ranges_b = {number.ends: number for number in facts_b.numbers if number.ends}
-    for ends_a, range_a in ranges_a.items():
-        for ends_b, range_b in ranges_b.items():
-            shared = sum(end_a == end_b for end_a, end_b in zip(ends_a, ends_b, strict=True))
-            same_thing = (
-                bool(range_a.counts & range_b.counts) or bool(range_a.measure) and range_a.measure == range_b.measure
-            )
-            if shared == 1 and range_a.unit == range_b.unit and range_a.measure == range_b.measure and same_thing:
-                note = "different ranges for the same thing"
-                found.add("number", (block_a, range_a.text), (block_b, range_b.text), note)
-
-
-def _check_rates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
-    """The same number counted per another time: "46,000 barrels a year" / "a day"."""
-    (block_a, facts_a), (block_b, facts_b) = a, b
-    for number_a in facts_a.numbers:
-        for number_b in facts_b.numbers:
-            if _per_other_times(number_a, number_b):
-                note = f"the same number a {number_a.rate} / a {number_b.rate}"
-                found.add("number", (block_a, number_a.rate_text), (block_b, number_b.rate_text), note)
-
-
-def _per_other_times(number_a: Number, number_b: Number) -> bool:
-    """One value, in one unit, counted per two different times."""
-    return (
-        number_a.value == number_b.value
-        and bool(number_a.rate and number_b.rate)
-        and number_a.rate != number_b.rate
-        and number_a.unit == number_b.unit
-    )
 
 
 def _number_style(number_a: Number, number_b: Number) -> bool:
