@@ -3,6 +3,7 @@ set against, one name's figures, names romanised twice over."""
 
 from stories.analysis import SourceText, compare_sources
 from stories.analysis.facts import extract
+from stories.analysis.shares import _fractions
 from stories.analysis.ties import one_name_measured, said_alike
 
 
@@ -71,3 +72,37 @@ class TestNamesRomanisedTwiceOver:
         a = LEAD + "Union leader Giorgos Markatis said the strike would go on."
         b = LEAD + "Yiorgos Markatis, the union leader, said the strike would continue."
         assert ("name", "Giorgos Markatis", "Yiorgos Markatis") in conflicts(a, b, ("name",))
+
+
+class TestGoingTheOtherWay:
+    A = LEAD + "Ingrid Sola, 58, was walking into the pharmacy on Harbour Road when the wall fell, police said."
+
+    def test_one_going_into_and_out_of_the_same_place_is_a_conflict(self):
+        b = LEAD + "Sola was walking out of the pharmacy on Harbour Road when the wall fell."
+        assert conflicts(self.A, b) == [("claim", "walking into", "walking out of")]
+
+    def test_the_same_way_or_another_place_is_none(self):
+        assert conflicts(self.A, LEAD + "Sola was walking into the pharmacy on Harbour Road when the wall fell.") == []
+        b = LEAD + "Sola was walking out of the bakery on Harbour Road when the wall fell."
+        assert conflicts(self.A, b) == []
+
+
+class TestShares:
+    A = LEAD + "Tourism brought in 410 million crowns last year, about half of the town's income, the council said."
+
+    def test_a_fraction_and_a_percentage_that_cannot_meet_are_a_conflict(self):
+        b = LEAD + "The council said tourism accounts for about 70 percent of the town's income."
+        assert conflicts(self.A, b, ("number",)) == [("number", "half", "70 percent")]
+
+    def test_a_fraction_holds_for_a_percentage_near_it(self):
+        b = LEAD + "The council said tourism accounts for 48 percent of the town's income."
+        assert conflicts(self.A, b, ("number",)) == []
+
+    def test_a_rise_in_percent_is_no_share(self):
+        b = LEAD + "The council said tourism income rose 70 percent last year."
+        assert conflicts(self.A, b, ("number",)) == []
+
+    def test_a_half_of_a_time_or_one_and_a_half_is_no_share(self):
+        assert _fractions("in the first half of the season") == []
+        assert _fractions("one and a half of them") == []
+        assert [(n.value, n.bound) for n in _fractions("nearly three-quarters of homes")] == [(75.0, "under")]
