@@ -26,7 +26,7 @@ from .quantities import TIMES, Number, numbers_of
 from .ranges import check_ranges, check_rates
 from .spellings import respelled
 from .text import content_terms, fold, stem
-from .ties import one_name_measured, said_alike
+from .ties import in_its_unit, one_name_measured, said_alike
 from .units import CONVERTED_WITHIN, converted, physical, same_kind
 
 # A sentence stating more numbers than this is a table run into one line (results, prices,
@@ -48,7 +48,7 @@ def check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) 
         return  # "2.8 mln in the quarter" / "111.8 mln for the year": figures of two periods
     for (block, facts), (other_block, other_facts), flipped in ((a, b, False), (b, a, True)):
         for number in facts.numbers:
-            same_value = [other for other in other_facts.numbers if _same_amount(number, other)]
+            same_value = [other for other in in_its_unit(number, other_facts.numbers) if _same_amount(number, other)]
             restyled = next((other for other in same_value if _number_style(number, other)), None)
             if restyled is not None:
                 note = "the same number written differently"
@@ -86,7 +86,7 @@ def of_other_periods(numbers_a: tuple[Number, ...], numbers_b: tuple[Number, ...
 
 
 def _stated(number: Number, numbers: tuple[Number, ...]) -> bool:
-    return any(_same_amount(number, other) for other in numbers)
+    return any(_same_amount(number, other) for other in in_its_unit(number, numbers))
 
 
 def _same_amount(number_a: Number, number_b: Number) -> bool:

@@ -4,7 +4,8 @@ A sentence often gives two counts of one kind of thing: people sheltering and pe
 killed, one player's points and another's. Compared with a sentence that gives one of
 them, only the count said alike can be its rival: of the same harm ("killed one person"
 against "killing four people", not "14,000 people" who fled), or of the same name ("Carter
-scored 14 points" against "Carter had 12 points", not "13 points from VanDeest").
+scored 14 points" against "Carter had 12 points", not "13 points from VanDeest"). And a
+figure given in two units is set against the other source's figure in that one's own unit.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from .harms import harm_of
 from .quantities import Number
 from .spellings import respelled
-from .units import unit_of
+from .units import physical, unit_of
 
 
 def said_alike(number: Number, candidates: list[Number]) -> list[Number]:
@@ -52,3 +53,13 @@ def one_name_measured(number_a: Number, number_b: Number) -> bool:
         and _same_name(number_a.subject, number_b.subject)
         and bool(number_a.subject)
     )
+
+
+def in_its_unit(number: Number, numbers: tuple[Number, ...]) -> tuple[Number, ...]:
+    """The numbers that can state `number`'s amount: those in its own physical unit when
+    the sentence gives one ("about 58km (36 miles)" states 35 miles only through its 36
+    miles, which do not), else all of them. A conversion in brackets is rounded; the figure
+    in the other source's own unit is the one to set against it."""
+    if not physical(number.measure):
+        return numbers
+    return tuple(other for other in numbers if other.measure == number.measure) or numbers

@@ -106,3 +106,16 @@ class TestShares:
         assert _fractions("in the first half of the season") == []
         assert _fractions("one and a half of them") == []
         assert [(n.value, n.bound) for n in _fractions("nearly three-quarters of homes")] == [(75.0, "under")]
+
+
+class TestFiguresInTwoUnits:
+    A = LEAD + "The gauge at Sorvik put the flood crest at about 58km (36 miles) downstream of Brekka."
+
+    def test_a_figure_in_the_other_s_unit_is_set_against_it_not_its_conversion(self):
+        b = LEAD + "The gauge at Sorvik said the crest was 35 miles downstream of Brekka."
+        assert conflicts(self.A, b, ("number",)) == [("number", "36 miles", "35 miles downstream")]
+
+    def test_a_conversion_alone_states_the_figure(self):
+        a = self.A.replace(" (36 miles)", "")
+        b = LEAD + "The gauge at Sorvik said the crest was 35 miles downstream of Brekka."
+        assert conflicts(a, b, ("number",)) == []
