@@ -7,6 +7,7 @@ an article or a possessive): "ran out of money" and "ran into debt" are not one 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .found import Found
@@ -26,19 +27,23 @@ _GOING = re.compile(
 def check_directions(found: Found, a: tuple[Block, str], b: tuple[Block, str]) -> None:
     """A going in one sentence whose verb and place the other has with the opposite way."""
     (block_a, text_a), (block_b, text_b) = a, b
-    if not (_HINT.search(text_a) and _HINT.search(text_b)):  # most sentences: no going to compare
+    goings_a = _goings(text_a)
+    if not goings_a:  # most sentences: no going to compare
         return
     goings_b = _goings(text_b)
-    for (verb, way, place), written_a in _goings(text_a).items():
+    for (verb, way, place), written_a in goings_a.items():
         written_b = goings_b.get((verb, _OPPOSITE[way], place))
         if written_b and (verb, way, place) not in goings_b:
             found.add("claim", (block_a, written_a), (block_b, written_b), "going the other way")
 
 
+@functools.lru_cache(maxsize=4096)  # a sentence is linked to a sentence of each other source
 def _goings(text: str) -> dict[tuple[str, int, str], str]:
     """(verb's stem, way, place's stem) -> the verb and its way as written ("walking out
     of"), for each going of the sentence: the shortest words that carry what differs."""
     goings: dict[tuple[str, int, str], str] = {}
+    if not _HINT.search(text):
+        return goings
     for match in _GOING.finditer(text):
         way = _WAYS[" ".join(match.group("way").lower().split())]
         key = (stem(match.group("verb").lower()), way, stem(match.group("place").lower()))

@@ -12,6 +12,7 @@ and two percentages are the number check's to compare.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .agreement import values_agree
@@ -41,10 +42,11 @@ FRACTION_PRECISION = 10.0  # percentage points: "half" holds for 45 to 55 percen
 def check_shares(found: Found, a: tuple[Block, Facts, str], b: tuple[Block, Facts, str]) -> None:
     """One share as a fraction in one sentence, another as a percentage in the other."""
     for (block, facts, text), (other_block, other_facts, other_text), flipped in ((a, b, False), (b, a, True)):
-        if not _HINT.search(text):  # most sentences: no fraction of anything
+        fractions = _fractions(text)
+        if len(fractions) != 1 or _fractions(other_text):  # most sentences: no fraction of anything
             continue
-        fractions, percentages = _fractions(text), _shares(other_facts)
-        if len(fractions) != 1 or len(percentages) != 1 or _shares(facts) or _fractions(other_text):
+        percentages = _shares(other_facts)
+        if len(percentages) != 1 or _shares(facts):
             continue
         fraction, percentage = fractions[0], percentages[0]
         if not values_agree(fraction, percentage):
@@ -52,8 +54,11 @@ def check_shares(found: Found, a: tuple[Block, Facts, str], b: tuple[Block, Fact
             found.add("number", *((there, here) if flipped else (here, there)), "different shares of the same whole")
 
 
-def _fractions(text: str) -> list[Number]:
+@functools.lru_cache(maxsize=4096)  # a sentence is linked to a sentence of each other source
+def _fractions(text: str) -> tuple[Number, ...]:
     """The fractions of a whole the sentence gives, each as its percentage."""
+    if not _HINT.search(text):
+        return ()
     found = []
     for match in _FRACTION.finditer(text):
         part = (match.group("one") or match.group("bare") or match.group("many")).lower().removesuffix("s")
@@ -72,7 +77,7 @@ def _fractions(text: str) -> list[Number]:
                 bound=bound_of(text[: match.start()]),
             )
         )
-    return found
+    return tuple(found)
 
 
 def _shares(facts: Facts) -> list[Number]:

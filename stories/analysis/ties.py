@@ -60,6 +60,6 @@ def in_its_unit(number: Number, numbers: tuple[Number, ...]) -> tuple[Number, ..
     the sentence gives one ("about 58km (36 miles)" states 35 miles only through its 36
     miles, which do not), else all of them. A conversion in brackets is rounded; the figure
     in the other source's own unit is the one to set against it."""
-    if not physical(number.measure):
+    if not number.measure or not physical(number.measure):  # most numbers: no unit of measure
         return numbers
     return tuple(other for other in numbers if other.measure == number.measure) or numbers
