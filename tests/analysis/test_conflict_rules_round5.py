@@ -103,8 +103,8 @@ class TestShares:
         assert conflicts(self.A, b, ("number",)) == []
 
     def test_a_half_of_a_time_or_one_and_a_half_is_no_share(self):
-        assert _fractions("in the first half of the season") == []
-        assert _fractions("one and a half of them") == []
+        assert _fractions("in the first half of the season") == ()
+        assert _fractions("one and a half of them") == ()
         assert [(n.value, n.bound) for n in _fractions("nearly three-quarters of homes")] == [(75.0, "under")]
 
 
