@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
 from .clock import check_clocks, check_day_times
 from .dates import copy_year, same_time
+from .directions import check_directions
 from .facts import Facts, extract_passage
 from .found import Found
 from .links import Link, SentenceSpace
@@ -31,6 +32,7 @@ from .names import (
 )
 from .numbers import check_numbers
 from .proper_names import Capital, SourceNames
+from .shares import check_shares
 from .speakers import check_speakers
 from .spellings import respelled, swapped
 from .story_checks import SourceReading, check_anywhere, read_for_checks
@@ -169,6 +171,8 @@ def _check_sentences(
         _check_dates(found, a, b)
         check_clocks(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_day_times(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
+        check_directions(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
+        check_shares(found, (link.a.block, facts_a, link.a.text), (link.b.block, facts_b, link.b.text))
     _check_acronyms(found, a, b)
     _check_quotes_and_attributions(found, a, b)
     check_respelled(found, a, b, known)

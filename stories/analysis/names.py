@@ -179,11 +179,13 @@ def _run_with(block: Block, words: str, space: SentenceSpace) -> str:
 def _same_initial(first_a: str, first_b: str) -> bool:
     """The same first letter, or C / K, which spell one sound in first names ("Katherine" /
     "Catherine", "Kristina" / "Cristina"); or G / K, two romanisations of one sound in names
-    from Turkic, Persian or Arabic ("Gurbanguly" / "Kurbanguly")."""
+    from Turkic, Persian or Arabic ("Gurbanguly" / "Kurbanguly"); or G, J / Y, two
+    romanisations of the glide that opens Greek, Slavic or Arabic names ("Giannis" /
+    "Yiannis", "Jevgeni" / "Yevgeni", "Jusuf" / "Yusuf")."""
     return first_a[:1] == first_b[:1] or {first_a[:1], first_b[:1]} in _ONE_SOUND
 
 
-_ONE_SOUND = ({"c", "k"}, {"g", "k"})
+_ONE_SOUND = ({"c", "k"}, {"g", "k"}, {"g", "y"}, {"j", "y"})
 
 
 def _respelled_after_c_or_k(key_a: str, key_b: str) -> bool:
@@ -286,7 +288,7 @@ def _other_people(key_a: str, a: SourceNames, key_b: str, b: SourceNames, space:
         }
 
     rest_a, rest_b = rest(key_a, a), rest(key_b, b)
-    return bool(rest_a and rest_b) and not rest_a & rest_b
+    return bool(rest_a and rest_b) and not rest_a & rest_b and not _all_respelled(rest_a, rest_b)
 
 
 def _sentences_naming(key: str, names: SourceNames, space: SentenceSpace) -> list[SentenceRef]:
@@ -332,7 +334,16 @@ def _two_people(run_a: str, run_b: str, key_a: str, key_b: str) -> bool:
     one street, its name and its kind written two ways."""
     rest_a = {fold(token) for token in run_a.split()} - {key_a} - _KINDS_OF_WAY
     rest_b = {fold(token) for token in run_b.split()} - {key_b} - _KINDS_OF_WAY
-    return bool(rest_a and rest_b) and not rest_a & rest_b
+    return bool(rest_a and rest_b) and not rest_a & rest_b and not _all_respelled(rest_a, rest_b)
+
+
+def _all_respelled(words_a: set[str], words_b: set[str]) -> bool:
+    """Each other word of one name is one of the other's respelled: a name transliterated
+    twice over ("Heydar Alishbandi" / "Heidar Alishvandi") is one person, not two."""
+    return len(words_a) == len(words_b) and all(
+        any(min(len(word), len(other)) >= MIN_RESPELLED and respelled(word, other) for other in words_b)
+        for word in words_a
+    )
 
 
 _KINDS_OF_WAY = frozenset("street st road rd avenue ave boulevard blvd lane drive highway parkway".split())

@@ -23,8 +23,10 @@ from .number_words import is_depth
 from .periods import periods_of
 from .places import other_places
 from .quantities import TIMES, Number, numbers_of
+from .ranges import check_ranges, check_rates
 from .spellings import respelled
 from .text import content_terms, fold, stem
+from .ties import in_its_unit, one_name_measured, said_alike
 from .units import CONVERTED_WITHIN, converted, physical, same_kind
 
 # A sentence stating more numbers than this is a table run into one line (results, prices,
@@ -40,13 +42,13 @@ def check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) 
     not depend on which source is `a`. Not in a sentence of more than MOST_NUMBERS."""
     if len(a[1].numbers) > MOST_NUMBERS or len(b[1].numbers) > MOST_NUMBERS:
         return
-    _check_rates(found, a, b)
-    _check_ranges(found, a, b)
+    check_rates(found, a, b)
+    check_ranges(found, a, b)
     if of_other_periods(a[1].numbers, b[1].numbers):
         return  # "2.8 mln in the quarter" / "111.8 mln for the year": figures of two periods
     for (block, facts), (other_block, other_facts), flipped in ((a, b, False), (b, a, True)):
         for number in facts.numbers:
-            same_value = [other for other in other_facts.numbers if _same_amount(number, other)]
+            same_value = [other for other in in_its_unit(number, other_facts.numbers) if _same_amount(number, other)]
             restyled = next((other for other in same_value if _number_style(number, other)), None)
             if restyled is not None:
                 note = "the same number written differently"
@@ -66,11 +68,13 @@ def _rival(number: Number, facts: Facts, other_facts: Facts) -> Number | None:
     rivals = [
         other for other in other_facts.numbers if not _stated(other, facts.numbers) and _counts_same(number, other)
     ]
+    rivals = said_alike(number, rivals)
     if len(rivals) != 1 or values_agree(number, rivals[0]):
         return None
     counterparts = [
         mine for mine in facts.numbers if not _stated(mine, other_facts.numbers) and _counts_same(rivals[0], mine)
     ]
+    counterparts = said_alike(rivals[0], counterparts)
     return rivals[0] if counterparts == [number] else None
 
 
@@ -82,7 +86,7 @@ def of_other_periods(numbers_a: tuple[Number, ...], numbers_b: tuple[Number, ...
 
 
 def _stated(number: Number, numbers: tuple[Number, ...]) -> bool:
-    return any(_same_amount(number, other) for other in numbers)
+    return any(_same_amount(number, other) for other in in_its_unit(number, numbers))
 
 
 def _same_amount(number_a: Number, number_b: Number) -> bool:
@@ -103,44 +107,6 @@ def _add(found: Found, kind: str, here: tuple[Block, str], there: tuple[Block, s
     found.add(kind, *((there, here) if flipped else (here, there)), note)
 
 
-def _check_ranges(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
-    """Two ranges of the same thing that share one end and not the other: "between six and
-    75 years" / "from 7 to 75 years". Ranges that share no end (a 24-14 lead, a 14-0 lead)
-    are too unlike to be one fact."""
-    (block_a, facts_a), (block_b, facts_b) = a, b
-    ranges_a = {number.ends: number for number in facts_a.numbers if number.ends}
-    ranges_b = {number.ends: number for number in facts_b.numbers if number.ends}
-    for ends_a, range_a in ranges_a.items():
-        for ends_b, range_b in ranges_b.items():
-            shared = sum(end_a == end_b for end_a, end_b in zip(ends_a, ends_b, strict=True))
-            same_thing = (
-                bool(range_a.counts & range_b.counts) or bool(range_a.measure) and range_a.measure == range_b.measure
-            )
-            if shared == 1 and range_a.unit == range_b.unit and range_a.measure == range_b.measure and same_thing:
-                note = "different ranges for the same thing"
-                found.add("number", (block_a, range_a.text), (block_b, range_b.text), note)
-
-
-def _check_rates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
-    """The same number counted per another time: "46,000 barrels a year" / "a day"."""
-    (block_a, facts_a), (block_b, facts_b) = a, b
-    for number_a in facts_a.numbers:
-        for number_b in facts_b.numbers:
-            if _per_other_times(number_a, number_b):
-                note = f"the same number a {number_a.rate} / a {number_b.rate}"
-                found.add("number", (block_a, number_a.rate_text), (block_b, number_b.rate_text), note)
-
-
-def _per_other_times(number_a: Number, number_b: Number) -> bool:
-    """One value, in one unit, counted per two different times."""
-    return (
-        number_a.value == number_b.value
-        and bool(number_a.rate and number_b.rate)
-        and number_a.rate != number_b.rate
-        and number_a.unit == number_b.unit
-    )
-
-
 def _number_style(number_a: Number, number_b: Number) -> bool:
     return number_a.spelled != number_b.spelled or (
         number_a.unit == number_b.unit == "%" and number_a.raw.replace(" ", "") != number_b.raw.replace(" ", "")
@@ -159,6 +125,8 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
         return False
     if bool(number_a.rate) != bool(number_b.rate):
         return False  # "$23 million per season" / "$184 million": a figure per time is no total
+    if one_name_measured(number_a, number_b):
+        return True
     if is_magnitude(number_a) != is_magnitude(number_b):
         return False  # "a 6.1 earthquake" / "two earthquakes": a quake's strength is no count of quakes
     if _describe_others(number_a, number_b) or _describe_others(number_b, number_a):

@@ -23,6 +23,7 @@ import re
 
 from .found import Found
 from .model import Block
+from .spellings import respelled
 from .text import content_terms, fold
 
 _VERB = r"(?:said|says|urged|warned|added|told|wrote|explained)"
@@ -76,7 +77,7 @@ def check_speakers(found: Found, a: tuple[Block, str], b: tuple[Block, str]) -> 
     (block_a, text_a), (block_b, text_b) = a, b
     (name_a, post_a), (name_b, post_b) = speaker(text_a), speaker(text_b)
     if name_a and name_b:
-        two = not (_named_in(name_a, text_b) or _named_in(name_b, text_a))
+        two = not (_named_in(name_a, text_b) or _named_in(name_b, text_a) or _respelled_name(name_a, name_b))
         said_a, said_b = name_a, name_b
         text_a, text_b = text_a.replace(name_a, " "), text_b.replace(name_b, " ")
     elif post_a and post_b and (name_a or name_b):  # one named with a post, the other by another post alone
@@ -99,6 +100,15 @@ def _without(text: str, *words: str) -> str:
 def _named_in(name: str, sentence: str) -> bool:
     """Any word of the name in the sentence ("Reavey" for "Mike Reavey")."""
     return any(re.search(rf"\b{re.escape(word)}\b", sentence) for word in name.split() if len(word) > 2)
+
+
+def _respelled_name(name_a: str, name_b: str) -> bool:
+    """One person's name spelled two ways, word by word ("Aleksei Olshevski" / "Alexei
+    Olshevsky"): the names check's find, not two people."""
+    words_a, words_b = fold(name_a).split(), fold(name_b).split()
+    return len(words_a) == len(words_b) and all(
+        word_a == word_b or respelled(word_a, word_b) for word_a, word_b in zip(words_a, words_b, strict=True)
+    )
 
 
 def _same_words(text_a: str, text_b: str) -> bool:

@@ -1,0 +1,48 @@
+"""Two figures of linked sentences that `numbers.check_numbers` reads as wholes before it
+compares single numbers: ranges of the same thing that share one end, and one value
+counted per two different times."""
+
+from __future__ import annotations
+
+from .facts import Facts
+from .found import Found
+from .model import Block
+from .quantities import Number
+
+
+def check_ranges(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
+    """Two ranges of the same thing that share one end and not the other: "between six and
+    75 years" / "from 7 to 75 years". Ranges that share no end (a 24-14 lead, a 14-0 lead)
+    are too unlike to be one fact."""
+    (block_a, facts_a), (block_b, facts_b) = a, b
+    ranges_a = {number.ends: number for number in facts_a.numbers if number.ends}
+    ranges_b = {number.ends: number for number in facts_b.numbers if number.ends}
+    for ends_a, range_a in ranges_a.items():
+        for ends_b, range_b in ranges_b.items():
+            shared = sum(end_a == end_b for end_a, end_b in zip(ends_a, ends_b, strict=True))
+            same_thing = (
+                bool(range_a.counts & range_b.counts) or bool(range_a.measure) and range_a.measure == range_b.measure
+            )
+            if shared == 1 and range_a.unit == range_b.unit and range_a.measure == range_b.measure and same_thing:
+                note = "different ranges for the same thing"
+                found.add("number", (block_a, range_a.text), (block_b, range_b.text), note)
+
+
+def check_rates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
+    """The same number counted per another time: "46,000 barrels a year" / "a day"."""
+    (block_a, facts_a), (block_b, facts_b) = a, b
+    for number_a in facts_a.numbers:
+        for number_b in facts_b.numbers:
+            if _per_other_times(number_a, number_b):
+                note = f"the same number a {number_a.rate} / a {number_b.rate}"
+                found.add("number", (block_a, number_a.rate_text), (block_b, number_b.rate_text), note)
+
+
+def _per_other_times(number_a: Number, number_b: Number) -> bool:
+    """One value, in one unit, counted per two different times."""
+    return (
+        number_a.value == number_b.value
+        and bool(number_a.rate and number_b.rate)
+        and number_a.rate != number_b.rate
+        and number_a.unit == number_b.unit
+    )

@@ -1,0 +1,92 @@
+"""A share of a whole said as a fraction in one source and as a percentage in the other:
+"half of the company's sales" / "about 60 percent of its revenue", "nearly three-quarters
+of the computers" / "a share of nearly 70 percent".
+
+A fraction word is a round figure (a writer who says "half" of 48 percent is not wrong), so
+it is read as its percentage to the nearest ten, within the bound written before it.
+Compared only between two linked sentences that each give one share and no other, one as
+a fraction and the other as a percentage said to be of something ("60 percent of its
+revenue") or to be a share ("a share of 70 percent"): a rise of "5 percent" is no share,
+and two percentages are the number check's to compare.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .agreement import values_agree
+from .facts import Facts
+from .found import Found
+from .model import Block
+from .number_words import bound_of
+from .quantities import Number
+
+_PARTS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0}  # one of each, in percent
+_HOW_MANY = {"two": 2, "three": 3, "four": 4}
+_HINT = re.compile(r"\b(?:half|thirds?|quarters?|fifths?)\s+of\b", re.I)
+# "half of", "a third of", "two-thirds of", "three - quarters of"; not "the first half of"
+# (a part of a time), nor "one and a half".
+_FRACTION = re.compile(
+    r"(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bthird\s)(?<!\bfourth\s)(?<!\band\s)(?<!\bthe\s)"
+    r"\b(?:(?:a|one)\s*[\s-]\s*(?P<one>half|third|quarter|fifth)"
+    r"|(?P<some>two|three|four)\s*[\s-]\s*(?P<many>thirds|quarters|fifths)"
+    r"|(?<!\ba\s)(?<!\bone\s)(?P<bare>half))\s+of\b",
+    re.I,
+)
+_SAID_OF = re.compile(r"\s+of\b")
+_A_SHARE = re.compile(r"\bshare\s+of\s+(?:\w+\s+){0,2}$", re.I)
+FRACTION_PRECISION = 10.0  # percentage points: "half" holds for 45 to 55 percent
+
+
+def check_shares(found: Found, a: tuple[Block, Facts, str], b: tuple[Block, Facts, str]) -> None:
+    """One share as a fraction in one sentence, another as a percentage in the other."""
+    for (block, facts, text), (other_block, other_facts, other_text), flipped in ((a, b, False), (b, a, True)):
+        fractions = _fractions(text)
+        if len(fractions) != 1 or _fractions(other_text):  # most sentences: no fraction of anything
+            continue
+        percentages = _shares(other_facts)
+        if len(percentages) != 1 or _shares(facts):
+            continue
+        fraction, percentage = fractions[0], percentages[0]
+        if not values_agree(fraction, percentage):
+            here, there = (block, fraction.text), (other_block, percentage.text)
+            found.add("number", *((there, here) if flipped else (here, there)), "different shares of the same whole")
+
+
+@functools.lru_cache(maxsize=4096)  # a sentence is linked to a sentence of each other source
+def _fractions(text: str) -> tuple[Number, ...]:
+    """The fractions of a whole the sentence gives, each as its percentage."""
+    if not _HINT.search(text):
+        return ()
+    found = []
+    for match in _FRACTION.finditer(text):
+        part = (match.group("one") or match.group("bare") or match.group("many")).lower().removesuffix("s")
+        value = _PARTS[part] * _HOW_MANY.get((match.group("some") or "").lower(), 1)
+        found.append(
+            Number(
+                text=match.group(0)[: -len(" of")].strip(),
+                raw=match.group(0),
+                value=value,
+                unit="%",
+                counts=frozenset(),
+                measure="",
+                before=frozenset(),
+                spelled=True,
+                precision=FRACTION_PRECISION,
+                bound=bound_of(text[: match.start()]),
+            )
+        )
+    return tuple(found)
+
+
+def _shares(facts: Facts) -> list[Number]:
+    """The percentages said of a whole ("60 percent of its revenue") or as a share."""
+    return [number for number in facts.numbers if number.unit == "%" and _a_share(number)]
+
+
+def _a_share(number: Number) -> bool:
+    at = number.sentence.find(number.raw)
+    if at < 0:
+        return False
+    return bool(_SAID_OF.match(number.sentence, at + len(number.raw)) or _A_SHARE.search(number.sentence[:at]))
