@@ -29,7 +29,8 @@ Prints, per corpus: pairwise and B-cubed precision, recall and F1; stories made 
 true clusters; candidates checked per item; median milliseconds per item (evidence, and
 lookup plus matching); the candidate recall of the band keys alone; the pairs of stories
 a new item bridged and the merges offered the desk of them (`story_merges.one_story`), each
-with the figures if the desk took every one; and pairwise figures with every provider
+counted once a pair as the desk sees them, with how many are wrong and the figures if the
+desk took every one (for each half of ECB+ too); and pairwise figures with every provider
 unknown. `--ceiling` adds ECB+ clustered with every item known at once (average linkage
 over every pair's `match` score): what the score allows, against what a feed makes of it.
 """
@@ -220,16 +221,19 @@ def stories_made(evidence: list[ItemEvidence], seed: int) -> list[int]:
 
 
 def report_halves(items: list[Item], seed: int, split_seed: int) -> None:
-    """Pairwise and B-cubed figures of a feed of each half of the ECB+ topics alone."""
+    """Pairwise and B-cubed figures of a feed of each half of the ECB+ topics alone, and
+    of the merges it offers."""
     topics = sorted({it.truth.split("_")[0] for it in items}, key=int)
     random.Random(split_seed).shuffle(topics)
     for name, half in (("tune", set(topics[: len(topics) // 2])), ("held out", set(topics[len(topics) // 2 :]))):
         chosen = [it for it in items if it.truth.split("_")[0] in half]
         evidence = [evidence_of(it.headline, it.text, it.received_at, it.provider) for it in chosen]
-        truth, made = [it.truth for it in chosen], stories_made(evidence, seed)
+        feed = run_feed(evidence, seed)
+        truth, made = [it.truth for it in chosen], [feed.story[i] for i in range(len(chosen))]
         print(f"  {name} half (split seed {split_seed}, {len(half)} topics, {len(chosen)} items): "
               "pairwise P {:.3f} R {:.3f} F1 {:.3f}".format(*pairwise(truth, made))
               + f", B-cubed F1 {bcubed(truth, made)[2]:.3f}")
+        print_offers(truth, feed, indent="    ")
 
 
 def report(name: str, items: list[Item], seed: int, sweep: bool, ceiling: bool = False) -> None:
@@ -263,13 +267,29 @@ def report(name: str, items: list[Item], seed: int, sweep: bool, ceiling: bool =
     print(f"  ({time.perf_counter() - started:.1f} s)")
 
 
-def print_offers(truth: list[str], feed: Feed) -> None:
+def print_offers(truth: list[str], feed: Feed, indent: str = "  ") -> None:
     """The merges offered the desk, and the stories if the desk took every one; before
-    them, the same for every bridge (as offers were made before story_merges)."""
+    them, the same for every bridge (as offers were made before story_merges). Counted as
+    the desk sees them, one a pair of stories (the database keeps one offer a pair; a pair
+    bridged before but not offered may be offered by a later bridge), with how many of them
+    are wrong (the two stories' most common true events differ, as the feed left them) and
+    their rate a 100 items."""
+    main = _main_events(truth, feed.story)
     for label, offers in (("stories bridged by an item", feed.offers), ("merges offered", feed.offers_made)):
+        pairs = {frozenset(pair) for pair in offers}
+        wrong = sum(main[one] != main[other] for one, other in pairs)
         taken = _taking(offers, feed.story)
-        print(f"  {label} {len(offers)}; taking every one: pairwise P {{:.3f}} R {{:.3f}} F1 {{:.3f}}, "
-              "B-cubed F1 {:.3f}".format(*pairwise(truth, taken), bcubed(truth, taken)[2]))
+        print(f"{indent}{label} {len(pairs)} ({100 * len(pairs) / len(truth):.1f} a 100 items, {wrong} wrong); "
+              "taking every one: pairwise P {:.3f} R {:.3f} F1 {:.3f}, B-cubed F1 {:.3f}".format(
+                  *pairwise(truth, taken), bcubed(truth, taken)[2]))
+
+
+def _main_events(truth: list[str], story: dict[int, int]) -> dict[int, str]:
+    """Each story's most common true event."""
+    events: dict[int, Counter[str]] = defaultdict(Counter)
+    for i, made in story.items():
+        events[made][truth[i]] += 1
+    return {made: counted.most_common(1)[0][0] for made, counted in events.items()}
 
 
 def _taking(offers: list[tuple[int, int]], story: dict[int, int]) -> list[int]:
