@@ -54,6 +54,7 @@ SETS = {
     "eighth held-out": ("pairs_heldout8.json", "labels_heldout8_"),
     "ninth held-out": ("pairs_heldout9.json", "labels_heldout9_"),
     "tenth held-out": ("pairs_heldout10.json", "labels_heldout10_"),
+    "eleventh held-out": ("pairs_heldout11.json", "labels_heldout11_"),
 }
 
 
