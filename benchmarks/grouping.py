@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/grouping.py [--seed 7] [--split-seed 1] [--sweep] [--ceiling]
                                             [--candidates 30] [--key-rows 50]
 
-About 45 s (--sweep, which re-runs the feed at other thresholds, about 3.5 min; --ceiling,
+About 50 s (--sweep, which re-runs the feed at other thresholds, about 3.5 min; --ceiling,
 20 s more). Reads ../shared/corpus at run time (never copied into the repository) and
 simulates a feed: items arrive one at a time in a fixed shuffled order; each looks up
 candidates through an in-memory dict of band keys (exactly as the indexed table will),
@@ -30,9 +30,11 @@ true clusters; candidates checked per item; median milliseconds per item (eviden
 lookup plus matching); the candidate recall of the band keys alone; the pairs of stories
 a new item bridged and the merges offered the desk of them (`story_merges.one_story`), each
 counted once a pair as the desk sees them, with how many are wrong and the figures if the
-desk took every one (for each half of ECB+ too); and pairwise figures with every provider
-unknown. `--ceiling` adds ECB+ clustered with every item known at once (average linkage
-over every pair's `match` score): what the score allows, against what a feed makes of it.
+desk took every one at the end of the feed (for each half of ECB+ too); the same feed
+with the desk taking each offer the moment it is made, so later items see the merged
+story (`take_at_once`); and pairwise figures with every provider unknown. `--ceiling`
+adds ECB+ clustered with every item known at once (average linkage over every pair's
+`match` score): what the score allows, against what a feed makes of it.
 """
 from __future__ import annotations
 
@@ -138,9 +140,14 @@ class Feed:
     ms: list[float]
     offers: list[tuple[int, int]] = field(default_factory=list)  # (story joined, other story) bridged
     offers_made: list[tuple[int, int]] = field(default_factory=list)  # those passing story_merges.one_story
+    # With offers taken as made: each offer's two stories' items at that moment, and
+    # whether it was taken (False: it lapsed, its story merged away by an earlier one).
+    taken: list[tuple[tuple[int, ...], tuple[int, ...], bool]] = field(default_factory=list)
 
 
-def run_feed(evidence: list[ItemEvidence], seed: int) -> Feed:
+def run_feed(evidence: list[ItemEvidence], seed: int, take_offers: bool = False) -> Feed:
+    """The feed in the order `seed` shuffles it. With `take_offers`, the desk takes each
+    merge offered the moment it is made (`take_at_once`): later items see the merged story."""
     order = list(range(len(evidence)))
     random.Random(seed).shuffle(order)
     table: dict[str, list[int]] = defaultdict(list)  # band key -> items, as the indexed table
@@ -155,17 +162,51 @@ def run_feed(evidence: list[ItemEvidence], seed: int) -> Feed:
         found = best_story(evidence[i], ((feed.story[j], evidence[j]) for j in candidates))
         feed.story[i] = found[0] if found else i
         members[feed.story[i]].append(i)
-        if found:  # as stories.services.grouping._also_matched: other stories it matches
-            also = {feed.story[j] for j in candidates if feed.story[j] != found[0]
-                    and match(evidence[i], evidence[j]).same_story}
+        if found:  # as stories.services.grouping._also_matched: other stories it matches, best first
+            also = _also_matched(evidence, i, candidates, feed.story, found[0])
             feed.offers += [(found[0], other) for other in sorted(also)]
-            feed.offers_made += [(found[0], other) for other in sorted(also) if one_story(
+            made = [other for other in also if one_story(
                 [evidence[j] for j in members[found[0]]], [evidence[j] for j in members[other]])]
+            feed.offers_made += [(found[0], other) for other in sorted(made)]
+            if take_offers:
+                take_at_once(feed, members, arrived, found[0], made)
         for key in keys:
             table[key].append(i)
         feed.ms.append((time.perf_counter() - started) * 1000)
         feed.checked.append(len(candidates))
     return feed
+
+
+def _also_matched(evidence: list[ItemEvidence], i: int, candidates: list[int], story: dict[int, int],
+                  joined: int) -> list[int]:
+    """The stories other than the one joined that item `i` matches, the best match first."""
+    best: dict[int, float] = {}
+    for j in candidates:
+        found = match(evidence[i], evidence[j])
+        if story[j] != joined and found.same_story and found.score > best.get(story[j], -1.0):
+            best[story[j]] = found.score
+    return sorted(best, key=lambda other: -best[other])
+
+
+def take_at_once(feed: Feed, members: dict[int, list[int]], arrived: dict[int, int], joined: int,
+                 others: list[int]) -> None:
+    """The desk takes each offer an item made, in the order the service stores them, as
+    `merge_offers.merge_offered` merges: into the older story (no article has saved
+    versions here), every source of the other moved into it, so later items find its items
+    under the one story, and its newest items (by arrival, as fingerprint ids) speak for it
+    in later offers. An offer naming a story an earlier one merged away has lapsed
+    (`regroup._close_merge_offers`)."""
+    made = [(tuple(members[joined]), tuple(members[other])) for other in others]  # as offered
+    gone: set[int] = set()
+    for other, (ours, theirs) in zip(others, made):
+        feed.taken.append((ours, theirs, not {joined, other} & gone))
+        if {joined, other} & gone:
+            continue
+        story, into = sorted((joined, other), key=lambda each: -arrived[each])  # the newer goes
+        for j in members[story]:
+            feed.story[j] = into
+        members[into] = sorted(members[into] + members.pop(story), key=arrived.__getitem__)
+        gone.add(story)
 
 
 CANDIDATES = grouping.CANDIDATES  # --candidates; 0 for every item sharing a key
@@ -234,6 +275,7 @@ def report_halves(items: list[Item], seed: int, split_seed: int) -> None:
               "pairwise P {:.3f} R {:.3f} F1 {:.3f}".format(*pairwise(truth, made))
               + f", B-cubed F1 {bcubed(truth, made)[2]:.3f}")
         print_offers(truth, feed, indent="    ")
+        print_taken(truth, run_feed(evidence, seed, take_offers=True), indent="    ")
 
 
 def report(name: str, items: list[Item], seed: int, sweep: bool, ceiling: bool = False) -> None:
@@ -258,6 +300,7 @@ def report(name: str, items: list[Item], seed: int, sweep: bool, ceiling: bool =
     print(f"  band keys retrieve {found}/{pairs} true pairs ({found / pairs:.1%}); of the "
           f"{accepted} true pairs match accepts, {accepted_found} ({accepted_found / max(1, accepted):.1%})")
     print_offers(truth, feed)
+    print_taken(truth, run_feed(evidence, seed, take_offers=True))
     unknown = stories_made([replace(e, provider=None) for e in evidence], seed)
     print("  with no provider known: pairwise P {:.3f}  R {:.3f}  F1 {:.3f}".format(*pairwise(truth, unknown)))
     if sweep:
@@ -282,6 +325,25 @@ def print_offers(truth: list[str], feed: Feed, indent: str = "  ") -> None:
         print(f"{indent}{label} {len(pairs)} ({100 * len(pairs) / len(truth):.1f} a 100 items, {wrong} wrong); "
               "taking every one: pairwise P {:.3f} R {:.3f} F1 {:.3f}, B-cubed F1 {:.3f}".format(
                   *pairwise(truth, taken), bcubed(truth, taken)[2]))
+
+
+def print_taken(truth: list[str], feed: Feed, indent: str = "  ") -> None:
+    """The stories of a feed whose desk took each merge offered the moment it was made
+    (`run_feed(take_offers=True)`): the offers made (each pair once: a pair merged is not
+    offered again), how many are wrong (the two stories' most common true events differ,
+    as they were when it was made) and how many lapsed."""
+    wrong = sum(_main_event(truth, ours) != _main_event(truth, theirs) for ours, theirs, _ in feed.taken)
+    lapsed = sum(not taken for _, _, taken in feed.taken)
+    made = [feed.story[i] for i in range(len(truth))]
+    rate = 100 * len(feed.taken) / len(truth)
+    print(f"{indent}taking each offer as it is made: {len(feed.taken)} offers ({rate:.1f} a 100 items, {wrong} wrong, "
+          f"{lapsed} lapsed): " + "pairwise P {:.3f} R {:.3f} F1 {:.3f}, B-cubed F1 {:.3f}".format(
+              *pairwise(truth, made), bcubed(truth, made)[2]))
+
+
+def _main_event(truth: list[str], items: tuple[int, ...]) -> str:
+    """The most common true event of a story's items."""
+    return Counter(truth[i] for i in items).most_common(1)[0][0]
 
 
 def _main_events(truth: list[str], story: dict[int, int]) -> dict[int, str]:
