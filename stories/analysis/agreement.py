@@ -38,6 +38,8 @@ def values_agree(number_a: Number, number_b: Number) -> bool:
             return True
         if this.bound == "about" and _about(this, other.value):
             return True
+        if this.bound == "near" and _near(this, other.value):
+            return True
     return False
 
 
@@ -54,9 +56,22 @@ def _about(number: Number, value: float) -> bool:
     return round(number.value / number.precision) % 10 == 0 or off < number.precision - 1e-9
 
 
+NEAR = 0.1  # "nearly 50" holds for 45 to 50
+
+
+def _near(number: Number, value: float) -> bool:
+    """`value` holds for "nearly `number`" (or "as many as"): at most it and within NEAR
+    below it, and, when its last written digit is not a nought, less than one of that digit
+    below it: "nearly 14" is not 13, "as many as 80" is not "about 50"."""
+    off = number.value - value
+    if off < -1e-9 or off > NEAR * number.value:
+        return False
+    return round(number.value / number.precision) % 10 == 0 or off < number.precision - 1e-9
+
+
 def _span(number: Number) -> tuple[float, float]:
     """The values a number holds, as written: "dozens" 24 up to 200, "more than 20" above
-    20, "about 250" 238 to 262, "4.5" 4.45 to 4.55."""
+    20, "about 250" 238 to 262, "nearly 50" 45 to 50, "4.5" 4.45 to 4.55."""
     value = number.value
     if number.upto:
         return value, number.upto
@@ -66,6 +81,8 @@ def _span(number: Number) -> tuple[float, float]:
         return 0.0, value + 1e-9
     if number.bound == "about":
         return value * (1 - ABOUT), value * (1 + ABOUT) + 1e-9
+    if number.bound == "near":
+        return value * (1 - NEAR), value + 1e-9
     return value - number.precision / 2, value + number.precision / 2 + 1e-9
 
 

@@ -123,7 +123,7 @@ class Number:
     rate: str = ""  # the time it is counted per ("day" in "46,000 barrels a day")
     rate_text: str = ""  # the number through its rate, as written
     precision: float = 1.0  # what its last written digit is worth (0.01 for "4.46")
-    bound: str = ""  # "over", "under" or "about" ("more than 20", "nearly 50")
+    bound: str = ""  # "over", "under", "near" or "about" ("more than 20", "under 20", "nearly 50", "about 50")
     partial: bool = False  # a part of a count: "the first 17", "one of the", "another 5"
     ends: tuple[float, float] | None = None  # a range it is one end of ("from 7 to 75 years")
     upto: float = 0.0  # the top of an amount said in round words (`VAGUE_AMOUNTS`); `value` its foot

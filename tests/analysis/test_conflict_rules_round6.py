@@ -1,0 +1,37 @@
+"""Conflict rules of issue 10's sixth round, on copy of our own: general mechanisms mended
+where they failed on real copy (a bound that says "about this many", ...)."""
+
+from stories.analysis import SourceText, compare_sources
+from stories.analysis.agreement import values_agree
+from stories.analysis.quantities import numbers_of
+
+
+def conflicts(a: str, b: str, kinds=("number", "name", "date", "quote", "attribution", "claim")):
+    found = compare_sources([SourceText("a", a), SourceText("b", b)]).conflicts
+    return [(c.kind, c.a.text, c.b.text) for c in found if c.kind in kinds]
+
+
+LEAD = "A landslide buried part of the hill village of Oskarby on Tuesday, the county rescue service said.\n"
+
+
+def number(text: str):
+    return numbers_of(text)[0]
+
+
+class TestNearlyOrAsManyAs:
+    def test_as_many_as_is_a_claim_the_count_reached_the_figure(self):
+        assert not values_agree(number("about 40 injured"), number("as many as 70 injured"))
+        assert not values_agree(number("nearly 50 people"), number("30 people"))
+
+    def test_a_value_just_short_of_it_agrees(self):
+        assert values_agree(number("nearly 50 people"), number("47 people"))
+        assert values_agree(number("as many as 70 people"), number("about 70 people"))
+        assert not values_agree(number("nearly 50 people"), number("52 people"))
+
+    def test_under_still_holds_for_any_value_below(self):
+        assert values_agree(number("fewer than 50 people"), number("30 people"))
+
+    def test_two_tolls_a_source_each_are_set_against_each_other(self):
+        a = LEAD + "Four people were killed and about 40 hurt when the slope gave way."
+        b = LEAD + "As many as 70 people were also injured, the service said."
+        assert ("number", "40 hurt", "70 people") in conflicts(a, b, ("number",))
