@@ -35,3 +35,15 @@ class TestNearlyOrAsManyAs:
         a = LEAD + "Four people were killed and about 40 hurt when the slope gave way."
         b = LEAD + "As many as 70 people were also injured, the service said."
         assert ("number", "40 hurt", "70 people") in conflicts(a, b, ("number",))
+
+
+class TestOnePlaceAndSeveral:
+    def test_one_place_s_count_is_not_several_places_count(self):
+        a = LEAD + "In 1987 a slide in the valley buried 140 houses in the county and dozens more elsewhere."
+        b = LEAD + "A slide in 1987 buried 310 houses in four provinces of the north."
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_one_place_s_count_against_the_same_place_s_still_disagrees(self):
+        a = LEAD + "In 1987 a slide in the valley buried 140 houses in the county and dozens more elsewhere."
+        b = LEAD + "A slide in 1987 buried 310 houses in the county of the north."
+        assert conflicts(a, b, ("number",)) == [("number", "140 houses", "310 houses")]
