@@ -120,8 +120,9 @@ class SourceNames:
     def _read(self, block: Block, capitals: list[Capital]) -> None:
         openers = {sentence.start for sentence in block.sentences}
         # A headline in title case capitalises every word: "Warehouse Fire Injures 12" writes
-        # no name mid-sentence.
-        title_case = len(capitals) >= TITLE_CASE_SHARE * len(block.text.split())
+        # no name mid-sentence. A short line mostly of names that writes a word of its own in
+        # lower case ("Aviation expert Hugh Dalby said:") is no title.
+        title_case = len(capitals) >= TITLE_CASE_SHARE * len(block.text.split()) and not _lower_content(block.text)
         for start, token, key, first in capitals:
             if not title_case and (start not in openers or _SPEAKING.match(block.text, start + len(token))):
                 self.mid_sentence.add(key)  # "Heffner told the AP": a sentence's first word that speaks is a name
@@ -132,6 +133,12 @@ class SourceNames:
             if first is not None:
                 self.joined.setdefault(fold(first + token), (f"{first} {token}", block))
                 self.before.setdefault(key, {}).setdefault(fold(first), (f"{first} {token}", block))
+
+
+def _lower_content(text: str) -> bool:
+    """Some word of five letters or more written in lower case, not a little word that title
+    case leaves so ("about", "after")."""
+    return any(len(word) >= 5 and word not in STOPWORDS for word in _LOWER_WORD.findall(text))
 
 
 _SPEAKING = re.compile(r"(?:['\u2019]s)?\s(?:told|said|says|added)\b")

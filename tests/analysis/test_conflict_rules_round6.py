@@ -47,3 +47,15 @@ class TestOnePlaceAndSeveral:
         a = LEAD + "In 1987 a slide in the valley buried 140 houses in the county and dozens more elsewhere."
         b = LEAD + "A slide in 1987 buried 310 houses in the county of the north."
         assert conflicts(a, b, ("number",)) == [("number", "140 houses", "310 houses")]
+
+
+class TestShortLinesOfNames:
+    def test_a_short_line_mostly_of_names_writes_them_mid_sentence(self):
+        a = LEAD + "Hollister told reporters on Wednesday that the road would stay shut for a week."
+        b = LEAD + "Council engineer Karl Holister said:\n\"The road will stay shut for a week.\""
+        assert conflicts(a, b, ("name",)) == [("name", "Hollister", "Karl Holister")]
+
+    def test_a_title_case_headline_still_names_nobody_by_its_capitals(self):
+        a = "Landslide Buries Village Houses\n" + LEAD
+        b = "Landslid Buries Village Houses\n" + LEAD
+        assert conflicts(a, b, ("name",)) == []
