@@ -4,6 +4,7 @@ where they failed on real copy (a bound that says "about this many", ...)."""
 from stories.analysis import SourceText, compare_sources
 from stories.analysis.agreement import values_agree
 from stories.analysis.quantities import numbers_of
+from stories.analysis.spellings import respelled
 
 
 def conflicts(a: str, b: str, kinds=("number", "name", "date", "quote", "attribution", "claim")):
@@ -59,3 +60,13 @@ class TestShortLinesOfNames:
         a = "Landslide Buries Village Houses\n" + LEAD
         b = "Landslid Buries Village Houses\n" + LEAD
         assert conflicts(a, b, ("name",)) == []
+
+
+class TestADoubledLetterIsNoDerivation:
+    def test_a_letter_doubled_before_an_ending_is_a_respelling(self):
+        assert respelled("brennan", "brenan")
+        assert respelled("schiller", "schiler")
+
+    def test_a_people_or_an_adjective_is_still_derived(self):
+        assert not respelled("africa", "african")
+        assert not respelled("korea", "korean")
