@@ -62,6 +62,19 @@ def derived(word_a: str, word_b: str) -> bool:
 _DOER_SPELLINGS = ({"or", "er"}, {"ors", "ers"})
 
 
+def vowel_changed(word_a: str, word_b: str) -> bool:
+    """A long name with one vowel, not its first letter, written as another ("Hormozgan" /
+    "Hormuzgan", "Jalalabad" / "Jalalabed"): a sound romanised two ways, and no two names
+    of one story of LONG_NAME letters differ so."""
+    if len(word_a) != len(word_b) or len(word_a) < LONG_NAME:
+        return False
+    changed = [n for n, (x, y) in enumerate(zip(word_a, word_b)) if x != y]
+    return len(changed) == 1 and changed[0] > 0 and {word_a[changed[0]], word_b[changed[0]]} <= _VOWELS
+
+
+_VOWELS = frozenset("aeiouy")
+
+
 def doubled(word_a: str, word_b: str, shortest: int = MIN_DOUBLED) -> bool:
     """A name written with a letter doubled and with it single ("Heffner" / "Hefner"), the
     shorter of `shortest` letters or more: the commonest slip in a name, and no two names

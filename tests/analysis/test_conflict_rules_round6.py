@@ -4,7 +4,7 @@ where they failed on real copy (a bound that says "about this many", ...)."""
 from stories.analysis import SourceText, compare_sources
 from stories.analysis.agreement import values_agree
 from stories.analysis.quantities import numbers_of
-from stories.analysis.spellings import respelled
+from stories.analysis.spellings import respelled, vowel_changed
 
 
 def conflicts(a: str, b: str, kinds=("number", "name", "date", "quote", "attribution", "claim")):
@@ -70,3 +70,15 @@ class TestADoubledLetterIsNoDerivation:
     def test_a_people_or_an_adjective_is_still_derived(self):
         assert not respelled("africa", "african")
         assert not respelled("korea", "korean")
+
+
+class TestALongNameWithAVowelRomanisedOtherwise:
+    def test_it_is_raised_in_unlike_sentences(self):
+        a = LEAD + "Radio quoted the relief office in the region of Kerimabad as saying six houses fell."
+        b = LEAD + "Engineers from the Kerimabed regional authority reached the valley on Wednesday."
+        assert conflicts(a, b, ("name",)) == [("name", "Kerimabad", "Kerimabed")]
+
+    def test_shorter_names_or_other_letters_are_not_enough(self):
+        assert not vowel_changed("columbia", "colombia")
+        assert not vowel_changed("kerimabad", "kerimabbd")
+        assert vowel_changed("kerimabad", "kerimabed")
