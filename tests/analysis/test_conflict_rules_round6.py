@@ -82,3 +82,20 @@ class TestALongNameWithAVowelRomanisedOtherwise:
         assert not vowel_changed("columbia", "colombia")
         assert not vowel_changed("kerimabad", "kerimabbd")
         assert vowel_changed("kerimabad", "kerimabed")
+
+
+QUAKE = "An earthquake shook the island of Veldoy on Sunday, the national seismic office said.\n"
+
+
+class TestAnotherQuakesMagnitude:
+    def test_a_value_a_point_away_is_another_quake_where_the_sources_share_a_reading(self):
+        a = QUAKE + "The survey put the magnitude at 6.2.\nThe national office put the quake's magnitude at 5.8."
+        b = QUAKE + "The island was rocked by a magnitude-5.8 earthquake.\n" + (
+            "The university's station registered a quake measuring 3.9 on the Richter scale on Monday."
+        )
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_one_reading_each_a_point_apart_still_disagrees(self):
+        a = QUAKE + "The survey put the magnitude at 6.2."
+        b = QUAKE + "The station registered a quake measuring 4.9 on the Richter scale."
+        assert conflicts(a, b, ("number",)) == [("number", "6.2", "4.9")]
