@@ -10,7 +10,8 @@ not are compared when there is one of each, so that "7.6 and 7.5" / "7.6 ... a 7
 which quake the sources disagree on, or where two of them are each other's nearest and a
 few tenths apart, as two readings of one quake are; not where they are a point or more apart
 and the sources agree on another reading (an aftershock's). A magnitude in a sentence that names a year
-is another quake's, given for background ("a 9.1 temblor in 2004"). Where a source says
+(or "last year") is another quake's, given for background ("a 9.1 temblor in 2004"):
+`past_quakes` compares those. Where a source says
 which agency gave which reading, one agency's reading is compared with the same agency's
 in the other source.
 """
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 
 from .agreement import reported_alike, values_agree
-from .dates import names_a_year
+from .dates import names_a_past_year
 from .found import Found
 from .model import Block
 from .quantities import Number
@@ -33,7 +34,7 @@ _SCALE_WORDS = frozenset(stem(word) for word in "magnitude richter".split())
 _QUAKE_WORDS = _SCALE_WORDS | frozenset(
     stem(word) for word in "quake quakes earthquake earthquakes tremor tremors temblor temblors aftershock".split()
 )
-_QUAKE = re.compile(r"\b(?:earth)?quakes?\b|\btremors?\b|\btemblors?\b", re.I)
+QUAKE = re.compile(r"\b(?:earth)?quakes?\b|\btremors?\b|\btemblors?\b", re.I)
 
 
 def is_magnitude(number: Number) -> bool:
@@ -45,7 +46,7 @@ def is_magnitude(number: Number) -> bool:
     if number.bound in ("over", "under"):  # "aftershocks stronger than five": a threshold, no quake's
         return False
     around = number.counts | number.before
-    if not around & _QUAKE_WORDS and not ("measur" in number.before and _QUAKE.search(number.sentence)):
+    if not around & _QUAKE_WORDS and not ("measur" in number.before and QUAKE.search(number.sentence)):
         return False  # "two quakes, measuring 7.6 and 7.4, struck"
     return number.precision < 1 or bool(around & _SCALE_WORDS)
 
@@ -61,7 +62,7 @@ def magnitudes_of(numbers: list[tuple[Block, tuple[Number, ...]]]) -> Magnitudes
     given = [(block, number) for block, found in numbers for number in found if is_magnitude(number)]
     if len(given) > MOST_MAGNITUDES:
         return []
-    return [(block, number) for block, number in given if not names_a_year(number.sentence)]
+    return [(block, number) for block, number in given if not names_a_past_year(number.sentence)]
 
 
 def check_magnitudes(found: Found, given_a: Magnitudes, given_b: Magnitudes) -> None:

@@ -25,6 +25,7 @@ from .magnitudes import check_magnitudes, magnitudes_of
 from .model import Block
 from .numbers import Ages, ages_of, check_ages_anywhere, check_counts_anywhere, whole_counts
 from .parents import check_parents, parents_of
+from .past_quakes import check_past_quakes, past_quakes_of
 from .phones import check_phones, phones_of
 from .populations import check_populations, populations_of
 from .quantities import Number
@@ -81,6 +82,7 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: days_of(reading.dated), check_days_anywhere),
     StoryCheck(lambda reading: tolls_of(reading.numbers), _check_tolls),
     StoryCheck(lambda reading: magnitudes_of(reading.numbers), check_magnitudes),
+    StoryCheck(lambda reading: past_quakes_of(reading.numbers, reading.year), check_past_quakes),
     StoryCheck(lambda reading: shaking_of(reading.numbers), check_shaking),
     StoryCheck(lambda reading: populations_of(reading.numbers), check_populations),
     StoryCheck(lambda reading: crowds_of(reading.numbers), check_crowds),

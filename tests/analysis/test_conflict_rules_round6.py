@@ -99,3 +99,25 @@ class TestAnotherQuakesMagnitude:
         a = QUAKE + "The survey put the magnitude at 6.2."
         b = QUAKE + "The station registered a quake measuring 4.9 on the Richter scale."
         assert conflicts(a, b, ("number",)) == [("number", "6.2", "4.9")]
+
+
+QUAKE_WITH_STAMP = "Quake shakes Veldoy island\nMonday, June 3rd, 2019\n" + QUAKE
+
+
+class TestPastQuakes:
+    def test_one_past_quake_s_magnitude_is_set_against_the_other_source_s(self):
+        a = QUAKE_WITH_STAMP + "In March last year a 7.4-magnitude quake struck off the port of Hallvik Sound."
+        b = QUAKE + "A 7.8-magnitude earthquake also hit off the port of Hallvik Sound in 2018, cutting power."
+        assert conflicts(a, b, ("number",)) == [("number", "7.4-magnitude quake", "7.8-magnitude earthquake")]
+
+    def test_past_quakes_of_other_places_or_years_are_other_quakes(self):
+        a = QUAKE_WITH_STAMP + "In March last year a 7.4-magnitude quake struck off the port of Hallvik Sound."
+        other_place = QUAKE + "A 7.8-magnitude earthquake also hit the town of Morstad in 2018."
+        other_year = QUAKE + "A 7.8-magnitude earthquake also hit off the port of Hallvik Sound in 2016."
+        assert conflicts(a, other_place, ("number",)) == []
+        assert conflicts(a, other_year, ("number",)) == []
+
+    def test_a_sentence_of_two_quakes_says_neither_s_year(self):
+        a = QUAKE + "A quake killed 900 in Hallvik in 2009, and 60 died in Morstad in May in a quake of magnitude 6.1."
+        b = QUAKE + "A 6.6-magnitude quake killed 900 people in the port of Hallvik in 2009."
+        assert conflicts(a, b, ("number",)) == []
