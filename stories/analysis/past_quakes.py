@@ -50,18 +50,25 @@ def _names_in(sentence: str) -> frozenset[str]:
 
 
 def check_past_quakes(found: Found, past_a: PastQuakes, past_b: PastQuakes) -> None:
-    """Each source's one magnitude of a past quake of one year and place, and they disagree."""
+    """Each source's one magnitude of a past quake of one year and place, and they disagree;
+    or the month each sentence names for it (one each) differs."""
     for quake_a in past_a:
         matched_b = [quake_b for quake_b in past_b if _one_quake(quake_a, quake_b)]
         if len({quake[1].value for quake in matched_b}) != 1:
             continue
         quake_b = matched_b[0]
         matched_a = [quake for quake in past_a if _one_quake(quake, quake_b)]
-        if len({quake[1].value for quake in matched_a}) != 1 or values_agree(quake_a[1], quake_b[1]):
+        if len({quake[1].value for quake in matched_a}) != 1:
             continue
-        found.add(
-            "number", (quake_a[0], quake_a[1].text), (quake_b[0], quake_b[1].text), "different magnitudes of a past quake"
-        )
+        (block_a, number_a, _, _), (block_b, number_b, _, _) = quake_a, quake_b
+        if not values_agree(number_a, number_b):
+            found.add("number", (block_a, number_a.text), (block_b, number_b.text), "different magnitudes of a past quake")
+        months_a, months_b = _MONTH.findall(number_a.sentence), _MONTH.findall(number_b.sentence)
+        if len(months_a) == len(months_b) == 1 and months_a[0] != months_b[0]:
+            found.add("date", (block_a, months_a[0]), (block_b, months_b[0]), "a past quake in different months")
+
+
+_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 
 
 def _one_quake(quake_a: PastQuake, quake_b: PastQuake) -> bool:

@@ -121,3 +121,8 @@ class TestPastQuakes:
         a = QUAKE + "A quake killed 900 in Hallvik in 2009, and 60 died in Morstad in May in a quake of magnitude 6.1."
         b = QUAKE + "A 6.6-magnitude quake killed 900 people in the port of Hallvik in 2009."
         assert conflicts(a, b, ("number",)) == []
+
+    def test_one_past_quake_s_month_is_set_against_the_other_source_s(self):
+        a = QUAKE_WITH_STAMP + "In March last year a 7.4-magnitude quake struck off the port of Hallvik Sound."
+        b = QUAKE + "A 7.4-magnitude earthquake also hit off the port of Hallvik Sound in April 2018, cutting power."
+        assert conflicts(a, b, ("date",)) == [("date", "March", "April")]
