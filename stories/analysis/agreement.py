@@ -7,7 +7,9 @@ from __future__ import annotations
 import dataclasses
 import math
 
+from .dates import tells_of_the_past
 from .found import Found
+from .harms import harm_of
 from .quantities import Number, numbers_of
 from .units import CONVERTED_WITHIN, converted
 
@@ -15,7 +17,8 @@ from .units import CONVERTED_WITHIN, converted
 def values_agree(number_a: Number, number_b: Number) -> bool:
     """Both values true within the precision and the bound they are written with: "4.46" /
     "4.5", "about 250" / "248", "more than 20" / "23". Two values bounded alike ("more than
-    13 hours" / "more than 19 hours") are two claims about one number: they disagree."""
+    13 hours" / "more than 19 hours") are two claims about one number: they disagree, but
+for two lower bounds of the toll of the story's own event, a running count."""
     if number_a.upto or number_b.upto:
         (low_a, high_a), (low_b, high_b) = _span(number_a), _span(number_b)
         return low_a < high_b and low_b < high_a
@@ -30,7 +33,7 @@ def values_agree(number_a: Number, number_b: Number) -> bool:
     if high - low < max(number_a.precision, precision_b) / 2 - 1e-9:
         return True
     if number_a.bound == number_b.bound:
-        return False
+        return _running_tolls(number_a, number_b)
     for this, other in ((number_a, number_b), (number_b, number_a)):
         if this.bound in ("over", "several") and other.value > this.value:
             return True
@@ -41,6 +44,20 @@ def values_agree(number_a: Number, number_b: Number) -> bool:
         if this.bound == "near" and _near(this, other.value):
             return True
     return False
+
+
+def _running_tolls(number_a: Number, number_b: Number) -> bool:
+    """Two lower bounds of the toll of the story's own event ("killing at least five people" /
+    "killing at least three"): a running count, both true as it grows. A past event's
+    toll (its year in the sentence) is settled: "more than 31,000" / "more than 26,000"
+    disagree."""
+    return (
+        number_a.bound == "over"
+        and bool(harm_of(number_a))
+        and harm_of(number_a) == harm_of(number_b)
+        and not tells_of_the_past(number_a.sentence)
+        and not tells_of_the_past(number_b.sentence)
+    )
 
 
 ABOUT = 0.05  # "about 250" holds for 238 to 262

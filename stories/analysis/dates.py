@@ -45,6 +45,12 @@ def names_a_past_year(text: str) -> bool:
     return names_a_year(text) or _LAST_YEAR.search(text) is not None
 
 
+def tells_of_the_past(text: str) -> bool:
+    """A past event's sentence: it names a year (or "last year") and no weekday, which dates
+    the story's own events ("killed five Tuesday in a region the 2004 tsunami devastated")."""
+    return names_a_past_year(text) and _WEEKDAY.search(text) is None
+
+
 def year_named(text: str, copy_year: int | None) -> int | None:
     """The year `text` names: the first it writes, or for "last year" the one before the
     year its copy was written, when that is known."""

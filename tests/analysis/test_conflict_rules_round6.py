@@ -126,3 +126,16 @@ class TestPastQuakes:
         a = QUAKE_WITH_STAMP + "In March last year a 7.4-magnitude quake struck off the port of Hallvik Sound."
         b = QUAKE + "A 7.4-magnitude earthquake also hit off the port of Hallvik Sound in April 2018, cutting power."
         assert conflicts(a, b, ("date",)) == [("date", "March", "April")]
+
+
+class TestRunningTolls:
+    def test_two_lower_bounds_of_the_story_s_toll_are_a_running_count(self):
+        a = LEAD + "The slide hit the village Tuesday, killing at least six people in a valley flooded in 1987."
+        b = LEAD + "The slide buried homes in the valley, killing at least four people and injuring dozens."
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_a_past_event_s_lower_bounds_are_settled_and_disagree(self):
+        past_a = "The 1987 slide killed more than 300 people in the valley."
+        past_b = "The 1987 slide killed more than 250 people in the valley."
+        assert not values_agree(numbers_of(past_a, past_a)[-1], numbers_of(past_b, past_b)[-1])
+        assert not values_agree(number("more than 13 hours"), number("more than 19 hours"))
