@@ -139,3 +139,15 @@ class TestRunningTolls:
         past_b = "The 1987 slide killed more than 250 people in the valley."
         assert not values_agree(numbers_of(past_a, past_a)[-1], numbers_of(past_b, past_b)[-1])
         assert not values_agree(number("more than 13 hours"), number("more than 19 hours"))
+
+
+class TestBirthNames:
+    def test_a_birth_name_is_not_set_against_the_name_in_use(self):
+        a = LEAD + "The singer Bobbie Vance lived in the village.\nVance was born Bobby Ann Vance in Tromso in 1941."
+        b = LEAD + "The singer Bobbie Vance lived in the village for forty years."
+        assert conflicts(a, b, ("name",)) == []
+
+    def test_the_name_in_use_respelled_is_raised_though_the_birth_name_is_so_spelled(self):
+        a = LEAD + "The singer Bobbie Vance lived in the village.\nVance was born Bobby Ann Vance in Tromso in 1941."
+        b = LEAD + "Famous folk star Bobby Vance has died in hospital, aged 80."
+        assert conflicts(a, b, ("name",)) == [("name", "Bobbie Vance", "Bobby Vance")]
