@@ -151,3 +151,16 @@ class TestBirthNames:
         a = LEAD + "The singer Bobbie Vance lived in the village.\nVance was born Bobby Ann Vance in Tromso in 1941."
         b = LEAD + "Famous folk star Bobby Vance has died in hospital, aged 80."
         assert conflicts(a, b, ("name",)) == [("name", "Bobbie Vance", "Bobby Vance")]
+
+
+class TestTwoDaysInOneSentence:
+    LEAD = "An earthquake shook the western island of Veldoy, the national seismic office said.\n"
+    KILLED = "Six people were killed when the quake flattened houses on the western island on Sunday, officials said."
+
+    def test_a_weekday_beside_a_day_from_it_is_not_set_against_the_other_s(self):
+        b = "A fourth aftershock shook the western island on Monday as the toll from the quake a day before rose to six."
+        assert conflicts(self.LEAD + self.KILLED, self.LEAD + b, ("date",)) == []
+
+    def test_two_weekdays_of_one_doing_still_disagree(self):
+        b = self.KILLED.replace("Sunday", "Monday")
+        assert conflicts(self.LEAD + self.KILLED, self.LEAD + b, ("date",)) == [("date", "Sunday", "Monday")]
