@@ -4,9 +4,10 @@ earthquake hit off the coast in 2012"), set against each other.
 
 The story's own magnitudes leave these out (`magnitudes`): a year in the sentence says the
 quake is another. A sentence that tells of one quake says its year; two sources' past
-quakes are one quake when their sentences name the same year ("last year" read against the year the copy was written) and a place of the
-same name; where each source gives one such magnitude, and the two disagree, the sources
-disagree on a fact of the story's background, as they may on its toll.
+quakes are one quake when their sentences name the same year ("last year" read against
+the year the copy was written) and a place of the same name; where each source gives one
+such magnitude, and the two disagree, the sources disagree on a fact of the story's
+background, as they may on its toll. So they do on the month each names for it.
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ def check_past_quakes(found: Found, past_a: PastQuakes, past_b: PastQuakes) -> N
             continue
         (block_a, number_a, _, _), (block_b, number_b, _, _) = quake_a, quake_b
         if not values_agree(number_a, number_b):
-            found.add("number", (block_a, number_a.text), (block_b, number_b.text), "different magnitudes of a past quake")
+            note = "different magnitudes of a past quake"
+            found.add("number", (block_a, number_a.text), (block_b, number_b.text), note)
         months_a, months_b = _MONTH.findall(number_a.sentence), _MONTH.findall(number_b.sentence)
         if len(months_a) == len(months_b) == 1 and months_a[0] != months_b[0]:
             found.add("date", (block_a, months_a[0]), (block_b, months_b[0]), "a past quake in different months")
