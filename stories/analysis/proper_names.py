@@ -123,9 +123,9 @@ class SourceNames:
         # no name mid-sentence. A short line mostly of names that writes a word of its own in
         # lower case ("Aviation expert Hugh Dalby said:") is no title.
         title_case = len(capitals) >= TITLE_CASE_SHARE * len(block.text.split()) and not _lower_content(block.text)
-        birth_name = False
+        births, birth_name = _BIRTH_HINT.search(block.text) is not None, False  # the cheap test: most have none
         for start, token, key, first in capitals:
-            after_born = _BORN.search(block.text, max(0, start - 8), start) is not None
+            after_born = births and _BORN.search(block.text, max(0, start - 8), start) is not None
             birth_name = after_born or (birth_name and first is not None)  # the rest of the name run
             if birth_name:
                 continue  # "She was born Jane Smyth": the name she had, not the one she goes by
@@ -146,6 +146,7 @@ def _lower_content(text: str) -> bool:
     return any(len(word) >= 5 and word not in STOPWORDS for word in _LOWER_WORD.findall(text))
 
 
+_BIRTH_HINT = re.compile(r"born\s|n[ée]e\s")
 _BORN = re.compile(r"\b(?:born|n[ée]e)\s$")  # a birth name follows
 _SPEAKING = re.compile(r"(?:['\u2019]s)?\s(?:told|said|says|added)\b")
 
