@@ -164,3 +164,17 @@ class TestTwoDaysInOneSentence:
     def test_two_weekdays_of_one_doing_still_disagree(self):
         b = self.KILLED.replace("Sunday", "Monday")
         assert conflicts(self.LEAD + self.KILLED, self.LEAD + b, ("date",)) == [("date", "Sunday", "Monday")]
+
+
+class TestANumberNamingAKind:
+    GAME = "Kessler led the Hawks past the Owls 71-64 on Saturday night.\n"
+
+    def test_a_3_pointer_and_a_two_pointer_count_nothing(self):
+        a = self.GAME + "Brandt became the 40th Hawks player to reach 1,000 points when he sank a 3-pointer."
+        b = self.GAME + "With 7:40 left, Kessler became the Hawks' top scorer, banking in a two-pointer for his 2,000th point."
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_a_count_of_racks_in_a_system_is_still_compared(self):
+        a = self.GAME + "The arena runs a 10-rack system of servers for its scoreboard."
+        b = self.GAME + "The arena runs a 12-rack system of servers for its scoreboard."
+        assert conflicts(a, b, ("number",)) == [("number", "10-rack system", "12-rack system")]
