@@ -171,7 +171,9 @@ class TestANumberNamingAKind:
 
     def test_a_3_pointer_and_a_two_pointer_count_nothing(self):
         a = self.GAME + "Brandt became the 40th Hawks player to reach 1,000 points when he sank a 3-pointer."
-        b = self.GAME + "With 7:40 left, Kessler became the Hawks' top scorer, banking in a two-pointer for his 2,000th point."
+        b = self.GAME + (
+            "With 7:40 left, Kessler became the Hawks' top scorer, banking in a two-pointer for his 2,000th point."
+        )
         assert conflicts(a, b, ("number",)) == []
 
     def test_a_count_of_racks_in_a_system_is_still_compared(self):
