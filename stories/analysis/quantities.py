@@ -82,11 +82,12 @@ _GLUED_BEFORE = (
     r"|kilomet(?:re|er)s?|km)\b)"
 )
 # Digits (thousands may be set off by ", " as some scrapers print them), not an ordinal
-# ("12th"); or a number word; either with its scale.
+# ("12th") nor run into a capitalised word, which makes a name ("10News", "7Eleven"); or a
+# number word; either with its scale.
 _IN_DIGITS = (
     r"(?<![\w.,])(?P<cur>[$€£¥])?\s?"
     r"(?P<num>\d{1,3}(?:,\s?\d{3}(?!\d))+|(?=\d+\s?/)\d+?(?=[13]\s?/\s?[24]" + _GLUED_BEFORE + r")|\d+)"
-    r"(?:(?P<glued>[13]\s?/\s?[24])(?!\d)|(?P<dec>\.(?:\d+|\s\d(?![\d,.]\d)))|(?:\s?-\s?|\s)(?P<over>\d)\s?/\s?(?P<under>\d{1,2})(?!\d))?(?!\d|\ufffd|(?:st|nd|rd|th)\b)"
+    r"(?:(?P<glued>[13]\s?/\s?[24])(?!\d)|(?P<dec>\.(?:\d+|\s\d(?![\d,.]\d)))|(?:\s?-\s?|\s)(?P<over>\d)\s?/\s?(?P<under>\d{1,2})(?!\d))?(?!\d|\ufffd|(?:st|nd|rd|th)\b|(?-i:(?![KMGT]b)[A-Z][a-z]))"
     rf"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?:[\s-]?(?P<scale>{_SCALE})\b)?"  # "40 mln", "40-mln"
 )
 _NUMBER = re.compile(

@@ -180,3 +180,9 @@ class TestANumberNamingAKind:
         a = self.GAME + "The arena runs a 10-rack system of servers for its scoreboard."
         b = self.GAME + "The arena runs a 12-rack system of servers for its scoreboard."
         assert conflicts(a, b, ("number",)) == [("number", "10-rack system", "12-rack system")]
+
+
+class TestDigitsRunIntoAName:
+    def test_a_number_run_into_a_capitalised_word_is_a_name(self):
+        assert [n.text for n in numbers_of("7Tidings in Oskarby reports that the road is shut.")] == []
+        assert [n.raw for n in numbers_of("a 5Mbps line and a 2.4GHz chip")] == ["5", "2.4"]
