@@ -31,6 +31,7 @@ from .populations import check_populations, populations_of
 from .quantities import Number
 from .records import check_records, records_of
 from .shaking import check_shaking, shaking_of
+from .shares import check_named_shares, named_shares_of
 from .titles import check_holders, check_served, holders_of, naming_holders, served_of
 from .today import check_today, today_of
 from .tolls import Tolls, check_tolls, drop_loose_tolls, tolls_of
@@ -87,6 +88,7 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: populations_of(reading.numbers), check_populations),
     StoryCheck(lambda reading: crowds_of(reading.numbers), check_crowds),
     StoryCheck(lambda reading: bearings_of(reading.numbers), check_bearings),
+    StoryCheck(lambda reading: named_shares_of(reading.numbers), check_named_shares),
     StoryCheck(lambda reading: deaths_of(reading.sentences), check_causes),
     StoryCheck(lambda reading: built_of(reading.numbers, reading.sentences, reading.year), check_built),
     StoryCheck(lambda reading: falls_of(reading.numbers), check_falls),

@@ -186,3 +186,17 @@ class TestDigitsRunIntoAName:
     def test_a_number_run_into_a_capitalised_word_is_a_name(self):
         assert [n.text for n in numbers_of("7Tidings in Oskarby reports that the road is shut.")] == []
         assert [n.raw for n in numbers_of("a 5Mbps line and a 2.4GHz chip")] == ["5", "2.4"]
+
+
+class TestANamesShare:
+    DEAL = "Tellmark agreed on Monday to buy the ferry operator Sundline for $2 billion.\n"
+
+    def test_one_share_of_a_name_in_each_source_is_compared_wherever_it_stands(self):
+        a = self.DEAL + "The deal gives Tellmark 8 percent of the ferry market, against Norvik's 12 percent share."
+        b = self.DEAL + "With $900 million in fares last year, Norvik had 9.5% of the market."
+        assert conflicts(a, b, ("number",)) == [("number", "12 percent share", "9.5%")]
+
+    def test_a_name_given_two_shares_says_nothing(self):
+        a = self.DEAL + "Norvik's share of ferries is 12 percent, and Norvik's share of freight is 30 percent."
+        b = self.DEAL + "With $900 million in fares last year, Norvik had 9.5% of the market."
+        assert conflicts(a, b, ("number",)) == []
