@@ -8,10 +8,10 @@ far away as Australia". A number is a magnitude when it is written with a decima
 quakes (the main shock, an aftershock): the values each source gives that the other does
 not are compared when there is one of each, so that "7.6 and 7.5" / "7.6 ... a 7.3" says
 which quake the sources disagree on, or where two of them are each other's nearest and a
-few tenths apart, as two readings of one quake are; not where they are a point or more apart
-and the sources agree on another reading (an aftershock's). A magnitude in a sentence that names a year
-(or "last year") is another quake's, given for background ("a 9.1 temblor in 2004"):
-`past_quakes` compares those. Where a source says
+few tenths apart, as two readings of one quake are; not where they are a point or more
+apart and the sources agree on another reading (the odd one out is an aftershock's). A
+magnitude in a sentence that names a year (or "last year") is another quake's, given for
+background ("a 9.1 temblor in 2004"): `past_quakes` compares those. Where a source says
 which agency gave which reading, one agency's reading is compared with the same agency's
 in the other source.
 """
