@@ -161,9 +161,9 @@ def _names_a_kind(number: Number) -> bool:
     """A number joined by a hyphen to the noun it ends, after "a": "a 3-pointer", "a
     four-wheeler" name one thing of a kind, and count nothing. Not a measure ("a 26-year-old")
     nor a word describing the noun after it ("a 10-rack system")."""
-    if number.measure or number.describes or not _AN.search(number.lead):
+    if number.measure or number.describes or not JOINING_HYPHEN.match(number.text[len(number.raw) :]):
         return False
-    return JOINING_HYPHEN.match(number.text[len(number.raw) :]) is not None
+    return _AN.search(number.lead) is not None
 
 
 _AN = re.compile(r"\ban?\s$", re.I)

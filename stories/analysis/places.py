@@ -55,7 +55,9 @@ def other_places(number_a: Number, number_b: Number) -> bool:
     in Indonesia, Sri Lanka, India and Thailand") is not one country's or province's count.
     Set against several places' count, one place's needs no name: "in the province" may be
     any place the story is about, but it is one of them, not "13 countries"."""
-    if _of_many(number_a) != _of_many(number_b) and _said_of_a_place(number_a) and _said_of_a_place(number_b):
+    if not _said_of_a_place(number_a) or not _said_of_a_place(number_b):
+        return False  # the cheap test: most counts are said of no place
+    if _of_many(number_a) != _of_many(number_b):
         return True  # "170,000 people in the province" / "230,000 people in 13 countries"
     place_a = place_of(number_a)
     if not place_a:
