@@ -7,7 +7,9 @@ from __future__ import annotations
 import dataclasses
 import math
 
+from .dates import tells_of_the_past
 from .found import Found
+from .harms import harm_of
 from .quantities import Number, numbers_of
 from .units import CONVERTED_WITHIN, converted
 
@@ -15,7 +17,8 @@ from .units import CONVERTED_WITHIN, converted
 def values_agree(number_a: Number, number_b: Number) -> bool:
     """Both values true within the precision and the bound they are written with: "4.46" /
     "4.5", "about 250" / "248", "more than 20" / "23". Two values bounded alike ("more than
-    13 hours" / "more than 19 hours") are two claims about one number: they disagree."""
+    13 hours" / "more than 19 hours") are two claims about one number: they disagree, but
+for two lower bounds of the toll of the story's own event, a running count."""
     if number_a.upto or number_b.upto:
         (low_a, high_a), (low_b, high_b) = _span(number_a), _span(number_b)
         return low_a < high_b and low_b < high_a
@@ -30,7 +33,7 @@ def values_agree(number_a: Number, number_b: Number) -> bool:
     if high - low < max(number_a.precision, precision_b) / 2 - 1e-9:
         return True
     if number_a.bound == number_b.bound:
-        return False
+        return _running_tolls(number_a, number_b)
     for this, other in ((number_a, number_b), (number_b, number_a)):
         if this.bound in ("over", "several") and other.value > this.value:
             return True
@@ -38,7 +41,23 @@ def values_agree(number_a: Number, number_b: Number) -> bool:
             return True
         if this.bound == "about" and _about(this, other.value):
             return True
+        if this.bound == "near" and _near(this, other.value):
+            return True
     return False
+
+
+def _running_tolls(number_a: Number, number_b: Number) -> bool:
+    """Two lower bounds of the toll of the story's own event ("killing at least five people" /
+    "killing at least three"): a running count, both true as it grows. A past event's
+    toll (its year in the sentence) is settled: "more than 31,000" / "more than 26,000"
+    disagree."""
+    return (
+        number_a.bound == "over"
+        and bool(harm_of(number_a))
+        and harm_of(number_a) == harm_of(number_b)
+        and not tells_of_the_past(number_a.sentence)
+        and not tells_of_the_past(number_b.sentence)
+    )
 
 
 ABOUT = 0.05  # "about 250" holds for 238 to 262
@@ -54,9 +73,22 @@ def _about(number: Number, value: float) -> bool:
     return round(number.value / number.precision) % 10 == 0 or off < number.precision - 1e-9
 
 
+NEAR = 0.1  # "nearly 50" holds for 45 to 50
+
+
+def _near(number: Number, value: float) -> bool:
+    """`value` holds for "nearly `number`" (or "as many as"): at most it and within NEAR
+    below it, and, when its last written digit is not a nought, less than one of that digit
+    below it: "nearly 14" is not 13, "as many as 80" is not "about 50"."""
+    off = number.value - value
+    if off < -1e-9 or off > NEAR * number.value:
+        return False
+    return round(number.value / number.precision) % 10 == 0 or off < number.precision - 1e-9
+
+
 def _span(number: Number) -> tuple[float, float]:
     """The values a number holds, as written: "dozens" 24 up to 200, "more than 20" above
-    20, "about 250" 238 to 262, "4.5" 4.45 to 4.55."""
+    20, "about 250" 238 to 262, "nearly 50" 45 to 50, "4.5" 4.45 to 4.55."""
     value = number.value
     if number.upto:
         return value, number.upto
@@ -66,6 +98,8 @@ def _span(number: Number) -> tuple[float, float]:
         return 0.0, value + 1e-9
     if number.bound == "about":
         return value * (1 - ABOUT), value * (1 + ABOUT) + 1e-9
+    if number.bound == "near":
+        return value * (1 - NEAR), value + 1e-9
     return value - number.precision / 2, value + number.precision / 2 + 1e-9
 
 

@@ -191,7 +191,8 @@ def _check_dates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -
     if len(facts_a.dates) > MOST_DATES or len(facts_b.dates) > MOST_DATES:
         return  # a table's line (a calendar, a list of results): which date is whose cannot be told
     alike = shared_share(facts_a, facts_b) >= NEGATION_SAME_SENTENCE
-    for group in ("day", "year", "weekday"):
+    two_days = _two_days(facts_a) or _two_days(facts_b)
+    for group in ("day", "year") if two_days else ("day", "year", "weekday"):
         dates_a = [date for date in facts_a.dates if date.group == group]
         dates_b = [date for date in facts_b.dates if date.group == group]
         only_a = [date for date in dates_a if not any(same_time(date, other) for other in dates_b)]
@@ -205,6 +206,16 @@ def _check_dates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -
         if len(pairs) == 1 or (pairs and alike):
             date_a, date_b = pairs[0]
             found.add("date", (block_a, date_a.text), (block_b, date_b.text), f"different {group}")
+
+
+def _two_days(facts: Facts) -> bool:
+    """A sentence that dates one doing by its weekday and another a day from it ("the
+    aftershock hit on Monday, a day after the quake"): there is no telling which its
+    weekday dates."""
+    return "day" in facts.words and _A_DAY_FROM.search(" ".join(facts.words)) is not None
+
+
+_A_DAY_FROM = re.compile(r"\b(?:a|the|one)\s+day\s+(?:before|after|earlier|later)\b|\b(?:previous|next)\s+day\b", re.I)
 
 
 def _check_acronyms(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:

@@ -40,6 +40,29 @@ def names_a_year(text: str) -> bool:
     return _YEAR.search(text) is not None
 
 
+def names_a_past_year(text: str) -> bool:
+    """A year stands in `text`, or "last year": it tells of a past event, given for background."""
+    return names_a_year(text) or _LAST_YEAR.search(text) is not None
+
+
+def tells_of_the_past(text: str) -> bool:
+    """A past event's sentence: it names a year (or "last year") and no weekday, which dates
+    the story's own events ("killed five Tuesday in a region the 2004 tsunami devastated")."""
+    return names_a_past_year(text) and _WEEKDAY.search(text) is None
+
+
+def year_named(text: str, copy_year: int | None) -> int | None:
+    """The year `text` names: the first it writes, or for "last year" the one before the
+    year its copy was written, when that is known."""
+    year = _YEAR.search(text)
+    if year:
+        return int(year.group())
+    return copy_year - 1 if copy_year and _LAST_YEAR.search(text) else None
+
+
+_LAST_YEAR = re.compile(r"\blast\s+year\b", re.I)
+
+
 # A time of day: "8:12 PM", "7: 37 AM" (as some scrapers print it), "14:02", "8 p.m.",
 # "0737 GMT". Its digits are a time, not numbers to compare one by one ("8" / "2").
 _TIME = re.compile(

@@ -8,8 +8,10 @@ far away as Australia". A number is a magnitude when it is written with a decima
 quakes (the main shock, an aftershock): the values each source gives that the other does
 not are compared when there is one of each, so that "7.6 and 7.5" / "7.6 ... a 7.3" says
 which quake the sources disagree on, or where two of them are each other's nearest and a
-few tenths apart, as two readings of one quake are. A magnitude in a sentence that names a year
-is another quake's, given for background ("a 9.1 temblor in 2004"). Where a source says
+few tenths apart, as two readings of one quake are; not where they are a point or more
+apart and the sources agree on another reading (the odd one out is an aftershock's). A
+magnitude in a sentence that names a year (or "last year") is another quake's, given for
+background ("a 9.1 temblor in 2004"): `past_quakes` compares those. Where a source says
 which agency gave which reading, one agency's reading is compared with the same agency's
 in the other source.
 """
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 
 from .agreement import reported_alike, values_agree
-from .dates import names_a_year
+from .dates import names_a_past_year
 from .found import Found
 from .model import Block
 from .quantities import Number
@@ -32,7 +34,7 @@ _SCALE_WORDS = frozenset(stem(word) for word in "magnitude richter".split())
 _QUAKE_WORDS = _SCALE_WORDS | frozenset(
     stem(word) for word in "quake quakes earthquake earthquakes tremor tremors temblor temblors aftershock".split()
 )
-_QUAKE = re.compile(r"\b(?:earth)?quakes?\b|\btremors?\b|\btemblors?\b", re.I)
+QUAKE = re.compile(r"\b(?:earth)?quakes?\b|\btremors?\b|\btemblors?\b", re.I)
 
 
 def is_magnitude(number: Number) -> bool:
@@ -44,7 +46,7 @@ def is_magnitude(number: Number) -> bool:
     if number.bound in ("over", "under"):  # "aftershocks stronger than five": a threshold, no quake's
         return False
     around = number.counts | number.before
-    if not around & _QUAKE_WORDS and not ("measur" in number.before and _QUAKE.search(number.sentence)):
+    if not around & _QUAKE_WORDS and not ("measur" in number.before and QUAKE.search(number.sentence)):
         return False  # "two quakes, measuring 7.6 and 7.4, struck"
     return number.precision < 1 or bool(around & _SCALE_WORDS)
 
@@ -60,7 +62,7 @@ def magnitudes_of(numbers: list[tuple[Block, tuple[Number, ...]]]) -> Magnitudes
     given = [(block, number) for block, found in numbers for number in found if is_magnitude(number)]
     if len(given) > MOST_MAGNITUDES:
         return []
-    return [(block, number) for block, number in given if not names_a_year(number.sentence)]
+    return [(block, number) for block, number in given if not names_a_past_year(number.sentence)]
 
 
 def check_magnitudes(found: Found, given_a: Magnitudes, given_b: Magnitudes) -> None:
@@ -69,12 +71,23 @@ def check_magnitudes(found: Found, given_a: Magnitudes, given_b: Magnitudes) -> 
     only_a = [(block, n) for block, n in given_a if not any(values_agree(n, m) for _, m in given_b)]
     only_b = [(block, n) for block, n in given_b if not any(values_agree(n, m) for _, m in given_a)]
     if len({n.value for _, n in only_a}) == 1 and len({n.value for _, n in only_b}) == 1:
-        pairs = [(only_a[0], only_b[0])]
+        shared = len(only_a) < len(given_a)  # some reading of a's agrees with one of b's
+        pairs = [] if _another_quake(only_a[0][1], only_b[0][1], shared) else [(only_a[0], only_b[0])]
     else:
         pairs = _readings_of_one_quake(only_a, only_b)
     for (block_a, number_a), (block_b, number_b) in pairs + _one_agency_s_readings(given_a, given_b):
         if not reported_alike(found, number_a, number_b):
             found.add("number", (block_a, number_a.text), (block_b, number_b.text), "different magnitudes of the quake")
+
+
+ANOTHER_QUAKE = 1.0  # readings of one quake differ by tenths, not by a whole point
+
+
+def _another_quake(number_a: Number, number_b: Number, shared: bool) -> bool:
+    """The one value each source gives that the other does not are a whole point or more
+    apart, and the two sources agree on some reading (`shared`): both told of the main
+    quake alike, and the odd value out is another's (an aftershock, "a 3.8 on Monday")."""
+    return shared and abs(number_a.value - number_b.value) >= ANOTHER_QUAKE - 1e-9
 
 
 def _one_agency_s_readings(given_a: Magnitudes, given_b: Magnitudes) -> list[tuple[_Given, _Given]]:

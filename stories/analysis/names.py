@@ -23,10 +23,12 @@ from .spellings import (
     MIN_RESPELLED,
     american,
     derived,
+    doubled,
     house_style_name,
     prefixed,
     respelled,
     swapped,
+    vowel_changed,
     y_or_ie,
 )
 from .text import STOPWORDS, fold, stem
@@ -227,23 +229,10 @@ def _same_name(key: str, mine: SourceNames, other: str, theirs: SourceNames, spa
             and not _other_people(key, mine, other, theirs, space)
         )
     return (
-        _doubled(key, other)
+        (doubled(key, other) or vowel_changed(key, other))
         and not _other_people(key, mine, other, theirs, space)
         or _in_like_company(key, mine, other, theirs, space)
     )
-
-
-def _doubled(key_a: str, key_b: str) -> bool:
-    """A long name written with a letter doubled and with it single ("Heffner" / "Hefner"):
-    the commonest slip in a name, and no two names of one story differ so."""
-    short, long = sorted((key_a, key_b), key=len)
-    if len(short) < MIN_DOUBLED or len(long) != len(short) + 1:
-        return False
-    at = next((n for n, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
-    return long[at] == long[at - 1] and long[:at] + long[at + 1 :] == short
-
-
-MIN_DOUBLED = 6  # letters of the shorter spelling
 
 
 def _named_together(key_a: str, a: SourceNames, key_b: str, b: SourceNames, space: SentenceSpace) -> bool:

@@ -42,10 +42,11 @@ _BOUNDS = tuple(
         ),
         (
             "under",
-            "less than|fewer than|lower than|smaller than|weaker than|under|below|up to|at most|nearly|almost"
-            "|just short of|within"
-            "|as many as|as much as",
+            "less than|fewer than|lower than|smaller than|weaker than|under|below|up to|at most|within",
         ),
+        # A value just short of the figure, or reaching it: "nearly 50" is not 30, and "as
+        # many as 80" is a claim that the count reached about 80, not that it stayed under.
+        ("near", "nearly|almost|just short of|as many as|as much as"),
         (
             "about",
             "about|around|roughly|approximately|an approximate|approximate|some|an estimated|estimated|close to"
@@ -109,7 +110,7 @@ PLUS = re.compile(r"\s?(?:-\s?plus\b|\+)", re.I)  # "three-plus seasons", "20+ y
 
 
 def bound_of(head: str) -> str:
-    """How the words just before a number bound it: over, under, about, or exactly ("")."""
+    """How the words just before a number bound it: over, under, near, about, or exactly ("")."""
     head = " " + head
     return next((name for name, pattern in _BOUNDS if pattern.search(head)), "")
 

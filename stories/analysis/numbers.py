@@ -19,7 +19,7 @@ from .found import Found
 from .harms import HARM, PEOPLE, bare_toll, harm_of
 from .magnitudes import is_magnitude
 from .model import Block
-from .number_words import is_depth
+from .number_words import JOINING_HYPHEN, is_depth
 from .periods import periods_of
 from .places import other_places
 from .quantities import TIMES, Number, numbers_of
@@ -119,6 +119,8 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
     of a count ("the first 17", "one of the") or an end of a range counts no whole thing."""
     if number_a.partial or number_b.partial or number_a.ends or number_b.ends:
         return False
+    if _names_a_kind(number_a) or _names_a_kind(number_b):
+        return False
     if number_a.measure == number_b.measure == "age" and number_a.subject and number_b.subject:
         return number_a.subject == number_b.subject or respelled(number_a.subject, number_b.subject)
     if number_a.unit != number_b.unit or not same_kind(number_a.measure, number_b.measure):
@@ -153,6 +155,18 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
     if (counted_a or counted_b) and not number_a.measure:
         return False
     return bool(number_a.before & number_b.before) or _one_measurement(number_a, number_b)
+
+
+def _names_a_kind(number: Number) -> bool:
+    """A number joined by a hyphen to the noun it ends, after "a": "a 3-pointer", "a
+    four-wheeler" name one thing of a kind, and count nothing. Not a measure ("a 26-year-old")
+    nor a word describing the noun after it ("a 10-rack system")."""
+    if number.measure or number.describes or not JOINING_HYPHEN.match(number.text[len(number.raw) :]):
+        return False
+    return _AN.search(number.lead) is not None
+
+
+_AN = re.compile(r"\ban?\s$", re.I)
 
 
 def _describe_others(number: Number, other: Number) -> bool:

@@ -45,16 +45,20 @@ def _place_after(text: str) -> frozenset[str]:
 
 def place_of(number: Number) -> frozenset[str]:
     """The folded words of the named place right after `number` and what it counts, if any."""
-    at = number.sentence.find(number.raw)
-    if at < 0:
-        return frozenset()
-    return _place_after(number.sentence[at + len(number.raw) : at + len(number.raw) + 120])
+    after = _after(number, 120)
+    return _place_after(after) if after else frozenset()
 
 
 def other_places(number_a: Number, number_b: Number) -> bool:
     """Each count is said of a named place, and the places share no word; or one is said of
     a list of places and the other of a place alone: a total over several countries ("dead
-    in Indonesia, Sri Lanka, India and Thailand") is not one country's or province's count."""
+    in Indonesia, Sri Lanka, India and Thailand") is not one country's or province's count.
+    Set against several places' count, one place's needs no name: "in the province" may be
+    any place the story is about, but it is one of them, not "13 countries"."""
+    if not _said_of_a_place(number_a) or not _said_of_a_place(number_b):
+        return False  # the cheap test: most counts are said of no place
+    if _of_many(number_a) != _of_many(number_b):
+        return True  # "170,000 people in the province" / "230,000 people in 13 countries"
     place_a = place_of(number_a)
     if not place_a:
         return False
@@ -64,13 +68,34 @@ def other_places(number_a: Number, number_b: Number) -> bool:
     return not place_a & place_b or _of_a_list(number_a) != _of_a_list(number_b)
 
 
+def _said_of_a_place(number: Number) -> bool:
+    """Some place phrase stands right after `number`, named or not ("in the province")."""
+    return _phrase_after(_after(number, 120)) is not None
+
+
+def _of_many(number: Number) -> bool:
+    """The count is said of several places at once: "in 13 countries", or a list of them."""
+    phrase = _phrase_after(_after(number, 120))
+    return phrase is not None and not _PLACES.isdisjoint(fold(phrase).split()) or _of_a_list(number)
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase_after(text: str) -> str | None:
+    match = _PLACE.match(text)
+    return match.group("place") if match else None
+
+
+def _after(number: Number, length: int) -> str:
+    at = number.sentence.find(number.raw)
+    return number.sentence[at + len(number.raw) : at + len(number.raw) + length] if at >= 0 else ""
+
+
 LISTED = 3  # places named in one breath: a list of them, whose count is their total
 
 
 def _of_a_list(number: Number) -> bool:
     """The place after `number` opens a list of LISTED places or more."""
-    at = number.sentence.find(number.raw)
-    return _list_after(number.sentence[at + len(number.raw) : at + len(number.raw) + 160])
+    return _list_after(_after(number, 160))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -120,9 +120,15 @@ class SourceNames:
     def _read(self, block: Block, capitals: list[Capital]) -> None:
         openers = {sentence.start for sentence in block.sentences}
         # A headline in title case capitalises every word: "Warehouse Fire Injures 12" writes
-        # no name mid-sentence.
-        title_case = len(capitals) >= TITLE_CASE_SHARE * len(block.text.split())
+        # no name mid-sentence. A short line mostly of names that writes a word of its own in
+        # lower case ("Aviation expert Hugh Dalby said:") is no title.
+        title_case = len(capitals) >= TITLE_CASE_SHARE * len(block.text.split()) and not _lower_content(block.text)
+        births, birth_name = _BIRTH_HINT.search(block.text) is not None, False  # the cheap test: most have none
         for start, token, key, first in capitals:
+            after_born = births and _BORN.search(block.text, max(0, start - 8), start) is not None
+            birth_name = after_born or (birth_name and first is not None)  # the rest of the name run
+            if birth_name:
+                continue  # "She was born Jane Smyth": the name she had, not the one she goes by
             if not title_case and (start not in openers or _SPEAKING.match(block.text, start + len(token))):
                 self.mid_sentence.add(key)  # "Heffner told the AP": a sentence's first word that speaks is a name
             self.forms.setdefault(key, {}).setdefault(token, block)
@@ -134,6 +140,14 @@ class SourceNames:
                 self.before.setdefault(key, {}).setdefault(fold(first), (f"{first} {token}", block))
 
 
+def _lower_content(text: str) -> bool:
+    """Some word of five letters or more written in lower case, not a little word that title
+    case leaves so ("about", "after")."""
+    return any(len(word) >= 5 and word not in STOPWORDS for word in _LOWER_WORD.findall(text))
+
+
+_BIRTH_HINT = re.compile(r"born\s|n[ée]e\s")
+_BORN = re.compile(r"\b(?:born|n[ée]e)\s$")  # a birth name follows
 _SPEAKING = re.compile(r"(?:['\u2019]s)?\s(?:told|said|says|added)\b")
 
 

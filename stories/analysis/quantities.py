@@ -82,11 +82,12 @@ _GLUED_BEFORE = (
     r"|kilomet(?:re|er)s?|km)\b)"
 )
 # Digits (thousands may be set off by ", " as some scrapers print them), not an ordinal
-# ("12th"); or a number word; either with its scale.
+# ("12th") nor run into a capitalised word, which makes a name ("10News", "7Eleven"); or a
+# number word; either with its scale.
 _IN_DIGITS = (
     r"(?<![\w.,])(?P<cur>[$€£¥])?\s?"
     r"(?P<num>\d{1,3}(?:,\s?\d{3}(?!\d))+|(?=\d+\s?/)\d+?(?=[13]\s?/\s?[24]" + _GLUED_BEFORE + r")|\d+)"
-    r"(?:(?P<glued>[13]\s?/\s?[24])(?!\d)|(?P<dec>\.(?:\d+|\s\d(?![\d,.]\d)))|(?:\s?-\s?|\s)(?P<over>\d)\s?/\s?(?P<under>\d{1,2})(?!\d))?(?!\d|\ufffd|(?:st|nd|rd|th)\b)"
+    r"(?:(?P<glued>[13]\s?/\s?[24])(?!\d)|(?P<dec>\.(?:\d+|\s\d(?![\d,.]\d)))|(?:\s?-\s?|\s)(?P<over>\d)\s?/\s?(?P<under>\d{1,2})(?!\d))?(?!\d|\ufffd|(?:st|nd|rd|th)\b|(?-i:(?![KMGT]b)[A-Z][a-z]))"
     rf"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?:[\s-]?(?P<scale>{_SCALE})\b)?"  # "40 mln", "40-mln"
 )
 _NUMBER = re.compile(
@@ -123,7 +124,7 @@ class Number:
     rate: str = ""  # the time it is counted per ("day" in "46,000 barrels a day")
     rate_text: str = ""  # the number through its rate, as written
     precision: float = 1.0  # what its last written digit is worth (0.01 for "4.46")
-    bound: str = ""  # "over", "under" or "about" ("more than 20", "nearly 50")
+    bound: str = ""  # "over", "under", "near" or "about" ("more than 20", "under 20", "nearly 50", "about 50")
     partial: bool = False  # a part of a count: "the first 17", "one of the", "another 5"
     ends: tuple[float, float] | None = None  # a range it is one end of ("from 7 to 75 years")
     upto: float = 0.0  # the top of an amount said in round words (`VAGUE_AMOUNTS`); `value` its foot

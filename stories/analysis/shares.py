@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .agreement import values_agree
+from .agreement import reported_alike, values_agree
 from .facts import Facts
 from .found import Found
 from .model import Block
@@ -89,4 +89,37 @@ def _a_share(number: Number) -> bool:
     at = number.sentence.find(number.raw)
     if at < 0:
         return False
-    return bool(_SAID_OF.match(number.sentence, at + len(number.raw)) or _A_SHARE.search(number.sentence[:at]))
+    end = at + len(number.raw)
+    return bool(
+        _SAID_OF.match(number.sentence, end)
+        or _A_SHARE.search(number.sentence[:at])
+        or _SHARE_AFTER.match(number.sentence, end)
+    )
+
+
+_SHARE_AFTER = re.compile(r"\s+(?:market\s+)?share\b", re.I)  # "IBM's 10 percent share"
+NamedShares = dict[str, list[tuple[Block, Number]]]  # a name -> the shares said to be its
+
+
+def named_shares_of(numbers: list[tuple[Block, tuple[Number, ...]]]) -> NamedShares:
+    """A source's percentages said to be a name's share, wherever they stand: "IBM had 7.2%
+    of the market", "compared with IBM's 10 percent share"."""
+    shares: NamedShares = {}
+    for block, given in numbers:
+        for number in given:
+            if number.unit == "%" and number.subject and _a_share(number):
+                shares.setdefault(number.subject, []).append((block, number))
+    return shares
+
+
+def check_named_shares(found: Found, shares_a: NamedShares, shares_b: NamedShares) -> None:
+    """One share of a name in each source, and the two cannot both be true. A name given
+    two shares in a source (of two markets, two years) says nothing."""
+    for name, given_a in shares_a.items():
+        given_b = shares_b.get(name, [])
+        if len({n.value for _, n in given_a}) != 1 or len({n.value for _, n in given_b}) != 1:
+            continue
+        (block_a, number_a), (block_b, number_b) = given_a[0], given_b[0]
+        if not values_agree(number_a, number_b) and not reported_alike(found, number_a, number_b):
+            note = f"different shares of {name.title()}"
+            found.add("number", (block_a, number_a.text), (block_b, number_b.text), note)

@@ -12,6 +12,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 MIN_RESPELLED = 5  # letters: shorter names are too often two different names a letter apart
 LONG_NAME = 9  # letters: a slip of two in a name this long ("Turkeminstan") is still a slip
+MIN_DOUBLED = 6  # letters of the shorter spelling, for a doubled letter to be a slip wherever it stands
 NAME_PREFIXES = ("la", "le", "de", "di", "da", "du", "mc", "mac", "van", "von", "st")
 
 
@@ -46,6 +47,8 @@ def derived(word_a: str, word_b: str) -> bool:
     Zealander", "Italy" / "Italian"), the stem's last letter perhaps the ending's first
     ("Africa" / "African"). A plural "s" is not one: "George" / "Georges"; nor are the two
     spellings of one doer ("Advisors" / "Advisers")."""
+    if doubled(word_a, word_b, 1):  # "Brennan" / "Brenan": no "-an" derives one from the other
+        return False
     shared = len(os.path.commonprefix([word_a, word_b]))
     for stem_length in (shared, shared - 1):
         endings = {word_a[stem_length:], word_b[stem_length:]}
@@ -57,6 +60,30 @@ def derived(word_a: str, word_b: str) -> bool:
 
 
 _DOER_SPELLINGS = ({"or", "er"}, {"ors", "ers"})
+
+
+def vowel_changed(word_a: str, word_b: str) -> bool:
+    """A long name with one vowel, not its first letter, written as another ("Hormozgan" /
+    "Hormuzgan", "Jalalabad" / "Jalalabed"): a sound romanised two ways, and no two names
+    of one story of LONG_NAME letters differ so."""
+    if len(word_a) != len(word_b) or len(word_a) < LONG_NAME:
+        return False
+    changed = [n for n, (x, y) in enumerate(zip(word_a, word_b)) if x != y]
+    return len(changed) == 1 and changed[0] > 0 and {word_a[changed[0]], word_b[changed[0]]} <= _VOWELS
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def doubled(word_a: str, word_b: str, shortest: int = MIN_DOUBLED) -> bool:
+    """A name written with a letter doubled and with it single ("Heffner" / "Hefner"), the
+    shorter of `shortest` letters or more: the commonest slip in a name, and no two names
+    of one story differ so."""
+    short, long = sorted((word_a, word_b), key=len)
+    if len(short) < shortest or len(long) != len(short) + 1:
+        return False
+    at = next((n for n, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    return at > 0 and long[at] == long[at - 1] and long[:at] + long[at + 1 :] == short
 
 
 def swapped(word_a: str, word_b: str) -> bool:

@@ -25,11 +25,13 @@ from .magnitudes import check_magnitudes, magnitudes_of
 from .model import Block
 from .numbers import Ages, ages_of, check_ages_anywhere, check_counts_anywhere, whole_counts
 from .parents import check_parents, parents_of
+from .past_quakes import check_past_quakes, past_quakes_of
 from .phones import check_phones, phones_of
 from .populations import check_populations, populations_of
 from .quantities import Number
 from .records import check_records, records_of
 from .shaking import check_shaking, shaking_of
+from .shares import check_named_shares, named_shares_of
 from .titles import check_holders, check_served, holders_of, naming_holders, served_of
 from .today import check_today, today_of
 from .tolls import Tolls, check_tolls, drop_loose_tolls, tolls_of
@@ -81,10 +83,12 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: days_of(reading.dated), check_days_anywhere),
     StoryCheck(lambda reading: tolls_of(reading.numbers), _check_tolls),
     StoryCheck(lambda reading: magnitudes_of(reading.numbers), check_magnitudes),
+    StoryCheck(lambda reading: past_quakes_of(reading.numbers, reading.year), check_past_quakes),
     StoryCheck(lambda reading: shaking_of(reading.numbers), check_shaking),
     StoryCheck(lambda reading: populations_of(reading.numbers), check_populations),
     StoryCheck(lambda reading: crowds_of(reading.numbers), check_crowds),
     StoryCheck(lambda reading: bearings_of(reading.numbers), check_bearings),
+    StoryCheck(lambda reading: named_shares_of(reading.numbers), check_named_shares),
     StoryCheck(lambda reading: deaths_of(reading.sentences), check_causes),
     StoryCheck(lambda reading: built_of(reading.numbers, reading.sentences, reading.year), check_built),
     StoryCheck(lambda reading: falls_of(reading.numbers), check_falls),

@@ -30,7 +30,7 @@ from stories.ingest.names import shown_name
 from stories.models import Analysis, Source, SourceVersion, Story
 
 # Bump when the engine's output changes, so stored analyses are computed afresh.
-ENGINE_VERSION = "21"  # 21: counts said alike, figures in their own unit, names romanised twice over, goings, shares
+ENGINE_VERSION = "22"  # 22: near bounds, places, birth names, past quakes, running tolls, two days, a name's share
 MAX_COMPARED = 4
 # Below the upload batches' tasks (priority 0): a worker takes the copy in first and
 # analyses the stories it changed when the burst is in.

@@ -105,7 +105,7 @@ class TestShares:
     def test_a_half_of_a_time_or_one_and_a_half_is_no_share(self):
         assert _fractions("in the first half of the season") == ()
         assert _fractions("one and a half of them") == ()
-        assert [(n.value, n.bound) for n in _fractions("nearly three-quarters of homes")] == [(75.0, "under")]
+        assert [(n.value, n.bound) for n in _fractions("nearly three-quarters of homes")] == [(75.0, "near")]
 
 
 class TestFiguresInTwoUnits:
