@@ -55,6 +55,7 @@ SETS = {
     "ninth held-out": ("pairs_heldout9.json", "labels_heldout9_"),
     "tenth held-out": ("pairs_heldout10.json", "labels_heldout10_"),
     "eleventh held-out": ("pairs_heldout11.json", "labels_heldout11_"),
+    "twelfth held-out": ("pairs_heldout12.json", "labels_heldout12_"),
 }
 
 
