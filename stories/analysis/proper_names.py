@@ -111,7 +111,8 @@ class SourceNames:
                 self._read(block, capitals)
         # One scan of all the text: no match runs across the line breaks between blocks.
         lower = set(_LOWER_WORD.findall("\n".join(block.text for block in source.blocks)))
-        self.common = {fold(word) for word in lower}
+        # A word of lower-case ASCII letters is its own folded form; most are.
+        self.common = {word if word.isalpha() and word.isascii() and word.islower() else fold(word) for word in lower}
 
     @functools.cached_property
     def lookalikes(self) -> Lookalikes:
