@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .dates import Date, dates_in, is_stamp
 from .proper_names import name_runs
 from .quantities import Number, numbers_of
-from .text import STOPWORDS, fold, stem, strip_accents
+from .text import STOPWORDS, fold, fold_word, stem, strip_accents
 
 _QUOTE = re.compile(r"\u201c([^\u201c\u201d]{3,600})\u201d|\"([^\"]{3,600})\"")
 _ATTRIBUTION = re.compile(
@@ -113,7 +113,7 @@ def _acronyms(text: str) -> tuple[str, ...]:
 
 def _content(words: tuple[str, ...], negations: tuple[int, ...]) -> frozenset[str]:
     kept = [word for index, word in enumerate(words) if index not in negations] if negations else words
-    return frozenset(stem(word) for word in map(fold, kept) if word and word not in STOPWORDS)
+    return frozenset(stem(word) for word in map(fold_word, kept) if word and word not in STOPWORDS)
 
 
 def _quotes(sentence: str) -> tuple[Quote, ...]:

@@ -8,7 +8,7 @@ import re
 
 from .model import Block, Source
 from .spellings import LONG_NAME, MIN_RESPELLED
-from .text import STOPWORDS, fold
+from .text import STOPWORDS, fold, fold_word
 
 Forms = dict[str, dict[str, Block]]  # folded name token -> {form as written: first block}
 Places = dict[str, list[Block]]  # folded name token -> the blocks it stands in (a few)
@@ -111,8 +111,7 @@ class SourceNames:
                 self._read(block, capitals)
         # One scan of all the text: no match runs across the line breaks between blocks.
         lower = set(_LOWER_WORD.findall("\n".join(block.text for block in source.blocks)))
-        # A word of lower-case ASCII letters is its own folded form; most are.
-        self.common = {word if word.isalpha() and word.isascii() and word.islower() else fold(word) for word in lower}
+        self.common = {fold_word(word) for word in lower}
 
     @functools.cached_property
     def lookalikes(self) -> Lookalikes:
@@ -138,7 +137,7 @@ class SourceNames:
                 blocks.append(block)
             if first is not None:
                 self.joined.setdefault(fold(first + token), (f"{first} {token}", block))
-                self.before.setdefault(key, {}).setdefault(fold(first), (f"{first} {token}", block))
+                self.before.setdefault(key, {}).setdefault(fold_word(first), (f"{first} {token}", block))
 
 
 def _lower_content(text: str) -> bool:
@@ -161,7 +160,7 @@ def capitals_of(text: str) -> list[Capital]:
         if not match.group()[0].isupper():
             continue
         token = strip_possessive(match.group())
-        key = fold(token)
+        key = fold_word(token)
         if len(token) > 1 and not token.isupper() and key not in NOT_NAMES:
             first = None
             if previous is not None and text[previous.end() : match.start()] == " ":

@@ -127,6 +127,12 @@ def fold(text: str) -> str:
     return " ".join(_WORD.findall(text))
 
 
+def fold_word(word: str) -> str:
+    """`fold` of one word. A word of ASCII letters only loses its capitals (there is nothing
+    else to fold in it), which skips `fold`'s work on the words of a text not read before."""
+    return word.lower() if word.isalpha() and word.isascii() else fold(word)
+
+
 def words(folded: str) -> list[str]:
     return _WORD.findall(folded)
 

@@ -10,7 +10,7 @@ from stories.analysis import SourceText, compare_sources, quantities, vectors
 from stories.analysis.blocks import parse_blocks
 from stories.analysis.diff import word_diff
 from stories.analysis.links import LINK_MIN, SAME_ROW_BONUS, SentenceSpace
-from stories.analysis.text import content_terms, fold
+from stories.analysis.text import content_terms, fold, fold_word
 
 WORDS = [f"term{n}" for n in range(60)] + ["harbour", "fire", "crews"] * 20
 
@@ -129,3 +129,13 @@ def test_numbers_are_found_where_the_full_search_finds_them(sentence):
     expected = [(match.start(), match.end()) for match in pattern.finditer(sentence)]
     assert len(expected) >= 3
     assert [(match.start(), match.end()) for match in quantities._number_matches(sentence)] == expected
+
+
+FOLDED_WORDS = ["harbour", "Harbour", "iPhone", "MCCARTHY", "don't", "co-op", "U.S.",
+    "\u00c9mile", "M\u00fcller", "10km"]
+
+
+@pytest.mark.parametrize("word", FOLDED_WORDS)
+def test_a_word_folds_as_any_text_does(word):
+    """A word of ASCII letters is only lowered; anything else goes through `fold`."""
+    assert fold_word(word) == fold(word)
