@@ -19,7 +19,7 @@ from .agreement import reported_alike, values_agree
 from .dates import MONTHS_AND_WEEKDAYS
 from .found import Found
 from .model import Block
-from .quantities import ByKind, Given, Number, by_kind
+from .quantities import ByKind, Given, Number, by_kind, one_value_each
 
 Crowds = ByKind  # "crowd" -> the crowd sizes given, where
 
@@ -89,9 +89,10 @@ def check_crowds(found: Found, crowds_a: Crowds, crowds_b: Crowds) -> None:
         given_a = _naming_alike(given_a, given_b[0][1])
     elif len({n.value for _, n in given_b}) > 1 and len({n.value for _, n in given_a}) == 1:
         given_b = _naming_alike(given_b, given_a[0][1])
-    if len({n.value for _, n in given_a}) != 1 or len({n.value for _, n in given_b}) != 1:
+    pair = one_value_each(given_a, given_b)
+    if pair is None:
         return
-    (block_a, number_a), (block_b, number_b) = given_a[0], given_b[0]
+    (block_a, number_a), (block_b, number_b) = pair
     if not values_agree(number_a, number_b) and not reported_alike(found, number_a, number_b):
         found.add("number", (block_a, _size(number_a)), (block_b, _size(number_b)), "different sizes of the crowd")
 

@@ -24,7 +24,7 @@ from .agreement import reported_alike, values_agree
 from .dates import names_a_past_year
 from .found import Found
 from .model import Block
-from .quantities import Number
+from .quantities import Number, one_value_each
 from .text import stem
 
 Magnitudes = list[tuple[Block, Number]]
@@ -98,10 +98,9 @@ def _one_agency_s_readings(given_a: Magnitudes, given_b: Magnitudes) -> list[tup
     by_agency_a, by_agency_b = _by_agency(given_a), _by_agency(given_b)
     pairs = []
     for agency, readings_a in by_agency_a.items():
-        readings_b = by_agency_b.get(agency, [])
-        if len({n.value for _, n in readings_a}) == 1 and len({n.value for _, n in readings_b}) == 1:
-            if not values_agree(readings_a[0][1], readings_b[0][1]):
-                pairs.append((readings_a[0], readings_b[0]))
+        pair = one_value_each(readings_a, by_agency_b.get(agency, []))
+        if pair is not None and not values_agree(pair[0][1], pair[1][1]):
+            pairs.append(pair)
     return pairs
 
 

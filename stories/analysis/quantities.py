@@ -318,3 +318,15 @@ def by_kind(numbers: Given, kind_of: Callable[[Number], str]) -> ByKind:
             if kind:
                 kinds.setdefault(kind, []).append((block, number))
     return kinds
+
+
+Placed = tuple[Block, Number]
+
+
+def one_value_each(given_a: list[Placed], given_b: list[Placed]) -> tuple[Placed, Placed] | None:
+    """The first place of each source's value of a thing, when each source gives it one
+    value (however often): a source that gives two (of two markets, two days) says nothing
+    of which the other's should be."""
+    if len({number.value for _, number in given_a}) != 1 or len({number.value for _, number in given_b}) != 1:
+        return None
+    return given_a[0], given_b[0]

@@ -20,7 +20,7 @@ from .facts import Facts
 from .found import Found
 from .model import Block
 from .number_words import bound_of
-from .quantities import Number
+from .quantities import Number, one_value_each
 
 _PARTS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0}  # one of each, in percent
 _HOW_MANY = {"two": 2, "three": 3, "four": 4}
@@ -116,10 +116,10 @@ def check_named_shares(found: Found, shares_a: NamedShares, shares_b: NamedShare
     """One share of a name in each source, and the two cannot both be true. A name given
     two shares in a source (of two markets, two years) says nothing."""
     for name, given_a in shares_a.items():
-        given_b = shares_b.get(name, [])
-        if len({n.value for _, n in given_a}) != 1 or len({n.value for _, n in given_b}) != 1:
+        pair = one_value_each(given_a, shares_b.get(name, []))
+        if pair is None:
             continue
-        (block_a, number_a), (block_b, number_b) = given_a[0], given_b[0]
+        (block_a, number_a), (block_b, number_b) = pair
         if not values_agree(number_a, number_b) and not reported_alike(found, number_a, number_b):
             note = f"different shares of {name.title()}"
             found.add("number", (block_a, number_a.text), (block_b, number_b.text), note)

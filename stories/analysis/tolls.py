@@ -19,7 +19,7 @@ from .harms import harm_of
 from .model import Block
 from .numbers import of_other_periods
 from .places import other_places
-from .quantities import ByKind, Given, Number, by_kind, numbers_of
+from .quantities import ByKind, Given, Number, by_kind, numbers_of, one_value_each
 
 Tolls = ByKind  # kind of harm -> the tolls of it given, where
 
@@ -32,10 +32,10 @@ def tolls_of(numbers: Given) -> Tolls:
 def check_tolls(found: Found, tolls_a: Tolls, tolls_b: Tolls) -> None:
     """One toll of a kind in each source, and the two cannot both be true."""
     for kind, given_a in tolls_a.items():
-        given_a, given_b = _figures_first(given_a), _figures_first(tolls_b.get(kind, []))
-        if len({n.value for _, n in given_a}) != 1 or len({n.value for _, n in given_b}) != 1:
+        pair = one_value_each(_figures_first(given_a), _figures_first(tolls_b.get(kind, [])))
+        if pair is None:
             continue
-        (block_a, number_a), (block_b, number_b) = given_a[0], given_b[0]
+        (block_a, number_a), (block_b, number_b) = pair
         if values_agree(number_a, number_b) or of_other_periods((number_a,), (number_b,)):
             continue
         if other_places(number_a, number_b):
