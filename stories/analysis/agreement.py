@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
 
 from .dates import tells_of_the_past
 from .found import Found
 from .harms import harm_of
-from .quantities import Number, numbers_of
+from .quantities import ByKind, Number, numbers_of, one_value_each
 from .units import CONVERTED_WITHIN, converted
 
 
@@ -113,3 +114,15 @@ def reported_alike(found: Found, number_a: Number, number_b: Number) -> bool:
         and any(values_agree(number_b, stated) for stated in numbers_of(item.b.text))
         for item in found.items
     )
+
+
+def check_one_value(found: Found, given_a: ByKind, given_b: ByKind, note: Callable[[str], str]) -> None:
+    """A thing of which each source gives one value, and the two cannot both be true:
+    reported once, at each value's first place, with `note(kind)`."""
+    for kind, numbers_a in given_a.items():
+        pair = one_value_each(numbers_a, given_b.get(kind, []))
+        if pair is None:
+            continue
+        (block_a, number_a), (block_b, number_b) = pair
+        if not values_agree(number_a, number_b) and not reported_alike(found, number_a, number_b):
+            found.add("number", (block_a, number_a.text), (block_b, number_b.text), note(kind))

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from .agreement import reported_alike, values_agree
+from .agreement import check_one_value
 from .found import Found
-from .quantities import ByKind, Given, Number, by_kind, one_value_each
+from .quantities import ByKind, Given, Number, by_kind
 from .text import stem
 
 Populations = ByKind  # kind of place -> its populations given, where
@@ -51,11 +51,4 @@ def _kind_of_population(number: Number) -> str:
 
 def check_populations(found: Found, given_a: Populations, given_b: Populations) -> None:
     """One population of a kind of place in each source, and the two cannot both be true."""
-    for kind, populations_a in given_a.items():
-        pair = one_value_each(populations_a, given_b.get(kind, []))
-        if pair is None:
-            continue
-        (block_a, number_a), (block_b, number_b) = pair
-        if not values_agree(number_a, number_b) and not reported_alike(found, number_a, number_b):
-            note = f"different populations of the {kind}"
-            found.add("number", (block_a, number_a.text), (block_b, number_b.text), note)
+    check_one_value(found, given_a, given_b, lambda kind: f"different populations of the {kind}")

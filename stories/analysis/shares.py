@@ -15,12 +15,12 @@ from __future__ import annotations
 import functools
 import re
 
-from .agreement import reported_alike, values_agree
+from .agreement import check_one_value, values_agree
 from .facts import Facts
 from .found import Found
 from .model import Block
 from .number_words import bound_of
-from .quantities import Number, one_value_each
+from .quantities import Number
 
 _PARTS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0}  # one of each, in percent
 _HOW_MANY = {"two": 2, "three": 3, "four": 4}
@@ -115,11 +115,4 @@ def named_shares_of(numbers: list[tuple[Block, tuple[Number, ...]]]) -> NamedSha
 def check_named_shares(found: Found, shares_a: NamedShares, shares_b: NamedShares) -> None:
     """One share of a name in each source, and the two cannot both be true. A name given
     two shares in a source (of two markets, two years) says nothing."""
-    for name, given_a in shares_a.items():
-        pair = one_value_each(given_a, shares_b.get(name, []))
-        if pair is None:
-            continue
-        (block_a, number_a), (block_b, number_b) = pair
-        if not values_agree(number_a, number_b) and not reported_alike(found, number_a, number_b):
-            note = f"different shares of {name.title()}"
-            found.add("number", (block_a, number_a.text), (block_b, number_b.text), note)
+    check_one_value(found, shares_a, shares_b, lambda name: f"different shares of {name.title()}")
