@@ -26,7 +26,7 @@ from .quantities import TIMES, Number, numbers_of
 from .ranges import check_ranges, check_rates
 from .spellings import respelled
 from .text import content_terms, fold, stem
-from .ties import in_its_unit, one_name_measured, said_alike
+from .ties import in_its_unit, one_name_measured, one_person, said_alike
 from .units import CONVERTED_WITHIN, converted, physical, same_kind
 
 # A sentence stating more numbers than this is a table run into one line (results, prices,
@@ -122,7 +122,7 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
     if _names_a_kind(number_a) or _names_a_kind(number_b):
         return False
     if number_a.measure == number_b.measure == "age" and number_a.subject and number_b.subject:
-        return number_a.subject == number_b.subject or respelled(number_a.subject, number_b.subject)
+        return one_person(number_a, number_b)
     if number_a.unit != number_b.unit or not same_kind(number_a.measure, number_b.measure):
         return False
     if bool(number_a.rate) != bool(number_b.rate):
@@ -357,6 +357,8 @@ def check_ages_anywhere(found: Found, ages_a: Ages, ages_b: Ages, years_apart: i
         values_a, values_b = {n.value for _, n in given_a}, {n.value for _, n in given_b}
         if len(values_a) == 1 and len(values_b) == 1 and values_a != values_b:
             (block_a, number_a), (block_b, number_b) = given_a[0], given_b[0]
+            if not one_person(number_a, number_b):
+                continue
             if years_apart and _aged_between(number_b.value - number_a.value, years_apart):
                 continue
             if not found.reported("number", stated_values, number_a.value, number_b.value):

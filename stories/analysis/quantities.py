@@ -135,6 +135,7 @@ class Number:
     # sentence it stands in, as written (its periods are read from it when it is compared).
     lead: str = dataclasses.field(default="", compare=False, repr=False)
     subject: str = ""  # the name it is said of, just before it in its clause ("Thomas has eight")
+    given: str = ""  # of an age, the given name written with the family name (`subject`)
 
 
 def numbers_in(sentence: str) -> tuple[Number, ...]:
@@ -230,7 +231,7 @@ def _number(text: str, match: re.Match[str], sentence: str) -> Number:
     rate_text = text[match.start() : rate_end].strip() if rate else ""
     head = text[max(0, match.start() - 40) : match.start()].lower()
     subject = subject_of(text, match.start())
-    aged = age_of(text, match, value, measure)
+    aged, given = age_of(text, match, value, measure)
     if aged or measure == "age":  # an age is said of the name it is set beside, or of no name
         measure, subject = "age", aged
     bound = "over" if PLUS.match(text, match.end()) else bound_of(head)
@@ -248,6 +249,7 @@ def _number(text: str, match: re.Match[str], sentence: str) -> Number:
         precision=precision,
         bound=bound,
         subject=subject,
+        given=given,
         partial=bool(PARTIAL_BEFORE.search(head) or PARTIAL_AFTER.match(text, match.end())),
         attributive=bool(measure) and JOINING_HYPHEN.match(text[end:]) is not None,
         describes="" if measure else described(text, end, counts),

@@ -25,3 +25,25 @@ class TestSentenceOpeners:
         a = LEAD + "Rescuers from Brockhampton reached the village by noon."
         b = LEAD + "Despite Brokhampton's losses, its rescuers reached the village by noon."
         assert conflicts(a, b, ("name",)) == [("name", "Brockhampton", "Brokhampton")]
+
+
+class TestAgesOfOneFamily:
+    def test_two_given_names_of_one_family_are_two_people(self):
+        a = LEAD + "Among the missing is 72-year-old Margit Hallberg, the farmer's mother."
+        b = LEAD + "The farmer, Stig Hallberg, 44, led the search himself."
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_one_given_name_written_twice_is_one_person(self):
+        a = LEAD + "Among the missing is 72-year-old Margit Hallberg, a retired teacher."
+        b = LEAD + "The search is for Margit Hallberg, 74, a retired teacher."
+        assert ("number", "72-year-old Margit", "74") in conflicts(a, b, ("number",))
+
+    def test_a_title_or_a_middle_name_does_not_make_another_person(self):
+        a = LEAD + "Among the missing is 72-year-old Margit Hallberg, a retired teacher."
+        b = LEAD + "The search is for teacher Margit Anna Hallberg, 74, who lives alone."
+        assert ("number", "72-year-old Margit", "74") in conflicts(a, b, ("number",))
+
+    def test_a_family_name_alone_is_still_compared(self):
+        a = LEAD + "Among the missing is 72-year-old Margit Hallberg, a retired teacher."
+        b = LEAD + "The search is for Hallberg, 74, who lives alone."
+        assert ("number", "72-year-old Margit", "74") in conflicts(a, b, ("number",))
