@@ -14,6 +14,7 @@ import re
 from collections.abc import Hashable
 
 from .agreement import values_agree
+from .bearings import from_other_places
 from .facts import Facts
 from .found import Found
 from .harms import HARM, PEOPLE, bare_toll, harm_of
@@ -134,6 +135,8 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
     if _describe_others(number_a, number_b) or _describe_others(number_b, number_a):
         return False
     if other_places(number_a, number_b):  # "170,000 people in the province" / "230,000 around the ocean"
+        return False
+    if number_a.measure and number_b.measure and from_other_places(number_a, number_b):
         return False
     harm_a, harm_b = harm_of(number_a), harm_of(number_b)
     if harm_a and harm_b and harm_a != harm_b:

@@ -47,3 +47,18 @@ class TestAgesOfOneFamily:
         a = LEAD + "Among the missing is 72-year-old Margit Hallberg, a retired teacher."
         b = LEAD + "The search is for Hallberg, 74, who lives alone."
         assert ("number", "72-year-old Margit", "74") in conflicts(a, b, ("number",))
+
+
+QUAKE = "A magnitude 4.2 earthquake shook the valley before dawn on Sunday, the survey said.\n"
+
+
+class TestDistancesFromTwoPlaces:
+    def test_distances_from_two_named_places_are_not_set_against_each_other(self):
+        a = QUAKE + "The Geological Survey said the quake was centred about 4 miles east of Harwick, near the dam."
+        b = QUAKE + "It was centred in Lowmoor, about 18 miles north of Stanbury, the Geological Survey said."
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_distances_from_one_place_still_disagree(self):
+        a = QUAKE + "The Geological Survey said the quake was centred about 4 miles east of Harwick, near the dam."
+        b = QUAKE + "It was centred in Lowmoor, about 18 miles east of Harwick, the Geological Survey said."
+        assert conflicts(a, b, ("number",)) == [("number", "4 miles east", "18 miles east")]
