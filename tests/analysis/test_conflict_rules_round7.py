@@ -3,6 +3,7 @@ where they failed on real copy (a sentence's opening word read into a name, ...)
 
 from stories.analysis import SourceText, compare_sources
 from stories.analysis.proper_names import name_runs
+from stories.analysis.spellings import derived
 
 
 def conflicts(a: str, b: str, kinds=("number", "name", "date", "quote", "attribution", "claim")):
@@ -62,3 +63,17 @@ class TestDistancesFromTwoPlaces:
         a = QUAKE + "The Geological Survey said the quake was centred about 4 miles east of Harwick, near the dam."
         b = QUAKE + "It was centred in Lowmoor, about 18 miles east of Harwick, the Geological Survey said."
         assert conflicts(a, b, ("number",)) == [("number", "4 miles east", "18 miles east")]
+
+
+class TestAPlaceInYAndItsPeople:
+    def test_a_place_in_y_and_its_people_are_derived_not_respelled(self):
+        assert derived("normany", "normans")
+        assert derived("normany", "norman")
+
+    def test_a_plural_is_still_no_derivation(self):
+        assert not derived("kennedy", "kennedys")
+
+    def test_the_two_words_are_not_reported(self):
+        a = LEAD + "Rescue teams from Normany arrived on Wednesday with dogs."
+        b = LEAD + "The Normans sent rescue teams on Wednesday with dogs."
+        assert conflicts(a, b, ("name",)) == []
