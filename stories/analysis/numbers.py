@@ -155,9 +155,24 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
     # "killing 14" / "12 people were killed": what one counts stands before the other.
     if not counted_a and _alike(number_a.before, counted_b) or not counted_b and _alike(number_b.before, counted_a):
         return True
+    if number_a.unit in _CURRENCIES and (_bare_sum(number_a, counted_a) or _bare_sum(number_b, counted_b)):
+        return True  # "acquire the firm for about $13 billion" / "a bid of nearly $14 billion"
     if (counted_a or counted_b) and not number_a.measure:
         return False
     return bool(number_a.before & number_b.before) or _one_measurement(number_a, number_b)
+
+
+_CURRENCIES = frozenset("$€£¥")
+
+
+def _bare_sum(number: Number, counted: frozenset[str]) -> bool:
+    """A sum of money that names nothing it is the sum of, after it or before ("for $13
+    billion.", "($141 billion)"; not "a market value of $115 billion"): the sum of the
+    deal the linked sentence names, whatever word that one uses for it."""
+    return not counted and _NAMED_BEFORE.search(number.lead) is None
+
+
+_NAMED_BEFORE = re.compile(r"\b[a-z]+\s+of\s+(?:(?:about|nearly|almost|around|roughly|some|over|under)\s+)?$", re.I)
 
 
 def _names_a_kind(number: Number) -> bool:

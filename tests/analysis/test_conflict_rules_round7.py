@@ -77,3 +77,23 @@ class TestAPlaceInYAndItsPeople:
         a = LEAD + "Rescue teams from Normany arrived on Wednesday with dogs."
         b = LEAD + "The Normans sent rescue teams on Wednesday with dogs."
         assert conflicts(a, b, ("name",)) == []
+
+
+DEAL = "Harbour Foods agreed on Monday to buy the grocer Kestrel, the companies said.\n"
+
+
+class TestBareSums:
+    def test_a_sum_that_names_nothing_is_the_sum_of_the_linked_sentence_s_deal(self):
+        a = DEAL + "Harbour Foods will buy Kestrel Stores for about $4 billion, the companies said."
+        b = DEAL + "Harbour Foods will pay $5 billion in cash to buy Kestrel Stores, the companies said."
+        assert conflicts(a, b, ("number",)) == [("number", "$4 billion", "$5 billion")]
+
+    def test_a_conversion_in_brackets_names_nothing_either(self):
+        a = DEAL + "Harbour Foods will buy Kestrel Stores in a £3 billion ($4 billion) deal, the companies said."
+        b = DEAL + "Harbour Foods will buy Kestrel Stores in a $5 billion takeover, the companies said."
+        assert ("number", "$4 billion", "$5 billion takeover") in conflicts(a, b, ("number",))
+
+    def test_a_sum_said_of_a_thing_before_it_is_that_thing_s(self):
+        a = DEAL + "With a market value of about $40 billion, Harbour Foods can pay for Kestrel Stores in shares."
+        b = DEAL + "The deal is a fifth of the $9 billion rise in Harbour Foods' market value this year."
+        assert conflicts(a, b, ("number",)) == []
