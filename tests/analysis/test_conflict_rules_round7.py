@@ -3,6 +3,7 @@ where they failed on real copy (a sentence's opening word read into a name, ...)
 
 from stories.analysis import SourceText, compare_sources
 from stories.analysis.proper_names import name_runs
+from stories.analysis.quantities import numbers_of
 from stories.analysis.spellings import derived
 
 
@@ -97,3 +98,23 @@ class TestBareSums:
         a = DEAL + "With a market value of about $40 billion, Harbour Foods can pay for Kestrel Stores in shares."
         b = DEAL + "The deal is a fifth of the $9 billion rise in Harbour Foods' market value this year."
         assert conflicts(a, b, ("number",)) == []
+
+
+GAME = "The Otters beat the Herons 71-64 on Saturday to reach the league final.\n"
+
+
+class TestElidedUnits:
+    def test_a_bare_number_after_a_measured_one_takes_its_unit(self):
+        numbers = numbers_of("Dale Brisco scored 18 points and Ian Marsh added 11 for the Herons.")
+        assert [(n.value, n.measure) for n in numbers] == [(18, "point"), (11, "point")]
+
+    def test_not_a_part_nor_after_a_span_of_time(self):
+        numbers = numbers_of("Brisco scored 18 points on 7 of 12 shooting.")
+        assert numbers[1].measure == ""
+        numbers = numbers_of("He served 12 years and was freed at 47, his lawyer said.")
+        assert numbers[1].measure == ""
+
+    def test_the_one_player_s_points_are_set_against_each_other(self):
+        a = GAME + "Dale Brisco scored 18 points and Ian Marsh added 11 for the Herons."
+        b = GAME + "Ian Marsh led the Herons with 11 points, while Dale Brisco had 16 for the visitors."
+        assert conflicts(a, b, ("number",)) == [("number", "18 points", "16")]
