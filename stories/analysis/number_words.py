@@ -197,6 +197,10 @@ _AND_A_NUMBER = re.compile(r"\s(?:and|or)\s[$€£¥]?\d+(?:[.,]\s?\d+)*", re.I)
 _SPACED_AGE = re.compile(r"^\s?-\s?(years?)\s?-\s?old\b", re.I)
 
 
+# Words that bound a number ("nearly 50", "at least 40"): how much, not what it is said of.
+_BOUND_WORDS = frozenset("nearly almost roughly approximately around least upwards exceeding topping".split())
+
+
 def context_of(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str], str]:
     """Stems of the two content words after a number and of the one before it, and the
     unit of measure right after it, if any. (`lead_of` reads further back.)"""
@@ -215,7 +219,7 @@ def context_of(text: str, start: int, end: int) -> tuple[frozenset[str], frozens
     if len(words) > 2 and words[1] in _MODIFYING and words[0] not in STOPWORDS and words[2] not in STOPWORDS:
         words = words[2:]  # "one rocket-propelled grenade launcher" counts launchers, not rockets
     following = [word for word in words if word not in STOPWORDS]
-    before = [word for word in fold(before_text).split() if word not in STOPWORDS][-1:]
+    before = [word for word in fold(before_text).split() if word not in STOPWORDS and word not in _BOUND_WORDS][-1:]
     if following[:2] in (["year", "old"], ["years", "old"]):
         # An age: what it is the age of comes after ("a 10-year-old girl"), not "year old".
         return _stems(following[2:3]), _stems(before), "age"

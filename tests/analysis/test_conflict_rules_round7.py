@@ -118,3 +118,13 @@ class TestElidedUnits:
         a = GAME + "Dale Brisco scored 18 points and Ian Marsh added 11 for the Herons."
         b = GAME + "Ian Marsh led the Herons with 11 points, while Dale Brisco had 16 for the visitors."
         assert conflicts(a, b, ("number",)) == [("number", "18 points", "16")]
+
+
+class TestBoundWordsBeforeANumber:
+    def test_a_bound_word_is_not_what_the_number_is_said_of(self):
+        assert numbers_of("By nightfall the slide had buried nearly 50.")[0].before == {"buried"}
+
+    def test_two_bare_counts_of_one_doing_disagree(self):
+        a = LEAD + "By nightfall the slide was known to have buried nearly 50."
+        b = LEAD + "By nightfall the slide was known to have buried 30."
+        assert conflicts(a, b, ("number",)) == [("number", "50", "30")]
