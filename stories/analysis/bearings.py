@@ -56,6 +56,15 @@ def bearings_of(numbers: Given) -> Bearings:
     ]
 
 
+def from_other_places(number_a: Number, number_b: Number) -> bool:
+    """Two distances each from a named place, not the same place: "3 miles southwest of
+    Cobb" / "20 miles north of Santa Rosa" place one epicentre from two towns, and agree."""
+    if not (_HINT.search(number_a.sentence) and _HINT.search(number_b.sentence)):
+        return False
+    bearing_a, bearing_b = _bearing(number_a), _bearing(number_b)
+    return bearing_a is not None and bearing_b is not None and bearing_a.place != bearing_b.place
+
+
 def _bearing(number: Number) -> Bearing | None:
     if unit_of(number.measure).kind != "length":
         return None

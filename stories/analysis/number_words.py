@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .dates import MONTHS_AND_WEEKDAYS
-from .proper_names import name_runs
+from .proper_names import NOT_NAMES, name_runs
 from .sentences import CLAUSE_END
 from .text import STOPWORDS, fold, stem
 from .units import QUALIFIERS
@@ -81,24 +81,34 @@ def subject_of(text: str, start: int) -> str:
 
 
 # "Harlow, 32, was arrested", "Harlow, a 32-year-old driver": whose age a number is.
-_APPOSITION = re.compile(r"([A-Z][\w\u2019'-]+),\s(?:(?:a|an|aged)\s)?$")
+_APPOSITION = re.compile(r"((?:[A-Z][\w\u2019'-]+\s){0,2})([A-Z][\w\u2019'-]+),\s(?:(?:a|an|aged)\s)?$")
 _AGE_THEN_NAME = re.compile(  # "31-year-old Robert Buckley", a whole name (not "36-year-old Australian man")
     r"\s?-?\s?years?\s?-?\s?old\s+([A-Z][\w\u2019'-]+(?:\s[A-Z][\w\u2019'-]+)+)(?![\w\u2019'-])"
 )
 _AGE_ENDS = re.compile(r"\s?[,)]|\.(?:\s|$)")
 
 
-def age_of(text: str, match: re.Match[str], value: float, measure: str) -> str:
-    """The folded name a number is the age of, set off beside it; "" if it is none."""
+def age_of(text: str, match: re.Match[str], value: float, measure: str) -> tuple[str, str]:
+    """The folded family name a number is the age of, set off beside it, and the given names
+    written with it ("Gary Gomes, 35" -> "gomes", "gary"); "" for either it does not write.
+    A family's members share the family name: the given name tells them apart."""
     if match.group("word") or not (measure == "age" or _AGE_ENDS.match(text, match.end())):
-        return ""
+        return "", ""
     if not (0 < value < 120 and value == int(value)) or match.group("cur") or match.group("pct"):
-        return ""
+        return "", ""
     name = _APPOSITION.search(text, max(0, match.start() - 40), match.start())
-    if name and name.group(1) not in _NOT_NAMES:
-        return fold(name.group(1))
+    if name and name.group(2) not in _NOT_NAMES:
+        return fold(name.group(2)), _given(name.group(1).split())
     after = _AGE_THEN_NAME.match(text, match.end()) if measure == "age" else None
-    return fold(after.group(1).split()[-1]) if after else ""
+    if not after:
+        return "", ""
+    words = after.group(1).split()
+    return fold(words[-1]), _given(words[:-1])
+
+
+def _given(words: list[str]) -> str:
+    """The folded words written before a family name, titles left out: "john", "mary ann"."""
+    return fold(" ".join(word for word in words if word.lower() not in NOT_NAMES))
 
 
 _NOT_NAMES = frozenset("In On At By Of For From The And But Since Until About".split()) | {
@@ -187,6 +197,10 @@ _AND_A_NUMBER = re.compile(r"\s(?:and|or)\s[$€£¥]?\d+(?:[.,]\s?\d+)*", re.I)
 _SPACED_AGE = re.compile(r"^\s?-\s?(years?)\s?-\s?old\b", re.I)
 
 
+# Words that bound a number ("nearly 50", "at least 40"): how much, not what it is said of.
+_BOUND_WORDS = frozenset("nearly almost roughly approximately around least upwards exceeding topping".split())
+
+
 def context_of(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str], str]:
     """Stems of the two content words after a number and of the one before it, and the
     unit of measure right after it, if any. (`lead_of` reads further back.)"""
@@ -205,7 +219,7 @@ def context_of(text: str, start: int, end: int) -> tuple[frozenset[str], frozens
     if len(words) > 2 and words[1] in _MODIFYING and words[0] not in STOPWORDS and words[2] not in STOPWORDS:
         words = words[2:]  # "one rocket-propelled grenade launcher" counts launchers, not rockets
     following = [word for word in words if word not in STOPWORDS]
-    before = [word for word in fold(before_text).split() if word not in STOPWORDS][-1:]
+    before = [word for word in fold(before_text).split() if word not in STOPWORDS and word not in _BOUND_WORDS][-1:]
     if following[:2] in (["year", "old"], ["years", "old"]):
         # An age: what it is the age of comes after ("a 10-year-old girl"), not "year old".
         return _stems(following[2:3]), _stems(before), "age"

@@ -14,6 +14,7 @@ import re
 from collections.abc import Hashable
 
 from .agreement import values_agree
+from .bearings import from_other_places
 from .facts import Facts
 from .found import Found
 from .harms import HARM, PEOPLE, bare_toll, harm_of
@@ -26,7 +27,7 @@ from .quantities import TIMES, Number, numbers_of
 from .ranges import check_ranges, check_rates
 from .spellings import respelled
 from .text import content_terms, fold, stem
-from .ties import in_its_unit, one_name_measured, said_alike
+from .ties import in_its_unit, one_name_measured, one_person, said_alike
 from .units import CONVERTED_WITHIN, converted, physical, same_kind
 
 # A sentence stating more numbers than this is a table run into one line (results, prices,
@@ -122,7 +123,7 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
     if _names_a_kind(number_a) or _names_a_kind(number_b):
         return False
     if number_a.measure == number_b.measure == "age" and number_a.subject and number_b.subject:
-        return number_a.subject == number_b.subject or respelled(number_a.subject, number_b.subject)
+        return one_person(number_a, number_b)
     if number_a.unit != number_b.unit or not same_kind(number_a.measure, number_b.measure):
         return False
     if bool(number_a.rate) != bool(number_b.rate):
@@ -134,6 +135,8 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
     if _describe_others(number_a, number_b) or _describe_others(number_b, number_a):
         return False
     if other_places(number_a, number_b):  # "170,000 people in the province" / "230,000 around the ocean"
+        return False
+    if number_a.measure and number_b.measure and from_other_places(number_a, number_b):
         return False
     harm_a, harm_b = harm_of(number_a), harm_of(number_b)
     if harm_a and harm_b and harm_a != harm_b:
@@ -152,9 +155,24 @@ def _counts_same(number_a: Number, number_b: Number) -> bool:
     # "killing 14" / "12 people were killed": what one counts stands before the other.
     if not counted_a and _alike(number_a.before, counted_b) or not counted_b and _alike(number_b.before, counted_a):
         return True
+    if number_a.unit in _CURRENCIES and (_bare_sum(number_a, counted_a) or _bare_sum(number_b, counted_b)):
+        return True  # "acquire the firm for about $13 billion" / "a bid of nearly $14 billion"
     if (counted_a or counted_b) and not number_a.measure:
         return False
     return bool(number_a.before & number_b.before) or _one_measurement(number_a, number_b)
+
+
+_CURRENCIES = frozenset("$€£¥")
+
+
+def _bare_sum(number: Number, counted: frozenset[str]) -> bool:
+    """A sum of money that names nothing it is the sum of, after it or before ("for $13
+    billion.", "($141 billion)"; not "a market value of $115 billion"): the sum of the
+    deal the linked sentence names, whatever word that one uses for it."""
+    return not counted and _NAMED_BEFORE.search(number.lead) is None
+
+
+_NAMED_BEFORE = re.compile(r"\b[a-z]+\s+of\s+(?:(?:about|nearly|almost|around|roughly|some|over|under)\s+)?$", re.I)
 
 
 def _names_a_kind(number: Number) -> bool:
@@ -357,6 +375,8 @@ def check_ages_anywhere(found: Found, ages_a: Ages, ages_b: Ages, years_apart: i
         values_a, values_b = {n.value for _, n in given_a}, {n.value for _, n in given_b}
         if len(values_a) == 1 and len(values_b) == 1 and values_a != values_b:
             (block_a, number_a), (block_b, number_b) = given_a[0], given_b[0]
+            if not one_person(number_a, number_b):
+                continue
             if years_apart and _aged_between(number_b.value - number_a.value, years_apart):
                 continue
             if not found.reported("number", stated_values, number_a.value, number_b.value):

@@ -38,6 +38,17 @@ corp inc ltd bros vol ave blvd rd
 )  # and the abbreviations of titles and addresses ("Vancouver police Const. Jana McGuinness")
 
 
+# Words that open a sentence, capitalised there, and are never a name's first word: "Despite
+# Evanville's loss" names Evanville.
+OPENERS = STOPWORDS | frozenset(
+    """
+despite amid amidst among unlike without within throughout toward towards upon besides beyond
+inside outside across along around behind beneath beside like unless whether whereas yet still
+instead even later earlier yesterday today tonight tomorrow last next many several another
+""".split()
+)
+
+
 TITLE_CASE_SHARE = 0.6  # of a passage's words capitalised: a headline in title case
 
 NAME_ENDINGS = frozenset({"state", "states", "corp", "inc", "ltd", "bros"})  # of NOT_NAMES, ending a name
@@ -55,7 +66,7 @@ def name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
             token = "#"  # ends a run, as any word that is not a name does
         word = _NAME_END.sub("", token) if token[-1] in _NAME_END_CHARS else token
         lower = word.lower()
-        if word[:1].isupper() and lower not in NOT_NAMES and not (position == 0 and lower in STOPWORDS):
+        if word[:1].isupper() and lower not in NOT_NAMES and not (position == 0 and lower in OPENERS):
             current.append(word)
         elif current and word[:1].isupper() and lower in NAME_ENDINGS:
             current.append(word)  # "United States", "Acme Corp": a name's own last word

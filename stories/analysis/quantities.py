@@ -27,6 +27,7 @@ from .number_words import (
     rate_of,
     subject_of,
 )
+from .units import unit_of
 
 _NUMBER_WORDS = {
     word: number
@@ -135,6 +136,7 @@ class Number:
     # sentence it stands in, as written (its periods are read from it when it is compared).
     lead: str = dataclasses.field(default="", compare=False, repr=False)
     subject: str = ""  # the name it is said of, just before it in its clause ("Thomas has eight")
+    given: str = ""  # of an age, the given name written with the family name (`subject`)
 
 
 def numbers_in(sentence: str) -> tuple[Number, ...]:
@@ -175,7 +177,27 @@ def numbers_of(text: str, sentence: str = "") -> tuple[Number, ...]:
         elif _COORDINATED.fullmatch(text, first.end(), second.start()) and not numbers[index + 1].before:
             # "measuring 7.6 and 7.4": the second is said of what the first is
             numbers[index + 1] = dataclasses.replace(numbers[index + 1], before=numbers[index].before)
-    return tuple(numbers)
+    return tuple(_with_elided_units(text, numbers, matches))
+
+
+def _with_elided_units(text: str, numbers: list[Number], matches: list[re.Match[str]]) -> list[Number]:
+    """A bare number after one with a unit of measure, in the same sentence, names no unit
+    because it is the same ("Smith scored 14 points and Jones added 12 for the visitors"):
+    it takes the earlier one's unit and what it counts. Not an age or a span of time, which
+    a sentence gives many of, nor a part ("8 of 12")."""
+    measured: Number | None = None
+    for index, (number, match) in enumerate(zip(numbers, matches)):
+        if number.measure:
+            kind = unit_of(number.measure).kind
+            measured = None if number.measure == "age" or kind == "time" else number
+        elif measured and not (number.unit or number.ends or number.partial or number.upto):
+            if _ELIDED_UNIT.match(text, match.end()):
+                numbers[index] = dataclasses.replace(number, measure=measured.measure, counts=measured.counts)
+    return numbers
+
+
+# What follows a number whose unit is left out: the end of its clause or a word that cannot be a unit.
+_ELIDED_UNIT = re.compile(r"\s?(?:[,.;:)]|$)|\s(?:for|in|against|on|off|as|while|but)\b", re.I)
 
 
 _COORDINATED = re.compile(r"\s(?:and|or)\s")
@@ -230,7 +252,7 @@ def _number(text: str, match: re.Match[str], sentence: str) -> Number:
     rate_text = text[match.start() : rate_end].strip() if rate else ""
     head = text[max(0, match.start() - 40) : match.start()].lower()
     subject = subject_of(text, match.start())
-    aged = age_of(text, match, value, measure)
+    aged, given = age_of(text, match, value, measure)
     if aged or measure == "age":  # an age is said of the name it is set beside, or of no name
         measure, subject = "age", aged
     bound = "over" if PLUS.match(text, match.end()) else bound_of(head)
@@ -248,6 +270,7 @@ def _number(text: str, match: re.Match[str], sentence: str) -> Number:
         precision=precision,
         bound=bound,
         subject=subject,
+        given=given,
         partial=bool(PARTIAL_BEFORE.search(head) or PARTIAL_AFTER.match(text, match.end())),
         attributive=bool(measure) and JOINING_HYPHEN.match(text[end:]) is not None,
         describes="" if measure else described(text, end, counts),

@@ -45,12 +45,14 @@ def derived(word_a: str, word_b: str) -> bool:
     """One word the other's place, people or adjective: the same stem of four letters or
     more, and an ending that derives one word from another ("New Zealand" / "New
     Zealander", "Italy" / "Italian"), the stem's last letter perhaps the ending's first
-    ("Africa" / "African"). A plural "s" is not one: "George" / "Georges"; nor are the two
-    spellings of one doer ("Advisors" / "Advisers")."""
+    ("Africa" / "African"), or, of a place in "-y", its last two ("Germany" / "Germans"). A
+    plural "s" is not one: "George" / "Georges"; nor are the two spellings of one doer
+    ("Advisors" / "Advisers")."""
     if doubled(word_a, word_b, 1):  # "Brennan" / "Brenan": no "-an" derives one from the other
         return False
     shared = len(os.path.commonprefix([word_a, word_b]))
-    for stem_length in (shared, shared - 1):
+    in_y = word_a.endswith("y") or word_b.endswith("y")
+    for stem_length in (shared, shared - 1, shared - 2) if in_y else (shared, shared - 1):
         endings = {word_a[stem_length:], word_b[stem_length:]}
         if endings in _DOER_SPELLINGS:
             return False

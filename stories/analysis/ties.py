@@ -41,6 +41,16 @@ def _same_name(a: str, b: str) -> bool:
     return bool(b) and (a == b or respelled(a, b))
 
 
+def one_person(number_a: Number, number_b: Number) -> bool:
+    """Two ages said of one person: the same family name, and not two given names written
+    with it ("Katherine Gomes" and "Gary Gomes" are mother and son; "John Smith" and
+    "Officer John Smith" are one man)."""
+    if not _same_name(number_a.subject, number_b.subject):
+        return False
+    given_a, given_b = number_a.given.split(), number_b.given.split()
+    return not (given_a and given_b) or any(_same_name(a, b) for a in given_a for b in given_b)
+
+
 def one_name_measured(number_a: Number, number_b: Number) -> bool:
     """Two figures in one measure said of one name: "Carter scored 14 points" / "Carter
     had 12 points". A measure alone says nothing of what is measured, a name beside it
