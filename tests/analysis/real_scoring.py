@@ -56,6 +56,7 @@ SETS = {
     "tenth held-out": ("pairs_heldout10.json", "labels_heldout10_"),
     "eleventh held-out": ("pairs_heldout11.json", "labels_heldout11_"),
     "twelfth held-out": ("pairs_heldout12.json", "labels_heldout12_"),
+    "thirteenth held-out": ("pairs_heldout13.json", "labels_heldout13_"),
 }
 
 
