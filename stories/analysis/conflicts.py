@@ -14,6 +14,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from .anchors import check_counterparts
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
 from .clock import check_clocks, check_day_times
 from .dates import copy_year, same_time
@@ -104,6 +105,8 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     for link in links:
         facts_a, facts_b = story.space.facts(link.a), story.space.facts(link.b)
         _check_sentences(found, link, facts_a, facts_b, known, id(link) in confident)
+    sayings = ((key_a, story.said[key_a]), (key_b, story.said[key_b]))
+    check_counterparts(found, story.space, sayings, [link for link in links if id(link) in confident])
     check_anywhere(found, story.read_for_checks(key_a), story.read_for_checks(key_b))
     check_negations(found.add, links, story.space)
     check_name_spellings(found, names_a, names_b, story.space)
