@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from .anchors import check_counterparts
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
 from .clock import check_clocks, check_day_times
+from .confirmed import Stated
 from .dates import copy_year, same_time
 from .directions import check_directions
 from .facts import Facts, extract_passage
@@ -33,6 +34,7 @@ from .names import (
 )
 from .numbers import check_numbers
 from .proper_names import Capital, SourceNames
+from .quantities import Number
 from .shares import check_shares
 from .speakers import check_speakers
 from .spellings import respelled, swapped
@@ -65,6 +67,13 @@ class _Story:
     # by source key, read on its first pair: what the story-wide checks compare (story_checks)
     readings: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     passage_facts: dict[str, Facts] = field(default_factory=dict)  # by block id
+    stated: dict[str, Stated] = field(default_factory=dict)  # by source key, read on its first pair
+
+    def stated_by(self, key: str) -> Stated:
+        """The numbers a source states anywhere, by value."""
+        if key not in self.stated:
+            self.stated[key] = Stated(n for ref in self.space.refs.get(key, []) for n in self.space.numbers(ref))
+        return self.stated[key]
 
     @classmethod
     def read(cls, sources: list[Source], rows: tuple[Row, ...], space: SentenceSpace) -> _Story:
@@ -102,9 +111,10 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     links = _links_to_check(story, key_a, key_b, cells)
     known = (names_a, names_b)
     confident = _confident(links)
+    stated = (story.stated_by(key_a), story.stated_by(key_b))
     for link in links:
         facts_a, facts_b = story.space.facts(link.a), story.space.facts(link.b)
-        _check_sentences(found, link, facts_a, facts_b, known, id(link) in confident)
+        _check_sentences(found, link, facts_a, facts_b, (known, stated), id(link) in confident)
     sayings = ((key_a, story.said[key_a]), (key_b, story.said[key_b]))
     check_counterparts(found, story.space, sayings, [link for link in links if id(link) in confident])
     check_anywhere(found, story.read_for_checks(key_a), story.read_for_checks(key_b))
@@ -166,11 +176,17 @@ MOST_DATES = 30  # dates in one sentence compared at most: each is paired with e
 
 
 def _check_sentences(
-    found: Found, link: Link, facts_a: Facts, facts_b: Facts, known: tuple[SourceNames, SourceNames], confident: bool
+    found: Found,
+    link: Link,
+    facts_a: Facts,
+    facts_b: Facts,
+    sources: tuple[tuple[SourceNames, SourceNames], tuple[Stated, Stated]],
+    confident: bool,
 ) -> None:
     a, b = (link.a.block, facts_a), (link.b.block, facts_b)
+    known, stated = sources
     if confident and not about_others(facts_a, facts_b):
-        check_numbers(found, a, b)
+        _check_numbers(found, a, b, stated)
         _check_dates(found, a, b)
         check_clocks(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_day_times(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
@@ -183,6 +199,23 @@ def _check_sentences(
     if confident:
         check_posts(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_speakers(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
+
+
+def _check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts], stated: tuple[Stated, Stated]) -> None:
+    """`check_numbers`, less the differences the other source confirms elsewhere: each of
+    the two values is one that source too gives of the same thing (`confirmed`)."""
+    trial = Found()
+    check_numbers(trial, a, b)
+    for item in trial.items:
+        number_a, number_b = _number(a[1], item.a.text), _number(b[1], item.b.text)
+        if item.kind == "number" and number_a and number_b:
+            if stated[1].states(number_a) or stated[0].states(number_b):
+                continue
+        found.add(item.kind, (a[0], item.a.text), (b[0], item.b.text), item.note)
+
+
+def _number(facts: Facts, text: str) -> Number | None:
+    return next((number for number in facts.numbers if number.text == text), None)
 
 
 def _check_dates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:

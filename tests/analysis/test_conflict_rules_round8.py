@@ -33,10 +33,7 @@ class TestCounterpartsWordedApart:
         assert conflicts(a, b, ("number",)) == []
 
     def test_a_thing_counted_in_two_sentences_of_a_source_has_no_one_counterpart(self):
-        a = (
-            self.TOWN
-            + "\nVolunteers in Velmora fed 54,000 people on Tuesday."
-        )
+        a = self.TOWN + "\nVolunteers in Velmora fed 54,000 people on Tuesday."
         b = FLOOD + self.SHOPS.format("Velmora", "home to 55,000 people")
         assert conflicts(a, b, ("number",)) == []
 
@@ -44,3 +41,45 @@ class TestCounterpartsWordedApart:
         a = self.TOWN
         b = FLOOD + self.SHOPS.format("Dunstrand", "home to 55,000 people")
         assert conflicts(a, b, ("number",)) == []
+
+
+DEAL = (
+    "Harrowgate Foods agreed on Tuesday to buy the dairy group Milvane, the companies said.\n"
+    "The boards of both companies backed the offer.\n"
+)
+
+
+class TestSumsTheOtherSourceGivesElsewhere:
+    """A sum of money one source gives that the other gives too, in another sentence."""
+
+    def test_a_sum_the_other_source_also_gives_is_no_disagreement(self):
+        a = DEAL + "Analysts welcomed Harrowgate's $4.6 billion takeover of Milvane on Wednesday."
+        b = (
+            DEAL
+            + "Analysts welcomed Harrowgate's $4.1 billion takeover of Milvane on Wednesday.\n"
+            + "Counting Milvane's debt, the bid is worth $4.6 billion."
+        )
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_a_sum_the_other_source_does_not_give_still_disagrees(self):
+        a = DEAL + "Analysts welcomed Harrowgate's $4.6 billion takeover of Milvane on Wednesday."
+        b = DEAL + "Analysts welcomed Harrowgate's $4.1 billion takeover of Milvane on Wednesday."
+        assert conflicts(a, b, ("number",)) == [("number", "$4.6 billion takeover", "$4.1 billion takeover")]
+
+    def test_the_same_sum_of_another_thing_confirms_nothing(self):
+        a = DEAL + "Analysts welcomed Harrowgate's $4.6 billion takeover of Milvane on Wednesday."
+        b = (
+            DEAL
+            + "Analysts welcomed Harrowgate's $4.1 billion takeover of Milvane on Wednesday.\n"
+            + "Milvane's farmers were paid $4.6 billion in subsidies last decade."
+        )
+        assert ("number", "$4.6 billion takeover", "$4.1 billion takeover") in conflicts(a, b, ("number",))
+
+    def test_only_sums_a_count_given_twice_is_most_often_two_counts(self):
+        a = DEAL + "The takeover puts 900 jobs at risk at Milvane's plants, the union said."
+        b = (
+            DEAL
+            + "The takeover puts 600 jobs at risk at Milvane's plants, the union said.\n"
+            + "Harrowgate itself cut 900 jobs across its mills last year."
+        )
+        assert ("number", "900 jobs", "600 jobs") in conflicts(a, b, ("number",))
