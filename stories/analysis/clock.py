@@ -16,6 +16,8 @@ import re
 from .dates import is_stamp
 from .found import Found
 from .model import Block
+from .sentences import CLAUSE_END
+from .text import content_terms, fold
 
 # "7:37 AM", "7: 37 a.m." (as some scrapers print it), "19:37", "0737", then its clock.
 _CLOCK_TIME = re.compile(
@@ -74,9 +76,10 @@ EXACT = 5  # minutes: two times this near are one, rounded two ways
 
 
 @functools.lru_cache(maxsize=4096)  # a sentence stands in several links
-def day_time(sentence: str) -> tuple[str, int, int] | None:
-    """The one time of day a sentence gives with its half of the day, as written, and the
-    first and last minute past midnight it allows; None for none, or for two."""
+def day_time(sentence: str) -> tuple[str, int, int, frozenset[str]] | None:
+    """The one time of day a sentence gives with its half of the day, as written, the
+    first and last minute past midnight it allows, and the content words around it (what
+    it is the time of); None for none, or for two."""
     if not _DAY_TIME_HINT.search(sentence) or is_stamp(sentence) or _STAMPED.search(sentence):
         return None
     matches = list(_DAY_TIME.finditer(sentence))
@@ -88,13 +91,24 @@ def day_time(sentence: str) -> tuple[str, int, int] | None:
         return None
     minutes = (hour % 12 + (12 if match.group("half").lower() == "p" else 0)) * 60 + int(match.group("minute") or 0)
     bound = " ".join((match.group("bound") or "").lower().split())
+    around = _around(sentence, match.start(), match.end())
     if bound.endswith("after"):
-        return match.group().strip(), minutes, minutes + CLOSE_BY
+        return match.group().strip(), minutes, minutes + CLOSE_BY, around
     if bound.endswith("before"):
-        return match.group().strip(), minutes - CLOSE_BY, minutes
+        return match.group().strip(), minutes - CLOSE_BY, minutes, around
     if bound:
-        return match.group().strip(), minutes - ABOUT, minutes + ABOUT
-    return match.group().strip(), minutes - EXACT, minutes + EXACT
+        return match.group().strip(), minutes - ABOUT, minutes + ABOUT, around
+    return match.group().strip(), minutes - EXACT, minutes + EXACT, around
+
+
+def _around(sentence: str, start: int, end: int) -> frozenset[str]:
+    """The stems of the content words of a time's clause, near it on either side."""
+    before = CLAUSE_END.split(sentence[:start])[-1].split()[-AROUND:]
+    after = CLAUSE_END.split(sentence[end:])[0].split()[:AROUND]
+    return frozenset(content_terms(fold(" ".join(before + after))))
+
+
+AROUND = 8  # words either side of a time of day that may say what it is the time of
 
 
 def check_day_times(found: Found, a: tuple[Block, str], b: tuple[Block, str]) -> None:
@@ -107,6 +121,8 @@ def check_day_times(found: Found, a: tuple[Block, str], b: tuple[Block, str]) ->
         return
     if _ONE_OF_SEVERAL.search(text_a) or _ONE_OF_SEVERAL.search(text_b):
         return  # "The first quake struck at 4:43 a.m.": the other's time may be the second's
-    (written_a, first_a, last_a), (written_b, first_b, last_b) = time_a, time_b
+    (written_a, first_a, last_a, around_a), (written_b, first_b, last_b, around_b) = time_a, time_b
+    if not around_a & around_b:
+        return  # "will face the Steelers at 1:45 p.m." / "was arrested at about 2:30 a.m.": other doings
     if last_a < first_b or last_b < first_a:
         found.add("date", (block_a, written_a), (block_b, written_b), "different times of day")

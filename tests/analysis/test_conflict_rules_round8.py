@@ -83,3 +83,23 @@ class TestSumsTheOtherSourceGivesElsewhere:
             + "Harrowgate itself cut 900 jobs across its mills last year."
         )
         assert ("number", "900 jobs", "600 jobs") in conflicts(a, b, ("number",))
+
+
+ARREST = (
+    "A county police officer stopped the Harriers' striker Tom Okafor on the coast road overnight.\n"
+    "He was released after he posted bail, the county sheriff said.\n"
+)
+
+
+class TestTimesOfOtherDoings:
+    """Two linked sentences' times of day are compared only when said of one doing."""
+
+    def test_the_time_of_another_doing_is_not_compared(self):
+        a = ARREST + "The Harriers travel on Friday to Dunmere, where they play the Rovers at 1:45 p.m. Sunday."
+        b = ARREST + "Officers arrested Okafor at about 2:30 a.m., before Sunday's game against the Rovers in Dunmere."
+        assert conflicts(a, b, ("date",)) == []
+
+    def test_the_time_of_one_doing_is_still_compared(self):
+        a = ARREST + "Officers arrested Okafor at 1:45 a.m. on the coast road, before Sunday's game in Dunmere."
+        b = ARREST + "Officers arrested Okafor at about 2:30 a.m., before Sunday's game against the Rovers in Dunmere."
+        assert conflicts(a, b, ("date",)) == [("date", "1:45 a.m.", "about 2:30 a.m.")]
