@@ -3,6 +3,7 @@ sentence to its counterpart when the wording differs too much to link, and the m
 behind the twelfth held-out set's errors."""
 
 from stories.analysis import SourceText, compare_sources
+from stories.analysis.quantities import numbers_of
 
 
 def conflicts(a: str, b: str, kinds=("number", "name", "date", "quote", "attribution", "claim")):
@@ -103,3 +104,22 @@ class TestTimesOfOtherDoings:
         a = ARREST + "Officers arrested Okafor at 1:45 a.m. on the coast road, before Sunday's game in Dunmere."
         b = ARREST + "Officers arrested Okafor at about 2:30 a.m., before Sunday's game against the Rovers in Dunmere."
         assert conflicts(a, b, ("date",)) == [("date", "1:45 a.m.", "about 2:30 a.m.")]
+
+
+GAME = (
+    "The Harriers beat the Rovers 71-64 on Saturday to reach the county final.\n"
+    "Okafor led the Harriers with 22 points.\n"
+)
+
+
+class TestANumberWordBeginsTheNextNumber:
+    """What a number counts stops at the next number word: the words after it are that one's."""
+
+    def test_a_number_word_after_a_number_is_not_what_it_counts(self):
+        (number, *_) = numbers_of("Okafor scored two classic three-point plays in the run.")
+        assert "three" not in number.counts
+
+    def test_two_numbers_counting_only_a_number_word_in_common_are_not_compared(self):
+        a = GAME + "In the closing run Okafor scored two classic three - point plays and blocked a shot."
+        b = GAME + "In the closing run Okafor made 3 - of - 5 three attempts and blocked a shot."
+        assert conflicts(a, b, ("number",)) == []
