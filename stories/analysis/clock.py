@@ -59,6 +59,32 @@ def check_clocks(found: Found, a: tuple[Block, str], b: tuple[Block, str]) -> No
             found.add("date", here, there, "the same time of day given as local time and as GMT")
 
 
+Clocked = list[tuple[Block, str, dict[str, dict[int, str]]]]  # sentences with times on a named clock
+
+
+def clocked_of(sentences: list[tuple[Block, str]]) -> Clocked:
+    """A source's sentences that give a time against a named clock, with those times."""
+    return [(block, text, times) for block, text in sentences if (times := clock_times(text))]
+
+
+def check_clocks_anywhere(found: Found, clocked_a: Clocked, clocked_b: Clocked) -> None:
+    """`check_clocks` on any two sentences of two sources that give the same figures on two
+    clocks, linked or not: a short sentence that only gives the time ("It struck at 7:37 AM
+    local time.") shares too few words with the other source's lede to be linked, and the
+    same minute of the day on two clocks is one event's time whatever else is said."""
+    index: dict[tuple[str, int], list[tuple[Block, str]]] = {}
+    for block, text, times in clocked_b:
+        for clock, minutes in times.items():
+            for minute in minutes:
+                index.setdefault((clock, minute), []).append((block, text))
+    for block, text, times in clocked_a:
+        for clock, minutes in times.items():
+            other = "gmt" if clock == "local" else "local"
+            for minute in minutes:
+                for there in index.get((other, minute), ()):
+                    check_clocks(found, (block, text), there)
+
+
 # A time of day with its half of the day ("2:30 a.m.", "8 p.m.", "10am"), and the words that
 # bound it just before: "just after 2:30 a.m.", "around 10 p.m.".
 _DAY_TIME = re.compile(

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from .anchors import check_counterparts
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
-from .clock import check_clocks, check_day_times
+from .clock import check_day_times
 from .confirmed import Stated
 from .dates import copy_year, same_time
 from .directions import check_directions
@@ -188,7 +188,6 @@ def _check_sentences(
     if confident and not about_others(facts_a, facts_b):
         _check_numbers(found, a, b, stated)
         _check_dates(found, a, b)
-        check_clocks(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_day_times(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_directions(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_shares(found, (link.a.block, facts_a, link.a.text), (link.b.block, facts_b, link.b.text))

@@ -123,3 +123,23 @@ class TestANumberWordBeginsTheNextNumber:
         a = GAME + "In the closing run Okafor scored two classic three - point plays and blocked a shot."
         b = GAME + "In the closing run Okafor made 3 - of - 5 three attempts and blocked a shot."
         assert conflicts(a, b, ("number",)) == []
+
+
+TREMOR = (
+    "A strong earthquake shook the northern coast of Valdoria on Tuesday, the national survey said.\n"
+    "Houses were damaged in several fishing villages and two people were missing.\n"
+)
+
+
+class TestClocksAnywhere:
+    """One time's figures on two clocks, in sentences of the two sources that are not linked."""
+
+    def test_a_short_sentence_giving_the_local_time_is_set_against_the_gmt_time(self):
+        a = TREMOR + "The quake struck the coast of Valdoria at 07:37 a.m. UTC, the survey said, killing one man."
+        b = TREMOR + "It took place at 7:37 AM local time."
+        assert conflicts(a, b, ("date",)) == [("date", "07:37 a.m. UTC", "7:37 AM local time")]
+
+    def test_a_source_giving_the_time_on_both_clocks_agrees(self):
+        a = TREMOR + "The quake struck the coast of Valdoria at 7:37 a.m. local time (0037 GMT), killing one man."
+        b = TREMOR + "It took place at 7:37 AM local time."
+        assert conflicts(a, b, ("date",)) == []
