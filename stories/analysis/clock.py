@@ -150,5 +150,7 @@ def check_day_times(found: Found, a: tuple[Block, str], b: tuple[Block, str]) ->
     (written_a, first_a, last_a, around_a), (written_b, first_b, last_b, around_b) = time_a, time_b
     if not around_a & around_b:
         return  # "will face the Steelers at 1:45 p.m." / "was arrested at about 2:30 a.m.": other doings
-    if last_a < first_b or last_b < first_a:
+    # Bounds that only touch meet at the widest each allows: "about 1:00" and "around 1:30"
+    # are half an hour apart, not one time rounded two ways.
+    if last_a <= first_b or last_b <= first_a:
         found.add("date", (block_a, written_a), (block_b, written_b), "different times of day")

@@ -143,3 +143,17 @@ class TestClocksAnywhere:
         a = TREMOR + "The quake struck the coast of Valdoria at 7:37 a.m. local time (0037 GMT), killing one man."
         b = TREMOR + "It took place at 7:37 AM local time."
         assert conflicts(a, b, ("date",)) == []
+
+
+class TestTwoRoundedTimes:
+    """Two times each written "about": half an hour apart they only touch at their widest."""
+
+    def test_about_one_and_around_half_past_one_disagree(self):
+        a = ARREST + "Officers stopped Okafor's car at about 1:00 a.m. Sunday on the coast road, the sheriff said."
+        b = ARREST + "Officers stopped Okafor's car on the coast road around 1:30 a.m. on Sunday, the sheriff said."
+        assert conflicts(a, b, ("date",)) == [("date", "about 1:00 a.m.", "around 1:30 a.m.")]
+
+    def test_times_that_can_meet_agree(self):
+        a = ARREST + "Officers stopped Okafor's car at about 1:00 a.m. Sunday on the coast road, the sheriff said."
+        b = ARREST + "Officers stopped Okafor's car on the coast road around 1:20 a.m. on Sunday, the sheriff said."
+        assert conflicts(a, b, ("date",)) == []
