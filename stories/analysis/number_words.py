@@ -60,6 +60,9 @@ PARTIAL_BEFORE = re.compile(
     r"\b(?:first|last|next|another|additional|further|other|top|final|remaining|latest|extra|previous|earlier|new)"
     + _CURRENCY_TAIL
 )
+# "killing 10 and wounding another 70": after a doing of harm, the whole count of that harm,
+# not a part of one counted before.
+HARMED_OTHER = re.compile(r"\b(?:wounding|injuring|hurting|killing)\s+(?:an)?other\s+$", re.I)
 PARTIAL_AFTER = re.compile(
     r"\s+(?:of\s+(?:the|them|those|these|his|her|their|its|our|whom|which)"
     r"|more|others?)\b",

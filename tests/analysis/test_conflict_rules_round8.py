@@ -157,3 +157,20 @@ class TestTwoRoundedTimes:
         a = ARREST + "Officers stopped Okafor's car at about 1:00 a.m. Sunday on the coast road, the sheriff said."
         b = ARREST + "Officers stopped Okafor's car on the coast road around 1:20 a.m. on Sunday, the sheriff said."
         assert conflicts(a, b, ("date",)) == []
+
+
+class TestAnotherCountAfterAHarm:
+    """ "killing 12 people and wounding another 60": the whole count of the second harm."""
+
+    def test_the_count_after_a_second_doing_of_harm_is_its_toll(self):
+        (_, wounded) = numbers_of("The blast went off at noon, killing 12 people and wounding another 60.")
+        assert not wounded.partial
+
+    def test_it_is_set_against_the_other_sources_toll_of_that_harm(self):
+        a = TREMOR + "The quake destroyed four villages, killing 12 people and wounding other 60, officials said."
+        b = TREMOR + "Twelve people died in the quake.\nAs many as 90 people were also wounded."
+        assert ("number", "60", "90 people") in conflicts(a, b, ("number",))
+
+    def test_another_count_after_no_harm_is_still_a_part(self):
+        (_, others) = numbers_of("The crew freed 12 hostages, and another 60 were still held.")
+        assert others.partial
