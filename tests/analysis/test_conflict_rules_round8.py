@@ -174,3 +174,17 @@ class TestAnotherCountAfterAHarm:
     def test_another_count_after_no_harm_is_still_a_part(self):
         (_, others) = numbers_of("The crew freed 12 hostages, and another 60 were still held.")
         assert others.partial
+
+
+class TestAPostThatOpensItsSentence:
+    """ "General Manager J.T. Moss said": a post named without its organisation, the story's own."""
+
+    def test_its_holder_is_set_against_the_other_sources_holder_of_the_post(self):
+        a = ARREST + "General Manager J.T. Moss said the club was aware of the arrest."
+        b = ARREST + '"We are aware of the matter," Harriers general manager J.T. Keane said in a statement.'
+        assert conflicts(a, b, ("name",)) == [("name", "J.T. Moss", "J.T. Keane")]
+
+    def test_a_post_inside_a_sentence_needs_its_organisation(self):
+        a = ARREST + "The club's assistant general manager J.T. Moss said the club was aware of the arrest."
+        b = ARREST + '"We are aware of the matter," Harriers general manager J.T. Keane said in a statement.'
+        assert conflicts(a, b, ("name",)) == []
