@@ -6,20 +6,30 @@ two figures of one thing that both sources know, not a disagreement."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cached_property
 
+from .found import Found
+from .model import Block, Conflict
 from .quantities import Number
 
 CURRENCIES = frozenset("$€£¥")
 
 
 class Stated:
-    """The numbers one source states, by value, read once for all its pairs of sources."""
+    """The numbers one source states, by value, read once for all its pairs of sources, and
+    only when a difference of sums is found, after the links' facts are read: they hold
+    most of its numbers (`links.SentenceSpace.numbers`)."""
 
-    def __init__(self, numbers: Iterable[Number]) -> None:
-        self.by_value: dict[float, list[Number]] = {}
-        for number in numbers:
-            self.by_value.setdefault(number.value, []).append(number)
+    def __init__(self, numbers: Callable[[], Iterable[Number]]) -> None:
+        self._numbers = numbers
+
+    @cached_property
+    def by_value(self) -> dict[float, list[Number]]:
+        by_value: dict[float, list[Number]] = {}
+        for number in self._numbers():
+            by_value.setdefault(number.value, []).append(number)
+        return by_value
 
     def states(self, number: Number) -> bool:
         """Whether the source gives `number`'s value as a sum of money in its currency, of
@@ -36,3 +46,26 @@ def _same_thing(number: Number, other: Number) -> bool:
         return False
     counted, other_counted = number.counts - {number.measure}, other.counts - {other.measure}
     return not (counted and other_counted) or bool(counted & other_counted)
+
+
+class HeldSums:
+    """Differences found in linked sentences between two sums of money, held until every
+    link is read; other conflicts pass straight on."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[Conflict, tuple[Block, Block], tuple[Number, Number]]] = []
+
+    def add(
+        self, found: Found, item: Conflict, blocks: tuple[Block, Block], numbers: tuple[Number | None, Number | None]
+    ) -> None:
+        number_a, number_b = numbers
+        if item.kind == "number" and number_a and number_b and number_a.unit in CURRENCIES:
+            self.items.append((item, blocks, (number_a, number_b)))
+        else:
+            found.add(item.kind, (blocks[0], item.a.text), (blocks[1], item.b.text), item.note)
+
+    def release(self, found: Found, stated: tuple[Stated, Stated]) -> None:
+        """The sums held, less those whose value the other source gives too (`Stated`)."""
+        for item, (block_a, block_b), (number_a, number_b) in self.items:
+            if not (stated[1].states(number_a) or stated[0].states(number_b)):
+                found.add(item.kind, (block_a, item.a.text), (block_b, item.b.text), item.note)

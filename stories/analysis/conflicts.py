@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from .anchors import check_counterparts
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
 from .clock import check_day_times
-from .confirmed import Stated
+from .confirmed import HeldSums, Stated
 from .dates import copy_year, same_time
 from .directions import check_directions
 from .facts import Facts, extract_passage
@@ -72,7 +72,8 @@ class _Story:
     def stated_by(self, key: str) -> Stated:
         """The numbers a source states anywhere, by value."""
         if key not in self.stated:
-            self.stated[key] = Stated(n for ref in self.space.refs.get(key, []) for n in self.space.numbers(ref))
+            refs = self.space.refs.get(key, [])
+            self.stated[key] = Stated(lambda: (number for ref in refs for number in self.space.numbers(ref)))
         return self.stated[key]
 
     @classmethod
@@ -111,10 +112,11 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     links = _links_to_check(story, key_a, key_b, cells)
     known = (names_a, names_b)
     confident = _confident(links)
-    stated = (story.stated_by(key_a), story.stated_by(key_b))
+    held = HeldSums()
     for link in links:
         facts_a, facts_b = story.space.facts(link.a), story.space.facts(link.b)
-        _check_sentences(found, link, facts_a, facts_b, (known, stated), id(link) in confident)
+        _check_sentences(found, link, facts_a, facts_b, (known, held), id(link) in confident)
+    held.release(found, (story.stated_by(key_a), story.stated_by(key_b)))
     sayings = ((key_a, story.said[key_a]), (key_b, story.said[key_b]))
     check_counterparts(found, story.space, sayings, [link for link in links if id(link) in confident])
     check_anywhere(found, story.read_for_checks(key_a), story.read_for_checks(key_b))
@@ -180,13 +182,13 @@ def _check_sentences(
     link: Link,
     facts_a: Facts,
     facts_b: Facts,
-    sources: tuple[tuple[SourceNames, SourceNames], tuple[Stated, Stated]],
+    sources: tuple[tuple[SourceNames, SourceNames], HeldSums],
     confident: bool,
 ) -> None:
     a, b = (link.a.block, facts_a), (link.b.block, facts_b)
-    known, stated = sources
+    known, held = sources
     if confident and not about_others(facts_a, facts_b):
-        _check_numbers(found, a, b, stated)
+        _check_numbers(found, a, b, held)
         _check_dates(found, a, b)
         check_day_times(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_directions(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
@@ -200,17 +202,13 @@ def _check_sentences(
         check_speakers(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
 
 
-def _check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts], stated: tuple[Stated, Stated]) -> None:
-    """`check_numbers`, less the differences the other source confirms elsewhere: each of
-    the two values is one that source too gives of the same thing (`confirmed`)."""
+def _check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts], held: HeldSums) -> None:
+    """`check_numbers`, the differences of two sums held until all links are read, when
+    those the other source confirms elsewhere are left out (`confirmed`)."""
     trial = Found()
     check_numbers(trial, a, b)
     for item in trial.items:
-        number_a, number_b = _number(a[1], item.a.text), _number(b[1], item.b.text)
-        if item.kind == "number" and number_a and number_b:
-            if stated[1].states(number_a) or stated[0].states(number_b):
-                continue
-        found.add(item.kind, (a[0], item.a.text), (b[0], item.b.text), item.note)
+        held.add(found, item, (a[0], b[0]), (_number(a[1], item.a.text), _number(b[1], item.b.text)))
 
 
 def _number(facts: Facts, text: str) -> Number | None:
