@@ -16,6 +16,8 @@ import re
 from .dates import is_stamp
 from .found import Found
 from .model import Block
+from .sentences import CLAUSE_END
+from .text import content_terms, fold
 
 # "7:37 AM", "7: 37 a.m." (as some scrapers print it), "19:37", "0737", then its clock.
 _CLOCK_TIME = re.compile(
@@ -57,6 +59,32 @@ def check_clocks(found: Found, a: tuple[Block, str], b: tuple[Block, str]) -> No
             found.add("date", here, there, "the same time of day given as local time and as GMT")
 
 
+Clocked = list[tuple[Block, str, dict[str, dict[int, str]]]]  # sentences with times on a named clock
+
+
+def clocked_of(sentences: list[tuple[Block, str]]) -> Clocked:
+    """A source's sentences that give a time against a named clock, with those times."""
+    return [(block, text, times) for block, text in sentences if (times := clock_times(text))]
+
+
+def check_clocks_anywhere(found: Found, clocked_a: Clocked, clocked_b: Clocked) -> None:
+    """`check_clocks` on any two sentences of two sources that give the same figures on two
+    clocks, linked or not: a short sentence that only gives the time ("It struck at 7:37 AM
+    local time.") shares too few words with the other source's lede to be linked, and the
+    same minute of the day on two clocks is one event's time whatever else is said."""
+    index: dict[tuple[str, int], list[tuple[Block, str]]] = {}
+    for block, text, times in clocked_b:
+        for clock, minutes in times.items():
+            for minute in minutes:
+                index.setdefault((clock, minute), []).append((block, text))
+    for block, text, times in clocked_a:
+        for clock, minutes in times.items():
+            other = "gmt" if clock == "local" else "local"
+            for minute in minutes:
+                for there in index.get((other, minute), ()):
+                    check_clocks(found, (block, text), there)
+
+
 # A time of day with its half of the day ("2:30 a.m.", "8 p.m.", "10am"), and the words that
 # bound it just before: "just after 2:30 a.m.", "around 10 p.m.".
 _DAY_TIME = re.compile(
@@ -74,9 +102,10 @@ EXACT = 5  # minutes: two times this near are one, rounded two ways
 
 
 @functools.lru_cache(maxsize=4096)  # a sentence stands in several links
-def day_time(sentence: str) -> tuple[str, int, int] | None:
-    """The one time of day a sentence gives with its half of the day, as written, and the
-    first and last minute past midnight it allows; None for none, or for two."""
+def day_time(sentence: str) -> tuple[str, int, int, frozenset[str]] | None:
+    """The one time of day a sentence gives with its half of the day, as written, the
+    first and last minute past midnight it allows, and the content words around it (what
+    it is the time of); None for none, or for two."""
     if not _DAY_TIME_HINT.search(sentence) or is_stamp(sentence) or _STAMPED.search(sentence):
         return None
     matches = list(_DAY_TIME.finditer(sentence))
@@ -88,13 +117,24 @@ def day_time(sentence: str) -> tuple[str, int, int] | None:
         return None
     minutes = (hour % 12 + (12 if match.group("half").lower() == "p" else 0)) * 60 + int(match.group("minute") or 0)
     bound = " ".join((match.group("bound") or "").lower().split())
+    around = _around(sentence, match.start(), match.end())
     if bound.endswith("after"):
-        return match.group().strip(), minutes, minutes + CLOSE_BY
+        return match.group().strip(), minutes, minutes + CLOSE_BY, around
     if bound.endswith("before"):
-        return match.group().strip(), minutes - CLOSE_BY, minutes
+        return match.group().strip(), minutes - CLOSE_BY, minutes, around
     if bound:
-        return match.group().strip(), minutes - ABOUT, minutes + ABOUT
-    return match.group().strip(), minutes - EXACT, minutes + EXACT
+        return match.group().strip(), minutes - ABOUT, minutes + ABOUT, around
+    return match.group().strip(), minutes - EXACT, minutes + EXACT, around
+
+
+def _around(sentence: str, start: int, end: int) -> frozenset[str]:
+    """The stems of the content words of a time's clause, near it on either side."""
+    before = CLAUSE_END.split(sentence[:start])[-1].split()[-AROUND:]
+    after = CLAUSE_END.split(sentence[end:])[0].split()[:AROUND]
+    return frozenset(content_terms(fold(" ".join(before + after))))
+
+
+AROUND = 8  # words either side of a time of day that may say what it is the time of
 
 
 def check_day_times(found: Found, a: tuple[Block, str], b: tuple[Block, str]) -> None:
@@ -107,6 +147,10 @@ def check_day_times(found: Found, a: tuple[Block, str], b: tuple[Block, str]) ->
         return
     if _ONE_OF_SEVERAL.search(text_a) or _ONE_OF_SEVERAL.search(text_b):
         return  # "The first quake struck at 4:43 a.m.": the other's time may be the second's
-    (written_a, first_a, last_a), (written_b, first_b, last_b) = time_a, time_b
-    if last_a < first_b or last_b < first_a:
+    (written_a, first_a, last_a, around_a), (written_b, first_b, last_b, around_b) = time_a, time_b
+    if not around_a & around_b:
+        return  # "will face the Steelers at 1:45 p.m." / "was arrested at about 2:30 a.m.": other doings
+    # Bounds that only touch meet at the widest each allows: "about 1:00" and "around 1:30"
+    # are half an hour apart, not one time rounded two ways.
+    if last_a <= first_b or last_b <= first_a:
         found.add("date", (block_a, written_a), (block_b, written_b), "different times of day")

@@ -14,8 +14,10 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from .anchors import check_counterparts
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
-from .clock import check_clocks, check_day_times
+from .clock import check_day_times
+from .confirmed import HeldSums, Stated
 from .dates import copy_year, same_time
 from .directions import check_directions
 from .facts import Facts, extract_passage
@@ -32,6 +34,7 @@ from .names import (
 )
 from .numbers import check_numbers
 from .proper_names import Capital, SourceNames
+from .quantities import Number
 from .shares import check_shares
 from .speakers import check_speakers
 from .spellings import respelled, swapped
@@ -64,6 +67,14 @@ class _Story:
     # by source key, read on its first pair: what the story-wide checks compare (story_checks)
     readings: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     passage_facts: dict[str, Facts] = field(default_factory=dict)  # by block id
+    stated: dict[str, Stated] = field(default_factory=dict)  # by source key, read on its first pair
+
+    def stated_by(self, key: str) -> Stated:
+        """The numbers a source states anywhere, by value."""
+        if key not in self.stated:
+            refs = self.space.refs.get(key, [])
+            self.stated[key] = Stated(lambda: (number for ref in refs for number in self.space.numbers(ref)))
+        return self.stated[key]
 
     @classmethod
     def read(cls, sources: list[Source], rows: tuple[Row, ...], space: SentenceSpace) -> _Story:
@@ -101,9 +112,13 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     links = _links_to_check(story, key_a, key_b, cells)
     known = (names_a, names_b)
     confident = _confident(links)
+    held = HeldSums()
     for link in links:
         facts_a, facts_b = story.space.facts(link.a), story.space.facts(link.b)
-        _check_sentences(found, link, facts_a, facts_b, known, id(link) in confident)
+        _check_sentences(found, link, facts_a, facts_b, (known, held), id(link) in confident)
+    held.release(found, (story.stated_by(key_a), story.stated_by(key_b)))
+    sayings = ((key_a, story.said[key_a]), (key_b, story.said[key_b]))
+    check_counterparts(found, story.space, sayings, [link for link in links if id(link) in confident])
     check_anywhere(found, story.read_for_checks(key_a), story.read_for_checks(key_b))
     check_negations(found.add, links, story.space)
     check_name_spellings(found, names_a, names_b, story.space)
@@ -163,13 +178,18 @@ MOST_DATES = 30  # dates in one sentence compared at most: each is paired with e
 
 
 def _check_sentences(
-    found: Found, link: Link, facts_a: Facts, facts_b: Facts, known: tuple[SourceNames, SourceNames], confident: bool
+    found: Found,
+    link: Link,
+    facts_a: Facts,
+    facts_b: Facts,
+    sources: tuple[tuple[SourceNames, SourceNames], HeldSums],
+    confident: bool,
 ) -> None:
     a, b = (link.a.block, facts_a), (link.b.block, facts_b)
+    known, held = sources
     if confident and not about_others(facts_a, facts_b):
-        check_numbers(found, a, b)
+        _check_numbers(found, a, b, held)
         _check_dates(found, a, b)
-        check_clocks(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_day_times(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_directions(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_shares(found, (link.a.block, facts_a, link.a.text), (link.b.block, facts_b, link.b.text))
@@ -180,6 +200,19 @@ def _check_sentences(
     if confident:
         check_posts(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_speakers(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
+
+
+def _check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts], held: HeldSums) -> None:
+    """`check_numbers`, the differences of two sums held until all links are read, when
+    those the other source confirms elsewhere are left out (`confirmed`)."""
+    trial = Found()
+    check_numbers(trial, a, b)
+    for item in trial.items:
+        held.add(found, item, (a[0], b[0]), (_number(a[1], item.a.text), _number(b[1], item.b.text)))
+
+
+def _number(facts: Facts, text: str) -> Number | None:
+    return next((number for number in facts.numbers if number.text == text), None)
 
 
 def _check_dates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .number_words import HARMED_OTHER
 from .quantities import Number
 from .text import STOPWORDS, fold, stem
 
@@ -31,8 +32,12 @@ def harm_of(number: Number) -> str:
     if head and head not in PEOPLE or number.partial and head != "other":
         return ""  # "six gunmen", "two relatives", "one of the"
     # The words before it say its harm unless another figure stands there, whose they are:
-    # "30 people were killed and 55 others injured".
-    lead = "" if _FIGURE.search(number.lead) else number.lead
+    # "30 people were killed and 55 others injured"; but "killing 10 people and wounding
+    # another 70" names the second count's own harm.
+    lead = number.lead
+    if _FIGURE.search(lead):
+        harmed = HARMED_OTHER.search(lead)
+        lead = harmed.group() if harmed else ""
     words_before = [word for word in fold(lead).split() if word not in STOPWORDS][-WORDS_BEFORE:]
     before = {HARM[stem(word)] for word in words_before if stem(word) in HARM}
     if before:  # "killing at least three people and injuring dozens": the harm before it is its own

@@ -11,6 +11,7 @@ import numpy as np
 from .dates import Date
 from .facts import Facts, extract
 from .model import Block
+from .proper_names import name_runs
 from .quantities import Number, figures_in
 from .text import content_terms_of
 from .vectors import TermRows, cosine_chunks, tfidf
@@ -56,6 +57,7 @@ class SentenceSpace:
             start += len(refs)
         self._facts: dict[str, Facts] = {}
         self._figures: dict[str, tuple[tuple[Number, ...], tuple[Date, ...]]] = {}
+        self._names: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     def facts(self, ref: SentenceRef) -> Facts:
         """The facts a sentence states; read once per distinct sentence, as versions of one
@@ -80,6 +82,16 @@ class SentenceSpace:
         if text in self._facts:
             return self._facts[text].dates
         return self._figures_of(text)[1]
+
+    def names(self, ref: SentenceRef) -> tuple[tuple[str, ...], ...]:
+        """The runs of names a sentence gives, from its facts when they have been read."""
+        text = ref.text
+        if text in self._facts:
+            return self._facts[text].names
+        names = self._names.get(text)
+        if names is None:
+            names = self._names[text] = name_runs(text)
+        return names
 
     def _figures_of(self, text: str) -> tuple[tuple[Number, ...], tuple[Date, ...]]:
         figures = self._figures.get(text)

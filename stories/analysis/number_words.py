@@ -5,6 +5,7 @@ of a count ("the first 17"), the time it is counted per (`rate_of`), the name it
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,9 @@ PARTIAL_BEFORE = re.compile(
     r"\b(?:first|last|next|another|additional|further|other|top|final|remaining|latest|extra|previous|earlier|new)"
     + _CURRENCY_TAIL
 )
+# "killing 10 and wounding another 70": after a doing of harm, the whole count of that harm,
+# not a part of one counted before.
+HARMED_OTHER = re.compile(r"\b(?:wounding|injuring|hurting|killing)\s+(?:an)?other\s+$", re.I)
 PARTIAL_AFTER = re.compile(
     r"\s+(?:of\s+(?:the|them|those|these|his|her|their|its|our|whom|which)"
     r"|more|others?)\b",
@@ -198,6 +202,10 @@ _SPACED_AGE = re.compile(r"^\s?-\s?(years?)\s?-\s?old\b", re.I)
 
 
 # Words that bound a number ("nearly 50", "at least 40"): how much, not what it is said of.
+_NEXT_NUMBER = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety".split()
+)
 _BOUND_WORDS = frozenset("nearly almost roughly approximately around least upwards exceeding topping".split())
 
 
@@ -216,6 +224,9 @@ def context_of(text: str, start: int, end: int) -> tuple[frozenset[str], frozens
     after_text = _AND.split(after_text, maxsplit=1)[0]  # "injuring dozens and destroying": not what it counts
     before_text = CLAUSE_END.split(text[max(0, start - 30) : start])[-1]
     words = fold(after_text).split()
+    # "two traditional three-point plays", "3-of-4 three attempts": a number word begins
+    # the next number, and what follows it is what that one counts.
+    words = list(itertools.takewhile(lambda word: word not in _NEXT_NUMBER, words))
     if len(words) > 2 and words[1] in _MODIFYING and words[0] not in STOPWORDS and words[2] not in STOPWORDS:
         words = words[2:]  # "one rocket-propelled grenade launcher" counts launchers, not rockets
     following = [word for word in words if word not in STOPWORDS]

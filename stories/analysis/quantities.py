@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .dates import Date, dates_in, is_stamp
 from .model import Block
 from .number_words import (
+    HARMED_OTHER,
     JOINING_HYPHEN,
     PARTIAL_AFTER,
     PARTIAL_BEFORE,
@@ -230,6 +231,7 @@ def _number_matches(text: str) -> list[re.Match[str]]:
 
 
 _OF = re.compile(r"\s+of\b")
+
 _AND_A_HALF = re.compile(r"\s(?:and\s)?a\shalf\b", re.I)  # "four and a half months", "2 and a half"
 
 
@@ -271,7 +273,9 @@ def _number(text: str, match: re.Match[str], sentence: str) -> Number:
         bound=bound,
         subject=subject,
         given=given,
-        partial=bool(PARTIAL_BEFORE.search(head) or PARTIAL_AFTER.match(text, match.end())),
+        partial=bool(
+            PARTIAL_BEFORE.search(head) and not HARMED_OTHER.search(head) or PARTIAL_AFTER.match(text, match.end())
+        ),
         attributive=bool(measure) and JOINING_HYPHEN.match(text[end:]) is not None,
         describes="" if measure else described(text, end, counts),
         upto=VAGUE_AMOUNTS[" ".join(match.group("vague").lower().split())][1] if match.group("vague") else 0.0,

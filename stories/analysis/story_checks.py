@@ -16,6 +16,7 @@ from typing import Any
 from .bearings import bearings_of, check_bearings
 from .built import built_of, check_built
 from .causes import check_causes, deaths_of
+from .clock import check_clocks_anywhere, clocked_of
 from .crowds import check_crowds, crowds_of
 from .dates import Date
 from .event_days import check_days_anywhere, days_of
@@ -96,6 +97,7 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: phones_of(reading.sentences), check_phones),
     StoryCheck(lambda reading: records_of(reading.sentences), check_records),
     StoryCheck(lambda reading: today_of(reading.sentences), check_today),
+    StoryCheck(lambda reading: clocked_of(reading.sentences), check_clocks_anywhere),
     StoryCheck(lambda reading: parents_of(reading.sentences), check_parents),
     StoryCheck(lambda reading: holders_of(reading.holding), check_holders),
     StoryCheck(lambda reading: served_of(reading.holding), check_served),

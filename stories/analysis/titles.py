@@ -14,6 +14,7 @@ word of its name another ("Microsoft Security Response Alliance director Mike Re
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from .found import Found
@@ -93,11 +94,15 @@ def check_posts(found: Found, a: tuple[Block, str], b: tuple[Block, str]) -> Non
 
 # "Chargers general manager AJ Butler", "Troy Police Chief Charles Craft": an organisation,
 # a post, and the whole name of who holds it.
-_HOLDER = re.compile(
-    r"\b(?P<org>[A-Z][\w'-]+)\s+(?P<post>(?i:general\s+manager|head\s+coach|chief\s+executive|police\s+chief"
+_HOLDER_POST = (
+    r"(?P<post>(?i:general\s+manager|head\s+coach|chief\s+executive|police\s+chief"
     r"|fire\s+chief|spokesman|spokeswoman|spokesperson|chairman|chairwoman))\s+"
     r"(?P<first>[A-Z][\w.]*)\s(?P<last>[A-Z][\w'\u2019-]+)"
 )
+_HOLDER = re.compile(r"\b(?P<org>[A-Z][\w'-]+)\s+" + _HOLDER_POST)
+# "General Manager A.J. Smith said": a post that opens its sentence, its organisation the
+# story's own (compared with the one holder of the post the other source names).
+_HOLDER_OPENING = re.compile(r"^(?P<org>)" + _HOLDER_POST)
 _NOT_ORGS = frozenset("the a an its his her their assistant deputy acting associate vice former".split())
 Holders = dict[tuple[str, str], list[tuple[Block, str, str, str]]]  # (org, post) -> (where, first, last, as written)
 
@@ -107,7 +112,7 @@ def holders_of(sentences: list[tuple[Block, str]]) -> Holders:
     its sentences `naming_holders` keeps)."""
     holders: Holders = {}
     for block, text in sentences:
-        for match in _HOLDER.finditer(text):
+        for match in itertools.chain(_HOLDER.finditer(text), _HOLDER_OPENING.finditer(text)):
             org = fold(match.group("org"))
             if org in _NOT_ORGS:
                 continue
@@ -126,7 +131,7 @@ def check_holders(found: Found, holders_a: Holders, holders_b: Holders) -> None:
     Butler" / "Chargers General Manager A.J. Smith". (A family name spelled a letter
     apart is the name checks' find.)"""
     for key, given_a in holders_a.items():
-        given_b = holders_b.get(key, [])
+        given_b = holders_b.get(key, []) or _of_any_org(holders_b, key)
         people_a = {(first, last) for _, first, last, _ in given_a}
         people_b = {(first, last) for _, first, last, _ in given_b}
         if len(people_a) != 1 or len(people_b) != 1 or people_a == people_b:
@@ -135,6 +140,18 @@ def check_holders(found: Found, holders_a: Holders, holders_b: Holders) -> None:
         if first_a == first_b and not respelled(last_a, last_b) and not swapped(last_a, last_b):
             note = f"another name for the {key[0].title()} {key[1]}"
             found.add("name", (block_a, written_a), (block_b, written_b), note)
+
+
+def _of_any_org(holders: Holders, key: tuple[str, str]) -> list[tuple[Block, str, str, str]]:
+    """The holders of a post in any organisation, for a post named without one (and for a
+    post of an organisation, the holders named without one): one story's organisation."""
+    org, post = key
+    return [
+        given
+        for (other, other_post), held in holders.items()
+        if other_post == post and not (org and other)
+        for given in held
+    ]
 
 
 # "Microsoft Security Response Center director Mike Reavey" and "Mike Reavey, director of

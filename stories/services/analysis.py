@@ -30,7 +30,7 @@ from stories.ingest.names import shown_name
 from stories.models import Analysis, Source, SourceVersion, Story
 
 # Bump when the engine's output changes, so stored analyses are computed afresh.
-ENGINE_VERSION = "23"  # 23: openers, a family's ages, two places' bearings, "-y" places, bare sums, elided units
+ENGINE_VERSION = "24"  # 24: counterparts, confirmed sums, clocks anywhere, harms, posts that open a sentence
 MAX_COMPARED = 4
 # Below the upload batches' tasks (priority 0): a worker takes the copy in first and
 # analyses the stories it changed when the burst is in.
