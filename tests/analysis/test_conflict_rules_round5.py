@@ -1,16 +1,11 @@
 """Conflict rules of issue 10's fifth round, on copy of our own: which count a number is
 set against, one name's figures, names romanised twice over."""
 
-from stories.analysis import SourceText, compare_sources
 from stories.analysis.facts import extract
 from stories.analysis.shares import _fractions
 from stories.analysis.ties import one_name_measured, said_alike
 
-
-def conflicts(a: str, b: str, kinds=("number", "name", "date", "quote", "attribution", "claim")):
-    found = compare_sources([SourceText("a", a), SourceText("b", b)]).conflicts
-    return [(c.kind, c.a.text, c.b.text) for c in found if c.kind in kinds]
-
+from .reported import conflicts
 
 LEAD = "The storm flooded the valley town of Brekka on Saturday, the regional rescue service said.\n"
 

@@ -1,16 +1,11 @@
 """Conflict rules of issue 10's seventh round, on copy of our own: general mechanisms mended
 where they failed on real copy (a sentence's opening word read into a name, ...)."""
 
-from stories.analysis import SourceText, compare_sources
 from stories.analysis.proper_names import name_runs
 from stories.analysis.quantities import numbers_of
 from stories.analysis.spellings import derived
 
-
-def conflicts(a: str, b: str, kinds=("number", "name", "date", "quote", "attribution", "claim")):
-    found = compare_sources([SourceText("a", a), SourceText("b", b)]).conflicts
-    return [(c.kind, c.a.text, c.b.text) for c in found if c.kind in kinds]
-
+from .reported import conflicts
 
 LEAD = "A landslide buried part of the hill village of Oskarby on Tuesday, the county rescue service said.\n"
 

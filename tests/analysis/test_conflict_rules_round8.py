@@ -2,14 +2,9 @@
 sentence to its counterpart when the wording differs too much to link, and the mechanisms
 behind the twelfth held-out set's errors."""
 
-from stories.analysis import SourceText, compare_sources
 from stories.analysis.quantities import numbers_of
 
-
-def conflicts(a: str, b: str, kinds=("number", "name", "date", "quote", "attribution", "claim")):
-    found = compare_sources([SourceText("a", a), SourceText("b", b)]).conflicts
-    return [(c.kind, c.a.text, c.b.text) for c in found if c.kind in kinds]
-
+from .reported import conflicts
 
 FLOOD = (
     "Floods swept through the river valley on Monday after three days of rain, officials said.\n"
