@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import weakref
 from dataclasses import dataclass
 
 from .facts import Facts
@@ -78,17 +79,32 @@ def _counted(space: SentenceSpace, source: str, said_there: set[str]) -> list[tu
     """Each sentence of a source with what its numbers count, unless the other source
     prints it. A unit of measure ("years", "miles") says nothing of what is measured; a
     part of a count or an end of a range counts no whole thing."""
-    out = []
-    for ref in space.refs.get(source, []):
-        counted = {
-            word
-            for number in space.numbers(ref)
-            if not number.ends and not number.partial
-            for word in number.counts - {number.measure}
-        }
-        if counted and normalise(ref.text) not in said_there:
-            out.append((ref, counted))
-    return out
+    return [(ref, counted) for ref, counted, said in _counted_in(space, source) if said not in said_there]
+
+
+# What each sentence of a source counts, read once a comparison: each source takes part in
+# a pair with every other (45 pairs of ten sources).
+_COUNTED: weakref.WeakKeyDictionary[SentenceSpace, dict[str, list[tuple[SentenceRef, set[str], str]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _counted_in(space: SentenceSpace, source: str) -> list[tuple[SentenceRef, set[str], str]]:
+    by_source = _COUNTED.setdefault(space, {})
+    if source not in by_source:
+        by_source[source] = [
+            (ref, counted, normalise(ref.text))
+            for ref in space.refs.get(source, [])
+            if (
+                counted := {
+                    word
+                    for number in space.numbers(ref)
+                    if not number.ends and not number.partial
+                    for word in number.counts - {number.measure}
+                }
+            )
+        ]
+    return by_source[source]
 
 
 def _unique_keys(
