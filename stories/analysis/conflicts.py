@@ -22,6 +22,7 @@ from .dates import copy_year, same_time
 from .directions import check_directions
 from .facts import Facts, extract_passage
 from .found import Found
+from .game_scores import check_game_scores
 from .links import Link, SentenceSpace
 from .model import Block, Conflict, Row, Source
 from .names import (
@@ -192,6 +193,7 @@ def _check_sentences(
         _check_dates(found, a, b)
         check_day_times(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_directions(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
+        check_game_scores(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_shares(found, (link.a.block, facts_a, link.a.text), (link.b.block, facts_b, link.b.text))
     _check_acronyms(found, a, b)
     _check_quotes_and_attributions(found, a, b)
