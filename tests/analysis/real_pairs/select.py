@@ -1,20 +1,9 @@
 """Choose the real pairs of the conflict evaluation set, the same every time it runs.
 
     python tests/analysis/real_pairs/select.py > tests/analysis/real_pairs/pairs.json
-    python tests/analysis/real_pairs/select.py --held-out > tests/analysis/real_pairs/pairs_heldout.json
     python tests/analysis/real_pairs/select.py --dev2 > tests/analysis/real_pairs/pairs_dev2.json
-    python tests/analysis/real_pairs/select.py --held-out-2 > tests/analysis/real_pairs/pairs_heldout2.json
-    python tests/analysis/real_pairs/select.py --held-out-3 > tests/analysis/real_pairs/pairs_heldout3.json
-    python tests/analysis/real_pairs/select.py --held-out-4 > tests/analysis/real_pairs/pairs_heldout4.json
-    python tests/analysis/real_pairs/select.py --held-out-5 > tests/analysis/real_pairs/pairs_heldout5.json
-    python tests/analysis/real_pairs/select.py --held-out-6 > tests/analysis/real_pairs/pairs_heldout6.json
-    python tests/analysis/real_pairs/select.py --held-out-7 > tests/analysis/real_pairs/pairs_heldout7.json
-    python tests/analysis/real_pairs/select.py --held-out-8 > tests/analysis/real_pairs/pairs_heldout8.json
-    python tests/analysis/real_pairs/select.py --held-out-9 > tests/analysis/real_pairs/pairs_heldout9.json
-    python tests/analysis/real_pairs/select.py --held-out-10 > tests/analysis/real_pairs/pairs_heldout10.json
-    python tests/analysis/real_pairs/select.py --held-out-11 > tests/analysis/real_pairs/pairs_heldout11.json
-    python tests/analysis/real_pairs/select.py --held-out-12 > tests/analysis/real_pairs/pairs_heldout12.json
-    python tests/analysis/real_pairs/select.py --held-out-13 > tests/analysis/real_pairs/pairs_heldout13.json
+    python tests/analysis/real_pairs/select.py --held-out > tests/analysis/real_pairs/pairs_heldout.json
+    python tests/analysis/real_pairs/select.py --held-out-N > tests/analysis/real_pairs/pairs_heldoutN.json  # 2-13
 
 From ../shared/corpus (never copied here: the set holds paths, labels and short values):
 20 pairs of articles about one event by different outlets (ECB+: two articles of one
