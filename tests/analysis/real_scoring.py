@@ -57,6 +57,7 @@ SETS = {
     "eleventh held-out": ("pairs_heldout11.json", "labels_heldout11_"),
     "twelfth held-out": ("pairs_heldout12.json", "labels_heldout12_"),
     "thirteenth held-out": ("pairs_heldout13.json", "labels_heldout13_"),
+    "fourteenth held-out": ("pairs_heldout14.json", "labels_heldout14_"),
 }
 
 
