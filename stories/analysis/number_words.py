@@ -254,7 +254,8 @@ def _measure(after: list[str]) -> str:
 
 
 def _stems(words: list[str]) -> frozenset[str]:
-    return frozenset(stem(word) for word in words if not any(char.isdigit() for char in word))
+    """Stems of the words without a digit in them (a word of letters has none: the quick test)."""
+    return frozenset(stem(word) for word in words if word.isalpha() or not any(char.isdigit() for char in word))
 
 
 # A length that is a depth: "at a depth of just 10 kilometers", "10 km deep", "33 feet below
