@@ -123,9 +123,15 @@ _NOT_NAMES = frozenset("In On At By Of For From The And But Since Until About".s
 PLUS = re.compile(r"\s?(?:-\s?plus\b|\+)", re.I)  # "three-plus seasons", "20+ years"
 
 
+# Any of the bounds, in one search: most numbers have none, which took five searches to tell.
+_ANY_BOUND = re.compile("|".join(pattern.pattern for _, pattern in _BOUNDS))
+
+
 def bound_of(head: str) -> str:
     """How the words just before a number bound it: over, under, near, about, or exactly ("")."""
     head = " " + head
+    if _ANY_BOUND.search(head) is None:
+        return ""
     return next((name for name, pattern in _BOUNDS if pattern.search(head)), "")
 
 
