@@ -111,7 +111,7 @@ _BEFORE_DATELINE_DATE = re.compile(r"[A-Z][^-\u2013\u2014!?]{0,60},\s*")  # "TAL
 def is_stamp(sentence: str) -> bool:
     """A publication stamp: a short line of dates, days and times that states nothing of
     the story. Its dates are the copy's, not the news's, and are never compared."""
-    if len(sentence.split()) > _STAMP_MAX_WORDS:
+    if len(sentence.split(maxsplit=_STAMP_MAX_WORDS)) > _STAMP_MAX_WORDS:  # not every word of a sentence split
         return False
     if sentence.isupper():  # "UPDATED: TUESDAY, MARCH 12, 2013, 9: 36 AM"
         sentence = sentence.title()
@@ -210,17 +210,20 @@ def _near(sentence: str, match: re.Match[str]) -> frozenset[str]:
     before = CLAUSE_END.split(sentence[max(0, match.start() - 80) : match.start()])[-1]
     after = CLAUSE_END.split(sentence[match.end() : match.end() + 80], maxsplit=1)[0]
 
-    def content(text: str) -> list[str]:
-        return [
-            fold(word)
-            for word in text.split()
-            if word[:1].islower()
-            and fold(word) not in STOPWORDS
-            and fold(word) not in _STAMP_WORDS
-            and not any(char.isdigit() for char in word)
-        ]
+    def content(words: Iterable[str], wanted: int) -> list[str]:
+        """The first `wanted` content words of `words`, folded: the rest are not read."""
+        out: list[str] = []
+        for word in words:
+            if word[:1].islower() and not any(char.isdigit() for char in word):
+                folded = fold(word)
+                if folded not in STOPWORDS and folded not in _STAMP_WORDS:
+                    out.append(folded)
+                    if len(out) >= wanted:
+                        break
+        return out
 
-    return frozenset(stem(word) for word in content(before)[-NEAR_BEFORE:] + content(after)[:NEAR_AFTER])
+    kept = content(reversed(before.split()), NEAR_BEFORE)[::-1] + content(after.split(), NEAR_AFTER)
+    return frozenset(stem(word) for word in kept)
 
 
 def _in_dateline(sentence: str, match: re.Match[str]) -> bool:
