@@ -25,6 +25,7 @@ from .quantities import Number
 _PARTS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0}  # one of each, in percent
 _HOW_MANY = {"two": 2, "three": 3, "four": 4}
 _HINT = re.compile(r"\b(?:half|thirds?|quarters?|fifths?)\s+of\b", re.I)
+_PART_WORDS = tuple(_PARTS)  # the words of _HINT
 # "half of", "a third of", "two-thirds of", "three - quarters of"; not "the first half of"
 # (a part of a time), nor "one and a half".
 _FRACTION = re.compile(
@@ -54,10 +55,21 @@ def check_shares(found: Found, a: tuple[Block, Facts, str], b: tuple[Block, Fact
             found.add("number", *((there, here) if flipped else (here, there)), "different shares of the same whole")
 
 
+def _may_give_a_fraction(text: str) -> bool:
+    """_HINT stands in `text`. In ASCII text, where ignoring case is lower-casing, a look for
+    its words goes first: the search tries them at every place of a sentence, and most
+    sentences hold none."""
+    if text.isascii():
+        lower = text.lower()
+        if not any(part in lower for part in _PART_WORDS):
+            return False
+    return _HINT.search(text) is not None
+
+
 @functools.lru_cache(maxsize=4096)  # a sentence is linked to a sentence of each other source
 def _fractions(text: str) -> tuple[Number, ...]:
     """The fractions of a whole the sentence gives, each as its percentage."""
-    if not _HINT.search(text):
+    if not _may_give_a_fraction(text):
         return ()
     found = []
     for match in _FRACTION.finditer(text):
