@@ -8,7 +8,7 @@ import re
 
 from .model import Block, Source
 from .spellings import LONG_NAME, MIN_RESPELLED
-from .text import STOPWORDS, fold, fold_word
+from .text import STOPWORDS, fold_word
 
 Forms = dict[str, dict[str, Block]]  # folded name token -> {form as written: first block}
 Places = dict[str, list[Block]]  # folded name token -> the blocks it stands in (a few)
@@ -147,7 +147,8 @@ class SourceNames:
             if len(blocks) < PLACES_KEPT and (not blocks or blocks[-1] is not block):
                 blocks.append(block)
             if first is not None:
-                self.joined.setdefault(fold(first + token), (f"{first} {token}", block))
+                # fold_word: `fold` of the two words run together, lower-casing a word of letters only
+                self.joined.setdefault(fold_word(first + token), (f"{first} {token}", block))
                 self.before.setdefault(key, {}).setdefault(fold_word(first), (f"{first} {token}", block))
 
 
