@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .sentences import CLAUSE_END
-from .text import STOPWORDS, fold, stem
+from .text import STOPWORDS, fold, fold_word, stem
 
 _MONTH_NAMES = "january february march april may june july august september october november december".split()
 _MONTHS = {month: number + 1 for number, month in enumerate(_MONTH_NAMES)}
@@ -215,7 +215,7 @@ def _near(sentence: str, match: re.Match[str]) -> frozenset[str]:
         out: list[str] = []
         for word in words:
             if word[:1].islower() and not any(char.isdigit() for char in word):
-                folded = fold(word)
+                folded = fold_word(word)  # `fold` of one word, for less
                 if folded not in STOPWORDS and folded not in _STAMP_WORDS:
                     out.append(folded)
                     if len(out) >= wanted:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .dates import MONTHS_AND_WEEKDAYS
 from .proper_names import NOT_NAMES, name_runs
 from .sentences import CLAUSE_END
-from .text import STOPWORDS, fold, stem
+from .text import STOPWORDS, fold, fold_word, stem
 from .units import QUALIFIERS
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def subject_of(text: str, start: int) -> str:
     if words.islower() or not words:  # not a capital letter: no name
         return ""
     runs = name_runs(words)
-    return fold(runs[-1][-1]) if runs else ""
+    return fold_word(runs[-1][-1]) if runs else ""
 
 
 # "Harlow, 32, was arrested", "Harlow, a 32-year-old driver": whose age a number is.
