@@ -36,6 +36,7 @@ from .shares import check_named_shares, named_shares_of
 from .titles import check_holders, check_served, holders_of, naming_holders, served_of
 from .today import check_today, today_of
 from .tolls import Tolls, check_tolls, drop_loose_tolls, tolls_of
+from .visits import check_visits, visits_of
 from .weapons import check_weapons, weapons_of
 
 
@@ -101,6 +102,7 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: parents_of(reading.sentences), check_parents),
     StoryCheck(lambda reading: holders_of(reading.holding), check_holders),
     StoryCheck(lambda reading: served_of(reading.holding), check_served),
+    StoryCheck(lambda reading: visits_of(reading.sentences), check_visits),
 )
 
 
