@@ -31,6 +31,7 @@ from .phones import check_phones, phones_of
 from .populations import check_populations, populations_of
 from .quantities import Number
 from .records import check_records, records_of
+from .rounds import check_games, games_of
 from .shaking import check_shaking, shaking_of
 from .shares import check_named_shares, named_shares_of
 from .titles import check_holders, check_served, holders_of, naming_holders, served_of
@@ -103,6 +104,7 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: holders_of(reading.holding), check_holders),
     StoryCheck(lambda reading: served_of(reading.holding), check_served),
     StoryCheck(lambda reading: visits_of(reading.sentences), check_visits),
+    StoryCheck(lambda reading: games_of(reading.sentences), check_games),
 )
 
 

@@ -32,3 +32,27 @@ class TestVisits:
         a = self.LEAD + "Her lawyer said she checked out of Hollowbrook Clinic after only twenty minutes.\n"
         b = self.LEAD + "A celebrity website reported that she never entered Stonegate at all.\n"
         assert conflicts(a, b, CLAIMS) == []
+
+
+class TestRounds:
+    """One game between the same two teams given another round of the tournament."""
+
+    LEAD = "Carver State beat Milford 71-60 on Friday in the conference tournament.\n"
+
+    def test_semifinal_against_quarterfinal(self):
+        a = self.LEAD + "Carver State plays the winner of the second semifinal between Dalton Tech and North Ridge.\n"
+        b = (
+            self.LEAD
+            + "Carver State meets the winner of the second quarterfinal between Dalton Tech and North Ridge.\n"
+        )
+        assert conflicts(a, b, CLAIMS) == [("other", "second semifinal", "second quarterfinal")]
+
+    def test_teams_named_before_the_round(self):
+        a = self.LEAD + "Carver State plays the winner of the second semifinal between Dalton Tech and North Ridge.\n"
+        b = self.LEAD + "Carver State meets the winner of the Dalton Tech - North Ridge quarterfinal on Saturday.\n"
+        assert conflicts(a, b, CLAIMS) == [("other", "second semifinal", "Dalton Tech - North Ridge quarterfinal")]
+
+    def test_one_round_written_two_ways_agrees(self):
+        a = self.LEAD + "Carver State plays the winner of the second semifinal between Dalton Tech and North Ridge.\n"
+        b = self.LEAD + "Carver State meets the winner of the Dalton Tech - North Ridge semi-final on Saturday.\n"
+        assert conflicts(a, b, CLAIMS) == []
