@@ -21,6 +21,7 @@ from .crowds import check_crowds, crowds_of
 from .dates import Date
 from .event_days import check_days_anywhere, days_of
 from .falls import check_falls, falls_of
+from .finders import check_findings, findings_of
 from .found import Found
 from .magnitudes import check_magnitudes, magnitudes_of
 from .model import Block
@@ -105,6 +106,7 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: served_of(reading.holding), check_served),
     StoryCheck(lambda reading: visits_of(reading.sentences), check_visits),
     StoryCheck(lambda reading: games_of(reading.sentences), check_games),
+    StoryCheck(lambda reading: findings_of(reading.sentences), check_findings),
 )
 
 

@@ -56,3 +56,24 @@ class TestRounds:
         a = self.LEAD + "Carver State plays the winner of the second semifinal between Dalton Tech and North Ridge.\n"
         b = self.LEAD + "Carver State meets the winner of the Dalton Tech - North Ridge semi-final on Saturday.\n"
         assert conflicts(a, b, CLAIMS) == []
+
+
+class TestFinders:
+    """The same thing found by responders in one source and by someone else in the other."""
+
+    LEAD = "Two men were found dead in a flat on Mill Lane on Sunday.\n"
+
+    def test_police_against_a_neighbour(self):
+        a = self.LEAD + "The bodies of the two brothers were found by police officers early on Sunday.\n"
+        b = self.LEAD + "A neighbour discovered the bodies and called for help.\n"
+        assert conflicts(a, b, CLAIMS) == [("other", "found by police officers", "A neighbour discovered the bodies")]
+
+    def test_two_names_for_the_responders_agree(self):
+        a = self.LEAD + "The bodies of the two brothers were found by police officers early on Sunday.\n"
+        b = self.LEAD + "Firefighters discovered the bodies and called for help.\n"
+        assert conflicts(a, b, CLAIMS) == []
+
+    def test_he_names_nobody(self):
+        a = self.LEAD + "The bodies of the two brothers were found by police officers early on Sunday.\n"
+        b = self.LEAD + "He discovered the bodies and called for help.\n"
+        assert conflicts(a, b, CLAIMS) == []
