@@ -17,6 +17,7 @@ from .bearings import bearings_of, check_bearings
 from .built import built_of, check_built
 from .causes import check_causes, deaths_of
 from .clock import check_clocks_anywhere, clocked_of
+from .consent import answers_of, check_answers
 from .crowds import check_crowds, crowds_of
 from .dates import Date
 from .event_days import check_days_anywhere, days_of
@@ -107,6 +108,7 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: visits_of(reading.sentences), check_visits),
     StoryCheck(lambda reading: games_of(reading.sentences), check_games),
     StoryCheck(lambda reading: findings_of(reading.sentences), check_findings),
+    StoryCheck(lambda reading: answers_of(reading.sentences), check_answers),
 )
 
 

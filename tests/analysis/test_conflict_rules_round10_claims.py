@@ -77,3 +77,35 @@ class TestFinders:
         a = self.LEAD + "The bodies of the two brothers were found by police officers early on Sunday.\n"
         b = self.LEAD + "He discovered the bodies and called for help.\n"
         assert conflicts(a, b, CLAIMS) == []
+
+
+class TestConsent:
+    """One doing agreed to in one source and refused in the other."""
+
+    LEAD = "The reclusive painter Oren Castell died on Monday aged 91.\n"
+
+    def test_refused_against_agreed(self):
+        a = self.LEAD + "In later life Castell refused to have his picture taken by the press.\n"
+        b = self.LEAD + "In 2004 he agreed to be photographed for a museum catalogue.\n"
+        assert conflicts(a, b, CLAIMS) == [
+            (
+                "other",
+                "refused to have his picture taken by the press",
+                "agreed to be photographed for a museum catalogue",
+            )
+        ]
+
+    def test_never_agreed_is_a_refusal(self):
+        a = self.LEAD + "In later life Castell refused to have his picture taken by the press.\n"
+        b = self.LEAD + "In later life he never agreed to be photographed again.\n"
+        assert conflicts(a, b, CLAIMS) == []
+
+    def test_a_light_verb_is_read_with_its_object(self):
+        a = self.LEAD + "His doctors said he agreed to take a new treatment last year.\n"
+        b = self.LEAD + "He refused to take questions about his health last year.\n"
+        assert conflicts(a, b, CLAIMS) == []
+
+    def test_declining_to_speak_is_left_out(self):
+        a = self.LEAD + "His gallery declined to comment on the sale of his last works.\n"
+        b = self.LEAD + "His nephew agreed to comment on the sale of his last works.\n"
+        assert conflicts(a, b, CLAIMS) == []
