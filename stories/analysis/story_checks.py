@@ -36,6 +36,7 @@ from .records import check_records, records_of
 from .rounds import check_games, games_of
 from .shaking import check_shaking, shaking_of
 from .shares import check_named_shares, named_shares_of
+from .targets import check_targets, targets_of
 from .titles import check_holders, check_served, holders_of, naming_holders, served_of
 from .today import check_today, today_of
 from .tolls import Tolls, check_tolls, drop_loose_tolls, tolls_of
@@ -109,6 +110,7 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: games_of(reading.sentences), check_games),
     StoryCheck(lambda reading: findings_of(reading.sentences), check_findings),
     StoryCheck(lambda reading: answers_of(reading.sentences), check_answers),
+    StoryCheck(lambda reading: targets_of(reading.sentences), check_targets),
 )
 
 

@@ -109,3 +109,24 @@ class TestConsent:
         a = self.LEAD + "His gallery declined to comment on the sale of his last works.\n"
         b = self.LEAD + "His nephew agreed to comment on the sale of his last works.\n"
         assert conflicts(a, b, CLAIMS) == []
+
+
+class TestTargets:
+    """Whom the shots were meant for, named two ways that share no word."""
+
+    LEAD = "A woman was shot dead outside a school in Eastfield on Friday.\n"
+
+    def test_aiming_for_one_against_targeting_another(self):
+        a = self.LEAD + "Police said the gunman was aiming for a teenage boy whom he had argued with.\n"
+        b = self.LEAD + "The gunman fired from a roof, targeting members of a rival crew.\n"
+        assert conflicts(a, b, CLAIMS) == [("other", "aiming for a teenage boy", "targeting members of a rival crew")]
+
+    def test_one_target_in_other_words_agrees(self):
+        a = self.LEAD + "Police said the gunman was aiming for rival crew members.\n"
+        b = self.LEAD + "The gunman fired from a roof, targeting members of a rival crew.\n"
+        assert conflicts(a, b, CLAIMS) == []
+
+    def test_no_shooting_no_target(self):
+        a = "The council approved its budget on Friday.\nThe plan is aiming for lower bills next year.\n"
+        b = "The council approved its budget on Friday.\nThe plan is aiming for a new library next year.\n"
+        assert conflicts(a, b, CLAIMS) == []
