@@ -24,6 +24,7 @@ from .event_days import check_days_anywhere, days_of
 from .falls import check_falls, falls_of
 from .finders import check_findings, findings_of
 from .found import Found
+from .hometowns import check_hometowns, hometowns_of
 from .magnitudes import check_magnitudes, magnitudes_of
 from .model import Block
 from .numbers import Ages, ages_of, check_ages_anywhere, check_counts_anywhere, whole_counts
@@ -111,6 +112,7 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: findings_of(reading.sentences), check_findings),
     StoryCheck(lambda reading: answers_of(reading.sentences), check_answers),
     StoryCheck(lambda reading: targets_of(reading.sentences), check_targets),
+    StoryCheck(lambda reading: hometowns_of(reading.sentences), check_hometowns),
 )
 
 

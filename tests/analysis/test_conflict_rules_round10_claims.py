@@ -130,3 +130,31 @@ class TestTargets:
         a = "The council approved its budget on Friday.\nThe plan is aiming for lower bills next year.\n"
         b = "The council approved its budget on Friday.\nThe plan is aiming for a new library next year.\n"
         assert conflicts(a, b, CLAIMS) == []
+
+
+class TestHometowns:
+    """One person from two towns: "Name of Town", or the lede's "a Town man" whom the next
+    sentence names."""
+
+    def story(self, lede: str, named: str) -> str:
+        return (
+            "Jury convicts man of arson\n"
+            f"{lede} was convicted on Tuesday of setting fire to a warehouse.\n"
+            f"The jury deliberated four hours before convicting {named}, 41.\n"
+            "Prosecutors said Pelham set the fire to collect the insurance.\n"
+        )
+
+    def test_a_town_man_against_name_of_another_town(self):
+        a = self.story("A Harwick man", "Daniel Pelham")
+        b = self.story("Daniel Pelham of Dunmore", "Pelham")
+        assert conflicts(a, b, CLAIMS) == [("other", "A Harwick man", "Pelham of Dunmore")]
+
+    def test_the_same_town_agrees(self):
+        a = self.story("A Harwick man", "Daniel Pelham")
+        b = self.story("Daniel Pelham of Harwick", "Pelham")
+        assert conflicts(a, b, CLAIMS) == []
+
+    def test_a_state_says_less_than_a_town(self):
+        a = self.story("An Ohio man", "Daniel Pelham")
+        b = self.story("Daniel Pelham of Dunmore", "Pelham")
+        assert conflicts(a, b, CLAIMS) == []
