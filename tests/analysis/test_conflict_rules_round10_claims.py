@@ -158,3 +158,20 @@ class TestHometowns:
         a = self.story("An Ohio man", "Daniel Pelham")
         b = self.story("Daniel Pelham of Dunmore", "Pelham")
         assert conflicts(a, b, CLAIMS) == []
+
+
+class TestSpeakersByInitials:
+    """The same words given to two people whose first names are the same initials."""
+
+    LEAD = "Rovers striker Dean Holt was arrested on Tuesday.\n"
+    SAID = '"We are aware of the matter involving Dean and are looking into it," club chairman {} said on Tuesday.\n'
+
+    def test_same_initials_two_family_names(self):
+        a = self.LEAD + self.SAID.format("C.J. Maddox")
+        b = self.LEAD + self.SAID.format("C.J. Rowan")
+        assert conflicts(a, b, ("attribution",)) == [("attribution", "C.J. Maddox", "C.J. Rowan")]
+
+    def test_one_speaker_agrees(self):
+        a = self.LEAD + self.SAID.format("C.J. Maddox")
+        b = self.LEAD + self.SAID.format("C. J. Maddox")
+        assert conflicts(a, b, ("attribution",)) == []
