@@ -175,3 +175,24 @@ class TestSpeakersByInitials:
         a = self.LEAD + self.SAID.format("C.J. Maddox")
         b = self.LEAD + self.SAID.format("C. J. Maddox")
         assert conflicts(a, b, ("attribution",)) == []
+
+
+class TestBearingSayers:
+    """One bearing from one place given to two named bodies."""
+
+    LEAD = "A strong earthquake shook the south of the country on Sunday.\n"
+
+    def test_two_agencies(self):
+        a = self.LEAD + "The USGS said the quake was 40 miles west of Port Aldin.\n"
+        b = self.LEAD + "Chile's seismic institute said the epicentre was 40 miles west of Port Aldin.\n"
+        assert conflicts(a, b, ("attribution",)) == [("attribution", "The USGS said", "Chile's seismic institute said")]
+
+    def test_a_sayer_with_no_name_is_not_read(self):
+        a = self.LEAD + "The USGS said the quake was 40 miles west of Port Aldin.\n"
+        b = self.LEAD + "Officials said the epicentre was 40 miles west of Port Aldin.\n"
+        assert conflicts(a, b, ("attribution",)) == []
+
+    def test_one_agency_by_its_initials(self):
+        a = self.LEAD + "The USGS said the quake was 40 miles west of Port Aldin.\n"
+        b = self.LEAD + "The U.S. Geological Survey said the epicentre was 40 miles west of Port Aldin.\n"
+        assert conflicts(a, b, ("attribution",)) == []
