@@ -196,3 +196,22 @@ class TestBearingSayers:
         a = self.LEAD + "The USGS said the quake was 40 miles west of Port Aldin.\n"
         b = self.LEAD + "The U.S. Geological Survey said the epicentre was 40 miles west of Port Aldin.\n"
         assert conflicts(a, b, ("attribution",)) == []
+
+
+class TestFirstLetterInLikeCompany:
+    """A long name with its first letter another, standing beside the same other names."""
+
+    def test_one_village_in_two_lists(self):
+        a = "The quake hit the island on Sunday.\nThe worst hit villages were Marlowe, Dunridge and Pelkirk.\n"
+        b = "The quake hit the island on Sunday.\nThe worst hit villages were Telkirk, Dunridge and Marlowe.\n"
+        assert conflicts(a, b, ("name",)) == [("name", "Pelkirk", "Telkirk")]
+
+    def test_not_in_like_company(self):
+        a = "The quake hit the island on Sunday.\nThe worst hit village was Pelkirk.\n"
+        b = "The quake hit the island on Sunday.\nAid reached Telkirk by boat.\n"
+        assert conflicts(a, b, ("name",)) == []
+
+    def test_short_names_are_two_people(self):
+        a = "The club signed three players.\nThey are Hanson, Dunridge and Marlowe.\n"
+        b = "The club signed three players.\nThey are Manson, Dunridge and Marlowe.\n"
+        assert conflicts(a, b, ("name",)) == []
