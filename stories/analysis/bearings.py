@@ -6,7 +6,8 @@ from a town: "150 nautical miles west of Aden" / "around 150 nautical miles east
 The same distance from the same place in directions that share no compass point (east and
 west; not south and southeast, which a writer rounds one to the other) cannot both be true.
 Other distances from one place may place other things (the epicentre, a village), and are
-not compared.
+not compared. The same bearing given to two named bodies ("The USGS said" / "Iran's
+seismologic center said") is one reading put in two mouths (`sayers`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from .found import Found
 from .model import Block
 from .quantities import Given, Number
+from .sayers import other_sayers, said_by
 from .text import fold
 from .units import converted, unit_of
 
@@ -39,6 +41,7 @@ class Bearing:
     metres: float
     points: frozenset[str]  # the compass points of its direction: {"south", "east"} of "southeast"
     text: str  # the distance, the direction and the place, as written
+    said_by: str = ""  # the named body the sentence gives it to ("The USGS said"), if any
 
 
 Bearings = list[tuple[Block, Bearing]]
@@ -78,17 +81,33 @@ def _bearing(number: Number) -> Bearing | None:
         metres=converted(number.value, number.measure, "m"),
         points=frozenset(point for point in _POINTS if point in direction),
         text=number.sentence[at : after.end()],
+        said_by=said_by(number.sentence),
     )
 
 
 def check_bearings(found: Found, bearings_a: Bearings, bearings_b: Bearings) -> None:
-    """The same distance from the same place, in directions that share no compass point."""
+    """The same distance from the same place, in directions that share no compass point;
+    or in the same direction, given to two named bodies."""
     for block_a, bearing_a in bearings_a:
         for block_b, bearing_b in bearings_b:
-            if (
-                bearing_a.place == bearing_b.place
-                and abs(bearing_a.metres - bearing_b.metres) <= ROUGHLY * max(bearing_a.metres, bearing_b.metres)
-                and not bearing_a.points & bearing_b.points
+            if bearing_a.place != bearing_b.place or abs(bearing_a.metres - bearing_b.metres) > ROUGHLY * max(
+                bearing_a.metres, bearing_b.metres
             ):
+                continue
+            if not bearing_a.points & bearing_b.points:
                 note = f"the same distance from {bearing_a.place.title()} in other directions"
                 found.add("other", (block_a, bearing_a.text), (block_b, bearing_b.text), note)
+            elif other_sayers(bearing_a.said_by, bearing_b.said_by) and not (
+                _said_also(bearing_a, bearing_b.said_by, bearings_a)
+                or _said_also(bearing_b, bearing_a.said_by, bearings_b)
+            ):
+                note = f"one bearing from {bearing_a.place.title()} given to two sources"
+                found.add("attribution", (block_a, bearing_a.said_by), (block_b, bearing_b.said_by), note)
+
+
+def _said_also(bearing: Bearing, said: str, bearings: Bearings) -> bool:
+    """The source gives the same place's bearing to the other's sayer too."""
+    return any(
+        other.place == bearing.place and other.said_by and not other_sayers(other.said_by, said)
+        for _, other in bearings
+    )

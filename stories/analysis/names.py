@@ -24,6 +24,7 @@ from .spellings import (
     american,
     derived,
     doubled,
+    first_letter_changed,
     house_style_name,
     prefixed,
     respelled,
@@ -208,7 +209,7 @@ def _spellings_of(key: str, theirs: SourceNames, common: set[str]) -> list[str]:
         if other != key
         and other not in common
         and abs(len(other) - len(key)) <= 3
-        and (respelled(key, other) or prefixed(key, other) or swapped(key, other))
+        and (respelled(key, other) or prefixed(key, other) or swapped(key, other) or first_letter_changed(key, other))
     ]
 
 
@@ -220,6 +221,8 @@ def _same_name(key: str, mine: SourceNames, other: str, theirs: SourceNames, spa
     # "Partly" no spelling of "Party".
     if not all(word in names.mid_sentence or len(word) >= LONG_NAME for word, names in ((key, mine), (other, theirs))):
         return False
+    if first_letter_changed(key, other):
+        return other not in mine.forms and _in_like_company(key, mine, other, theirs, space)
     if other in mine.forms:
         slip = OSA.distance(key, other, score_cutoff=2) <= (2 if min(len(key), len(other)) >= LONG_NAME else 1)
         slip = slip or y_or_ie(key, other)

@@ -28,7 +28,9 @@ from .text import content_terms, fold
 
 _VERB = r"(?:said|says|urged|warned|added|told|wrote|explained)"
 _HINT = re.compile(rf"\b{_VERB}\b")
-_PERSON = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?){1,2}"
+# A first name or its initials ("A.J. Smith", "J. R. Ewing"), then one or two more names.
+_FIRST = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|(?:[A-Z]\.\s?){1,2}(?<!\s))"
+_PERSON = rf"{_FIRST}(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?){{1,2}}"
 _SPEAKERS = (
     # "said Microsoft security communications head Christopher Budd." (not "told the
     # Timaru Herald", "urged John Smith to": whom the words went to)
@@ -98,8 +100,11 @@ def _without(text: str, *words: str) -> str:
 
 
 def _named_in(name: str, sentence: str) -> bool:
-    """Any word of the name in the sentence ("Reavey" for "Mike Reavey")."""
-    return any(re.search(rf"\b{re.escape(word)}\b", sentence) for word in name.split() if len(word) > 2)
+    """Any word of the name in the sentence ("Reavey" for "Mike Reavey"); initials ("A.J.")
+    name no one."""
+    return any(
+        re.search(rf"\b{re.escape(word)}\b", sentence) for word in name.split() if len(word) > 2 and "." not in word
+    )
 
 
 def _respelled_name(name_a: str, name_b: str) -> bool:

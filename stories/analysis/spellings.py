@@ -98,6 +98,16 @@ def swapped(word_a: str, word_b: str) -> bool:
     return 1 <= swaps <= limit and Levenshtein.distance(word_a, word_b) > swaps
 
 
+def first_letter_changed(word_a: str, word_b: str) -> bool:
+    """One long name with its first letter another and the rest the same ("Gourian" /
+    "Tourian"): one name heard or typed two ways, when the two stand in like company (a
+    list of the same villages); never checked against a name both sources write."""
+    return len(word_a) == len(word_b) >= MIN_FIRST_CHANGED and word_a[0] != word_b[0] and word_a[1:] == word_b[1:]
+
+
+MIN_FIRST_CHANGED = 7  # letters: "Hanson" / "Manson" are two people
+
+
 def prefixed(word_a: str, word_b: str) -> bool:
     """One name is the other behind a family-name prefix: "Calamita" / "LaCalamita"."""
     short, long = sorted((word_a, word_b), key=len)

@@ -17,11 +17,14 @@ from .bearings import bearings_of, check_bearings
 from .built import built_of, check_built
 from .causes import check_causes, deaths_of
 from .clock import check_clocks_anywhere, clocked_of
+from .consent import answers_of, check_answers
 from .crowds import check_crowds, crowds_of
 from .dates import Date
 from .event_days import check_days_anywhere, days_of
 from .falls import check_falls, falls_of
+from .finders import check_findings, findings_of
 from .found import Found
+from .hometowns import check_hometowns, hometowns_of
 from .magnitudes import check_magnitudes, magnitudes_of
 from .model import Block
 from .numbers import Ages, ages_of, check_ages_anywhere, check_counts_anywhere, whole_counts
@@ -31,11 +34,14 @@ from .phones import check_phones, phones_of
 from .populations import check_populations, populations_of
 from .quantities import Number
 from .records import check_records, records_of
+from .rounds import check_games, games_of
 from .shaking import check_shaking, shaking_of
 from .shares import check_named_shares, named_shares_of
+from .targets import check_targets, targets_of
 from .titles import check_holders, check_served, holders_of, naming_holders, served_of
 from .today import check_today, today_of
 from .tolls import Tolls, check_tolls, drop_loose_tolls, tolls_of
+from .visits import check_visits, visits_of
 from .weapons import check_weapons, weapons_of
 
 
@@ -101,6 +107,12 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: parents_of(reading.sentences), check_parents),
     StoryCheck(lambda reading: holders_of(reading.holding), check_holders),
     StoryCheck(lambda reading: served_of(reading.holding), check_served),
+    StoryCheck(lambda reading: visits_of(reading.sentences), check_visits),
+    StoryCheck(lambda reading: games_of(reading.sentences), check_games),
+    StoryCheck(lambda reading: findings_of(reading.sentences), check_findings),
+    StoryCheck(lambda reading: answers_of(reading.sentences), check_answers),
+    StoryCheck(lambda reading: targets_of(reading.sentences), check_targets),
+    StoryCheck(lambda reading: hometowns_of(reading.sentences), check_hometowns),
 )
 
 
