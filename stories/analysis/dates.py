@@ -67,6 +67,7 @@ _LAST_YEAR = re.compile(r"\blast\s+year\b", re.I)
 # "0737 GMT". Its digits are a time, not numbers to compare one by one ("8" / "2").
 _TIME = re.compile(
     r"(?<![\w.,:])\d{1,2}\s?:\s?\d{2}(?!\d)(?:\s?(?:[ap]\.\s?m\.|[AaPp][Mm]\b))?"
+    r"|(?<![\w.,:])\d{1,2}\.\s?[0-5]\d\s?(?:[ap]\.\s?m\.|[AaPp][Mm]\b)"  # "8.40am", "8. 40am": with its half of the day
     r"|(?<![\w.,:])\d{1,2}\s?(?:[ap]\.\s?m\.|[AaPp][Mm]\b)"
     r"|(?<![\w.,:])[012]\d[0-5]\d\s?(?=GMT|UTC|[A-Z]ST\b|[A-Z]DT\b|hrs?\b|hours\b)"
 )

@@ -1,0 +1,64 @@
+"""Conflict rules of issue 10's tenth round, numbers, dates and times, on copy of our own:
+the mechanisms behind the fifteen sets' remaining misses and false alarms of those kinds."""
+
+from .reported import conflicts
+
+FIRE = (
+    "Fire crews fought a blaze at a timber yard in Dunmere overnight.\n"
+    "No one was hurt, the county fire service said.\n"
+)
+
+
+class TestTimesWrittenWithAPoint:
+    """A time of day written with a point ("8.40am", "8. 40am" as scrapers print it) is one
+    time, in one sentence, not a sentence's end and a number."""
+
+    def test_a_time_with_a_spaced_point_is_compared(self):
+        a = FIRE + "Firefighters were called to the timber yard at 6. 10am on Sunday after a neighbour saw smoke."
+        b = FIRE + "Firefighters were called to the timber yard at 6:55am on Sunday after a neighbour saw smoke."
+        assert conflicts(a, b, ("date", "number")) == [("date", "6. 10am", "6:55am")]
+
+    def test_the_hour_of_a_time_is_no_number(self):
+        a = FIRE + "Firefighters were called to the timber yard at 6. 10am on Sunday after a neighbour saw smoke."
+        b = FIRE + "Firefighters were called to the timber yard at 7. 10am on Sunday after a neighbour saw smoke."
+        assert conflicts(a, b, ("date", "number")) == [("date", "6. 10am", "7. 10am")]
+
+    def test_the_same_time_written_with_a_point_agrees(self):
+        a = FIRE + "Firefighters were called to the timber yard at 6. 10am on Sunday after a neighbour saw smoke."
+        b = FIRE + "Firefighters were called to the timber yard at 6:10 a.m. on Sunday after a neighbour saw smoke."
+        assert conflicts(a, b, ("date", "number")) == []
+
+
+class TestTimesToTheMinute:
+    """A time written to the minute is that minute: "6:10am" and "6:09am" cannot both be
+    right. Rounded ("about 6:10am") or written to the hour ("6am") it allows a few minutes."""
+
+    def test_times_a_minute_apart_disagree(self):
+        a = FIRE + "Firefighters were called to the timber yard at 6:10am on Sunday after a neighbour saw smoke."
+        b = FIRE + "Firefighters were called to the timber yard at 6:09am on Sunday after a neighbour saw smoke."
+        assert conflicts(a, b, ("date",)) == [("date", "6:10am", "6:09am")]
+
+    def test_a_rounded_time_holds_the_minute_beside_it(self):
+        a = FIRE + "Firefighters were called to the timber yard at about 6:10am on Sunday after a neighbour saw smoke."
+        b = FIRE + "Firefighters were called to the timber yard at 6:09am on Sunday after a neighbour saw smoke."
+        assert conflicts(a, b, ("date",)) == []
+
+    def test_a_time_to_the_hour_holds_a_few_minutes(self):
+        a = FIRE + "Firefighters were called to the timber yard at 6am on Sunday after a neighbour saw smoke."
+        b = FIRE + "Firefighters were called to the timber yard at 6:03am on Sunday after a neighbour saw smoke."
+        assert conflicts(a, b, ("date",)) == []
+
+
+class TestTimesSetOffByACommaTimeWhatComesBefore:
+    """A time set off after a comma, with no words of its own clause before it ("were
+    called to the yard in Dunmere, Kent, at 6.10am"), is the time of what comes before."""
+
+    def test_a_set_off_time_is_compared_with_the_same_doing(self):
+        a = FIRE + "Firefighters were called to the timber yard in Dunmere, Kent, at 6:10am and found the sheds alight."
+        b = FIRE + "On Sunday 4 May, at 6:40am firefighters were called to a timber yard on Mill Lane in Dunmere."
+        assert conflicts(a, b, ("date",)) == [("date", "6:10am", "6:40am")]
+
+    def test_a_time_of_its_own_clause_is_not_moved(self):
+        a = FIRE + "Firefighters were called to the timber yard in Dunmere, where the owner arrived at 6:10am."
+        b = FIRE + "On Sunday 4 May, at 6:40am firefighters were called to a timber yard on Mill Lane in Dunmere."
+        assert conflicts(a, b, ("date",)) == []
