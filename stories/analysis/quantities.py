@@ -61,6 +61,12 @@ _SCALES = {
     "bln": 1e9,
 }
 _SCALE = "|".join(_SCALES)
+# "twenty-six", "twenty - six" (as some scrapers print it), "twenty six": one number, not 20 and 6.
+_TENS_AND_ONES = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:\s?-\s?|\s)"
+    r"(?:one|two|three|four|five|six|seven|eight|nine)\b|"
+)
+_WORD_PARTS = re.compile(r"\s*-\s*|\s+")
 # Amounts said in round words, each a span of values ("dozens": 24 up to 200): what a
 # figure of the same thing must fall inside. Generous at the top, as copy is ("thousands
 # marched" of 30,000), so that only spans that cannot meet disagree: "hundreds injured" /
@@ -96,6 +102,7 @@ _NUMBER = re.compile(
     _IN_DIGITS
     + rf"|\b(?P<vague>{_VAGUE})\b(?!\s+(?:of\s+)?(?:years|miles|kilomet|metres|meters|feet|dollars|pounds|euros))"
     + r"|\b(?P<word>"
+    + _TENS_AND_ONES
     + "|".join(_NUMBER_WORDS)
     + rf")\b(?=[\s-])(?:[\s-](?P<wscale>{_SCALE})\b)?"
     # "married twice": two times; not "twice as many" nor "twice the size" (a multiple), nor
@@ -294,7 +301,8 @@ def _value_of(match: re.Match[str]) -> tuple[float, str, bool, float]:
         return 2.0, "", True, 1.0
     if match.group("word"):
         scale = _SCALES.get((match.group("wscale") or "").lower(), 1.0)
-        return _NUMBER_WORDS[match.group("word").lower()] * scale, "", True, scale
+        said = sum(_NUMBER_WORDS[part] for part in _WORD_PARTS.split(match.group("word").lower()))
+        return said * scale, "", True, scale
     scale = _SCALES.get((match.group("scale") or "").lower(), 1.0)
     decimals = (match.group("dec") or "").replace(" ", "")  # "4. 4", as some scrapers print 4.4
     value = float(_GROUPING.sub("", match.group("num")) + decimals) * scale

@@ -62,3 +62,18 @@ class TestTimesSetOffByACommaTimeWhatComesBefore:
         a = FIRE + "Firefighters were called to the timber yard in Dunmere, where the owner arrived at 6:10am."
         b = FIRE + "On Sunday 4 May, at 6:40am firefighters were called to a timber yard on Mill Lane in Dunmere."
         assert conflicts(a, b, ("date",)) == []
+
+
+class TestNumberWordsOfTensAndOnes:
+    """"twenty-six", "twenty - six" (as some scrapers print it) and "twenty six" are one
+    number, 26: not a twenty that confirms the other source's 20."""
+
+    def test_twenty_six_is_not_twenty(self):
+        a = FIRE + "The blaze destroyed twenty - six sheds and a workshop at the yard, the owner said."
+        b = FIRE + "The blaze destroyed 20 sheds and a workshop at the yard, the owner said."
+        assert conflicts(a, b, ("number",)) == [("number", "twenty - six sheds", "20 sheds")]
+
+    def test_twenty_six_is_26(self):
+        a = FIRE + "The blaze destroyed twenty-six sheds and a workshop at the yard, the owner said."
+        b = FIRE + "The blaze destroyed 26 sheds and a workshop at the yard, the owner said."
+        assert conflicts(a, b, ("number",)) == []
