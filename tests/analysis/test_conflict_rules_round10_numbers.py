@@ -77,3 +77,25 @@ class TestNumberWordsOfTensAndOnes:
         a = FIRE + "The blaze destroyed twenty-six sheds and a workshop at the yard, the owner said."
         b = FIRE + "The blaze destroyed 26 sheds and a workshop at the yard, the owner said."
         assert conflicts(a, b, ("number",)) == []
+
+
+OUTAGE = (
+    "A cut undersea cable slowed the internet across the region on Friday.\n"
+    "Repairs could take two weeks, the cable's operator said.\n"
+)
+
+
+class TestPlacesAfterANamedThing:
+    """What a count counts may hold a name ("of Internet services and call centers in
+    Egypt"); the place after it still says whose count it is: one country's share is not
+    another's."""
+
+    def test_shares_of_two_countries_are_two_facts(self):
+        a = OUTAGE + "Up to 70 percent of Internet services and call centers in Norland have been cut, officials said."
+        b = OUTAGE + "At one point 40 percent of voice traffic in Norland and 72 percent in Sarland was out of service."
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_shares_of_one_country_are_still_compared(self):
+        a = OUTAGE + "Up to 70 percent of Internet services and call centers in Norland have been cut, officials said."
+        b = OUTAGE + "At one point 82 percent of Internet services in Norland were out of service, it said."
+        assert conflicts(a, b, ("number",)) == [("number", "70 percent", "82 percent")]
