@@ -99,3 +99,53 @@ class TestPlacesAfterANamedThing:
         a = OUTAGE + "Up to 70 percent of Internet services and call centers in Norland have been cut, officials said."
         b = OUTAGE + "At one point 82 percent of Internet services in Norland were out of service, it said."
         assert conflicts(a, b, ("number",)) == [("number", "70 percent", "82 percent")]
+
+
+TAKEOVER = (
+    "Shares of Harrow Mills rose 9 percent on Monday after the news broke.\n"
+    "The textile maker employs 40,000 people in nine countries.\n"
+)
+
+
+class TestThePriceOfTheDeal:
+    """The price of the story's takeover is one fact, wherever each source gives it: after a
+    word of buying ("acquire ... for", "will pay", "a bid of ... to buy") or before one ("a
+    $13.2 billion acquisition")."""
+
+    def test_two_prices_of_one_takeover_disagree(self):
+        a = TAKEOVER + "Industry sources say Corvel will acquire Harrow Mills for about $13 billion."
+        b = TAKEOVER + "Earlier this month the conglomerate unveiled a bid of nearly $14 billion to buy the company."
+        assert conflicts(a, b, ("number",)) == [("number", "$13 billion", "$14 billion")]
+
+    def test_a_range_of_prices_is_set_against_the_other(self):
+        a = TAKEOVER + "Citing people close to the talks, the paper said Corvel will pay $12 billion to $13 billion."
+        b = TAKEOVER + "Earlier this month the conglomerate unveiled a bid of nearly $14 billion to buy the company."
+        assert conflicts(a, b, ("number",)) == [("number", "$12 billion to $13 billion", "$14 billion")]
+
+    def test_a_range_holds_the_prices_inside_it(self):
+        a = TAKEOVER + "Citing people close to the talks, the paper said Corvel will pay $12 billion to $13 billion."
+        b = TAKEOVER + "Analysts welcomed the $12.6 billion acquisition of the textile group by the conglomerate."
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_prices_true_within_their_rounding_agree(self):
+        a = TAKEOVER + "Industry sources say Corvel will acquire Harrow Mills for about $13 billion."
+        b = TAKEOVER + "Analysts welcomed the $13.2 billion acquisition of the textile group by the conglomerate."
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_a_source_giving_two_prices_says_nothing(self):
+        a = TAKEOVER + "Industry sources say Corvel will acquire Harrow Mills for $13.9 billion."
+        b = TAKEOVER + (
+            "Analysts welcomed the $13.2 billion acquisition of the textile group by the conglomerate.\n"
+            "Including its debt, Corvel values the acquisition at $13.9 billion."
+        )
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_a_part_of_the_price_is_not_the_price(self):
+        a = TAKEOVER + "Analysts welcomed Corvel's $334 million acquisition of the textile group."
+        b = TAKEOVER + "Corvel is paying $281 million in cash and $53 million in stock for the mills."
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_a_player_s_contract_offers_are_no_takeover(self):
+        a = TAKEOVER + "Last week the Rovers tabled a four-year, $60 million offer to sign the striker."
+        b = TAKEOVER + "The Harriers, who finished third, are said to have countered with a $45 million offer."
+        assert conflicts(a, b, ("number",)) == []
