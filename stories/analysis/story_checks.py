@@ -38,6 +38,7 @@ from .titles import check_holders, check_served, holders_of, naming_holders, ser
 from .today import check_today, today_of
 from .tolls import Tolls, check_tolls, drop_loose_tolls, tolls_of
 from .weapons import check_weapons, weapons_of
+from .works import check_works, works_of
 
 
 @dataclass
@@ -101,6 +102,7 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: today_of(reading.sentences), check_today),
     StoryCheck(lambda reading: clocked_of(reading.sentences), check_clocks_anywhere),
     StoryCheck(lambda reading: parents_of(reading.sentences), check_parents),
+    StoryCheck(lambda reading: works_of(reading.sentences), check_works),
     StoryCheck(lambda reading: holders_of(reading.holding), check_holders),
     StoryCheck(lambda reading: served_of(reading.holding), check_served),
 )

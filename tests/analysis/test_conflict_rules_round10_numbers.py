@@ -149,3 +149,24 @@ class TestThePriceOfTheDeal:
         a = TAKEOVER + "Last week the Rovers tabled a four-year, $60 million offer to sign the striker."
         b = TAKEOVER + "The Harriers, who finished third, are said to have countered with a $45 million offer."
         assert conflicts(a, b, ("number",)) == []
+
+
+OBITUARY = (
+    "Mara Quinlan, the singer whose voice defined a decade of radio, has died aged 84.\n"
+    "She retired from the stage in 1990 and lived quietly in Dorset.\n"
+)
+
+
+class TestTheYearOfAWork:
+    """A film, book or album of one title came out once: the year each source sets before
+    it ("the 2006 HBO movie, The Long Road Home" / "the 2005 film The Long Road Home")."""
+
+    def test_two_years_of_one_title_disagree(self):
+        a = OBITUARY + "Her life was told in the 2006 HBO movie, The Long Road Home, starring Ellen Vance."
+        b = OBITUARY + "Quinlan, long out of the public eye, inspired the 2005 film The Long Road Home."
+        assert conflicts(a, b, ("date",)) == [("date", "2006 HBO movie", "2005 film")]
+
+    def test_two_works_of_two_titles_are_two_facts(self):
+        a = OBITUARY + "Her life was told in the 2006 HBO movie, The Long Road Home, starring Ellen Vance."
+        b = OBITUARY + "Quinlan, long out of the public eye, wrote the 2005 memoir Quiet Harbour."
+        assert conflicts(a, b, ("date",)) == []
