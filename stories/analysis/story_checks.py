@@ -37,6 +37,7 @@ from .shares import check_named_shares, named_shares_of
 from .titles import check_holders, check_served, holders_of, naming_holders, served_of
 from .today import check_today, today_of
 from .tolls import Tolls, check_tolls, drop_loose_tolls, tolls_of
+from .totals import check_totals, totals_of
 from .weapons import check_weapons, weapons_of
 from .works import check_works, works_of
 
@@ -99,6 +100,7 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: weapons_of(reading.sentences), check_weapons),
     StoryCheck(lambda reading: phones_of(reading.sentences), check_phones),
     StoryCheck(lambda reading: records_of(reading.sentences), check_records),
+    StoryCheck(lambda reading: totals_of(reading.numbers), check_totals),
     StoryCheck(lambda reading: today_of(reading.sentences), check_today),
     StoryCheck(lambda reading: clocked_of(reading.sentences), check_clocks_anywhere),
     StoryCheck(lambda reading: parents_of(reading.sentences), check_parents),

@@ -170,3 +170,38 @@ class TestTheYearOfAWork:
         a = OBITUARY + "Her life was told in the 2006 HBO movie, The Long Road Home, starring Ellen Vance."
         b = OBITUARY + "Quinlan, long out of the public eye, wrote the 2005 memoir Quiet Harbour."
         assert conflicts(a, b, ("date",)) == []
+
+
+MATCH = "Harriers beat Rovers 3-1 on Saturday to go top of the league.\n"
+SCORED_A = (
+    "Okafor has nine goals this season, three of them from free kicks.\n"
+    "Play was halted when Okafor, who now has 212 goals, curled in the winner from a free kick.\n"
+)
+SCORED_B = (
+    "Okafor has scored nine goals this season.\n"
+    "Okafor curled in the winner from a free kick, and play was halted for a minute.\n"
+)
+
+
+class TestRunningTotals:
+    """What a named player "now has" is a total as of the story, one fact wherever each
+    source gives it ("Okafor, who now has 212 goals" / "Okafor now has 211 career goals"),
+    in sentences too unlike to link."""
+
+    def test_two_totals_of_one_player_disagree(self):
+        a = MATCH + SCORED_A + "Okafor scored his first goal for the club as a teenager in 2011."
+        b = MATCH + SCORED_B + "Okafor now has 211 career goals, the first scored for the club as a teenager in 2011."
+        assert conflicts(a, b, ("number",)) == [("number", "212 goals", "211 career goals")]
+
+    def test_totals_of_two_players_are_two_facts(self):
+        a = MATCH + SCORED_A + "Okafor scored his first goal for the club as a teenager in 2011."
+        b = MATCH + SCORED_B + "Mensah now has 211 career goals, the first scored for the club as a teenager in 2011."
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_a_source_giving_two_totals_says_nothing(self):
+        a = MATCH + SCORED_A + "Okafor scored his first goal for the club as a teenager in 2011."
+        b = MATCH + SCORED_B + (
+            "Okafor now has 211 career goals, the first scored for the club as a teenager in 2011.\n"
+            "Counting his spell abroad, Okafor now has 240 goals."
+        )
+        assert conflicts(a, b, ("number",)) == []
