@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -67,6 +68,7 @@ _TENS_AND_ONES = (
     r"(?:one|two|three|four|five|six|seven|eight|nine)\b|"
 )
 _WORD_PARTS = re.compile(r"\s*-\s*|\s+")
+_WORD_SCALES = {**_SCALES, "hundred": 100.0, "dozen": 12.0}  # "two hundred", "two dozen", "three hundred thousand"
 # Amounts said in round words, each a span of values ("dozens": 24 up to 200): what a
 # figure of the same thing must fall inside. Generous at the top, as copy is ("thousands
 # marched" of 30,000), so that only spans that cannot meet disagree: "hundreds injured" /
@@ -104,7 +106,7 @@ _NUMBER = re.compile(
     + r"|\b(?P<word>"
     + _TENS_AND_ONES
     + "|".join(_NUMBER_WORDS)
-    + rf")\b(?=[\s-])(?:[\s-](?P<wscale>{_SCALE})\b)?"
+    + rf")\b(?=[\s-])(?:[\s-](?P<wscale>(?:hundred|dozen)(?:[\s-](?:{_SCALE}))?|{_SCALE})\b)?"
     # "married twice": two times; not "twice as many" nor "twice the size" (a multiple), nor
     # "twice admitted" (which counts the admissions, not what the sentence counts)
     + r"|\b(?P<twice>twice)\b(?!\s+(?:as|the|that|a|an|over|more|than|its|their|his|her|\w+ed)\b)",
@@ -300,7 +302,8 @@ def _value_of(match: re.Match[str]) -> tuple[float, str, bool, float]:
     if match.group("twice"):
         return 2.0, "", True, 1.0
     if match.group("word"):
-        scale = _SCALES.get((match.group("wscale") or "").lower(), 1.0)
+        scales = _WORD_PARTS.split((match.group("wscale") or "").lower())
+        scale = float(math.prod(_WORD_SCALES[part] for part in scales if part))
         said = sum(_NUMBER_WORDS[part] for part in _WORD_PARTS.split(match.group("word").lower()))
         return said * scale, "", True, scale
     scale = _SCALES.get((match.group("scale") or "").lower(), 1.0)

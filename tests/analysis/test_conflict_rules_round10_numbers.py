@@ -66,12 +66,23 @@ class TestTimesSetOffByACommaTimeWhatComesBefore:
 
 class TestNumberWordsOfTensAndOnes:
     """"twenty-six", "twenty - six" (as some scrapers print it) and "twenty six" are one
-    number, 26: not a twenty that confirms the other source's 20."""
+    number, 26: not a twenty that confirms the other source's 20; so are "two hundred" and
+    "two dozen", 200 and 24."""
 
     def test_twenty_six_is_not_twenty(self):
         a = FIRE + "The blaze destroyed twenty - six sheds and a workshop at the yard, the owner said."
         b = FIRE + "The blaze destroyed 20 sheds and a workshop at the yard, the owner said."
         assert conflicts(a, b, ("number",)) == [("number", "twenty - six sheds", "20 sheds")]
+
+    def test_two_hundred_is_not_a_hundred(self):
+        a = FIRE + "The blaze destroyed two hundred sheds and a workshop at the yard, the owner said."
+        b = FIRE + "The blaze destroyed 100 sheds and a workshop at the yard, the owner said."
+        assert conflicts(a, b, ("number",)) == [("number", "two hundred sheds", "100 sheds")]
+
+    def test_two_dozen_is_24(self):
+        a = FIRE + "The blaze destroyed about two dozen sheds and a workshop at the yard, the owner said."
+        b = FIRE + "The blaze destroyed 24 sheds and a workshop at the yard, the owner said."
+        assert conflicts(a, b, ("number",)) == []
 
     def test_twenty_six_is_26(self):
         a = FIRE + "The blaze destroyed twenty-six sheds and a workshop at the yard, the owner said."
