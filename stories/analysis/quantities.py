@@ -67,6 +67,11 @@ _TENS_AND_ONES = (
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:\s?-\s?|\s)"
     r"(?:one|two|three|four|five|six|seven|eight|nine)\b|"
 )
+# What "a pair of" names as one thing: "a pair of sunglasses" is no count of two.
+_ONE_THING = "|".join(
+    "glasses sunglasses spectacles goggles binoculars shoes boots sneakers trainers socks gloves jeans trousers"
+    " pants shorts tights scissors handcuffs earrings headphones pliers tongs".split()
+)
 _WORD_PARTS = re.compile(r"\s*-\s*|\s+")
 _WORD_SCALES = {**_SCALES, "hundred": 100.0, "dozen": 12.0}  # "two hundred", "two dozen", "three hundred thousand"
 # Amounts said in round words, each a span of values ("dozens": 24 up to 200): what a
@@ -109,14 +114,18 @@ _NUMBER = re.compile(
     + rf")\b(?=[\s-])(?:[\s-](?P<wscale>(?:hundred|dozen)(?:[\s-](?:{_SCALE}))?|{_SCALE})\b)?"
     # "married twice": two times; not "twice as many" nor "twice the size" (a multiple), nor
     # "twice admitted" (which counts the admissions, not what the sentence counts)
-    + r"|\b(?P<twice>twice)\b(?!\s+(?:as|the|that|a|an|over|more|than|its|their|his|her|\w+ed)\b)",
+    + r"|\b(?P<twice>twice)\b(?!\s+(?:as|the|that|a|an|over|more|than|its|their|his|her|\w+ed)\b)"
+    # "a pair of left hooks": two; not "a pair of glasses", one thing named in the plural
+    + rf"|(?<=\ba\s)(?P<pair>pair)(?=\s+of\s)(?!\s+of\s+(?:[\w-]+\s+)?(?:{_ONE_THING})\b)",
     re.I,
 )
 # The same for a text that spells no number out (most): looking for the words at every
 # word costs three times the search for digits. Its word groups are kept, and never match.
-_NUMBER_IN_DIGITS = re.compile(_IN_DIGITS + r"|(?P<vague>(?!))(?P<word>(?!))(?P<wscale>(?!))(?P<twice>(?!))", re.I)
-_NUMBER_WORD = re.compile(r"\b(?:" + "|".join([*_NUMBER_WORDS, _VAGUE, "twice"]) + r")\b", re.I)
-_SPELLING_WORDS = frozenset(_NUMBER_WORDS) | {words.split()[0] for words in VAGUE_AMOUNTS} | {"twice"}
+_NUMBER_IN_DIGITS = re.compile(
+    _IN_DIGITS + r"|(?P<vague>(?!))(?P<word>(?!))(?P<wscale>(?!))(?P<twice>(?!))(?P<pair>(?!))", re.I
+)
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join([*_NUMBER_WORDS, _VAGUE, "twice", "pair"]) + r")\b", re.I)
+_SPELLING_WORDS = frozenset(_NUMBER_WORDS) | {words.split()[0] for words in VAGUE_AMOUNTS} | {"twice", "pair"}
 TIMES = "time"  # the stem of "times": what "twice" counts ("married twice" / "married three times")
 _WORD_RUN = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
@@ -250,7 +259,7 @@ def _number(text: str, match: re.Match[str], sentence: str) -> Number:
     half = _AND_A_HALF.match(text, end)
     if half and not match.group("dec") and not match.group("scale") and not match.group("wscale"):
         value, precision, end = value + 0.5, min(precision, 0.5), half.end()
-    of = _OF.match(text, end) if match.group("vague") else None  # "hundreds of buildings"
+    of = _OF.match(text, end) if match.group("vague") or match.group("pair") else None  # "hundreds of buildings"
     phrase = text[match.start() : end].strip() + (
         of.group() + following_words(text[of.end() :]) if of else following_words(text[end:])
     )
@@ -299,7 +308,7 @@ def _value_of(match: re.Match[str]) -> tuple[float, str, bool, float]:
     if match.group("vague"):
         low, _ = VAGUE_AMOUNTS[" ".join(match.group("vague").lower().split())]
         return low, "", True, low
-    if match.group("twice"):
+    if match.group("twice") or match.group("pair"):
         return 2.0, "", True, 1.0
     if match.group("word"):
         scales = _WORD_PARTS.split((match.group("wscale") or "").lower())

@@ -1,6 +1,8 @@
 """Conflict rules of issue 10's tenth round, numbers, dates and times, on copy of our own:
 the mechanisms behind the fifteen sets' remaining misses and false alarms of those kinds."""
 
+from stories.analysis.quantities import numbers_of
+
 from .reported import conflicts
 
 FIRE = (
@@ -216,3 +218,27 @@ class TestRunningTotals:
             "Counting his spell abroad, Okafor now has 240 goals."
         )
         assert conflicts(a, b, ("number",)) == []
+
+
+BOUT = (
+    "Vasquez stopped Adeyemi in the sixth round on Saturday to keep his title.\n"
+    "The challenger had been down once before, in the third.\n"
+)
+
+
+class TestAPairOf:
+    """"a pair of left hooks" counts two hooks; "a pair of sunglasses" is one thing."""
+
+    def test_a_pair_is_two(self):
+        a = BOUT + "In the sixth Vasquez landed a pair of left hooks to floor Adeyemi against the ropes."
+        b = BOUT + "Adeyemi, 33, fell against the ropes from three left hooks in the sixth."
+        assert conflicts(a, b, ("number",)) == [("number", "pair of left hooks", "three left hooks")]
+
+    def test_a_pair_agrees_with_two(self):
+        a = BOUT + "In the sixth Vasquez landed a pair of left hooks to floor Adeyemi against the ropes."
+        b = BOUT + "Adeyemi, 33, fell against the ropes from two left hooks in the sixth."
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_a_pair_of_sunglasses_is_one_thing(self):
+        read = numbers_of("Vasquez, in a pair of sunglasses, landed a pair of hooks")
+        assert [number.text for number in read] == ["pair of hooks"]
