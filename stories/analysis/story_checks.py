@@ -17,6 +17,7 @@ from .bearings import bearings_of, check_bearings
 from .built import built_of, check_built
 from .causes import check_causes, deaths_of
 from .clock import check_clocks_anywhere, clocked_of
+from .copy_dates import CopyDate, aged_between
 from .crowds import check_crowds, crowds_of
 from .dates import Date
 from .deals import check_deals, prices_of
@@ -49,6 +50,7 @@ class SourceReading:
     numbers: list[tuple[Block, tuple[Number, ...]]]  # each sentence's numbers, by its passage
     dated: list[tuple[Block, str, tuple[Date, ...]]]  # each sentence with its dates
     year: int | None  # the year its copy was written, when its stamp says
+    day: int | None = None  # the day its copy was written (a date's ordinal), when its stamp says
 
     @cached_property
     def sentences(self) -> list[tuple[Block, str]]:
@@ -66,14 +68,14 @@ class StoryCheck:
     check: Callable[[Found, Any, Any], None]
 
 
-def _ages(reading: SourceReading) -> tuple[Ages, int | None]:
-    return ages_of(reading.numbers), reading.year
+def _ages(reading: SourceReading) -> tuple[Ages, CopyDate]:
+    return ages_of(reading.numbers), CopyDate(reading.year, reading.day)
 
 
-def _check_ages(found: Found, ages_a: tuple[Ages, int | None], ages_b: tuple[Ages, int | None]) -> None:
-    """Ages, in copy written `apart` years apart (b's year less a's) when both say."""
-    (given_a, year_a), (given_b, year_b) = ages_a, ages_b
-    check_ages_anywhere(found, given_a, given_b, year_b - year_a if year_a and year_b else None)
+def _check_ages(found: Found, ages_a: tuple[Ages, CopyDate], ages_b: tuple[Ages, CopyDate]) -> None:
+    """Ages, in copy written when each source's stamp says."""
+    (given_a, copy_a), (given_b, copy_b) = ages_a, ages_b
+    check_ages_anywhere(found, given_a, given_b, lambda older_by: aged_between(older_by, copy_a, copy_b))
 
 
 def _check_tolls(found: Found, tolls_a: Tolls, tolls_b: Tolls) -> None:

@@ -242,3 +242,26 @@ class TestAPairOf:
     def test_a_pair_of_sunglasses_is_one_thing(self):
         read = numbers_of("Vasquez, in a pair of sunglasses, landed a pair of hooks")
         assert [number.text for number in read] == ["pair of hooks"]
+
+
+TRIAL = "A Dunmere man has been charged over the death of his neighbour.\n"
+
+
+class TestAgesInCopyWrittenMonthsApart:
+    """A person's age in copy written months apart in one year may differ by one, older in
+    the later copy: his birthday may have fallen between. Not in copy of the same day."""
+
+    def test_a_year_older_in_later_copy_agrees(self):
+        a = "Published: January 3, 2013\n" + TRIAL + "Trial is set for June for 26-year-old Tom Okafor, of Dunmere."
+        b = "Posted: September 27, 2013\n" + TRIAL + "The jury took six hours to convict Tom Okafor, 27, of murder."
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_two_ages_in_copy_of_one_day_disagree(self):
+        a = "Published: January 3, 2013\n" + TRIAL + "Trial is set for June for 26-year-old Tom Okafor, of Dunmere."
+        b = "Posted: January 3, 2013\n" + TRIAL + "The jury took six hours to convict Tom Okafor, 27, of murder."
+        assert conflicts(a, b, ("number",)) == [("number", "26-year-old Tom", "27")]
+
+    def test_a_year_younger_in_later_copy_disagrees(self):
+        a = "Published: January 3, 2013\n" + TRIAL + "Trial is set for June for 27-year-old Tom Okafor, of Dunmere."
+        b = "Posted: September 27, 2013\n" + TRIAL + "The jury took six hours to convict Tom Okafor, 26, of murder."
+        assert conflicts(a, b, ("number",)) == [("number", "27-year-old Tom", "26")]
