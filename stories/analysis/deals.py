@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import dataclass
 
 from .agreement import reported_alike, values_agree
 from .dates import tells_of_the_past
@@ -24,6 +25,12 @@ from .model import Block
 from .quantities import Given, Number
 
 Prices = list[tuple[Block, Number]]  # a source's prices of its deal, where
+
+
+@dataclass(frozen=True)
+class Deal:
+    prices: Prices  # the source's prices of its deal, where
+    sums: tuple[Number, ...]  # every sum of a million or more it gives, a price or not
 
 _BOUND = (
     r"(?:(?:about|around|roughly|nearly|almost|some|approximately|an\s+estimated|a\s+reported|more\s+than|over"
@@ -57,18 +64,23 @@ _BEFORE = 100  # characters before a price in which its word of buying is looked
 _CURRENCIES = frozenset("$€£¥")
 
 
-def prices_of(numbers: Given) -> Prices:
-    """A source's prices of its deal, in order; a range given once (its two ends)."""
+def deal_of(numbers: Given) -> Deal:
+    """A source's prices of its deal, in order (a range given once: its two ends), and its
+    other sums."""
     prices: Prices = []
+    sums: list[Number] = []
     for block, found in numbers:
         for number in found:
+            if number.unit not in _CURRENCIES or number.value < MOST_PER_SHARE:
+                continue
+            sums.append(number)
             if _is_price(number) and not any(number.ends and number.ends == seen.ends for _, seen in prices):
                 prices.append((block, number))
-    return prices
+    return Deal(prices, tuple(sums))
 
 
 def _is_price(number: Number) -> bool:
-    if number.unit not in _CURRENCIES or number.rate or number.partial or number.value < MOST_PER_SHARE:
+    if number.rate or number.partial:
         return False
     at = number.sentence.find(number.raw)
     if at < 0 or _NOT_THE_PRICE.match(number.sentence, at + len(number.raw)):
@@ -85,12 +97,16 @@ def _is_price(number: Number) -> bool:
 MOST_PER_SHARE = 1e6  # a sum below a million is no takeover's price, most often a share's
 
 
-def check_deals(found: Found, prices_a: Prices, prices_b: Prices) -> None:
-    """One price of the deal in each source, and no value of one is true of the other."""
+def check_deals(found: Found, deal_a: Deal, deal_b: Deal) -> None:
+    """One price of the deal in each source, and no value of one is true of the other, nor
+    of a sum the other gives elsewhere ("Counting its debt, the bid is worth $4.6 billion")."""
+    prices_a, prices_b = deal_a.prices, deal_b.prices
     if len({_price(number) for _, number in prices_a}) != 1 or len({_price(number) for _, number in prices_b}) != 1:
         return
     (block_a, number_a), (block_b, number_b) = prices_a[0], prices_b[0]
-    if _agree(number_a, number_b) or reported_alike(found, number_a, number_b):
+    if any(_agree(number_a, other) for other in deal_b.sums) or any(_agree(other, number_b) for other in deal_a.sums):
+        return
+    if reported_alike(found, number_a, number_b):
         return
     found.add("number", (block_a, _written(number_a)), (block_b, _written(number_b)), "different prices of the deal")
 

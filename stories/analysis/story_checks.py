@@ -20,7 +20,7 @@ from .clock import check_clocks_anywhere, clocked_of
 from .copy_dates import CopyDate, aged_between
 from .crowds import check_crowds, crowds_of
 from .dates import Date
-from .deals import check_deals, prices_of
+from .deals import check_deals, deal_of
 from .event_days import check_days_anywhere, days_of
 from .falls import check_falls, falls_of
 from .found import Found
@@ -93,7 +93,7 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: shaking_of(reading.numbers), check_shaking),
     StoryCheck(lambda reading: populations_of(reading.numbers), check_populations),
     StoryCheck(lambda reading: crowds_of(reading.numbers), check_crowds),
-    StoryCheck(lambda reading: prices_of(reading.numbers), check_deals),
+    StoryCheck(lambda reading: deal_of(reading.numbers), check_deals),
     StoryCheck(lambda reading: bearings_of(reading.numbers), check_bearings),
     StoryCheck(lambda reading: named_shares_of(reading.numbers), check_named_shares),
     StoryCheck(lambda reading: deaths_of(reading.sentences), check_causes),
