@@ -87,7 +87,7 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: whole_counts(reading.numbers), check_counts_anywhere),
     StoryCheck(_ages, _check_ages),
     StoryCheck(lambda reading: days_of(reading.dated), check_days_anywhere),
-    StoryCheck(lambda reading: tolls_of(reading.numbers), _check_tolls),
+    StoryCheck(lambda reading: tolls_of(reading.numbers, reading.sentences), _check_tolls),
     StoryCheck(lambda reading: magnitudes_of(reading.numbers), check_magnitudes),
     StoryCheck(lambda reading: past_quakes_of(reading.numbers, reading.year), check_past_quakes),
     StoryCheck(lambda reading: shaking_of(reading.numbers), check_shaking),

@@ -265,3 +265,32 @@ class TestAgesInCopyWrittenMonthsApart:
         a = "Published: January 3, 2013\n" + TRIAL + "Trial is set for June for 27-year-old Tom Okafor, of Dunmere."
         b = "Posted: September 27, 2013\n" + TRIAL + "The jury took six hours to convict Tom Okafor, 26, of murder."
         assert conflicts(a, b, ("number",)) == [("number", "27-year-old Tom", "26")]
+
+
+QUAKE = (
+    "A strong earthquake shook the coast of Norland on Sunday, bringing down walls in the port.\n"
+    "Power was cut across the province for several hours.\n"
+)
+
+
+class TestADeathOfOneSetAgainstTheOthers:
+    """"A young boy was killed and dozens of others were hurt": the one is the whole count
+    of the dead, as "one person was killed" is. A death said alone says no toll."""
+
+    def test_one_death_against_the_others_is_a_toll(self):
+        a = QUAKE + "A young boy was killed and dozens of others were hurt when a school wall fell."
+        b = QUAKE + "Officials said the quake killed four people and injured more than 40."
+        assert conflicts(a, b, ("number",)) == [("number", "A young boy was killed", "four people")]
+
+    def test_a_death_said_alone_is_no_toll(self):
+        a = QUAKE + "A young boy was killed when a school wall fell on the playground."
+        b = QUAKE + "Officials said the quake killed four people and injured more than 40."
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_a_past_event_s_toll_is_not_the_story_s(self):
+        a = QUAKE + (
+            "A young boy was killed and dozens of others were hurt when a school wall fell.\n"
+            "In 2004 a quake off the same coast left 1,200 people dead."
+        )
+        b = QUAKE + "Officials said the quake killed four people and injured more than 40."
+        assert ("number", "A young boy was killed", "four people") in conflicts(a, b, ("number",))
