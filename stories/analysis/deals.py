@@ -9,14 +9,14 @@ A price per share, a part of the price ("$281m in cash and $53m in stock") and a
 past year ("bought Compaq for $19 billion in 2002") are not the story's price. Where each
 source gives one price, and no value of one can be true of the other within the precision
 and bound each is written with, the sources disagree. A source that gives two prices (with
-and without the debt taken on) says nothing.
+and without the debt taken on) says nothing, and a price the other source gives as a sum
+elsewhere ("Counting its debt, the bid is worth $4.6 billion") is no disagreement.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .agreement import reported_alike, values_agree
 from .dates import tells_of_the_past
@@ -31,6 +31,7 @@ Prices = list[tuple[Block, Number]]  # a source's prices of its deal, where
 class Deal:
     prices: Prices  # the source's prices of its deal, where
     sums: tuple[Number, ...]  # every sum of a million or more it gives, a price or not
+
 
 _BOUND = (
     r"(?:(?:about|around|roughly|nearly|almost|some|approximately|an\s+estimated|a\s+reported|more\s+than|over"
@@ -128,7 +129,7 @@ def _agree(number_a: Number, number_b: Number) -> bool:
 
 def _at(number: Number, value: float) -> Number:
     """One end of a range, as a number of its own."""
-    return dataclasses.replace(number, value=value, ends=None)
+    return replace(number, value=value, ends=None)
 
 
 def _written(number: Number) -> str:
