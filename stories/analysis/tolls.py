@@ -14,6 +14,8 @@ sentence, and no weekday: "the 2004 tsunami left 230,000 dead") is not the story
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .agreement import reported_alike, values_agree
 from .dates import tells_of_the_past
 from .found import Found
@@ -27,7 +29,7 @@ from .quantities import ByKind, Given, Number, by_kind, numbers_of, one_value_ea
 Tolls = ByKind  # kind of harm -> the tolls of it given, where
 
 
-def tolls_of(numbers: Given, sentences: list[tuple[Block, str]]) -> Tolls:
+def tolls_of(numbers: Given, sentences: Iterable[tuple[Block, str]] = ()) -> Tolls:
     """A source's tolls of the story's event, by the kind of harm: its figures, and a death
     of one said against the others harmed (`one_dead`)."""
     tolls = by_kind(numbers, _harm_of_the_story)
