@@ -30,7 +30,8 @@ from stories.ingest.names import shown_name
 from stories.models import Analysis, Source, SourceVersion, Story
 
 # Bump when the engine's output changes, so stored analyses are computed afresh.
-ENGINE_VERSION = "25"  # 25: two scores at one time left on the game clock
+ENGINE_VERSION = "26"  # 26: times to the minute, deals, works, totals, one death against others, ages by copy day
+# 25: two scores at one time left on the game clock
 # 24: counterparts, confirmed sums, clocks anywhere, harms, posts that open a sentence
 MAX_COMPARED = 4
 # Below the upload batches' tasks (priority 0): a worker takes the copy in first and
