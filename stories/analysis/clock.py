@@ -85,11 +85,11 @@ def check_clocks_anywhere(found: Found, clocked_a: Clocked, clocked_b: Clocked) 
                     check_clocks(found, (block, text), there)
 
 
-# A time of day with its half of the day ("2:30 a.m.", "8 p.m.", "10am"), and the words that
+# A time of day with its half of the day ("2:30 a.m.", "8 p.m.", "10am", "8.40am"), and the words that
 # bound it just before: "just after 2:30 a.m.", "around 10 p.m.".
 _DAY_TIME = re.compile(
     r"(?P<bound>\b(?:just|shortly|soon|right)\s+(?:after|before)\s+|\b(?:about|around|approximately|roughly|some)\s+)?"
-    r"(?<![\w.,:])(?P<hour>\d{1,2})(?:\s?:\s?(?P<minute>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?",
+    r"(?<![\w.,:])(?P<hour>\d{1,2})(?:\s?[:.]\s?(?P<minute>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?",
     re.I,
 )
 _DAY_TIME_HINT = re.compile(r"\d\s?(?:[ap]\.\s?m\.|[ap]m\b)", re.I)
@@ -98,7 +98,7 @@ _STAMPED = re.compile(r"\b(?:posted|updated|published|modified)\b|\d\s?[ap]\.?\s
 _ONE_OF_SEVERAL = re.compile(r"\b(?:first|second|third|another|latest)\b", re.I)
 CLOSE_BY = 20  # minutes: "shortly after 2 a.m." is before 2:20
 ABOUT = 15  # minutes either side of "about 10 p.m."
-EXACT = 5  # minutes: two times this near are one, rounded two ways
+EXACT = 5  # minutes either side of a time written to the hour ("8 a.m."), rounded two ways
 
 
 @functools.lru_cache(maxsize=4096)  # a sentence stands in several links
@@ -124,17 +124,25 @@ def day_time(sentence: str) -> tuple[str, int, int, frozenset[str]] | None:
         return match.group().strip(), minutes - CLOSE_BY, minutes, around
     if bound:
         return match.group().strip(), minutes - ABOUT, minutes + ABOUT, around
+    if match.group("minute"):  # written to the minute, it is that minute: "8:40am" is not "8:39am"
+        return match.group().strip(), minutes, minutes + 1, around
     return match.group().strip(), minutes - EXACT, minutes + EXACT, around
 
 
 def _around(sentence: str, start: int, end: int) -> frozenset[str]:
-    """The stems of the content words of a time's clause, near it on either side."""
+    """The stems of the content words of a time's clause, near it on either side. A time
+    set off after a comma with no words of its own clause before it ("were called to the
+    house in Millom, Cumbria, at 8.40am") is the time of what comes before: the words
+    before it are read through the commas, as far as SET_OFF words."""
     before = CLAUSE_END.split(sentence[:start])[-1].split()[-AROUND:]
+    if not content_terms(fold(" ".join(before))):
+        before = sentence[:start].split()[-SET_OFF:]
     after = CLAUSE_END.split(sentence[end:])[0].split()[:AROUND]
     return frozenset(content_terms(fold(" ".join(before + after))))
 
 
 AROUND = 8  # words either side of a time of day that may say what it is the time of
+SET_OFF = 16  # words before a time set off by a comma that may say what it is the time of
 
 
 def check_day_times(found: Found, a: tuple[Block, str], b: tuple[Block, str]) -> None:

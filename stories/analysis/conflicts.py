@@ -18,7 +18,7 @@ from .anchors import check_counterparts
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
 from .clock import check_day_times
 from .confirmed import HeldSums, Stated
-from .dates import copy_year, same_time
+from .dates import copy_day, copy_year, same_time
 from .directions import check_directions
 from .facts import Facts, extract_passage
 from .found import Found
@@ -65,6 +65,7 @@ class _Story:
     said: dict[str, set[str]]  # source key -> its sentences, normalised
     aligned: list[dict[str, tuple[str, ...]]]  # each row's compared cells: source key -> block ids
     years: dict[str, int | None]  # source key -> the year its copy was written, if it says
+    days: dict[str, int | None]  # source key -> the day its copy was written (an ordinal), if it says
     # by source key, read on its first pair: what the story-wide checks compare (story_checks)
     readings: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     passage_facts: dict[str, Facts] = field(default_factory=dict)  # by block id
@@ -88,6 +89,7 @@ class _Story:
                 {cell.source: cell.blocks for cell in row.cells if cell.status in ("same", "changed")} for row in rows
             ],
             years={source.key: copy_year(s.text for b in source.blocks for s in b.sentences) for source in sources},
+            days={source.key: copy_day(s.text for b in source.blocks for s in b.sentences) for source in sources},
         )
 
     def read_for_checks(self, key: str) -> tuple[Any, ...]:
@@ -99,6 +101,7 @@ class _Story:
                 numbers=[(ref.block, self.space.numbers(ref)) for ref in refs],
                 dated=[(ref.block, ref.text, self.space.dates(ref)) for ref in refs],
                 year=self.years[key],
+                day=self.days[key],
             )
             self.readings[key] = read_for_checks(reading)
         return self.readings[key]

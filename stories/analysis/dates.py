@@ -5,6 +5,7 @@ are not facts of the story."""
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
 from collections.abc import Iterable
@@ -67,6 +68,7 @@ _LAST_YEAR = re.compile(r"\blast\s+year\b", re.I)
 # "0737 GMT". Its digits are a time, not numbers to compare one by one ("8" / "2").
 _TIME = re.compile(
     r"(?<![\w.,:])\d{1,2}\s?:\s?\d{2}(?!\d)(?:\s?(?:[ap]\.\s?m\.|[AaPp][Mm]\b))?"
+    r"|(?<![\w.,:])\d{1,2}\.\s?[0-5]\d\s?(?:[ap]\.\s?m\.|[AaPp][Mm]\b)"  # "8.40am", "8. 40am": with its half of the day
     r"|(?<![\w.,:])\d{1,2}\s?(?:[ap]\.\s?m\.|[AaPp][Mm]\b)"
     r"|(?<![\w.,:])[012]\d[0-5]\d\s?(?=GMT|UTC|[A-Z]ST\b|[A-Z]DT\b|hrs?\b|hours\b)"
 )
@@ -131,6 +133,25 @@ def copy_year(sentences: Iterable[str]) -> int | None:
 
 
 _STAMP_AMONG_FIRST = 5  # a stamp stands under the headline, or over it
+
+
+def copy_day(sentences: Iterable[str]) -> int | None:
+    """The day a source's copy was written (a date's ordinal): the first whole date of its
+    first publication stamp among its first sentences ("Published: January 3, 2013")."""
+    for sentence in itertools.islice(sentences, _STAMP_AMONG_FIRST):
+        if not is_stamp(sentence):
+            continue
+        dates = dates_in(sentence)[0]
+        for day in (date for date in dates if date.group == "day"):
+            year = next((date for date in dates if date.group == "year" and date.text == day.text), None)
+            month, of_month = day.value.split("-")
+            if year is not None and month.isdigit():
+                try:
+                    return datetime.date(int(year.value), int(month), int(of_month)).toordinal()
+                except ValueError:
+                    return None
+        return None
+    return None
 
 
 def dates_in(sentence: str) -> tuple[tuple[Date, ...], str]:

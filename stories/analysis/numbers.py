@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from .agreement import values_agree
 from .bearings import from_other_places
@@ -365,11 +365,13 @@ def ages_of(numbers: list[tuple[Block, tuple[Number, ...]]]) -> Ages:
     return ages
 
 
-def check_ages_anywhere(found: Found, ages_a: Ages, ages_b: Ages, years_apart: int | None = None) -> None:
+def check_ages_anywhere(
+    found: Found, ages_a: Ages, ages_b: Ages, aged: Callable[[float], bool] | None = None
+) -> None:
     """One person given one age in each source, and another in each, wherever they stand:
     a person's age is one fact of the story, whatever sentence states it. Sources written
-    `years_apart` (b's year less a's, when both are dated) give the ages of then: a man 27
-    in 2005 is 29 in 2007."""
+    apart give the ages of then: `aged(older_by)` says whether a person `older_by` years
+    older in b's copy may have aged so between the two (`copy_dates.aged_between`)."""
     for name, given_a in ages_a.items():
         given_b = ages_b.get(name, [])
         values_a, values_b = {n.value for _, n in given_a}, {n.value for _, n in given_b}
@@ -377,17 +379,11 @@ def check_ages_anywhere(found: Found, ages_a: Ages, ages_b: Ages, years_apart: i
             (block_a, number_a), (block_b, number_b) = given_a[0], given_b[0]
             if not one_person(number_a, number_b):
                 continue
-            if years_apart and _aged_between(number_b.value - number_a.value, years_apart):
+            if aged is not None and aged(number_b.value - number_a.value):
                 continue
             if not found.reported("number", stated_values, number_a.value, number_b.value):
                 note = f"different ages of {name.title()}"
                 found.add("number", (block_a, number_a.text), (block_b, number_b.text), note)
-
-
-def _aged_between(older_by: float, years_apart: int) -> bool:
-    """A person `older_by` years in the later copy, written `years_apart` later: a year more
-    or less, as a birthday falls before or after each copy's day."""
-    return older_by * years_apart > 0 and abs(years_apart) - 1 <= abs(older_by) <= abs(years_apart) + 1
 
 
 def stated_values(text: str) -> set[Hashable]:

@@ -18,10 +18,11 @@ from .dates import MONTHS_AND_WEEKDAYS
 from .quantities import Number
 from .text import STOPWORDS, fold
 
-# The count's words and a verb or two ("people were killed", "people dead and missing"), then
-# the place: "in", "around", "across" or "throughout" and what follows, to the clause's end.
+# The count's words and a verb or two ("people were killed", "people dead and missing"; a
+# name among them: "of Internet services and call centers"), then the place: "in",
+# "around", "across" or "throughout" and what follows, to the clause's end.
 _PLACE = re.compile(
-    r"^(?:\s+[a-z][\w'-]*){0,5}?\s+(?:in|around|across|throughout)\s+"
+    r"^(?:\s+[A-Za-z][\w'-]*){0,6}?\s+(?:in|around|across|throughout)\s+"
     r"(?P<place>[^,;:.()]*?)(?=\s+(?:by|when|after|as|and|since|from|with|making)\b|[,;:.()]|$)"
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")

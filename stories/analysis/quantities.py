@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -61,6 +62,18 @@ _SCALES = {
     "bln": 1e9,
 }
 _SCALE = "|".join(_SCALES)
+# "twenty-six", "twenty - six" (as some scrapers print it), "twenty six": one number, not 20 and 6.
+_TENS_AND_ONES = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:\s?-\s?|\s)"
+    r"(?:one|two|three|four|five|six|seven|eight|nine)\b|"
+)
+# What "a pair of" names as one thing: "a pair of sunglasses" is no count of two.
+_ONE_THING = "|".join(
+    "glasses sunglasses spectacles goggles binoculars shoes boots sneakers trainers socks gloves jeans trousers"
+    " pants shorts tights scissors handcuffs earrings headphones pliers tongs".split()
+)
+_WORD_PARTS = re.compile(r"\s*-\s*|\s+")
+_WORD_SCALES = {**_SCALES, "hundred": 100.0, "dozen": 12.0}  # "two hundred", "two dozen", "three hundred thousand"
 # Amounts said in round words, each a span of values ("dozens": 24 up to 200): what a
 # figure of the same thing must fall inside. Generous at the top, as copy is ("thousands
 # marched" of 30,000), so that only spans that cannot meet disagree: "hundreds injured" /
@@ -96,18 +109,23 @@ _NUMBER = re.compile(
     _IN_DIGITS
     + rf"|\b(?P<vague>{_VAGUE})\b(?!\s+(?:of\s+)?(?:years|miles|kilomet|metres|meters|feet|dollars|pounds|euros))"
     + r"|\b(?P<word>"
+    + _TENS_AND_ONES
     + "|".join(_NUMBER_WORDS)
-    + rf")\b(?=[\s-])(?:[\s-](?P<wscale>{_SCALE})\b)?"
+    + rf")\b(?=[\s-])(?:[\s-](?P<wscale>(?:hundred|dozen)(?:[\s-](?:{_SCALE}))?|{_SCALE})\b)?"
     # "married twice": two times; not "twice as many" nor "twice the size" (a multiple), nor
     # "twice admitted" (which counts the admissions, not what the sentence counts)
-    + r"|\b(?P<twice>twice)\b(?!\s+(?:as|the|that|a|an|over|more|than|its|their|his|her|\w+ed)\b)",
+    + r"|\b(?P<twice>twice)\b(?!\s+(?:as|the|that|a|an|over|more|than|its|their|his|her|\w+ed)\b)"
+    # "a pair of left hooks": two; not "a pair of glasses", one thing named in the plural
+    + rf"|(?<=\ba\s)(?P<pair>pair)(?=\s+of\s)(?!\s+of\s+(?:[\w-]+\s+)?(?:{_ONE_THING})\b)",
     re.I,
 )
 # The same for a text that spells no number out (most): looking for the words at every
 # word costs three times the search for digits. Its word groups are kept, and never match.
-_NUMBER_IN_DIGITS = re.compile(_IN_DIGITS + r"|(?P<vague>(?!))(?P<word>(?!))(?P<wscale>(?!))(?P<twice>(?!))", re.I)
-_NUMBER_WORD = re.compile(r"\b(?:" + "|".join([*_NUMBER_WORDS, _VAGUE, "twice"]) + r")\b", re.I)
-_SPELLING_WORDS = frozenset(_NUMBER_WORDS) | {words.split()[0] for words in VAGUE_AMOUNTS} | {"twice"}
+_NUMBER_IN_DIGITS = re.compile(
+    _IN_DIGITS + r"|(?P<vague>(?!))(?P<word>(?!))(?P<wscale>(?!))(?P<twice>(?!))(?P<pair>(?!))", re.I
+)
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join([*_NUMBER_WORDS, _VAGUE, "twice", "pair"]) + r")\b", re.I)
+_SPELLING_WORDS = frozenset(_NUMBER_WORDS) | {words.split()[0] for words in VAGUE_AMOUNTS} | {"twice", "pair"}
 TIMES = "time"  # the stem of "times": what "twice" counts ("married twice" / "married three times")
 _WORD_RUN = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
@@ -241,7 +259,7 @@ def _number(text: str, match: re.Match[str], sentence: str) -> Number:
     half = _AND_A_HALF.match(text, end)
     if half and not match.group("dec") and not match.group("scale") and not match.group("wscale"):
         value, precision, end = value + 0.5, min(precision, 0.5), half.end()
-    of = _OF.match(text, end) if match.group("vague") else None  # "hundreds of buildings"
+    of = _OF.match(text, end) if match.group("vague") or match.group("pair") else None  # "hundreds of buildings"
     phrase = text[match.start() : end].strip() + (
         of.group() + following_words(text[of.end() :]) if of else following_words(text[end:])
     )
@@ -290,11 +308,13 @@ def _value_of(match: re.Match[str]) -> tuple[float, str, bool, float]:
     if match.group("vague"):
         low, _ = VAGUE_AMOUNTS[" ".join(match.group("vague").lower().split())]
         return low, "", True, low
-    if match.group("twice"):
+    if match.group("twice") or match.group("pair"):
         return 2.0, "", True, 1.0
     if match.group("word"):
-        scale = _SCALES.get((match.group("wscale") or "").lower(), 1.0)
-        return _NUMBER_WORDS[match.group("word").lower()] * scale, "", True, scale
+        scales = _WORD_PARTS.split((match.group("wscale") or "").lower())
+        scale = float(math.prod(_WORD_SCALES[part] for part in scales if part))
+        said = sum(_NUMBER_WORDS[part] for part in _WORD_PARTS.split(match.group("word").lower()))
+        return said * scale, "", True, scale
     scale = _SCALES.get((match.group("scale") or "").lower(), 1.0)
     decimals = (match.group("dec") or "").replace(" ", "")  # "4. 4", as some scrapers print 4.4
     value = float(_GROUPING.sub("", match.group("num")) + decimals) * scale

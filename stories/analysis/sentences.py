@@ -24,6 +24,7 @@ officials however meanwhile after before when while if as some many most police
 )
 _DOTTED = re.compile(r"^(?:[^\W\d_]\.){2,}$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
+_MINUTES_OF_A_TIME = re.compile(r"[0-5]\d\s?(?:[ap]\.\s?m\.|[AaPp][Mm]\b)")
 # Where a clause ends: what a number counts, or a date dates, stands in its own clause
 # ("Comeaux, 49, is serving" counts nothing).
 CLAUSE_END = re.compile(r"[,;:()\[\]\u201c\u201d\"\u2014]|\s[-\u2013]\s|\.(?:\s|$)")
@@ -75,6 +76,8 @@ def _is_abbreviation(token: str, following: str) -> bool:
         return bare != "no" or next_word[:1].isdigit()
     if bare.isdigit() and next_word[:1].isdigit() and not next_word[1:2].isdigit():
         return True  # "4. 4 quake": a decimal point as some scrapers print it, as `quantities` reads it
+    if bare.isdigit() and len(bare) <= 2 and _MINUTES_OF_A_TIME.match(following):
+        return True  # "at 8. 40am", "11. 30 p. m.": a time of day written with a point, as `dates` reads it
     if bare in _BEFORE_NUMBERS:
         return next_word[:1].isdigit()
     if _INITIAL.match(token):

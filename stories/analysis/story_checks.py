@@ -18,8 +18,10 @@ from .built import built_of, check_built
 from .causes import check_causes, deaths_of
 from .clock import check_clocks_anywhere, clocked_of
 from .consent import answers_of, check_answers
+from .copy_dates import CopyDate, aged_between
 from .crowds import check_crowds, crowds_of
 from .dates import Date
+from .deals import check_deals, deal_of
 from .event_days import check_days_anywhere, days_of
 from .falls import check_falls, falls_of
 from .finders import check_findings, findings_of
@@ -41,8 +43,10 @@ from .targets import check_targets, targets_of
 from .titles import check_holders, check_served, holders_of, naming_holders, served_of
 from .today import check_today, today_of
 from .tolls import Tolls, check_tolls, drop_loose_tolls, tolls_of
+from .totals import check_totals, totals_of
 from .visits import check_visits, visits_of
 from .weapons import check_weapons, weapons_of
+from .works import check_works, works_of
 
 
 @dataclass
@@ -52,6 +56,7 @@ class SourceReading:
     numbers: list[tuple[Block, tuple[Number, ...]]]  # each sentence's numbers, by its passage
     dated: list[tuple[Block, str, tuple[Date, ...]]]  # each sentence with its dates
     year: int | None  # the year its copy was written, when its stamp says
+    day: int | None = None  # the day its copy was written (a date's ordinal), when its stamp says
 
     @cached_property
     def sentences(self) -> list[tuple[Block, str]]:
@@ -69,14 +74,14 @@ class StoryCheck:
     check: Callable[[Found, Any, Any], None]
 
 
-def _ages(reading: SourceReading) -> tuple[Ages, int | None]:
-    return ages_of(reading.numbers), reading.year
+def _ages(reading: SourceReading) -> tuple[Ages, CopyDate]:
+    return ages_of(reading.numbers), CopyDate(reading.year, reading.day)
 
 
-def _check_ages(found: Found, ages_a: tuple[Ages, int | None], ages_b: tuple[Ages, int | None]) -> None:
-    """Ages, in copy written `apart` years apart (b's year less a's) when both say."""
-    (given_a, year_a), (given_b, year_b) = ages_a, ages_b
-    check_ages_anywhere(found, given_a, given_b, year_b - year_a if year_a and year_b else None)
+def _check_ages(found: Found, ages_a: tuple[Ages, CopyDate], ages_b: tuple[Ages, CopyDate]) -> None:
+    """Ages, in copy written when each source's stamp says."""
+    (given_a, copy_a), (given_b, copy_b) = ages_a, ages_b
+    check_ages_anywhere(found, given_a, given_b, lambda older_by: aged_between(older_by, copy_a, copy_b))
 
 
 def _check_tolls(found: Found, tolls_a: Tolls, tolls_b: Tolls) -> None:
@@ -88,12 +93,13 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: whole_counts(reading.numbers), check_counts_anywhere),
     StoryCheck(_ages, _check_ages),
     StoryCheck(lambda reading: days_of(reading.dated), check_days_anywhere),
-    StoryCheck(lambda reading: tolls_of(reading.numbers), _check_tolls),
+    StoryCheck(lambda reading: tolls_of(reading.numbers, reading.sentences), _check_tolls),
     StoryCheck(lambda reading: magnitudes_of(reading.numbers), check_magnitudes),
     StoryCheck(lambda reading: past_quakes_of(reading.numbers, reading.year), check_past_quakes),
     StoryCheck(lambda reading: shaking_of(reading.numbers), check_shaking),
     StoryCheck(lambda reading: populations_of(reading.numbers), check_populations),
     StoryCheck(lambda reading: crowds_of(reading.numbers), check_crowds),
+    StoryCheck(lambda reading: deal_of(reading.numbers), check_deals),
     StoryCheck(lambda reading: bearings_of(reading.numbers), check_bearings),
     StoryCheck(lambda reading: named_shares_of(reading.numbers), check_named_shares),
     StoryCheck(lambda reading: deaths_of(reading.sentences), check_causes),
@@ -102,9 +108,11 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: weapons_of(reading.sentences), check_weapons),
     StoryCheck(lambda reading: phones_of(reading.sentences), check_phones),
     StoryCheck(lambda reading: records_of(reading.sentences), check_records),
+    StoryCheck(lambda reading: totals_of(reading.numbers), check_totals),
     StoryCheck(lambda reading: today_of(reading.sentences), check_today),
     StoryCheck(lambda reading: clocked_of(reading.sentences), check_clocks_anywhere),
     StoryCheck(lambda reading: parents_of(reading.sentences), check_parents),
+    StoryCheck(lambda reading: works_of(reading.sentences), check_works),
     StoryCheck(lambda reading: holders_of(reading.holding), check_holders),
     StoryCheck(lambda reading: served_of(reading.holding), check_served),
     StoryCheck(lambda reading: visits_of(reading.sentences), check_visits),

@@ -8,25 +8,41 @@ is a toll when it counts people (or nothing else: "14 killed", "40 dead") and a 
 one kind of harm stands after it or just before it in its clause. Where each source gives
 one value of a kind, and the two cannot both be true, the sources disagree. A source that
 gives several values of one kind (two attacks, a toll and a running total) says nothing:
-there is no telling which figure the other's answers.
+there is no telling which figure the other's answers. A past event's toll (a year in its
+sentence, and no weekday: "the 2004 tsunami left 230,000 dead") is not the story's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .agreement import reported_alike, values_agree
+from .dates import tells_of_the_past
 from .found import Found
 from .harms import harm_of
 from .model import Block
 from .numbers import of_other_periods
+from .one_dead import one_dead
 from .places import other_places
 from .quantities import ByKind, Given, Number, by_kind, numbers_of, one_value_each
 
 Tolls = ByKind  # kind of harm -> the tolls of it given, where
 
 
-def tolls_of(numbers: Given) -> Tolls:
-    """A source's tolls, by the kind of harm."""
-    return by_kind(numbers, harm_of)
+def tolls_of(numbers: Given, sentences: Iterable[tuple[Block, str]] = ()) -> Tolls:
+    """A source's tolls of the story's event, by the kind of harm: its figures, and a death
+    of one said against the others harmed (`one_dead`)."""
+    tolls = by_kind(numbers, _harm_of_the_story)
+    for block, text in sentences:
+        number = one_dead(text)
+        if number is not None:
+            tolls.setdefault("dead", []).append((block, number))
+    return tolls
+
+
+def _harm_of_the_story(number: Number) -> str:
+    harm = harm_of(number)
+    return "" if harm and tells_of_the_past(number.sentence) else harm
 
 
 def check_tolls(found: Found, tolls_a: Tolls, tolls_b: Tolls) -> None:

@@ -30,8 +30,9 @@ from stories.ingest.names import shown_name
 from stories.models import Analysis, Source, SourceVersion, Story
 
 # Bump when the engine's output changes, so stored analyses are computed afresh.
-ENGINE_VERSION = "26"  # 26: round 10b, names and claims: visits, rounds, finders, consent, targets,
-# hometowns, speakers by initials, bearings given to two bodies, a first letter changed in like company
+ENGINE_VERSION = "27"  # 27: round 10, both halves: times to the minute, deals, works, totals, one death
+# against others, ages by copy day; visits, rounds, finders, consent, targets, hometowns, speakers by
+# initials, bearings given to two bodies, a first letter changed in like company
 # 25: two scores at one time left on the game clock
 # 24: counterparts, confirmed sums, clocks anywhere, harms, posts that open a sentence
 MAX_COMPARED = 4

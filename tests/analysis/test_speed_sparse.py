@@ -112,7 +112,7 @@ def test_passages_of_twenty_thousand_characters_align_and_diff_completely():
 
 NUMBER_SENTENCES = [
     "The council spent $ 4.5 million, up 12%, on 1,200 new lamps in 2 1/2 years.",
-    "Crews worked for 41 / 2 months; twenty-five of them stayed, twice as many as planned.",
+    "Crews worked for 41 / 2 months; twenty-five of them stayed, twice as many as planned; 3 left.",
     "Tens of thousands of fans and hundreds of stewards came for the 7th match of 12.",
     "A.5 x5 6th item5 $7 \u00a3 12 \u20ac3bn 2.5bn 40-mln 3 per cent 1, 000 fans",
     "Seven ferries, a dozen tugs and one hundred dinghies: 4 - 1 / 2 - month work.",

@@ -1,0 +1,52 @@
+"""Works: the year a named film, book or album came out, compared wherever each source gives it.
+
+Copy dates a work in passing, the year set before the kind of work and its title after:
+"was celebrated in the 2006 HBO movie, The Notorious Bettie Page" / "inspired the 2005
+film The Notorious Bettie Page". A work of one title came out once; where each source
+gives it one year, and the two differ, the sources disagree on when.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .found import Found
+from .model import Block
+from .text import fold
+
+Works = dict[str, list[tuple[Block, str, str]]]  # folded title -> (where, year and kind as written, year)
+
+_KINDS = (
+    "film|movie|biopic|documentary|book|novel|memoir|biography|album|song|single|play|musical|opera"
+    "|series|sitcom|show"
+)
+# "the 2006 HBO movie, The Notorious Bettie Page", "his 1983 film Local Hero": a year, up to
+# two names (a network, a studio), the kind of work, then its title in capitals.
+_DATED_WORK = re.compile(
+    rf"\b(?:the|his|her|their|its|a)\s+(?P<dated>(?P<year>(?:1[89]|20)\d\d)\s+(?:[A-Z][\w'-]*\s+){{0,2}}(?:{_KINDS}))"
+    r",?\s+[\"\u201c\u2018']?\s?(?P<title>[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|the|and|in|a|on|to|for|with))*)"
+)
+_TRAILING_SMALL_WORDS = re.compile(r"(?:\s+(?:of|the|and|in|a|on|to|for|with))+$")
+_HINT = re.compile(rf"\b(?:{_KINDS})\b")
+
+
+def works_of(sentences: list[tuple[Block, str]]) -> Works:
+    """A source's dated works, by their folded titles."""
+    works: Works = {}
+    for block, text in sentences:
+        if not _HINT.search(text):  # most sentences name no kind of work
+            continue
+        for match in _DATED_WORK.finditer(text):
+            title = fold(_TRAILING_SMALL_WORDS.sub("", match.group("title")))
+            works.setdefault(title, []).append((block, match.group("dated"), match.group("year")))
+    return works
+
+
+def check_works(found: Found, works_a: Works, works_b: Works) -> None:
+    """One year of a title in each source, and the two differ."""
+    for title in sorted(works_a.keys() & works_b.keys()):
+        given_a, given_b = works_a[title], works_b[title]
+        years_a, years_b = {year for *_, year in given_a}, {year for *_, year in given_b}
+        if len(years_a) == 1 and len(years_b) == 1 and years_a != years_b:
+            (block_a, dated_a, _), (block_b, dated_b, _) = given_a[0], given_b[0]
+            found.add("date", (block_a, dated_a), (block_b, dated_b), "different years of the work")
