@@ -3,7 +3,7 @@
     python tests/analysis/real_pairs/select.py > tests/analysis/real_pairs/pairs.json
     python tests/analysis/real_pairs/select.py --dev2 > tests/analysis/real_pairs/pairs_dev2.json
     python tests/analysis/real_pairs/select.py --held-out > tests/analysis/real_pairs/pairs_heldout.json
-    python tests/analysis/real_pairs/select.py --held-out-N > tests/analysis/real_pairs/pairs_heldoutN.json  # 2-14
+    python tests/analysis/real_pairs/select.py --held-out-N > tests/analysis/real_pairs/pairs_heldoutN.json  # 2-15
 
 From ../shared/corpus (never copied here: the set holds paths, labels and short values):
 20 pairs of articles about one event by different outlets (ECB+: two articles of one
@@ -69,6 +69,9 @@ rules, unlabelled), so the engine's precision there is less blind than its recal
 `--held-out-13` (seed 24; ids x01...) the same way again, leaving out the twelfth's pairs too.
 
 `--held-out-14` (seed 25; ids y01...) the same way again, leaving out the thirteenth's pairs too.
+
+`--held-out-15` (seed 26; ids z01...) the same way again, leaving out the fourteenth's pairs too:
+21 pairs, as only 21 clusters have a pair of articles no earlier set made.
 """
 
 import csv
@@ -82,6 +85,7 @@ CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
 SEED, HELD_OUT_SEED, DEV2_SEED, HELD_OUT_2_SEED, HELD_OUT_3_SEED, HELD_OUT_4_SEED = 10, 11, 12, 13, 14, 15
 HELD_OUT_5_SEED, HELD_OUT_6_SEED, HELD_OUT_7_SEED, HELD_OUT_8_SEED, HELD_OUT_9_SEED = 16, 17, 18, 19, 20
 HELD_OUT_10_SEED, HELD_OUT_11_SEED, HELD_OUT_12_SEED, HELD_OUT_13_SEED, HELD_OUT_14_SEED = 21, 22, 23, 24, 25
+HELD_OUT_15_SEED, HELD_OUT_15_ECB_PAIRS = 26, 21  # the clusters left with a pair no set made
 ECB_PAIRS, REUTERS_PAIRS = 20, 12
 HELD_OUT_ECB_PAIRS, HELD_OUT_REUTERS_PAIRS = 16, 8
 DEV2_ECB_PAIRS, DEV2_REUTERS_PAIRS = 16, 8
@@ -90,7 +94,7 @@ HELD_OUT_3_ECB_PAIRS, HELD_OUT_3_REUTERS_PAIRS = 20, 4
 HELD_OUT_4_ECB_PAIRS, HELD_OUT_6_ECB_PAIRS = 24, 21
 ALL_EARLIER_SETS = ("pairs.json", "pairs_heldout.json", "pairs_dev2.json", "pairs_heldout2.json", "pairs_heldout3.json")
 HERE = Path(__file__).resolve().parent
-REPAIRED_FLAGS = tuple(f"--held-out-{n}" for n in range(7, 15))
+REPAIRED_FLAGS = tuple(f"--held-out-{n}" for n in range(7, 16))
 
 
 def ecb_pairs(rng: random.Random, count: int = ECB_PAIRS, used: frozenset[str] = frozenset()) -> list[dict]:
@@ -253,15 +257,16 @@ def main() -> None:
     held_out_2, held_out_3 = "--held-out-2" in sys.argv[1:], "--held-out-3" in sys.argv[1:]
     repaired = [flag for flag in REPAIRED_FLAGS if flag in sys.argv[1:]]
     if repaired:
-        later = REPAIRED_FLAGS.index(repaired[0])  # 0 to 7
+        later = REPAIRED_FLAGS.index(repaired[0])  # 0 to 8
         seeds = (HELD_OUT_7_SEED, HELD_OUT_8_SEED, HELD_OUT_9_SEED, HELD_OUT_10_SEED, HELD_OUT_11_SEED)
-        seeds += (HELD_OUT_12_SEED, HELD_OUT_13_SEED, HELD_OUT_14_SEED)
+        seeds += (HELD_OUT_12_SEED, HELD_OUT_13_SEED, HELD_OUT_14_SEED, HELD_OUT_15_SEED)
         rng = random.Random(seeds[later])
         seen = frozenset(json.loads((HERE / "seen_in_unlabelled_reports.json").read_text(encoding="utf-8")))
         earlier = (*ALL_EARLIER_SETS, "pairs_heldout4.json", "pairs_heldout5.json", "pairs_heldout6.json")
-        earlier += tuple(f"pairs_heldout{n}.json" for n in range(7, 14))[:later]
-        pairs = ecb_pairs_repaired(rng, HELD_OUT_4_ECB_PAIRS, pairs_made_by(*earlier), seen)
-        prefix = "rstuvwxy"[later]
+        earlier += tuple(f"pairs_heldout{n}.json" for n in range(7, 15))[:later]
+        count = HELD_OUT_15_ECB_PAIRS if seeds[later] == HELD_OUT_15_SEED else HELD_OUT_4_ECB_PAIRS
+        pairs = ecb_pairs_repaired(rng, count, pairs_made_by(*earlier), seen)
+        prefix = "rstuvwxyz"[later]
     elif "--held-out-6" in sys.argv[1:]:
         rng = random.Random(HELD_OUT_6_SEED)
         seen = frozenset(json.loads((HERE / "seen_in_unlabelled_reports.json").read_text(encoding="utf-8")))
