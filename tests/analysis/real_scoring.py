@@ -58,6 +58,7 @@ SETS = {
     "twelfth held-out": ("pairs_heldout12.json", "labels_heldout12_"),
     "thirteenth held-out": ("pairs_heldout13.json", "labels_heldout13_"),
     "fourteenth held-out": ("pairs_heldout14.json", "labels_heldout14_"),
+    "fifteenth held-out": ("pairs_heldout15.json", "labels_heldout15_"),
 }
 
 
