@@ -36,6 +36,7 @@ from .names import (
 from .numbers import check_numbers
 from .proper_names import Capital, SourceNames
 from .quantities import Number
+from .quote_times import on_one_clock
 from .shares import check_shares
 from .speakers import check_speakers
 from .spellings import respelled, swapped
@@ -300,7 +301,7 @@ def _quote_differs(quote_a: str, quote_b: str) -> bool:
     words of the longer one ("We will rebuild every house" / "We are going to rebuild all
     the houses"; not "around 50 people injured when the walls collapsed" / "a child died
     when a wall collapsed")."""
-    folded_a, folded_b = fold(quote_a), fold(quote_b)
+    folded_a, folded_b = fold(on_one_clock(quote_a)), fold(on_one_clock(quote_b))  # "6:41pm" / "18:41"
     if not folded_a or not folded_b or folded_a in folded_b or folded_b in folded_a:
         return False
     # Only spaces or punctuation between the same letters: "data center" / "datacenter",
