@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from .aged import drop_aged
 from .bearings import bearings_of, check_bearings
 from .built import built_of, check_built
 from .causes import check_causes, deaths_of
@@ -81,7 +82,12 @@ def _ages(reading: SourceReading) -> tuple[Ages, CopyDate]:
 def _check_ages(found: Found, ages_a: tuple[Ages, CopyDate], ages_b: tuple[Ages, CopyDate]) -> None:
     """Ages, in copy written when each source's stamp says."""
     (given_a, copy_a), (given_b, copy_b) = ages_a, ages_b
-    check_ages_anywhere(found, given_a, given_b, lambda older_by: aged_between(older_by, copy_a, copy_b))
+
+    def aged(older_by: float) -> bool:
+        return aged_between(older_by, copy_a, copy_b)
+
+    check_ages_anywhere(found, given_a, given_b, aged)
+    drop_aged(found, given_a, given_b, aged)
 
 
 def _check_tolls(found: Found, tolls_a: Tolls, tolls_b: Tolls) -> None:

@@ -19,3 +19,23 @@ class TestQuotedTimesOnOneClock:
         a = DEATH + 'Her manager said: "She left us at 9:15pm MST tonight (0415 GMT Friday) surrounded by her family."'
         b = DEATH + 'Her manager said: "She left us at 22:15 tonight (05:15 GMT Friday) surrounded by her family."'
         assert [kind for kind, _, _ in conflicts(a, b, ("quote",))] == ["quote"]
+
+
+def _trial(stamp: str, age: int) -> str:
+    return (
+        f"Published: {stamp}\n"
+        "A jury in Tulsa heard opening statements on Thursday in the killing of a store clerk.\n"
+        f"Prosecutors say {age}-year-old Mark Dunn of Broken Arrow shot the clerk during a robbery last spring.\n"
+    )
+
+
+class TestAgesInCopyWrittenApart:
+    """A person a year older in copy written months later may have had a birthday between:
+    linked sentences' ages are not set against each other then."""
+
+    def test_a_birthday_between_two_copies_is_no_conflict(self):
+        assert conflicts(_trial("January 3, 2013", 26), _trial("September 27, 2013", 27), ("number",)) == []
+
+    def test_ages_in_copy_of_one_day_still_disagree(self):
+        found = conflicts(_trial("January 3, 2013", 26), _trial("January 3, 2013", 27), ("number",))
+        assert [(kind, "26" in a, "27" in b) for kind, a, b in found] == [("number", True, True)]
