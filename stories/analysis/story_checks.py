@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from .aged import drop_aged
+from .aged import drop_aged, named_in_full
 from .bearings import bearings_of, check_bearings
 from .built import built_of, check_built
 from .causes import check_causes, deaths_of
@@ -76,7 +76,8 @@ class StoryCheck:
 
 
 def _ages(reading: SourceReading) -> tuple[Ages, CopyDate]:
-    return ages_of(reading.numbers), CopyDate(reading.year, reading.day)
+    ages = named_in_full(ages_of(reading.numbers), [text for _, text in reading.sentences])
+    return ages, CopyDate(reading.year, reading.day)
 
 
 def _check_ages(found: Found, ages_a: tuple[Ages, CopyDate], ages_b: tuple[Ages, CopyDate]) -> None:

@@ -39,3 +39,27 @@ class TestAgesInCopyWrittenApart:
     def test_ages_in_copy_of_one_day_still_disagree(self):
         found = conflicts(_trial("January 3, 2013", 26), _trial("January 3, 2013", 27), ("number",))
         assert [(kind, "26" in a, "27" in b) for kind, a, b in found] == [("number", True, True)]
+
+
+SHOOTING = (
+    "Sheriff's Deputy Sam Reyes was shot dead at a house in Bellflower on Friday afternoon.\n"
+    "Reyes, 41, had gone to the house alone to question a man about a robbery.\n"
+)
+TRIAL = (
+    "A jury on Tuesday sentenced the man who shot Sheriff's Deputy Sam Reyes to life in prison.\n"
+    "The deputy's family sat behind the prosecutors through the whole trial.\n"
+)
+
+
+class TestAgesOfOneFamily:
+    """An age beside a family name alone is the age of the one person of that name the
+    source names in full, not of another of the family the other source names."""
+
+    def test_another_of_the_family_is_another_person(self):
+        b = TRIAL + '"We can rest now," said 15-year-old Tomas Reyes, one of the deputy\'s sons.\n'
+        assert conflicts(SHOOTING, b, ("number",)) == []
+
+    def test_the_person_named_in_full_is_still_compared(self):
+        b = TRIAL + "The 44-year-old Sam Reyes had served with the department for fifteen years.\n"
+        found = conflicts(SHOOTING, b, ("number",))
+        assert [(kind, "41" in a, "44" in b) for kind, a, b in found] == [("number", True, True)]
