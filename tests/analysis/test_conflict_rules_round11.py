@@ -63,3 +63,25 @@ class TestAgesOfOneFamily:
         b = TRIAL + "The 44-year-old Sam Reyes had served with the department for fifteen years.\n"
         found = conflicts(SHOOTING, b, ("number",))
         assert [(kind, "41" in a, "44" in b) for kind, a, b in found] == [("number", True, True)]
+
+
+STRAY = "A stray bullet killed a grandmother on her porch in Eastfield on Sunday night, police said.\n"
+
+
+class TestShotsFiredAtSomeone:
+    """Shots "fired at" someone name whom they were meant for, as "aiming for" does."""
+
+    def test_two_targets_disagree(self):
+        a = STRAY + "Police said Devon Hale was aiming for a teenager he had argued with over a bicycle.\n"
+        b = STRAY + "Devon Hale is accused of firing at rival gang members from across the street.\n"
+        assert [kind for kind, _, _ in conflicts(a, b, ("other",))] == ["other"]
+
+    def test_one_target_in_other_words_agrees(self):
+        a = STRAY + "Police said Devon Hale was aiming for members of a rival gang.\n"
+        b = STRAY + "Devon Hale is accused of firing at rival gang members from across the street.\n"
+        assert conflicts(a, b, ("other",)) == []
+
+    def test_fired_on_in_the_passive_names_no_target(self):
+        a = STRAY + "Police said Devon Hale was aiming for a teenager he had argued with over a bicycle.\n"
+        b = STRAY + "Devon Hale told detectives he had been fired on first from a passing car.\n"
+        assert conflicts(a, b, ("other",)) == []
