@@ -85,3 +85,26 @@ class TestShotsFiredAtSomeone:
         a = STRAY + "Police said Devon Hale was aiming for a teenager he had argued with over a bicycle.\n"
         b = STRAY + "Devon Hale told detectives he had been fired on first from a passing car.\n"
         assert conflicts(a, b, ("other",)) == []
+
+
+RECORD = "Lakeview beat Harmon State 81-64 on Saturday as Dana Ortiz became the school's leading scorer.\n"
+
+
+class TestRunningTotalsCountingNothing:
+    """A running total that names nothing it counts ("Ortiz now has 1,844.") is of the one
+    thing the other source totals for that name; "and now has" shares the clause's name."""
+
+    def test_two_totals_told_bare_disagree(self):
+        a = RECORD + "Ortiz finished with 22 points and now has 1,845 for her career.\n"
+        b = RECORD + "Ortiz now has 1,844.\n"
+        assert conflicts(a, b, ("number",)) == [("number", "1,845", "1,844")]
+
+    def test_one_total_told_bare_agrees(self):
+        a = RECORD + "Ortiz finished with 22 points and now has 1,845 for her career.\n"
+        b = RECORD + "Ortiz now has 1,845.\n"
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_another_players_bare_total_is_not_compared(self):
+        a = RECORD + "Ortiz finished with 22 points and now has 1,845 for her career.\n"
+        b = RECORD + "Ramos, her teammate, now has 1,610.\n"
+        assert conflicts(a, b, ("number",)) == []
