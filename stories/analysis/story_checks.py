@@ -27,6 +27,7 @@ from .event_days import check_days_anywhere, days_of
 from .falls import check_falls, falls_of
 from .finders import check_findings, findings_of
 from .found import Found
+from .game_clocks import check_game_clocks, game_clocks_of
 from .hometowns import check_hometowns, hometowns_of
 from .magnitudes import check_magnitudes, magnitudes_of
 from .model import Block
@@ -102,6 +103,7 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: days_of(reading.dated), check_days_anywhere),
     StoryCheck(lambda reading: tolls_of(reading.numbers, reading.sentences), _check_tolls),
     StoryCheck(lambda reading: magnitudes_of(reading.numbers), check_magnitudes),
+    StoryCheck(lambda reading: game_clocks_of(reading.sentences), check_game_clocks),
     StoryCheck(lambda reading: past_quakes_of(reading.numbers, reading.year), check_past_quakes),
     StoryCheck(lambda reading: shaking_of(reading.numbers), check_shaking),
     StoryCheck(lambda reading: populations_of(reading.numbers), check_populations),

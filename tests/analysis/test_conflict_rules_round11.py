@@ -108,3 +108,23 @@ class TestRunningTotalsCountingNothing:
         a = RECORD + "Ortiz finished with 22 points and now has 1,845 for her career.\n"
         b = RECORD + "Ramos, her teammate, now has 1,610.\n"
         assert conflicts(a, b, ("number",)) == []
+
+
+class TestOnePlayAtTwoGameClocks:
+    """The story's big play given at two readings of the game clock seconds apart is one
+    moment written twice; readings further apart, or in another half, are other plays."""
+
+    def test_one_play_at_two_readings_disagrees(self):
+        a = RECORD + "Ortiz broke the record on a layup with 5:18 left in the second half.\n"
+        b = RECORD + "The crowd stood as Ortiz drove past two defenders to score with 5 minutes 17 seconds to go.\n"
+        assert conflicts(a, b, ("number",)) == [("number", "5:18 left", "5 minutes 17 seconds to go")]
+
+    def test_one_reading_written_two_ways_agrees(self):
+        a = RECORD + "Ortiz broke the record on a layup with 5:18 left in the second half.\n"
+        b = RECORD + "The crowd stood as Ortiz drove past two defenders to score with 5 minutes 18 seconds to go.\n"
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_readings_in_two_halves_are_two_plays(self):
+        a = RECORD + "Ortiz tied the record on a layup with 5:18 left in the first half.\n"
+        b = RECORD + "Ortiz broke it on a jumper with 5:17 left in the second half.\n"
+        assert conflicts(a, b, ("number",)) == []
