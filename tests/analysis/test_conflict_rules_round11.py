@@ -128,3 +128,20 @@ class TestOnePlayAtTwoGameClocks:
         a = RECORD + "Ortiz tied the record on a layup with 5:18 left in the first half.\n"
         b = RECORD + "Ortiz broke it on a jumper with 5:17 left in the second half.\n"
         assert conflicts(a, b, ("number",)) == []
+
+
+MARCH = "Teachers marched on the state capitol on Monday against the pay freeze.\n"
+WALKOUT = "Tens of thousands of people joined the walkout.\nPolice said {} people took to the streets of Salem.\n"
+PUT_AT = "Schools across the state stayed shut.\nThe state patrol put the march, the largest in a decade, at 25,000.\n"
+
+
+class TestCrowdsPutAtAFigure:
+    """ "Police put the march at 30,000" sizes the crowd; a crowd in round words beside a
+    source's own figure is that figure told loosely."""
+
+    def test_a_figure_put_at_against_another_disagrees(self):
+        found = conflicts(MARCH + WALKOUT.format("12,000"), MARCH + PUT_AT, ("number",))
+        assert [(kind, "12,000" in a, "25,000" in b) for kind, a, b in found] == [("number", True, True)]
+
+    def test_the_same_figure_put_at_agrees(self):
+        assert conflicts(MARCH + WALKOUT.format("25,000"), MARCH + PUT_AT, ("number",)) == []
