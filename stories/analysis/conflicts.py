@@ -15,6 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from .anchors import check_counterparts
+from .children import of_other_children
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
 from .clock import check_day_times
 from .confirmed import HeldSums, Stated
@@ -192,7 +193,7 @@ def _check_sentences(
 ) -> None:
     a, b = (link.a.block, facts_a), (link.b.block, facts_b)
     known, held = sources
-    if confident and not about_others(facts_a, facts_b):
+    if confident and not about_others(facts_a, facts_b) and not of_other_children(link.a.text, link.b.text):
         _check_numbers(found, a, b, held)
         _check_dates(found, a, b)
         check_day_times(found, (link.a.block, link.a.text), (link.b.block, link.b.text))

@@ -145,3 +145,20 @@ class TestCrowdsPutAtAFigure:
 
     def test_the_same_figure_put_at_agrees(self):
         assert conflicts(MARCH + WALKOUT.format("25,000"), MARCH + PUT_AT, ("number",)) == []
+
+
+FIRE = "A fire gutted a house on Elm Street in Dayton early on Sunday, firefighters said.\n"
+
+
+class TestChildrenOfTwoSexes:
+    """Linked sentences about boys only and girls only count different children."""
+
+    def test_boys_ages_and_girls_ages_are_of_other_children(self):
+        a = FIRE + "The family's two boys, ages 5 and 12, escaped through a window with a neighbour's help.\n"
+        b = FIRE + "The family's two girls, ages 5 and 9, escaped through a window with a neighbour's help.\n"
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_the_same_children_at_other_ages_disagree(self):
+        a = FIRE + "The family's two boys, ages 5 and 12, escaped through a window with a neighbour's help.\n"
+        b = FIRE + "The family's two sons, ages 5 and 9, escaped through a window with a neighbour's help.\n"
+        assert [kind for kind, _, _ in conflicts(a, b, ("number",))] == ["number"]
