@@ -15,6 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from .anchors import check_counterparts
+from .children import of_other_children
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
 from .clock import check_day_times
 from .confirmed import HeldSums, Stated
@@ -36,6 +37,7 @@ from .names import (
 from .numbers import check_numbers
 from .proper_names import Capital, SourceNames
 from .quantities import Number
+from .quote_times import on_one_clock
 from .shares import check_shares
 from .speakers import check_speakers
 from .spellings import respelled, swapped
@@ -191,7 +193,7 @@ def _check_sentences(
 ) -> None:
     a, b = (link.a.block, facts_a), (link.b.block, facts_b)
     known, held = sources
-    if confident and not about_others(facts_a, facts_b):
+    if confident and not about_others(facts_a, facts_b) and not of_other_children(link.a.text, link.b.text):
         _check_numbers(found, a, b, held)
         _check_dates(found, a, b)
         check_day_times(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
@@ -300,7 +302,7 @@ def _quote_differs(quote_a: str, quote_b: str) -> bool:
     words of the longer one ("We will rebuild every house" / "We are going to rebuild all
     the houses"; not "around 50 people injured when the walls collapsed" / "a child died
     when a wall collapsed")."""
-    folded_a, folded_b = fold(quote_a), fold(quote_b)
+    folded_a, folded_b = fold(on_one_clock(quote_a)), fold(on_one_clock(quote_b))  # "6:41pm" / "18:41"
     if not folded_a or not folded_b or folded_a in folded_b or folded_b in folded_a:
         return False
     # Only spaces or punctuation between the same letters: "data center" / "datacenter",

@@ -8,7 +8,8 @@ approximate 200,000". A number is a crowd's size when "crowd of" or "crowd at" (
 "attended by") stands just before it, or a word of gathering (joined, marched, rallied,
 took to the streets) stands a few words after it. Where each source gives one crowd size,
 and the two cannot both be true, the sources disagree. A source that gives two crowds (a
-vigil and then a march) says nothing of either.
+vigil and then a march) says nothing of either; a crowd in round words ("tens of
+thousands joined") beside a figure of the source's own is that figure told loosely.
 """
 
 from __future__ import annotations
@@ -41,8 +42,13 @@ _HINTS = (
 _BOUND = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|an\s+approximate|an\s+estimated|over"
 _BOUND += r"|more\s+than|at\s+least|up\s+to)\s+)?(?:a\s+)?"
 # What stands just before a crowd's size: "the crowd at 70", "a crowd of about 300",
-# "attended by an approximate 200,000".
-_SIZE_BEFORE = re.compile(rf"\b(?:crowds?\s+(?:of|at|estimated\s+at|put\s+at)|attended\s+by)\s+{_BOUND}$", re.I)
+# "attended by an approximate 200,000", "police put the march at 30,000".
+# And an estimate of one: "police put the march, to mark the strike, at roughly 30,000".
+_SIZE_BEFORE = re.compile(
+    rf"\b(?:crowds?\s+(?:of|at|estimated\s+at|put\s+at)|attended\s+by"
+    rf"|put\s+the\s+(?:crowd|march|rally|turnout|protest|demonstration)(?:,[^,]{{1,50}},)?\s+at)\s+{_BOUND}$",
+    re.I,
+)
 # What stands a few words after a crowd's size: "130 people were marching", "more than a
 # hundred people joined in a vigil", "tens of thousands of protesters took to the streets".
 _GATHERING_AFTER = re.compile(
@@ -51,7 +57,7 @@ _GATHERING_AFTER = re.compile(
     r"|turned\s+out|protested))\b",
     re.I,
 )
-_BEFORE = 60  # characters before a crowd's size in which "crowd of" is looked for
+_BEFORE = 100  # characters before a crowd's size in which "crowd of" is looked for
 
 
 def crowds_of(numbers: Given) -> Crowds:
@@ -84,7 +90,7 @@ def check_crowds(found: Found, crowds_a: Crowds, crowds_b: Crowds) -> None:
     """One crowd size in each source, and the two cannot both be true. A source that gives
     several is read for the one said in a sentence naming what the other's sentence names
     ("in Athens"): the others are other cities' crowds ("In Patras, around 20,000")."""
-    given_a, given_b = crowds_a.get("crowd", []), crowds_b.get("crowd", [])
+    given_a, given_b = _firm(crowds_a.get("crowd", [])), _firm(crowds_b.get("crowd", []))
     if len({n.value for _, n in given_a}) > 1 and len({n.value for _, n in given_b}) == 1:
         given_a = _naming_alike(given_a, given_b[0][1])
     elif len({n.value for _, n in given_b}) > 1 and len({n.value for _, n in given_a}) == 1:
@@ -95,6 +101,13 @@ def check_crowds(found: Found, crowds_a: Crowds, crowds_b: Crowds) -> None:
     (block_a, number_a), (block_b, number_b) = pair
     if not values_agree(number_a, number_b) and not reported_alike(found, number_a, number_b):
         found.add("number", (block_a, _size(number_a)), (block_b, _size(number_b)), "different sizes of the crowd")
+
+
+def _firm(given: list[tuple[Block, Number]]) -> list[tuple[Block, Number]]:
+    """A source's crowd figures, its crowds in round words left out where it gives a figure:
+    "tens of thousands of people joined" says no more than its "20,000 took to the streets"."""
+    firm = [(block, number) for block, number in given if not number.upto]
+    return firm or given
 
 
 def _naming_alike(given: list[tuple[Block, Number]], other: Number) -> list[tuple[Block, Number]]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from .aged import drop_aged, named_in_full
 from .bearings import bearings_of, check_bearings
 from .built import built_of, check_built
 from .causes import check_causes, deaths_of
@@ -26,6 +27,7 @@ from .event_days import check_days_anywhere, days_of
 from .falls import check_falls, falls_of
 from .finders import check_findings, findings_of
 from .found import Found
+from .game_clocks import check_game_clocks, game_clocks_of
 from .hometowns import check_hometowns, hometowns_of
 from .magnitudes import check_magnitudes, magnitudes_of
 from .model import Block
@@ -75,13 +77,19 @@ class StoryCheck:
 
 
 def _ages(reading: SourceReading) -> tuple[Ages, CopyDate]:
-    return ages_of(reading.numbers), CopyDate(reading.year, reading.day)
+    ages = named_in_full(ages_of(reading.numbers), [text for _, text in reading.sentences])
+    return ages, CopyDate(reading.year, reading.day)
 
 
 def _check_ages(found: Found, ages_a: tuple[Ages, CopyDate], ages_b: tuple[Ages, CopyDate]) -> None:
     """Ages, in copy written when each source's stamp says."""
     (given_a, copy_a), (given_b, copy_b) = ages_a, ages_b
-    check_ages_anywhere(found, given_a, given_b, lambda older_by: aged_between(older_by, copy_a, copy_b))
+
+    def aged(older_by: float) -> bool:
+        return aged_between(older_by, copy_a, copy_b)
+
+    check_ages_anywhere(found, given_a, given_b, aged)
+    drop_aged(found, given_a, given_b, aged)
 
 
 def _check_tolls(found: Found, tolls_a: Tolls, tolls_b: Tolls) -> None:
@@ -95,6 +103,7 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: days_of(reading.dated), check_days_anywhere),
     StoryCheck(lambda reading: tolls_of(reading.numbers, reading.sentences), _check_tolls),
     StoryCheck(lambda reading: magnitudes_of(reading.numbers), check_magnitudes),
+    StoryCheck(lambda reading: game_clocks_of(reading.sentences), check_game_clocks),
     StoryCheck(lambda reading: past_quakes_of(reading.numbers, reading.year), check_past_quakes),
     StoryCheck(lambda reading: shaking_of(reading.numbers), check_shaking),
     StoryCheck(lambda reading: populations_of(reading.numbers), check_populations),

@@ -6,7 +6,9 @@ was hit by shots meant for someone, and the two sources name two others; at most
 right. Read only in a story of shooting (a source that says "shot", "gunfire", "bullet"
 ...), and "targeting" or "meant for" only beside the shots: elsewhere a campaign aims for
 voters and a plan targets costs. Two targets that share a word agree ("rival gang members"
-/ "members of a rival gang").
+/ "members of a rival gang"). Shots "fired at" or "into" someone name their target too
+("firing at rival gang members"), but not "fired at random" nor "fired at least ten shots", nor
+"had been fired on", whose target stands before.
 """
 
 from __future__ import annotations
@@ -21,10 +23,12 @@ from .text import content_terms, fold
 # "aiming for an 11-year-old girl whom ...", "targeting members of a rival gang when ...",
 # "the shots meant for rival gang members": whom, to the end of the clause.
 _AIMING = re.compile(
-    r"\b(?P<verb>aiming\s+(?:for|at)|target(?:t)?ing(?!\s+of\b)|(?:meant|intended)\s+for)\s+"
+    r"\b(?P<verb>aiming\s+(?:for|at)|target(?:t)?ing(?!\s+of\b)|(?:meant|intended)\s+for"
+    r"|fir(?:ing|ed)\s+(?:at|on|into)(?!\s+(?:random|will|least|close|point|about|around|by|\d)))\s+"
     r"(?P<whom>[^,.;:!?\"]+?)(?=\s+(?:when|whom|who|because|but|and\s+(?:hit|struck))\b|[,.;:!?\"]|$)"
 )
 _SHOOTING = re.compile(r"\b(?:shot|shots|shooting|gunfire|gunman|bullets?|fired|sniper|crossfire)\b", re.I)
+_PASSIVE = re.compile(r"\b(?:been|was|were|being|be|is|are|get|got)\s+$")
 MOST_WORDS = 8  # of the target, as shown
 
 
@@ -42,11 +46,13 @@ def targets_of(sentences: list[tuple[Block, str]]) -> Targets:
     """Whom a source says shots were meant for, in order; none in a story of no shooting."""
     targets: Targets = []
     for block, text in sentences:
-        if "aiming" not in text and "target" not in text and "meant for" not in text and "intended for" not in text:
+        if "aiming" not in text and "target" not in text and " for" not in text and "fir" not in text:
             continue  # the cheap test: most sentences aim at nothing
         for match in _AIMING.finditer(text):
-            if not match.group("verb").startswith("aiming") and _SHOOTING.search(text) is None:
+            if not match.group("verb").startswith(("aiming", "fir")) and _SHOOTING.search(text) is None:
                 continue  # "targeting", "meant for" of shots only: "a plan targeting costs"
+            if match.group("verb").startswith("fir") and _PASSIVE.search(text, 0, match.start()):
+                continue  # "its forces had been fired on": the target stands before
             words = frozenset(content_terms(fold(match.group("whom"))))
             written = " ".join(match.group().split()[:MOST_WORDS])
             if words:

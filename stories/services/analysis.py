@@ -30,7 +30,10 @@ from stories.ingest.names import shown_name
 from stories.models import Analysis, Source, SourceVersion, Story
 
 # Bump when the engine's output changes, so stored analyses are computed afresh.
-ENGINE_VERSION = "27"  # 27: round 10, both halves: times to the minute, deals, works, totals, one death
+ENGINE_VERSION = "28"  # 28: round 11: quoted times on one clock, ages by copy day and by the one
+# person named in full, shots fired at someone, bare running totals, a play at two game clocks, crowds
+# put at a figure, boys and girls counted apart
+# 27: round 10, both halves: times to the minute, deals, works, totals, one death
 # against others, ages by copy day; visits, rounds, finders, consent, targets, hometowns, speakers by
 # initials, bearings given to two bodies, a first letter changed in like company
 # 25: two scores at one time left on the game clock
