@@ -7,6 +7,7 @@ time, so the quotation is the same; a quotation that gives another time still di
 
 from __future__ import annotations
 
+import functools
 import re
 
 # "6:41pm", "6: 41 p.m.", "6pm", "18:41", "02:41": a time on a 12-hour clock (with its
@@ -16,12 +17,14 @@ _TIME_OF_DAY = re.compile(
     r"(?:\s?(?P<half>[ap])\.?\s?m\b\.?)?",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
 
 
+@functools.lru_cache(maxsize=4096)  # a quotation is compared with each of the other source's in its passage
 def on_one_clock(quotation: str) -> str:
     """The quotation with each time of day written as four digits of a 24-hour clock
     ("6:41pm" and "18:41" -> "1841"); other numbers as written."""
-    if ":" not in quotation and "m" not in quotation.lower():
+    if _DIGIT.search(quotation) is None:  # no time without a digit: most quotations
         return quotation
     return _TIME_OF_DAY.sub(_four_digits, quotation)
 

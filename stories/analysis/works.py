@@ -28,13 +28,14 @@ _DATED_WORK = re.compile(
 )
 _TRAILING_SMALL_WORDS = re.compile(r"(?:\s+(?:of|the|and|in|a|on|to|for|with))+$")
 _HINT = re.compile(rf"\b(?:{_KINDS})\b")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d\s")  # in every dated work, and in few sentences: looked for first
 
 
 def works_of(sentences: list[tuple[Block, str]]) -> Works:
     """A source's dated works, by their folded titles."""
     works: Works = {}
     for block, text in sentences:
-        if not _HINT.search(text):  # most sentences name no kind of work
+        if not (_YEAR.search(text) and _HINT.search(text)):  # most sentences date no work
             continue
         for match in _DATED_WORK.finditer(text):
             title = fold(_TRAILING_SMALL_WORDS.sub("", match.group("title")))
