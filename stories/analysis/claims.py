@@ -30,6 +30,8 @@ def check_negations(add: Add, links: list[Link], space: SentenceSpace) -> None:
     best: dict[tuple[str, int, int], tuple[tuple[bool, float], Link, int, int, bool, bool]] = {}
     for link in links:
         fa, fb = space.facts(link.a), space.facts(link.b)
+        if bool(fa.negations) == bool(fb.negations):  # most links: neither negates, or both do
+            continue
         alike = shared_share(fa, fb) >= NEGATION_SAME_SENTENCE
         for neg, pos, flipped in ((fb, fa, False), (fa, fb, True)):
             if pos.negations or not neg.negations:
@@ -139,9 +141,12 @@ STATE_WORDS = _state_words(
 
 def check_states(add: Add, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
     """Two sentences that say the same but for a word that gives the fact another state."""
-    if shared_share(a[1], b[1]) < NEGATION_SAME_SENTENCE:
+    states_a = _states_in(a[1])
+    if not states_a:  # most sentences name no state: the cheap test first
         return
-    states_a, states_b = _states_in(a[1]), _states_in(b[1])
+    states_b = _states_in(b[1])
+    if not states_b or shared_share(a[1], b[1]) < NEGATION_SAME_SENTENCE:
+        return
     for state, (i_a, word_a) in states_a.items():
         pair, side = state
         other = (pair, 1 - side)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import hashlib
 import itertools
 import string
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 
 from .align import BlockSpace, align_rows
 from .blocks import parse_blocks
@@ -26,6 +29,11 @@ PAIRWISE_CHANGES_UP_TO = 4  # beyond this many sources, changes are against one 
 def compare_sources(sources: Sequence[SourceText]) -> Comparison:
     """Compare two or more sources (one works too): blocks, repeats, aligned rows,
     word-level changes and conflicting facts. Pure: no I/O, no Django."""
+    with collector_paused():
+        return _compare(sources)
+
+
+def _compare(sources: Sequence[SourceText]) -> Comparison:
     parsed = [parse_source(key, s.name, s.text) for key, s in zip(source_keys(len(sources)), sources)]
     blocks = [b for s in parsed for b in s.blocks]
     index_of = {b.id: n for n, b in enumerate(blocks)}
@@ -41,6 +49,32 @@ def compare_sources(sources: Sequence[SourceText]) -> Comparison:
         changes=tuple(changes(rows, block_of, order)),
         conflicts=tuple(group_conflicts(find_conflicts(parsed, rows, sentences))),
     )
+
+
+_PAUSE = threading.Lock()
+_paused = {"comparisons": 0, "restore": False}  # running with the collector paused, in any thread
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while a comparison runs. A comparison makes
+    tens of thousands of small containers (blocks, sentences, facts) that all live until it
+    ends; each automatic collection on the way walks them all, and every object the process
+    holds besides (a web worker's whole heap), and frees nothing. Reference counting still
+    frees what is dropped; cycles wait until the last comparison running in the process
+    ends, when the collector is set back as it was."""
+    with _PAUSE:
+        if _paused["comparisons"] == 0:
+            _paused["restore"] = gc.isenabled()
+            gc.disable()
+        _paused["comparisons"] += 1
+    try:
+        yield
+    finally:
+        with _PAUSE:
+            _paused["comparisons"] -= 1
+            if _paused["comparisons"] == 0 and _paused["restore"]:
+                gc.enable()
 
 
 def source_keys(n: int) -> list[str]:

@@ -228,6 +228,8 @@ def _check_dates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -
     in two sentences that say the same otherwise, unless one dates only the thing named
     after it ("the winner of Friday's semifinal" / "will play on Saturday")."""
     (block_a, facts_a), (block_b, facts_b) = a, b
+    if not (facts_a.dates and facts_b.dates):
+        return  # most sentences: no date on one side, nothing to tell apart
     if len(facts_a.dates) > MOST_DATES or len(facts_b.dates) > MOST_DATES:
         return  # a table's line (a calendar, a list of results): which date is whose cannot be told
     alike = shared_share(facts_a, facts_b) >= NEGATION_SAME_SENTENCE

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .dates import Date, dates_in, is_stamp
 from .proper_names import name_runs
@@ -56,7 +57,12 @@ class Facts:
     negations: tuple[int, ...]  # word offsets of negation cues
     acronyms: tuple[str, ...]
     words: tuple[str, ...]  # the sentence's words as written
-    content: frozenset[str] = frozenset()  # stems of its content words, negation cues left out
+
+    @cached_property
+    def content(self) -> frozenset[str]:
+        """Stems of its content words, negation cues left out: read only for the few
+        sentences whose wording is weighed (a negation or a change of state in them)."""
+        return _content(self.words, self.negations)
 
 
 def extract(sentence: str) -> Facts:
@@ -77,7 +83,6 @@ def extract(sentence: str) -> Facts:
         negations=negations,
         acronyms=_acronyms(sentence),
         words=words,
-        content=_content(words, negations),
     )
 
 

@@ -6,6 +6,7 @@ counted per, the precision and bound it is written with ("about 250"), ranges ("
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import math
 import re
@@ -175,9 +176,12 @@ def figures_in(sentence: str) -> tuple[tuple[Number, ...], tuple[Date, ...]]:
     return numbers_of(masked, sentence), dates
 
 
+@functools.lru_cache(maxsize=4096)
 def _spells_a_number(text: str) -> bool:
     """A number word stands in `text` as a word of its own ("two", not "network"). In ASCII
-    text, where ignoring case is lower-casing, a look-up per word is faster than the search."""
+    text, where ignoring case is lower-casing, a look-up per word is faster than the search.
+    Kept for the texts met last: a sentence's blanked text is asked twice (`figures_in`,
+    `_number_matches`)."""
     if text.isascii():
         return not _SPELLING_WORDS.isdisjoint(_WORD_RUN.findall(text.lower()))
     return _NUMBER_WORD.search(text) is not None

@@ -99,7 +99,7 @@ def display_text(line: str) -> str:
     return strip_markup(line).strip()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 15)  # as `fold`: every passage and sentence of a long story is normalised several times
 def normalise(text: str) -> str:
     if not text.isascii() or "`" in text:  # the only ASCII character the table changes
         text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
