@@ -44,6 +44,7 @@ from .spellings import respelled, swapped
 from .story_checks import SourceReading, check_anywhere, read_for_checks
 from .text import content_terms, fold, normalise
 from .titles import check_posts
+from .ways import check_kinds_of_way
 
 
 def find_conflicts(sources: list[Source], rows: tuple[Row, ...], space: SentenceSpace) -> list[Conflict]:
@@ -131,6 +132,7 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     check_respelled_anywhere(found, names_a, names_b, story.space)
     check_first_names(found, names_a, names_b)
     check_word_order(found, names_a, names_b, story.space)
+    check_kinds_of_way(found, names_a, names_b)
     blocks = {block.id: block for block in source_a.blocks + source_b.blocks}
     for ids_a, ids_b in cells:
         cell_a, cell_b = [blocks[block_id] for block_id in ids_a], [blocks[block_id] for block_id in ids_b]

@@ -131,7 +131,7 @@ def _check_run_together(found: Found, mine: SourceNames, theirs: SourceNames, fl
 
 def check_first_names(found: Found, a: SourceNames, b: SourceNames) -> None:
     """One surname after two spellings of a first name, each source writing only its own:
-    "Brian Dalton" / "Bryant Dalton"."""
+    "Brian Dalton" / "Bryant Dalton", "Elias Vrettakos" / "Ilias Vrettakos"."""
     for surname in sorted(set(a.before) & set(b.before)):
         for first_a, (written_a, block_a) in sorted(a.before[surname].items()):
             for first_b, (written_b, block_b) in sorted(b.before[surname].items()):
@@ -139,7 +139,7 @@ def check_first_names(found: Found, a: SourceNames, b: SourceNames) -> None:
                     continue
                 short_form = first_a.startswith(first_b) or first_b.startswith(first_a)  # "Phil" / "Philip"
                 if (
-                    _same_initial(first_a, first_b)
+                    (_same_initial(first_a, first_b) or {first_a[:1], first_b[:1]} == _E_OR_I)
                     and min(len(first_a), len(first_b)) >= MIN_RESPELLED_BESIDE_A_NAME
                     and not short_form
                     and Levenshtein.distance(first_a, first_b, score_cutoff=2) <= 2
@@ -189,6 +189,10 @@ def _same_initial(first_a: str, first_b: str) -> bool:
 
 
 _ONE_SOUND = ({"c", "k"}, {"g", "k"}, {"g", "y"}, {"j", "y"})
+# E / I opening a first name before one surname: Greek names are romanised both ways
+# ("Ilias" / "Elias", "Irini" / "Eirini"). Only beside the same surname
+# (`check_first_names`), never between two names standing alone.
+_E_OR_I = {"e", "i"}
 
 
 def _respelled_after_c_or_k(key_a: str, key_b: str) -> bool:

@@ -2,11 +2,11 @@
 source says it.
 
 Copy sets the count beside the word in passing ("Zara Holt, 34, a mother of five",
-"the mother-of-three was collecting her children", "a father of two children"). How many
-children someone has does not change between two reports of one event, so where one
-source gives a mother (or father) one count and the other gives her a count it does not,
-they disagree, even where the other gives the first's count too at another place: one of
-its two counts is wrong. A source that gives two counts for mothers, and another that
+"the mother-of-three was collecting her children", "a father of two children", a headline's
+"mom of 12"). How many children someone has does not change between two reports of one
+event, so where one source gives a mother (or father) one count and the other gives her a
+count it does not, they disagree, even where the other gives the first's count too at
+another place: one of its two counts is wrong. A source that gives two counts for mothers, and another that
 gives two, say nothing: there may be two mothers in the story.
 """
 
@@ -27,21 +27,32 @@ _COUNTS = {
 }
 _COUNT = r"\d{1,2}|" + "|".join(_COUNTS)
 _JOIN = r"(?:\s|\s?-\s?)"  # "mother of five", "mother-of-five"
-# Not "the father of 3-year-old Ana": an age, not a count.
-_PARENT = re.compile(rf"\b(?P<parent>mother|father){_JOIN}of{_JOIN}(?P<count>{_COUNT})\b(?!\s?-?\s?year)", re.I)
+# Not "the father of 3-year-old Ana": an age, not a count. "Mom" and "dad", as headlines
+# write them, are the same parent: "mom of 12" is the "mother of 13" of the other copy.
+_PARENT = re.compile(
+    rf"\b(?P<parent>mother|father|mom|mum|dad){_JOIN}of{_JOIN}(?P<count>{_COUNT})\b(?!\s?-?\s?year)", re.I
+)
+_PARENT_WORD = {"mom": "mother", "mum": "mother", "dad": "father"}
 
 
 def parents_of(sentences: list[tuple[Block, str]]) -> Parents:
     """A source's counts of children, by the parent word they follow."""
     parents: Parents = {}
     for block, text in sentences:
-        if "ther" not in text or "of" not in text:  # in every count of children: most sentences have none
+        if "of" not in text or not _may_name_a_parent(text):  # most sentences count no children
             continue
         for match in _PARENT.finditer(text):
             count = match.group("count").lower()
             value = int(count) if count.isdigit() else _COUNTS[count]
-            parents.setdefault(match.group("parent").lower(), []).append((block, match.group(), value))
+            parent = match.group("parent").lower()
+            parents.setdefault(_PARENT_WORD.get(parent, parent), []).append((block, match.group(), value))
     return parents
+
+
+def _may_name_a_parent(text: str) -> bool:
+    """A parent word may stand in the sentence: the cheap test before the expression."""
+    lower = text.lower()
+    return "ther" in lower or "mom" in lower or "mum" in lower or "dad" in lower
 
 
 def check_parents(found: Found, parents_a: Parents, parents_b: Parents) -> None:

@@ -30,6 +30,7 @@ from .found import Found
 from .game_clocks import check_game_clocks, game_clocks_of
 from .hometowns import check_hometowns, hometowns_of
 from .magnitudes import check_magnitudes, magnitudes_of
+from .married import check_weddings, weddings_of
 from .model import Block
 from .numbers import Ages, ages_of, check_ages_anywhere, check_counts_anywhere, whole_counts
 from .parents import check_parents, parents_of
@@ -130,6 +131,7 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: answers_of(reading.sentences), check_answers),
     StoryCheck(lambda reading: targets_of(reading.sentences), check_targets),
     StoryCheck(lambda reading: hometowns_of(reading.sentences), check_hometowns),
+    StoryCheck(lambda reading: weddings_of(reading.sentences, reading.day), check_weddings),
 )
 
 

@@ -30,7 +30,9 @@ from stories.ingest.names import shown_name
 from stories.models import Analysis, Source, SourceVersion, Story
 
 # Bump when the engine's output changes, so stored analyses are computed afresh.
-ENGINE_VERSION = "28"  # 28: round 11: quoted times on one clock, ages by copy day and by the one
+ENGINE_VERSION = "29"  # 29: round 12: a "mom of N" is a mother, E / I opening a first name
+# beside one surname, one street given two kinds of way, how long before the story someone married
+# 28: round 11: quoted times on one clock, ages by copy day and by the one
 # person named in full, shots fired at someone, bare running totals, a play at two game clocks, crowds
 # put at a figure, boys and girls counted apart
 # 27: round 10, both halves: times to the minute, deals, works, totals, one death
