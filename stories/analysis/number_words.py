@@ -5,7 +5,6 @@ of a count ("the first 17"), the time it is counted per (`rate_of`), the name it
 
 from __future__ import annotations
 
-import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -223,25 +222,45 @@ def context_of(text: str, start: int, end: int) -> tuple[frozenset[str], frozens
     after_text = text[end : end + 60]
     if "-" in after_text[:3]:
         after_text = _SPACED_AGE.sub(r" \1 old", after_text)
-    after_text = CLAUSE_END.split(JOINING_HYPHEN.sub(" ", after_text), maxsplit=1)[0]
+        if "-" in after_text[:2]:  # where a joining hyphen can stand (`JOINING_HYPHEN`)
+            after_text = JOINING_HYPHEN.sub(" ", after_text)
+    after_text = _to_clause_end(after_text)
     coordinated = _AND_A_NUMBER.match(after_text)  # "7.6 and 7.5 magnitude quakes": what the second counts
     if coordinated:
         after_text = after_text[coordinated.end() :]
-    after_text = _AND.split(after_text, maxsplit=1)[0]  # "injuring dozens and destroying": not what it counts
-    before_text = CLAUSE_END.split(text[max(0, start - 30) : start])[-1]
+    joined = _AND.search(after_text)  # "injuring dozens and destroying": not what it counts
+    if joined:
+        after_text = after_text[: joined.start()]
     words = fold(after_text).split()
     # "two traditional three-point plays", "3-of-4 three attempts": a number word begins
     # the next number, and what follows it is what that one counts.
-    words = list(itertools.takewhile(lambda word: word not in _NEXT_NUMBER, words))
+    for place, word in enumerate(words):
+        if word in _NEXT_NUMBER:
+            words = words[:place]
+            break
     if len(words) > 2 and words[1] in _MODIFYING and words[0] not in STOPWORDS and words[2] not in STOPWORDS:
         words = words[2:]  # "one rocket-propelled grenade launcher" counts launchers, not rockets
     following = [word for word in words if word not in STOPWORDS]
-    before = [word for word in fold(before_text).split() if word not in STOPWORDS and word not in _BOUND_WORDS][-1:]
+    before = _last_content_word(CLAUSE_END.split(text[max(0, start - 30) : start])[-1])
     if following[:2] in (["year", "old"], ["years", "old"]):
         # An age: what it is the age of comes after ("a 10-year-old girl"), not "year old".
         return _stems(following[2:3]), _stems(before), "age"
     after = following[:1] if following[:1] == ["times"] else following[:2]  # "shot 11 times by police"
     return _stems(after), _stems(before), _measure(after)
+
+
+def _to_clause_end(text: str) -> str:
+    """`text` up to the end of its clause: `CLAUSE_END.split(text, 1)[0]`, without the list."""
+    end = CLAUSE_END.search(text)
+    return text if end is None else text[: end.start()]
+
+
+def _last_content_word(text: str) -> list[str]:
+    """The last word of `text` (folded) that is neither a stop word nor a bound's, as a list of one or none."""
+    for word in reversed(fold(text).split()):
+        if word not in STOPWORDS and word not in _BOUND_WORDS:
+            return [word]
+    return []
 
 
 def lead_of(text: str, start: int) -> str:
@@ -256,12 +275,13 @@ def _measure(after: list[str]) -> str:
         return ""
     if after[0] in QUALIFIERS and len(after) > 1 and stem(after[1].rstrip("s")) in MEASURES:
         return f"{after[0]} {stem(after[1].rstrip('s'))}"
-    return stem(after[0].rstrip("s")) if stem(after[0].rstrip("s")) in MEASURES else ""
+    first = stem(after[0].rstrip("s"))
+    return first if first in MEASURES else ""
 
 
 def _stems(words: list[str]) -> frozenset[str]:
     """Stems of the words without a digit in them (a word of letters has none: the quick test)."""
-    return frozenset(stem(word) for word in words if word.isalpha() or not any(char.isdigit() for char in word))
+    return frozenset([stem(word) for word in words if word.isalpha() or not any(char.isdigit() for char in word)])
 
 
 # A length that is a depth: "at a depth of just 10 kilometers", "10 km deep", "33 feet below
