@@ -59,6 +59,7 @@ SETS = {
     "thirteenth held-out": ("pairs_heldout13.json", "labels_heldout13_"),
     "fourteenth held-out": ("pairs_heldout14.json", "labels_heldout14_"),
     "fifteenth held-out": ("pairs_heldout15.json", "labels_heldout15_"),
+    "sixteenth held-out": ("pairs_heldout16.json", "labels_heldout16_"),
 }
 
 
