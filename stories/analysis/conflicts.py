@@ -35,6 +35,7 @@ from .names import (
     check_word_order,
 )
 from .numbers import check_numbers
+from .populations import not_one_population
 from .proper_names import Capital, SourceNames
 from .quantities import Number
 from .quote_times import on_one_clock
@@ -217,7 +218,9 @@ def _check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts],
     trial = Found()
     check_numbers(trial, a, b)
     for item in trial.items:
-        held.add(found, item, (a[0], b[0]), (_number(a[1], item.a.text), _number(b[1], item.b.text)))
+        numbers = (_number(a[1], item.a.text), _number(b[1], item.b.text))
+        if not not_one_population(*numbers):
+            held.add(found, item, (a[0], b[0]), numbers)
 
 
 def _number(facts: Facts, text: str) -> Number | None:

@@ -161,12 +161,20 @@ def check_word_order(found: Found, a: SourceNames, b: SourceNames, space: Senten
             ):
                 continue
             written_b, block_b = swapped_b
+            if _possessive(block_a, written_a) or _possessive(block_b, written_b):
+                continue  # "Sheriff's Deputy" is the sheriff's deputy: a "Deputy Sheriff"
             found.add(
                 "name",
                 (block_a, _run_with(block_a, written_a, space)),
                 (block_b, _run_with(block_b, written_b, space)),
                 f"the words of one name in another order: {written_a} / {written_b}",
             )
+
+
+def _possessive(block: Block, written: str) -> bool:
+    """The first word owns the second where the passage writes them: "Sheriff's Deputy"."""
+    first, second = written.split(" ", 1)
+    return f"{first}'s {second}" in block.text or f"{first}\u2019s {second}" in block.text
 
 
 def _run_with(block: Block, words: str, space: SentenceSpace) -> str:

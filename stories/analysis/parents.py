@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .found import Found
-from .model import Block
+from .model import Block, FactRef
 
 Parents = dict[str, list[tuple[Block, str, int]]]  # "mother" -> (where, as written, children)
 
@@ -35,10 +35,19 @@ _PARENT = re.compile(
 _PARENT_WORD = {"mom": "mother", "mum": "mother", "dad": "father"}
 
 
+# "one of her 12 children": a count of someone's own children, whoever the parent is. Kept
+# apart (OWN): told of no parent word, it is compared with no count of a parent's.
+_OWN_CHILDREN = re.compile(rf"\b(?:her|his|their)\s(?P<count>{_COUNT})\s(?:children|kids|sons|daughters)\b", re.I)
+OWN = "own"
+
+
 def parents_of(sentences: list[tuple[Block, str]]) -> Parents:
     """A source's counts of children, by the parent word they follow."""
     parents: Parents = {}
     for block, text in sentences:
+        if "children" in text or "kids" in text:
+            for match in _OWN_CHILDREN.finditer(text):
+                parents.setdefault(OWN, []).append((block, match.group(), 0))
         if "of" not in text or not _may_name_a_parent(text):  # most sentences count no children
             continue
         for match in _PARENT.finditer(text):
@@ -57,7 +66,9 @@ def _may_name_a_parent(text: str) -> bool:
 
 def check_parents(found: Found, parents_a: Parents, parents_b: Parents) -> None:
     """One count of a parent's children in one source, and another count in the other."""
-    for parent in sorted(parents_a.keys() & parents_b.keys()):
+    if parents_a or parents_b:
+        _drop_family_sizes(found, parents_a, parents_b)
+    for parent in sorted(parents_a.keys() & parents_b.keys() - {OWN}):
         given_a, given_b = parents_a[parent], parents_b[parent]
         values_a, values_b = {value for *_, value in given_a}, {value for *_, value in given_b}
         if values_a == values_b or (len(values_a) > 1 and len(values_b) > 1):
@@ -69,3 +80,26 @@ def check_parents(found: Found, parents_a: Parents, parents_b: Parents) -> None:
             other = next(place for place in given_a if place[2] not in values_b)
             (block_a, written_a, _), (block_b, written_b, _) = other, given_b[0]
         found.add("number", (block_a, written_a), (block_b, written_b), f"children of the {parent}")
+
+
+def _drop_family_sizes(found: Found, parents_a: Parents, parents_b: Parents) -> None:
+    """A parent's count of children ("the mother of 12 children") set by another check
+    against a count of children that is no parent's ("two children pressed against a
+    wall"): how many children she has is not how many were there. The count goes; two
+    parents' counts are this check's."""
+    kept = []
+    for item in found.items:
+        family_a, family_b = _family(item.a, parents_a), _family(item.b, parents_b)
+        if item.kind != "number" or family_a == family_b or "children of the" in item.note:
+            kept.append(item)
+    found.items[:] = kept
+
+
+def _family(value: FactRef, parents: Parents) -> bool:
+    """The value is a count of someone's children ("mother of 12", "her 12 children")."""
+    first = f" {value.text.split(' ', 1)[0].casefold()} "
+    return any(
+        block.id == value.block and first in f" {written.casefold()} "
+        for given in parents.values()
+        for block, written, _ in given
+    )

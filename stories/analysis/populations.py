@@ -32,6 +32,7 @@ _POPULATION_BEFORE = re.compile(rf"\bpopulation\s+(?:of\s+)?{_BOUND}$", re.I)
 _HOME_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_KINDS)})\s+of|\bhome\s+(?:to|by|for)|\bwhich\s+has)\s+{_BOUND}$", re.I)
 _DWELLERS = frozenset(stem(word) for word in "people residents inhabitants".split())
 _BEFORE = 80  # characters before a population in which its kind of place is named
+_CLAUSE = 160  # characters before a population in which a clause of "which" that gives it opens
 
 
 def populations_of(numbers: Given) -> Populations:
@@ -44,9 +45,34 @@ def _kind_of_population(number: Number) -> str:
         return ""
     at = number.sentence.find(number.raw)
     before = number.sentence[max(0, at - _BEFORE) : at] if at >= 0 else ""
-    said = _POPULATION_BEFORE.search(before) or (_HOME_BEFORE.search(before) and number.counts & _DWELLERS)
-    kinds = _KIND.findall(before) if said else []
+    said = _POPULATION_BEFORE.search(before)
+    if not said and number.counts & _DWELLERS:
+        said = _HOME_BEFORE.search(before)
+    if not said:
+        return ""
+    kinds = _antecedent(number.sentence[max(0, at - _CLAUSE) : at], said) or _KIND.findall(before)
     return kinds[-1].lower() if kinds else ""
+
+
+def _antecedent(before: str, said: re.Match[str]) -> list[str]:
+    """The kinds of place named before a clause of "which" that gives a population: "the
+    island, which lies off the port city of X and is home to 100,000 people" counts the
+    island's people, not the city's. None when the words that give it name the place
+    themselves ("a city of 500,000")."""
+    which = before.rfind(", which ")
+    if which < 0 or _KIND.match(said.group()):
+        return []
+    return _KIND.findall(before, 0, which)
+
+
+def not_one_population(number_a: Number | None, number_b: Number | None) -> bool:
+    """One number is a place's population and the other is not that kind of place's: "Bandar
+    Abbas, a city of 500,000 people" / "the island, home to 100,000 people"; "Zarand, a town
+    of 15,000 people" / "killing 612 people". Linked sentences of one background event
+    share its words, and "people" counts both."""
+    kind_a = _kind_of_population(number_a) if number_a else ""
+    kind_b = _kind_of_population(number_b) if number_b else ""
+    return kind_a != kind_b
 
 
 def check_populations(found: Found, given_a: Populations, given_b: Populations) -> None:

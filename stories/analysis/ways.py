@@ -19,15 +19,21 @@ from .proper_names import SourceNames
 KINDS_OF_STREET = ("street", "avenue", "road", "boulevard", "lane", "drive")
 
 
+# The same holds of a place of care or study named for someone: "the Betty Ford Clinic" /
+# "the Betty Ford Center" name one place two ways. ("Centre" / "Center" is house style.)
+KINDS_OF_INSTITUTION = ("clinic", "center", "hospital", "institute")
+
+
 def check_kinds_of_way(found: Found, a: SourceNames, b: SourceNames) -> None:
-    """A name word before one kind of way in one source only, before another in the other only."""
-    for kind_a in KINDS_OF_STREET:
-        for name, (written_a, block_a) in sorted(a.before.get(kind_a, {}).items()):
-            kinds_b = [kind for kind in KINDS_OF_STREET if name in b.before.get(kind, {})]
-            kinds_a = [kind for kind in KINDS_OF_STREET if name in a.before.get(kind, {})]
-            if len(kinds_a) != 1 or len(kinds_b) != 1 or kinds_b == kinds_a:
-                continue
-            written_b, block_b = b.before[kinds_b[0]][name]
-            found.add(
-                "name", (block_a, written_a), (block_b, written_b), f"another kind of street: {written_a} / {written_b}"
-            )
+    """A name word before one kind of way (or of institution) in one source only, before
+    another in the other only."""
+    for kinds, what in ((KINDS_OF_STREET, "street"), (KINDS_OF_INSTITUTION, "institution")):
+        for kind_a in kinds:
+            for name, (written_a, block_a) in sorted(a.before.get(kind_a, {}).items()):
+                kinds_b = [kind for kind in kinds if name in b.before.get(kind, {})]
+                kinds_a = [kind for kind in kinds if name in a.before.get(kind, {})]
+                if len(kinds_a) != 1 or len(kinds_b) != 1 or kinds_b == kinds_a:
+                    continue
+                written_b, block_b = b.before[kinds_b[0]][name]
+                note = f"another kind of {what}: {written_a} / {written_b}"
+                found.add("name", (block_a, written_a), (block_b, written_b), note)
