@@ -71,7 +71,17 @@ def _about(number: Number, value: float) -> bool:
     off = abs(value - number.value)
     if off > ABOUT * number.value:
         return False
-    return round(number.value / number.precision) % 10 == 0 or off < number.precision - 1e-9
+    precision = _written_to(number)
+    return round(number.value / precision) % 10 == 0 or off < precision - 1e-9
+
+
+def _written_to(number: Number) -> float:
+    """What a number's last written digit is worth, a figure in whole thousands read as
+    written to the thousand: "some 168,000" is no round figure (its thousands end in 8),
+    "about 170,000" is."""
+    if number.precision == 1 and number.value >= 1000 and number.value % 1000 == 0:
+        return 1000.0
+    return number.precision
 
 
 NEAR = 0.1  # "nearly 50" holds for 45 to 50

@@ -28,6 +28,8 @@ _LINE = re.compile(rf"(?<![\w,])(?P<x>{_TEAM})\s(?P<n>\d{{1,3}}),\s(?P<y>{_TEAM}
 # "65-53", "65 - 53" (as some scrapers print it), not a date ("2012-04") nor a time.
 _SCORE = re.compile(r"(?<![\w.,:/-])(\d{1,3})\s?[-\u2013]\s?(\d{1,3})(?![\w.,:/]?\d)(?!\s?[-\u2013]\s?\d)")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
+_DIGIT = re.compile(r"\d")
+_LINE_HINT = re.compile(r"\d,\s")  # a figure and a comma: the cheap test before a line is looked for
 
 Line = tuple[Block, str, frozenset[str], tuple[int, int]]  # where, as written, the teams' words, the points
 Score = tuple[Block, str, frozenset[str], frozenset[int]]  # where, as written, the sentence's names, the figures
@@ -38,13 +40,15 @@ def _read(
     sentence: str,
 ) -> tuple[tuple[str, frozenset[str], tuple[int, int]] | None, tuple[tuple[str, frozenset[int]], ...]]:
     """A sentence's line of a result, if it is one, and its scores."""
-    if not any(character.isdigit() for character in sentence):
+    if _DIGIT.search(sentence) is None:
         return None, ()
     line = None
-    match = _LINE.search(sentence)
+    match = _LINE.search(sentence) if _LINE_HINT.search(sentence) else None
     if match:
         teams = frozenset(fold(match.group("x")).split()) | frozenset(fold(match.group("y")).split())
         line = (match.group(), teams, (int(match.group("n")), int(match.group("m"))))
+    if "-" not in sentence and "\u2013" not in sentence:
+        return line, ()
     scores = tuple((m.group(), frozenset({int(m.group(1)), int(m.group(2))})) for m in _SCORE.finditer(sentence))
     return line, scores
 

@@ -29,6 +29,7 @@ from .spellings import (
     prefixed,
     respelled,
     swapped,
+    vowel_added,
     vowel_changed,
     y_or_ie,
 )
@@ -244,7 +245,7 @@ def _same_name(key: str, mine: SourceNames, other: str, theirs: SourceNames, spa
             and not _other_people(key, mine, other, theirs, space)
         )
     return (
-        (doubled(key, other) or vowel_changed(key, other))
+        (doubled(key, other) or vowel_changed(key, other) or vowel_added(key, other))
         and not _other_people(key, mine, other, theirs, space)
         or _in_like_company(key, mine, other, theirs, space)
     )

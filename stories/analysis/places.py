@@ -22,7 +22,7 @@ from .text import STOPWORDS, fold
 # name among them: "of Internet services and call centers"), then the place: "in",
 # "around", "across" or "throughout" and what follows, to the clause's end.
 _PLACE = re.compile(
-    r"^(?:\s+[A-Za-z][\w'-]*){0,6}?\s+(?:in|around|across|throughout)\s+"
+    r"^(?:\s+[A-Za-z][\w'-]*){0,6}?\s+(?P<preposition>in|around|across|throughout)\s+"
     r"(?P<place>[^,;:.()]*?)(?=\s+(?:by|when|after|as|and|since|from|with|making)\b|[,;:.()]|$)"
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
@@ -60,6 +60,8 @@ def other_places(number_a: Number, number_b: Number) -> bool:
         return False  # the cheap test: most counts are said of no place
     if _of_many(number_a) != _of_many(number_b):
         return True  # "170,000 people in the province" / "230,000 people in 13 countries"
+    if _spanning(number_a) != _spanning(number_b) and not _phrase_words(number_a) & _phrase_words(number_b):
+        return True  # "170,000 people in the province" / "230,000 people around the Indian Ocean"
     place_a = place_of(number_a)
     if not place_a:
         return False
@@ -78,6 +80,26 @@ def _of_many(number: Number) -> bool:
     """The count is said of several places at once: "in 13 countries", or a list of them."""
     phrase = _phrase_after(_after(number, 120))
     return phrase is not None and not _PLACES.isdisjoint(fold(phrase).split()) or _of_a_list(number)
+
+
+def _spanning(number: Number) -> bool:
+    """The count is said of all of a wide place ("around the Indian Ocean", "across the
+    region"), a whole that holds the places a count "in" one of them is said of."""
+    return _read_after(_after(number, 120))[0]
+
+
+def _phrase_words(number: Number) -> frozenset[str]:
+    return _read_after(_after(number, 120))[1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_after(text: str) -> tuple[bool, frozenset[str]]:
+    """Whether the place phrase after a count spans a wide place, and its words."""
+    match = _PLACE.match(text)
+    if not match:
+        return False, frozenset()
+    words = frozenset(word for word in fold(match.group("place")).split() if word not in _NOT_PLACE_WORDS)
+    return match.group("preposition") != "in", words
 
 
 @functools.lru_cache(maxsize=4096)

@@ -77,6 +77,21 @@ def vowel_changed(word_a: str, word_b: str) -> bool:
 _VOWELS = frozenset("aeiouy")
 
 
+def vowel_added(word_a: str, word_b: str) -> bool:
+    """A name with one vowel more, not its first letter: beside a vowel in a long name
+    ("Hormozgan" / "Hormouzgan": one sound romanised as one letter or as a pair), or between
+    two consonants in a name of MIN_DOUBLED letters or more ("Karvan" / "Karavan": a short
+    vowel a romanisation writes or leaves out). No two names of one story differ so."""
+    short, long = sorted((word_a, word_b), key=len)
+    if len(short) < MIN_DOUBLED or len(long) != len(short) + 1:
+        return False
+    at = next((n for n, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    if not (0 < at < len(short) and long[:at] + long[at + 1 :] == short and long[at] in _VOWELS):
+        return False
+    beside_a_vowel = long[at - 1] in _VOWELS or long[at + 1] in _VOWELS
+    return beside_a_vowel if len(short) >= LONG_NAME else not beside_a_vowel
+
+
 def doubled(word_a: str, word_b: str, shortest: int = MIN_DOUBLED) -> bool:
     """A name written with a letter doubled and with it single ("Heffner" / "Hefner"), the
     shorter of `shortest` letters or more: the commonest slip in a name, and no two names

@@ -37,7 +37,7 @@ from .numbers import Ages, ages_of, check_ages_anywhere, check_counts_anywhere, 
 from .parents import check_parents, parents_of
 from .past_quakes import check_past_quakes, past_quakes_of
 from .phones import check_phones, phones_of
-from .placed_parts import check_placed, placed_of
+from .placed_parts import PlacedTolls, check_placed
 from .populations import check_populations, populations_of
 from .quantities import Number
 from .records import check_records, records_of
@@ -134,7 +134,7 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: targets_of(reading.sentences), check_targets),
     StoryCheck(lambda reading: hometowns_of(reading.sentences), check_hometowns),
     StoryCheck(lambda reading: weddings_of(reading.sentences, reading.day), check_weddings),
-    StoryCheck(lambda reading: placed_of(reading.numbers), check_placed),
+    StoryCheck(lambda reading: PlacedTolls(reading.numbers), check_placed),
     StoryCheck(lambda reading: results_of(reading.sentences), check_results),
 )
 

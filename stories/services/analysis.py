@@ -32,7 +32,9 @@ from stories.models import Analysis, Source, SourceVersion, Story
 # Bump when the engine's output changes, so stored analyses are computed afresh.
 ENGINE_VERSION = "30"  # 30: round 13: a population said of a "which" clause's place and kept
 # from other counts, a toll's part in a named place, a line of results' score, a parent's
-# children kept from others, a possessive title's word order, a clinic / center of one name
+# children kept from others, a possessive title's word order, a clinic / center of one name,
+# a vowel added by a romanisation, "some 168,000" written to the thousand, a count around a
+# wide place kept from a count in one place
 # 29: round 12: a "mom of N" is a mother, E / I opening a first name
 # beside one surname, one street given two kinds of way, how long before the story someone married
 # 28: round 11: quoted times on one clock, ages by copy day and by the one

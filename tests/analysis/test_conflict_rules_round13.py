@@ -2,7 +2,8 @@
 alarms over the eighteen labelled sets that a rule of general form reaches (a population
 given in a clause of "which", a population kept from other counts, a toll's part in a named
 place, a line of results, a parent's children kept from other children, a title in a
-possessive, a clinic and a center of one name)."""
+possessive, a clinic and a center of one name, a vowel a romanisation adds, a figure in
+whole thousands read to the thousand, a count around a wide place kept from one in a place)."""
 
 from .reported import conflicts
 
@@ -149,3 +150,60 @@ class TestKindsOfInstitution:
         a = REHAB + "She left the Mary Lane Clinic for the Mary Lane Center on Sunday night.\n"
         b = REHAB + "The Mary Lane Center said it does not comment on its patients.\n"
         assert conflicts(a, b, ("name",)) == []
+
+
+ISLAND = "A strong earthquake shook an island in the Gulf on Sunday, flattening several villages.\n"
+
+
+class TestVowelsAdded:
+    """A vowel a romanisation writes or leaves out: beside a vowel in a long name, between
+    two consonants in a name of six letters or more."""
+
+    def test_a_vowel_beside_a_vowel_in_a_long_name(self):
+        a = ISLAND + "The head of Darbozgan province's emergency office said rescue teams had been sent.\n"
+        b = ISLAND + "The governor of Darbouzgan province told state television that tents were on their way.\n"
+        assert conflicts(a, b, ("name",)) == [("name", "Darbozgan", "Darbouzgan")]
+
+    def test_a_vowel_between_consonants(self):
+        a = ISLAND + "The report said the villages of Tabarak and Soleh were worst hit.\n"
+        b = ISLAND + "The most affected villages were Gorin, Tabrak, Hezar and Moran, officials said.\n"
+        assert conflicts(a, b, ("name",)) == [("name", "Tabarak", "Tabrak")]
+
+    def test_two_people_a_vowel_apart_are_two_people(self):
+        a = ISLAND + "Rescue chief Lorenzo Maravan said teams had reached every village by nightfall.\n"
+        b = ISLAND + "The governor, Peter Marvan, said teams had reached every village by nightfall.\n"
+        assert conflicts(a, b, ("name",)) == []
+
+
+EVACUATION = "Floodwater kept rising in Lenova province on Wednesday, officials said.\n"
+
+
+class TestFiguresInWholeThousands:
+    """ "Some 46,000" is written to the thousand: its thousands end in 6, so it is no round figure."""
+
+    def test_some_forty_six_thousand_is_not_over_forty_seven_thousand(self):
+        a = EVACUATION + "Some 46,000 people have been evacuated from towns along the river, the army said.\n"
+        b = EVACUATION + "More than 47,000 people have been evacuated from towns along the river, the army said.\n"
+        assert [kind for kind, _, _ in conflicts(a, b, ("number",))] == ["number"]
+
+    def test_about_fifty_thousand_is_a_round_figure(self):
+        a = EVACUATION + "About 50,000 people have been evacuated from towns along the river, the army said.\n"
+        b = EVACUATION + "In all 51,500 people have been evacuated from towns along the river, the army said.\n"
+        assert conflicts(a, b, ("number",)) == []
+
+
+CYCLONE = "A cyclone struck the coast of Varna province on Monday, officials said.\n"
+
+
+class TestCountsAroundAWidePlace:
+    """A count "around" or "across" a wide place is a whole; a count "in" one place is a part."""
+
+    def test_a_provinces_dead_and_the_oceans_are_two_counts(self):
+        a = CYCLONE + "In 1998 a cyclone killed 9,000 people in the province and thousands more in other lands.\n"
+        b = CYCLONE + "In 1998 a cyclone killed some 14,000 people around the Bay of Lorn.\n"
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_across_and_in_one_province_are_one_count(self):
+        a = CYCLONE + "In 1998 a cyclone killed 9,000 people in the province, officials recalled.\n"
+        b = CYCLONE + "In 1998 a cyclone killed some 14,000 people across the province, officials recalled.\n"
+        assert [kind for kind, _, _ in conflicts(a, b, ("number",))] == ["number"]
