@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -23,60 +24,72 @@ MAX_POSTINGS = 40  # a word pair in more blocks than this says nothing about rep
 def find_repeats(blocks: list[Block]) -> dict[int, int]:
     """Map the index of every repeat block to the index of the earlier block it repeats
     (always an original, never another repeat)."""
-    keys = [fold(b.norm) for b in blocks]
-    tokens = [key.split() for key in keys]  # folded: words and single spaces
-    pair_sets = [_word_pairs(toks) for toks in tokens]
-    shared = _shared(pair_sets)
+    keys = [fold(b.norm) for b in blocks]  # folded: words and single spaces
+    pair_sets = list(map(word_pairs, keys))
+    wanted, earlier_pairs = _wanted(keys, pair_sets)
     found: dict[int, int] = {}
     first_seen: dict[str, int] = {}
     owners: dict[str, int] = {}  # folded sentence -> block where it first appeared
     index: dict[str, list[int]] = defaultdict(list)
-    for i, toks in enumerate(tokens):
-        key, pairs = keys[i], pair_sets[i]
-        linked = pairs & shared  # the block's only pairs that can link it to another
+    for i, key in enumerate(keys):
+        pairs = pair_sets[i]
         sentences = [fold(s.text) for s in blocks[i].sentences]
         earlier = first_seen.get(key) if key else None
         # A near repeat shares half its pairs with an earlier block: with fewer than
-        # half of them linked, there is none to look for.
-        if earlier is None and len(toks) >= MIN_NEAR_WORDS and len(linked) >= 0.5 * len(pairs):
-            earlier = _near_earlier(toks, pairs, tokens, index)
+        # half of them in any earlier block, there is none to look for.
+        if earlier is None and _may_repeat(key, pairs, earlier_pairs[i]):
+            earlier = _near_earlier(key, pairs, keys, index)
         if earlier is None:
             earlier = _covered_by_earlier(sentences, owners, (i - 1) in found)
         if earlier is not None:
             found[i] = found.get(earlier, earlier)
             continue
         first_seen.setdefault(key, i)
-        for pair in linked:
+        for pair in pairs & wanted:
             index[pair].append(i)
         for sentence in sentences:
             owners.setdefault(sentence, i)
     return found
 
 
-def _word_pairs(toks: list[str]) -> set[str]:
-    """The distinct pairs of neighbouring words, as "first second". Strings rather than
-    tuples: the garbage collector does not track them, and the tens of thousands of a
-    long story once cost more in collections than the search itself."""
-    return set(map(" ".join, zip(toks, toks[1:])))
+@lru_cache(maxsize=1 << 14)  # the versions of a story repeat most of their passages
+def word_pairs(folded: str) -> frozenset[str]:
+    """The distinct pairs of neighbouring words of a folded text, as "first second".
+    Strings rather than tuples: the garbage collector does not track them, and the tens
+    of thousands of a long story once cost more in collections than the search itself."""
+    words = folded.split()
+    return frozenset(map(" ".join, zip(words, words[1:])))
 
 
-def _shared(pair_sets: list[set[str]]) -> set[str]:
-    """The word pairs of more than one block: the only ones worth an index entry (most pairs
-    of a story stand in one block)."""
+def _wanted(keys: list[str], pair_sets: list[frozenset[str]]) -> tuple[set[str], list[int]]:
+    """The word pairs worth an index entry, and how many of each block's pairs an earlier
+    block has. A near repeat of an earlier block has half of its pairs there, and only the
+    pairs of a block that may be one are ever looked up: those it shares with an earlier
+    block (most pairs of a story stand in one block, and most blocks repeat none)."""
     seen: set[str] = set()
-    shared: set[str] = set()
-    for pairs in pair_sets:
-        shared |= pairs & seen
+    wanted: set[str] = set()
+    earlier = []
+    for key, pairs in zip(keys, pair_sets):
+        before = pairs & seen
         seen |= pairs
-    return shared
+        earlier.append(len(before))
+        if _may_repeat(key, pairs, len(before)):
+            wanted |= before
+    return wanted, earlier
 
 
-def _near_earlier(toks: list[str], pairs: set[str], tokens: list[list[str]], index: dict[str, list[int]]) -> int | None:
-    """An earlier original block with the same words but for one or two (`pairs` are
-    the block's distinct word pairs)."""
+def _may_repeat(key: str, pairs: frozenset[str], earlier_pairs: int) -> bool:
+    """Whether a block (its folded text and word pairs) is long enough to be looked for as
+    a near repeat, and has half its pairs in earlier blocks (`earlier_pairs` of them)."""
+    return key.count(" ") >= MIN_NEAR_WORDS - 1 and earlier_pairs >= 0.5 * len(pairs)
+
+
+def _near_earlier(key: str, pairs: frozenset[str], keys: list[str], index: dict[str, list[int]]) -> int | None:
+    """An earlier original block with the same words but for one or two (`key` is the
+    block's folded text, `pairs` its distinct word pairs, `keys` every block's)."""
     needed = 0.5 * len(pairs)
     postings = [p for p in filter(None, map(index.get, pairs)) if len(p) <= MAX_POSTINGS]
-    if sum(map(len, postings)) < needed:  # no earlier block can share half the pairs
+    if len(postings) < needed:  # a block is in each posting once: none can share half the pairs
         return None
     shared = Counter(itertools.chain.from_iterable(postings))
     if max(shared.values()) < needed:
@@ -84,10 +97,12 @@ def _near_earlier(toks: list[str], pairs: set[str], tokens: list[list[str]], ind
     candidates = sorted([j for j, count in shared.items() if count >= needed], key=shared.__getitem__, reverse=True)[
         :8
     ]  # most shared first
+    toks = key.split()
     best, best_distance = None, None
     for j in candidates:
-        distance = Levenshtein.distance(toks, tokens[j])
-        if distance <= _allowed_edits(max(len(toks), len(tokens[j]))):
+        other = keys[j].split()
+        distance = Levenshtein.distance(toks, other)
+        if distance <= _allowed_edits(max(len(toks), len(other))):
             if best_distance is None or distance < best_distance:
                 best, best_distance = j, distance
     return best
