@@ -178,6 +178,12 @@ def content_terms_of(texts: Iterable[str]) -> list[list[str]]:
     for text in texts:
         terms = seen.get(text)
         if terms is None:
-            terms = seen[text] = content_terms(fold(text))
+            terms = seen[text] = _shared_content_terms(fold(text))
         out.append(terms)
     return out
+
+
+@lru_cache(maxsize=1 << 15)  # a passage of one sentence folds as that sentence does
+def _shared_content_terms(folded: str) -> list[str]:
+    """`content_terms`, for `content_terms_of` only: its lists are shared, and only read."""
+    return content_terms(folded)
