@@ -116,7 +116,9 @@ def canonical_order(sources: list[Source]) -> list[Source]:
 
     def weight(source: Source) -> tuple[int, str]:
         text = "\n".join(b.norm for b in source.blocks)
-        return -len(text.split()), hashlib.blake2b(text.encode("utf-8", "replace")).hexdigest()
+        # A normalised text is words and single spaces: its words, counted without a split.
+        words = sum(b.norm.count(" ") + 1 for b in source.blocks if b.norm)
+        return -words, hashlib.blake2b(text.encode("utf-8", "replace")).hexdigest()
 
     return sorted(sources, key=weight)
 

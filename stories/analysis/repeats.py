@@ -127,6 +127,8 @@ def _covered_by_earlier(sentences: list[str], owners: dict[str, int], in_run: bo
 
 def repeated_sentences(block: Block) -> tuple[tuple[int, int], ...]:
     """(sentence, earlier sentence) pairs repeated inside one block."""
+    if len(block.sentences) < 2:  # most blocks
+        return ()
     seen: dict[str, int] = {}
     pairs = []
     for k, sentence in enumerate(block.sentences):
