@@ -26,7 +26,7 @@ def find_repeats(blocks: list[Block]) -> dict[int, int]:
     (always an original, never another repeat)."""
     keys = [fold(b.norm) for b in blocks]  # folded: words and single spaces
     pair_sets = list(map(word_pairs, keys))
-    wanted, earlier_pairs = _wanted(keys, pair_sets)
+    wanted, may_repeat = _wanted(keys, pair_sets)
     found: dict[int, int] = {}
     first_seen: dict[str, int] = {}
     owners: dict[str, int] = {}  # folded sentence -> block where it first appeared
@@ -35,9 +35,7 @@ def find_repeats(blocks: list[Block]) -> dict[int, int]:
         pairs = pair_sets[i]
         sentences = [fold(s.text) for s in blocks[i].sentences]
         earlier = first_seen.get(key) if key else None
-        # A near repeat shares half its pairs with an earlier block: with fewer than
-        # half of them in any earlier block, there is none to look for.
-        if earlier is None and _may_repeat(key, pairs, earlier_pairs[i]):
+        if earlier is None and may_repeat[i]:
             earlier = _near_earlier(key, pairs, keys, index)
         if earlier is None:
             earlier = _covered_by_earlier(sentences, owners, (i - 1) in found)
@@ -61,27 +59,35 @@ def word_pairs(folded: str) -> frozenset[str]:
     return frozenset(map(" ".join, zip(words, words[1:])))
 
 
-def _wanted(keys: list[str], pair_sets: list[frozenset[str]]) -> tuple[set[str], list[int]]:
-    """The word pairs worth an index entry, and how many of each block's pairs an earlier
-    block has. A near repeat of an earlier block has half of its pairs there, and only the
-    pairs of a block that may be one are ever looked up: those it shares with an earlier
-    block (most pairs of a story stand in one block, and most blocks repeat none)."""
+def _wanted(keys: list[str], pair_sets: list[frozenset[str]]) -> tuple[set[str], list[bool]]:
+    """The word pairs worth an index entry, and whether each block may be a near repeat
+    (`_may_repeat`). Only the pairs of a block that may be one are ever looked up, and
+    only those it shares with earlier blocks have postings: most pairs of a story stand
+    in one block, and most blocks repeat none."""
     seen: set[str] = set()
     wanted: set[str] = set()
-    earlier = []
+    may = []
     for key, pairs in zip(keys, pair_sets):
         before = pairs & seen
         seen |= pairs
-        earlier.append(len(before))
-        if _may_repeat(key, pairs, len(before)):
+        may.append(_may_repeat(key, pairs, len(before)))
+        if may[-1]:
             wanted |= before
-    return wanted, earlier
+    return wanted, may
 
 
 def _may_repeat(key: str, pairs: frozenset[str], earlier_pairs: int) -> bool:
     """Whether a block (its folded text and word pairs) is long enough to be looked for as
-    a near repeat, and has half its pairs in earlier blocks (`earlier_pairs` of them)."""
-    return key.count(" ") >= MIN_NEAR_WORDS - 1 and earlier_pairs >= 0.5 * len(pairs)
+    a near repeat and has enough of its pairs in earlier blocks (`earlier_pairs` of them):
+    half, which `_near_earlier` asks of a candidate, and all but two for each word edit
+    it may allow. An edit breaks at most two neighbouring pairs, so a block within d edits
+    of an earlier one has all but 2d of its pairs there; the other block is at most d
+    words longer, and d at most the edits allowed for a block of that length."""
+    words = key.count(" ") + 1
+    if words < MIN_NEAR_WORDS or earlier_pairs < 0.5 * len(pairs):  # most blocks
+        return False
+    longest = (words + 2) * 100 // 92 + 1  # n + d with d <= 2 + 0.08 (n + d): (n + 2) / 0.92
+    return earlier_pairs >= len(pairs) - 2 * _allowed_edits(longest)
 
 
 def _near_earlier(key: str, pairs: frozenset[str], keys: list[str], index: dict[str, list[int]]) -> int | None:
