@@ -77,7 +77,7 @@ class TermRows:
 def tfidf(term_lists: list[list[str]]) -> TermRows:
     """Raw (unnormalised) TF-IDF rows, one per term list: sublinear tf, smoothed idf."""
     every = list(itertools.chain.from_iterable(term_lists))
-    vocab = {term: n for n, term in enumerate(dict.fromkeys(every))}
+    vocab = dict(zip(dict.fromkeys(every), itertools.count()))  # term -> id, in order of first use
     ids = np.fromiter(map(vocab.__getitem__, every), dtype=np.int64, count=len(every))
     width = max(1, len(vocab))
     rows = np.repeat(np.arange(len(term_lists)), [len(terms) for terms in term_lists])
