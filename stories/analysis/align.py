@@ -68,8 +68,9 @@ class Scores:
     """What a merge reads of the scores of the new blocks against the rows: every score
     above CHAIN_MIN (the lowest that any step keeps: PART_MIN and MOVE_MIN stand above it)
     as (block, row, score) in order of block then row, and each block's and each row's
-    best score. The blocks x rows matrix is computed a slice of blocks at a time and never
-    kept: whole, it grew with the square of the text (74 ms at 2 x 64,000 words)."""
+    best score among those (-inf when it has none: a best is only read beside a score
+    above PART_MIN, which it is at least). The blocks x rows matrix is computed a slice of
+    blocks at a time and never kept: whole, it grew with the square of the text."""
 
     blocks: list[int]
     rows: list[int]
@@ -93,7 +94,7 @@ def _scores(space: BlockSpace, rows: list[RowCells], new_blocks: list[int]) -> S
     kinds = _Kinds(space, new_blocks, [cell[0] for _, cell in cells])
     exact_blocks, exact_cells = _exact_matches(space, new_blocks, cells)
     starts = np.flatnonzero(np.r_[True, np.diff([number for number, _ in cells]) != 0])
-    found, block_best, row_best = [], [], np.full(len(rows), -np.inf)
+    found = []
     for first, by_cell in cosine_chunks(space.vectors.take(new_blocks).unit(), cell_vectors):
         last = first + len(by_cell)
         kinds.adjust(by_cell, first, last)
@@ -101,19 +102,14 @@ def _scores(space: BlockSpace, rows: list[RowCells], new_blocks: list[int]) -> S
         by_cell[exact_blocks[exact] - first, exact_cells[exact]] = 1.5
         # One cell a row: the best cell of each row is that cell.
         chunk = by_cell if len(cells) == len(rows) else np.maximum.reduceat(by_cell, starts, axis=1)
-        block_best.append(chunk.max(axis=1))
-        np.maximum(row_best, chunk.max(axis=0), out=row_best)
         at_block, at_row = np.nonzero(chunk > CHAIN_MIN)
         found.append((at_block + first, at_row, chunk[at_block, at_row]))
     blocks, columns, values = (np.concatenate(part) for part in zip(*found))
-    return Scores(
-        blocks.tolist(),
-        columns.tolist(),
-        values.tolist(),
-        np.concatenate(block_best),
-        row_best,
-        np.searchsorted(blocks, np.arange(len(new_blocks) + 1)),
-    )
+    block_best, row_best = np.full(len(new_blocks), -np.inf), np.full(len(rows), -np.inf)
+    np.maximum.at(block_best, blocks, values)
+    np.maximum.at(row_best, columns, values)
+    starts = np.searchsorted(blocks, np.arange(len(new_blocks) + 1))
+    return Scores(blocks.tolist(), columns.tolist(), values.tolist(), block_best, row_best, starts)
 
 
 _KIND_CODE = {kind: code for code, kind in enumerate(FRONT + ("body", "other"))}
