@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
-from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -21,11 +20,18 @@ MIN_NEAR_WORDS = 6
 MAX_POSTINGS = 40  # a word pair in more blocks than this says nothing about repeats
 
 
-def find_repeats(blocks: list[Block]) -> dict[int, int]:
+def find_repeats(blocks: list[Block], pairs_of: dict[str, frozenset[str]] | None = None) -> dict[int, int]:
     """Map the index of every repeat block to the index of the earlier block it repeats
-    (always an original, never another repeat)."""
+    (always an original, never another repeat). `pairs_of` keeps folded passages' word
+    pairs for the other sources of a comparison: versions repeat most of their passages."""
     keys = [fold(b.norm) for b in blocks]  # folded: words and single spaces
-    pair_sets = list(map(word_pairs, keys))
+    pairs_of = {} if pairs_of is None else pairs_of
+    pair_sets = []
+    for key in keys:
+        pairs = pairs_of.get(key)
+        if pairs is None:
+            pairs = pairs_of[key] = word_pairs(key)
+        pair_sets.append(pairs)
     wanted, may_repeat = _wanted(keys, pair_sets)
     found: dict[int, int] = {}
     first_seen: dict[str, int] = {}
@@ -50,7 +56,6 @@ def find_repeats(blocks: list[Block]) -> dict[int, int]:
     return found
 
 
-@lru_cache(maxsize=1 << 14)  # the versions of a story repeat most of their passages
 def word_pairs(folded: str) -> frozenset[str]:
     """The distinct pairs of neighbouring words of a folded text, as "first second".
     Strings rather than tuples: the garbage collector does not track them, and the tens
