@@ -30,7 +30,7 @@ def find_repeats(blocks: list[Block], pairs_of: dict[str, frozenset[str]] | None
     for key in keys:
         pairs = pairs_of.get(key)
         if pairs is None:
-            pairs = pairs_of[key] = word_pairs(key)
+            pairs = pairs_of[key] = _word_pairs(key)
         pair_sets.append(pairs)
     wanted, may_repeat = _wanted(keys, pair_sets)
     found: dict[int, int] = {}
@@ -56,7 +56,7 @@ def find_repeats(blocks: list[Block], pairs_of: dict[str, frozenset[str]] | None
     return found
 
 
-def word_pairs(folded: str) -> frozenset[str]:
+def _word_pairs(folded: str) -> frozenset[str]:
     """The distinct pairs of neighbouring words of a folded text, as "first second".
     Strings rather than tuples: the garbage collector does not track them, and the tens
     of thousands of a long story once cost more in collections than the search itself."""
@@ -120,6 +120,8 @@ def _near_earlier(key: str, pairs: frozenset[str], keys: list[str], index: dict[
 
 
 def _allowed_edits(n_words: int) -> int:
+    # `_may_repeat` counts on this never falling as n_words grows, and staying at most
+    # 2 + 0.08 n_words.
     return 1 if n_words < 10 else max(2, int(0.08 * n_words))
 
 
