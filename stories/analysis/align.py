@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .model import Block
-from .vectors import TermRows, cosines
+from .vectors import TermRows, cosine_chunks
 
 CHAIN_MIN = 0.18  # a match worth keeping in the order-preserving chain
 PART_MIN = 0.20  # the part of a split or merge must score this against the whole
@@ -49,13 +49,13 @@ def align_rows(space: BlockSpace, sources: list[list[int]]) -> list[RowCells]:
 
 def merge_source(space: BlockSpace, rows: list[RowCells], new_blocks: list[int]) -> list[RowCells]:
     """`rows` with one more source merged in. `new_blocks` are its blocks (indices into
-    `space`); below, a new block is known by its place among them, which is its row in the
-    score matrix, and a row by its place in `rows`, its column there."""
+    `space`); below, a new block is known by its place among them, and a row by its place
+    in `rows`."""
     key = space.blocks[new_blocks[0]].source
     if not rows:
         return [{key: [index]} for index in new_blocks]
     scores = _scores(space, rows, new_blocks)
-    chain = _best_chain(scores, CHAIN_MIN)
+    chain = _best_chain(scores)
     row_of = dict(chain)
     _attach_splits(scores, row_of)
     groups = _merged_row_groups(scores, row_of, len(rows))
@@ -63,17 +63,53 @@ def merge_source(space: BlockSpace, rows: list[RowCells], new_blocks: list[int])
     return _rebuild(rows, new_blocks, key, row_of, dict(chain), groups)
 
 
-def _scores(space: BlockSpace, rows: list[RowCells], new_blocks: list[int]) -> np.ndarray:
-    """Score of every new block (rows of the result) against every row (columns)."""
+@dataclass(frozen=True)
+class Scores:
+    """What a merge reads of the scores of the new blocks against the rows: every score
+    above CHAIN_MIN (the lowest that any step keeps: PART_MIN and MOVE_MIN stand above it)
+    as (block, row, score) in order of block then row, and each block's and each row's
+    best score among those (-inf when it has none: a best is only read beside a score
+    above PART_MIN, which it is at least). The blocks x rows matrix is computed a slice of
+    blocks at a time and never kept: whole, it grew with the square of the text."""
+
+    blocks: list[int]
+    rows: list[int]
+    values: list[float]
+    block_best: np.ndarray
+    row_best: np.ndarray
+    starts: np.ndarray  # each block's first entry, and one past the last
+
+    def at(self, block: int, row: int) -> float:
+        """The score of one block against one row; -inf when it is not above CHAIN_MIN."""
+        lo, hi = int(self.starts[block]), int(self.starts[block + 1])
+        k = bisect.bisect_left(self.rows, row, lo, hi)
+        return self.values[k] if k < hi and self.rows[k] == row else -np.inf
+
+
+def _scores(space: BlockSpace, rows: list[RowCells], new_blocks: list[int]) -> Scores:
+    """Score of every new block against every row: the best over the row's cells of the
+    cosine of their vectors, adjusted for block kinds; 1.5 for the same normalised text."""
     cells = [(number, cell) for number, row in enumerate(rows) for cell in row.values()]
     cell_vectors = space.vectors.sums([cell for _, cell in cells]).unit()
-    by_cell = cosines(space.vectors.take(new_blocks).unit(), cell_vectors)
-    _adjust_for_kinds(by_cell, space, new_blocks, [cell[0] for _, cell in cells])
-    by_cell[_exact_matches(space, new_blocks, cells)] = 1.5
-    if len(cells) == len(rows):  # one cell a row: the best cell of each row is that cell
-        return by_cell
+    kinds = _Kinds(space, new_blocks, [cell[0] for _, cell in cells])
+    exact_blocks, exact_cells = _exact_matches(space, new_blocks, cells)
     starts = np.flatnonzero(np.r_[True, np.diff([number for number, _ in cells]) != 0])
-    return np.maximum.reduceat(by_cell, starts, axis=1)
+    found = []
+    for first, by_cell in cosine_chunks(space.vectors.take(new_blocks).unit(), cell_vectors):
+        last = first + len(by_cell)
+        kinds.adjust(by_cell, first, last)
+        exact = (exact_blocks >= first) & (exact_blocks < last)
+        by_cell[exact_blocks[exact] - first, exact_cells[exact]] = 1.5
+        # One cell a row: the best cell of each row is that cell.
+        chunk = by_cell if len(cells) == len(rows) else np.maximum.reduceat(by_cell, starts, axis=1)
+        at_block, at_row = np.nonzero(chunk > CHAIN_MIN)
+        found.append((at_block + first, at_row, chunk[at_block, at_row]))
+    blocks, columns, values = (np.concatenate(part) for part in zip(*found))
+    block_best, row_best = np.full(len(new_blocks), -np.inf), np.full(len(rows), -np.inf)
+    np.maximum.at(block_best, blocks, values)
+    np.maximum.at(row_best, columns, values)
+    starts = np.searchsorted(blocks, np.arange(len(new_blocks) + 1))
+    return Scores(blocks.tolist(), columns.tolist(), values.tolist(), block_best, row_best, starts)
 
 
 _KIND_CODE = {kind: code for code, kind in enumerate(FRONT + ("body", "other"))}
@@ -82,23 +118,29 @@ np.fill_diagonal(_KIND_ADJUST, 0.35)
 _KIND_ADJUST[5:, 5:] = 0.0
 
 
-def _adjust_for_kinds(scores: np.ndarray, space: BlockSpace, new_blocks: list[int], firsts: list[int]) -> None:
+class _Kinds:
     """Front matter aligns by kind: a standfirst with a standfirst, a dek with a dek.
     Body passages need no adjustment among themselves, so only the rows and columns of
     the few front-matter blocks are touched. `firsts` holds each cell's first block."""
-    new_kinds = np.array([_KIND_CODE[space.blocks[index].kind] for index in new_blocks], dtype=np.int64)
-    cell_kinds = np.array([_KIND_CODE[space.blocks[index].kind] for index in firsts], dtype=np.int64)
-    front_new, body_new = np.flatnonzero(new_kinds < len(FRONT)), np.flatnonzero(new_kinds >= len(FRONT))
-    front_cells = np.flatnonzero(cell_kinds < len(FRONT))
-    scores[front_new] += _KIND_ADJUST[new_kinds[front_new, None], cell_kinds[None, :]]
-    scores[np.ix_(body_new, front_cells)] += _KIND_ADJUST[new_kinds[body_new, None], cell_kinds[None, front_cells]]
+
+    def __init__(self, space: BlockSpace, new_blocks: list[int], firsts: list[int]) -> None:
+        self.new = np.array([_KIND_CODE[space.blocks[index].kind] for index in new_blocks], dtype=np.int64)
+        self.cells = np.array([_KIND_CODE[space.blocks[index].kind] for index in firsts], dtype=np.int64)
+        self.front_cells = np.flatnonzero(self.cells < len(FRONT))
+
+    def adjust(self, scores: np.ndarray, first: int, last: int) -> None:
+        """Adjust the scores of new blocks `first` to `last` (the rows of `scores`)."""
+        new, front = self.new[first:last], self.front_cells
+        front_new, body_new = np.flatnonzero(new < len(FRONT)), np.flatnonzero(new >= len(FRONT))
+        scores[front_new] += _KIND_ADJUST[new[front_new, None], self.cells[None, :]]
+        scores[np.ix_(body_new, front)] += _KIND_ADJUST[new[body_new, None], self.cells[None, front]]
 
 
 def _exact_matches(
     space: BlockSpace, new_blocks: list[int], cells: list[tuple[int, list[int]]]
-) -> tuple[list[int], list[int]]:
+) -> tuple[np.ndarray, np.ndarray]:
     """Block/cell pairs with the same normalised text: certain, whatever the vectors say.
-    As the new blocks' places and the cells' places, to index the score matrix with."""
+    As the new blocks' places and the cells' places, to index the scores with."""
     by_text: dict[str, list[int]] = {}
     for place, (_, cell) in enumerate(cells):
         if len(cell) == 1:
@@ -108,29 +150,34 @@ def _exact_matches(
         for place in by_text.get(space.blocks[index].norm, ()):
             block_places.append(block)
             cell_places.append(place)
-    return block_places, cell_places
+    return np.array(block_places, dtype=np.int64), np.array(cell_places, dtype=np.int64)
 
 
-def _best_chain(scores: np.ndarray, minimum: float) -> list[tuple[int, int]]:
+def _best_chain(scores: Scores) -> list[tuple[int, int]]:
     """The order-preserving set of (block, row) matches with the largest total gain
-    (score minus `minimum`): a weighted longest increasing subsequence with a Fenwick
-    tree of prefix maxima."""
-    hits = np.nonzero(scores > minimum)
-    gains = (scores[hits] - minimum).tolist()
-    blocks, rows = hits[0].tolist(), hits[1].tolist()  # the candidate matches
-    tree = [(0.0, -1)] * (scores.shape[1] + 1)  # by row: the best chain ending before it
+    (score minus CHAIN_MIN): a weighted longest increasing subsequence with a Fenwick
+    tree of prefix maxima (its two walks written out: they run a few times per candidate,
+    14,000 candidates at 2 x 64,000 words)."""
+    blocks, rows = scores.blocks, scores.rows  # the candidate matches
+    gains = [value - CHAIN_MIN for value in scores.values]
+    size = len(scores.row_best) + 1
+    tree_gain, tree_end = [0.0] * size, [-1] * size  # by row: the best chain ending before it
     best, previous = [0.0] * len(blocks), [-1] * len(blocks)  # by candidate: its chain's gain, its predecessor
-    first = 0
-    while first < len(blocks):  # candidates come grouped by block; one match per block
-        end = first
-        while end < len(blocks) and blocks[end] == blocks[first]:
-            end += 1
-        for candidate in range(first, end):
-            value, previous[candidate] = _prefix_max(tree, rows[candidate])
-            best[candidate] = value + gains[candidate]
-        for candidate in range(first, end):
-            _raise(tree, rows[candidate] + 1, (best[candidate], candidate))
-        first = end
+    bounds = scores.starts.tolist()
+    for first, last in zip(bounds, bounds[1:]):  # a block's candidates: one match per block
+        for candidate in range(first, last):
+            value, end, position = 0.0, -1, rows[candidate]
+            while position > 0:  # the best chain ending before the candidate's row
+                if tree_gain[position] > value:
+                    value, end = tree_gain[position], tree_end[position]
+                position &= position - 1
+            best[candidate], previous[candidate] = value + gains[candidate], end
+        for candidate in range(first, last):
+            value, position = best[candidate], rows[candidate] + 1
+            while position < size:  # raise the rows after it
+                if value > tree_gain[position]:
+                    tree_gain[position], tree_end[position] = value, candidate
+                position += position & -position
     candidate = max(range(len(blocks)), key=best.__getitem__, default=-1)
     chain = []
     while candidate >= 0:
@@ -139,29 +186,13 @@ def _best_chain(scores: np.ndarray, minimum: float) -> list[tuple[int, int]]:
     return chain[::-1]
 
 
-def _prefix_max(tree: list[tuple[float, int]], position: int) -> tuple[float, int]:
-    result = (0.0, -1)
-    while position > 0:
-        if tree[position][0] > result[0]:
-            result = tree[position]
-        position -= position & -position
-    return result
-
-
-def _raise(tree: list[tuple[float, int]], position: int, item: tuple[float, int]) -> None:
-    while position < len(tree):
-        if item[0] > tree[position][0]:
-            tree[position] = item
-        position += position & -position
-
-
-def _attach_splits(scores: np.ndarray, row_of: dict[int, int]) -> None:
+def _attach_splits(scores: Scores, row_of: dict[int, int]) -> None:
     """Unmatched blocks next to a match that carry more of the same row's passage."""
-    best = scores.max(axis=1) if scores.size else np.zeros(0)
-    for order, step in ((range(scores.shape[0]), -1), (range(scores.shape[0] - 1, -1, -1), 1)):
+    n_blocks = len(scores.block_best)
+    for order, step in ((range(n_blocks), -1), (range(n_blocks - 1, -1, -1), 1)):
         for block in order:
             row = row_of.get(block + step)
-            if block not in row_of and row is not None and _is_part(scores[block, row], best[block]):
+            if block not in row_of and row is not None and _is_part(scores.at(block, row), scores.block_best[block]):
                 row_of[block] = row
 
 
@@ -169,32 +200,31 @@ def _is_part(score: float, best: float) -> bool:
     return score >= PART_MIN and score >= best - 0.05
 
 
-def _merged_row_groups(scores: np.ndarray, row_of: dict[int, int], n_rows: int) -> list[int]:
+def _merged_row_groups(scores: Scores, row_of: dict[int, int], n_rows: int) -> list[int]:
     """Group number of every row: an unmatched row joins its matched neighbour when that
     neighbour's block also covers it (the new source merged two passages into one)."""
     groups = list(range(n_rows))
     matched = {row: block for block, row in row_of.items()}
-    best = scores.max(axis=0) if scores.size else np.zeros(0)
     for order, step in ((range(n_rows), -1), (range(n_rows - 1, -1, -1), 1)):
         for row in order:
             neighbour = row + step
             block = matched.get(neighbour)
             if row in matched or block is None or not 0 <= neighbour < n_rows:
                 continue
-            if _is_part(scores[block, row], best[row]):
+            if _is_part(scores.at(block, row), scores.row_best[row]):
                 groups[row] = groups[neighbour]
                 matched[row] = block
     return groups
 
 
-def _attach_moves(scores: np.ndarray, row_of: dict[int, int], groups: list[int]) -> None:
+def _attach_moves(scores: Scores, row_of: dict[int, int], groups: list[int]) -> None:
     """Out-of-order matches (a moved passage), clearest first."""
     taken = {groups[row] for row in row_of.values()}
-    free_blocks = np.array([block for block in range(scores.shape[0]) if block not in row_of], dtype=np.int64)
-    free_rows = np.array([row for row in range(scores.shape[1]) if groups[row] not in taken], dtype=np.int64)
-    free = scores[np.ix_(free_blocks, free_rows)]
-    at_block, at_row = np.nonzero(free >= MOVE_MIN)
-    moves = zip(free[at_block, at_row].tolist(), free_blocks[at_block].tolist(), free_rows[at_row].tolist())
+    moves = [
+        (value, block, row)
+        for block, row, value in zip(scores.blocks, scores.rows, scores.values)
+        if value >= MOVE_MIN and block not in row_of and groups[row] not in taken
+    ]
     for _, block, row in sorted(moves, reverse=True):
         if block not in row_of and groups[row] not in taken:
             row_of[block] = row

@@ -8,8 +8,9 @@ apart and returns each paragraph with the 1-based line range it came from.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .model import Block
+from .model import Block, Sentence
 from .sentences import split_sentences
 from .text import clean_input, display_text, fold, is_heading, normalise
 
@@ -28,7 +29,7 @@ MAX_BLOCKS = 5000
 
 
 def split_lines(text: str) -> list[str]:
-    return _LINE_BREAK.split(text)
+    return _LINE_BREAK.split(text) if "\r" in text else text.split("\n")
 
 
 def paragraphs(text: str) -> list[tuple[str, int, int]]:
@@ -71,11 +72,11 @@ def _is_wrapped(lines: list[str], runs: list[tuple[int, int]]) -> bool:
 
 def parse_blocks(key: str, text: str) -> list[Block]:
     """Blocks of one source, kinds assigned, repeats not yet marked."""
-    paras = [p for p in paragraphs(text) if display_text(p[0])][:MAX_BLOCKS]
-    kinds = classify([p[0] for p in paras])
+    paras = [(p, shown) for p in paragraphs(text) if (shown := display_text(p[0]))][:MAX_BLOCKS]
+    kinds = classify([raw for (raw, _, _), _ in paras], [shown for _, shown in paras])
     blocks = []
-    for n, ((raw, first, last), kind) in enumerate(zip(paras, kinds)):
-        shown = display_text(raw)
+    for n, (((_, first, last), shown), kind) in enumerate(zip(paras, kinds)):
+        norm, sentences = _read(shown)
         blocks.append(
             Block(
                 id=f"{key}{n + 1}",
@@ -83,18 +84,25 @@ def parse_blocks(key: str, text: str) -> list[Block]:
                 index=n,
                 kind=kind,
                 text=shown,
-                norm=normalise(shown),
+                norm=norm,
                 lines=(first, last),
-                sentences=split_sentences(shown),
+                sentences=sentences,
             )
         )
     return blocks
 
 
-def classify(raws: list[str]) -> list[str]:
-    """Kinds of the blocks, from their position and shape (see `_front_matter`)."""
+@lru_cache(maxsize=1 << 14)  # the versions of a story repeat most of their passages word for word
+def _read(shown: str) -> tuple[str, tuple[Sentence, ...]]:
+    """A passage's normalised form and its sentences, from its display text."""
+    return normalise(shown), split_sentences(shown)
+
+
+def classify(raws: list[str], shown: list[str] | None = None) -> list[str]:
+    """Kinds of the blocks, from their position and shape (see `_front_matter`); `shown`
+    are their display texts when the caller has them."""
     kinds = ["body"] * len(raws)
-    shown = [display_text(r) for r in raws]
+    shown = [display_text(r) for r in raws] if shown is None else shown
     for i, raw in enumerate(raws):
         if _BYLINE.match(shown[i]) and len(shown[i]) < 80:
             kinds[i] = "byline"

@@ -34,7 +34,8 @@ def compare_sources(sources: Sequence[SourceText]) -> Comparison:
 
 
 def _compare(sources: Sequence[SourceText]) -> Comparison:
-    parsed = [parse_source(key, s.name, s.text) for key, s in zip(source_keys(len(sources)), sources)]
+    pairs_of: dict[str, frozenset[str]] = {}  # word pairs of the passages, for all the sources
+    parsed = [parse_source(key, s.name, s.text, pairs_of) for key, s in zip(source_keys(len(sources)), sources)]
     blocks = [b for s in parsed for b in s.blocks]
     index_of = {b.id: n for n, b in enumerate(blocks)}
     space = BlockSpace(blocks, tfidf(content_terms_of(b.norm for b in blocks)))
@@ -88,10 +89,10 @@ def source_keys(n: int) -> list[str]:
     return keys
 
 
-def parse_source(key: str, name: str, text: str) -> Source:
-    """One source's blocks, with its repeats marked."""
+def parse_source(key: str, name: str, text: str, pairs_of: dict[str, frozenset[str]] | None = None) -> Source:
+    """One source's blocks, with its repeats marked (`pairs_of`: see `find_repeats`)."""
     blocks = parse_blocks(key, text)
-    repeats = find_repeats(blocks)
+    repeats = find_repeats(blocks, pairs_of)
     marked = []
     for block in blocks:
         original = repeats.get(block.index)
@@ -116,7 +117,9 @@ def canonical_order(sources: list[Source]) -> list[Source]:
 
     def weight(source: Source) -> tuple[int, str]:
         text = "\n".join(b.norm for b in source.blocks)
-        return -len(text.split()), hashlib.blake2b(text.encode("utf-8", "replace")).hexdigest()
+        # A normalised text is words and single spaces: its words, counted without a split.
+        words = sum(b.norm.count(" ") + 1 for b in source.blocks if b.norm)
+        return -words, hashlib.blake2b(text.encode("utf-8", "replace")).hexdigest()
 
     return sorted(sources, key=weight)
 

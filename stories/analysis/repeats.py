@@ -20,63 +20,87 @@ MIN_NEAR_WORDS = 6
 MAX_POSTINGS = 40  # a word pair in more blocks than this says nothing about repeats
 
 
-def find_repeats(blocks: list[Block]) -> dict[int, int]:
+def find_repeats(blocks: list[Block], pairs_of: dict[str, frozenset[str]] | None = None) -> dict[int, int]:
     """Map the index of every repeat block to the index of the earlier block it repeats
-    (always an original, never another repeat)."""
-    keys = [fold(b.norm) for b in blocks]
-    tokens = [key.split() for key in keys]  # folded: words and single spaces
-    pair_sets = [_word_pairs(toks) for toks in tokens]
-    shared = _shared(pair_sets)
+    (always an original, never another repeat). `pairs_of` keeps folded passages' word
+    pairs for the other sources of a comparison: versions repeat most of their passages."""
+    keys = [fold(b.norm) for b in blocks]  # folded: words and single spaces
+    pairs_of = {} if pairs_of is None else pairs_of
+    pair_sets = []
+    for key in keys:
+        pairs = pairs_of.get(key)
+        if pairs is None:
+            pairs = pairs_of[key] = _word_pairs(key)
+        pair_sets.append(pairs)
+    wanted, may_repeat = _wanted(keys, pair_sets)
     found: dict[int, int] = {}
     first_seen: dict[str, int] = {}
     owners: dict[str, int] = {}  # folded sentence -> block where it first appeared
     index: dict[str, list[int]] = defaultdict(list)
-    for i, toks in enumerate(tokens):
-        key, pairs = keys[i], pair_sets[i]
-        linked = pairs & shared  # the block's only pairs that can link it to another
+    for i, key in enumerate(keys):
+        pairs = pair_sets[i]
         sentences = [fold(s.text) for s in blocks[i].sentences]
         earlier = first_seen.get(key) if key else None
-        # A near repeat shares half its pairs with an earlier block: with fewer than
-        # half of them linked, there is none to look for.
-        if earlier is None and len(toks) >= MIN_NEAR_WORDS and len(linked) >= 0.5 * len(pairs):
-            earlier = _near_earlier(toks, pairs, tokens, index)
+        if earlier is None and may_repeat[i]:
+            earlier = _near_earlier(key, pairs, keys, index)
         if earlier is None:
             earlier = _covered_by_earlier(sentences, owners, (i - 1) in found)
         if earlier is not None:
             found[i] = found.get(earlier, earlier)
             continue
         first_seen.setdefault(key, i)
-        for pair in linked:
+        for pair in pairs & wanted:
             index[pair].append(i)
         for sentence in sentences:
             owners.setdefault(sentence, i)
     return found
 
 
-def _word_pairs(toks: list[str]) -> set[str]:
-    """The distinct pairs of neighbouring words, as "first second". Strings rather than
-    tuples: the garbage collector does not track them, and the tens of thousands of a
-    long story once cost more in collections than the search itself."""
-    return set(map(" ".join, zip(toks, toks[1:])))
+def _word_pairs(folded: str) -> frozenset[str]:
+    """The distinct pairs of neighbouring words of a folded text, as "first second".
+    Strings rather than tuples: the garbage collector does not track them, and the tens
+    of thousands of a long story once cost more in collections than the search itself."""
+    words = folded.split()
+    return frozenset(map(" ".join, zip(words, words[1:])))
 
 
-def _shared(pair_sets: list[set[str]]) -> set[str]:
-    """The word pairs of more than one block: the only ones worth an index entry (most pairs
-    of a story stand in one block)."""
+def _wanted(keys: list[str], pair_sets: list[frozenset[str]]) -> tuple[set[str], list[bool]]:
+    """The word pairs worth an index entry, and whether each block may be a near repeat
+    (`_may_repeat`). Only the pairs of a block that may be one are ever looked up, and
+    only those it shares with earlier blocks have postings: most pairs of a story stand
+    in one block, and most blocks repeat none."""
     seen: set[str] = set()
-    shared: set[str] = set()
-    for pairs in pair_sets:
-        shared |= pairs & seen
+    wanted: set[str] = set()
+    may = []
+    for key, pairs in zip(keys, pair_sets):
+        before = pairs & seen
         seen |= pairs
-    return shared
+        may.append(_may_repeat(key, pairs, len(before)))
+        if may[-1]:
+            wanted |= before
+    return wanted, may
 
 
-def _near_earlier(toks: list[str], pairs: set[str], tokens: list[list[str]], index: dict[str, list[int]]) -> int | None:
-    """An earlier original block with the same words but for one or two (`pairs` are
-    the block's distinct word pairs)."""
+def _may_repeat(key: str, pairs: frozenset[str], earlier_pairs: int) -> bool:
+    """Whether a block (its folded text and word pairs) is long enough to be looked for as
+    a near repeat and has enough of its pairs in earlier blocks (`earlier_pairs` of them):
+    half, which `_near_earlier` asks of a candidate, and all but two for each word edit
+    it may allow. An edit breaks at most two neighbouring pairs, so a block within d edits
+    of an earlier one has all but 2d of its pairs there; the other block is at most d
+    words longer, and d at most the edits allowed for a block of that length."""
+    words = key.count(" ") + 1
+    if words < MIN_NEAR_WORDS or earlier_pairs < 0.5 * len(pairs):  # most blocks
+        return False
+    longest = (words + 2) * 100 // 92 + 1  # n + d with d <= 2 + 0.08 (n + d): (n + 2) / 0.92
+    return earlier_pairs >= len(pairs) - 2 * _allowed_edits(longest)
+
+
+def _near_earlier(key: str, pairs: frozenset[str], keys: list[str], index: dict[str, list[int]]) -> int | None:
+    """An earlier original block with the same words but for one or two (`key` is the
+    block's folded text, `pairs` its distinct word pairs, `keys` every block's)."""
     needed = 0.5 * len(pairs)
     postings = [p for p in filter(None, map(index.get, pairs)) if len(p) <= MAX_POSTINGS]
-    if sum(map(len, postings)) < needed:  # no earlier block can share half the pairs
+    if len(postings) < needed:  # a block is in each posting once: none can share half the pairs
         return None
     shared = Counter(itertools.chain.from_iterable(postings))
     if max(shared.values()) < needed:
@@ -84,16 +108,20 @@ def _near_earlier(toks: list[str], pairs: set[str], tokens: list[list[str]], ind
     candidates = sorted([j for j, count in shared.items() if count >= needed], key=shared.__getitem__, reverse=True)[
         :8
     ]  # most shared first
+    toks = key.split()
     best, best_distance = None, None
     for j in candidates:
-        distance = Levenshtein.distance(toks, tokens[j])
-        if distance <= _allowed_edits(max(len(toks), len(tokens[j]))):
+        other = keys[j].split()
+        distance = Levenshtein.distance(toks, other)
+        if distance <= _allowed_edits(max(len(toks), len(other))):
             if best_distance is None or distance < best_distance:
                 best, best_distance = j, distance
     return best
 
 
 def _allowed_edits(n_words: int) -> int:
+    # `_may_repeat` counts on this never falling as n_words grows, and staying at most
+    # 2 + 0.08 n_words.
     return 1 if n_words < 10 else max(2, int(0.08 * n_words))
 
 
@@ -112,6 +140,8 @@ def _covered_by_earlier(sentences: list[str], owners: dict[str, int], in_run: bo
 
 def repeated_sentences(block: Block) -> tuple[tuple[int, int], ...]:
     """(sentence, earlier sentence) pairs repeated inside one block."""
+    if len(block.sentences) < 2:  # most blocks
+        return ()
     seen: dict[str, int] = {}
     pairs = []
     for k, sentence in enumerate(block.sentences):

@@ -43,17 +43,13 @@ def finish_rows(placed: list[tuple[RowCells, bool]], blocks: list[Block], keys: 
     """Rows with cells in source-key order and a status for every cell."""
     rows = []
     for cells, is_repeat in placed:
-        present = [k for k in keys if k in cells]
-        texts = {k: " ".join(blocks[g].norm for g in sorted(cells[k])) for k in present}
-        all_same = len(set(texts.values())) == 1
-        row_cells = []
-        for k in present:
-            if is_repeat:
-                status = "repeat"
-            elif len(present) == 1:
-                status = "only-here"
-            else:
-                status = "same" if all_same else "changed"
-            row_cells.append(Cell(k, tuple(blocks[g].id for g in sorted(cells[k])), status))
-        rows.append(Row(tuple(row_cells)))
+        present = [(k, [blocks[g] for g in sorted(cells[k])]) for k in keys if k in cells]
+        if is_repeat:
+            status = "repeat"
+        elif len(present) == 1:
+            status = "only-here"
+        else:
+            texts = {" ".join([block.norm for block in cell]) for _, cell in present}
+            status = "same" if len(texts) == 1 else "changed"
+        rows.append(Row(tuple([Cell(k, tuple([block.id for block in cell]), status) for k, cell in present])))
     return tuple(rows)

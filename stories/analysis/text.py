@@ -18,6 +18,7 @@ from functools import lru_cache
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ASCII_CONTROLS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _EMPHASIS = re.compile(r"(?<![\w*_])(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
 _LONE_MARKERS = re.compile(r"(?<!\S)\*\*|\*\*(?!\S)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
@@ -70,9 +71,13 @@ who whom why will with would you your yours s t said says say told according als
 
 
 def clean_input(text: str) -> str:
-    """Drop what no comparison or display should see: lone surrogates, control characters."""
-    text = _SURROGATES.sub("\ufffd", text)
-    return _CONTROLS.sub("", text.replace("\t", " "))
+    """Drop what no comparison or display should see: lone surrogates, control characters.
+    An ASCII text has no surrogate, and `str.translate` clears its controls several times
+    faster than the pattern (which is faster on other texts)."""
+    text = text.replace("\t", " ")
+    if text.isascii():
+        return text.translate(_ASCII_CONTROLS)
+    return _CONTROLS.sub("", _SURROGATES.sub("\ufffd", text))
 
 
 def strip_markup(line: str) -> str:
@@ -173,6 +178,12 @@ def content_terms_of(texts: Iterable[str]) -> list[list[str]]:
     for text in texts:
         terms = seen.get(text)
         if terms is None:
-            terms = seen[text] = content_terms(fold(text))
+            terms = seen[text] = _shared_content_terms(fold(text))
         out.append(terms)
     return out
+
+
+@lru_cache(maxsize=1 << 15)  # a passage of one sentence folds as that sentence does
+def _shared_content_terms(folded: str) -> list[str]:
+    """`content_terms`, for `content_terms_of` only: its lists are shared, and only read."""
+    return content_terms(folded)

@@ -49,8 +49,13 @@ class TermRows:
         return TermRows(starts, self.terms[kept], self.weights[kept], self.width)
 
     def take(self, rows: Sequence[int] | np.ndarray) -> TermRows:
-        """The given rows, in the given order."""
-        return self.sums([[row] for row in rows])
+        """The given rows, in the given order: their entries gathered as they stand (the
+        `sums` of groups of one row each, without sorting the entries again)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        lengths = np.diff(self.starts)[rows]
+        picked = _expand(self.starts[rows], lengths)
+        starts = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
+        return TermRows(starts, self.terms[picked], self.weights[picked], self.width)
 
     def sums(self, groups: Sequence[Sequence[int]]) -> TermRows:
         """One row per group: the sum of the group's rows (a cell of several blocks)."""
@@ -72,7 +77,7 @@ class TermRows:
 def tfidf(term_lists: list[list[str]]) -> TermRows:
     """Raw (unnormalised) TF-IDF rows, one per term list: sublinear tf, smoothed idf."""
     every = list(itertools.chain.from_iterable(term_lists))
-    vocab = {term: n for n, term in enumerate(dict.fromkeys(every))}
+    vocab = dict(zip(dict.fromkeys(every), itertools.count()))  # term -> id, in order of first use
     ids = np.fromiter(map(vocab.__getitem__, every), dtype=np.int64, count=len(every))
     width = max(1, len(vocab))
     rows = np.repeat(np.arange(len(term_lists)), [len(terms) for terms in term_lists])
