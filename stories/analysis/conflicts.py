@@ -78,8 +78,10 @@ class _Story:
     def stated_by(self, key: str) -> Stated:
         """The numbers a source states anywhere, by value."""
         if key not in self.stated:
-            refs = self.space.refs.get(key, [])
-            self.stated[key] = Stated(lambda: (number for ref in refs for number in self.space.numbers(ref)))
+            # The reader holds the space, not the story that holds the reader: no reference
+            # cycle, so a comparison's readings are freed as it ends, not by the collector.
+            space, refs = self.space, self.space.refs.get(key, [])
+            self.stated[key] = Stated(lambda: (number for ref in refs for number in space.numbers(ref)))
         return self.stated[key]
 
     @classmethod
