@@ -3,7 +3,7 @@ them in Aceh" gives Aceh's dead, which another source gives as "168,000 people w
 killed in Indonesia's Aceh province".
 
 A part of a count ("170,000 of them") counts nothing of its own, so the sentence-by-sentence
-checks leave it alone (`numbers._counts_same`), and the whole it is a part of is another
+checks leave it alone (`numbers.counts_same`), and the whole it is a part of is another
 fact (the ocean's dead, not the province's). But a part set in a named place is that
 place's count of the harm its whole counts: where each source gives one value of a harm in
 a place the two both name, and one of the two is such a part, at most one is right.

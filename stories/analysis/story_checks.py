@@ -20,6 +20,7 @@ from .causes import check_causes, deaths_of
 from .clock import check_clocks_anywhere, clocked_of
 from .consent import answers_of, check_answers
 from .copy_dates import CopyDate, aged_between
+from .counts_anywhere import check_counts_anywhere, whole_counts
 from .crowds import check_crowds, crowds_of
 from .dates import Date
 from .deals import check_deals, deal_of
@@ -33,7 +34,7 @@ from .hometowns import check_hometowns, hometowns_of
 from .magnitudes import check_magnitudes, magnitudes_of
 from .married import check_weddings, weddings_of
 from .model import Block
-from .numbers import Ages, ages_of, check_ages_anywhere, check_counts_anywhere, whole_counts
+from .numbers import Ages, ages_of, check_ages_anywhere
 from .parents import check_parents, parents_of
 from .past_quakes import check_past_quakes, past_quakes_of
 from .phones import check_phones, phones_of
