@@ -58,9 +58,11 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.grouping_revisits import Revisit, Stories, best_on_average, revisit_stories  # noqa: E402
 from stories.analysis import grouping  # noqa: E402
 from stories.analysis.grouping import ItemEvidence, band_keys, best_story, evidence_of, match  # noqa: E402
 from stories.analysis.story_merges import one_story  # noqa: E402
+from stories.analysis.story_revisits import REVISIT_BAR  # noqa: E402
 from stories.analysis.text import fold, words  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -143,17 +145,23 @@ class Feed:
     # With offers taken as made: each offer's two stories' items at that moment, and
     # whether it was taken (False: it lapsed, its story merged away by an earlier one).
     taken: list[tuple[tuple[int, ...], tuple[int, ...], bool]] = field(default_factory=list)
+    revisits: Stories | None = None  # with `revisit`: what grouping's revisits changed
 
 
-def run_feed(evidence: list[ItemEvidence], seed: int, take_offers: bool = False) -> Feed:
+def run_feed(evidence: list[ItemEvidence], seed: int, take_offers: bool = False,
+             revisit: Revisit | None = None) -> Feed:
     """The feed in the order `seed` shuffles it. With `take_offers`, the desk takes each
-    merge offered the moment it is made (`take_at_once`): later items see the merged story."""
+    merge offered the moment it is made (`take_at_once`): later items see the merged story.
+    With `revisit`, grouping revisits its stories after each item (`grouping_revisits`):
+    in this feed no editor touches any story, so every story is grouping's own."""
     order = list(range(len(evidence)))
     random.Random(seed).shuffle(order)
     table: dict[str, list[int]] = defaultdict(list)  # band key -> items, as the indexed table
     arrived: dict[int, int] = {}  # item -> its place in the feed, as the table's ids
     feed = Feed({}, [], [])
     members: dict[int, list[int]] = defaultdict(list)  # story -> its items, as they came
+    if revisit:
+        feed.revisits = Stories(feed.story, members, arrived)
     for i in order:
         started = time.perf_counter()
         keys = band_keys(evidence[i])
@@ -161,6 +169,8 @@ def run_feed(evidence: list[ItemEvidence], seed: int, take_offers: bool = False)
         arrived[i] = len(arrived)
         found = best_story(evidence[i], ((feed.story[j], evidence[j]) for j in candidates))
         feed.story[i] = found[0] if found else i
+        if found and feed.revisits and revisit and revisit.move:
+            feed.story[i] = best_on_average(evidence, feed.revisits, i, candidates, found[0], revisit.items)
         members[feed.story[i]].append(i)
         if found:  # as stories.services.grouping._also_matched: other stories it matches, best first
             also = _also_matched(evidence, i, candidates, feed.story, found[0])
@@ -170,6 +180,8 @@ def run_feed(evidence: list[ItemEvidence], seed: int, take_offers: bool = False)
             feed.offers_made += [(found[0], other) for other in sorted(made)]
             if take_offers:
                 take_at_once(feed, members, arrived, found[0], made)
+        if feed.revisits and revisit:
+            revisit_stories(revisit, evidence, feed.revisits, i, candidates)
         for key in keys:
             table[key].append(i)
         feed.ms.append((time.perf_counter() - started) * 1000)
@@ -195,7 +207,7 @@ def take_at_once(feed: Feed, members: dict[int, list[int]], arrived: dict[int, i
     versions here), every source of the other moved into it, so later items find its items
     under the one story, and its newest items (by arrival, as fingerprint ids) speak for it
     in later offers. An offer naming a story an earlier one merged away has lapsed
-    (`regroup._close_merge_offers`)."""
+    (`regroup.close_merge_offers`)."""
     made = [(tuple(members[joined]), tuple(members[other])) for other in others]  # as offered
     gone: set[int] = set()
     for other, (ours, theirs) in zip(others, made):
@@ -209,6 +221,7 @@ def take_at_once(feed: Feed, members: dict[int, list[int]], arrived: dict[int, i
         gone.add(story)
 
 
+REVISIT: Revisit | None = None  # --revisit: grouping revisits its stories after each item
 CANDIDATES = grouping.CANDIDATES  # --candidates; 0 for every item sharing a key
 KEY_ROWS = 50  # --key-rows: stories.services.grouping.KEY_ROWS (not imported: no Django here)
 
@@ -276,6 +289,8 @@ def report_halves(items: list[Item], seed: int, split_seed: int) -> None:
               + f", B-cubed F1 {bcubed(truth, made)[2]:.3f}")
         print_offers(truth, feed, indent="    ")
         print_taken(truth, run_feed(evidence, seed, take_offers=True), indent="    ")
+        if REVISIT:
+            print_revisits(truth, run_feed(evidence, seed, revisit=REVISIT), indent="    ")
 
 
 def report(name: str, items: list[Item], seed: int, sweep: bool, ceiling: bool = False) -> None:
@@ -301,6 +316,8 @@ def report(name: str, items: list[Item], seed: int, sweep: bool, ceiling: bool =
           f"{accepted} true pairs match accepts, {accepted_found} ({accepted_found / max(1, accepted):.1%})")
     print_offers(truth, feed)
     print_taken(truth, run_feed(evidence, seed, take_offers=True))
+    if REVISIT:
+        print_revisits(truth, run_feed(evidence, seed, revisit=REVISIT))
     unknown = stories_made([replace(e, provider=None) for e in evidence], seed)
     print("  with no provider known: pairwise P {:.3f}  R {:.3f}  F1 {:.3f}".format(*pairwise(truth, unknown)))
     if sweep:
@@ -339,6 +356,23 @@ def print_taken(truth: list[str], feed: Feed, indent: str = "  ") -> None:
     print(f"{indent}taking each offer as it is made: {len(feed.taken)} offers ({rate:.1f} a 100 items, {wrong} wrong, "
           f"{lapsed} lapsed): " + "pairwise P {:.3f} R {:.3f} F1 {:.3f}, B-cubed F1 {:.3f}".format(
               *pairwise(truth, made), bcubed(truth, made)[2]))
+
+
+def print_revisits(truth: list[str], feed: Feed, indent: str = "  ") -> None:
+    """The stories of a feed in which grouping revisits its own (`--revisit`), with what the
+    revisits changed: merges (clusters gathering items of two stories or more; wrong when
+    those stories' most common true events differ, as they stood), stories split, items
+    moved, and the milliseconds an item took, the revisit included."""
+    assert feed.revisits is not None
+    made = [feed.story[i] for i in range(len(truth))]
+    merges = feed.revisits.merges
+    wrong = sum(len({_main_event(truth, part) for part in parts}) > 1 for parts in merges)
+    figures = "pairwise P {:.3f} R {:.3f} F1 {:.3f}, B-cubed F1 {:.3f}".format(*pairwise(truth, made),
+                                                                          bcubed(truth, made)[2])
+    print(f"{indent}grouping revisiting its stories ({REVISIT.kind}, bar {REVISIT.bar}): {figures}"
+          + f", stories made {len(set(made))}; merges {len(merges)} ({wrong} wrong), {feed.revisits.splits} split, "
+          f"{feed.revisits.moved} items moved; ms an item: median {statistics.median(feed.ms):.2f}, "
+          f"mean {statistics.fmean(feed.ms):.2f}, max {max(feed.ms):.1f}")
 
 
 def _main_event(truth: list[str], items: tuple[int, ...]) -> str:
@@ -422,7 +456,7 @@ def print_sweep(evidence: list[ItemEvidence], truth: list[str], seed: int) -> No
 
 
 def main() -> None:
-    global CANDIDATES, KEY_ROWS
+    global CANDIDATES, KEY_ROWS, REVISIT
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--split-seed", type=int, default=1, help="shuffles the ECB+ topics into two halves")
@@ -434,8 +468,12 @@ def main() -> None:
                              f"{grouping.CANDIDATES}; 0: every item sharing a key)")  # fmt: skip
     parser.add_argument("--key-rows", type=int, default=KEY_ROWS,
                         help=f"the newest items read of each band key (default {KEY_ROWS}; 0: all)")  # fmt: skip
+    parser.add_argument("--revisit", choices=["recluster", "merge"],
+                        help="also run each feed with grouping revisiting its stories (grouping_revisits.py)")
+    parser.add_argument("--revisit-bar", type=float, default=REVISIT_BAR, help=f"(default {REVISIT_BAR})")
     args = parser.parse_args()
     CANDIDATES, KEY_ROWS = args.candidates, args.key_rows
+    REVISIT = Revisit(kind=args.revisit, bar=args.revisit_bar) if args.revisit else None
     print(f"candidates scored per item: {CANDIDATES or 'all sharing a key'}; "
           f"items read of a key: {KEY_ROWS or 'all'}")  # fmt: skip
     print(f"grouping.THRESHOLD {grouping.THRESHOLD}, SAME_PROVIDER_THRESHOLD {grouping.SAME_PROVIDER_THRESHOLD}, "

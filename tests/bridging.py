@@ -1,10 +1,16 @@
 """Copy of our own in which a new item bridges two stories grouping kept apart: an
 avalanche on a mountain pass (Northwire) and a storm's power cuts in the valley below
-(Meridian Press) share too little to be one story, until Coastal News reports both."""
+(Meridian Press) share too little to be one story, until Coastal News reports both.
 
+The desk has opened both stories (`pass_and_power`): grouping no longer changes them by
+itself, so the item that bridges them offers the merge (services.merge_offers). Stories no
+one has touched it would merge (services.story_revisits)."""
+
+from django.contrib.auth import get_user_model
 from django.test import TestCase
+from django.utils import timezone
 
-from stories.models import MergeOffer, Provider, Story
+from stories.models import MergeOffer, Provider, Story, StoryReading
 from stories.services.ingest import IncomingCopy, ingest_files
 
 PASS = """Avalanche Closes Brekke Pass
@@ -74,10 +80,19 @@ def pass_and_power(filed: str = "") -> tuple[Story, Story]:
     """The two stories grouping keeps apart (`filed`, a line added to each item, makes
     another copy of them: a test that takes them in again)."""
     tag = filed.split(".")[0].replace(" ", "-").lower()
-    return (
+    stories = (
         take_in(f"nw-brekke{tag}", PASS + filed, "Northwire"),
         take_in(f"mp-osterdal{tag}", POWER + filed, "Meridian Press"),
     )
+    opened(*stories)
+    return stories
+
+
+def opened(*stories: Story) -> None:
+    """Someone on the desk opens the stories: they are no longer grouping's own."""
+    reader, _ = get_user_model().objects.get_or_create(username="desk-reader")
+    for story in stories:
+        StoryReading.objects.update_or_create(user=reader, story=story, defaults={"read_at": timezone.now()})
 
 
 def bridged(filed: str = "") -> MergeOffer:

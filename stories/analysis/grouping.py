@@ -182,7 +182,7 @@ def match(new: ItemEvidence, stored: ItemEvidence) -> Match:
     """Whether `new` reports the same story as `stored`, with a score and the reason."""
     if not new.terms or not stored.terms:
         return Match(0.0, False, "no words to compare")
-    score = _score(new, stored)
+    score = pair_score(new, stored)
     hours = _hours_apart(new, stored)
     if hours is not None and hours > WINDOW_HOURS:
         return Match(score, False, f"received {_duration(hours)} apart")
@@ -195,7 +195,7 @@ def match(new: ItemEvidence, stored: ItemEvidence) -> Match:
     return Match(score, False, f"too little in common: {shared}")
 
 
-def _score(new: ItemEvidence, stored: ItemEvidence) -> float:
+def pair_score(new: ItemEvidence, stored: ItemEvidence) -> float:
     """The weighted mean of the set cosines of the kinds of evidence (words, lead, names,
     numbers) that both items state: a kind one of them does not state (a short item gives
     no figures) says nothing either way."""
@@ -238,7 +238,7 @@ def _pooled(
     state it, less BACKGROUND times the share of the other candidates stating it: the
     other candidates are the copy most like `new`, so what they state as well (the place
     and people of a related event, a beat's vocabulary) tells the story from them less.
-    The kinds are weighed as in `_score`, each normalised as a cosine against the story's
+    The kinds are weighed as in `pair_score`, each normalised as a cosine against the story's
     pooled counts; one item alone scores at most its `match` score."""
     if not new.terms:
         return None
@@ -277,7 +277,7 @@ def _may_pool(new: ItemEvidence, stored: ItemEvidence) -> bool:
 
 
 def _pooled_score(new: ItemEvidence, members: list[ItemEvidence], shown: dict[str, Counter[str]], others: int) -> float:
-    weighted = stated = 0.0  # each kind counting where `new` and an item state it, as in `_score`
+    weighted = stated = 0.0  # each kind counting where `new` and an item state it, as in `pair_score`
     against = BACKGROUND / max(1, others)
     for kind, weight in WEIGHTS.items():
         mine = getattr(new, kind)

@@ -27,6 +27,7 @@ from stories.analysis.grouping import (
     match,
 )
 from stories.analysis.story_merges import MERGE_ITEMS, one_story
+from stories.analysis.story_revisits import linkage
 from stories.ingest import ParsedCopy
 from stories.models import UNATTRIBUTED, FingerprintBand, ItemFingerprint, Provider, SourceVersion, Story
 from stories.services.evidence_cache import STORED_EVIDENCE
@@ -75,6 +76,18 @@ def matching_story(evidence: ItemEvidence) -> StoryMatch | None:
         return None
     story_id, best = found
     return StoryMatch(Story.objects.get(pk=story_id), best, _also_matched(evidence, candidates, story_id))
+
+
+def neighbour_stories(evidence: ItemEvidence, story_id: int) -> list[int]:
+    """The open stories other than `story_id` among a stored item's candidates, those whose
+    items it scores best first (`story_revisits.linkage`): the stories grouping revisits
+    with the item's own (services.story_revisits)."""
+    keys = band_keys(evidence)
+    best: dict[int, float] = {}
+    for other, _, stored in _candidates(keys, evidence.received_at) if keys else ():
+        if other != story_id:
+            best[other] = max(best.get(other, 0.0), linkage(evidence, stored))
+    return sorted(best, key=lambda other: -best[other])
 
 
 def _also_matched(evidence: ItemEvidence, candidates: list[Candidate], joined: int) -> tuple[AlsoMatched, ...]:

@@ -30,6 +30,7 @@ from stories.services.analysis import queue_analysis
 from stories.services.audit import record_event
 from stories.services.grouping import StoryMatch, item_evidence, matching_story, remember_fingerprint
 from stories.services.merge_offers import offer_merges
+from stories.services.story_revisits import revisit_after_commit
 
 
 @dataclass(frozen=True)
@@ -241,6 +242,8 @@ def _store(incoming: IncomingCopy, parsed: ParsedCopy, sha256: str, encoding: st
     )
     remember_fingerprint(version, replace(evidence, received_at=version.received_at.timestamp()))
     offer_merges(version=version, found=found)  # when the item matched other stories too
+    if number == 1 and upload.group and upload.chosen_story() is None:
+        revisit_after_commit(version.pk)  # grouping's own stories around it, clustered again
     Story.objects.filter(pk=source.story_id).update(last_received_at=now)
     queue_analysis(source.story_id)  # after the update above, which holds the story's row
     return version

@@ -57,7 +57,7 @@ def move_source(*, source: Source, to_story: Story | None, by: User) -> Story:
         )
         source.story = new
         source.save(update_fields=["story"])
-        _note_newer_copy(new)
+        note_newer_copy(new)
         summary = f"Moved {source.provider} · {source.item_id} from “{old.headline}” to “{new.headline}”"
         for story in (old, new):
             _record(AuditAction.MOVE_SOURCE, story, by, f"Source {source.pk}", summary, old, new)
@@ -81,8 +81,8 @@ def merge_stories(*, story: Story, into: Story, by: User) -> Story:
         Source.objects.filter(story=story).update(story=into)
         story.merged_into, story.analysis = into, None
         story.save(update_fields=["merged_into", "analysis"])
-        _note_newer_copy(into)
-        _close_merge_offers(story, into, by)
+        note_newer_copy(into)
+        close_merge_offers(story, into, by)
         summary = f"Merged “{story.headline}” ({len(moved)} sources) into “{into.headline}”"
         for affected in (story, into):
             _record(AuditAction.MERGE_STORY, affected, by, f"Story {story.pk}", summary, story, into)
@@ -97,7 +97,7 @@ def lock_stories(*stories: Story | None) -> tuple[Story, ...]:
     return tuple(locked[story.pk] for story in stories if story is not None)
 
 
-def _close_merge_offers(story: Story, into: Story, by: User) -> None:
+def close_merge_offers(story: Story, into: Story, by: User | None) -> None:
     """The open merge offers of the story merged away close themselves: the offer of this
     very pair as merged, the others as lapsed (the story they name is gone)."""
     touching = MergeOffer.objects.filter(Q(story=story) | Q(other=story), outcome=MergeOfferOutcome.OPEN)
@@ -124,7 +124,7 @@ def _newest_copy(sources: list[Source]):
     return SourceVersion.objects.filter(source__in=sources).aggregate(newest=Max("received_at"))["newest"]
 
 
-def _note_newer_copy(story: Story) -> None:
+def note_newer_copy(story: Story) -> None:
     newest = _newest_copy(list(story.sources.all()))
     if newest is not None and newest > story.last_received_at:
         Story.objects.filter(pk=story.pk).update(last_received_at=newest)
