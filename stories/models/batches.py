@@ -78,11 +78,13 @@ class UploadBatch(models.Model):
 
     @property
     def results(self) -> list[dict]:
-        """Each file taken in so far, in the batch's order: {name, outcome, message, story}."""
+        """Each file taken in so far, in the batch's order: {name, outcome, message, story},
+        the story the one its copy is in now (it may have been regrouped since)."""
         done = self.files.exclude(outcome="").order_by("position")
+        rows = done.values_list("name", "outcome", "message", "story_id", "version__source__story_id")
         return [
-            {"name": name, "outcome": outcome, "message": message, "story": story}
-            for name, outcome, message, story in done.values_list("name", "outcome", "message", "story_id")
+            {"name": name, "outcome": outcome, "message": message, "story": now or went}
+            for name, outcome, message, went, now in rows
         ]
 
     @property
@@ -159,6 +161,11 @@ class BatchFile(models.Model):
     message = models.TextField(blank=True, help_text="The outcome as shown, once taken in.")
     story = models.ForeignKey(
         Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="Where its copy went."
+    )
+    # The version it stored or matched: its source's story is where the copy is now, after
+    # any regrouping (an editor's, or grouping revisiting its stories); `story` is where it went.
+    version = models.ForeignKey(
+        "stories.SourceVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     dropped = models.ForeignKey(
         DroppedFile,

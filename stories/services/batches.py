@@ -235,7 +235,8 @@ def _record_outcome(batch: UploadBatch, file: BatchFile, result: IngestResult) -
     named by its id, not fetched."""
     story_id = result.version.source.story_id if result.version is not None else None
     file.outcome, file.message, file.story_id, file.data = result.outcome, result.message, story_id, b""
-    file.save(update_fields=["outcome", "message", "story", "data"])
+    file.version = result.version
+    file.save(update_fields=["outcome", "message", "story", "version", "data"])
     status, batch_story_id = _count_file(batch.pk, story_id)
     if batch.feed is not None and batch.feed.kind == FeedKind.DROP_FOLDER:
         count_items(batch.feed, IngestReport(results=[result]))  # the run is the runner's to note

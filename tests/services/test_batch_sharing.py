@@ -71,3 +71,19 @@ def test_two_workers_share_one_large_upload_and_store_each_file_once(alice_admin
     ran = DBTaskResult.objects.filter(task_path=INGEST, status="SUCCESSFUL")
     assert ran.count() == 10
     assert len({tuple(task.worker_ids) for task in ran}) == 2, "both workers took part"
+
+
+def test_each_file_links_to_the_story_its_copy_is_in_now_after_a_regrouping(alice_admin, settings):
+    from stories.services.regroup import move_source
+
+    batch = queue(4, alice_admin, settings)  # one new story for the upload's files
+    run_worker()
+    story = Story.objects.get()
+    moved = SourceVersion.objects.get(original_name="ringroad-02.txt").source
+    split_off = move_source(source=moved, to_story=None, by=alice_admin)
+
+    batch.refresh_from_db()
+    by_name = {result["name"]: result["story"] for result in batch.results}
+    assert by_name["ringroad-02.txt"] == split_off.pk != story.pk
+    assert {by_name[f"ringroad-{n:02}.txt"] for n in (0, 1, 3)} == {story.pk}
+    assert batch.stories() == [story, split_off]
