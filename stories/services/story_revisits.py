@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from functools import partial
 
 from django.db import OperationalError, transaction
-from django.db.models import Max
+from django.db.models import F, Max, Window
+from django.db.models.functions import RowNumber
 
 from stories.analysis.grouping import ItemEvidence
 from stories.analysis.story_revisits import REVISIT_ITEMS, REVISIT_STORIES, linkage, regrouped
@@ -133,15 +134,15 @@ PAIRS = PairScores(200_000)
 def touched(story_ids: list[int]) -> set[int]:
     """The stories someone has touched: opened, composed, or acted on as the audit records
     (anything but sending copy)."""
-    return (
-        set(StoryReading.objects.filter(story_id__in=story_ids).values_list("story_id", flat=True))
-        | set(Article.objects.filter(story_id__in=story_ids).values_list("story_id", flat=True))
-        | set(
-            AuditEvent.objects.filter(story_id__in=story_ids, actor__isnull=False)
-            .exclude(action__in=SENDING_COPY)
-            .values_list("story_id", flat=True)
-        )
+    read = StoryReading.objects.filter(story_id__in=story_ids).order_by().values_list("story_id")
+    composed = Article.objects.filter(story_id__in=story_ids).order_by().values_list("story_id")
+    acted = (
+        AuditEvent.objects.filter(story_id__in=story_ids, actor__isnull=False)
+        .exclude(action__in=SENDING_COPY)
+        .order_by()
+        .values_list("story_id")
     )
+    return {story_id for (story_id,) in read.union(composed, acted)}  # one round trip
 
 
 def _neighbourhood(version_id: int) -> list[Item]:
@@ -163,19 +164,31 @@ def _neighbourhood(version_id: int) -> list[Item]:
 def _newest_sources(story_ids: list[int]) -> list[Item]:
     """The newest REVISIT_ITEMS sources of each story, each by its newest version, oldest first."""
     newest: dict[int, tuple[int, str, int]] = {}  # source id -> (fingerprint id, SHA-256, story id)
+    by_story: dict[int, list[tuple[int, str, int]]] = {story_id: [] for story_id in story_ids}
+    for pk, sha256, source_id, story_id in _newest_fingerprints(story_ids):
+        by_story[story_id].append((pk, sha256, source_id))
     for story_id in story_ids:
-        rows = (
-            ItemFingerprint.objects.filter(version__source__story_id=story_id)
-            .order_by("-pk")
-            .values_list("pk", "version__sha256", "version__source_id")[: 3 * REVISIT_ITEMS]
-        )
         kept = 0
-        for pk, sha256, source_id in rows:
+        for pk, sha256, source_id in by_story[story_id]:
             if source_id not in newest and kept < REVISIT_ITEMS:
                 newest[source_id], kept = (pk, sha256, story_id), kept + 1
     decoded = STORED_EVIDENCE.evidence_of(((pk, sha256) for pk, sha256, _ in newest.values()), engine=GROUPING_ENGINE)
     items = [Item(source_id, story_id, pk, decoded[pk]) for source_id, (pk, _, story_id) in newest.items()]
     return sorted(items, key=lambda item: item.fingerprint_id)
+
+
+def _newest_fingerprints(story_ids: list[int]) -> list[tuple[int, str, int, int]]:
+    """The newest 3 x REVISIT_ITEMS fingerprints of each story (newest first within a story),
+    as (fingerprint id, SHA-256, source id, story id): one query for all the stories, where
+    one a story cost a round trip each."""
+    story = F("version__source__story_id")
+    rows = (
+        ItemFingerprint.objects.filter(version__source__story_id__in=story_ids)
+        .annotate(story=story, place=Window(RowNumber(), partition_by=[story], order_by=F("pk").desc()))
+        .filter(place__lte=3 * REVISIT_ITEMS)
+        .values_list("pk", "version__sha256", "version__source_id", "story")
+    )
+    return sorted(rows, key=lambda row: -row[0])
 
 
 def _plan(clusters: list[list[int]], seen: dict[int, int]) -> list[Cluster]:
