@@ -9,6 +9,7 @@ beside it (`StoryMatch.also`): the desk is offered to merge them (services.merge
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -65,12 +66,19 @@ def item_evidence(parsed: ParsedCopy, received_at, provider: Provider) -> ItemEv
     return evidence_for(parsed.headline, parsed.text, received_at, provider)
 
 
+# The candidates of the last item this thread looked up, by its band keys: the revisit that
+# follows the item's commit (services.story_revisits) ranks its neighbours from them rather
+# than running the ranking query again. Another item's keys differ, and then it is run.
+_LOOKED_UP = threading.local()
+
+
 def matching_story(evidence: ItemEvidence) -> StoryMatch | None:
     """The open story whose items the new one matches best, when one matches well enough."""
     keys = band_keys(evidence)
     if not keys:
         return None
     candidates = list(_candidates(keys, evidence.received_at))
+    _LOOKED_UP.last = (keys, candidates)
     found = best_story(evidence, ((story_id, stored) for story_id, _, stored in candidates))
     if found is None:
         return None
@@ -81,10 +89,13 @@ def matching_story(evidence: ItemEvidence) -> StoryMatch | None:
 def neighbour_stories(evidence: ItemEvidence, story_id: int) -> list[int]:
     """The open stories other than `story_id` among a stored item's candidates, those whose
     items it scores best first (`story_revisits.linkage`): the stories grouping revisits
-    with the item's own (services.story_revisits)."""
+    with the item's own (services.story_revisits). The candidates are those its grouping
+    fetched, when this thread's last lookup was of the same item (`_LOOKED_UP`)."""
     keys = band_keys(evidence)
+    last = getattr(_LOOKED_UP, "last", None)
+    candidates = last[1] if last is not None and last[0] == keys else _candidates(keys, evidence.received_at)
     best: dict[int, float] = {}
-    for other, _, stored in _candidates(keys, evidence.received_at) if keys else ():
+    for other, _, stored in candidates if keys else ():
         if other != story_id:
             best[other] = max(best.get(other, 0.0), linkage(evidence, stored))
     return sorted(best, key=lambda other: -best[other])
