@@ -4,6 +4,7 @@ grouping offers it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -20,6 +21,8 @@ from stories.models import (
     ArticleDraft,
     ArticleStatus,
     ArticleVersion,
+    AuditAction,
+    AuditEvent,
     MergeOffer,
     MergeOfferOutcome,
     Provider,
@@ -29,6 +32,7 @@ from stories.models import (
     StoryReading,
 )
 from stories.services.refiles import refiled_since
+from stories.services.story_revisits import ACTOR as GROUPING
 
 NO_ARTICLE = "none"
 AWAITING_ME = "awaiting_me"
@@ -53,6 +57,34 @@ class MergeOfferCard:
 
 
 OFFERS_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class GroupingChange:
+    """A change grouping made to its own stories (services.story_revisits), as the inbox lists it."""
+
+    summary: str
+    at: datetime
+    story_id: int  # the story the copy is in after it
+
+
+GROUPING_CHANGES_SHOWN, GROUPING_CHANGES_HOURS = 10, 24
+
+
+def grouping_changes(now: datetime | None = None) -> list[GroupingChange]:
+    """What grouping redid of the stories nobody had touched, in the last GROUPING_CHANGES_HOURS,
+    newest first, each change once (it is recorded on every story it changed)."""
+    since = (now or timezone.now()) - timedelta(hours=GROUPING_CHANGES_HOURS)
+    events = AuditEvent.objects.filter(
+        actor__isnull=True,
+        actor_name=GROUPING,
+        action__in=(AuditAction.MOVE_SOURCE, AuditAction.MERGE_STORY),
+        created_at__gte=since,
+    ).values_list("subject", "summary", "created_at", "detail")
+    changes: dict[tuple[str, str], GroupingChange] = {}
+    for subject, summary, at, detail in events.order_by("-created_at", "-id")[: 2 * GROUPING_CHANGES_SHOWN]:
+        changes.setdefault((subject, summary), GroupingChange(summary, at, detail["to_story"]))
+    return list(changes.values())[:GROUPING_CHANGES_SHOWN]
 
 
 @dataclass(frozen=True)

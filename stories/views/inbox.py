@@ -15,7 +15,7 @@ from stories.forms import InboxFilterForm
 from stories.http import AuthenticatedHttpRequest
 from stories.inbox_counts import counts_of, poll_seconds
 from stories.models import Provider, Story
-from stories.queries import inbox_rows, inbox_stories, open_merge_offers
+from stories.queries import GROUPING_CHANGES_HOURS, grouping_changes, inbox_rows, inbox_stories, open_merge_offers
 
 STORIES_PER_PAGE = 25
 
@@ -41,6 +41,7 @@ def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     }
     if not request.htmx and may_regroup(request.user):
         context["offers"], context["offers_total"] = open_merge_offers()
+        context["grouping_changes"], context["grouping_hours"] = grouping_changes(), GROUPING_CHANGES_HOURS
     return render(request, template, context)
 
 
