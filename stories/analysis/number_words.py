@@ -151,6 +151,20 @@ _RATE_ADVERBS = {
 }
 
 
+# The words every rate is written with, as each begins in lower case ("dail" of "daily"):
+# after most numbers none follows, which the pattern took up to fifty tries to tell.
+_RATE_HINTS = ("hour", "day", "dail", "week", "month", "quarter", "year", "season", "annual")
+
+
+def rates_to(text: str) -> int:
+    """Where the last word a rate may be written with begins in `text` (-1: nowhere): a
+    number that ends after it is counted per no time (`rate_of`). Read once a sentence."""
+    if not text.isascii():  # ignoring case, as `_RATE` does, "\u017f" is "s"
+        return len(text)
+    lower = text.lower()
+    return max([lower.rfind(hint) for hint in _RATE_HINTS])
+
+
 def rate_of(text: str, end: int) -> tuple[str, int]:
     """The time a number is counted per, within the words after it, and where it ends."""
     match = _RATE.match(text, end)

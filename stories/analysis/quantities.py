@@ -28,6 +28,7 @@ from .number_words import (
     following_words,
     lead_of,
     rate_of,
+    rates_to,
     subject_of,
 )
 from .units import unit_of
@@ -191,7 +192,8 @@ def numbers_of(text: str, sentence: str = "") -> tuple[Number, ...]:
     """The numbers of `text`, its dates blanked out first (`dates.dates_in`); `sentence` is
     `text` before the blanking (`text` itself if not given)."""
     matches = _number_matches(text)
-    numbers = [_number(text, match, sentence or text) for match in matches]
+    rates_end = rates_to(text) if matches else -1
+    numbers = [_number(text, match, sentence or text, rates_end) for match in matches]
     for index, (first, second) in enumerate(itertools.pairwise(matches)):
         if _RANGE_BETWEEN.fullmatch(text, first.end(), second.start()) and (
             text[first.end() : second.start()].strip() != "and" or _BETWEEN.search(text[: first.start()])
@@ -257,7 +259,8 @@ _OF = re.compile(r"\s+of\b")
 _AND_A_HALF = re.compile(r"\s(?:and\s)?a\shalf\b", re.I)  # "four and a half months", "2 and a half"
 
 
-def _number(text: str, match: re.Match[str], sentence: str) -> Number:
+def _number(text: str, match: re.Match[str], sentence: str, rates_end: int) -> Number:
+    """A number `match` found in `text`; no rate is looked for after `rates_end` (`rates_to`)."""
     value, unit, spelled, precision = _value_of(match)
     end = match.end()
     half = _AND_A_HALF.match(text, end)
@@ -272,7 +275,7 @@ def _number(text: str, match: re.Match[str], sentence: str) -> Number:
         counts, measure = frozenset({TIMES}), ""
     if unit and unit != "%" and measure == "m":  # "$60m": sixty million dollars, not metres
         value, precision, measure = value * 1e6, precision * 1e6, ""
-    rate, rate_end = rate_of(text, end)
+    rate, rate_end = rate_of(text, end) if end <= rates_end else ("", end)
     rate_text = text[match.start() : rate_end].strip() if rate else ""
     head = text[max(0, match.start() - 40) : match.start()].lower()
     subject = subject_of(text, match.start())
