@@ -195,11 +195,13 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def _dates_in_digits(sentence: str) -> tuple[list[Date], str]:
-    """The dates of the month and years of `dates_in`, and the sentence with them blanked out."""
-    found, masked = [], list(sentence)
+    """The dates of the month and years of `dates_in`, and the sentence with them blanked
+    out. Most sentences have none: the blanked sentence is a copy only once one is found."""
+    found: list[Date] = []
+    masked = sentence
     for match in _DATE.finditer(sentence) if _MONTH_NAME.search(sentence) else ():
         if _in_dateline(sentence, match):
-            masked[match.start() : match.end()] = " " * (match.end() - match.start())
+            masked = _blanked(masked, match)
             continue
         month = (match.group("month") or match.group("month2")).lower().rstrip(".")
         day = match.group("day") or match.group("day2")
@@ -208,16 +210,21 @@ def _dates_in_digits(sentence: str) -> tuple[list[Date], str]:
         year = match.group("year") or match.group("year2")
         if year:  # "November 20, 2009" dates the year too: against "in 2010"
             found.append(Date("year", year, match.group(), near))
-        masked[match.start() : match.end()] = " " * (match.end() - match.start())
+        masked = _blanked(masked, match)
     if "19" not in sentence and "20" not in sentence:  # in every year and decade
-        return found, "".join(masked)
-    for match in _YEAR.finditer("".join(masked)):
+        return found, masked
+    for match in _YEAR.finditer(masked):
         found.append(Date("year", match.group(), match.group(), _near(sentence, match)))
-        masked[match.start() : match.end()] = " " * (match.end() - match.start())
-    for match in _DECADE.finditer("".join(masked)):
+        masked = _blanked(masked, match)
+    for match in _DECADE.finditer(masked):
         found.append(Date("year", match.group(1) + "s", match.group(), _near(sentence, match)))
-        masked[match.start() : match.end()] = " " * (match.end() - match.start())
-    return found, "".join(masked)
+        masked = _blanked(masked, match)
+    return found, masked
+
+
+def _blanked(text: str, match: re.Match[str]) -> str:
+    """`text` with the characters `match` spans made spaces."""
+    return text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
 
 
 NEAR_BEFORE, NEAR_AFTER = 3, 1  # content words each side of a date that say what it dates
@@ -227,8 +234,10 @@ def _near(sentence: str, match: re.Match[str]) -> frozenset[str]:
     """Stems of the content words just before and after `match` in its clause, the date
     words of a stamp and names left out (a name stands beside every fact of its story):
     what it dates ("died on Thursday": "die")."""
-    sentence = sentence[:1].lower() + sentence[1:]  # its first word is capitalised whatever it is
-    before = CLAUSE_END.split(sentence[max(0, match.start() - 80) : match.start()])[-1]
+    before = sentence[max(0, match.start() - 80) : match.start()]
+    if match.start() <= 80:  # the sentence's first word is capitalised whatever it is
+        before = before[:1].lower() + before[1:]
+    before = CLAUSE_END.split(before)[-1]
     after = CLAUSE_END.split(sentence[match.end() : match.end() + 80], maxsplit=1)[0]
 
     def content(words: Iterable[str], wanted: int) -> list[str]:
