@@ -73,7 +73,11 @@ def extract(sentence: str) -> Facts:
     dates, masked = dates_in(sentence)
     broken = '"' in sentence or " \u2019 " in sentence or " ' " in sentence
     words = tuple(_WORDS.findall(_BROKEN_APOSTROPHE.sub(r"\1'\2", sentence) if broken else sentence))
-    negations = tuple(index for index in range(len(words)) if _is_denial(words, index))
+    negations = tuple(
+        index
+        for index, word in enumerate(words)
+        if (word[0] in "nNwW" or word[-1] in "tT") and _is_denial(words, index)  # how every cue begins or ends
+    )
     return Facts(
         numbers=numbers_of(masked, sentence),
         dates=dates,
@@ -88,8 +92,6 @@ def extract(sentence: str) -> Facts:
 
 def _is_denial(words: tuple[str, ...], index: int) -> bool:
     word = words[index]
-    if word[:1] not in "nNwW" and word[-1:] not in "tT":  # how every cue begins or ends, in any case
-        return False
     cue = _NEGATION.fullmatch(word) is not None or word.lower().endswith(("n't", "n\u2019t"))
     return cue and (index + 1 == len(words) or words[index + 1].lower() not in _NOT_A_DENIAL)
 
