@@ -252,16 +252,33 @@ def _number_matches(text: str) -> list[re.Match[str]]:
     pattern = _NUMBER if spelled else _NUMBER_IN_DIGITS
     if not text.isascii():
         return list(pattern.finditer(text))
+    if not spelled:
+        return _numbers_in_digits(text)
     starts = {start for run in _DIGIT_RUN.finditer(text) for start in range(max(0, run.start() - 2), run.start() + 1)}
-    if spelled:
-        lower = text.lower()
-        starts.update(word.start() for word in _WORD_RUN.finditer(lower) if word.group() in _SPELLING_WORDS)
+    lower = text.lower()
+    starts.update(word.start() for word in _WORD_RUN.finditer(lower) if word.group() in _SPELLING_WORDS)
     matches: list[re.Match[str]] = []
     end = 0
     for start in sorted(starts):
         if start >= end and (match := pattern.match(text, start)):
             matches.append(match)
             end = match.end()
+    return matches
+
+
+def _numbers_in_digits(text: str) -> list[re.Match[str]]:
+    """`_number_matches` of ASCII text that spells no number: the places a number can begin
+    are met in order run by run (each tried once), so they need no set nor sorting. A
+    number found at one of a run's places ends past the run's first digit, past the rest."""
+    matches: list[re.Match[str]] = []
+    end = tried = 0
+    for run in _DIGIT_RUN.finditer(text):
+        for start in range(max(end, tried, run.start() - 2), run.start() + 1):
+            if match := _NUMBER_IN_DIGITS.match(text, start):
+                matches.append(match)
+                end = match.end()
+                break
+        tried = run.start() + 1
     return matches
 
 
