@@ -29,7 +29,13 @@ _DATE = re.compile(
 )
 _YEAR = re.compile(r"(?<![\w$€£.,])(?:19|20)\d\d(?![\w%]|,\d|[\u2019']s\b)")  # not "the 1930's"
 _DECADE = re.compile(r"(?<![\w$€£.,])((?:19|20)\d0)[\u2019']?s\b")  # "the 1940s": ten years, not one
-_MONTH_NAME = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # begins every _MONTH
+# What every date of the month holds, looked for before `_DATE`, which tries its months at
+# every word: a month then a day's digit ("Mar" of "Market" is followed by none), or a day's
+# digit then a month. Each search begins with a capital or a digit, which it finds at C speed.
+_MONTH_THEN_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
+_DAY_THEN_MONTH = re.compile(
+    r"\d(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # The names of the months and weekdays, folded: capitalised words that name a time, never a
 # person or a place.
@@ -199,7 +205,8 @@ def _dates_in_digits(sentence: str) -> tuple[list[Date], str]:
     out. Most sentences have none: the blanked sentence is a copy only once one is found."""
     found: list[Date] = []
     masked = sentence
-    for match in _DATE.finditer(sentence) if _MONTH_NAME.search(sentence) else ():
+    may_date = _MONTH_THEN_DAY.search(sentence) or _DAY_THEN_MONTH.search(sentence)
+    for match in _DATE.finditer(sentence) if may_date else ():
         if _in_dateline(sentence, match):
             masked = _blanked(masked, match)
             continue
