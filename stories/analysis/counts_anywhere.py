@@ -18,6 +18,7 @@ from .agreement import values_agree
 from .found import Found
 from .harms import HARM, PEOPLE
 from .model import Block
+from .number_words import folded_words
 from .numbers import COUNTED_ALIKE, counts_same, of_other_periods, stated_values
 from .quantities import TIMES, Number
 from .spellings import respelled
@@ -124,8 +125,10 @@ def whole_counts(numbers: list[tuple[Block, tuple[Number, ...]]]) -> Counts:
     by_thing: dict[str, list[tuple[Block, Number]]] = {}
     for block, found in numbers:
         for number in found:
+            if number.partial or number.ends or number.measure or number.rate or number.unit:
+                continue
             head = _head(number)
-            if head and not (number.partial or number.ends or number.measure or number.rate or number.unit):
+            if head:
                 thing = next((str(index) for index, group in enumerate(COUNTED_ALIKE) if head in group), head)
                 by_thing.setdefault(thing, []).append((block, number))
     return by_thing
@@ -166,5 +169,5 @@ def _head(number: Number) -> str:
     "twice" counts times."""
     if number.counts == {TIMES} and number.raw.lower() == "twice":
         return TIMES
-    words = fold(number.text[len(number.raw) :]).split()
+    words = folded_words(number.text[len(number.raw) :])
     return stem(words[0]) if words else ""

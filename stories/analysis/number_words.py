@@ -245,7 +245,7 @@ def context_of(text: str, start: int, end: int) -> tuple[frozenset[str], frozens
     joined = _AND.search(after_text)  # "injuring dozens and destroying": not what it counts
     if joined:
         after_text = after_text[: joined.start()]
-    words = _folded_words(after_text)
+    words = folded_words(after_text)
     # "two traditional three-point plays", "3-of-4 three attempts": a number word begins
     # the next number, and what follows it is what that one counts.
     for place, word in enumerate(words):
@@ -277,7 +277,7 @@ _FOLDED_BYTES = bytes(
 )
 
 
-def _folded_words(text: str) -> list[str]:
+def folded_words(text: str) -> list[str]:
     """`fold(text).split()`, for less. Of ASCII text with no "." or "," (most of the words
     around a number up to its clause's end), `fold` keeps the words lower-cased and nothing
     else (no acronym's dots, no digits' grouping to drop): one `bytes.translate` reads them.
@@ -289,7 +289,7 @@ def _folded_words(text: str) -> list[str]:
 
 def _last_content_word(text: str) -> list[str]:
     """The last word of `text` (folded) that is neither a stop word nor a bound's, as a list of one or none."""
-    for word in reversed(_folded_words(text)):
+    for word in reversed(folded_words(text)):
         if word not in STOPWORDS and word not in _BOUND_WORDS:
             return [word]
     return []
