@@ -72,15 +72,38 @@ PARTIAL_AFTER = re.compile(
 SUBJECT_WORDS = 6  # words before a number in which the name it is said of stands
 
 
-def subject_of(text: str, start: int) -> str:
-    """The folded last word of the name nearest before a number, in its clause and a few
-    words away: "Thomas has eight touchdowns" -> "thomas"."""
-    clause = CLAUSE_END.split(text[max(0, start - 80) : start])[-1]
+def subject_of(clause: str) -> str:
+    """The folded last word of the name nearest before a number, in its clause (80
+    characters of it, `clauses_before`) and a few words away: "Thomas has eight
+    touchdowns" -> "thomas"."""
     words = " ".join(clause.split()[-SUBJECT_WORDS:])
     if words.islower() or not words:  # not a capital letter: no name
         return ""
     runs = name_runs(words)
     return fold_word(runs[-1][-1]) if runs else ""
+
+
+# The marks that end a clause alone (`CLAUSE_END`'s first part): none is white space or
+# ".", one of which begins each of its other ends, so no other end takes one in.
+_CLAUSE_MARKS = frozenset(",;:()[]\u201c\u201d\"\u2014")
+
+
+def clauses_before(text: str, start: int) -> tuple[str, str, str]:
+    """A number's clause up to it, within 80, 50 and 30 characters before it: what
+    `subject_of`, the number's lead ("israeli forces on tuesday killed at least" of "...
+    killed at least 40 people") and `context_of` read; `CLAUSE_END.split(window)[-1]` of
+    each window. One split tells all three when the longest window has no clause end (no
+    shorter one, ending where it does, has any), or when its last is a mark within 30
+    characters of the number (the clause after it is in each window, and no other end can
+    take that mark in). Else the shorter two are split too."""
+    clause = CLAUSE_END.split(text[max(0, start - 80) : start])[-1]
+    begins = start - len(clause)
+    if begins == max(0, start - 80):
+        return clause, text[max(0, start - 50) : start], text[max(0, start - 30) : start]
+    if begins > start - 30 and text[begins - 1] in _CLAUSE_MARKS:
+        return clause, clause, clause
+    lead = CLAUSE_END.split(text[max(0, start - 50) : start])[-1]
+    return clause, lead, CLAUSE_END.split(text[max(0, start - 30) : start])[-1]
 
 
 # "Harlow, 32, was arrested", "Harlow, a 32-year-old driver": whose age a number is.
@@ -228,9 +251,10 @@ _NEXT_NUMBER = frozenset(
 _BOUND_WORDS = frozenset("nearly almost roughly approximately around least upwards exceeding topping".split())
 
 
-def context_of(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str], str]:
-    """Stems of the two content words after a number and of the one before it, and the
-    unit of measure right after it, if any. (`lead_of` reads further back.)"""
+def context_of(text: str, end: int, clause: str) -> tuple[frozenset[str], frozenset[str], str]:
+    """Stems of the two content words after a number and of the one before it in its
+    `clause` (up to it, within 30 characters: `clauses_before`), and the unit of measure
+    right after it, if any."""
     # "4-1/2-month", or "4 - 1 / 2 - month" and "32 - year - old" as some scrapers print
     # them: the hyphens join.
     after_text = text[end : end + 60]
@@ -255,7 +279,7 @@ def context_of(text: str, start: int, end: int) -> tuple[frozenset[str], frozens
     if len(words) > 2 and words[1] in _MODIFYING and words[0] not in STOPWORDS and words[2] not in STOPWORDS:
         words = words[2:]  # "one rocket-propelled grenade launcher" counts launchers, not rockets
     following = [word for word in words if word not in STOPWORDS]
-    before = _last_content_word(CLAUSE_END.split(text[max(0, start - 30) : start])[-1])
+    before = _last_content_word(clause)
     if following[:2] in (["year", "old"], ["years", "old"]):
         # An age: what it is the age of comes after ("a 10-year-old girl"), not "year old".
         return _stems(following[2:3]), _stems(before), "age"
@@ -293,12 +317,6 @@ def _last_content_word(text: str) -> list[str]:
         if word not in STOPWORDS and word not in _BOUND_WORDS:
             return [word]
     return []
-
-
-def lead_of(text: str, start: int) -> str:
-    """A number's clause up to it (at most 50 characters): "israeli forces on tuesday killed
-    at least" of "... killed at least 40 people"."""
-    return CLAUSE_END.split(text[max(0, start - 50) : start])[-1]
 
 
 def _measure(after: list[str]) -> str:

@@ -23,10 +23,10 @@ from .number_words import (
     PLUS,
     age_of,
     bound_of,
+    clauses_before,
     context_of,
     described,
     following_words,
-    lead_of,
     rate_of,
     rates_to,
     subject_of,
@@ -298,7 +298,8 @@ def _number(text: str, match: re.Match[str], sentence: str, rates_end: int) -> N
     phrase = text[match.start() : end].strip() + (
         of.group() + following_words(text[of.end() :]) if of else following_words(text[end:])
     )
-    counts, before, measure = context_of(text, match.start(), end)
+    clause, lead, near_clause = clauses_before(text, match.start())
+    counts, before, measure = context_of(text, end, near_clause)
     if match.group("twice"):
         counts, measure = frozenset({TIMES}), ""
     if unit and unit != "%" and measure == "m":  # "$60m": sixty million dollars, not metres
@@ -306,7 +307,7 @@ def _number(text: str, match: re.Match[str], sentence: str, rates_end: int) -> N
     rate, rate_end = rate_of(text, end) if end <= rates_end else ("", end)
     rate_text = text[match.start() : rate_end].strip() if rate else ""
     head = text[max(0, match.start() - 40) : match.start()].lower()
-    subject = subject_of(text, match.start())
+    subject = subject_of(clause)
     aged, given = age_of(text, match, value, measure)
     if aged or measure == "age":  # an age is said of the name it is set beside, or of no name
         measure, subject = "age", aged
@@ -332,7 +333,7 @@ def _number(text: str, match: re.Match[str], sentence: str, rates_end: int) -> N
         attributive=bool(measure) and JOINING_HYPHEN.match(text[end:]) is not None,
         describes="" if measure else described(text, end, counts),
         sentence=sentence,
-        lead=lead_of(text, match.start()),
+        lead=lead,
         subject=subject,
         given=given,
     )
