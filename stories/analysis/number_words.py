@@ -85,7 +85,7 @@ def subject_of(clause: str) -> str:
 
 # The marks that end a clause alone (`CLAUSE_END`'s first part): none is white space or
 # ".", one of which begins each of its other ends, so no other end takes one in.
-_CLAUSE_MARKS = frozenset(",;:()[]\u201c\u201d\"\u2014")
+_CLAUSE_MARKS = frozenset(',;:()[]\u201c\u201d"\u2014')
 
 
 def clauses_before(text: str, start: int) -> tuple[str, str, str]:
