@@ -149,12 +149,25 @@ PLUS = re.compile(r"\s?(?:-\s?plus\b|\+)", re.I)  # "three-plus seasons", "20+ y
 _ANY_BOUND = re.compile("|".join(pattern.pattern for _, pattern in _BOUNDS))
 
 
-def bound_of(head: str) -> str:
-    """How the words just before a number bound it: over, under, near, about, or exactly ("")."""
+def bound_of(head: str, start: int = 0) -> str:
+    """How the words just before a number bound it: over, under, near, about, or exactly ("").
+    `start`: where in `head` a bound may begin (`last_words_at`)."""
     head = " " + head
-    if _ANY_BOUND.search(head) is None:
+    if _ANY_BOUND.search(head, start) is None:
         return ""
-    return next((name for name, pattern in _BOUNDS if pattern.search(head)), "")
+    return next((name for name, pattern in _BOUNDS if pattern.search(head, start)), "")
+
+
+BOUND_WORDS_MOST = 4  # "in excess of a", "just short of $": the most words of a bound, or of a part
+
+
+def last_words_at(head: str) -> int:
+    """Where the last `BOUND_WORDS_MOST` words of `head` begin (0 if it has no more): every
+    bound (`bound_of`) and part (`PARTIAL_BEFORE`, `HARMED_OTHER`) written before a number
+    ends where `head` does and stands in them, so the search for it starts there, not at
+    each of forty characters."""
+    pieces = head.rsplit(None, BOUND_WORDS_MOST)
+    return len(pieces[0]) if len(pieces) > BOUND_WORDS_MOST else 0
 
 
 _RATE = re.compile(

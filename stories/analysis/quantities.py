@@ -27,6 +27,7 @@ from .number_words import (
     context_of,
     described,
     following_words,
+    last_words_at,
     rate_of,
     rates_to,
     subject_of,
@@ -311,7 +312,8 @@ def _number(text: str, match: re.Match[str], sentence: str, rates_end: int) -> N
     aged, given = age_of(text, match, value, measure)
     if aged or measure == "age":  # an age is said of the name it is set beside, or of no name
         measure, subject = "age", aged
-    bound = "over" if PLUS.match(text, match.end()) else bound_of(head)
+    words_at = last_words_at(head)
+    bound = "over" if PLUS.match(text, match.end()) else bound_of(head, words_at)
     return _made(
         text=phrase,
         raw=text[match.start() : end].strip(),
@@ -326,7 +328,9 @@ def _number(text: str, match: re.Match[str], sentence: str, rates_end: int) -> N
         precision=precision,
         bound=bound,
         partial=bool(
-            PARTIAL_BEFORE.search(head) and not HARMED_OTHER.search(head) or PARTIAL_AFTER.match(text, match.end())
+            PARTIAL_BEFORE.search(head, words_at)
+            and not HARMED_OTHER.search(head, words_at)
+            or PARTIAL_AFTER.match(text, match.end())
         ),
         ends=None,
         upto=VAGUE_AMOUNTS[" ".join(match.group("vague").lower().split())][1] if match.group("vague") else 0.0,
