@@ -37,13 +37,19 @@ def totals_of(numbers: Given) -> Totals:
     totals: Totals = {}
     for block, found in numbers:
         for number in found:
-            if number.unit or number.partial or number.ends or not _NOW_HAS.search(number.lead):
+            if number.unit or number.partial or number.ends or not _now_has(number.lead):
                 continue
             whose = number.subject or _owner_before(number) or _subject_shared(number, found)
             what = _counted(number)
             if whose:
                 totals.setdefault((whose, what), []).append((block, number))
     return totals
+
+
+def _now_has(lead: str) -> bool:
+    """A number's lead ends "now has" ("has now"): looked for in the few leads with a "now"
+    (the pattern ignores case, as `lower` does, and "now" has no letter it matches otherwise)."""
+    return "now" in lead.lower() and _NOW_HAS.search(lead) is not None
 
 
 def _owner_before(number: Number) -> str:
