@@ -206,7 +206,11 @@ def _one_measurement(number_a: Number, number_b: Number) -> bool:
 
 def _alike(stems_a: frozenset[str], stems_b: frozenset[str]) -> bool:
     """The same word, or two words news copy uses for one count ("shots" / "bullets")."""
-    return bool(stems_a & stems_b) or any(group & stems_a and group & stems_b for group in COUNTED_ALIKE)
+    if not stems_a or not stems_b:
+        return False
+    return not stems_a.isdisjoint(stems_b) or any(
+        not group.isdisjoint(stems_a) and not group.isdisjoint(stems_b) for group in COUNTED_ALIKE
+    )
 
 
 COUNTED_ALIKE = tuple(
