@@ -342,9 +342,15 @@ def _measure(after: list[str]) -> str:
     return first if first in MEASURES else ""
 
 
+_NO_STEMS: frozenset[str] = frozenset()
+
+
 def _stems(words: list[str]) -> frozenset[str]:
-    """Stems of the words without a digit in them (a word of letters has none: the quick test)."""
-    return frozenset([stem(word) for word in words if word.isalpha() or not any(char.isdigit() for char in word)])
+    """Stems of the words without a digit in them (a word of letters has none: the quick test;
+    no words, often before a number, make no set)."""
+    if not words:
+        return _NO_STEMS
+    return frozenset([stem(word) for word in words if word.isalpha() or not any(map(str.isdigit, word))])
 
 
 # A length that is a depth: "at a depth of just 10 kilometers", "10 km deep", "33 feet below
