@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from .agreement import values_agree
 from .found import Found
@@ -38,7 +39,15 @@ _PEOPLE_AND_HARM = (
     )
 )
 
-Counts = dict[str, list[tuple[Block, Number]]]  # what is counted -> the numbers that count it, where
+
+@dataclass(frozen=True)
+class Counts:
+    """A source's whole counts (`whole_counts`): what is counted -> the numbers that count
+    it, where; and how many values each thing is given, asked in every pair of sources the
+    source takes part in (45 of ten sources), so counted once."""
+
+    of: dict[str, list[tuple[Block, Number]]]
+    values: dict[str, int]
 
 
 def check_counts_anywhere(found: Found, counts_a: Counts, counts_b: Counts) -> None:
@@ -49,15 +58,16 @@ def check_counts_anywhere(found: Found, counts_a: Counts, counts_b: Counts) -> N
     states twice over, or of two things, is left to the sentence-by-sentence check.
     Counts are looked up by what they count, so the work grows with the text, not its square.
     `counts_a` and `counts_b` are each source's `whole_counts`."""
-    for thing, found_a in counts_a.items():
-        if thing not in counts_b or max(_values(found_a), _values(counts_b[thing])) > MAX_VALUES_OF_A_THING:
+    for thing, found_a in counts_a.of.items():
+        found_b = counts_b.of.get(thing)
+        if found_b is None or max(counts_a.values[thing], counts_b.values[thing]) > MAX_VALUES_OF_A_THING:
             continue
-        if max(len(found_a), len(counts_b[thing])) > MAX_TIMES_COUNTED:
+        if max(len(found_a), len(found_b)) > MAX_TIMES_COUNTED:
             continue
         for block_a, number_a in found_a:
             rivals = [
                 (block_b, number_b)
-                for block_b, number_b in counts_b.get(thing, ())
+                for block_b, number_b in found_b
                 if _rivals(number_a, number_b, *_said(number_a, number_b))
             ]
             if len({number_b.value for _, number_b in rivals}) != 1:
@@ -67,9 +77,7 @@ def check_counts_anywhere(found: Found, counts_a: Counts, counts_b: Counts) -> N
                 number.value for _, number in found_a if _alike_counts(number, number_b, *_said(number, number_b))
             }
             values_b = {
-                number.value
-                for _, number in counts_b[thing]
-                if _alike_counts(number, number_a, *_said(number, number_a))
+                number.value for _, number in found_b if _alike_counts(number, number_a, *_said(number, number_a))
             }
             if (
                 values_a == {number_a.value}
@@ -108,10 +116,6 @@ MAX_VALUES_OF_A_THING = 4  # more values than this for one word counted, and non
 MAX_TIMES_COUNTED = 50
 
 
-def _values(found: list[tuple[Block, Number]]) -> int:
-    return len({number.value for _, number in found})
-
-
 def _of_others(number_a: Number, number_b: Number) -> bool:
     """Said of two different names ("Haldorsen has made eight" / "Brekke has made two")."""
     subject_a, subject_b = number_a.subject, number_b.subject
@@ -131,7 +135,7 @@ def whole_counts(numbers: list[tuple[Block, tuple[Number, ...]]]) -> Counts:
             if head:
                 thing = next((str(index) for index, group in enumerate(COUNTED_ALIKE) if head in group), head)
                 by_thing.setdefault(thing, []).append((block, number))
-    return by_thing
+    return Counts(by_thing, {thing: len({number.value for _, number in found}) for thing, found in by_thing.items()})
 
 
 def _same_doing(number_a: Number, number_b: Number) -> bool:
