@@ -4,7 +4,7 @@ cross rows; a link inside one row needs less evidence than one across rows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -25,10 +25,11 @@ MAX_SENTENCES = 4000  # per source; the rest of an enormous source is not linked
 class SentenceRef:
     block: Block
     index: int
+    # The sentence's text, looked up once: it is asked for many times in every pair of sources.
+    text: str = field(init=False, compare=False, repr=False)
 
-    @property
-    def text(self) -> str:
-        return self.block.sentences[self.index].text
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", self.block.sentences[self.index].text)
 
 
 @dataclass(frozen=True)
