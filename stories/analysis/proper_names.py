@@ -15,9 +15,11 @@ Places = dict[str, list[Block]]  # folded name token -> the blocks it stands in 
 Capital = tuple[int, str, str, str | None]  # offset, word as written, folded, name word just before
 # A word that may start with a capital: any letter but the lower-case ones of Latin scripts
 # (the rest are told apart by str.isupper), so that the common words are not even looked at.
-_CAPITALISED = re.compile(r"(?<![\w\u2019'#@])[^\W\d_a-z\u00df-\u00f6\u00f8-\u00ff][\w\u2019'-]*")
+# The first character's class comes before the look behind: the search skips to the
+# characters it allows (two times faster than a look behind tried at every place).
+_CAPITALISED = re.compile(r"[^\W\d_a-z\u00df-\u00f6\u00f8-\u00ff](?<![\w\u2019'#@].)[\w\u2019'-]*")
 _POSSESSIVE = re.compile(r"[\u2019']s$|[\u2019'-]+$")
-_LOWER_WORD = re.compile(r"(?<![\w\u2019'])[a-z][\w\u2019'-]*")
+_LOWER_WORD = re.compile(r"[a-z](?<![\w\u2019'][a-z])[\w\u2019'-]*")  # the same: the letter, then the look behind
 PLACES_KEPT = 12
 # The name words of a sentence:
 # A name word, and what stands between it and the word before (a hashtag or handle is no name).
@@ -120,9 +122,7 @@ class SourceNames:
                 if capitals is None:
                     capitals = read[block.text] = capitals_of(block.text)
                 self._read(block, capitals)
-        # One scan of all the text: no match runs across the line breaks between blocks.
-        lower = set(_LOWER_WORD.findall("\n".join(block.text for block in source.blocks)))
-        self.common = {fold_word(word) for word in lower}
+        self.common = set().union(*map(_common_words, (block.text for block in source.blocks)))
 
     @functools.cached_property
     def lookalikes(self) -> Lookalikes:
@@ -150,6 +150,13 @@ class SourceNames:
                 # fold_word: `fold` of the two words run together, lower-casing a word of letters only
                 self.joined.setdefault(fold_word(first + token), (f"{first} {token}", block))
                 self.before.setdefault(key, {}).setdefault(fold_word(first), (f"{first} {token}", block))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # the versions of a story repeat most of their passages word for word
+def _common_words(text: str) -> frozenset[str]:
+    """A passage's words written in lower case (folded): words that are not names. Read
+    passage by passage, a version repeating its story's passages reads few of its own."""
+    return frozenset(map(fold_word, set(_LOWER_WORD.findall(text))))
 
 
 def _lower_content(text: str) -> bool:
