@@ -61,6 +61,8 @@ def name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
     runs: list[list[str]] = []
     current: list[str] = []
     for position, (gap, token) in enumerate(_GAP_AND_NAME_TOKEN.findall(sentence, 0, _letters_end(sentence))):
+        if not current and not token[0].isupper():
+            continue  # most words: outside a name, a word not capitalised (or a hashtag) starts none
         if current and not gap.isspace():  # "Wilson, 47; LaTonya": two names
             runs.append(current)
             current = []
@@ -98,6 +100,8 @@ def _letters_end(sentence: str) -> int:
 
 def _to_last_name_word(run: list[str]) -> tuple[str, ...]:
     """A run without the connectors after its last capitalised word ("Leonardo da")."""
+    if run[-1][:1].isupper():  # most runs
+        return tuple(run)
     last = max(place for place, word in enumerate(run) if word[:1].isupper())
     return tuple(run[: last + 1])
 
