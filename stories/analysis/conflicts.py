@@ -36,7 +36,7 @@ from .names import (
 )
 from .numbers import check_numbers
 from .populations import not_one_population
-from .proper_names import Capital, SourceNames
+from .proper_names import NameWord, SourceNames
 from .quantities import Number
 from .quote_times import on_one_clock
 from .shares import check_shares
@@ -86,10 +86,10 @@ class _Story:
 
     @classmethod
     def read(cls, sources: list[Source], rows: tuple[Row, ...], space: SentenceSpace) -> _Story:
-        capitals: dict[str, list[Capital]] = {}  # passage text -> its capitalised words, shared by the sources
+        passages: dict[str, list[NameWord]] = {}  # passage text -> its name words, shared by the sources
         return cls(
             space=space,
-            names={source.key: SourceNames(source, capitals) for source in sources},
+            names={source.key: SourceNames(source, passages) for source in sources},
             said={source.key: {normalise(ref.text) for ref in space.refs.get(source.key, [])} for source in sources},
             aligned=[
                 {cell.source: cell.blocks for cell in row.cells if cell.status in ("same", "changed")} for row in rows
