@@ -347,7 +347,10 @@ def _check_cells(found: Found, blocks_a: list[Block], blocks_b: list[Block], cac
     for block_a, block_b in itertools.product(blocks_a, blocks_b):
         if block_a.norm == block_b.norm:
             continue
-        a, b = (block_a, _block_facts(block_a, cache)), (block_b, _block_facts(block_b, cache))
+        facts_a = _block_facts(block_a, cache)
+        if not (facts_a.quotes or facts_a.attributions or facts_a.acronyms):
+            continue  # nothing to compare, and the other passage left unread: most quote no one, abbreviate nothing
+        a, b = (block_a, facts_a), (block_b, _block_facts(block_b, cache))
         _check_quotes_and_attributions(found, a, b)
         _check_acronyms(found, a, b)
 
