@@ -12,6 +12,7 @@ last digits, and are not compared.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .found import Found
@@ -35,11 +36,18 @@ def phones_of(sentences: list[tuple[Block, str]]) -> Phones:
     """A source's telephone numbers, by their digits, each at its first place."""
     phones: Phones = {}
     for block, text in sentences:
-        for match in _PHONE.finditer(text) if _HINT.search(text) else ():
-            digits = re.sub(r"\D", "", match.group())
-            if len(digits) >= _MIN_DIGITS:
-                phones.setdefault(digits, (block, match.group().strip()))
+        for digits, written in _phones_in(text):
+            phones.setdefault(digits, (block, written))
     return phones
+
+
+@functools.lru_cache(maxsize=4096)  # the versions of a story repeat most of their sentences
+def _phones_in(text: str) -> tuple[tuple[str, str], ...]:
+    """A sentence's telephone numbers: their digits, and each as written."""
+    if not _HINT.search(text):
+        return ()
+    numbers = ((re.sub(r"\D", "", match.group()), match.group().strip()) for match in _PHONE.finditer(text))
+    return tuple((digits, written) for digits, written in numbers if len(digits) >= _MIN_DIGITS)
 
 
 def check_phones(found: Found, phones_a: Phones, phones_b: Phones) -> None:
