@@ -108,6 +108,8 @@ def display_text(line: str) -> str:
 def normalise(text: str) -> str:
     if not text.isascii() or "`" in text:  # the only ASCII character the table changes
         text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    elif text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # most passages: no white space but single spaces between words (and none printable is any other)
     return " ".join(text.split())  # str.split and re's \s agree on white space; 3x faster
 
 
