@@ -8,6 +8,7 @@ that say the same otherwise (or, for a negation, say it of the same thing), beca
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from .facts import Facts
@@ -157,10 +158,17 @@ def check_states(add: Add, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> No
 
 
 def _states_in(facts: Facts) -> dict[tuple[int, int], tuple[int, str]]:
+    return _states_of(facts.words)
+
+
+@functools.lru_cache(maxsize=4096)  # a sentence is linked to a sentence of each other source
+def _states_of(words: tuple[str, ...]) -> dict[tuple[int, int], tuple[int, str]]:
+    """The states a sentence's words name, each at its first word. The dict returned is
+    shared: read it, never change it."""
     found: dict[tuple[int, int], tuple[int, str]] = {}
-    if STATE_WORDS.keys().isdisjoint(map(str.casefold, facts.words)):  # most sentences: at C speed
+    if STATE_WORDS.keys().isdisjoint(map(str.casefold, words)):  # most sentences: at C speed
         return found
-    for index, word in enumerate(facts.words):
+    for index, word in enumerate(words):
         state = STATE_WORDS.get(word.casefold())
         if state is not None:
             found.setdefault(state, (index, word))

@@ -36,7 +36,7 @@ from .names import (
 )
 from .numbers import check_numbers
 from .populations import not_one_population
-from .proper_names import Capital, SourceNames
+from .proper_names import NameWord, SourceNames
 from .quantities import Number
 from .quote_times import on_one_clock
 from .shares import check_shares
@@ -86,10 +86,10 @@ class _Story:
 
     @classmethod
     def read(cls, sources: list[Source], rows: tuple[Row, ...], space: SentenceSpace) -> _Story:
-        capitals: dict[str, list[Capital]] = {}  # passage text -> its capitalised words, shared by the sources
+        passages: dict[str, list[NameWord]] = {}  # passage text -> its name words, shared by the sources
         return cls(
             space=space,
-            names={source.key: SourceNames(source, capitals) for source in sources},
+            names={source.key: SourceNames(source, passages) for source in sources},
             said={source.key: {normalise(ref.text) for ref in space.refs.get(source.key, [])} for source in sources},
             aligned=[
                 {cell.source: cell.blocks for cell in row.cells if cell.status in ("same", "changed")} for row in rows
@@ -347,7 +347,10 @@ def _check_cells(found: Found, blocks_a: list[Block], blocks_b: list[Block], cac
     for block_a, block_b in itertools.product(blocks_a, blocks_b):
         if block_a.norm == block_b.norm:
             continue
-        a, b = (block_a, _block_facts(block_a, cache)), (block_b, _block_facts(block_b, cache))
+        facts_a = _block_facts(block_a, cache)
+        if not (facts_a.quotes or facts_a.attributions or facts_a.acronyms):
+            continue  # nothing to compare, and the other passage left unread: most quote no one, abbreviate nothing
+        a, b = (block_a, facts_a), (block_b, _block_facts(block_b, cache))
         _check_quotes_and_attributions(found, a, b)
         _check_acronyms(found, a, b)
 

@@ -43,6 +43,8 @@ def check_name_spellings(found: Found, a: SourceNames, b: SourceNames, space: Se
     """The same name with and without accents (or in another case) anywhere in the two
     sources: "Nicolás Maduro" / "Nicolas Maduro"."""
     for key in sorted(set(a.forms) & set(b.forms)):
+        if a.forms[key].keys() == b.forms[key].keys():
+            continue  # most names: written alike in both
         only_a = [form for form in a.forms[key] if form not in b.forms[key]]
         only_b = [form for form in b.forms[key] if form not in a.forms[key]]
         if only_a and only_b:

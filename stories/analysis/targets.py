@@ -13,6 +13,7 @@ voters and a plan targets costs. Two targets that share a word agree ("rival gan
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -44,22 +45,28 @@ Targets = list[tuple[Block, Target]]
 
 def targets_of(sentences: list[tuple[Block, str]]) -> Targets:
     """Whom a source says shots were meant for, in order; none in a story of no shooting."""
-    targets: Targets = []
-    for block, text in sentences:
-        if "aiming" not in text and "target" not in text and " for" not in text and "fir" not in text:
-            continue  # the cheap test: most sentences aim at nothing
-        for match in _AIMING.finditer(text):
-            if not match.group("verb").startswith(("aiming", "fir")) and _SHOOTING.search(text) is None:
-                continue  # "targeting", "meant for" of shots only: "a plan targeting costs"
-            if match.group("verb").startswith("fir") and _PASSIVE.search(text, 0, match.start()):
-                continue  # "its forces had been fired on": the target stands before
-            words = frozenset(content_terms(fold(match.group("whom"))))
-            written = " ".join(match.group().split()[:MOST_WORDS])
-            if words:
-                targets.append((block, Target(" ".join(fold(match.group("verb")).split()), words, written)))
+    targets: Targets = [(block, target) for block, text in sentences for target in _targets_in(text)]
     if targets and not any(_SHOOTING.search(text) for _, text in sentences):
         return []
     return targets
+
+
+@functools.lru_cache(maxsize=4096)  # the versions of a story repeat most of their sentences
+def _targets_in(text: str) -> tuple[Target, ...]:
+    """Whom a sentence says shots were meant for."""
+    if "aiming" not in text and "target" not in text and " for" not in text and "fir" not in text:
+        return ()  # the cheap test: most sentences aim at nothing
+    targets = []
+    for match in _AIMING.finditer(text):
+        if not match.group("verb").startswith(("aiming", "fir")) and _SHOOTING.search(text) is None:
+            continue  # "targeting", "meant for" of shots only: "a plan targeting costs"
+        if match.group("verb").startswith("fir") and _PASSIVE.search(text, 0, match.start()):
+            continue  # "its forces had been fired on": the target stands before
+        words = frozenset(content_terms(fold(match.group("whom"))))
+        written = " ".join(match.group().split()[:MOST_WORDS])
+        if words:
+            targets.append(Target(" ".join(fold(match.group("verb")).split()), words, written))
+    return tuple(targets)
 
 
 def check_targets(found: Found, targets_a: Targets, targets_b: Targets) -> None:

@@ -108,6 +108,8 @@ def display_text(line: str) -> str:
 def normalise(text: str) -> str:
     if not text.isascii() or "`" in text:  # the only ASCII character the table changes
         text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    elif text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # most passages: no white space but single spaces between words (and none printable is any other)
     return " ".join(text.split())  # str.split and re's \s agree on white space; 3x faster
 
 
@@ -125,11 +127,20 @@ def strip_accents(text: str) -> str:
 @lru_cache(maxsize=1 << 15)  # a 2 MB source has some 20,000 sentences, each folded 3-4 times
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-blind form: words separated by single spaces."""
-    text = strip_accents(normalise(text).casefold())
+    ascii_only = text.isascii()
+    # An ASCII text has nothing for `normalise` to change that the words below keep: it
+    # only turns "`" into "'" and evens out white space, both of which fall between words.
+    text = text.lower() if ascii_only else strip_accents(normalise(text).casefold())
     if _ACRONYM_HINT.search(text):  # scanning for a "." is cheap; most texts have no acronym
         text = _ACRONYM.sub(lambda m: m.group().replace(".", ""), text)
     text = _DIGIT_GROUP.sub("", text)
+    if ascii_only:  # every character but a word's made a space, at C speed: 3x faster than finding the words
+        return " ".join(text.encode().translate(_ASCII_WORD_CHARS).decode().split())
     return " ".join(_WORD.findall(text))
+
+
+# The characters of _WORD's words in an ASCII text kept, every other byte a space.
+_ASCII_WORD_CHARS = bytes(c if chr(c).isascii() and (chr(c).isalnum() or chr(c) in "_%$") else 32 for c in range(256))
 
 
 def fold_word(word: str) -> str:

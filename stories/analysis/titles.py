@@ -31,7 +31,6 @@ _POST = (
 )
 _TITLE = re.compile(rf"\b{_POST}\s+of\s+(?:the\s+)?(?P<org>[A-Z][\w.&'-]*(?:\s+(?:of\s+)?[A-Z][\w.&'-]*)*)")
 _ANY_POST = re.compile(rf"\b{_POST}")
-# Every office's word, looked for before the slower patterns that read the post and its holder.
 # Every office's word but its first letter (in either case), looked for before the slower
 # patterns that read a post and its holder: most sentences hold none.
 _OFFICE_WORDS = tuple(
@@ -39,18 +38,18 @@ _OFFICE_WORDS = tuple(
     uperintendent reasurer ounsel hief ead rincipal oach ttorney pokes xecutive""".split()
 )
 _HOLDER_WORDS = ("irector", "resident", "hairm", "hairw", "pokes", "anager", "oach", "xecutive", "hief")
-# Each list as one pattern: one scan of a sentence rather than one a word.
-_NAMES_AN_OFFICE = re.compile("|".join(_OFFICE_WORDS))
-_NAMES_A_HOLDER = re.compile("|".join(_HOLDER_WORDS))
 
 
-def _names_an_office(text: str, words: re.Pattern[str] = _NAMES_AN_OFFICE) -> bool:
-    return words.search(text) is not None
+def _names_an_office(text: str, words: tuple[str, ...] = _OFFICE_WORDS) -> bool:
+    """Whether the text holds one of the words. A substring search a word is a third
+    faster than one pattern of them all: the words open with some of the commonest
+    letters, at each of which the pattern tries every word."""
+    return any(word in text for word in words)
 
 
 def naming_holders(sentences: list[tuple[Block, str]]) -> list[tuple[Block, str]]:
     """The sentences that may name who holds a post (`holders_of`, `served_of`)."""
-    return [(block, text) for block, text in sentences if _names_an_office(text, _NAMES_A_HOLDER)]
+    return [(block, text) for block, text in sentences if _names_an_office(text, _HOLDER_WORDS)]
 
 
 @functools.lru_cache(maxsize=4096)

@@ -8,6 +8,7 @@ gives it one year, and the two differ, the sources disagree on when.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .found import Found
@@ -35,12 +36,20 @@ def works_of(sentences: list[tuple[Block, str]]) -> Works:
     """A source's dated works, by their folded titles."""
     works: Works = {}
     for block, text in sentences:
-        if not (_YEAR.search(text) and _HINT.search(text)):  # most sentences date no work
-            continue
-        for match in _DATED_WORK.finditer(text):
-            title = fold(_TRAILING_SMALL_WORDS.sub("", match.group("title")))
-            works.setdefault(title, []).append((block, match.group("dated"), match.group("year")))
+        for title, dated, year in _works_in(text):
+            works.setdefault(title, []).append((block, dated, year))
     return works
+
+
+@functools.lru_cache(maxsize=4096)  # the versions of a story repeat most of their sentences
+def _works_in(text: str) -> tuple[tuple[str, str, str], ...]:
+    """A sentence's dated works: folded title, year and kind as written, year."""
+    if not (_YEAR.search(text) and _HINT.search(text)):  # most sentences date no work
+        return ()
+    return tuple(
+        (fold(_TRAILING_SMALL_WORDS.sub("", match.group("title"))), match.group("dated"), match.group("year"))
+        for match in _DATED_WORK.finditer(text)
+    )
 
 
 def check_works(found: Found, works_a: Works, works_b: Works) -> None:
