@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/grouping.py [--seed 7] [--split-seed 1] [--sweep] [--ceiling]
                                             [--candidates 30] [--key-rows 50]
+                                            [--revisit recluster [--revisit-bar 0.23] [--revisit-always]]
 
 About 50 s (--sweep, which re-runs the feed at other thresholds, about 3.5 min; --ceiling,
 20 s more). Reads ../shared/corpus at run time (never copied into the repository) and
@@ -362,7 +363,8 @@ def print_revisits(truth: list[str], feed: Feed, indent: str = "  ") -> None:
     """The stories of a feed in which grouping revisits its own (`--revisit`), with what the
     revisits changed: merges (clusters gathering items of two stories or more; wrong when
     those stories' most common true events differ, as they stood), stories split, items
-    moved, and the milliseconds an item took, the revisit included."""
+    moved, items not revisited (`story_revisits.may_regroup`; none with `--revisit-always`),
+    and the milliseconds an item took, the revisit included."""
     assert feed.revisits is not None
     made = [feed.story[i] for i in range(len(truth))]
     merges = feed.revisits.merges
@@ -371,7 +373,8 @@ def print_revisits(truth: list[str], feed: Feed, indent: str = "  ") -> None:
                                                                           bcubed(truth, made)[2])
     print(f"{indent}grouping revisiting its stories ({REVISIT.kind}, bar {REVISIT.bar}): {figures}"
           + f", stories made {len(set(made))}; merges {len(merges)} ({wrong} wrong), {feed.revisits.splits} split, "
-          f"{feed.revisits.moved} items moved; ms an item: median {statistics.median(feed.ms):.2f}, "
+          f"{feed.revisits.moved} items moved, {feed.revisits.passed_over} items passed over; "
+          f"ms an item: median {statistics.median(feed.ms):.2f}, "
           f"mean {statistics.fmean(feed.ms):.2f}, max {max(feed.ms):.1f}")
 
 
@@ -471,9 +474,11 @@ def main() -> None:
     parser.add_argument("--revisit", choices=["recluster", "merge"],
                         help="also run each feed with grouping revisiting its stories (grouping_revisits.py)")
     parser.add_argument("--revisit-bar", type=float, default=REVISIT_BAR, help=f"(default {REVISIT_BAR})")
+    parser.add_argument("--revisit-always", action="store_true",
+                        help="revisit after every item, also one that can change nothing (story_revisits.may_regroup)")
     args = parser.parse_args()
     CANDIDATES, KEY_ROWS = args.candidates, args.key_rows
-    REVISIT = Revisit(kind=args.revisit, bar=args.revisit_bar) if args.revisit else None
+    REVISIT = Revisit(kind=args.revisit, bar=args.revisit_bar, always=args.revisit_always) if args.revisit else None
     print(f"candidates scored per item: {CANDIDATES or 'all sharing a key'}; "
           f"items read of a key: {KEY_ROWS or 'all'}")  # fmt: skip
     print(f"grouping.THRESHOLD {grouping.THRESHOLD}, SAME_PROVIDER_THRESHOLD {grouping.SAME_PROVIDER_THRESHOLD}, "

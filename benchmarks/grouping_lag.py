@@ -114,7 +114,7 @@ def plan_with_probes(items: int, probes: list[Probe], lags: list[int], rng: rand
 
     held = {probe.story for probe in probes}
     plan = []
-    for story in _archive(items):
+    for story in archive(items):
         # every copy of a probe's story, the other agencies' rewrites ("NOR-123") included
         story.copies = [c for c in story.copies if c.item_id not in held and c.item_id.rpartition("-")[2] not in held]
         if story.copies:
@@ -129,7 +129,7 @@ def plan_with_probes(items: int, probes: list[Probe], lags: list[int], rng: rand
     return plan
 
 
-def _archive(items: int) -> list:
+def archive(items: int) -> list:
     """load_archive's plan of `items` copies. Past ROUND items (the corpus holds about
     13,700), the plan again for each further ROUND, with other rewrites (another seed) and
     every copy marked as that round's (an item id and a last line of its own), as the same

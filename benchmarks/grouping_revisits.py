@@ -15,6 +15,10 @@ other stories among its candidates that it scores best (`linkage`):
   `rivals`, every story), `confirm` (only a pair that read as one at that many different
   sizes) and `move` (an item matching several stories joins the one it matches best on
   average, not the one of its best single match).
+
+As the service, "recluster" passes over an item that started a story of its own and links
+below the bar to every candidate (`story_revisits.may_regroup`); `always` revisits after
+every item, as before that rule.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from stories.analysis.story_revisits import (
     REVISIT_ITEMS,
     REVISIT_STORIES,
     linkage,
+    may_regroup,
     regrouped,
 )
 
@@ -48,6 +53,7 @@ class Revisit:
     confirm: int = 1
     move: bool = False
     apart: float = REVISIT_APART  # "recluster": two groups stay apart below this share of their own means
+    always: bool = False  # "recluster": revisit after every item, even one that can change nothing
 
 
 @dataclass
@@ -62,6 +68,7 @@ class Stories:
     merges: list[tuple[tuple[int, ...], ...]] = field(default_factory=list)
     splits: int = 0  # stories whose newest items went to two clusters or more
     moved: int = 0  # items that changed story
+    passed_over: int = 0  # items not revisited: they could change nothing (`may_regroup`)
     passed: dict[frozenset[int], set[int]] = field(default_factory=dict)  # "merge" with `confirm`
 
     def join(self, into: int, items: list[int]) -> None:
@@ -73,6 +80,11 @@ class Stories:
 def revisit_stories(rules: Revisit, evidence: list[ItemEvidence], stories: Stories, i: int,
                     candidates: list[int]) -> None:
     """After item `i` joined or started its story: revisit it and its neighbours."""
+    started = stories.members[stories.story[i]] == [i]
+    linkages = (linkage(evidence[i], evidence[j]) for j in candidates)
+    if rules.kind == "recluster" and not rules.always and not may_regroup(linkages, started=started, bar=rules.bar):
+        stories.passed_over += 1
+        return
     near = neighbours(evidence, stories.story, i, candidates, rules.stories)
     if rules.kind == "recluster":
         recluster(rules, evidence, stories, near)

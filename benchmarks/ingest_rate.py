@@ -3,14 +3,19 @@ on PostgreSQL, with the archive at 1,000 and at 10,000 items.
 
     .venv/bin/python benchmarks/ingest_rate.py [--items 1000 10000] [--sample 400]
                                                [--workers 1 2] [--modes each now batch]
-                                               [--profile DIR] [--keep]
+                                               [--profile DIR] [--keep] [--reuse]
 
 For each `--items` size, a database `<name>_ingest_<items>_base` on the server of
 DATABASE_URL (default postgres://postgres@127.0.0.1:5432/newsroom) is filled with
 load_archive's archive of real copy (Reuters and ECB+ from ../shared/corpus, read at run
 time; other agencies' rewrites made from the Reuters stories), all received within the last
 48 hours (inside grouping's window: every stored item may be a candidate), less its last
-`--sample` items. Those are then taken in through the real services, each mode on its own
+`--sample` items. Past 10,000 items (the corpus holds about 13,700), the archive is
+grouping_lag's: load_archive's plan again for each further 10,000, each round's copies
+marked as its own, as the same kind of news comes round again (`--items 100000 --modes
+now`: the time an item, the revisit included, against 100,000; the archive's evidence is
+computed and COPY-loaded in about 36 minutes on 2 busy cores, kept by `--keep`, used again by
+`--reuse`). Those are then taken in through the real services, each mode on its own
 copy of that database (CREATE DATABASE ... TEMPLATE), so every mode meets the same archive:
 
 - *item by item, analysed each time*: `ingest_files` for one item at a time (as a feed
@@ -108,10 +113,10 @@ def copy_database(template: str, name: str) -> None:
 def split_plan(items: int, sample: int) -> tuple[list, list]:
     """load_archive's plan of `items` copies: the stories stored before (the archive), and the
     last `sample` copies in arrival order (some of them joining stories of the archive)."""
-    from benchmarks import load_archive
+    from benchmarks import grouping_lag
     from benchmarks.load_archive import PlannedStory
 
-    plan = load_archive.plan_archive(items, SEED)
+    plan = grouping_lag.archive(items)  # load_archive.plan_archive(items, SEED) up to 10,000 items
     arrivals = [(n, copy) for n, story in enumerate(plan) for copy in story.copies]
     stored, sample_copies = arrivals[:-sample], [copy for _, copy in arrivals[-sample:]]
     archive: dict[int, PlannedStory] = {}
@@ -120,7 +125,10 @@ def split_plan(items: int, sample: int) -> tuple[list, list]:
     return list(archive.values()), sample_copies
 
 
-def build_base(items: int, sample: int) -> list:
+def build_base(items: int, sample: int, reuse: bool = False) -> list:
+    """The archive's database, and the copies to take in on top of it; with `reuse`, the
+    database an earlier `--keep` run left (its copy arrived then: within a day of it, all of
+    it stays inside grouping's window)."""
     from django.core.management import call_command
     from django.db import connection
     from django.utils import timezone
@@ -128,6 +136,9 @@ def build_base(items: int, sample: int) -> list:
     from benchmarks import load_archive
 
     name = database_name(items, "base")
+    if reuse:
+        print(f"\nthe archive kept in {name}; {sample} to take in")
+        return split_plan(items, sample)[1]
     recreate_database(name)
     use_database(name)
     call_command("migrate", verbosity=0, interactive=False)
@@ -267,7 +278,7 @@ def queued_batch(
 def run_size(items: int, args: argparse.Namespace) -> None:
     from django.db import connection
 
-    copies = build_base(items, args.sample)
+    copies = build_base(items, args.sample, args.reuse)
     base = database_name(items, "base")
     print(f"archive of {items:,} items (sample arriving at the end):")
     baseline = None
@@ -296,7 +307,7 @@ def run_size(items: int, args: argparse.Namespace) -> None:
             f"   [{before}; after {load()}; {cores_busy(ticks)}]"
         )
     connection.close()
-    if not args.keep:
+    if not args.keep and not args.reuse:
         for mode in ["each", "now", *(f"batch{n}" for n in args.workers), "base"]:  # those not made are skipped
             recreate_database(database_name(items, mode), create=False)
 
@@ -315,6 +326,7 @@ def main() -> None:
     )
     parser.add_argument("--profile", type=Path, help="run each desk worker under cProfile, its profile left in DIR")
     parser.add_argument("--keep", action="store_true", help="keep the databases built")
+    parser.add_argument("--reuse", action="store_true", help="take in on top of the archives an earlier --keep kept")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; {load()}")
     set_up_django()

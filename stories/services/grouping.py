@@ -86,11 +86,12 @@ def matching_story(evidence: ItemEvidence) -> StoryMatch | None:
     return StoryMatch(Story.objects.get(pk=story_id), best, _also_matched(evidence, candidates, story_id))
 
 
-def neighbour_stories(evidence: ItemEvidence, story_id: int) -> list[int]:
-    """The open stories other than `story_id` among a stored item's candidates, those whose
-    items it scores best first (`story_revisits.linkage`): the stories grouping revisits
-    with the item's own (services.story_revisits). The candidates are those its grouping
-    fetched, when this thread's last lookup was of the same item (`_LOOKED_UP`)."""
+def neighbour_stories(evidence: ItemEvidence, story_id: int) -> list[tuple[int, float]]:
+    """The open stories other than `story_id` among an item's candidates, each with the
+    item's best `story_revisits.linkage` to its candidates there, the nearest first: the
+    stories grouping revisits with the item's own (services.story_revisits), and whether the
+    item could change any of them. The candidates are those its grouping fetched, when this
+    thread's last lookup was of the same item (`_LOOKED_UP`)."""
     keys = band_keys(evidence)
     last = getattr(_LOOKED_UP, "last", None)
     candidates = last[1] if last is not None and last[0] == keys else _candidates(keys, evidence.received_at)
@@ -98,7 +99,7 @@ def neighbour_stories(evidence: ItemEvidence, story_id: int) -> list[int]:
     for other, _, stored in candidates if keys else ():
         if other != story_id:
             best[other] = max(best.get(other, 0.0), linkage(evidence, stored))
-    return sorted(best, key=lambda other: -best[other])
+    return sorted(best.items(), key=lambda near: -near[1])
 
 
 def _also_matched(evidence: ItemEvidence, candidates: list[Candidate], joined: int) -> tuple[AlsoMatched, ...]:

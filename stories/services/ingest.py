@@ -240,10 +240,12 @@ def _store(incoming: IncomingCopy, parsed: ParsedCopy, sha256: str, encoding: st
         received_by=upload.user,
         feed=upload.feed,
     )
-    remember_fingerprint(version, replace(evidence, received_at=version.received_at.timestamp()))
+    stored = replace(evidence, received_at=version.received_at.timestamp())
+    remember_fingerprint(version, stored)
     offer_merges(version=version, found=found)  # when the item matched other stories too
     if number == 1 and upload.group and upload.chosen_story() is None:
-        revisit_after_commit(version.pk)  # grouping's own stories around it, clustered again
+        # grouping's own stories around it, clustered again (unless it can change none)
+        revisit_after_commit(stored, story_id=source.story_id, started=found is None)
     Story.objects.filter(pk=source.story_id).update(last_received_at=now)
     queue_analysis(source.story_id)  # after the update above, which holds the story's row
     return version

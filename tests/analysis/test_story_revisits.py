@@ -3,7 +3,7 @@ events of one kind and an unrelated story stay apart, and an agency's own items 
 only as a re-file would. The copy is the project's own (tests/analysis/test_grouping.py)."""
 
 from stories.analysis.grouping import SAME_PROVIDER_THRESHOLD
-from stories.analysis.story_revisits import REVISIT_BAR, linkage, regrouped
+from stories.analysis.story_revisits import REVISIT_BAR, linkage, may_regroup, regrouped
 from tests.analysis.test_grouping import (
     FERRY_STRIKE,
     HOUR,
@@ -66,3 +66,28 @@ def test_two_stories_each_told_over_and_over_stay_apart_where_they_share_less_th
     assert regrouped(items, [[0, 1], [2, 3]]) == [[0, 1, 2, 3]]
     assert regrouped(items, [[0, 1], [2, 3]], apart=0.6) == [[0, 1], [2, 3]]
     assert regrouped(items, [[0], [1], [2], [3]], apart=0.6) == [[0, 1], [2, 3]]
+
+
+def test_an_item_that_started_its_own_story_and_links_to_nothing_is_not_revisited():
+    """It could change no cluster: it stays alone in any clustering of its neighbours."""
+    below = [linkage(BUDGET, other) for other in (STRIKE, CORSICA, STRIKE_REWRITE)]
+    assert max(below) < REVISIT_BAR
+    assert not may_regroup(below, started=True)
+    assert not may_regroup([], started=True), "no candidate at all"
+
+
+def test_an_item_that_joined_a_story_or_links_to_a_candidate_is_revisited():
+    """Joined, it may be parted from its story again; linked, it may bring stories together."""
+    assert may_regroup([0.1], started=False)
+    assert may_regroup([], started=False)
+    assert may_regroup([0.1, REVISIT_BAR], started=True)
+
+
+def test_an_item_below_the_bar_to_all_stays_alone_and_the_others_cluster_as_without_it():
+    """Why `may_regroup` may pass such an item over: clustering with it is clustering
+    without it, and it alone."""
+    without = [STRIKE, CORSICA, STRIKE_REWRITE, STRIKE_RETOLD]
+    assert regrouped([*without, BUDGET], [[k] for k in range(5)]) == [
+        *regrouped(without, [[k] for k in range(4)]),
+        [4],
+    ]

@@ -50,6 +50,27 @@ def test_two_untouched_stories_an_item_shows_to_be_one_are_merged_by_grouping():
     assert offer.outcome == MergeOfferOutcome.MERGED and offer.decided_by is None, "the offer closed with the merge"
 
 
+def test_only_an_item_that_could_change_a_story_is_revisited(monkeypatch):
+    """The avalanche and the power cuts each start a story of their own, linking to
+    nothing above the bar: nothing to revisit. The item that joins one and bridges both is."""
+    revisited = []
+    monkeypatch.setattr(story_revisits, "revisit_around", lambda story, neighbours: revisited.append(story) or [])
+    pass_story, power_story = pass_and_power_untouched()
+    assert revisited == []
+
+    take_in("cn-osterdal", BRIDGE, "Coastal News")
+    assert revisited == [pass_story.pk]
+
+
+def test_a_story_merged_away_before_its_revisit_runs_is_left_alone():
+    pass_story, power_story = pass_and_power_untouched()
+    take_in("cn-osterdal", BRIDGE, "Coastal News")  # grouping merges the power cuts into the pass
+    events = AuditEvent.objects.count()
+
+    assert story_revisits.revisit_around(power_story.pk, [pass_story.pk]) == []
+    assert AuditEvent.objects.count() == events
+
+
 def test_a_story_someone_has_opened_is_left_as_it_is_and_the_merge_offered():
     pass_story, power_story = pass_and_power_untouched()
     opened(power_story)
