@@ -76,11 +76,16 @@ def extract(sentence: str) -> Facts:
         sentence = ""
     dates, masked = dates_in(sentence)
     broken = '"' in sentence or " \u2019 " in sentence or " ' " in sentence
-    words = tuple(_WORDS.findall(_BROKEN_APOSTROPHE.sub(r"\1'\2", sentence) if broken else sentence))
-    negations = tuple(
-        index
-        for index, word in enumerate(words)
-        if (word[0] in "nNwW" or word[-1] in "tT") and _is_denial(words, index)  # how every cue begins or ends
+    text = _BROKEN_APOSTROPHE.sub(r"\1'\2", sentence) if broken else sentence
+    words = tuple(_WORDS.findall(text))
+    negations = (
+        tuple(
+            index
+            for index, word in enumerate(words)
+            if (word[0] in "nNwW" or word[-1] in "tT") and _is_denial(words, index)  # how every cue begins or ends
+        )
+        if _may_negate(text)
+        else ()
     )
     return Facts(
         numbers=numbers_of(masked, sentence),
@@ -92,6 +97,17 @@ def extract(sentence: str) -> Facts:
         acronyms=_acronyms(sentence),
         words=words,
     )
+
+
+# Every negation cue as a word of ASCII text in lower case (`_NEGATION`, or a word ending in
+# "n't"): a sentence without one, most, has no word to try.
+_CUE_HINT = re.compile(r"\b(?:no|not|never|none|nobody|neither|nor|without)\b|n't")
+
+
+def _may_negate(text: str) -> bool:
+    """Some word of `text` may be a negation cue. Text that is not ASCII is not ruled out:
+    ignoring case, `_NEGATION` takes "\u0131" for "i"."""
+    return not text.isascii() or _CUE_HINT.search(text.lower()) is not None
 
 
 def _is_denial(words: tuple[str, ...], index: int) -> bool:
