@@ -216,13 +216,14 @@ _GLUED = re.compile(r"[^\W\d_]+(?=[\s,.;:!?)]|$)")
 _BEFORE_SPACE_OR_HYPHEN = re.compile(r"(?=[\s-])")
 
 
-def following_words(text: str) -> str:
-    """Up to two words after a number, to say what it counts ("250 prisoners", "200ft drop")."""
-    glued = _GLUED.match(text)  # a unit written onto the number: "200ft"
+def following_words(text: str, start: int = 0) -> str:
+    """Up to two words after a number, to say what it counts ("250 prisoners", "200ft drop"):
+    those of `text[start:]`, read where they stand (not sliced off for each number)."""
+    glued = _GLUED.match(text, start)  # a unit written onto the number: "200ft"
     if glued:
-        after = _FOLLOWING_ONE.match(following_words(text[glued.end() :]))
+        after = _FOLLOWING_ONE.match(following_words(text, glued.end()))
         return glued.group() + (after.group() if after else "")
-    match = _FOLLOWING.match(text)
+    match = _FOLLOWING.match(text, start)
     if not match:
         return ""
     kept = []
