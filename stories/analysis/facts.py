@@ -69,12 +69,17 @@ class Facts:
         return _content(self.words, self.negations)
 
 
-def extract(sentence: str) -> Facts:
+def extract(sentence: str, figures: tuple[tuple[Number, ...], tuple[Date, ...]] | None = None) -> Facts:
     """Everything `conflicts` compares, from one sentence of display text. A publication
-    stamp states no fact."""
+    stamp states no fact. `figures`: the sentence's numbers and dates when they have been
+    read already (`quantities.figures_in`, which reads them as this does)."""
     if is_stamp(sentence):
         sentence = ""
-    dates, masked = dates_in(sentence)
+    if figures is None:
+        dates, masked = dates_in(sentence)
+        numbers = numbers_of(masked, sentence)
+    else:
+        numbers, dates = figures
     broken = '"' in sentence or " \u2019 " in sentence or " ' " in sentence
     text = _BROKEN_APOSTROPHE.sub(r"\1'\2", sentence) if broken else sentence
     words = tuple(_WORDS.findall(text))
@@ -88,7 +93,7 @@ def extract(sentence: str) -> Facts:
         else ()
     )
     return Facts(
-        numbers=numbers_of(masked, sentence),
+        numbers=numbers,
         dates=dates,
         names=name_runs(sentence),
         quotes=_quotes(sentence),

@@ -62,11 +62,12 @@ class SentenceSpace:
 
     def facts(self, ref: SentenceRef) -> Facts:
         """The facts a sentence states; read once per distinct sentence, as versions of one
-        story repeat most of their sentences word for word."""
+        story repeat most of their sentences word for word. Its numbers and dates, when
+        they have been read on their own (`numbers`), are not read again."""
         text = ref.text
         facts = self._facts.get(text)
         if facts is None:
-            facts = self._facts[text] = extract(text)
+            facts = self._facts[text] = extract(text, self._figures.get(text))
         return facts
 
     def numbers(self, ref: SentenceRef) -> tuple[Number, ...]:
