@@ -75,8 +75,12 @@ SUBJECT_WORDS = 6  # words before a number in which the name it is said of stand
 def subject_of(clause: str) -> str:
     """The folded last word of the name nearest before a number, in its clause (80
     characters of it, `clauses_before`) and a few words away: "Thomas has eight
-    touchdowns" -> "thomas"."""
-    words = " ".join(clause.split()[-SUBJECT_WORDS:])
+    touchdowns" -> "thomas". A clause with no capital letter (most) names no one in any of
+    its words: it is not split."""
+    if clause.islower():
+        return ""
+    pieces = clause.rsplit(None, SUBJECT_WORDS)  # the last words, each alone, after the rest
+    words = " ".join(pieces[1:] if len(pieces) > SUBJECT_WORDS else pieces)
     if words.islower() or not words:  # not a capital letter: no name
         return ""
     runs = name_runs(words)
