@@ -128,7 +128,13 @@ def is_stamp(sentence: str) -> bool:
         return False
     if sentence.isupper():  # "UPDATED: TUESDAY, MARCH 12, 2013, 9: 36 AM"
         sentence = sentence.title()
-    rest = _TIME.sub(" ", _WEEKDAY.sub(" ", _DATE.sub(" ", sentence)))
+    rest = sentence  # each pattern is tried only where what all its matches hold is found
+    if _MONTH_THEN_DAY.search(rest) or _DAY_THEN_MONTH.search(rest):
+        rest = _DATE.sub(" ", rest)
+    if _WEEKDAY_HINT.search(rest):
+        rest = _WEEKDAY.sub(" ", rest)
+    if _TIME_HINT.search(rest):
+        rest = _TIME.sub(" ", rest)
     has_date = rest != sentence or _YEAR.search(sentence) is not None
     return has_date and all(word in _STAMP_WORDS for word in re.findall(r"[^\W\d_]+", rest.lower()))
 
