@@ -202,7 +202,7 @@ def rates_to(text: str) -> int:
     if not text.isascii():  # ignoring case, as `_RATE` does, "\u017f" is "s"
         return len(text)
     lower = text.lower()
-    return max([lower.rfind(hint) for hint in _RATE_HINTS])
+    return max(map(lower.rfind, _RATE_HINTS))
 
 
 def rate_of(text: str, end: int) -> tuple[str, int]:
