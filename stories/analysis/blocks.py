@@ -104,7 +104,7 @@ def classify(raws: list[str], shown: list[str] | None = None) -> list[str]:
     kinds = ["body"] * len(raws)
     shown = [display_text(r) for r in raws] if shown is None else shown
     for i, raw in enumerate(raws):
-        if _BYLINE.match(shown[i]) and len(shown[i]) < 80:
+        if len(shown[i]) < 80 and _BYLINE.match(shown[i]):  # the length first: most passages are longer
             kinds[i] = "byline"
         elif _DATELINE_ALONE.match(shown[i]) and len(shown[i].split()) <= 6:
             kinds[i] = "dateline"

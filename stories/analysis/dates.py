@@ -27,8 +27,11 @@ _DATE = re.compile(
     rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>January|February|March|April|May|June|"
     rf"July|August|September|October|November|December)\b(?:,?\s+(?P<year2>\d{{4}})\b)?"
 )
-_YEAR = re.compile(r"(?<![\w$€£.,])(?:19|20)\d\d(?![\w%]|,\d|[\u2019']s\b)")  # not "the 1930's"
-_DECADE = re.compile(r"(?<![\w$€£.,])((?:19|20)\d0)[\u2019']?s\b")  # "the 1940s": ten years, not one
+# A year's first two digits come before the look behind (which reads the character before
+# them): the search skips to a "1" or "2" at C speed, where a look behind in front was tried
+# at every place (four times slower).
+_YEAR = re.compile(r"(?:19|20)(?<![\w$€£.,]..)\d\d(?![\w%]|,\d|[\u2019']s\b)")  # not "the 1930's"
+_DECADE = re.compile(r"((?:19|20)(?<![\w$€£.,]..)\d0)[\u2019']?s\b")  # "the 1940s": ten years, not one
 # What every date of the month holds, looked for before `_DATE`, which tries its months at
 # every word: a month then a day's digit ("Mar" of "Market" is followed by none), or a day's
 # digit then a month. Each search begins with a capital or a digit, which it finds at C speed.
@@ -125,7 +128,13 @@ def is_stamp(sentence: str) -> bool:
         return False
     if sentence.isupper():  # "UPDATED: TUESDAY, MARCH 12, 2013, 9: 36 AM"
         sentence = sentence.title()
-    rest = _TIME.sub(" ", _WEEKDAY.sub(" ", _DATE.sub(" ", sentence)))
+    rest = sentence  # each pattern is tried only where what all its matches hold is found
+    if _MONTH_THEN_DAY.search(rest) or _DAY_THEN_MONTH.search(rest):
+        rest = _DATE.sub(" ", rest)
+    if _WEEKDAY_HINT.search(rest):
+        rest = _WEEKDAY.sub(" ", rest)
+    if _TIME_HINT.search(rest):
+        rest = _TIME.sub(" ", rest)
     has_date = rest != sentence or _YEAR.search(sentence) is not None
     return has_date and all(word in _STAMP_WORDS for word in re.findall(r"[^\W\d_]+", rest.lower()))
 

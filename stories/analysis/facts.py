@@ -69,21 +69,31 @@ class Facts:
         return _content(self.words, self.negations)
 
 
-def extract(sentence: str) -> Facts:
+def extract(sentence: str, figures: tuple[tuple[Number, ...], tuple[Date, ...]] | None = None) -> Facts:
     """Everything `conflicts` compares, from one sentence of display text. A publication
-    stamp states no fact."""
+    stamp states no fact. `figures`: the sentence's numbers and dates when they have been
+    read already (`quantities.figures_in`, which reads them as this does)."""
     if is_stamp(sentence):
         sentence = ""
-    dates, masked = dates_in(sentence)
+    if figures is None:
+        dates, masked = dates_in(sentence)
+        numbers = numbers_of(masked, sentence)
+    else:
+        numbers, dates = figures
     broken = '"' in sentence or " \u2019 " in sentence or " ' " in sentence
-    words = tuple(_WORDS.findall(_BROKEN_APOSTROPHE.sub(r"\1'\2", sentence) if broken else sentence))
-    negations = tuple(
-        index
-        for index, word in enumerate(words)
-        if (word[0] in "nNwW" or word[-1] in "tT") and _is_denial(words, index)  # how every cue begins or ends
+    text = _BROKEN_APOSTROPHE.sub(r"\1'\2", sentence) if broken else sentence
+    words = tuple(_WORDS.findall(text))
+    negations = (
+        tuple(
+            index
+            for index, word in enumerate(words)
+            if (word[0] in "nNwW" or word[-1] in "tT") and _is_denial(words, index)  # how every cue begins or ends
+        )
+        if _may_negate(text)
+        else ()
     )
     return Facts(
-        numbers=numbers_of(masked, sentence),
+        numbers=numbers,
         dates=dates,
         names=name_runs(sentence),
         quotes=_quotes(sentence),
@@ -92,6 +102,17 @@ def extract(sentence: str) -> Facts:
         acronyms=_acronyms(sentence),
         words=words,
     )
+
+
+# Every negation cue as a word of ASCII text in lower case (`_NEGATION`, or a word ending in
+# "n't"): a sentence without one, most, has no word to try.
+_CUE_HINT = re.compile(r"\b(?:no|not|never|none|nobody|neither|nor|without)\b|n't")
+
+
+def _may_negate(text: str) -> bool:
+    """Some word of `text` may be a negation cue. Text that is not ASCII is not ruled out:
+    ignoring case, `_NEGATION` takes "\u0131" for "i"."""
+    return not text.isascii() or _CUE_HINT.search(text.lower()) is not None
 
 
 def _is_denial(words: tuple[str, ...], index: int) -> bool:

@@ -62,11 +62,12 @@ class SentenceSpace:
 
     def facts(self, ref: SentenceRef) -> Facts:
         """The facts a sentence states; read once per distinct sentence, as versions of one
-        story repeat most of their sentences word for word."""
+        story repeat most of their sentences word for word. Its numbers and dates, when
+        they have been read on their own (`numbers`), are not read again."""
         text = ref.text
         facts = self._facts.get(text)
         if facts is None:
-            facts = self._facts[text] = extract(text)
+            facts = self._facts[text] = extract(text, self._figures.get(text))
         return facts
 
     def numbers(self, ref: SentenceRef) -> tuple[Number, ...]:
@@ -132,16 +133,19 @@ class _SameRow:
 
     def __init__(self, ra: list[SentenceRef], rb: list[SentenceRef], same_row: set[tuple[str, str]]) -> None:
         span_a, span_b = _spans(ra), _spans(rb)
-        pairs = [
-            (i, j)
-            for x, y in same_row
-            if x in span_a and y in span_b
-            for i in range(*span_a[x])
-            for j in range(*span_b[y])
-        ]
-        pairs.sort()
-        self.rows = np.array([i for i, _ in pairs], dtype=np.int64)
-        self.columns = np.array([j for _, j in pairs], dtype=np.int64)
+        rows: list[int] = []
+        columns: list[int] = []
+        for x, y in same_row:
+            if x in span_a and y in span_b:
+                (first_a, end_a), (first_b, end_b) = span_a[x], span_b[y]
+                for i in range(first_a, end_a):
+                    rows.extend([i] * (end_b - first_b))
+                    columns.extend(range(first_b, end_b))
+        # By row (`add_to` takes a slice of rows): each pair stands once, so the order of
+        # the columns within a row changes no sum.
+        order = np.argsort(np.array(rows, dtype=np.int64), kind="stable")
+        self.rows = np.array(rows, dtype=np.int64)[order]
+        self.columns = np.array(columns, dtype=np.int64)[order]
 
     def add_to(self, scores: np.ndarray, first: int) -> None:
         """The bonus added to rows `first`, `first + 1`... of a's sentences x b's."""

@@ -75,8 +75,12 @@ SUBJECT_WORDS = 6  # words before a number in which the name it is said of stand
 def subject_of(clause: str) -> str:
     """The folded last word of the name nearest before a number, in its clause (80
     characters of it, `clauses_before`) and a few words away: "Thomas has eight
-    touchdowns" -> "thomas"."""
-    words = " ".join(clause.split()[-SUBJECT_WORDS:])
+    touchdowns" -> "thomas". A clause with no capital letter (most) names no one in any of
+    its words: it is not split."""
+    if clause.islower():
+        return ""
+    pieces = clause.rsplit(None, SUBJECT_WORDS)  # the last words, each alone, after the rest
+    words = " ".join(pieces[1:] if len(pieces) > SUBJECT_WORDS else pieces)
     if words.islower() or not words:  # not a capital letter: no name
         return ""
     runs = name_runs(words)
@@ -198,7 +202,7 @@ def rates_to(text: str) -> int:
     if not text.isascii():  # ignoring case, as `_RATE` does, "\u017f" is "s"
         return len(text)
     lower = text.lower()
-    return max([lower.rfind(hint) for hint in _RATE_HINTS])
+    return max(map(lower.rfind, _RATE_HINTS))
 
 
 def rate_of(text: str, end: int) -> tuple[str, int]:
@@ -216,13 +220,14 @@ _GLUED = re.compile(r"[^\W\d_]+(?=[\s,.;:!?)]|$)")
 _BEFORE_SPACE_OR_HYPHEN = re.compile(r"(?=[\s-])")
 
 
-def following_words(text: str) -> str:
-    """Up to two words after a number, to say what it counts ("250 prisoners", "200ft drop")."""
-    glued = _GLUED.match(text)  # a unit written onto the number: "200ft"
+def following_words(text: str, start: int = 0) -> str:
+    """Up to two words after a number, to say what it counts ("250 prisoners", "200ft drop"):
+    those of `text[start:]`, read where they stand (not sliced off for each number)."""
+    glued = _GLUED.match(text, start)  # a unit written onto the number: "200ft"
     if glued:
-        after = _FOLLOWING_ONE.match(following_words(text[glued.end() :]))
+        after = _FOLLOWING_ONE.match(following_words(text, glued.end()))
         return glued.group() + (after.group() if after else "")
-    match = _FOLLOWING.match(text)
+    match = _FOLLOWING.match(text, start)
     if not match:
         return ""
     kept = []

@@ -176,8 +176,22 @@ def name_words(block: Block) -> list[NameWord]:
 @functools.lru_cache(maxsize=1 << 14)  # the versions of a story repeat most of their passages word for word
 def _common_words(text: str) -> frozenset[str]:
     """A passage's words written in lower case (folded): words that are not names. Read
-    passage by passage, a version repeating its story's passages reads few of its own."""
-    return frozenset(map(fold_word, set(_LOWER_WORD.findall(text))))
+    passage by passage, a version repeating its story's passages reads few of its own.
+    An ASCII passage's words are folded all at once, one to a line: `fold` of such a word
+    (letters, digits, "_", "'" and "-"; no "." nor ",") lower-cases it and makes its "'"
+    and "-" spaces between its words, which `fold_word` did word by word for twice the time."""
+    words = set(_LOWER_WORD.findall(text))
+    if not text.isascii():
+        return frozenset(map(fold_word, words))
+    lines = "\n".join(words).lower()
+    if "'" in lines or "-" in lines:  # "don't" -> "don t", "well-" -> "well"
+        lines = _EDGE_SPACES.sub("\n", _SPACES.sub(" ", lines.translate(_MARKS_TO_SPACES))).strip(" ")
+    return frozenset(lines.split("\n")) if words else frozenset()
+
+
+_MARKS_TO_SPACES = str.maketrans("'-", "  ")
+_SPACES = re.compile(" {2,}")
+_EDGE_SPACES = re.compile(" ?\n ?")
 
 
 def _lower_content(text: str) -> bool:

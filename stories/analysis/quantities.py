@@ -297,7 +297,7 @@ def _number(text: str, match: re.Match[str], sentence: str, rates_end: int) -> N
         value, precision, end = value + 0.5, min(precision, 0.5), half.end()
     of = _OF.match(text, end) if match.group("vague") or match.group("pair") else None  # "hundreds of buildings"
     phrase = text[match.start() : end].strip() + (
-        of.group() + following_words(text[of.end() :]) if of else following_words(text[end:])
+        of.group() + following_words(text, of.end()) if of else following_words(text, end)
     )
     clause, lead, near_clause = clauses_before(text, match.start())
     counts, before, measure = context_of(text, end, near_clause)
@@ -359,27 +359,33 @@ def _made(**fields: object) -> Number:
 
 def _value_of(match: re.Match[str]) -> tuple[float, str, bool, float]:
     """A number's value, unit ("%", a currency sign or ""), whether it is spelled out, and
-    what its last written digit is worth."""
-    if match.group("vague"):
-        low, _ = VAGUE_AMOUNTS[" ".join(match.group("vague").lower().split())]
+    what its last written digit is worth. The groups are fetched a few at once (every
+    number of a story is read so), and a number's digits lose their grouping only when
+    they have some."""
+    vague, twice, pair, word = match.group("vague", "twice", "pair", "word")
+    if vague:
+        low, _ = VAGUE_AMOUNTS[" ".join(vague.lower().split())]
         return low, "", True, low
-    if match.group("twice") or match.group("pair"):
+    if twice or pair:
         return 2.0, "", True, 1.0
-    if match.group("word"):
+    if word:
         scales = _WORD_PARTS.split((match.group("wscale") or "").lower())
         scale = float(math.prod(_WORD_SCALES[part] for part in scales if part))
-        said = sum(_NUMBER_WORDS[part] for part in _WORD_PARTS.split(match.group("word").lower()))
+        said = sum(_NUMBER_WORDS[part] for part in _WORD_PARTS.split(word.lower()))
         return said * scale, "", True, scale
-    scale = _SCALES.get((match.group("scale") or "").lower(), 1.0)
-    decimals = (match.group("dec") or "").replace(" ", "")  # "4. 4", as some scrapers print 4.4
-    value = float(_GROUPING.sub("", match.group("num")) + decimals) * scale
-    if match.group("under") and int(match.group("under")):  # "4-1/2"
-        value += int(match.group("over")) / int(match.group("under")) * scale
-    elif match.group("glued"):  # "41 / 2": four and a half
-        over, under = match.group("glued").replace(" ", "").split("/")
+    num, dec, scale_word, over, under, glued, pct, cur = match.group(
+        "num", "dec", "scale", "over", "under", "glued", "pct", "cur"
+    )
+    scale = _SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
+    decimals = dec.replace(" ", "") if dec else ""  # "4. 4", as some scrapers print 4.4
+    value = float((_GROUPING.sub("", num) if "," in num else num) + decimals) * scale
+    if under and int(under):  # "4-1/2"
+        value += int(over) / int(under) * scale
+    elif glued:  # "41 / 2": four and a half
+        over, under = glued.replace(" ", "").split("/")
         value += int(over) / int(under) * scale
     precision = 10.0 ** -(len(decimals or ".") - 1) * scale
-    unit = "%" if match.group("pct") else (match.group("cur") or "")
+    unit = "%" if pct else (cur or "")
     return value, unit, False, precision
 
 
@@ -399,7 +405,7 @@ def _range(text: str, low: Number, high: Number, first: re.Match[str], second: r
         low = dataclasses.replace(low, value=low.value * scale, precision=low.precision * scale)
     unit = low.unit or high.unit
     ends = (low.value, high.value)
-    whole = text[first.start() : second.end()].strip() + following_words(text[second.end() :])
+    whole = text[first.start() : second.end()].strip() + following_words(text, second.end())
     low = dataclasses.replace(
         low, unit=unit, counts=low.counts or high.counts, measure=low.measure or high.measure, ends=ends, text=whole
     )
