@@ -10,8 +10,10 @@ from collections.abc import Callable
 
 from .dates import tells_of_the_past
 from .found import Found
+from .given_numbers import ByKind, one_value_each
 from .harms import harm_of
-from .quantities import ByKind, Number, numbers_of, one_value_each
+from .number_fact import Number
+from .quantities import numbers_of
 from .units import CONVERTED_WITHIN, converted
 
 

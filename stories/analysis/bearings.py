@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 
 from .found import Found
+from .given_numbers import Given
 from .model import Block
-from .quantities import Given, Number
+from .number_fact import Number
 from .sayers import other_sayers, said_by
 from .text import fold
 from .units import converted, unit_of

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from .found import Found
+from .given_numbers import Given
 from .model import Block
-from .quantities import Given
 from .text import stem
 
 Built = list[tuple[Block, str, tuple[int, int]]]  # where, as written, the first and last year it may have been built

@@ -11,7 +11,7 @@ from functools import cached_property
 
 from .found import Found
 from .model import Block, Conflict
-from .quantities import Number
+from .number_fact import Number
 
 CURRENCIES = frozenset("$€£¥")
 

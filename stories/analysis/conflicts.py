@@ -34,10 +34,10 @@ from .names import (
     check_respelled_anywhere,
     check_word_order,
 )
+from .number_fact import Number
 from .numbers import check_numbers
 from .populations import not_one_population
 from .proper_names import NameWord, SourceNames
-from .quantities import Number
 from .quote_times import on_one_clock
 from .shares import check_shares
 from .speakers import check_speakers

@@ -19,9 +19,10 @@ from .agreement import values_agree
 from .found import Found
 from .harms import HARM, PEOPLE
 from .model import Block
+from .number_fact import Number
 from .number_words import folded_words
 from .numbers import COUNTED_ALIKE, counts_same, of_other_periods, stated_values
-from .quantities import TIMES, Number
+from .quantities import TIMES
 from .spellings import respelled
 from .text import content_terms, fold, stem
 

@@ -19,8 +19,9 @@ import re
 from .agreement import reported_alike, values_agree
 from .dates import MONTHS_AND_WEEKDAYS
 from .found import Found
+from .given_numbers import ByKind, Given, by_kind, one_value_each
 from .model import Block
-from .quantities import ByKind, Given, Number, by_kind, one_value_each
+from .number_fact import Number
 
 Crowds = ByKind  # "crowd" -> the crowd sizes given, where
 

@@ -21,8 +21,9 @@ from dataclasses import dataclass, replace
 from .agreement import reported_alike, values_agree
 from .dates import tells_of_the_past
 from .found import Found
+from .given_numbers import Given
 from .model import Block
-from .quantities import Given, Number
+from .number_fact import Number
 
 Prices = list[tuple[Block, Number]]  # a source's prices of its deal, where
 

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .dates import Date, dates_in, is_stamp
+from .number_fact import Number
 from .proper_names import name_runs
-from .quantities import Number, numbers_of
+from .quantities import numbers_of
 from .text import STOPWORDS, fold, fold_word, stem, strip_accents
 
 _QUOTE = re.compile(r"\u201c([^\u201c\u201d]{3,600})\u201d|\"([^\"]{3,600})\"")

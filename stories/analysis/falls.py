@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from .agreement import reported_alike, values_agree
 from .found import Found
+from .given_numbers import Given
 from .model import Block
-from .quantities import Given, Number
+from .number_fact import Number
 from .units import physical, unit_of
 
 _FALL_BEFORE = re.compile(

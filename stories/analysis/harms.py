@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .number_fact import Number
 from .number_words import HARMED_OTHER
-from .quantities import Number
 from .text import STOPWORDS, fold, stem
 
 _HARMS = {

@@ -11,8 +11,9 @@ import numpy as np
 from .dates import Date
 from .facts import Facts, extract
 from .model import Block
+from .number_fact import Number
 from .proper_names import name_runs
-from .quantities import Number, figures_in
+from .quantities import figures_in
 from .text import content_terms_of
 from .vectors import TermRows, cosine_chunks, tfidf
 

@@ -23,8 +23,9 @@ import re
 from .agreement import reported_alike, values_agree
 from .dates import names_a_past_year
 from .found import Found
+from .given_numbers import one_value_each
 from .model import Block
-from .quantities import Number, one_value_each
+from .number_fact import Number
 from .text import stem
 
 Magnitudes = list[tuple[Block, Number]]

@@ -15,7 +15,7 @@ from .text import STOPWORDS, fold, fold_word, stem
 from .units import QUALIFIERS
 
 if TYPE_CHECKING:
-    from .quantities import Number
+    from .number_fact import Number
 
 MEASURES = frozenset(
     stem(word)

@@ -2,7 +2,7 @@
 
 A number keeps what it counts (the content words after it, in its own clause), its unit
 and unit of measure, the time it is counted per, the precision and bound it is written
-with, and whether it is a part of a count or an end of a range (`quantities.Number`). Two
+with, and whether it is a part of a count or an end of a range (`number_fact.Number`). Two
 numbers are one fact only when they count alike things in the same unit; they disagree
 only when no reading of their precision and bounds makes both true.
 """
@@ -19,10 +19,11 @@ from .found import Found
 from .harms import bare_toll, harm_of
 from .magnitudes import is_magnitude
 from .model import Block
+from .number_fact import Number
 from .number_words import JOINING_HYPHEN, is_depth
 from .periods import periods_of
 from .places import other_places
-from .quantities import Number, numbers_of
+from .quantities import numbers_of
 from .ranges import check_ranges, check_rates
 from .text import stem
 from .ties import in_its_unit, one_name_measured, one_person, said_alike

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .quantities import Number
+from .number_fact import Number
 from .text import stem
 
 _PERSON = (

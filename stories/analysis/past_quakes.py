@@ -19,7 +19,7 @@ from .dates import MONTHS_AND_WEEKDAYS, year_named
 from .found import Found
 from .magnitudes import MOST_MAGNITUDES, QUAKE, is_magnitude
 from .model import Block
-from .quantities import Number
+from .number_fact import Number
 from .text import fold
 
 PastQuake = tuple[Block, Number, int, frozenset[str]]  # where, its magnitude, its year, the names beside it

@@ -17,10 +17,11 @@ from functools import cached_property
 
 from .agreement import reported_alike, values_agree
 from .found import Found
+from .given_numbers import Given, one_value_each
 from .harms import harm_of
 from .model import Block
+from .number_fact import Number
 from .places import place_of
-from .quantities import Given, Number, one_value_each
 from .text import fold
 
 Placed = dict[str, list[tuple[Block, Number]]]  # harm and place word -> its counts, where

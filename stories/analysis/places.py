@@ -15,7 +15,7 @@ import functools
 import re
 
 from .dates import MONTHS_AND_WEEKDAYS
-from .quantities import Number
+from .number_fact import Number
 from .text import STOPWORDS, fold
 
 # The count's words and a verb or two ("people were killed", "people dead and missing"; a

@@ -17,7 +17,8 @@ import re
 
 from .agreement import check_one_value
 from .found import Found
-from .quantities import ByKind, Given, Number, by_kind
+from .given_numbers import ByKind, Given, by_kind
+from .number_fact import Number
 from .text import stem
 
 Populations = ByKind  # kind of place -> its populations given, where

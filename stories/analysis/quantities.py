@@ -10,11 +10,9 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from .dates import Date, dates_in, is_stamp
-from .model import Block
+from .number_fact import Number, made
 from .number_words import (
     HARMED_OTHER,
     JOINING_HYPHEN,
@@ -132,33 +130,6 @@ _SPELLING_WORDS = frozenset(_NUMBER_WORDS) | {words.split()[0] for words in VAGU
 TIMES = "time"  # the stem of "times": what "twice" counts ("married twice" / "married three times")
 _WORD_RUN = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
-
-
-@dataclass(frozen=True)
-class Number:
-    text: str  # the number and what it counts, as written ("250 prisoners")
-    raw: str  # the number alone, as written ("250", "5 per cent")
-    value: float
-    unit: str  # "%", a currency sign, or ""
-    counts: frozenset[str]  # stems of the two content words after it: what it counts
-    measure: str  # the first of them when it is a unit of measure ("hour", "km")
-    before: frozenset[str]  # stem of the content word before it ("aged", "killing")
-    spelled: bool  # written as a word ("ten")
-    rate: str = ""  # the time it is counted per ("day" in "46,000 barrels a day")
-    rate_text: str = ""  # the number through its rate, as written
-    precision: float = 1.0  # what its last written digit is worth (0.01 for "4.46")
-    bound: str = ""  # "over", "under", "near" or "about" ("more than 20", "under 20", "nearly 50", "about 50")
-    partial: bool = False  # a part of a count: "the first 17", "one of the", "another 5"
-    ends: tuple[float, float] | None = None  # a range it is one end of ("from 7 to 75 years")
-    upto: float = 0.0  # the top of an amount said in round words (`VAGUE_AMOUNTS`); `value` its foot
-    attributive: bool = False  # joined to its unit by a hyphen: "a 13-inch screen" (a size, not a measurement)
-    describes: str = ""  # stem of the noun a hyphen-joined count describes: "system" of "a 10-rack system"
-    sentence: str = dataclasses.field(default="", compare=False, repr=False)
-    # Its clause up to it (at most 50 characters: what happened to what it counts), and the
-    # sentence it stands in, as written (its periods are read from it when it is compared).
-    lead: str = dataclasses.field(default="", compare=False, repr=False)
-    subject: str = ""  # the name it is said of, just before it in its clause ("Thomas has eight")
-    given: str = ""  # of an age, the given name written with the family name (`subject`)
 
 
 def numbers_in(sentence: str) -> tuple[Number, ...]:
@@ -314,7 +285,7 @@ def _number(text: str, match: re.Match[str], sentence: str, rates_end: int) -> N
         measure, subject = "age", aged
     words_at = last_words_at(head)
     bound = "over" if PLUS.match(text, match.end()) else bound_of(head, words_at)
-    return _made(
+    return made(
         text=phrase,
         raw=text[match.start() : end].strip(),
         value=value,
@@ -341,20 +312,6 @@ def _number(text: str, match: re.Match[str], sentence: str, rates_end: int) -> N
         subject=subject,
         given=given,
     )
-
-
-_NEW = object.__new__
-_FIELDS = tuple(field.name for field in dataclasses.fields(Number))
-
-
-def _made(**fields: object) -> Number:
-    """The `Number` of `fields`, every one of them, made without its `__init__`: a frozen
-    dataclass's sets each of its 21 fields through `object.__setattr__`, which took twice
-    the time, and every number of a story is made so."""
-    assert len(fields) == len(_FIELDS), "every field, or the number lacks one"
-    number = _NEW(Number)
-    number.__dict__.update(fields)
-    return number
 
 
 def _value_of(match: re.Match[str]) -> tuple[float, str, bool, float]:
@@ -411,30 +368,3 @@ def _range(text: str, low: Number, high: Number, first: re.Match[str], second: r
     )
     high = dataclasses.replace(high, unit=unit, ends=ends, text=whole)
     return low, high
-
-
-Given = list[tuple[Block, tuple[Number, ...]]]  # a source's numbers, by the block they stand in
-ByKind = dict[str, list[tuple[Block, Number]]]  # a kind of fact -> the numbers given of it, where
-
-
-def by_kind(numbers: Given, kind_of: Callable[[Number], str]) -> ByKind:
-    """A source's numbers of the kinds `kind_of` names ("" for none), by kind, in order."""
-    kinds: ByKind = {}
-    for block, found in numbers:
-        for number in found:
-            kind = kind_of(number)
-            if kind:
-                kinds.setdefault(kind, []).append((block, number))
-    return kinds
-
-
-Placed = tuple[Block, Number]
-
-
-def one_value_each(given_a: list[Placed], given_b: list[Placed]) -> tuple[Placed, Placed] | None:
-    """The first place of each source's value of a thing, when each source gives it one
-    value (however often): a source that gives two (of two markets, two days) says nothing
-    of which the other's should be."""
-    if len({number.value for _, number in given_a}) != 1 or len({number.value for _, number in given_b}) != 1:
-        return None
-    return given_a[0], given_b[0]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .facts import Facts
 from .found import Found
 from .model import Block
-from .quantities import Number
+from .number_fact import Number
 
 
 def check_ranges(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:

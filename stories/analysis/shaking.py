@@ -14,7 +14,7 @@ import re
 from .agreement import values_agree
 from .found import Found
 from .model import Block
-from .quantities import Number
+from .number_fact import Number
 
 Shaking = list[tuple[Block, Number]]
 

@@ -19,8 +19,8 @@ from .agreement import check_one_value, values_agree
 from .facts import Facts
 from .found import Found
 from .model import Block
+from .number_fact import Number
 from .number_words import bound_of
-from .quantities import Number
 
 _PARTS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0}  # one of each, in percent
 _HOW_MANY = {"two": 2, "three": 3, "four": 4}

@@ -34,13 +34,13 @@ from .hometowns import check_hometowns, hometowns_of
 from .magnitudes import check_magnitudes, magnitudes_of
 from .married import check_weddings, weddings_of
 from .model import Block
+from .number_fact import Number
 from .numbers import Ages, ages_of, check_ages_anywhere
 from .parents import check_parents, parents_of
 from .past_quakes import check_past_quakes, past_quakes_of
 from .phones import check_phones, phones_of
 from .placed_parts import PlacedTolls, check_placed
 from .populations import check_populations, populations_of
-from .quantities import Number
 from .records import check_records, records_of
 from .rounds import check_games, games_of
 from .shaking import check_shaking, shaking_of

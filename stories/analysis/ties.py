@@ -11,7 +11,7 @@ figure given in two units is set against the other source's figure in that one's
 from __future__ import annotations
 
 from .harms import harm_of
-from .quantities import Number
+from .number_fact import Number
 from .spellings import respelled
 from .units import physical, unit_of
 

@@ -19,12 +19,14 @@ from collections.abc import Iterable
 from .agreement import reported_alike, values_agree
 from .dates import tells_of_the_past
 from .found import Found
+from .given_numbers import ByKind, Given, by_kind, one_value_each
 from .harms import harm_of
 from .model import Block
+from .number_fact import Number
 from .numbers import of_other_periods
 from .one_dead import one_dead
 from .places import other_places
-from .quantities import ByKind, Given, Number, by_kind, numbers_of, one_value_each
+from .quantities import numbers_of
 
 Tolls = ByKind  # kind of harm -> the tolls of it given, where
 

@@ -14,8 +14,9 @@ import re
 
 from .agreement import reported_alike, values_agree
 from .found import Found
+from .given_numbers import Given
 from .model import Block
-from .quantities import Given, Number
+from .number_fact import Number
 from .text import fold, stem
 
 Totals = dict[tuple[str, str], list[tuple[Block, Number]]]  # (whose, what) -> the totals given, where
