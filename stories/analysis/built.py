@@ -28,14 +28,11 @@ _BUILT = re.compile(
 )
 
 
-HINTS = ("built", "constructed", "erected")  # in every building's year `_BUILT` reads
-
-
 def built_of(numbers: Given, sentences: list[tuple[Block, str]], year: int | None) -> Built:
     """The years a source says its buildings were built in, or were as old as in `year`."""
     built: Built = []
     for block, text in sentences:
-        if any(hint in text for hint in HINTS):
+        if "built" in text or "constructed" in text or "erected" in text:
             for match in _BUILT.finditer(text):
                 first = int(match.group("year"))
                 built.append((block, match.group(), (first, first + 9 if match.group("decade") else first)))

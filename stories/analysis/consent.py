@@ -85,11 +85,18 @@ def _answers_in(text: str) -> tuple[Answer, ...]:
 
 
 def _agreeing(text: str) -> bool:
-    """One of the words in every refusal and agreement `_NO` and `_YES` read stands in the text."""
-    return any(hint in text for hint in HINTS)
+    """Words in every refusal and agreement `_NO` and `_YES` read (an `or` of `in` tests:
+    the fastest way to look for several)."""
+    return (
+        "fuse" in text
+        or "cline" in text
+        or "llow" in text
+        or "greed to" in text
+        or "grees to" in text
+        or "gree to" in text
+        or "consent" in text
+    )
 
-
-HINTS = ("fuse", "cline", "llow", "greed to", "grees to", "gree to", "consent")
 
 def _doing(what: str) -> str:
     """The first word past the helpers, one word for one doing; a light verb with the word

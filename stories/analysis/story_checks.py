@@ -8,7 +8,6 @@ is one more line of `STORY_CHECKS`; they run in its order.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -16,7 +15,6 @@ from typing import Any
 
 from .aged import drop_aged, named_in_full
 from .bearings import bearings_of, check_bearings
-from . import built, causes, consent, finders, game_clocks, married, rounds, weapons
 from .built import built_of, check_built
 from .causes import check_causes, deaths_of
 from .clock import check_clocks_anywhere, clocked_of
@@ -75,32 +73,6 @@ class SourceReading:
         """The sentences that may name who holds a post."""
         return naming_holders(self.sentences)
 
-    def having(self, hints: tuple[str, ...]) -> list[tuple[Block, str]]:
-        """The sentences in which one of `hints` stands (case counts), in order: what a check
-        whose every finding needs one of them reads. Each hint is looked for in the whole
-        story at once, a `str.find` for each place it stands, not in each sentence in turn
-        (most checks' hints stand in a few sentences, if any); no hint has a line break, so
-        none is found across two sentences."""
-        story, starts = self._story
-        found = set()
-        for hint in hints:
-            at = story.find(hint)
-            while at >= 0:
-                n = bisect.bisect_right(starts, at) - 1
-                found.add(n)
-                at = story.find(hint, starts[n + 1]) if n + 1 < len(starts) else -1
-        sentences = self.sentences
-        return [sentences[n] for n in sorted(found)]
-
-    @cached_property
-    def _story(self) -> tuple[str, list[int]]:
-        """The sentences, each on a line of its own, and where each starts."""
-        starts, at = [], 0
-        for _, text in self.sentences:
-            starts.append(at)
-            at += len(text) + 1
-        return "\n".join(text for _, text in self.sentences), starts
-
 
 @dataclass(frozen=True)
 class StoryCheck:
@@ -135,7 +107,7 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: days_of(reading.dated), check_days_anywhere),
     StoryCheck(lambda reading: tolls_of(reading.numbers, reading.sentences), _check_tolls),
     StoryCheck(lambda reading: magnitudes_of(reading.numbers), check_magnitudes),
-    StoryCheck(lambda reading: game_clocks_of(reading.having(game_clocks.HINTS)), check_game_clocks),
+    StoryCheck(lambda reading: game_clocks_of(reading.sentences), check_game_clocks),
     StoryCheck(lambda reading: past_quakes_of(reading.numbers, reading.year), check_past_quakes),
     StoryCheck(lambda reading: shaking_of(reading.numbers), check_shaking),
     StoryCheck(lambda reading: populations_of(reading.numbers), check_populations),
@@ -143,10 +115,10 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: deal_of(reading.numbers), check_deals),
     StoryCheck(lambda reading: bearings_of(reading.numbers), check_bearings),
     StoryCheck(lambda reading: named_shares_of(reading.numbers), check_named_shares),
-    StoryCheck(lambda reading: deaths_of(reading.having((causes.HINT,))), check_causes),
-    StoryCheck(lambda reading: built_of(reading.numbers, reading.having(built.HINTS), reading.year), check_built),
+    StoryCheck(lambda reading: deaths_of(reading.sentences), check_causes),
+    StoryCheck(lambda reading: built_of(reading.numbers, reading.sentences, reading.year), check_built),
     StoryCheck(lambda reading: falls_of(reading.numbers), check_falls),
-    StoryCheck(lambda reading: weapons_of(reading.having(weapons.HINTS)), check_weapons),
+    StoryCheck(lambda reading: weapons_of(reading.sentences), check_weapons),
     StoryCheck(lambda reading: phones_of(reading.sentences), check_phones),
     StoryCheck(lambda reading: records_of(reading.sentences), check_records),
     StoryCheck(lambda reading: totals_of(reading.numbers), check_totals),
@@ -157,12 +129,12 @@ STORY_CHECKS = (
     StoryCheck(lambda reading: holders_of(reading.holding), check_holders),
     StoryCheck(lambda reading: served_of(reading.holding), check_served),
     StoryCheck(lambda reading: visits_of(reading.sentences), check_visits),
-    StoryCheck(lambda reading: games_of(reading.having(rounds.HINTS)), check_games),
-    StoryCheck(lambda reading: findings_of(reading.having(finders.HINTS)), check_findings),
-    StoryCheck(lambda reading: answers_of(reading.having(consent.HINTS)), check_answers),
+    StoryCheck(lambda reading: games_of(reading.sentences), check_games),
+    StoryCheck(lambda reading: findings_of(reading.sentences), check_findings),
+    StoryCheck(lambda reading: answers_of(reading.sentences), check_answers),
     StoryCheck(lambda reading: targets_of(reading.sentences), check_targets),
     StoryCheck(lambda reading: hometowns_of(reading.sentences), check_hometowns),
-    StoryCheck(lambda reading: weddings_of(reading.having(married.HINTS), reading.day), check_weddings),
+    StoryCheck(lambda reading: weddings_of(reading.sentences, reading.day), check_weddings),
     StoryCheck(lambda reading: PlacedTolls(reading.numbers), check_placed),
     StoryCheck(lambda reading: results_of(reading.sentences), check_results),
 )
