@@ -9,7 +9,6 @@ is told alike; so is a reading in another half or quarter.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from .found import Found
@@ -39,8 +38,8 @@ def game_clocks_of(sentences: list[tuple[Block, str]]) -> Clocked:
     """The readings of the game clock a source gives: seconds left -> where, as written."""
     readings: Clocked = {}
     for block, text in sentences:
-        if not _may_give_a_clock(text):
-            continue  # most sentences give no time left on a clock
+        if "with" not in text.lower() or not any(word in text for word in _HINTS):
+            continue  # the cheap test: most sentences give no time left on a clock
         for match in _GAME_CLOCK.finditer(text):
             minutes = int(match.group("m") or match.group("mins") or 0)
             seconds = int(match.group("s") or match.group("secs") or match.group("only") or 0)
@@ -51,12 +50,6 @@ def game_clocks_of(sentences: list[tuple[Block, str]]) -> Clocked:
 
 
 _HINTS = ("left", "to go", "to play", "remaining")
-
-
-@functools.lru_cache(maxsize=4096)  # the versions of a story repeat most of their sentences
-def _may_give_a_clock(text: str) -> bool:
-    """The cheap test: words every time left on a clock `_GAME_CLOCK` reads needs."""
-    return "with" in text.lower() and any(word in text for word in _HINTS)
 
 
 def check_game_clocks(found: Found, clocked_a: Clocked, clocked_b: Clocked) -> None:

@@ -12,7 +12,6 @@ says nothing.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -48,22 +47,17 @@ Weddings = tuple[list[tuple[Block, Wedding]], int | None]  # the spans, and the 
 
 def weddings_of(sentences: list[tuple[Block, str]], day: int | None) -> Weddings:
     """A source's spans since a wedding, and the day its copy was written (if its stamp says)."""
-    return [(block, wedding) for block, text in sentences for wedding in _weddings_in(text)], day
-
-
-@functools.lru_cache(maxsize=4096)  # the versions of a story repeat most of their sentences
-def _weddings_in(text: str) -> tuple[Wedding, ...]:
-    """The spans since a wedding a sentence gives, in order."""
-    if "married" not in text and "wed " not in text:  # the cheap test: most sentences tell of none
-        return ()
     found = []
-    for match in _WEDDING.finditer(text):
-        count = match.group("count").lower()
-        value = int(count) if count.isdigit() else _WORDS[count]
-        days = value * _DAYS[match.group("unit").lower()]
-        ago = match.group("from").lower() == "ago"
-        found.append(Wedding(days, bool(match.group("about")), ago, match.group("span")))
-    return tuple(found)
+    for block, text in sentences:
+        if "married" not in text and "wed " not in text:  # the cheap test: most sentences tell of none
+            continue
+        for match in _WEDDING.finditer(text):
+            count = match.group("count").lower()
+            value = int(count) if count.isdigit() else _WORDS[count]
+            days = value * _DAYS[match.group("unit").lower()]
+            ago = match.group("from").lower() == "ago"
+            found.append((block, Wedding(days, bool(match.group("about")), ago, match.group("span"))))
+    return found, day
 
 
 def check_weddings(found: Found, weddings_a: Weddings, weddings_b: Weddings) -> None:

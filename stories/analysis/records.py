@@ -14,7 +14,6 @@ and after the game) says nothing, nor does a record of part of the games ("2-6 a
 
 from __future__ import annotations
 
-import functools
 import re
 
 from .dates import MONTHS_AND_WEEKDAYS
@@ -56,7 +55,9 @@ def records_of(sentences: list[tuple[Block, str]]) -> Records:
     (by the name and " knockouts")."""
     records: Records = {}
     for block, text in sentences:
-        if not _may_give_a_record(text):
+        if "-" not in text or not ("(" in text or "KO" in text or "record" in text or " to " in text):
+            continue  # what every record's way of being written needs: most sentences have none
+        if not _WINS_LOSSES.search(text):
             continue
         for pattern in _PATTERNS:
             for match in pattern.finditer(text):
@@ -67,14 +68,6 @@ def records_of(sentences: list[tuple[Block, str]]) -> Records:
             if owner:
                 _add(records, block, owner, match)
     return records
-
-
-@functools.lru_cache(maxsize=4096)  # the versions of a story repeat most of their sentences
-def _may_give_a_record(text: str) -> bool:
-    """What every record's way of being written needs stands in the sentence: most have none."""
-    if "-" not in text or not ("(" in text or "KO" in text or "record" in text or " to " in text):
-        return False
-    return _WINS_LOSSES.search(text) is not None
 
 
 def _add(records: Records, block: Block, name: str, match: re.Match[str]) -> None:

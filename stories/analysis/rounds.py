@@ -10,7 +10,6 @@ list a bracket has (first round, second round, quarterfinal, semifinal, final).
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -43,15 +42,15 @@ Games = list[tuple[Block, Game]]
 
 def games_of(sentences: list[tuple[Block, str]]) -> Games:
     """The games between two named teams a source gives a round, in order."""
-    return [(block, game) for block, text in sentences for game in _games_in(text)]
-
-
-@functools.lru_cache(maxsize=4096)  # the versions of a story repeat most of their sentences
-def _games_in(text: str) -> tuple[Game, ...]:
-    """The games between two named teams a sentence gives a round, in order."""
-    if "inal" not in text and "ound" not in text and "INAL" not in text:
-        return ()  # the cheap test: most sentences name no round
-    return tuple(game for match in _ROUND.finditer(text) if (game := _game(text, match)) is not None)
+    games: Games = []
+    for block, text in sentences:
+        if "inal" not in text and "ound" not in text and "INAL" not in text:
+            continue  # the cheap test: most sentences name no round
+        for match in _ROUND.finditer(text):
+            game = _game(text, match)
+            if game is not None:
+                games.append((block, game))
+    return games
 
 
 def _game(text: str, round_: re.Match[str]) -> Game | None:

@@ -10,7 +10,6 @@ gun named only to name something else ("a handgun permit") is no gun of the stor
 
 from __future__ import annotations
 
-import functools
 import re
 
 from .found import Found
@@ -44,21 +43,13 @@ def weapons_of(sentences: list[tuple[Block, str]]) -> Weapons | None:
     """The guns a source names, in order; None when it is unsure which gun it was."""
     weapons: Weapons = []
     for block, text in sentences:
-        guns = _guns_in(text)
-        if guns is None:
+        if "gun" not in text and "ifle" not in text and "istol" not in text and "evolver" not in text:
+            continue  # the cheap test (without the first letter, in either case): most sentences name no gun
+        if _UNSURE.search(text):
             return None
-        weapons.extend((block, written, kind) for written, kind in guns)
+        for match in _GUN.finditer(text):
+            weapons.append((block, match.group(), _KINDS[match.group("gun").lower()]))
     return weapons
-
-
-@functools.lru_cache(maxsize=4096)  # the versions of a story repeat most of their sentences
-def _guns_in(text: str) -> tuple[tuple[str, str], ...] | None:
-    """A sentence's guns (as written, and their kind); None when it is unsure which gun it was."""
-    if "gun" not in text and "ifle" not in text and "istol" not in text and "evolver" not in text:
-        return ()  # the cheap test (without the first letter, in either case): most sentences name no gun
-    if _UNSURE.search(text):
-        return None
-    return tuple((match.group(), _KINDS[match.group("gun").lower()]) for match in _GUN.finditer(text))
 
 
 def check_weapons(found: Found, weapons_a: Weapons | None, weapons_b: Weapons | None) -> None:
