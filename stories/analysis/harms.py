@@ -23,10 +23,12 @@ def harm_of(number: Number) -> str:
     if number.ends or number.unit or number.measure or number.rate:
         return ""
     words = fold(number.text[len(number.raw) :]).split()
-    words = words[1:] if words[:1] == ["of"] else words  # "hundreds of buildings"
-    if words[:1] == ["live"]:
+    if words and words[0] == "of":
+        del words[0]  # "hundreds of buildings"
+    first = words[0] if words else ""
+    if first == "live":
         return ""  # "All three live in the flat": the verb, not the stem of "lives" lost
-    head = stem(words[0]) if words and words[0] not in _JOINING else ""  # "injuring dozens and destroying"
+    head = stem(first) if first and first not in _JOINING else ""  # "injuring dozens and destroying"
     if head in HARM:  # "40 dead", "55 injured"
         return HARM[head]
     if head and head not in PEOPLE or number.partial and head != "other":
