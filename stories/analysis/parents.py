@@ -54,7 +54,7 @@ def parents_of(sentences: list[tuple[Block, str]]) -> Parents:
 @functools.lru_cache(maxsize=4096)  # the versions of a story repeat most of their sentences
 def _counts_in(text: str) -> tuple[tuple[str, str, int], ...]:
     """A sentence's counts of children: (the parent word, or OWN; as written; the count)."""
-    counts = []
+    counts: list[tuple[str, str, int]] = []
     if "children" in text or "kids" in text:
         counts.extend((OWN, match.group(), 0) for match in _OWN_CHILDREN.finditer(text))
     if "of" not in text or not _may_name_a_parent(text):  # most sentences count no children

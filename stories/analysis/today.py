@@ -53,9 +53,8 @@ def _dated_in(text: str) -> tuple[tuple[str, str, str], ...]:
     """A sentence's doings dated by a day word: (the day word, the doing, as written)."""
     if not _HINT.search(text) or is_stamp(text):
         return ()
-    return tuple(
-        (match.group("when"), match.group("doing"), match.group(0)) for pattern in _DATED for match in pattern.finditer(text)
-    )
+    matches = (match for pattern in _DATED for match in pattern.finditer(text))
+    return tuple((match.group("when"), match.group("doing"), match.group(0)) for match in matches)
 
 
 def _weekday(when: str, today: datetime.date | None) -> str:
