@@ -12,6 +12,7 @@ seismologic center said") is one reading put in two mouths (`sayers`).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -54,7 +55,7 @@ def bearings_of(numbers: Given) -> Bearings:
         (block, bearing)
         for block, found in numbers
         for number in found
-        if number.measure and _HINT.search(number.sentence)
+        if number.measure and _bears(number.sentence)
         for bearing in [_bearing(number)]
         if bearing is not None
     ]
@@ -63,10 +64,16 @@ def bearings_of(numbers: Given) -> Bearings:
 def from_other_places(number_a: Number, number_b: Number) -> bool:
     """Two distances each from a named place, not the same place: "3 miles southwest of
     Cobb" / "20 miles north of Santa Rosa" place one epicentre from two towns, and agree."""
-    if not (_HINT.search(number_a.sentence) and _HINT.search(number_b.sentence)):
+    if not (_bears(number_a.sentence) and _bears(number_b.sentence)):
         return False
     bearing_a, bearing_b = _bearing(number_a), _bearing(number_b)
     return bearing_a is not None and bearing_b is not None and bearing_a.place != bearing_b.place
+
+
+@functools.lru_cache(maxsize=4096)  # asked of each number with a measure, and again of pairs of them
+def _bears(sentence: str) -> bool:
+    """A compass bearing from a place may stand in the sentence ("north of")."""
+    return _HINT.search(sentence) is not None
 
 
 def _bearing(number: Number) -> Bearing | None:

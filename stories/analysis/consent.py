@@ -13,6 +13,7 @@ people, each agreeing or refusing, and a refusal to speak is seldom the person's
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -63,19 +64,24 @@ Answers = list[tuple[Block, Answer]]
 
 def answers_of(sentences: list[tuple[Block, str]]) -> Answers:
     """What a source says someone agreed to or refused, in order."""
-    answers: Answers = []
-    for block, text in sentences:
-        if " to " not in text or not _agreeing(text):
-            continue  # the cheap tests: most sentences agree to nothing
-        for pattern, agreed in ((_NO, False), (_YES, True)):
-            for match in pattern.finditer(text):
-                if agreed and _NEGATION_BEFORE.search(text, 0, match.start()):
-                    continue  # "never agreed to": the refusal `_NO` reads
-                doing = _doing(match.group("what"))
-                if doing and doing not in _SPEAKING:
-                    written = " ".join(text[match.start("cue") : match.end()].split()[:MOST_WORDS])
-                    answers.append((block, Answer(doing, agreed, written)))
-    return answers
+    return [(block, answer) for block, text in sentences for answer in _answers_in(text)]
+
+
+@functools.lru_cache(maxsize=4096)  # the versions of a story repeat most of their sentences
+def _answers_in(text: str) -> tuple[Answer, ...]:
+    """What a sentence says someone agreed to or refused, in order."""
+    if " to " not in text or not _agreeing(text):
+        return ()  # the cheap tests: most sentences agree to nothing
+    answers = []
+    for pattern, agreed in ((_NO, False), (_YES, True)):
+        for match in pattern.finditer(text):
+            if agreed and _NEGATION_BEFORE.search(text, 0, match.start()):
+                continue  # "never agreed to": the refusal `_NO` reads
+            doing = _doing(match.group("what"))
+            if doing and doing not in _SPEAKING:
+                written = " ".join(text[match.start("cue") : match.end()].split()[:MOST_WORDS])
+                answers.append(Answer(doing, agreed, written))
+    return tuple(answers)
 
 
 def _agreeing(text: str) -> bool:

@@ -3,6 +3,7 @@ dead", "30 people were killed", "killed at least 40 people"), or "" when it coun
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .number_fact import Number
@@ -22,11 +23,9 @@ def harm_of(number: Number) -> str:
     """The kind of harm a number is the toll of, or ""."""
     if number.ends or number.unit or number.measure or number.rate:
         return ""
-    words = fold(number.text[len(number.raw) :]).split()
-    words = words[1:] if words[:1] == ["of"] else words  # "hundreds of buildings"
-    if words[:1] == ["live"]:
-        return ""  # "All three live in the flat": the verb, not the stem of "lives" lost
-    head = stem(words[0]) if words and words[0] not in _JOINING else ""  # "injuring dozens and destroying"
+    head = _head(number.text[len(number.raw) :])
+    if head is None:
+        return ""
     if head in HARM:  # "40 dead", "55 injured"
         return HARM[head]
     if head and head not in PEOPLE or number.partial and head != "other":
@@ -44,6 +43,19 @@ def harm_of(number: Number) -> str:
         return before.pop() if len(before) == 1 else ""
     after = {HARM[word] for word in number.counts if word in HARM} if head else set()
     return after.pop() if len(after) == 1 else ""  # "30 people were killed"; not "14 and injured dozens"
+
+
+@functools.lru_cache(maxsize=4096)  # a number's harm is asked by several checks, and its words recur
+def _head(after: str) -> str | None:
+    """The stem of the word a number counts, from the words after it; "" when none says,
+    None when they say it is no count of anyone's harm."""
+    words = fold(after).split()
+    if words and words[0] == "of":
+        del words[0]  # "hundreds of buildings"
+    first = words[0] if words else ""
+    if first == "live":
+        return None  # "All three live in the flat": the verb, not the stem of "lives" lost
+    return stem(first) if first and first not in _JOINING else ""  # "injuring dozens and destroying"
 
 
 def bare_toll(number: Number) -> bool:

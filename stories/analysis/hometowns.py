@@ -11,6 +11,7 @@ woman") says less than a town and is not compared; nor is "of" before an organis
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -78,7 +79,8 @@ def hometowns_of(sentences: list[tuple[Block, str]]) -> Hometowns:
     return Hometowns(towns, "\n".join(text for _, text in sentences) if towns else "")
 
 
-def _of_towns(text: str) -> list[tuple[tuple[str, str], str, str]]:
+@functools.lru_cache(maxsize=4096)  # the versions of a story repeat most of their sentences
+def _of_towns(text: str) -> tuple[tuple[tuple[str, str], str, str], ...]:
     """Each person named "Name of Town" in a sentence: (first and family name, as written, the town folded)."""
     found = []
     for town in _OF.finditer(text):
@@ -86,7 +88,7 @@ def _of_towns(text: str) -> list[tuple[tuple[str, str], str, str]]:
         if name is not None and _a_town(town.group("town")):
             written = text[name.start("last") : town.end()]
             found.append(((name.group("first"), name.group("last")), written, fold(town.group("town"))))
-    return found
+    return tuple(found)
 
 
 def _alone(name: str, story: str) -> bool:

@@ -12,6 +12,7 @@ gives two, say nothing: there may be two mothers in the story.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .found import Found
@@ -45,17 +46,25 @@ def parents_of(sentences: list[tuple[Block, str]]) -> Parents:
     """A source's counts of children, by the parent word they follow."""
     parents: Parents = {}
     for block, text in sentences:
-        if "children" in text or "kids" in text:
-            for match in _OWN_CHILDREN.finditer(text):
-                parents.setdefault(OWN, []).append((block, match.group(), 0))
-        if "of" not in text or not _may_name_a_parent(text):  # most sentences count no children
-            continue
-        for match in _PARENT.finditer(text):
-            count = match.group("count").lower()
-            value = int(count) if count.isdigit() else _COUNTS[count]
-            parent = match.group("parent").lower()
-            parents.setdefault(_PARENT_WORD.get(parent, parent), []).append((block, match.group(), value))
+        for parent, written, value in _counts_in(text):
+            parents.setdefault(parent, []).append((block, written, value))
     return parents
+
+
+@functools.lru_cache(maxsize=4096)  # the versions of a story repeat most of their sentences
+def _counts_in(text: str) -> tuple[tuple[str, str, int], ...]:
+    """A sentence's counts of children: (the parent word, or OWN; as written; the count)."""
+    counts: list[tuple[str, str, int]] = []
+    if "children" in text or "kids" in text:
+        counts.extend((OWN, match.group(), 0) for match in _OWN_CHILDREN.finditer(text))
+    if "of" not in text or not _may_name_a_parent(text):  # most sentences count no children
+        return tuple(counts)
+    for match in _PARENT.finditer(text):
+        count = match.group("count").lower()
+        value = int(count) if count.isdigit() else _COUNTS[count]
+        parent = match.group("parent").lower()
+        counts.append((_PARENT_WORD.get(parent, parent), match.group(), value))
+    return tuple(counts)
 
 
 def _may_name_a_parent(text: str) -> bool:

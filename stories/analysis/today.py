@@ -12,6 +12,7 @@ says nothing. Weekday against weekday is `event_days`'s to compare.
 from __future__ import annotations
 
 import datetime
+import functools
 import itertools
 import re
 
@@ -40,14 +41,20 @@ def today_of(sentences: list[tuple[Block, str]]) -> Days:
     today = _copy_day(text for _, text in sentences)
     days: Days = {}
     for block, text in sentences:
-        if not _HINT.search(text) or is_stamp(text):
-            continue
-        for pattern in _DATED:
-            for match in pattern.finditer(text):
-                day = _weekday(match.group("when"), today)
-                if day:
-                    days.setdefault(match.group("doing"), []).append((block, match.group(0), day))
+        for when, doing, written in _dated_in(text):
+            day = _weekday(when, today)
+            if day:
+                days.setdefault(doing, []).append((block, written, day))
     return days
+
+
+@functools.lru_cache(maxsize=4096)  # the versions of a story repeat most of their sentences
+def _dated_in(text: str) -> tuple[tuple[str, str, str], ...]:
+    """A sentence's doings dated by a day word: (the day word, the doing, as written)."""
+    if not _HINT.search(text) or is_stamp(text):
+        return ()
+    matches = (match for pattern in _DATED for match in pattern.finditer(text))
+    return tuple((match.group("when"), match.group("doing"), match.group(0)) for match in matches)
 
 
 def _weekday(when: str, today: datetime.date | None) -> str:

@@ -11,6 +11,7 @@ the claim that says how long.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -58,14 +59,19 @@ class Visits:
 
 def visits_of(sentences: list[tuple[Block, str]]) -> Visits:
     """A source's denials of visits, and its sentences to read its visits from."""
-    denied = []
-    for block, text in sentences:
-        if not _going_in(text) or not ("never" in text or "not " in text or "n't" in text or "n\u2019t" in text):
-            continue  # the cheap tests: most sentences deny nothing
-        for match in _DENIED.finditer(text):
-            written = text[match.start("no") : match.end("place")]
-            denied.append((block, Visit(_key(match.group("place")), written, False)))
+    denied = [(block, visit) for block, text in sentences for visit in _denied_in(text)]
     return Visits(denied, sentences)
+
+
+@functools.lru_cache(maxsize=4096)  # the versions of a story repeat most of their sentences
+def _denied_in(text: str) -> tuple[Visit, ...]:
+    """The visits a sentence denies, in order."""
+    if not _going_in(text) or not ("never" in text or "not " in text or "n't" in text or "n\u2019t" in text):
+        return ()  # the cheap tests: most sentences deny nothing
+    return tuple(
+        Visit(_key(match.group("place")), text[match.start("no") : match.end("place")], False)
+        for match in _DENIED.finditer(text)
+    )
 
 
 def _going_in(text: str) -> bool:
