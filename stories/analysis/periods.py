@@ -63,14 +63,3 @@ def periods_of(sentence: str) -> frozenset[str]:
         else:
             found.add(match.group("year") or "year")
     return frozenset(found)
-    for match in _PERIOD.finditer(sentence):
-        month, part = match.group("month"), match.group("part")
-        if month:
-            found.add(month[:3].lower())
-        elif match.group("may"):
-            found.add("may")
-        elif part:
-            found.add(part.lower())
-        else:
-            found.add(match.group("year") or "year")
-    return frozenset(found)
