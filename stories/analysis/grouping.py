@@ -49,13 +49,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any, TypeVar
 
 from .facts import Facts, extract
 from .fingerprint import Fingerprint, minhash
+from .match_reasons import duration, shared_words
 from .sentences import split_sentences
 from .text import STOPWORDS, clean_input, content_terms, fold
 
@@ -75,7 +76,6 @@ N_BANDS = 64  # bands of 2 values, in each of two pairings: 128 keys an item
 NAME_BANDS = 16  # and bands of 2 values of the names' MinHash: 16 more for an item naming anyone
 LEAD_TERMS = 50  # content words of the headline and first two or three sentences
 MAX_CHARS = 30_000  # what an item is about is in its first pages; bounds the work
-REASON_CHARS = 200  # a reason is a note beside the source, not a report
 
 # Capitalised words that name no one in particular: agencies, time zones, company forms.
 GENERIC_NAMES = frozenset(
@@ -178,50 +178,70 @@ def band_keys(evidence: ItemEvidence) -> list[str]:
     return keys
 
 
-def match(new: ItemEvidence, stored: ItemEvidence) -> Match:
-    """Whether `new` reports the same story as `stored`, with a score and the reason."""
+def match(new: ItemEvidence, stored: ItemEvidence, score: float | None = None) -> Match:
+    """Whether `new` reports the same story as `stored`, with a score and the reason.
+    `score`: their `pair_score`, when the caller has it already."""
     if not new.terms or not stored.terms:
         return Match(0.0, False, "no words to compare")
-    score = pair_score(new, stored)
+    score = pair_score(new, stored) if score is None else score
     hours = _hours_apart(new, stored)
     if hours is not None and hours > WINDOW_HOURS:
-        return Match(score, False, f"received {_duration(hours)} apart")
-    shared = _shared_words(new, stored)
-    same_provider = new.provider is not None and new.provider == stored.provider
-    if score >= (SAME_PROVIDER_THRESHOLD if same_provider else THRESHOLD):
+        return Match(score, False, f"received {duration(hours)} apart")
+    shared = shared_words(new, stored)
+    if joins(new, stored, score):
         return Match(score, True, shared)
-    if same_provider and score >= THRESHOLD:
+    if new.provider is not None and new.provider == stored.provider and score >= THRESHOLD:
         return Match(score, False, f"another item of the same provider: {shared}")
     return Match(score, False, f"too little in common: {shared}")
+
+
+def joins(new: ItemEvidence, stored: ItemEvidence, score: float) -> bool:
+    """`match(new, stored).same_story`, given their `pair_score`, without the reason."""
+    if not new.terms or not stored.terms:
+        return False
+    hours = _hours_apart(new, stored)
+    if hours is not None and hours > WINDOW_HOURS:
+        return False
+    same_provider = new.provider is not None and new.provider == stored.provider
+    return score >= (SAME_PROVIDER_THRESHOLD if same_provider else THRESHOLD)
 
 
 def pair_score(new: ItemEvidence, stored: ItemEvidence) -> float:
     """The weighted mean of the set cosines of the kinds of evidence (words, lead, names,
     numbers) that both items state: a kind one of them does not state (a short item gives
     no figures) says nothing either way."""
-    stated = {kind: weight for kind, weight in WEIGHTS.items() if getattr(new, kind) and getattr(stored, kind)}
-    weighted = sum(weight * _cosine(getattr(new, kind), getattr(stored, kind)) for kind, weight in stated.items())
-    return round(weighted / sum(stated.values()), 4) if stated else 0.0
+    # Written out: grouping's hottest loop (100 candidates an item, a revisit's pairs).
+    weighted = stated = 0.0
+    for kind, weight in WEIGHTS.items():
+        these, those = getattr(new, kind), getattr(stored, kind)
+        if these and those:
+            stated += weight
+            weighted += weight * (len(these & those) / math.sqrt(len(these) * len(those)))
+    return round(weighted / stated, 4) if stated else 0.0
 
 
-def best_story(new: ItemEvidence, candidates: Iterable[tuple[StoryKey, ItemEvidence]]) -> tuple[StoryKey, Match] | None:
+def best_story(
+    new: ItemEvidence, candidates: Iterable[tuple[StoryKey, ItemEvidence]], scores: Sequence[float] | None = None
+) -> tuple[StoryKey, Match] | None:
     """The story `new` belongs to, and the match that says so; None for a new story.
+    `scores`: the candidates' `pair_score`s with `new`, when the caller has them.
 
     A story is joined when one of its items matches `new` (`match`), or when several of
     its items match it together (`_pooled`): the highest score wins, the first story
     given on a tie."""
     given = list(candidates)
-    best: tuple[StoryKey, Match] | None = None
-    for key, stored in given:
-        found = match(new, stored)
-        if found.same_story and (best is None or found.score > best[1].score):
-            best = (key, found)
+    joined: tuple[StoryKey, ItemEvidence, float] | None = None
+    for n, (key, stored) in enumerate(given):
+        score = pair_score(new, stored) if scores is None else scores[n]
+        if joins(new, stored, score) and (joined is None or score > joined[2]):
+            joined = (key, stored, score)
+    best = None if joined is None else (joined[0], match(new, joined[1], joined[2]))
     pooled = _pooled(new, given)
     if pooled and (best is None or pooled[1] > best[1].score):
         key, score, members = pooled
         best = (
             key,
-            Match(score, True, f"with {len(members)} items of the story: {_shared_words(new, _union(members))}"),
+            Match(score, True, f"with {len(members)} items of the story: {shared_words(new, _union(members))}"),
         )
     return best
 
@@ -350,50 +370,7 @@ def _number(value: float, unit: str) -> str:
     return f"{shown}%" if unit == "%" else f"{unit}{shown}"
 
 
-def _cosine(these: frozenset[str], those: frozenset[str]) -> float:
-    return len(these & those) / math.sqrt(len(these) * len(those)) if these and those else 0.0
-
-
 def _hours_apart(new: ItemEvidence, stored: ItemEvidence) -> float | None:
     if new.received_at is None or stored.received_at is None:
         return None
     return abs(new.received_at - stored.received_at) / 3600
-
-
-def _duration(hours: float) -> str:
-    return f"{hours / 24:.0f} days" if hours >= 48 else f"{hours:.0f} hours"
-
-
-def _shared_words(new: ItemEvidence, stored: ItemEvidence) -> str:
-    """ "shares 62% of its words, the names Ortega, Managua and the numbers 4.4, 250" """
-    share = len(new.terms & stored.terms) / len(new.terms)
-    parts = [f"shares {share:.0%} of its words"]
-    names = _telling_names(new.names & stored.names, new.written)
-    if names:
-        parts.append("the names " + _listed(names))
-    numbers = sorted(new.numbers & stored.numbers)
-    if numbers:
-        parts.append("the numbers " + _listed([_as_written(number) for number in numbers]))
-    said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    room = REASON_CHARS - len("another item of the same provider: ")  # the longest lead-in
-    return said if len(said) <= room else said[: room - 1] + "…"
-
-
-def _telling_names(names: frozenset[str], written: Mapping[str, str]) -> list[str]:
-    """Shared names as an editor would read them, as the new item writes them ("Søren",
-    "Engebretsen-Holm"), the longest (the most telling) first: a lone initial ("B") names
-    nobody and is left out; "AL", "Act" come last if at all."""
-    kept = sorted((name for name in names if len(name) > 1), key=lambda name: (-len(name), name))
-    return [name.upper() if len(name) <= 2 else written.get(name, name.title()) for name in kept]
-
-
-def _as_written(number: str) -> str:
-    """A number key as copy writes it: a year without the thousands comma ("1798", not
-    "1,798")."""
-    digits = number.replace(",", "")
-    return digits if digits.isdigit() and len(digits) == 4 and 1000 <= int(digits) <= 2199 else number
-
-
-def _listed(items: list[str], most: int = 4) -> str:
-    shown = ", ".join(items[:most])
-    return shown + (f" (+{len(items) - most} more)" if len(items) > most else "")

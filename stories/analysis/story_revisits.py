@@ -58,13 +58,16 @@ REVISIT_STORIES = 5  # the candidate stories clustered with the one the item joi
 REVISIT_APART = 0.4
 
 
-def linkage(one: ItemEvidence, other: ItemEvidence) -> float:
-    """`match`'s score of two items; for two items of one provider, as far below REVISIT_BAR
-    as it is below the bar such a pair must pass to join."""
+def linkage(one: ItemEvidence, other: ItemEvidence, score: float | None = None) -> float:
+    """`match`'s score of two items (their `pair_score`, given when the caller has it); for
+    two items of one provider, as far below REVISIT_BAR as it is below the bar such a pair
+    must pass to join."""
     if one.received_at is not None and other.received_at is not None:
         if abs(one.received_at - other.received_at) > WINDOW_HOURS * 3600:
             return 0.0
-    score = pair_score(one, other) if one.terms and other.terms else 0.0
+    if not (one.terms and other.terms):
+        return 0.0
+    score = pair_score(one, other) if score is None else score
     if one.provider is not None and one.provider == other.provider:
         return score * REVISIT_BAR / SAME_PROVIDER_THRESHOLD
     return score

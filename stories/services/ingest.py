@@ -215,18 +215,17 @@ def _store(incoming: IncomingCopy, parsed: ParsedCopy, sha256: str, encoding: st
     provider = upload.provider or _provider_named(parsed.provider)
     item_id = (incoming.item_id or parsed.item_id or PurePath(incoming.name).stem or incoming.name)[:255]
     evidence = item_evidence(parsed, now, provider)
-    source, found = Source.objects.filter(provider=provider, item_id=item_id).first(), None
+    source, found, created = Source.objects.filter(provider=provider, item_id=item_id).first(), None, False
     if source is None:
         story, note, made, found = _story_for_new_item(parsed, evidence, upload, now)
-        source, created = Source.objects.get_or_create(
-            provider=provider,
-            item_id=item_id,
-            defaults={"story": story, "headline": parsed.headline[:300], "grouping_note": note},
-        )
+        source, created = _new_source(provider, item_id, story, parsed.headline[:300], note)
         if made and not created:  # another upload of this item made its source first: no empty story
             story.delete()
-    source = Source.objects.select_for_update().get(pk=source.pk)
-    number = (source.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+    if created:  # made in this transaction: nobody else can add a version to it before it commits
+        number = 1
+    else:
+        source = Source.objects.select_for_update().select_related("story", "provider").get(pk=source.pk)
+        number = (source.versions.aggregate(last=Max("number"))["last"] or 0) + 1
     version = SourceVersion.objects.create(
         source=source,
         number=number,
@@ -241,7 +240,7 @@ def _store(incoming: IncomingCopy, parsed: ParsedCopy, sha256: str, encoding: st
         feed=upload.feed,
     )
     stored = replace(evidence, received_at=version.received_at.timestamp())
-    remember_fingerprint(version, stored)
+    remember_fingerprint(version, stored, new=True)
     offer_merges(version=version, found=found)  # when the item matched other stories too
     if number == 1 and upload.group and upload.chosen_story() is None:
         # grouping's own stories around it, clustered again (unless it can change none)
@@ -249,6 +248,19 @@ def _store(incoming: IncomingCopy, parsed: ParsedCopy, sha256: str, encoding: st
     Story.objects.filter(pk=source.story_id).update(last_received_at=now)
     queue_analysis(source.story_id)  # after the update above, which holds the story's row
     return version
+
+
+def _new_source(provider: Provider, item_id: str, story: Story, headline: str, note: str) -> tuple[Source, bool]:
+    """The item's new source, or the one another upload of the same item made a moment
+    earlier (get_or_create without its first lookup: the caller has just made it)."""
+    try:
+        with transaction.atomic():
+            made = Source.objects.create(
+                provider=provider, item_id=item_id, story=story, headline=headline, grouping_note=note
+            )
+            return made, True
+    except IntegrityError:
+        return Source.objects.get(provider=provider, item_id=item_id), False
 
 
 def stored_evidence(version: SourceVersion) -> ItemEvidence:

@@ -176,10 +176,10 @@ def scored_by_the_engine(monkeypatch) -> list[int]:
     counts: list[int] = []
     best_story = grouping.best_story
 
-    def counting(new, candidates):
+    def counting(new, candidates, scores=None):
         candidates = list(candidates)
         counts.append(len(candidates))
-        return best_story(new, candidates)
+        return best_story(new, candidates, scores)
 
     monkeypatch.setattr(grouping, "best_story", counting)
     return counts
