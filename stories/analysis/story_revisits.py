@@ -43,7 +43,6 @@ story where revisiting always left it in three; every other story the same.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from itertools import combinations
 
 import numpy as np
 
@@ -107,8 +106,9 @@ def regrouped(
         return clusters
     n = len(evidence)
     scores = np.zeros((n, n))
-    for i, j in combinations(range(n), 2):
-        scores[i, j] = scores[j, i] = score(i, j)
+    rows, columns = np.triu_indices(n, 1)  # every pair once, in the order of combinations(range(n), 2)
+    values = np.fromiter((score(i, j) for i, j in zip(rows.tolist(), columns.tolist())), float, len(rows))
+    scores[rows, columns] = scores[columns, rows] = values
     members = np.zeros((len(clusters), n))
     for c, group in enumerate(clusters):
         members[c, group] = 1.0

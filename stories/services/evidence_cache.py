@@ -54,6 +54,12 @@ class EvidenceCache:
                     self._keep(missing[pk], found[pk])
         return found
 
+    def keep(self, key: Key, evidence: ItemEvidence) -> None:
+        """Keep the evidence of an item just stored (by the running engine): the next items
+        meet it among their candidates, and need not fetch it."""
+        with self._lock:
+            self._keep(key, _shared(evidence))
+
     def clear(self) -> None:
         with self._lock:
             self._kept.clear()

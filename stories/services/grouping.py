@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 
 from stories.analysis.grouping import (
     CANDIDATES,
@@ -158,6 +158,8 @@ def remember_fingerprint(version: SourceVersion, evidence: ItemEvidence, *, new:
         )
         fingerprint.bands.all().delete()
     _insert_bands(fingerprint.pk, sorted(set(band_keys(evidence))))
+    key = (fingerprint.pk, version.sha256)
+    transaction.on_commit(lambda: STORED_EVIDENCE.keep(key, evidence))
     return fingerprint
 
 

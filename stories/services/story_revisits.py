@@ -25,7 +25,6 @@ ingest holding its story's row must not wait for another story's lock.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -118,34 +117,38 @@ class Item:
 
 
 class PairScores:
-    """The `linkage` of two stored items by their fingerprints, kept for the process (the
-    newest `size` pairs): each new item's neighbourhood is mostly the one before it, so all
-    but the new item's pairs were weighed already (a pair costs about 20 microseconds, and
-    a neighbourhood of 120 items has 7,140)."""
+    """The `linkage` of two stored items by their fingerprints, kept for the process (at
+    most `size` pairs, the newest half of them at least): each new item's neighbourhood is
+    mostly the one before it, so all but the new item's pairs were weighed already (a pair
+    costs about 20 microseconds, and a neighbourhood of 120 items has 7,140). Kept in two
+    generations, the older dropped whole when the newer fills: a lookup is a dict's, where
+    keeping the order of use cost as much as a fifth of the pair's own score."""
 
     def __init__(self, size: int) -> None:
-        self._kept: OrderedDict[tuple[int, int], float] = OrderedDict()
+        self._newer: dict[tuple[int, int], float] = {}
+        self._older: dict[tuple[int, int], float] = {}
         self._size = size
         self._lock = threading.Lock()
 
     def of(self, items: list[Item]) -> Callable[[int, int], float]:
         def pair(i: int, j: int) -> float:
-            key = (
-                min(items[i].fingerprint_id, items[j].fingerprint_id),
-                max(items[i].fingerprint_id, items[j].fingerprint_id),
-            )
-            with self._lock:
-                if key in self._kept:
-                    self._kept.move_to_end(key)
-                    return self._kept[key]
-            score = linkage(items[i].evidence, items[j].evidence)
-            with self._lock:
-                self._kept[key] = score
-                while len(self._kept) > self._size:
-                    self._kept.popitem(last=False)
+            one, other = items[i].fingerprint_id, items[j].fingerprint_id
+            key = (one, other) if one < other else (other, one)
+            score = self._newer.get(key)
+            if score is None:
+                score = self._older.get(key)
+                if score is None:
+                    score = linkage(items[i].evidence, items[j].evidence)
+                self._keep(key, score)
             return score
 
         return pair
+
+    def _keep(self, key: tuple[int, int], score: float) -> None:
+        with self._lock:
+            self._newer[key] = score
+            if len(self._newer) >= self._size // 2:
+                self._older, self._newer = self._newer, {}
 
 
 PAIRS = PairScores(200_000)

@@ -5,8 +5,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from stories.analysis.grouping import ItemEvidence
 from stories.models import ItemFingerprint, Story
 from stories.services.evidence_cache import STORED_EVIDENCE
+from stories.services.grouping import GROUPING_ENGINE
 from stories.services.ingest import IncomingCopy, ingest_files
 from tests.services.test_grouping import TUNNEL_MERIDIAN, TUNNEL_NORTHWIRE
 
@@ -82,3 +84,21 @@ def test_it_keeps_no_more_items_than_its_limit(settings):
     with CaptureQueriesContext(connection) as limited:
         assert take_in(fifth) == original
     assert evidence_fetched(limited) == 4, "one of the five candidates kept"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_item_just_stored_is_kept_as_the_database_holds_it_and_the_next_item_fetches_nothing():
+    """Once its transaction commits, an item's own evidence is kept: the next item meets it
+    among its candidates without fetching it, and what is kept is what a fetch would decode."""
+    original = take_in(tunnel("tunnel-nw", TUNNEL_NORTHWIRE))
+    with CaptureQueriesContext(connection) as queries:
+        assert take_in(tunnel("tunnel-mp")) == original
+    assert evidence_fetched(queries) == 0
+
+    fingerprint = ItemFingerprint.objects.select_related("version").get(
+        version__source__story=original, version__original_name="tunnel-nw.txt"
+    )
+    with CaptureQueriesContext(connection) as reading:
+        kept = STORED_EVIDENCE.evidence_of([(fingerprint.pk, fingerprint.version.sha256)], engine=GROUPING_ENGINE)
+    assert len(reading.captured_queries) == 0
+    assert kept[fingerprint.pk] == ItemEvidence.from_dict(fingerprint.evidence)
