@@ -129,20 +129,24 @@ def plan_with_probes(items: int, probes: list[Probe], lags: list[int], rng: rand
     return plan
 
 
-def archive(items: int) -> list:
+def archive(items: int, distinct: bool = False) -> list:
     """load_archive's plan of `items` copies. Past ROUND items (the corpus holds about
     13,700), the plan again for each further ROUND, with other rewrites (another seed) and
     every copy marked as that round's (an item id and a last line of its own), as the same
-    kind of news comes round again on later days."""
+    kind of news comes round again on later days; with `distinct`, each later round's
+    copy respelled as other events of the same kinds (benchmarks/distinct_rounds.py)."""
     from benchmarks import load_archive
+    from benchmarks.distinct_rounds import common_words, respelled
     from benchmarks.load_archive import Copy
 
     rounds = -(-items // ROUND)
     plan = load_archive.plan_archive(items // rounds, SEED)
+    common = common_words(copy.data for story in plan for copy in story.copies) if distinct else frozenset()
     for n in range(1, rounds):
         for story in load_archive.plan_archive(items // rounds, SEED + n):
             for k, c in enumerate(story.copies):
                 data = c.data + f"\n(Round {n}.)\n".encode()
+                data = respelled(data, n, common) if distinct else data
                 story.copies[k] = Copy(c.provider, f"r{n}-{c.item_id}", f"r{n}-{c.name}", data)
             plan.append(story)
     return plan

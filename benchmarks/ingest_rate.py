@@ -3,7 +3,7 @@ on PostgreSQL, with the archive at 1,000 and at 10,000 items.
 
     .venv/bin/python benchmarks/ingest_rate.py [--items 1000 10000] [--sample 400]
                                                [--workers 1 2] [--modes each now batch]
-                                               [--profile DIR] [--keep] [--reuse]
+                                               [--profile DIR] [--keep] [--reuse] [--distinct-rounds]
 
 For each `--items` size, a database `<name>_ingest_<items>_base` on the server of
 DATABASE_URL (default postgres://postgres@127.0.0.1:5432/newsroom) is filled with
@@ -15,7 +15,9 @@ grouping_lag's: load_archive's plan again for each further 10,000, each round's 
 marked as its own, as the same kind of news comes round again (`--items 100000 --modes
 now`: the time an item, the revisit included, against 100,000; the archive's evidence is
 computed and COPY-loaded in about 36 minutes on 2 busy cores, kept by `--keep`, used again by
-`--reuse`). Those are then taken in through the real services, each mode on its own
+`--reuse`; with `--distinct-rounds` each round past the first is respelled as other events
+of the same kinds, benchmarks/distinct_rounds.py, in databases named `..._<items>d_...`).
+Those are then taken in through the real services, each mode on its own
 copy of that database (CREATE DATABASE ... TEMPLATE), so every mode meets the same archive:
 
 - *item by item, analysed each time*: `ingest_files` for one item at a time (as a feed
@@ -58,8 +60,9 @@ SEED = 11
 SPAN = timedelta(hours=48)
 
 
-def database_name(items: int, mode: str) -> str:
-    return f"{urlsplit(SERVER_URL).path.lstrip('/') or 'newsroom'}_ingest_{items}_{mode}"
+def database_name(items: int, mode: str, distinct: bool = False) -> str:
+    kind = "d" if distinct else ""
+    return f"{urlsplit(SERVER_URL).path.lstrip('/') or 'newsroom'}_ingest_{items}{kind}_{mode}"
 
 
 def load() -> str:
@@ -110,13 +113,13 @@ def copy_database(template: str, name: str) -> None:
     use_database(name)
 
 
-def split_plan(items: int, sample: int) -> tuple[list, list]:
+def split_plan(items: int, sample: int, distinct: bool = False) -> tuple[list, list]:
     """load_archive's plan of `items` copies: the stories stored before (the archive), and the
     last `sample` copies in arrival order (some of them joining stories of the archive)."""
     from benchmarks import grouping_lag
     from benchmarks.load_archive import PlannedStory
 
-    plan = grouping_lag.archive(items)  # load_archive.plan_archive(items, SEED) up to 10,000 items
+    plan = grouping_lag.archive(items, distinct)  # load_archive.plan_archive(items, SEED) up to 10,000 items
     arrivals = [(n, copy) for n, story in enumerate(plan) for copy in story.copies]
     stored, sample_copies = arrivals[:-sample], [copy for _, copy in arrivals[-sample:]]
     archive: dict[int, PlannedStory] = {}
@@ -125,7 +128,7 @@ def split_plan(items: int, sample: int) -> tuple[list, list]:
     return list(archive.values()), sample_copies
 
 
-def build_base(items: int, sample: int, reuse: bool = False) -> list:
+def build_base(items: int, sample: int, reuse: bool = False, distinct: bool = False) -> list:
     """The archive's database, and the copies to take in on top of it; with `reuse`, the
     database an earlier `--keep` run left (its copy arrived then: within a day of it, all of
     it stays inside grouping's window)."""
@@ -135,14 +138,14 @@ def build_base(items: int, sample: int, reuse: bool = False) -> list:
 
     from benchmarks import load_archive
 
-    name = database_name(items, "base")
+    name = database_name(items, "base", distinct)
     if reuse:
         print(f"\nthe archive kept in {name}; {sample} to take in")
-        return split_plan(items, sample)[1]
+        return split_plan(items, sample, distinct)[1]
     recreate_database(name)
     use_database(name)
     call_command("migrate", verbosity=0, interactive=False)
-    archive, sample_copies = split_plan(items, sample)
+    archive, sample_copies = split_plan(items, sample, distinct)
     began = time.perf_counter()
     load_archive.store_archive(archive, now=timezone.now() - timedelta(minutes=5), span=SPAN)
     with connection.cursor() as cursor:
@@ -278,15 +281,16 @@ def queued_batch(
 def run_size(items: int, args: argparse.Namespace) -> None:
     from django.db import connection
 
-    copies = build_base(items, args.sample, args.reuse)
-    base = database_name(items, "base")
+    distinct = args.distinct_rounds
+    copies = build_base(items, args.sample, args.reuse, distinct)
+    base = database_name(items, "base", distinct)
     print(f"archive of {items:,} items (sample arriving at the end):")
     baseline = None
     if "each" in args.modes:
-        copy_database(base, database_name(items, "each"))
+        copy_database(base, database_name(items, "each", distinct))
         baseline = print_item_by_item("item by item, analysed each time", copies, analyse_each=True)
     if "now" in args.modes:
-        copy_database(base, database_name(items, "now"))
+        copy_database(base, database_name(items, "now", distinct))
         print_item_by_item("item by item, analysis queued", copies, analyse_each=False, baseline=baseline)
         stories, seconds = analyse_the_burst()
         if stories:
@@ -295,7 +299,7 @@ def run_size(items: int, args: argparse.Namespace) -> None:
             )
     rates = {}
     for workers in args.workers if "batch" in args.modes else []:
-        name = database_name(items, f"batch{workers}")
+        name = database_name(items, f"batch{workers}", distinct)
         copy_database(base, name)
         before, ticks = load(), cpu_ticks()
         rates[workers], cpu_ms, during_ms = queued_batch(name, copies, workers, args.profile)
@@ -309,7 +313,7 @@ def run_size(items: int, args: argparse.Namespace) -> None:
     connection.close()
     if not args.keep and not args.reuse:
         for mode in ["each", "now", *(f"batch{n}" for n in args.workers), "base"]:  # those not made are skipped
-            recreate_database(database_name(items, mode), create=False)
+            recreate_database(database_name(items, mode, distinct), create=False)
 
 
 def main() -> None:
@@ -327,6 +331,11 @@ def main() -> None:
     parser.add_argument("--profile", type=Path, help="run each desk worker under cProfile, its profile left in DIR")
     parser.add_argument("--keep", action="store_true", help="keep the databases built")
     parser.add_argument("--reuse", action="store_true", help="take in on top of the archives an earlier --keep kept")
+    parser.add_argument(
+        "--distinct-rounds",
+        action="store_true",
+        help="past 10,000 items, each round respelled as other events (benchmarks/distinct_rounds.py)",
+    )
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; {load()}")
     set_up_django()
