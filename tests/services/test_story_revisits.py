@@ -203,3 +203,23 @@ def test_a_revisit_never_waits_for_a_story_someone_holds_and_changes_nothing():
         holder.join()
     version = Source.objects.get(item_id="cn-osterdal").versions.get()
     assert len(revisit_stories(version_id=version.pk)) == 1 and bridge == pass_story, "let go, a revisit acts"
+
+
+def test_the_kept_pair_scores_are_each_pairs_linkage_however_often_the_older_ones_are_dropped():
+    """A revisit reads each pair's score from what the process kept: whatever was dropped
+    to keep it bounded, every pair asked for scores as `linkage` scores it."""
+    from itertools import combinations
+
+    from stories.analysis.grouping import evidence_of
+    from stories.analysis.story_revisits import linkage
+    from stories.services.story_revisits import Item, PairScores
+
+    texts = [PASS, POWER, BRIDGE, PASS + "\nMore to come.", POWER + "\nUpdated.", BRIDGE + "\nCorrected."]
+    items = [
+        Item(n, n, n, evidence_of(text.split("\n", 1)[0], text, 1_800_000_000.0 + n, str(n % 3)))
+        for n, text in enumerate(texts)
+    ]
+    pair = PairScores(4).of(items)  # room for two pairs a generation: most are dropped again
+    for _ in range(2):
+        for i, j in combinations(range(len(items)), 2):
+            assert pair(i, j) == pair(j, i) == linkage(items[i].evidence, items[j].evidence)
