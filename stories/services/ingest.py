@@ -224,7 +224,11 @@ def _store(incoming: IncomingCopy, parsed: ParsedCopy, sha256: str, encoding: st
     if created:  # made in this transaction: nobody else can add a version to it before it commits
         number = 1
     else:
-        source = Source.objects.select_for_update().select_related("story", "provider").get(pk=source.pk)
+        # The source's row alone: locked with its story joined, a source a revisit moved
+        # meanwhile would not be found at all once the lock is granted (PostgreSQL checks
+        # the join again against the story row it first read).
+        source = Source.objects.select_for_update().get(pk=source.pk)
+        source.provider = provider  # the provider it was found by
         number = (source.versions.aggregate(last=Max("number"))["last"] or 0) + 1
     version = SourceVersion.objects.create(
         source=source,

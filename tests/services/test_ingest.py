@@ -167,3 +167,61 @@ def test_ten_versions_of_one_item_racing_each_other_make_one_story_and_versions_
         assert sorted(source.versions.values_list("number", flat=True)) == list(range(1, 11))
     assert Story.objects.count() == RACE_ROUNDS
     assert not Story.objects.filter(sources__isnull=True).exists()
+
+
+def waiting_on_a_lock() -> bool:
+    """Whether another session of this database waits for a row lock."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        )
+        return cursor.fetchone()[0] > 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_version_of_a_source_being_moved_waits_and_goes_into_the_story_it_was_moved_to():
+    """Grouping's revisit (or an editor) moves a source to another story while its item's
+    next version comes in: the version waits for the move and joins the source where it is
+    now (two desk workers once failed here: the source was not found after the wait)."""
+    import threading
+    import time
+
+    from django.db import connection, transaction
+
+    first = ingest_files(files=[copy("ferry.txt")], user=None).results[0].version
+    elsewhere = Story.objects.create(headline="Where the desk put it", last_received_at=first.received_at)
+    moving, moved = threading.Event(), threading.Event()
+    results = []
+
+    def move() -> None:
+        try:
+            with transaction.atomic():
+                Source.objects.select_for_update().filter(pk=first.source_id).update(story=elsewhere)
+                moving.set()
+                moved.wait(30)
+        finally:
+            connection.close()
+
+    def send_the_next_version() -> None:
+        try:
+            results.extend(ingest_files(files=[copy("ferry.txt", GOOD + "\nUpdated.\n")], user=None).results)
+        finally:
+            connection.close()
+
+    mover = threading.Thread(target=move)
+    mover.start()
+    assert moving.wait(30)
+    sender = threading.Thread(target=send_the_next_version)
+    sender.start()
+    deadline = time.monotonic() + 20
+    while not waiting_on_a_lock() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert waiting_on_a_lock(), "the next version waits for the move"
+    moved.set()
+    mover.join()
+    sender.join(30)
+    [result] = results
+    assert result.outcome == "stored" and result.version.number == 2
+    assert result.version.source.story_id == elsewhere.pk
