@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .dates import Date, dates_in, is_stamp
 from .number_fact import Number
@@ -138,6 +138,9 @@ def extract_passage(text: str) -> Facts:
     )
 
 
+# Quotes, attributions and abbreviations are read of sentences and of whole passages: a
+# passage of one sentence (most) and a passage both versions print are read once.
+@lru_cache(maxsize=4096)
 def _acronyms(text: str) -> tuple[str, ...]:
     if not _ACRONYM_HINT.search(text):  # in every acronym; a quick look rules out most texts
         return ()
@@ -149,6 +152,7 @@ def _content(words: tuple[str, ...], negations: tuple[int, ...]) -> frozenset[st
     return frozenset(stem(word) for word in map(fold_word, kept) if word and word not in STOPWORDS)
 
 
+@lru_cache(maxsize=4096)
 def _quotes(sentence: str) -> tuple[Quote, ...]:
     if '"' not in sentence and "\u201c" not in sentence:  # how every quotation opens; most texts have none
         return ()
@@ -172,6 +176,7 @@ _ATTRIBUTION_HINT = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _attributions(sentence: str) -> tuple[Attribution, ...]:
     if not _ATTRIBUTION_HINT.search(sentence):
         return ()

@@ -136,9 +136,16 @@ def check_first_names(found: Found, a: SourceNames, b: SourceNames) -> None:
     """One surname after two spellings of a first name, each source writing only its own:
     "Brian Dalton" / "Bryant Dalton", "Elias Vrettakos" / "Ilias Vrettakos"."""
     for surname in sorted(set(a.before) & set(b.before)):
+        # A first name the other source writes too is no respelling: most of them, so
+        # each side's are sifted once, not in each pair.
+        firsts_b = [(first, place) for first, place in sorted(b.before[surname].items()) if first not in a.forms]
+        if not firsts_b:
+            continue
         for first_a, (written_a, block_a) in sorted(a.before[surname].items()):
-            for first_b, (written_b, block_b) in sorted(b.before[surname].items()):
-                if first_a in b.forms or first_b in a.forms or (first_a, first_b) in found.respelled:
+            if first_a in b.forms:
+                continue
+            for first_b, (written_b, block_b) in firsts_b:
+                if (first_a, first_b) in found.respelled:
                     continue
                 short_form = first_a.startswith(first_b) or first_b.startswith(first_a)  # "Phil" / "Philip"
                 if (

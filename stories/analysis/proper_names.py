@@ -59,6 +59,7 @@ TITLE_CASE_SHARE = 0.6  # of a passage's words capitalised: a headline in title 
 NAME_ENDINGS = frozenset({"state", "states", "corp", "inc", "ltd", "bros"})  # of NOT_NAMES, ending a name
 
 
+@functools.lru_cache(maxsize=1 << 14)  # read by a sentence's facts, its dates' doings, its quotes' speakers
 def name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
     """Runs of capitalised words that are not sentence openers, titles, months or days."""
     runs: list[list[str]] = []
