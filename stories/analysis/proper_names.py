@@ -130,7 +130,12 @@ class SourceNames:
                 if words is None:
                     words = read[block.text] = name_words(block)
                 self._read(block, words)
-        self.common = set().union(*map(_common_words, (block.text for block in source.blocks)))
+        self.texts = [block.text for block in source.blocks]
+
+    @functools.cached_property
+    def lower_case(self) -> LowerCaseWords:
+        """The words the source writes in lower case (`WrittenInLowerCase`)."""
+        return LowerCaseWords(self.texts)
 
     @functools.cached_property
     def lookalikes(self) -> Lookalikes:
@@ -172,6 +177,74 @@ def name_words(block: Block) -> list[NameWord]:
         pair = None if first is None else (fold_word(first + token), fold_word(first), f"{first} {token}")
         words.append((key, token, bool(mid_sentence), pair))
     return words
+
+
+class WrittenInLowerCase:
+    """The words (folded) that some of the given sources write in lower case somewhere, and
+    the stop words: words that are not names (`word in written`)."""
+
+    def __init__(self, *sources: SourceNames) -> None:
+        self.sources = sources
+
+    def __contains__(self, word: object) -> bool:
+        return word in STOPWORDS or any(word in source.lower_case for source in self.sources)
+
+
+class LowerCaseWords:
+    """The words (folded) a source's passages write in lower case, as `_common_words` reads
+    them (`word in words`). Asked of a few words only (the names that one source of a pair
+    writes and the other does not), an ASCII source is not read word by word: each word
+    asked is looked for in its lower-cased text, and only where it stands is the word
+    written there read (`_lower_case_at`); half a story's reading of names went on
+    gathering every word, to ask of a few dozen."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.text = "\n".join(texts)  # no word holds a line break
+        self.lowered = self.text.lower() if self.text.isascii() else ""
+        self.words = frozenset() if self.lowered else set().union(*map(_common_words, texts))
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        if not self.lowered:
+            return word in self.words
+        if word not in self.known:
+            self.known[word] = self._written(word)
+        return self.known[word]
+
+    def _written(self, word: str) -> bool:
+        first = word.split(" ", 1)[0]
+        if not first or not "a" <= first[0] <= "z":  # every lower-case word opens so
+            return False
+        at = self.lowered.find(first)
+        while at >= 0:
+            if _lower_case_at(self.text, at) == word:
+                return True
+            at = self.lowered.find(first, at + 1)
+        return False
+
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'")  # [\w'] of ASCII
+_RUN_CHARS = _WORD_CHARS | {"-"}
+
+
+def _lower_case_at(text: str, at: int) -> str | None:
+    """The word (folded as `_common_words` folds it) that `_LOWER_WORD` finds at `at` of an
+    ASCII text, or None if none begins there: a lower-case letter after no word character
+    or "'", and not inside a word begun before it (one opening the run of word characters,
+    "'" and "-" it stands in, or following a "-" of it: "well-known" holds no "known")."""
+    if not "a" <= text[at] <= "z" or at and text[at - 1] in _WORD_CHARS:
+        return None
+    start = at
+    while start and text[start - 1] in _RUN_CHARS:
+        start -= 1
+    if any("a" <= text[q] <= "z" and (q == start or text[q - 1] == "-") for q in range(start, at)):
+        return None
+    end = at
+    while end < len(text) and text[end] in _RUN_CHARS:
+        end += 1
+    return " ".join(text[at:end].lower().replace("'", " ").replace("-", " ").split())
 
 
 @functools.lru_cache(maxsize=1 << 14)  # the versions of a story repeat most of their passages word for word
