@@ -99,6 +99,7 @@ def is_heading(line: str) -> bool:
     return bool(_HEADING.match(line))
 
 
+@lru_cache(maxsize=1 << 14)  # the versions of a story repeat most of their passages word for word
 def display_text(line: str) -> str:
     """The block text for display: as written, markup removed, outer white space trimmed."""
     return strip_markup(line).strip()
