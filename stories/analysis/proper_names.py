@@ -8,7 +8,7 @@ import re
 
 from .model import Block, Source
 from .spellings import LONG_NAME, MIN_RESPELLED
-from .text import STOPWORDS, fold_word
+from .text import STOPWORDS, fold, fold_word
 
 Forms = dict[str, dict[str, Block]]  # folded name token -> {form as written: first block}
 Places = dict[str, list[Block]]  # folded name token -> the blocks it stands in (a few)
@@ -285,10 +285,12 @@ def capitals_of(text: str) -> list[Capital]:
     out: list[Capital] = []
     previous = None
     for match in _CAPITALISED.finditer(text):
-        if not match.group()[0].isupper():
+        word = match.group()
+        if not word[0].isupper():
             continue
-        token = strip_possessive(match.group())
-        key = fold_word(token)
+        # strip_possessive and fold_word, written out: every capitalised word of a story comes here
+        token = _POSSESSIVE.sub("", word) if word[-1] in "s\u2019'-" else word
+        key = token.lower() if token.isalpha() and token.isascii() else fold(token)
         if len(token) > 1 and not token.isupper() and key not in NOT_NAMES:
             first = None
             if previous is not None and text[previous.end() : match.start()] == " ":

@@ -77,7 +77,10 @@ def _person(name: str) -> bool:
 
 def check_speakers(found: Found, a: tuple[Block, str], b: tuple[Block, str]) -> None:
     (block_a, text_a), (block_b, text_b) = a, b
-    (name_a, post_a), (name_b, post_b) = speaker(text_a), speaker(text_b)
+    name_a, post_a = speaker(text_a)
+    if not (name_a or post_a):
+        return  # most sentences: no one speaks, and the other's speaker says nothing alone
+    name_b, post_b = speaker(text_b)
     if name_a and name_b:
         two = not (_named_in(name_a, text_b) or _named_in(name_b, text_a) or _respelled_name(name_a, name_b))
         said_a, said_b = name_a, name_b
