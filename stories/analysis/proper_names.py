@@ -61,35 +61,76 @@ NAME_ENDINGS = frozenset({"state", "states", "corp", "inc", "ltd", "bros"})  # o
 
 @functools.lru_cache(maxsize=1 << 14)  # read by a sentence's facts, its dates' doings, its quotes' speakers
 def name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
-    """Runs of capitalised words that are not sentence openers, titles, months or days."""
+    """Runs of capitalised words that are not sentence openers, titles, months or days.
+
+    Outside a name, a word not capitalised (or a hashtag) starts none: most words. In ASCII
+    text the words are not all read: from one name to the next capital that opens a word
+    (`_next_capitalised`), and word by word only while a name runs."""
     runs: list[list[str]] = []
     current: list[str] = []
-    for position, (gap, token) in enumerate(_GAP_AND_NAME_TOKEN.findall(sentence, 0, _letters_end(sentence))):
-        if not current and not token[0].isupper():
-            continue  # most words: outside a name, a word not capitalised (or a hashtag) starts none
-        if current and not gap.isspace():  # "Wilson, 47; LaTonya": two names
-            runs.append(current)
-            current = []
-        if token[0] in "#@":
-            token = "#"  # ends a run, as any word that is not a name does
-        word = _NAME_END.sub("", token) if token[-1] in _NAME_END_CHARS else token
-        lower = word.lower()
-        if word[:1].isupper() and lower not in NOT_NAMES and not (position == 0 and lower in OPENERS):
-            current.append(word)
-        elif current and word[:1].isupper() and lower in NAME_ENDINGS:
-            current.append(word)  # "United States", "Acme Corp": a name's own last word
-        elif current and lower in _CONNECTORS:
-            current.append(word)
-        else:
-            if current:
-                runs.append(current)
-            current = []
-        if token[-1:] in ".,;:" and current:
-            runs.append(current)
-            current = []
+    end = _letters_end(sentence)
+    if sentence.isascii():
+        first, at = _NAME_TOKEN.search(sentence, 0, end), 0
+        while match := _NAME_TOKEN.search(sentence, at, end) if current else _next_capitalised(sentence, at, end):
+            opens = first is not None and match.start() == first.start()
+            current = _add_name_word(runs, current, sentence[at : match.start()], match.group(), opens)
+            at = match.end()
+    else:
+        for position, (gap, token) in enumerate(_GAP_AND_NAME_TOKEN.findall(sentence, 0, end)):
+            if current or token[0].isupper():
+                current = _add_name_word(runs, current, gap, token, position == 0)
     if current:
         runs.append(current)
     return tuple(_to_last_name_word(run) for run in runs)
+
+
+def _add_name_word(runs: list[list[str]], current: list[str], gap: str, token: str, opens: bool) -> list[str]:
+    """The run of name words `current` after one more word (`token`, after `gap`); a run
+    it ends goes into `runs`. `opens`: the word is the sentence's first."""
+    if current and not gap.isspace():  # "Wilson, 47; LaTonya": two names
+        runs.append(current)
+        current = []
+    if token[0] in "#@":
+        token = "#"  # ends a run, as any word that is not a name does
+    word = _NAME_END.sub("", token) if token[-1] in _NAME_END_CHARS else token
+    lower = word.lower()
+    if word[:1].isupper() and lower not in NOT_NAMES and not (opens and lower in OPENERS):
+        current.append(word)
+    elif current and word[:1].isupper() and lower in NAME_ENDINGS:
+        current.append(word)  # "United States", "Acme Corp": a name's own last word
+    elif current and lower in _CONNECTORS:
+        current.append(word)
+    else:
+        if current:
+            runs.append(current)
+        current = []
+    if token[-1:] in ".,;:" and current:
+        runs.append(current)
+        current = []
+    return current
+
+
+# A name word as `_GAP_AND_NAME_TOKEN` reads it (its second group): each run of word
+# characters, "'", "." and "-" holds one, from its first letter (with a "#" or "@" just
+# before the run) to the run's end.
+_NAME_TOKEN = re.compile(r"[#@]?[^\W\d_][\w\u2019'.-]*")
+_CAPITAL = re.compile(r"[A-Z]")
+_BEFORE_A_LETTER = frozenset("0123456789_'.-")  # what of a run of ASCII may stand before its first letter
+
+
+def _next_capitalised(sentence: str, at: int, end: int) -> re.Match[str] | None:
+    """The next name word from `at` (where no word runs on) on of an ASCII sentence that
+    opens with a capital, skipping the rest: a capital that opens a word, not one inside
+    it ("iPhone") nor after a "#" or "@" (a hashtag's, which opens with that)."""
+    while capital := _CAPITAL.search(sentence, at, end):
+        start = run = capital.start()
+        while run > at and sentence[run - 1] in _BEFORE_A_LETTER:
+            run -= 1
+        before = sentence[run - 1] if run else ""
+        if not (before.isalpha() or run == start and before in ("#", "@")):
+            return _NAME_TOKEN.match(sentence, start, end)
+        at = start + 1
+    return None
 
 
 def _letters_end(sentence: str) -> int:
