@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .sentences import CLAUSE_END
-from .text import STOPWORDS, fold, fold_word, stem
+from .text import STOPWORDS, fold, fold_word, has_digit, stem
 
 _MONTH_NAMES = "january february march april may june july august september october november december".split()
 _MONTHS = {month: number + 1 for number, month in enumerate(_MONTH_NAMES)}
@@ -83,7 +83,6 @@ _TIME = re.compile(
     r"|(?<![\w.,:])\d{1,2}\s?(?:[ap]\.\s?m\.|[AaPp][Mm]\b)"
     r"|(?<![\w.,:])[012]\d[0-5]\d\s?(?=GMT|UTC|[A-Z]ST\b|[A-Z]DT\b|hrs?\b|hours\b)"
 )
-_DIGIT = re.compile(r"\d")
 # A weekday in a name ("Patch Tuesday", "Super Tuesday", "Good Friday"): a capitalised word,
 # not the sentence's first, right before it.
 _IN_A_NAME = re.compile(r"(?<=\S\s)(?!On\b|By\b|Since\b|Until\b|Last\b|Early\b|Late\b)[A-Z][a-z]+\s$")
@@ -174,7 +173,7 @@ def copy_day(sentences: Iterable[str]) -> int | None:
 def dates_in(sentence: str) -> tuple[tuple[Date, ...], str]:
     """Dates found, and the sentence with them blanked out so they are not numbers too."""
     found: list[Date] = []
-    if _DIGIT.search(sentence):  # every date but a weekday has a digit; most sentences none
+    if has_digit(sentence):  # every date but a weekday has a digit; most sentences none
         found, masked = _dates_in_digits(_TIME.sub(_blank, sentence) if _TIME_HINT.search(sentence) else sentence)
     else:
         masked = sentence

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from .found import Found
 from .model import Block
-from .text import fold
+from .text import fold, has_digit
 
 # A team's name, after its seed if any ("No. 9 Drake Bulldogs"): "No." opens no name.
 _TEAM = r"(?:No\.\s?\d{1,2}\s)?(?!No\.)[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,3}"
@@ -28,7 +28,6 @@ _LINE = re.compile(rf"(?<![\w,])(?P<x>{_TEAM})\s(?P<n>\d{{1,3}}),\s(?P<y>{_TEAM}
 # "65-53", "65 - 53" (as some scrapers print it), not a date ("2012-04") nor a time.
 _SCORE = re.compile(r"(?<![\w.,:/-])(\d{1,3})\s?[-\u2013]\s?(\d{1,3})(?![\w.,:/]?\d)(?!\s?[-\u2013]\s?\d)")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
-_DIGIT = re.compile(r"\d")
 _LINE_HINT = re.compile(r"\d,\s")  # a figure and a comma: the cheap test before a line is looked for
 
 Line = tuple[Block, str, frozenset[str], tuple[int, int]]  # where, as written, the teams' words, the points
@@ -40,7 +39,7 @@ def _read(
     sentence: str,
 ) -> tuple[tuple[str, frozenset[str], tuple[int, int]] | None, tuple[tuple[str, frozenset[int]], ...]]:
     """A sentence's line of a result, if it is one, and its scores."""
-    if _DIGIT.search(sentence) is None:
+    if not has_digit(sentence):
         return None, ()
     line = None
     match = _LINE.search(sentence) if _LINE_HINT.search(sentence) else None

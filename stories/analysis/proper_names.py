@@ -8,7 +8,7 @@ import re
 
 from .model import Block, Source
 from .spellings import LONG_NAME, MIN_RESPELLED
-from .text import STOPWORDS, fold, fold_word
+from .text import STOPWORDS, ascii_twin, fold, fold_word
 
 Forms = dict[str, dict[str, Block]]  # folded name token -> {form as written: first block}
 Places = dict[str, list[Block]]  # folded name token -> the blocks it stands in (a few)
@@ -21,6 +21,7 @@ NameWord = tuple[str, str, bool, tuple[str, str, str] | None]
 # The first character's class comes before the look behind: the search skips to the
 # characters it allows (two times faster than a look behind tried at every place).
 _CAPITALISED = re.compile(r"[^\W\d_a-z\u00df-\u00f6\u00f8-\u00ff](?<![\w\u2019'#@].)[\w\u2019'-]*")
+_CAPITALISED_ASCII = ascii_twin(_CAPITALISED)
 _POSSESSIVE = re.compile(r"[\u2019']s$|[\u2019'-]+$")
 _LOWER_WORD = re.compile(r"[a-z](?<![\w\u2019'][a-z])[\w\u2019'-]*")  # the same: the letter, then the look behind
 PLACES_KEPT = 12
@@ -113,7 +114,7 @@ def _add_name_word(runs: list[list[str]], current: list[str], gap: str, token: s
 # A name word as `_GAP_AND_NAME_TOKEN` reads it (its second group): each run of word
 # characters, "'", "." and "-" holds one, from its first letter (with a "#" or "@" just
 # before the run) to the run's end.
-_NAME_TOKEN = re.compile(r"[#@]?[^\W\d_][\w\u2019'.-]*")
+_NAME_TOKEN = re.compile(r"[#@]?[^\W\d_][\w\u2019'.-]*", re.ASCII)  # read of ASCII text only
 _CAPITAL = re.compile(r"[A-Z]")
 _BEFORE_A_LETTER = frozenset("0123456789_'.-")  # what of a run of ASCII may stand before its first letter
 
@@ -325,7 +326,7 @@ def capitals_of(text: str) -> list[Capital]:
     written just before it (one space between), if any."""
     out: list[Capital] = []
     previous = None
-    for match in _CAPITALISED.finditer(text):
+    for match in (_CAPITALISED_ASCII if text.isascii() else _CAPITALISED).finditer(text):
         word = match.group()
         if not word[0].isupper():
             continue
