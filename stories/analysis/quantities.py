@@ -299,11 +299,7 @@ def _number(text: str, match: re.Match[str], sentence: str, rates_end: int) -> N
         rate_text=rate_text,
         precision=precision,
         bound=bound,
-        partial=bool(
-            PARTIAL_BEFORE.search(head, words_at)
-            and not HARMED_OTHER.search(head, words_at)
-            or PARTIAL_AFTER.match(text, match.end())
-        ),
+        partial=_partial(head, words_at, text, match.end()),
         ends=None,
         upto=VAGUE_AMOUNTS[" ".join(match.group("vague").lower().split())][1] if match.group("vague") else 0.0,
         attributive=bool(measure) and JOINING_HYPHEN.match(text[end:]) is not None,
@@ -313,6 +309,16 @@ def _number(text: str, match: re.Match[str], sentence: str, rates_end: int) -> N
         subject=subject,
         given=given,
     )
+
+
+def _partial(head: str, words_at: int, text: str, end: int) -> bool:
+    """A part of a count: "the first 17", "another 5", "one of the" (not "wounding another 70")."""
+    before, harmed = _PARTS_ASCII if head.isascii() else _PARTS
+    return bool(before.search(head, words_at) and not harmed.search(head, words_at) or PARTIAL_AFTER.match(text, end))
+
+
+_PARTS = (PARTIAL_BEFORE, HARMED_OTHER)
+_PARTS_ASCII = (ascii_twin(PARTIAL_BEFORE), ascii_twin(HARMED_OTHER))
 
 
 def _value_of(match: re.Match[str]) -> tuple[float, str, bool, float]:
