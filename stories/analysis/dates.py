@@ -172,10 +172,11 @@ def copy_day(sentences: Iterable[str]) -> int | None:
     return None
 
 
-def dates_in(sentence: str) -> tuple[tuple[Date, ...], str]:
-    """Dates found, and the sentence with them blanked out so they are not numbers too."""
+def dates_in(sentence: str, digit: bool | None = None) -> tuple[tuple[Date, ...], str]:
+    """Dates found, and the sentence with them blanked out so they are not numbers too.
+    `digit`: whether the sentence has a digit, when the caller has looked."""
     found: list[Date] = []
-    if has_digit(sentence):  # every date but a weekday has a digit; most sentences none
+    if has_digit(sentence) if digit is None else digit:  # every date but a weekday has a digit; most sentences none
         timed = (_TIME_HINT_ASCII if sentence.isascii() else _TIME_HINT).search(sentence)
         found, masked = _dates_in_digits(_TIME.sub(_blank, sentence) if timed else sentence)
     else:

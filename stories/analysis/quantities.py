@@ -144,8 +144,8 @@ def figures_in(sentence: str) -> tuple[tuple[Number, ...], tuple[Date, ...]]:
     digit = has_digit(sentence)
     if not (digit or "day" in sentence or _spells_a_number(sentence)) or is_stamp(sentence):
         return (), ()
-    dates, masked = dates_in(sentence)
-    if not (digit and has_digit(masked) or _spells_a_number(masked)):
+    dates, masked = dates_in(sentence, digit)
+    if not (digit and (masked is sentence or has_digit(masked)) or _spells_a_number(masked)):
         return (), dates
     return numbers_of(masked, sentence), dates
 

@@ -175,7 +175,8 @@ def fold(text: str) -> str:
     text = text.lower() if ascii_only else strip_accents(normalise(text).casefold())
     if _ACRONYM_HINT.search(text):  # scanning for a "." is cheap; most texts have no acronym
         text = _ACRONYM.sub(lambda m: m.group().replace(".", ""), text)
-    text = _DIGIT_GROUP.sub("", text)
+    if "," in text or "." in text:  # where a digits' grouping stands; not in every text
+        text = _DIGIT_GROUP.sub("", text)
     if ascii_only:  # every character but a word's made a space, at C speed: 3x faster than finding the words
         return " ".join(text.encode().translate(_ASCII_WORD_CHARS).decode().split())
     return " ".join(_WORD.findall(text))
