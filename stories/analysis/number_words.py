@@ -100,14 +100,18 @@ def clauses_before(text: str, start: int) -> tuple[str, str, str]:
     shorter one, ending where it does, has any), or when its last is a mark within 30
     characters of the number (the clause after it is in each window, and no other end can
     take that mark in). Else the shorter two are split too."""
-    clause = CLAUSE_END.split(text[max(0, start - 80) : start])[-1]
+    clause_end = _CLAUSE_END_ASCII if text.isascii() else CLAUSE_END
+    clause = clause_end.split(text[max(0, start - 80) : start])[-1]
     begins = start - len(clause)
     if begins == max(0, start - 80):
         return clause, text[max(0, start - 50) : start], text[max(0, start - 30) : start]
     if begins > start - 30 and text[begins - 1] in _CLAUSE_MARKS:
         return clause, clause, clause
-    lead = CLAUSE_END.split(text[max(0, start - 50) : start])[-1]
-    return clause, lead, CLAUSE_END.split(text[max(0, start - 30) : start])[-1]
+    lead = clause_end.split(text[max(0, start - 50) : start])[-1]
+    return clause, lead, clause_end.split(text[max(0, start - 30) : start])[-1]
+
+
+_CLAUSE_END_ASCII = ascii_twin(CLAUSE_END)
 
 
 # "Harlow, 32, was arrested", "Harlow, a 32-year-old driver": whose age a number is.
@@ -315,7 +319,7 @@ def context_of(text: str, end: int, clause: str) -> tuple[frozenset[str], frozen
 
 def _to_clause_end(text: str) -> str:
     """`text` up to the end of its clause: `CLAUSE_END.split(text, 1)[0]`, without the list."""
-    end = CLAUSE_END.search(text)
+    end = (_CLAUSE_END_ASCII if text.isascii() else CLAUSE_END).search(text)
     return text if end is None else text[: end.start()]
 
 
