@@ -104,14 +104,24 @@ def classify(raws: list[str], shown: list[str] | None = None) -> list[str]:
     kinds = ["body"] * len(raws)
     shown = [display_text(r) for r in raws] if shown is None else shown
     for i, raw in enumerate(raws):
-        if len(shown[i]) < 80 and _BYLINE.match(shown[i]):  # the length first: most passages are longer
-            kinds[i] = "byline"
-        elif _DATELINE_ALONE.match(shown[i]) and len(shown[i].split()) <= 6:
-            kinds[i] = "dateline"
-        elif is_heading(raw) and i > 3:
+        kind = _kind_alone(raw, shown[i])
+        if kind != "heading":
+            kinds[i] = kind
+        elif i > 3:
             kinds[i] = "other"
     _front_matter(raws, shown, kinds)
     return kinds
+
+
+@lru_cache(maxsize=1 << 14)  # the versions of a story repeat most of their passages word for word
+def _kind_alone(raw: str, shown: str) -> str:
+    """A passage's kind from its own shape: "byline", "dateline", "heading" (a Markdown
+    heading: "other" after the first few passages) or "body"."""
+    if len(shown) < 80 and _BYLINE.match(shown):  # the length first: most passages are longer
+        return "byline"
+    if _DATELINE_ALONE.match(shown) and len(shown.split()) <= 6:
+        return "dateline"
+    return "heading" if is_heading(raw) else "body"
 
 
 def _front_matter(raws: list[str], shown: list[str], kinds: list[str]) -> None:

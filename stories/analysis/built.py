@@ -28,11 +28,14 @@ _BUILT = re.compile(
 )
 
 
+BUILT_WORDS = ("built", "constructed", "erected")  # in every sentence `_BUILT` reads
+
+
 def built_of(numbers: Given, sentences: list[tuple[Block, str]], year: int | None) -> Built:
     """The years a source says its buildings were built in, or were as old as in `year`."""
     built: Built = []
     for block, text in sentences:
-        if "built" in text or "constructed" in text or "erected" in text:
+        if any(word in text for word in BUILT_WORDS):
             for match in _BUILT.finditer(text):
                 first = int(match.group("year"))
                 built.append((block, match.group(), (first, first + 9 if match.group("decade") else first)))

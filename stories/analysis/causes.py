@@ -41,11 +41,14 @@ class Death:
 Deaths = list[tuple[Block, Death]]
 
 
+DEATH_WORDS = ("to death",)  # in every cause of death read
+
+
 def deaths_of(sentences: list[tuple[Block, str]]) -> Deaths:
     """A source's causes of death, in order."""
     deaths: Deaths = []
     for block, text in sentences:
-        if "to death" not in text:
+        if DEATH_WORDS[0] not in text:
             continue  # the cheap test: most sentences tell no death this way
         for match in _CAUSE.finditer(text):
             who = match.group("who")

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .sentences import CLAUSE_END
-from .text import STOPWORDS, fold, fold_word, stem
+from .text import STOPWORDS, ascii_twin, fold, fold_word, has_digit, stem
 
 _MONTH_NAMES = "january february march april may june july august september october november december".split()
 _MONTHS = {month: number + 1 for number, month in enumerate(_MONTH_NAMES)}
@@ -39,6 +39,8 @@ _MONTH_THEN_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|De
 _DAY_THEN_MONTH = re.compile(
     r"\d(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+_MAY_DATE = (_MONTH_THEN_DAY, _DAY_THEN_MONTH)
+_MAY_DATE_ASCII = (ascii_twin(_MONTH_THEN_DAY), ascii_twin(_DAY_THEN_MONTH))
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # In every weekday: looked for from its capital, at C speed (`_WEEKDAY` tries each word).
 _WEEKDAY_HINT = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
@@ -83,7 +85,6 @@ _TIME = re.compile(
     r"|(?<![\w.,:])\d{1,2}\s?(?:[ap]\.\s?m\.|[AaPp][Mm]\b)"
     r"|(?<![\w.,:])[012]\d[0-5]\d\s?(?=GMT|UTC|[A-Z]ST\b|[A-Z]DT\b|hrs?\b|hours\b)"
 )
-_DIGIT = re.compile(r"\d")
 # A weekday in a name ("Patch Tuesday", "Super Tuesday", "Good Friday"): a capitalised word,
 # not the sentence's first, right before it.
 _IN_A_NAME = re.compile(r"(?<=\S\s)(?!On\b|By\b|Since\b|Until\b|Last\b|Early\b|Late\b)[A-Z][a-z]+\s$")
@@ -171,11 +172,13 @@ def copy_day(sentences: Iterable[str]) -> int | None:
     return None
 
 
-def dates_in(sentence: str) -> tuple[tuple[Date, ...], str]:
-    """Dates found, and the sentence with them blanked out so they are not numbers too."""
+def dates_in(sentence: str, digit: bool | None = None) -> tuple[tuple[Date, ...], str]:
+    """Dates found, and the sentence with them blanked out so they are not numbers too.
+    `digit`: whether the sentence has a digit, when the caller has looked."""
     found: list[Date] = []
-    if _DIGIT.search(sentence):  # every date but a weekday has a digit; most sentences none
-        found, masked = _dates_in_digits(_TIME.sub(_blank, sentence) if _TIME_HINT.search(sentence) else sentence)
+    if has_digit(sentence) if digit is None else digit:  # every date but a weekday has a digit; most sentences none
+        timed = (_TIME_HINT_ASCII if sentence.isascii() else _TIME_HINT).search(sentence)
+        found, masked = _dates_in_digits(_TIME.sub(_blank, sentence) if timed else sentence)
     else:
         masked = sentence
     if "day" in sentence and _WEEKDAY_HINT.search(sentence):  # "day" in every weekday; then the weekday
@@ -205,6 +208,7 @@ def _weekday(sentence: str, match: re.Match[str]) -> Date:
 
 # What every time of day holds, found six times faster than the times themselves.
 _TIME_HINT = re.compile(r"\d\s?(?::\s?\d\d|[ap]\.\s?m\.|[AaPp][Mm]\b)|\d\d\d\s?(?:GMT|UTC|[A-Z][SD]T\b|hrs?\b|hours\b)")
+_TIME_HINT_ASCII = ascii_twin(_TIME_HINT)
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -216,7 +220,8 @@ def _dates_in_digits(sentence: str) -> tuple[list[Date], str]:
     out. Most sentences have none: the blanked sentence is a copy only once one is found."""
     found: list[Date] = []
     masked = sentence
-    may_date = _MONTH_THEN_DAY.search(sentence) or _DAY_THEN_MONTH.search(sentence)
+    month_then_day, day_then_month = _MAY_DATE_ASCII if sentence.isascii() else _MAY_DATE
+    may_date = month_then_day.search(sentence) or day_then_month.search(sentence)
     for match in _DATE.finditer(sentence) if may_date else ():
         if _in_dateline(sentence, match):
             masked = _blanked(masked, match)

@@ -22,12 +22,13 @@ import time
 
 from diff_match_patch import diff_match_patch
 
-from .text import normalise
+from .text import ascii_twin, normalise
 
 TIMEOUT = 0.25  # seconds per diff; dmp then returns a coarser (still correct) diff
 LONG_TOKENS = 400  # a side longer than this is diffed sentence by sentence first
 _SENTENCE_ENDS = frozenset(".!?\u2026")
 _TOKEN = re.compile(r"(\w+|[^\w\s])")  # split() keeps the white space between tokens
+_TOKEN_ASCII = ascii_twin(_TOKEN)
 _PRIVATE_AREAS = ((0xE000, 0xF900), (0xF0000, 0xFFFFE), (0x100000, 0x10FFFE))
 _FIRST_AREA_SIZE = _PRIVATE_AREAS[0][1] - _PRIVATE_AREAS[0][0]
 _OPS = {0: "=", -1: "-", 1: "+"}
@@ -38,7 +39,7 @@ class Tokens:
     after it; together they spell the text from its first token on."""
 
     def __init__(self, text: str) -> None:
-        self._parts = _TOKEN.split(text)  # white space, token, white space, token, ...
+        self._parts = (_TOKEN_ASCII if text.isascii() else _TOKEN).split(text)  # white space, token, white space, ...
         self.lead = self._parts[0]
         self.words = self._parts[1::2]
         self.spaces = self._parts[2::2]  # after each token

@@ -19,12 +19,13 @@ from .dates import Date, dates_in, same_time
 from .found import Found
 from .model import Block
 from .proper_names import name_runs
-from .text import fold
+from .text import ascii_twin, fold
 
 # (group, doing) -> the dates given it, where, and the name words of the sentence they stand in
 Days = dict[tuple[str, str], list[tuple[Block, Date, frozenset[str]]]]
 
 _WORD = re.compile(r"[^\W\d_][\w\u2019'-]*")
+_WORD_ASCII = ascii_twin(_WORD)
 # Between a doing and its day: "died on Friday", "arrested early Tuesday", "struck late last Sunday".
 _BETWEEN = frozenset({"on", "in", "at", "early", "late", "last", "this", "the", "of", "morning", "night", "evening"})
 _PAST = frozenset(
@@ -67,7 +68,7 @@ def _doing(text: str, date: Date, gerund: bool = False) -> str:
     """The past-tense verb just before a date, folded: "died" of "died on Thursday"; before
     a year, a doing named by its "-ing" word too: "modeling" of "began modeling in 1950"."""
     at = text.find(date.text)
-    for word in reversed(_WORD.findall(text[max(0, at - 60) : at])):
+    for word in reversed((_WORD_ASCII if text.isascii() else _WORD).findall(text[max(0, at - 60) : at])):
         folded = fold(word)
         if folded in _BETWEEN:
             continue

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .dates import Date, dates_in, is_stamp
 from .number_fact import Number
 from .proper_names import name_runs
 from .quantities import numbers_of
-from .text import STOPWORDS, fold, fold_word, stem, strip_accents
+from .text import STOPWORDS, ascii_twin, fold, fold_word, stem, strip_accents
 
 _QUOTE = re.compile(r"\u201c([^\u201c\u201d]{3,600})\u201d|\"([^\"]{3,600})\"")
 _ATTRIBUTION = re.compile(
@@ -31,6 +31,7 @@ _NOT_A_DENIAL = frozenset({"only", "longer", "least", "just", "merely"})  # "not
 # spaces, as some feeds and scrapers print it.
 _BROKEN_APOSTROPHE = re.compile(r"(\w)(?:\"|\s[\u2019']\s)(t|s|ll|re|ve|d|m)\b")
 _WORDS = re.compile(r"[\w\u2019'%-]+(?:\.\w+)*")
+_WORDS_ASCII = ascii_twin(_WORDS)
 # "U.S.", "UN", "NYC": two or more capitals each with a dot, or two or three without, not
 # inside a word. Written to begin with the capital, which the search then looks for at C
 # speed, not with the look behind (tried at every place): the look behind, read after the
@@ -83,7 +84,7 @@ def extract(sentence: str, figures: tuple[tuple[Number, ...], tuple[Date, ...]] 
         numbers, dates = figures
     broken = '"' in sentence or " \u2019 " in sentence or " ' " in sentence
     text = _BROKEN_APOSTROPHE.sub(r"\1'\2", sentence) if broken else sentence
-    words = tuple(_WORDS.findall(text))
+    words = tuple((_WORDS_ASCII if text.isascii() else _WORDS).findall(text))
     negations = (
         tuple(
             index
@@ -107,7 +108,7 @@ def extract(sentence: str, figures: tuple[tuple[Number, ...], tuple[Date, ...]] 
 
 # Every negation cue as a word of ASCII text in lower case (`_NEGATION`, or a word ending in
 # "n't"): a sentence without one, most, has no word to try.
-_CUE_HINT = re.compile(r"\b(?:no|not|never|none|nobody|neither|nor|without)\b|n't")
+_CUE_HINT = re.compile(r"\b(?:no|not|never|none|nobody|neither|nor|without)\b|n't", re.ASCII)  # of ASCII text
 
 
 def _may_negate(text: str) -> bool:
@@ -138,6 +139,9 @@ def extract_passage(text: str) -> Facts:
     )
 
 
+# Quotes, attributions and abbreviations are read of sentences and of whole passages: a
+# passage of one sentence (most) and a passage both versions print are read once.
+@lru_cache(maxsize=4096)
 def _acronyms(text: str) -> tuple[str, ...]:
     if not _ACRONYM_HINT.search(text):  # in every acronym; a quick look rules out most texts
         return ()
@@ -149,6 +153,7 @@ def _content(words: tuple[str, ...], negations: tuple[int, ...]) -> frozenset[st
     return frozenset(stem(word) for word in map(fold_word, kept) if word and word not in STOPWORDS)
 
 
+@lru_cache(maxsize=4096)
 def _quotes(sentence: str) -> tuple[Quote, ...]:
     if '"' not in sentence and "\u201c" not in sentence:  # how every quotation opens; most texts have none
         return ()
@@ -172,6 +177,7 @@ _ATTRIBUTION_HINT = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _attributions(sentence: str) -> tuple[Attribution, ...]:
     if not _ATTRIBUTION_HINT.search(sentence):
         return ()

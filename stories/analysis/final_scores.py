@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from .found import Found
 from .model import Block
-from .text import fold
+from .text import ascii_twin, fold, has_digit
 
 # A team's name, after its seed if any ("No. 9 Drake Bulldogs"): "No." opens no name.
 _TEAM = r"(?:No\.\s?\d{1,2}\s)?(?!No\.)[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,3}"
@@ -28,8 +28,10 @@ _LINE = re.compile(rf"(?<![\w,])(?P<x>{_TEAM})\s(?P<n>\d{{1,3}}),\s(?P<y>{_TEAM}
 # "65-53", "65 - 53" (as some scrapers print it), not a date ("2012-04") nor a time.
 _SCORE = re.compile(r"(?<![\w.,:/-])(\d{1,3})\s?[-\u2013]\s?(\d{1,3})(?![\w.,:/]?\d)(?!\s?[-\u2013]\s?\d)")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
-_DIGIT = re.compile(r"\d")
 _LINE_HINT = re.compile(r"\d,\s")  # a figure and a comma: the cheap test before a line is looked for
+
+_ANY_TEXT = (_LINE_HINT, _LINE, _SCORE)
+_ASCII = (ascii_twin(_LINE_HINT), ascii_twin(_LINE), ascii_twin(_SCORE))
 
 Line = tuple[Block, str, frozenset[str], tuple[int, int]]  # where, as written, the teams' words, the points
 Score = tuple[Block, str, frozenset[str], frozenset[int]]  # where, as written, the sentence's names, the figures
@@ -40,16 +42,17 @@ def _read(
     sentence: str,
 ) -> tuple[tuple[str, frozenset[str], tuple[int, int]] | None, tuple[tuple[str, frozenset[int]], ...]]:
     """A sentence's line of a result, if it is one, and its scores."""
-    if _DIGIT.search(sentence) is None:
+    if not has_digit(sentence):
         return None, ()
     line = None
-    match = _LINE.search(sentence) if _LINE_HINT.search(sentence) else None
+    line_hint, line_, score = _ASCII if sentence.isascii() else _ANY_TEXT
+    match = line_.search(sentence) if line_hint.search(sentence) else None
     if match:
         teams = frozenset(fold(match.group("x")).split()) | frozenset(fold(match.group("y")).split())
         line = (match.group(), teams, (int(match.group("n")), int(match.group("m"))))
     if "-" not in sentence and "\u2013" not in sentence:
         return line, ()
-    scores = tuple((m.group(), frozenset({int(m.group(1)), int(m.group(2))})) for m in _SCORE.finditer(sentence))
+    scores = tuple((m.group(), frozenset({int(m.group(1)), int(m.group(2))})) for m in score.finditer(sentence))
     return line, scores
 
 

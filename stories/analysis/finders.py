@@ -53,11 +53,14 @@ class Finding:
 Findings = list[tuple[Block, Finding]]
 
 
+FINDING_WORDS = ("found", "discovered")  # in every finding read
+
+
 def findings_of(sentences: list[tuple[Block, str]]) -> Findings:
     """Who a source says found each thing, in order."""
     findings: Findings = []
     for block, text in sentences:
-        if "found" not in text and "discovered" not in text:
+        if not any(word in text for word in FINDING_WORDS):
             continue  # the cheap test: most sentences find nothing
         for pattern in (_BY, _ACTIVE):
             match = pattern.search(text)

@@ -38,7 +38,7 @@ def game_clocks_of(sentences: list[tuple[Block, str]]) -> Clocked:
     """The readings of the game clock a source gives: seconds left -> where, as written."""
     readings: Clocked = {}
     for block, text in sentences:
-        if "with" not in text.lower() or not any(word in text for word in _HINTS):
+        if "with" not in text.lower() or not any(word in text for word in TIME_LEFT_WORDS):
             continue  # the cheap test: most sentences give no time left on a clock
         for match in _GAME_CLOCK.finditer(text):
             minutes = int(match.group("m") or match.group("mins") or 0)
@@ -49,7 +49,7 @@ def game_clocks_of(sentences: list[tuple[Block, str]]) -> Clocked:
     return readings
 
 
-_HINTS = ("left", "to go", "to play", "remaining")
+TIME_LEFT_WORDS = ("left", "to go", "to play", "remaining")
 
 
 def check_game_clocks(found: Found, clocked_a: Clocked, clocked_b: Clocked) -> None:

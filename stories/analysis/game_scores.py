@@ -10,6 +10,7 @@ import re
 
 from .found import Found
 from .model import Block
+from .text import ascii_twin
 
 # "45-36", "45 - 36" (as some scrapers print it), not a date ("2012-04") nor a time.
 _SCORE = re.compile(r"(?<![\w.,:/-])(\d{1,3})\s?[-\u2013]\s?(\d{1,3})(?![\w.,:/]?\d)(?!\s?[-\u2013]\s?\d)")
@@ -19,11 +20,13 @@ _GAME_CLOCK = re.compile(
     re.I,
 )
 
+_SCORE_ASCII, _GAME_CLOCK_ASCII = ascii_twin(_SCORE), ascii_twin(_GAME_CLOCK)
+
 
 def _score(sentence: str) -> tuple[str, tuple[int, int]] | None:
     """The one score a sentence gives, as written and as its two figures; None for none or
     for several."""
-    matches = list(_SCORE.finditer(sentence))
+    matches = list((_SCORE_ASCII if sentence.isascii() else _SCORE).finditer(sentence))
     if len(matches) != 1:
         return None
     match = matches[0]
@@ -31,7 +34,8 @@ def _score(sentence: str) -> tuple[str, tuple[int, int]] | None:
 
 
 def _game_clock(sentence: str) -> tuple[int, int] | None:
-    clocks = {(int(m.group(1)), int(m.group(2))) for m in _GAME_CLOCK.finditer(sentence)}
+    game_clock = _GAME_CLOCK_ASCII if sentence.isascii() else _GAME_CLOCK
+    clocks = {(int(m.group(1)), int(m.group(2))) for m in game_clock.finditer(sentence)}
     return clocks.pop() if len(clocks) == 1 else None
 
 

@@ -4,11 +4,10 @@ dead", "30 people were killed", "killed at least 40 people"), or "" when it coun
 from __future__ import annotations
 
 import functools
-import re
 
 from .number_fact import Number
 from .number_words import HARMED_OTHER
-from .text import STOPWORDS, fold, stem
+from .text import STOPWORDS, fold, has_digit, stem
 
 _HARMS = {
     "dead": "killed kill kills killing dead died die dies dying deaths death fatalities lives bodies",
@@ -34,7 +33,7 @@ def harm_of(number: Number) -> str:
     # "30 people were killed and 55 others injured"; but "killing 10 people and wounding
     # another 70" names the second count's own harm.
     lead = number.lead
-    if _FIGURE.search(lead):
+    if has_digit(lead):
         harmed = HARMED_OTHER.search(lead)
         lead = harmed.group() if harmed else ""
     words_before = [word for word in fold(lead).split() if word not in STOPWORDS][-WORDS_BEFORE:]
@@ -64,6 +63,5 @@ def bare_toll(number: Number) -> bool:
     return bool(harm_of(number)) and not number.text[len(number.raw) :].strip()
 
 
-_FIGURE = re.compile(r"\d")
 _JOINING = frozenset({"and", "or", "but"})  # the number's phrase ends: what follows is another
 WORDS_BEFORE = 3  # content words before a number, in its clause, that may say what harm it counts

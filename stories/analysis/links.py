@@ -40,6 +40,23 @@ class Link:
     score: float
 
 
+# A frozen dataclass's __init__ sets each field through object.__setattr__; the refs of every
+# sentence and the links of every pair of sources are made without it (as `number_fact.made`).
+_NEW = object.__new__
+
+
+def _ref(block: Block, index: int) -> SentenceRef:
+    ref = _NEW(SentenceRef)
+    ref.__dict__.update(block=block, index=index, text=block.sentences[index].text)
+    return ref
+
+
+def _link(a: SentenceRef, b: SentenceRef, score: float) -> Link:
+    link = _NEW(Link)
+    link.__dict__.update(a=a, b=b, score=score)
+    return link
+
+
 class SentenceSpace:
     """Sentence vectors and facts of all original (non-repeat) blocks, computed once."""
 
@@ -49,7 +66,7 @@ class SentenceSpace:
             if block.repeat_of is None:
                 refs = self.refs.setdefault(block.source, [])
                 if len(refs) < MAX_SENTENCES:
-                    refs.extend(SentenceRef(block, i) for i in range(len(block.sentences)))
+                    refs.extend(_ref(block, i) for i in range(len(block.sentences)))
         flat = [r for refs in self.refs.values() for r in refs]
         self.vectors = tfidf(content_terms_of(r.text for r in flat)).unit()
         self._by_source: dict[str, TermRows] = {}
@@ -125,7 +142,7 @@ class SentenceSpace:
             better = values > column_best  # ties keep the earlier row, as argmax does
             column_best[better], column_row[better] = values[better], in_column[better] + first
         best.update(zip(zip(column_row.tolist(), range(len(rb))), column_best.tolist()))
-        return [Link(ra[i], rb[j], score) for (i, j), score in sorted(best.items()) if score >= LINK_MIN]
+        return [_link(ra[i], rb[j], score) for (i, j), score in sorted(best.items()) if score >= LINK_MIN]
 
 
 class _SameRow:

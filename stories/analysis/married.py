@@ -45,11 +45,14 @@ class Wedding:
 Weddings = tuple[list[tuple[Block, Wedding]], int | None]  # the spans, and the copy's day
 
 
+WEDDING_WORDS = ("married", "wed ")  # in every span since a wedding read
+
+
 def weddings_of(sentences: list[tuple[Block, str]], day: int | None) -> Weddings:
     """A source's spans since a wedding, and the day its copy was written (if its stamp says)."""
     found = []
     for block, text in sentences:
-        if "married" not in text and "wed " not in text:  # the cheap test: most sentences tell of none
+        if not any(word in text for word in WEDDING_WORDS):  # the cheap test: most sentences tell of none
             continue
         for match in _WEDDING.finditer(text):
             count = match.group("count").lower()

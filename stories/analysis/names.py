@@ -17,7 +17,7 @@ from .facts import Facts
 from .found import Found
 from .links import SentenceRef, SentenceSpace
 from .model import Block
-from .proper_names import NAME_ENDINGS, SourceNames
+from .proper_names import NAME_ENDINGS, SourceNames, WrittenInLowerCase
 from .spellings import (
     LONG_NAME,
     MIN_RESPELLED,
@@ -33,7 +33,7 @@ from .spellings import (
     vowel_changed,
     y_or_ie,
 )
-from .text import STOPWORDS, fold, stem
+from .text import fold, stem
 
 MIN_RESPELLED_BESIDE_A_NAME = 4  # "Lock" / "Locke", when "Salazar" stands beside both
 SHARED_CONTENT = 2  # content words two sentences share, names aside, to be in like company
@@ -94,18 +94,23 @@ def check_respelled_anywhere(found: Found, a: SourceNames, b: SourceNames, space
     """A name one source never uses, a letter or two away from (or run together with, or a
     prefix away from) a name the other uses, wherever the two stand, so long as they stand
     in like company."""
-    common = a.common | b.common | STOPWORDS
+    common = WrittenInLowerCase(a, b)
     for mine, theirs, flipped in ((a, b, False), (b, a, True)):
         _check_spelled_otherwise(found, mine, theirs, flipped, common, space)
         _check_run_together(found, mine, theirs, flipped)
 
 
 def _check_spelled_otherwise(
-    found: Found, mine: SourceNames, theirs: SourceNames, flipped: bool, common: set[str], space: SentenceSpace
+    found: Found,
+    mine: SourceNames,
+    theirs: SourceNames,
+    flipped: bool,
+    common: WrittenInLowerCase,
+    space: SentenceSpace,
 ) -> None:
     """The names only `mine` writes that are one `theirs` writes spelled otherwise."""
     for key in sorted(mine.forms):
-        if key in theirs.forms or key in common or len(key) < MIN_RESPELLED_BESIDE_A_NAME:
+        if key in theirs.forms or len(key) < MIN_RESPELLED_BESIDE_A_NAME or key in common:
             continue
         for other in _spellings_of(key, theirs, common):
             pair = (other, key) if flipped else (key, other)
@@ -136,9 +141,16 @@ def check_first_names(found: Found, a: SourceNames, b: SourceNames) -> None:
     """One surname after two spellings of a first name, each source writing only its own:
     "Brian Dalton" / "Bryant Dalton", "Elias Vrettakos" / "Ilias Vrettakos"."""
     for surname in sorted(set(a.before) & set(b.before)):
+        # A first name the other source writes too is no respelling: most of them, so
+        # each side's are sifted once, not in each pair.
+        firsts_b = [(first, place) for first, place in sorted(b.before[surname].items()) if first not in a.forms]
+        if not firsts_b:
+            continue
         for first_a, (written_a, block_a) in sorted(a.before[surname].items()):
-            for first_b, (written_b, block_b) in sorted(b.before[surname].items()):
-                if first_a in b.forms or first_b in a.forms or (first_a, first_b) in found.respelled:
+            if first_a in b.forms:
+                continue
+            for first_b, (written_b, block_b) in firsts_b:
+                if (first_a, first_b) in found.respelled:
                     continue
                 short_form = first_a.startswith(first_b) or first_b.startswith(first_a)  # "Phil" / "Philip"
                 if (
@@ -216,15 +228,16 @@ def _respelled_after_c_or_k(key_a: str, key_b: str) -> bool:
     return rest_a == rest_b or respelled("c" + rest_a, "c" + rest_b)
 
 
-def _spellings_of(key: str, theirs: SourceNames, common: set[str]) -> list[str]:
-    """The other source's names that may be `key` spelled otherwise, in their order."""
+def _spellings_of(key: str, theirs: SourceNames, common: WrittenInLowerCase) -> list[str]:
+    """The other source's names that may be `key` spelled otherwise, in their order (whether
+    a source writes a word in lower case is asked last: it is read word by word)."""
     return [
         other
         for other in theirs.lookalikes.of(key)
         if other != key
-        and other not in common
         and abs(len(other) - len(key)) <= 3
         and (respelled(key, other) or prefixed(key, other) or swapped(key, other) or first_letter_changed(key, other))
+        and other not in common
     ]
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .dates import MONTHS_AND_WEEKDAYS
 from .proper_names import NOT_NAMES, name_runs
 from .sentences import CLAUSE_END
-from .text import STOPWORDS, fold, fold_word, stem
+from .text import STOPWORDS, ascii_twin, fold, fold_word, stem
 from .units import QUALIFIERS
 
 if TYPE_CHECKING:
@@ -100,14 +100,18 @@ def clauses_before(text: str, start: int) -> tuple[str, str, str]:
     shorter one, ending where it does, has any), or when its last is a mark within 30
     characters of the number (the clause after it is in each window, and no other end can
     take that mark in). Else the shorter two are split too."""
-    clause = CLAUSE_END.split(text[max(0, start - 80) : start])[-1]
+    clause_end = _CLAUSE_END_ASCII if text.isascii() else CLAUSE_END
+    clause = clause_end.split(text[max(0, start - 80) : start])[-1]
     begins = start - len(clause)
     if begins == max(0, start - 80):
         return clause, text[max(0, start - 50) : start], text[max(0, start - 30) : start]
     if begins > start - 30 and text[begins - 1] in _CLAUSE_MARKS:
         return clause, clause, clause
-    lead = CLAUSE_END.split(text[max(0, start - 50) : start])[-1]
-    return clause, lead, CLAUSE_END.split(text[max(0, start - 30) : start])[-1]
+    lead = clause_end.split(text[max(0, start - 50) : start])[-1]
+    return clause, lead, clause_end.split(text[max(0, start - 30) : start])[-1]
+
+
+_CLAUSE_END_ASCII = ascii_twin(CLAUSE_END)
 
 
 # "Harlow, 32, was arrested", "Harlow, a 32-year-old driver": whose age a number is.
@@ -151,13 +155,14 @@ PLUS = re.compile(r"\s?(?:-\s?plus\b|\+)", re.I)  # "three-plus seasons", "20+ y
 
 # Any of the bounds, in one search: most numbers have none, which took five searches to tell.
 _ANY_BOUND = re.compile("|".join(pattern.pattern for _, pattern in _BOUNDS))
+_ANY_BOUND_ASCII = ascii_twin(_ANY_BOUND)
 
 
 def bound_of(head: str, start: int = 0) -> str:
     """How the words just before a number bound it: over, under, near, about, or exactly ("").
     `start`: where in `head` a bound may begin (`last_words_at`)."""
     head = " " + head
-    if _ANY_BOUND.search(head, start) is None:
+    if (_ANY_BOUND_ASCII if head.isascii() else _ANY_BOUND).search(head, start) is None:
         return ""
     return next((name for name, pattern in _BOUNDS if pattern.search(head, start)), "")
 
@@ -180,6 +185,7 @@ _RATE = re.compile(
     r"(?!\s+(?:before|after|later|earlier|ago|into|from|or\s+so)\b)",  # "struck an hour before": a time, no rate
     re.I,
 )
+_RATE_ASCII = ascii_twin(_RATE)
 _RATE_ADVERBS = {
     "hourly": "hour",
     "daily": "day",
@@ -207,7 +213,7 @@ def rates_to(text: str) -> int:
 
 def rate_of(text: str, end: int) -> tuple[str, int]:
     """The time a number is counted per, within the words after it, and where it ends."""
-    match = _RATE.match(text, end)
+    match = (_RATE_ASCII if text.isascii() else _RATE).match(text, end)
     if match is None:
         return "", end
     unit = match.group("unit") or _RATE_ADVERBS[match.group("adverb").lower()]
@@ -218,16 +224,18 @@ _FOLLOWING = re.compile(r"(?:[\s-]+[^\W\d_][\w\u2019'-]*){1,2}")
 _FOLLOWING_ONE = re.compile(r"[\s-]+[^\W\d_][\w\u2019'-]*")
 _GLUED = re.compile(r"[^\W\d_]+(?=[\s,.;:!?)]|$)")
 _BEFORE_SPACE_OR_HYPHEN = re.compile(r"(?=[\s-])")
+_FOLLOWING_ASCII, _GLUED_ASCII = ascii_twin(_FOLLOWING), ascii_twin(_GLUED)
 
 
 def following_words(text: str, start: int = 0) -> str:
     """Up to two words after a number, to say what it counts ("250 prisoners", "200ft drop"):
     those of `text[start:]`, read where they stand (not sliced off for each number)."""
-    glued = _GLUED.match(text, start)  # a unit written onto the number: "200ft"
+    ascii = text.isascii()
+    glued = (_GLUED_ASCII if ascii else _GLUED).match(text, start)  # a unit written onto the number: "200ft"
     if glued:
         after = _FOLLOWING_ONE.match(following_words(text, glued.end()))
         return glued.group() + (after.group() if after else "")
-    match = _FOLLOWING.match(text, start)
+    match = (_FOLLOWING_ASCII if ascii else _FOLLOWING).match(text, start)
     if not match:
         return ""
     kept = []
@@ -240,13 +248,14 @@ def following_words(text: str, start: int = 0) -> str:
 
 JOINING_HYPHEN = re.compile(r"^\s?-\s?")
 _JOINED_THEN_NOUN = re.compile(r"\s?-\s?[^\W\d_]+\s+([^\W\d_]+)")
+_JOINED_THEN_NOUN_ASCII = ascii_twin(_JOINED_THEN_NOUN)
 
 
 def described(text: str, end: int, counts: frozenset[str]) -> str:
     """The noun a number joined to a word by a hyphen describes: "a 10-rack system" (a kind
     of system, not a count of racks); "" for a plain count. Measures ("a 4-1/2-month prison
     term") are left to their unit."""
-    joined = _JOINED_THEN_NOUN.match(text, end)
+    joined = (_JOINED_THEN_NOUN_ASCII if text.isascii() else _JOINED_THEN_NOUN).match(text, end)
     if joined is None:
         return ""
     noun = stem(fold(joined.group(1)))
@@ -258,6 +267,8 @@ _AND = re.compile(r"\s(?:and|or|but)\s", re.I)
 # grenades", "state-owned companies", "Saudi-backed militias" (hyphenated or not).
 _MODIFYING = frozenset("propelled powered owned backed funded sponsored controlled operated fuelled fueled".split())
 _AND_A_NUMBER = re.compile(r"\s(?:and|or)\s[$€£¥]?\d+(?:[.,]\s?\d+)*", re.I)
+_AND_ANY_TEXT = (_AND_A_NUMBER, _AND)
+_AND_ASCII = (ascii_twin(_AND_A_NUMBER), ascii_twin(_AND))
 _SPACED_AGE = re.compile(r"^\s?-\s?(years?)\s?-\s?old\b", re.I)
 
 
@@ -281,10 +292,11 @@ def context_of(text: str, end: int, clause: str) -> tuple[frozenset[str], frozen
         if "-" in after_text[:2]:  # where a joining hyphen can stand (`JOINING_HYPHEN`)
             after_text = JOINING_HYPHEN.sub(" ", after_text)
     after_text = _to_clause_end(after_text)
-    coordinated = _AND_A_NUMBER.match(after_text)  # "7.6 and 7.5 magnitude quakes": what the second counts
+    and_a_number, and_ = _AND_ASCII if after_text.isascii() else _AND_ANY_TEXT
+    coordinated = and_a_number.match(after_text)  # "7.6 and 7.5 magnitude quakes": what the second counts
     if coordinated:
         after_text = after_text[coordinated.end() :]
-    joined = _AND.search(after_text)  # "injuring dozens and destroying": not what it counts
+    joined = and_.search(after_text)  # "injuring dozens and destroying": not what it counts
     if joined:
         after_text = after_text[: joined.start()]
     words = folded_words(after_text)
@@ -307,7 +319,7 @@ def context_of(text: str, end: int, clause: str) -> tuple[frozenset[str], frozen
 
 def _to_clause_end(text: str) -> str:
     """`text` up to the end of its clause: `CLAUSE_END.split(text, 1)[0]`, without the list."""
-    end = CLAUSE_END.search(text)
+    end = (_CLAUSE_END_ASCII if text.isascii() else CLAUSE_END).search(text)
     return text if end is None else text[: end.start()]
 
 

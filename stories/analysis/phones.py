@@ -17,6 +17,7 @@ import re
 
 from .found import Found
 from .model import Block
+from .text import ascii_twin
 
 Phones = dict[str, tuple[Block, str]]  # digits -> the first place it stands, as written
 
@@ -28,6 +29,7 @@ _PHONE = re.compile(
 # in brackets), found three times faster than the numbers: most sentences hold none. Its
 # first character a class of its own, so that the search skips to the digits and brackets.
 _HINT = re.compile(r"[\d(](?:(?<=\d)[\s-]\d|(?<=\()\d)")
+_HINT_ASCII = ascii_twin(_HINT)
 _MIN_DIGITS = 7
 _SHARED_UP_TO = 1  # digits at the end of the shorter number that may differ: a slip, not another line
 
@@ -44,7 +46,7 @@ def phones_of(sentences: list[tuple[Block, str]]) -> Phones:
 @functools.lru_cache(maxsize=4096)  # the versions of a story repeat most of their sentences
 def _phones_in(text: str) -> tuple[tuple[str, str], ...]:
     """A sentence's telephone numbers: their digits, and each as written."""
-    if not _HINT.search(text):
+    if not (_HINT_ASCII if text.isascii() else _HINT).search(text):
         return ()
     numbers = ((re.sub(r"\D", "", match.group()), match.group().strip()) for match in _PHONE.finditer(text))
     return tuple((digits, written) for digits, written in numbers if len(digits) >= _MIN_DIGITS)

@@ -19,7 +19,7 @@ from .agreement import check_one_value
 from .found import Found
 from .given_numbers import ByKind, Given, by_kind
 from .number_fact import Number
-from .text import stem
+from .text import ascii_twin, stem
 
 Populations = ByKind  # kind of place -> its populations given, where
 
@@ -31,6 +31,8 @@ _POPULATION_BEFORE = re.compile(rf"\bpopulation\s+(?:of\s+)?{_BOUND}$", re.I)
 # What stands before a count of people that is a population: "a city of 160,000 people",
 # "home to 120,000 people", "which has about 200,000 residents".
 _HOME_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_KINDS)})\s+of|\bhome\s+(?:to|by|for)|\bwhich\s+has)\s+{_BOUND}$", re.I)
+_BEFORE_ANY_TEXT = (_POPULATION_BEFORE, _HOME_BEFORE)
+_BEFORE_ASCII = (ascii_twin(_POPULATION_BEFORE), ascii_twin(_HOME_BEFORE))
 _DWELLERS = frozenset(stem(word) for word in "people residents inhabitants".split())
 _BEFORE = 80  # characters before a population in which its kind of place is named
 _CLAUSE = 160  # characters before a population in which a clause of "which" that gives it opens
@@ -46,9 +48,10 @@ def _kind_of_population(number: Number) -> str:
         return ""
     at = number.sentence.find(number.raw)
     before = number.sentence[max(0, at - _BEFORE) : at] if at >= 0 else ""
-    said = _POPULATION_BEFORE.search(before)
+    population_before, home_before = _BEFORE_ASCII if before.isascii() else _BEFORE_ANY_TEXT
+    said = population_before.search(before)
     if not said and number.counts & _DWELLERS:
-        said = _HOME_BEFORE.search(before)
+        said = home_before.search(before)
     if not said:
         return ""
     kinds = _antecedent(number.sentence[max(0, at - _CLAUSE) : at], said) or _KIND.findall(before)

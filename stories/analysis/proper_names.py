@@ -8,7 +8,7 @@ import re
 
 from .model import Block, Source
 from .spellings import LONG_NAME, MIN_RESPELLED
-from .text import STOPWORDS, fold_word
+from .text import STOPWORDS, ascii_twin, fold, fold_word
 
 Forms = dict[str, dict[str, Block]]  # folded name token -> {form as written: first block}
 Places = dict[str, list[Block]]  # folded name token -> the blocks it stands in (a few)
@@ -21,6 +21,7 @@ NameWord = tuple[str, str, bool, tuple[str, str, str] | None]
 # The first character's class comes before the look behind: the search skips to the
 # characters it allows (two times faster than a look behind tried at every place).
 _CAPITALISED = re.compile(r"[^\W\d_a-z\u00df-\u00f6\u00f8-\u00ff](?<![\w\u2019'#@].)[\w\u2019'-]*")
+_CAPITALISED_ASCII = ascii_twin(_CAPITALISED)
 _POSSESSIVE = re.compile(r"[\u2019']s$|[\u2019'-]+$")
 _LOWER_WORD = re.compile(r"[a-z](?<![\w\u2019'][a-z])[\w\u2019'-]*")  # the same: the letter, then the look behind
 PLACES_KEPT = 12
@@ -59,36 +60,78 @@ TITLE_CASE_SHARE = 0.6  # of a passage's words capitalised: a headline in title 
 NAME_ENDINGS = frozenset({"state", "states", "corp", "inc", "ltd", "bros"})  # of NOT_NAMES, ending a name
 
 
+@functools.lru_cache(maxsize=1 << 14)  # read by a sentence's facts, its dates' doings, its quotes' speakers
 def name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
-    """Runs of capitalised words that are not sentence openers, titles, months or days."""
+    """Runs of capitalised words that are not sentence openers, titles, months or days.
+
+    Outside a name, a word not capitalised (or a hashtag) starts none: most words. In ASCII
+    text the words are not all read: from one name to the next capital that opens a word
+    (`_next_capitalised`), and word by word only while a name runs."""
     runs: list[list[str]] = []
     current: list[str] = []
-    for position, (gap, token) in enumerate(_GAP_AND_NAME_TOKEN.findall(sentence, 0, _letters_end(sentence))):
-        if not current and not token[0].isupper():
-            continue  # most words: outside a name, a word not capitalised (or a hashtag) starts none
-        if current and not gap.isspace():  # "Wilson, 47; LaTonya": two names
-            runs.append(current)
-            current = []
-        if token[0] in "#@":
-            token = "#"  # ends a run, as any word that is not a name does
-        word = _NAME_END.sub("", token) if token[-1] in _NAME_END_CHARS else token
-        lower = word.lower()
-        if word[:1].isupper() and lower not in NOT_NAMES and not (position == 0 and lower in OPENERS):
-            current.append(word)
-        elif current and word[:1].isupper() and lower in NAME_ENDINGS:
-            current.append(word)  # "United States", "Acme Corp": a name's own last word
-        elif current and lower in _CONNECTORS:
-            current.append(word)
-        else:
-            if current:
-                runs.append(current)
-            current = []
-        if token[-1:] in ".,;:" and current:
-            runs.append(current)
-            current = []
+    end = _letters_end(sentence)
+    if sentence.isascii():
+        first, at = _NAME_TOKEN.search(sentence, 0, end), 0
+        while match := _NAME_TOKEN.search(sentence, at, end) if current else _next_capitalised(sentence, at, end):
+            opens = first is not None and match.start() == first.start()
+            current = _add_name_word(runs, current, sentence[at : match.start()], match.group(), opens)
+            at = match.end()
+    else:
+        for position, (gap, token) in enumerate(_GAP_AND_NAME_TOKEN.findall(sentence, 0, end)):
+            if current or token[0].isupper():
+                current = _add_name_word(runs, current, gap, token, position == 0)
     if current:
         runs.append(current)
     return tuple(_to_last_name_word(run) for run in runs)
+
+
+def _add_name_word(runs: list[list[str]], current: list[str], gap: str, token: str, opens: bool) -> list[str]:
+    """The run of name words `current` after one more word (`token`, after `gap`); a run
+    it ends goes into `runs`. `opens`: the word is the sentence's first."""
+    if current and not gap.isspace():  # "Wilson, 47; LaTonya": two names
+        runs.append(current)
+        current = []
+    if token[0] in "#@":
+        token = "#"  # ends a run, as any word that is not a name does
+    word = _NAME_END.sub("", token) if token[-1] in _NAME_END_CHARS else token
+    lower = word.lower()
+    if word[:1].isupper() and lower not in NOT_NAMES and not (opens and lower in OPENERS):
+        current.append(word)
+    elif current and word[:1].isupper() and lower in NAME_ENDINGS:
+        current.append(word)  # "United States", "Acme Corp": a name's own last word
+    elif current and lower in _CONNECTORS:
+        current.append(word)
+    else:
+        if current:
+            runs.append(current)
+        current = []
+    if token[-1:] in ".,;:" and current:
+        runs.append(current)
+        current = []
+    return current
+
+
+# A name word as `_GAP_AND_NAME_TOKEN` reads it (its second group): each run of word
+# characters, "'", "." and "-" holds one, from its first letter (with a "#" or "@" just
+# before the run) to the run's end.
+_NAME_TOKEN = re.compile(r"[#@]?[^\W\d_][\w\u2019'.-]*", re.ASCII)  # read of ASCII text only
+_CAPITAL = re.compile(r"[A-Z]")
+_BEFORE_A_LETTER = frozenset("0123456789_'.-")  # what of a run of ASCII may stand before its first letter
+
+
+def _next_capitalised(sentence: str, at: int, end: int) -> re.Match[str] | None:
+    """The next name word from `at` (where no word runs on) on of an ASCII sentence that
+    opens with a capital, skipping the rest: a capital that opens a word, not one inside
+    it ("iPhone") nor after a "#" or "@" (a hashtag's, which opens with that)."""
+    while capital := _CAPITAL.search(sentence, at, end):
+        start = run = capital.start()
+        while run > at and sentence[run - 1] in _BEFORE_A_LETTER:
+            run -= 1
+        before = sentence[run - 1] if run else ""
+        if not (before.isalpha() or run == start and before in ("#", "@")):
+            return _NAME_TOKEN.match(sentence, start, end)
+        at = start + 1
+    return None
 
 
 def _letters_end(sentence: str) -> int:
@@ -129,7 +172,12 @@ class SourceNames:
                 if words is None:
                     words = read[block.text] = name_words(block)
                 self._read(block, words)
-        self.common = set().union(*map(_common_words, (block.text for block in source.blocks)))
+        self.texts = [block.text for block in source.blocks]
+
+    @functools.cached_property
+    def lower_case(self) -> LowerCaseWords:
+        """The words the source writes in lower case (`WrittenInLowerCase`)."""
+        return LowerCaseWords(self.texts)
 
     @functools.cached_property
     def lookalikes(self) -> Lookalikes:
@@ -158,7 +206,7 @@ def name_words(block: Block) -> list[NameWord]:
     # no name mid-sentence. A short line mostly of names that writes a word of its own in
     # lower case ("Aviation expert Hugh Dalby said:") is no title.
     title_case = len(capitals) >= TITLE_CASE_SHARE * len(block.text.split()) and not _lower_content(block.text)
-    births, birth_name = _BIRTH_HINT.search(block.text) is not None, False  # the cheap test: most have none
+    births, birth_name = _born_in(block.text), False  # the cheap test: most have none
     words: list[NameWord] = []
     for start, token, key, first in capitals:
         after_born = births and _BORN.search(block.text, max(0, start - 8), start) is not None
@@ -171,6 +219,74 @@ def name_words(block: Block) -> list[NameWord]:
         pair = None if first is None else (fold_word(first + token), fold_word(first), f"{first} {token}")
         words.append((key, token, bool(mid_sentence), pair))
     return words
+
+
+class WrittenInLowerCase:
+    """The words (folded) that some of the given sources write in lower case somewhere, and
+    the stop words: words that are not names (`word in written`)."""
+
+    def __init__(self, *sources: SourceNames) -> None:
+        self.sources = sources
+
+    def __contains__(self, word: object) -> bool:
+        return word in STOPWORDS or any(word in source.lower_case for source in self.sources)
+
+
+class LowerCaseWords:
+    """The words (folded) a source's passages write in lower case, as `_common_words` reads
+    them (`word in words`). Asked of a few words only (the names that one source of a pair
+    writes and the other does not), an ASCII source is not read word by word: each word
+    asked is looked for in its lower-cased text, and only where it stands is the word
+    written there read (`_lower_case_at`); half a story's reading of names went on
+    gathering every word, to ask of a few dozen."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.text = "\n".join(texts)  # no word holds a line break
+        self.lowered = self.text.lower() if self.text.isascii() else ""
+        self.words = frozenset() if self.lowered else set().union(*map(_common_words, texts))
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        if not self.lowered:
+            return word in self.words
+        if word not in self.known:
+            self.known[word] = self._written(word)
+        return self.known[word]
+
+    def _written(self, word: str) -> bool:
+        first = word.split(" ", 1)[0]
+        if not first or not "a" <= first[0] <= "z":  # every lower-case word opens so
+            return False
+        at = self.lowered.find(first)
+        while at >= 0:
+            if _lower_case_at(self.text, at) == word:
+                return True
+            at = self.lowered.find(first, at + 1)
+        return False
+
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'")  # [\w'] of ASCII
+_RUN_CHARS = _WORD_CHARS | {"-"}
+
+
+def _lower_case_at(text: str, at: int) -> str | None:
+    """The word (folded as `_common_words` folds it) that `_LOWER_WORD` finds at `at` of an
+    ASCII text, or None if none begins there: a lower-case letter after no word character
+    or "'", and not inside a word begun before it (one opening the run of word characters,
+    "'" and "-" it stands in, or following a "-" of it: "well-known" holds no "known")."""
+    if not "a" <= text[at] <= "z" or at and text[at - 1] in _WORD_CHARS:
+        return None
+    start = at
+    while start and text[start - 1] in _RUN_CHARS:
+        start -= 1
+    if any("a" <= text[q] <= "z" and (q == start or text[q - 1] == "-") for q in range(start, at)):
+        return None
+    end = at
+    while end < len(text) and text[end] in _RUN_CHARS:
+        end += 1
+    return " ".join(text[at:end].lower().replace("'", " ").replace("-", " ").split())
 
 
 @functools.lru_cache(maxsize=1 << 14)  # the versions of a story repeat most of their passages word for word
@@ -201,6 +317,11 @@ def _lower_content(text: str) -> bool:
 
 
 _BIRTH_HINT = re.compile(r"born\s|n[ée]e\s")
+
+
+def _born_in(text: str) -> bool:
+    """`_BIRTH_HINT` in the text, its words looked for first at C speed (most passages hold none)."""
+    return ("born" in text or "nee" in text or "n\u00e9e" in text) and _BIRTH_HINT.search(text) is not None
 _BORN = re.compile(r"\b(?:born|n[ée]e)\s$")  # a birth name follows
 _SPEAKING = re.compile(r"(?:['\u2019]s)?\s(?:told|said|says|added)\b")
 
@@ -210,11 +331,13 @@ def capitals_of(text: str) -> list[Capital]:
     written just before it (one space between), if any."""
     out: list[Capital] = []
     previous = None
-    for match in _CAPITALISED.finditer(text):
-        if not match.group()[0].isupper():
+    for match in (_CAPITALISED_ASCII if text.isascii() else _CAPITALISED).finditer(text):
+        word = match.group()
+        if not word[0].isupper():
             continue
-        token = strip_possessive(match.group())
-        key = fold_word(token)
+        # strip_possessive and fold_word, written out: every capitalised word of a story comes here
+        token = _POSSESSIVE.sub("", word) if word[-1] in "s\u2019'-" else word
+        key = token.lower() if token.isalpha() and token.isascii() else fold(token)
         if len(token) > 1 and not token.isupper() and key not in NOT_NAMES:
             first = None
             if previous is not None and text[previous.end() : match.start()] == " ":

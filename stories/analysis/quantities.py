@@ -30,6 +30,7 @@ from .number_words import (
     rates_to,
     subject_of,
 )
+from .text import ascii_twin, has_digit
 from .units import unit_of
 
 _NUMBER_WORDS = {
@@ -125,11 +126,11 @@ _NUMBER = re.compile(
 _NUMBER_IN_DIGITS = re.compile(
     _IN_DIGITS + r"|(?P<vague>(?!))(?P<word>(?!))(?P<wscale>(?!))(?P<twice>(?!))(?P<pair>(?!))", re.I
 )
+_NUMBER_ASCII, _NUMBER_IN_DIGITS_ASCII = ascii_twin(_NUMBER), ascii_twin(_NUMBER_IN_DIGITS)
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join([*_NUMBER_WORDS, _VAGUE, "twice", "pair"]) + r")\b", re.I)
 _SPELLING_WORDS = frozenset(_NUMBER_WORDS) | {words.split()[0] for words in VAGUE_AMOUNTS} | {"twice", "pair"}
 TIMES = "time"  # the stem of "times": what "twice" counts ("married twice" / "married three times")
 _WORD_RUN = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
 
 
 def numbers_in(sentence: str) -> tuple[Number, ...]:
@@ -140,11 +141,11 @@ def numbers_in(sentence: str) -> tuple[Number, ...]:
 def figures_in(sentence: str) -> tuple[tuple[Number, ...], tuple[Date, ...]]:
     """Only the numbers and dates of `facts.extract`, read for less, with one reading of
     the dates: what is compared across whole sources."""
-    digit = _DIGIT.search(sentence) is not None
+    digit = has_digit(sentence)
     if not (digit or "day" in sentence or _spells_a_number(sentence)) or is_stamp(sentence):
         return (), ()
-    dates, masked = dates_in(sentence)
-    if not (digit and _DIGIT.search(masked) or _spells_a_number(masked)):
+    dates, masked = dates_in(sentence, digit)
+    if not (digit and (masked is sentence or has_digit(masked)) or _spells_a_number(masked)):
         return (), dates
     return numbers_of(masked, sentence), dates
 
@@ -209,7 +210,7 @@ _ELIDED_UNIT = re.compile(r"\s?(?:[,.;:)]|$)|\s(?:for|in|against|on|off|as|while
 
 
 _COORDINATED = re.compile(r"\s(?:and|or)\s")
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"\d+", re.ASCII)  # read of ASCII text only
 
 
 def _number_matches(text: str) -> list[re.Match[str]]:
@@ -221,9 +222,9 @@ def _number_matches(text: str) -> list[re.Match[str]]:
     the last match on, so the matches are those of `finditer`. Text that is not ASCII
     is searched as before: ignoring case, "\u017fix" is "six"."""
     spelled = _spells_a_number(text)
-    pattern = _NUMBER if spelled else _NUMBER_IN_DIGITS
     if not text.isascii():
-        return list(pattern.finditer(text))
+        return list((_NUMBER if spelled else _NUMBER_IN_DIGITS).finditer(text))
+    pattern = _NUMBER_ASCII if spelled else _NUMBER_IN_DIGITS_ASCII
     if not spelled:
         return _numbers_in_digits(text)
     starts = {start for run in _DIGIT_RUN.finditer(text) for start in range(max(0, run.start() - 2), run.start() + 1)}
@@ -246,7 +247,7 @@ def _numbers_in_digits(text: str) -> list[re.Match[str]]:
     end = tried = 0
     for run in _DIGIT_RUN.finditer(text):
         for start in range(max(end, tried, run.start() - 2), run.start() + 1):
-            if match := _NUMBER_IN_DIGITS.match(text, start):
+            if match := _NUMBER_IN_DIGITS_ASCII.match(text, start):
                 matches.append(match)
                 end = match.end()
                 break
@@ -298,11 +299,7 @@ def _number(text: str, match: re.Match[str], sentence: str, rates_end: int) -> N
         rate_text=rate_text,
         precision=precision,
         bound=bound,
-        partial=bool(
-            PARTIAL_BEFORE.search(head, words_at)
-            and not HARMED_OTHER.search(head, words_at)
-            or PARTIAL_AFTER.match(text, match.end())
-        ),
+        partial=_partial(head, words_at, text, match.end()),
         ends=None,
         upto=VAGUE_AMOUNTS[" ".join(match.group("vague").lower().split())][1] if match.group("vague") else 0.0,
         attributive=bool(measure) and JOINING_HYPHEN.match(text[end:]) is not None,
@@ -312,6 +309,16 @@ def _number(text: str, match: re.Match[str], sentence: str, rates_end: int) -> N
         subject=subject,
         given=given,
     )
+
+
+def _partial(head: str, words_at: int, text: str, end: int) -> bool:
+    """A part of a count: "the first 17", "another 5", "one of the" (not "wounding another 70")."""
+    before, harmed = _PARTS_ASCII if head.isascii() else _PARTS
+    return bool(before.search(head, words_at) and not harmed.search(head, words_at) or PARTIAL_AFTER.match(text, end))
+
+
+_PARTS = (PARTIAL_BEFORE, HARMED_OTHER)
+_PARTS_ASCII = (ascii_twin(PARTIAL_BEFORE), ascii_twin(HARMED_OTHER))
 
 
 def _value_of(match: re.Match[str]) -> tuple[float, str, bool, float]:

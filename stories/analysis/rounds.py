@@ -40,11 +40,14 @@ class Game:
 Games = list[tuple[Block, Game]]
 
 
+ROUND_WORDS = ("inal", "ound", "INAL")  # in every round's name read ("final", "Round", "SEMIFINAL")
+
+
 def games_of(sentences: list[tuple[Block, str]]) -> Games:
     """The games between two named teams a source gives a round, in order."""
     games: Games = []
     for block, text in sentences:
-        if "inal" not in text and "ound" not in text and "INAL" not in text:
+        if not any(word in text for word in ROUND_WORDS):
             continue  # the cheap test: most sentences name no round
         for match in _ROUND.finditer(text):
             game = _game(text, match)

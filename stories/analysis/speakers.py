@@ -24,7 +24,7 @@ import re
 from .found import Found
 from .model import Block
 from .spellings import respelled
-from .text import content_terms, fold
+from .text import ascii_twin, content_terms, fold
 
 _VERB = r"(?:said|says|urged|warned|added|told|wrote|explained)"
 _HINT = re.compile(rf"\b{_VERB}\b")
@@ -41,6 +41,9 @@ _SPEAKERS = (
 # One person by post alone: "..., the governor said.", "The minister said" (not "The
 # officials said": a plural post is no one person)
 _UNNAMED = re.compile(r"(?:^|,\s)[Tt]he\s(?P<post>[a-z]+(?:\s[a-z]+)?)\s(?:said|says)\b")
+# The patterns, and their twins for ASCII text (`text.ascii_twin`).
+_ANY_TEXT = (_HINT, _SPEAKERS, _UNNAMED)
+_ASCII = (ascii_twin(_HINT), tuple(map(ascii_twin, _SPEAKERS)), ascii_twin(_UNNAMED))
 # Last words of a capitalised run that name a body, not a person.
 _BODIES = frozenset(
     "center centre agency department ministry survey service office news press inc corp company group "
@@ -56,15 +59,16 @@ SAME_WORDS_WITH_A_COUNT = 1 / 3  # when a count in words is among them
 def speaker(sentence: str) -> tuple[str, str]:
     """The one person a sentence gives its words to, by name and post ("" for what it does
     not give), or ("", "") (none, or more than one)."""
-    if not _HINT.search(sentence):
+    hint, speakers, by_post = _ASCII if sentence.isascii() else _ANY_TEXT
+    if not hint.search(sentence):
         return "", ""
     people = {
         match.group("name"): (match.group("post") or "").strip()
-        for pattern in _SPEAKERS
+        for pattern in speakers
         for match in pattern.finditer(sentence)
         if _person(match.group("name"))
     }
-    unnamed = [match.group("post") for match in _UNNAMED.finditer(sentence) if not match.group("post").endswith("s")]
+    unnamed = [match.group("post") for match in by_post.finditer(sentence) if not match.group("post").endswith("s")]
     if len(people) + len(unnamed) != 1:
         return "", ""
     return people.popitem() if people else ("", unnamed[0])
@@ -77,7 +81,10 @@ def _person(name: str) -> bool:
 
 def check_speakers(found: Found, a: tuple[Block, str], b: tuple[Block, str]) -> None:
     (block_a, text_a), (block_b, text_b) = a, b
-    (name_a, post_a), (name_b, post_b) = speaker(text_a), speaker(text_b)
+    name_a, post_a = speaker(text_a)
+    if not (name_a or post_a):
+        return  # most sentences: no one speaks, and the other's speaker says nothing alone
+    name_b, post_b = speaker(text_b)
     if name_a and name_b:
         two = not (_named_in(name_a, text_b) or _named_in(name_b, text_a) or _respelled_name(name_a, name_b))
         said_a, said_b = name_a, name_b

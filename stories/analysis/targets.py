@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .found import Found
 from .model import Block
-from .text import content_terms, fold
+from .text import ascii_twin, content_terms, fold
 
 # "aiming for an 11-year-old girl whom ...", "targeting members of a rival gang when ...",
 # "the shots meant for rival gang members": whom, to the end of the clause.
@@ -28,6 +28,7 @@ _AIMING = re.compile(
     r"|fir(?:ing|ed)\s+(?:at|on|into)(?!\s+(?:random|will|least|close|point|about|around|by|\d)))\s+"
     r"(?P<whom>[^,.;:!?\"]+?)(?=\s+(?:when|whom|who|because|but|and\s+(?:hit|struck))\b|[,.;:!?\"]|$)"
 )
+_AIMING_ASCII = ascii_twin(_AIMING)
 _SHOOTING = re.compile(r"\b(?:shot|shots|shooting|gunfire|gunman|bullets?|fired|sniper|crossfire)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:been|was|were|being|be|is|are|get|got)\s+$")
 MOST_WORDS = 8  # of the target, as shown
@@ -57,7 +58,7 @@ def _targets_in(text: str) -> tuple[Target, ...]:
     if "aiming" not in text and "target" not in text and " for" not in text and "fir" not in text:
         return ()  # the cheap test: most sentences aim at nothing
     targets = []
-    for match in _AIMING.finditer(text):
+    for match in (_AIMING_ASCII if text.isascii() else _AIMING).finditer(text):
         if not match.group("verb").startswith(("aiming", "fir")) and _SHOOTING.search(text) is None:
             continue  # "targeting", "meant for" of shots only: "a plan targeting costs"
         if match.group("verb").startswith("fir") and _PASSIVE.search(text, 0, match.start()):

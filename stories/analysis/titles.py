@@ -37,7 +37,8 @@ _OFFICE_WORDS = tuple(
     """irector resident ecretary hair ommissioner inister anager ditor overnor dministrator
     uperintendent reasurer ounsel hief ead rincipal oach ttorney pokes xecutive""".split()
 )
-_HOLDER_WORDS = ("irector", "resident", "hairm", "hairw", "pokes", "anager", "oach", "xecutive", "hief")
+# In every sentence that may name who holds a post (`holders_of`, `served_of`).
+HOLDER_WORDS = ("irector", "resident", "hairm", "hairw", "pokes", "anager", "oach", "xecutive", "hief")
 
 
 def _names_an_office(text: str, words: tuple[str, ...] = _OFFICE_WORDS) -> bool:
@@ -45,11 +46,6 @@ def _names_an_office(text: str, words: tuple[str, ...] = _OFFICE_WORDS) -> bool:
     faster than one pattern of them all: the words open with some of the commonest
     letters, at each of which the pattern tries every word."""
     return any(word in text for word in words)
-
-
-def naming_holders(sentences: list[tuple[Block, str]]) -> list[tuple[Block, str]]:
-    """The sentences that may name who holds a post (`holders_of`, `served_of`)."""
-    return [(block, text) for block, text in sentences if _names_an_office(text, _HOLDER_WORDS)]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -108,7 +104,7 @@ Holders = dict[tuple[str, str], list[tuple[Block, str, str, str]]]  # (org, post
 
 def holders_of(sentences: list[tuple[Block, str]]) -> Holders:
     """Who a source says holds each post of an organisation, by organisation and post (of
-    its sentences `naming_holders` keeps)."""
+    its sentences holding one of HOLDER_WORDS)."""
     holders: Holders = {}
     for block, text in sentences:
         for match in itertools.chain(_HOLDER.finditer(text), _HOLDER_OPENING.finditer(text)):
@@ -167,7 +163,7 @@ Served = dict[tuple[str, str, str], list[tuple[Block, str]]]  # (first, last, po
 
 def served_of(sentences: list[tuple[Block, str]]) -> Served:
     """The organisations of two words or more a source says each named person serves, by
-    the person and the post (of its sentences `naming_holders` keeps)."""
+    the person and the post (of its sentences holding one of HOLDER_WORDS)."""
     served: Served = {}
     for block, text in sentences:
         for pattern in _SERVED:

@@ -37,14 +37,17 @@ _UNSURE = re.compile(
 )
 
 Weapons = list[tuple[Block, str, str]]  # where, the gun as written, its kind
+# In every gun's name (without the first letter, in either case): the cheap test, as most
+# sentences name no gun.
+GUN_WORDS = ("gun", "ifle", "istol", "evolver")
 
 
 def weapons_of(sentences: list[tuple[Block, str]]) -> Weapons | None:
     """The guns a source names, in order; None when it is unsure which gun it was."""
     weapons: Weapons = []
     for block, text in sentences:
-        if "gun" not in text and "ifle" not in text and "istol" not in text and "evolver" not in text:
-            continue  # the cheap test (without the first letter, in either case): most sentences name no gun
+        if not any(word in text for word in GUN_WORDS):
+            continue
         if _UNSURE.search(text):
             return None
         for match in _GUN.finditer(text):

@@ -13,7 +13,7 @@ import re
 
 from .found import Found
 from .model import Block
-from .text import fold
+from .text import ascii_twin, fold
 
 Works = dict[str, list[tuple[Block, str, str]]]  # folded title -> (where, year and kind as written, year)
 
@@ -29,6 +29,7 @@ _DATED_WORK = re.compile(
 )
 _TRAILING_SMALL_WORDS = re.compile(r"(?:\s+(?:of|the|and|in|a|on|to|for|with))+$")
 _HINT = re.compile(rf"\b(?:{_KINDS})\b")
+_HINT_ASCII = ascii_twin(_HINT)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d\s")  # in every dated work, and in few sentences: looked for first
 
 
@@ -44,7 +45,7 @@ def works_of(sentences: list[tuple[Block, str]]) -> Works:
 @functools.lru_cache(maxsize=4096)  # the versions of a story repeat most of their sentences
 def _works_in(text: str) -> tuple[tuple[str, str, str], ...]:
     """A sentence's dated works: folded title, year and kind as written, year."""
-    if not (_YEAR.search(text) and _HINT.search(text)):  # most sentences date no work
+    if not (_YEAR.search(text) and (_HINT_ASCII if text.isascii() else _HINT).search(text)):  # most date no work
         return ()
     return tuple(
         (fold(_TRAILING_SMALL_WORDS.sub("", match.group("title"))), match.group("dated"), match.group("year"))
