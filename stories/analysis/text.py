@@ -74,6 +74,10 @@ who whom why will with would you your yours s t said says say told according als
 _ASCII_SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f "
 
 
+# Every pattern and its twin: tests/analysis/test_ascii_twins.py checks each finds the same.
+TWINS: list[tuple[re.Pattern[str], re.Pattern[str]]] = []
+
+
 def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """`pattern` for ASCII text: it finds there what `pattern` finds, and asks the Unicode
     database nothing of each character it tries (`\\w`, `\\d`, `\\b`, case), which made the
@@ -99,7 +103,9 @@ def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
         inside = inside and char != "]"
         out.append(char)
         at += 1
-    return re.compile("".join(out), (pattern.flags & ~re.UNICODE) | re.ASCII)
+    twin = re.compile("".join(out), (pattern.flags & ~re.UNICODE) | re.ASCII)
+    TWINS.append((pattern, twin))
+    return twin
 
 
 _DIGIT = re.compile(r"\d")
