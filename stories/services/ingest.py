@@ -203,7 +203,8 @@ def _ingest_one(incoming: IncomingCopy, upload: _Upload) -> IngestResult:
                     "collided with it. Nothing of it was kept; send it again."
                 )
                 return _refuse(incoming.name, message, incoming.data, user=user, actor_name=actor_name)
-    upload.report.story = upload.report.story or version.source.story
+    # read again: the story as the item's transaction left it (its arrival and analysis marks)
+    upload.report.story = upload.report.story or Story.objects.get(pk=version.source.story_id)
     return IngestResult(incoming.name, "stored", _stored_message(shown_name(incoming.name), version), version)
 
 
