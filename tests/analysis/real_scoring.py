@@ -60,6 +60,7 @@ SETS = {
     "fourteenth held-out": ("pairs_heldout14.json", "labels_heldout14_"),
     "fifteenth held-out": ("pairs_heldout15.json", "labels_heldout15_"),
     "sixteenth held-out": ("pairs_heldout16.json", "labels_heldout16_"),
+    "seventeenth held-out": ("pairs_heldout17.json", "labels_heldout17_"),
 }
 
 
