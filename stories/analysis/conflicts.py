@@ -24,6 +24,7 @@ from .directions import check_directions
 from .facts import Facts, extract_passage
 from .found import Found
 from .game_scores import check_game_scores
+from .initials import as_abbreviated
 from .links import Link, SentenceSpace
 from .model import Block, Conflict, Row, Source
 from .names import (
@@ -310,7 +311,9 @@ def _quote_differs(quote_a: str, quote_b: str) -> bool:
     punctuation or small words, and either close in spelling or sharing half the content
     words of the longer one ("We will rebuild every house" / "We are going to rebuild all
     the houses"; not "around 50 people injured when the walls collapsed" / "a child died
-    when a wall collapsed")."""
+    when a wall collapsed"), an abbreviation spelled out in one ("IE" / "Internet
+    Explorer") read as written in both."""
+    quote_a, quote_b = as_abbreviated(quote_a, quote_b)
     folded_a, folded_b = fold(on_one_clock(quote_a)), fold(on_one_clock(quote_b))  # "6:41pm" / "18:41"
     if not folded_a or not folded_b or folded_a in folded_b or folded_b in folded_a:
         return False

@@ -30,7 +30,8 @@ from stories.ingest.names import shown_name
 from stories.models import Analysis, Source, SourceVersion, Story
 
 # Bump when the engine's output changes, so stored analyses are computed afresh.
-ENGINE_VERSION = "30"  # 30: round 13: a population said of a "which" clause's place and kept
+ENGINE_VERSION = "31"  # 31: a quotation with an abbreviation spelled out is one quotation
+# 30: round 13: a population said of a "which" clause's place and kept
 # from other counts, a toll's part in a named place, a line of results' score, a parent's
 # children kept from others, a possessive title's word order, a clinic / center of one name,
 # a vowel added by a romanisation, "some 168,000" written to the thousand, a count around a

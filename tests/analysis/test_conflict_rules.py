@@ -567,6 +567,14 @@ class TestNamesAndQuotesInOtherLetters:
         c = b.replace("every ferry", "no ferry")
         assert conflicts(a, c, ("quote",))
 
+    def test_a_quotation_with_an_abbreviation_spelled_out_is_the_same_quotation(self):
+        said = '\n"We ask every {} passenger to check the sailing times before leaving home," Ekdahl said.'
+        a, b = BODY + said.format("NFL"), BODY + said.format("Nordlys Ferry Line")
+        assert conflicts(a, b, ("quote",)) == []
+        assert conflicts(BODY + said.format("U.N."), BODY + said.format("United Nations"), ("quote",)) == []
+        other_line = BODY + said.format("Nordlys Fjord Cruises")
+        assert conflicts(a, other_line, ("quote",))
+
 
 class TestQuakes:
     def test_a_quake_and_a_tremor_of_another_magnitude_are_one_fact(self):
