@@ -3,7 +3,7 @@
 Past the corpus' 13,700 items, `grouping_lag.archive` stores load_archive's plan again for
 each further 10,000 items: the same Reuters stories with other rewrites, so each round is
 near-copies of the first, which grouping never met as such (they arrive by COPY) and its
-revisit keeps merging as the archive grows (README, *Ingest*). Respelled, a round is other
+revisit keeps merging as the archive grows (docs/performance.md, *Ingest rate*). Respelled, a round is other
 news of the same beats: the desk's common words (the COMMON most frequent in the plan) stay
 as written, so the common band keys are shared across rounds as a day's copy shares them;
 every other word (names, places, the words that tell one event from another) has its second

@@ -294,7 +294,7 @@ NEWSROOM_ANALYSIS_DELAY_SECONDS = env_int("NEWSROOM_ANALYSIS_DELAY_SECONDS", 10)
 # Grouping keeps the decoded evidence of this many stored items in each process (about
 # 18 KB each: 90 MB in a process that takes copy in), so that a feed's items do not fetch
 # and decode the same candidates again. An item's 100 candidates and its revisit's 120 items
-# outgrew 2,000 within a few hundred items of a 10,000-item archive (README, *Ingest*).
+# outgrew 2,000 within a few hundred items of a 10,000-item archive (docs/performance.md, *Ingest rate*).
 NEWSROOM_GROUPING_CACHE_ITEMS = env_int("NEWSROOM_GROUPING_CACHE_ITEMS", 5000)
 # Pulled feeds (`manage.py run_feeds`): the whole answer of an address within this many
 # seconds, redirects included; a feed document (Atom, RSS, a JSON listing) read no further
