@@ -39,6 +39,7 @@ from .number_fact import Number
 from .numbers import check_numbers
 from .populations import not_one_population
 from .proper_names import NameWord, SourceNames
+from .quote_changes import changes_meaning
 from .quote_times import on_one_clock
 from .shares import check_shares
 from .speakers import check_speakers
@@ -281,9 +282,12 @@ def _check_quotes_and_attributions(found: Found, a: tuple[Block, Facts], b: tupl
     (block_a, facts_a), (block_b, facts_b) = a, b
     for quote_a, quote_b in itertools.product(facts_a.quotes, facts_b.quotes):
         if _same_speaker(quote_a.speaker, quote_b.speaker) and _quote_differs(quote_a.text, quote_b.text):
-            who = quote_a.speaker or quote_b.speaker or "the speaker"
-            note = f"{who.title()} quoted in different words"
-            found.add("quote", (block_a, quote_a.text), (block_b, quote_b.text), note)
+            who = (quote_a.speaker or quote_b.speaker or "the speaker").title()
+            if changes_meaning(quote_a.text, quote_b.text):
+                found.add("quote", (block_a, quote_a.text), (block_b, quote_b.text), f"{who} quoted in different words")
+            else:  # "the hull was holed" / "pierced": a wording to check, no fact to settle
+                note = f"{who} quoted in other words that say the same"
+                found.add("style", (block_a, quote_a.text), (block_b, quote_b.text), note)
     for said_a, said_b in itertools.product(facts_a.attributions, facts_b.attributions):
         if _same_speaker(said_a.speaker, said_b.speaker) and _other_channel(said_a.channel, said_b.channel):
             who = said_a.speaker or said_b.speaker or "the speaker"

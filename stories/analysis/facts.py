@@ -157,12 +157,23 @@ def _content(words: tuple[str, ...], negations: tuple[int, ...]) -> frozenset[st
 def _quotes(sentence: str) -> tuple[Quote, ...]:
     if '"' not in sentence and "\u201c" not in sentence:  # how every quotation opens; most texts have none
         return ()
-    out = []
+    out, closed_at = [], 0
     for match in _QUOTE.finditer(sentence):
         text = match.group(1) or match.group(2)
+        closed_at = match.end()
         if len(text.split()) >= 3:
             out.append(Quote(text, _speaker(sentence, match.start(), match.end())))
+    run_on = _QUOTE_RUNNING_ON.search(sentence, closed_at)
+    if run_on and len(run_on.group(1).split()) >= 3:
+        out.append(Quote(run_on.group(1), _speaker(sentence, run_on.start(), run_on.end())))
     return tuple(out)
+
+
+# A quotation opened and not closed runs on into the next paragraph, as the wires print a
+# statement of several paragraphs: each opens with a quotation mark, only the last closes
+# it. An opening mark stands at the start or after a space and before a letter (not the
+# inch mark of `a 13" screen`).
+_QUOTE_RUNNING_ON = re.compile(r'(?:^|(?<=[\s(]))["\u201c](?=[A-Za-z\u2018\'])([^"\u201c\u201d]{3,600})$')
 
 
 _ALSO_NOUNS = frozenset({"states", "posts", "shares", "writes"})

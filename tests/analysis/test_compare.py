@@ -77,12 +77,27 @@ def test_a_paraphrase_that_keeps_its_facts_is_no_conflict():
     assert comparison.conflicts == ()
 
 
-def test_it_reports_a_quote_in_other_words_and_a_different_channel():
+def test_it_lists_a_quote_in_other_words_to_check_and_reports_a_different_channel():
     comparison = compare(
         'Headline\n"We will rebuild every house," Sánchez said on local radio.',
         'Headline\n"We are going to rebuild all the houses," Sánchez said in a statement.',
     )
-    assert {c.kind for c in comparison.conflicts} == {"quote", "attribution"}
+    assert {c.kind for c in comparison.conflicts} == {"style", "attribution"}
+    quoted = next(c for c in comparison.conflicts if c.kind == "style")
+    assert quoted.note.endswith("quoted in other words that say the same")
+
+
+def test_a_quote_whose_other_words_deny_it_or_change_its_day_or_number_is_a_conflict():
+    said = 'Headline\n"{}," Sánchez said on local radio.'
+    first = said.format("Tomorrow we will rebuild 30 houses on the coast")
+    for other in (
+        "Tomorrow we will not rebuild 30 houses on the coast",
+        "On Friday we will rebuild 30 houses along the coast",
+        "Tomorrow we will rebuild 20 houses on the coast",
+    ):
+        comparison = compare(first, said.format(other))
+        kinds = {c.kind for c in comparison.conflicts}
+        assert kinds & {"quote", "other"} and not kinds - {"quote", "other", "number"}, other  # a denial: a claim
 
 
 def test_the_samples_give_json_that_the_contract_accepts():
