@@ -22,7 +22,7 @@ KIND_LABELS = {
     "date": "Date",
     "quote": "Quote",
     "attribution": "Attribution",
-    "style": "House style",
+    "style": "Style or wording",
     "other": "Claim",
 }
 
