@@ -29,8 +29,12 @@ _DOTTED = re.compile(r"^(?:[^\W\d_]\.){2,}$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
 _MINUTES_OF_A_TIME = re.compile(r"[0-5]\d\s?(?:[ap]\.\s?m\.|[AaPp][Mm]\b)")
 # Where a clause ends: what a number counts, or a date dates, stands in its own clause
-# ("Comeaux, 49, is serving" counts nothing).
-CLAUSE_END = re.compile(r"[,;:()\[\]\u201c\u201d\"\u2014]|\s[-\u2013]\s|\.(?:\s|$)")
+# ("Comeaux, 49, is serving" counts nothing). A mark, " - " or a full stop before white space
+# or the end: written as one set of every first character, then what each needs after it
+# (read by a look behind at that character), so that the search skips to them at C speed.
+CLAUSE_END = re.compile(
+    r"[,;:()\[\]\u201c\u201d\"\u2014\s.](?:(?<=[,;:()\[\]\u201c\u201d\"\u2014])|(?<=\s)[-\u2013]\s|(?<=\.)(?:\s|$))"
+)
 
 
 def split_sentences(text: str, limit: int = 2000) -> tuple[Sentence, ...]:
