@@ -13,7 +13,7 @@ from .dates import Date, dates_in, is_stamp
 from .number_fact import Number
 from .proper_names import name_runs
 from .quantities import numbers_of
-from .text import STOPWORDS, ascii_twin, fold, fold_word, stem, strip_accents
+from .text import STOPWORDS, ascii_twin, fold, fold_word, lacks_words, stem, strip_accents
 
 _QUOTE = re.compile(r"\u201c([^\u201c\u201d]{3,600})\u201d|\"([^\"]{3,600})\"")
 _ATTRIBUTION = re.compile(
@@ -108,13 +108,13 @@ def extract(sentence: str, figures: tuple[tuple[Number, ...], tuple[Date, ...]] 
 
 # Every negation cue as a word of ASCII text in lower case (`_NEGATION`, or a word ending in
 # "n't"): a sentence without one, most, has no word to try.
-_CUE_HINT = re.compile(r"\b(?:no|not|never|none|nobody|neither|nor|without)\b|n't", re.ASCII)  # of ASCII text
+_CUES = frozenset("no not never none nobody neither nor without".split())
 
 
 def _may_negate(text: str) -> bool:
     """Some word of `text` may be a negation cue. Text that is not ASCII is not ruled out:
     ignoring case, `_NEGATION` takes "\u0131" for "i"."""
-    return not text.isascii() or _CUE_HINT.search(text.lower()) is not None
+    return not lacks_words(text, _CUES) or "n't" in text.lower()
 
 
 def _is_denial(words: tuple[str, ...], index: int) -> bool:

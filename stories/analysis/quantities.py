@@ -30,7 +30,7 @@ from .number_words import (
     rates_to,
     subject_of,
 )
-from .text import ascii_twin, has_digit
+from .text import ascii_twin, has_digit, lower_words
 from .units import unit_of
 
 _NUMBER_WORDS = {
@@ -153,23 +153,13 @@ def figures_in(sentence: str) -> tuple[tuple[Number, ...], tuple[Date, ...]]:
 @functools.lru_cache(maxsize=4096)
 def _spells_a_number(text: str) -> bool:
     """A number word stands in `text` as a word of its own ("two", not "network"). In ASCII
-    text, where ignoring case is lower-casing, a look-up per word is faster than the search,
-    and the words are read fastest as bytes: one `bytes.translate` lower-cases them and
-    makes every other character a space (`_ASCII_WORDS`), which `split` then drops.
-    Kept for the texts met last: a sentence's blanked text is asked twice (`figures_in`,
-    `_number_matches`)."""
-    if text.isascii():
-        return not _SPELLING_BYTES.isdisjoint(text.encode().translate(_ASCII_WORDS).split())
+    text, where ignoring case is lower-casing, a look-up per word (`text.lower_words`) is
+    faster than the search. Kept for the texts met last: a sentence's blanked text is asked
+    twice (`figures_in`, `_number_matches`)."""
+    words = lower_words(text)
+    if words is not None:
+        return not _SPELLING_WORDS.isdisjoint(words)
     return _NUMBER_WORD.search(text) is not None
-
-
-# Each byte of ASCII text as `\w+` words of it lower-cased read it: a letter in lower case,
-# a digit or "_" as itself, anything else a space.
-_ASCII_WORDS = bytes(
-    (code | 0x20 if chr(code).isupper() else code) if code < 128 and (chr(code).isalnum() or chr(code) == "_") else 32
-    for code in range(256)
-)
-_SPELLING_BYTES = frozenset(word.encode() for word in _SPELLING_WORDS)
 
 
 def numbers_of(text: str, sentence: str = "") -> tuple[Number, ...]:

@@ -24,10 +24,11 @@ import re
 from .found import Found
 from .model import Block
 from .spellings import respelled
-from .text import ascii_twin, content_terms, fold
+from .text import ascii_twin, content_terms, fold, lacks_words
 
 _VERB = r"(?:said|says|urged|warned|added|told|wrote|explained)"
 _HINT = re.compile(rf"\b{_VERB}\b")
+_VERBS = frozenset(_VERB[3:-1].split("|"))  # looked up among a sentence's words before the search
 # A first name or its initials ("A.J. Smith", "J. R. Ewing"), then one or two more names. Its
 # capital is written once, before the rest of either: a pattern that begins with one set of
 # characters is searched for at C speed, not tried at every place.
@@ -62,7 +63,7 @@ def speaker(sentence: str) -> tuple[str, str]:
     """The one person a sentence gives its words to, by name and post ("" for what it does
     not give), or ("", "") (none, or more than one)."""
     hint, speakers, by_post = _ASCII if sentence.isascii() else _ANY_TEXT
-    if not hint.search(sentence):
+    if lacks_words(sentence, _VERBS) or not hint.search(sentence):
         return "", ""
     people = {
         match.group("name"): (match.group("post") or "").strip()

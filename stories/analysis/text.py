@@ -108,6 +108,35 @@ def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return twin
 
 
+# Each byte of ASCII text as its `\w+` words in lower case read it: a letter in lower case, a
+# digit or "_" as itself, anything else a space.
+_ASCII_LOWER_WORDS = bytes(
+    (code | 0x20 if chr(code).isupper() else code) if code < 128 and (chr(code).isalnum() or chr(code) == "_") else 32
+    for code in range(256)
+)
+
+
+@lru_cache(maxsize=1 << 14)  # a sentence's words are asked for by several readers
+def lower_words(text: str) -> tuple[str, ...] | None:
+    """The words of an ASCII text (its runs of `\\w`) in lower case; None for other text,
+    where ignoring case is more than lower-casing. A reader that looks for a few words (or
+    a pattern that begins with one of them as a whole word) asks here first: most sentences
+    hold none, and are not searched. One `bytes.translate` lower-cases the words and makes
+    every other character a space, which `split` then drops."""
+    if not text.isascii():
+        return None
+    # A tuple, not a set: the cache keeps thousands, and the collector soon stops tracking
+    # a tuple of strings, where it walks every set it holds at each collection.
+    return tuple(text.encode().translate(_ASCII_LOWER_WORDS).decode().split())
+
+
+def lacks_words(text: str, wanted: frozenset[str]) -> bool:
+    """`text` is ASCII and holds none of the lower-case words `wanted` as a word of its own
+    (in any case): a pattern that needs one as a whole word finds nothing in it."""
+    words = lower_words(text)
+    return words is not None and wanted.isdisjoint(words)
+
+
 _DIGIT = re.compile(r"\d")
 _ASCII_DIGIT = re.compile("[0-9]")
 

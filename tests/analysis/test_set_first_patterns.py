@@ -3,6 +3,7 @@
 tries at every place. Each must find on real copy exactly what the pattern it replaced found
 (or, for a hint that is only asked whether it finds anything, find wherever that one did)."""
 
+import json
 import re
 
 from stories.analysis import quantities, sentences, speakers, text
@@ -37,6 +38,10 @@ def real_copy() -> list[str]:
         texts.append(path.read_text(encoding="utf-8"))
     for path in sorted((CORPUS / "ecbplus" / "text").glob("1*/*.txt"))[:300]:  # beside the repository
         texts.append(path.read_text(encoding="utf-8"))
+    articles = CORPUS / "reuters" / "articles.json"
+    if articles.exists():
+        for article in json.loads(articles.read_text(encoding="utf-8"))[:150]:
+            texts.append("\n".join([article["headline"], *article["paragraphs"]]))
     return [line for sample in texts for line in [sample, *sample.splitlines()]]
 
 

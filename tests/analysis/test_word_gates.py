@@ -1,0 +1,40 @@
+"""Readers that ask a sentence's words (`text.lower_words`) before they search it: where the
+words say a pattern can find nothing, it finds nothing on real copy, and the answers that
+replaced a search give what the search gave."""
+
+import re
+
+from stories.analysis import directions, facts, quantities, speakers, targets
+from stories.analysis.text import lacks_words, lower_words
+
+from .test_set_first_patterns import real_copy
+
+_FORMER_CUE_HINT = re.compile(r"\b(?:no|not|never|none|nobody|neither|nor|without)\b|n't", re.ASCII)
+
+GATES = [
+    (targets._AIMING_WORDS, targets._AIMING),
+    (directions._HINT_WORDS, directions._HINT),
+    (speakers._VERBS, speakers._HINT),
+    (facts._CUES, re.compile(r"\b(?:no|not|never|none|nobody|neither|nor|without)\b", re.I)),
+]
+
+
+def test_a_pattern_finds_nothing_where_its_words_are_lacking():
+    for line in real_copy():
+        for words, pattern in GATES:
+            if lacks_words(line, words):
+                assert pattern.search(line) is None, (pattern.pattern, line)
+
+
+def test_it_reads_the_words_as_the_pattern_of_words_does():
+    for line in real_copy():
+        words = lower_words(line)
+        if words is not None:
+            assert list(words) == re.findall(r"\w+", line.lower()), line
+
+
+def test_the_answers_from_words_are_those_of_the_searches():
+    for line in real_copy():
+        may_negate = not line.isascii() or _FORMER_CUE_HINT.search(line.lower()) is not None
+        assert facts._may_negate(line) == may_negate, line
+        assert quantities._spells_a_number(line) == (quantities._NUMBER_WORD.search(line) is not None), line
