@@ -116,18 +116,24 @@ _ASCII_LOWER_WORDS = bytes(
 )
 
 
-@lru_cache(maxsize=1 << 14)  # a sentence's words are asked for by several readers
-def lower_words(text: str) -> tuple[str, ...] | None:
+def ascii_lower_words(text: str) -> list[str] | None:
     """The words of an ASCII text (its runs of `\\w`) in lower case; None for other text,
-    where ignoring case is more than lower-casing. A reader that looks for a few words (or
-    a pattern that begins with one of them as a whole word) asks here first: most sentences
-    hold none, and are not searched. One `bytes.translate` lower-cases the words and makes
-    every other character a space, which `split` then drops."""
+    where ignoring case is more than lower-casing. One `bytes.translate` lower-cases the
+    words and makes every other character a space, which `split` then drops."""
     if not text.isascii():
         return None
-    # A tuple, not a set: the cache keeps thousands, and the collector soon stops tracking
-    # a tuple of strings, where it walks every set it holds at each collection.
-    return tuple(text.encode().translate(_ASCII_LOWER_WORDS).decode().split())
+    return text.encode().translate(_ASCII_LOWER_WORDS).decode().split()
+
+
+@lru_cache(maxsize=1 << 14)  # a sentence's words are asked for by several readers
+def lower_words(text: str) -> tuple[str, ...] | None:
+    """`ascii_lower_words` of a sentence, kept. A reader that looks for a few words (or a
+    pattern that begins with one of them as a whole word) asks here first: most sentences
+    hold none, and are not searched. A tuple, not a set: the cache keeps thousands, and the
+    collector soon stops tracking a tuple of strings, where it walks every set it holds at
+    each collection."""
+    words = ascii_lower_words(text)
+    return None if words is None else tuple(words)
 
 
 def lacks_words(text: str, wanted: frozenset[str]) -> bool:
