@@ -93,7 +93,7 @@ def _add_name_word(runs: list[list[str]], current: list[str], gap: str, token: s
         current = []
     if token[0] in "#@":
         token = "#"  # ends a run, as any word that is not a name does
-    word = _NAME_END.sub("", token) if token[-1] in _NAME_END_CHARS else token
+    word = _without_end(token, ".\u2019'-") if token[-1] in _NAME_END_CHARS else token
     lower = word.lower()
     if word[:1].isupper() and lower not in NOT_NAMES and not (opens and lower in OPENERS):
         current.append(word)
@@ -336,7 +336,7 @@ def capitals_of(text: str) -> list[Capital]:
         if not word[0].isupper():
             continue
         # strip_possessive and fold_word, written out: every capitalised word of a story comes here
-        token = _POSSESSIVE.sub("", word) if word[-1] in "s\u2019'-" else word
+        token = _without_end(word, "\u2019'-") if word[-1] in "s\u2019'-" else word
         key = token.lower() if token.isalpha() and token.isascii() else fold(token)
         if len(token) > 1 and not token.isupper() and key not in NOT_NAMES:
             first = None
@@ -384,6 +384,15 @@ class Lookalikes:
 
 
 def strip_possessive(word: str) -> str:
-    """The word without a possessive or trailing marks ("Smith's" -> "Smith"). Only a word
-    that ends in "s" or a mark can lose anything: the rest skip the regular expression."""
-    return _POSSESSIVE.sub("", word) if word[-1] in "s\u2019'-" else word
+    """The word without a possessive or trailing marks ("Smith's" -> "Smith"): `_POSSESSIVE`
+    removed (`_without_end`)."""
+    return _without_end(word, "\u2019'-")
+
+
+def _without_end(word: str, marks: str) -> str:
+    """`word` without a possessive ("'s", "\u2019s") or the run of `marks` it ends with: what
+    `_POSSESSIVE` (marks "\u2019'-") or `_NAME_END` (".\u2019'-") removes, told by its last
+    characters rather than a search (every capitalised word of a story comes here)."""
+    if word[-1:] == "s":
+        return word[:-2] if word[-2:-1] in ("'", "\u2019") else word
+    return word.rstrip(marks) if word[-1:] in marks else word

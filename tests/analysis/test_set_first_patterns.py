@@ -65,3 +65,14 @@ def test_its_ascii_twins_find_what_the_former_patterns_found():
         for line in real_copy() if twin is not None else ():
             if line.isascii():
                 assert found(twin, line) == found(former, line), (former.pattern, line)
+
+
+def test_a_words_end_is_taken_off_as_its_pattern_takes_it_off():
+    """`proper_names._without_end` does what `_POSSESSIVE` and `_NAME_END` did by a search."""
+    from stories.analysis import proper_names
+
+    tokens = {token for line in real_copy() for token in line.split()}
+    tokens |= {"x-'s", "'s", "Smith\u2019s", "Jones'", "U.S.", "A-", "O'Neill's'", "s"}
+    for pattern, marks in ((proper_names._POSSESSIVE, "\u2019'-"), (proper_names._NAME_END, ".\u2019'-")):
+        for token in tokens:
+            assert proper_names._without_end(token, marks) == pattern.sub("", token), (pattern.pattern, token)
