@@ -144,12 +144,18 @@ def lacks_words(text: str, wanted: frozenset[str]) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
-_ASCII_DIGIT = re.compile("[0-9]")
 
 
+@lru_cache(maxsize=1 << 14)  # asked of a sentence by the readers of its numbers, dates, scores and phones
 def has_digit(text: str) -> bool:
-    """`\\d` somewhere in `text`: in ASCII text looked for as 0-9."""
-    return (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text) is not None
+    """`\\d` somewhere in `text`: in ASCII text, whether deleting 0-9 from its bytes
+    leaves fewer (a `bytes.translate` at C speed, faster than the search for them)."""
+    if text.isascii():
+        return len(text.encode().translate(None, _ASCII_DIGITS)) != len(text)
+    return _DIGIT.search(text) is not None
+
+
+_ASCII_DIGITS = b"0123456789"
 
 
 def clean_input(text: str) -> str:

@@ -38,3 +38,10 @@ def test_the_answers_from_words_are_those_of_the_searches():
         may_negate = not line.isascii() or _FORMER_CUE_HINT.search(line.lower()) is not None
         assert facts._may_negate(line) == may_negate, line
         assert quantities._spells_a_number(line) == (quantities._NUMBER_WORD.search(line) is not None), line
+
+
+def test_a_digit_is_found_where_the_search_finds_one():
+    from stories.analysis.text import has_digit
+
+    for line in [*real_copy(), "", "x\u0663", "no digits here", "4"]:
+        assert has_digit(line) == (re.search(r"\d", line) is not None), line
