@@ -13,7 +13,7 @@ from .dates import Date, dates_in, is_stamp
 from .number_fact import Number
 from .proper_names import name_runs
 from .quantities import numbers_of
-from .text import STOPWORDS, ascii_twin, fold, fold_word, lacks_words, stem, strip_accents
+from .text import STOPWORDS, ascii_twin, fold, fold_word, lacks_word_before, lacks_words, stem, strip_accents
 
 _QUOTE = re.compile(r"\u201c([^\u201c\u201d]{3,600})\u201d|\"([^\"]{3,600})\"")
 _ATTRIBUTION = re.compile(
@@ -177,9 +177,22 @@ _ATTRIBUTION_HINT = re.compile(
 )
 
 
+# The hint's verbs, each the end of a word (nothing stands before it), and the words that
+# open a channel after it: a sentence with no such word followed by one of those has none.
+_ATTRIBUTION_VERBS = tuple(
+    "said says stated states wrote writes posted posts shared shares told tweeted announced added declared"
+    " confirmed".split()
+)
+_CHANNEL_OPENERS = frozenset("on in via through during".split())
+
+
+def _ends_a_verb(word: str) -> bool:
+    return word.endswith(_ATTRIBUTION_VERBS)
+
+
 @lru_cache(maxsize=4096)
 def _attributions(sentence: str) -> tuple[Attribution, ...]:
-    if not _ATTRIBUTION_HINT.search(sentence):
+    if lacks_word_before(sentence, _ends_a_verb, _CHANNEL_OPENERS) or not _ATTRIBUTION_HINT.search(sentence):
         return ()
     out = []
     for match in _ATTRIBUTION.finditer(sentence):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -141,6 +141,14 @@ def lacks_words(text: str, wanted: frozenset[str]) -> bool:
     (in any case): a pattern that needs one as a whole word finds nothing in it."""
     words = lower_words(text)
     return words is not None and wanted.isdisjoint(words)
+
+
+def lacks_word_before(text: str, first: Callable[[str], bool], second: frozenset[str]) -> bool:
+    """`text` is ASCII and no word of it (`lower_words`) for which `first` holds is followed by
+    one of the words `second`: a pattern that needs such a word, white space, then one of
+    those as a whole word, finds nothing in it."""
+    words = lower_words(text)
+    return words is not None and not any(after in second and first(word) for word, after in zip(words, words[1:]))
 
 
 _DIGIT = re.compile(r"\d")

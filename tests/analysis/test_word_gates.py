@@ -45,3 +45,18 @@ def test_a_digit_is_found_where_the_search_finds_one():
 
     for line in [*real_copy(), "", "x\u0663", "no digits here", "4"]:
         assert has_digit(line) == (re.search(r"\d", line) is not None), line
+
+
+def test_a_pattern_finds_nothing_where_no_word_before_its_second_stands():
+    from stories.analysis import parents, periods, shares
+    from stories.analysis.text import lacks_word_before
+
+    for line in real_copy():
+        if lacks_word_before(line, facts._ends_a_verb, facts._CHANNEL_OPENERS):
+            assert facts._ATTRIBUTION_HINT.search(line) is None, line
+        if lacks_word_before(line, shares._FRACTION_WORDS.__contains__, shares._OF):
+            assert shares._HINT.search(line) is None, line
+        if lacks_words(line, parents._PARENT_WORDS):
+            assert parents._PARENT.search(line) is None, line
+        if lacks_words(line, periods._PERIOD_WORDS) and not ("19" in line or "20" in line):
+            assert periods._PERIOD.search(line) is None, line
