@@ -178,7 +178,7 @@ def clean_input(text: str) -> str:
 
 def strip_markup(line: str) -> str:
     """Remove Markdown heading hashes and emphasis markers (`**bold**`, `*em*`, `__x__`)."""
-    heading = _HEADING.match(line)
+    heading = _HEADING.match(line) if "#" in line[:4] else None  # a heading's hash opens it: most lines have none
     if heading:
         line = heading.group(1)
     if "*" not in line and "_" not in line:
@@ -192,7 +192,7 @@ def strip_markup(line: str) -> str:
 
 
 def is_heading(line: str) -> bool:
-    return bool(_HEADING.match(line))
+    return "#" in line[:4] and bool(_HEADING.match(line))  # the hash within white space of 3, or no heading
 
 
 @lru_cache(maxsize=1 << 14)  # the versions of a story repeat most of their passages word for word

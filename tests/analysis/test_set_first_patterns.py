@@ -76,3 +76,11 @@ def test_a_words_end_is_taken_off_as_its_pattern_takes_it_off():
     for pattern, marks in ((proper_names._POSSESSIVE, "\u2019'-"), (proper_names._NAME_END, ".\u2019'-")):
         for token in tokens:
             assert proper_names._without_end(token, marks) == pattern.sub("", token), (pattern.pattern, token)
+
+
+def test_a_heading_is_told_as_its_pattern_tells_it():
+    """`text.is_heading` asks for the hash within the first four characters before the pattern."""
+    from stories.analysis import text as text_module
+
+    for line in [*real_copy(), "# A", "   ## B", "    # not", "#", "\t# tab", " #x", "  ### C ###"]:
+        assert text_module.is_heading(line) == bool(text_module._HEADING.match(line)), line
