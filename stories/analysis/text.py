@@ -224,13 +224,15 @@ def strip_accents(text: str) -> str:
 @lru_cache(maxsize=1 << 15)  # a 2 MB source has some 20,000 sentences, each folded 3-4 times
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-blind form: words separated by single spaces."""
-    ascii_only = text.isascii()
+    given, ascii_only = text, text.isascii()
     # An ASCII text has nothing for `normalise` to change that the words below keep: it
     # only turns "`" into "'" and evens out white space, both of which fall between words.
     text = text.lower() if ascii_only else strip_accents(normalise(text).casefold())
     if _ACRONYM_HINT.search(text):  # scanning for a "." is cheap; most texts have no acronym
         text = _ACRONYM.sub(lambda m: m.group().replace(".", ""), text)
-    if "," in text or "." in text:  # where a digits' grouping stands; not in every text
+    # Where a digits' grouping stands, not in every text: after a digit, which an ASCII text
+    # holds where its lower-cased form does (asked of the text as given, kept per text).
+    if ("," in text or "." in text) and has_digit(given if ascii_only else text):
         text = _DIGIT_GROUP.sub("", text)
     if ascii_only:  # every character but a word's made a space, at C speed: 3x faster than finding the words
         return " ".join(text.encode().translate(_ASCII_WORD_CHARS).decode().split())
