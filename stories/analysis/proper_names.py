@@ -8,7 +8,7 @@ import re
 
 from .model import Block, Source
 from .spellings import LONG_NAME, MIN_RESPELLED
-from .text import STOPWORDS, ascii_twin, fold, fold_word
+from .text import STOPWORDS, TWINS, fold, fold_word
 
 Forms = dict[str, dict[str, Block]]  # folded name token -> {form as written: first block}
 Places = dict[str, list[Block]]  # folded name token -> the blocks it stands in (a few)
@@ -21,7 +21,10 @@ NameWord = tuple[str, str, bool, tuple[str, str, str] | None]
 # The first character's class comes before the look behind: the search skips to the
 # characters it allows (two times faster than a look behind tried at every place).
 _CAPITALISED = re.compile(r"[^\W\d_a-z\u00df-\u00f6\u00f8-\u00ff](?<![\w\u2019'#@].)[\w\u2019'-]*")
-_CAPITALISED_ASCII = ascii_twin(_CAPITALISED)
+# In ASCII text its first character's class is the capitals A-Z (a set of one range, tried
+# faster than the class with its categories that the twin would keep).
+_CAPITALISED_ASCII = re.compile(r"[A-Z](?<![\w'#@].)[\w'-]*", re.ASCII)
+TWINS.append((_CAPITALISED, _CAPITALISED_ASCII))  # held to the pattern by tests/analysis/test_ascii_twins.py
 _POSSESSIVE = re.compile(r"[\u2019']s$|[\u2019'-]+$")
 _LOWER_WORD = re.compile(r"[a-z](?<![\w\u2019'][a-z])[\w\u2019'-]*")  # the same: the letter, then the look behind
 PLACES_KEPT = 12

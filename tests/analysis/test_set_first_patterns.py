@@ -6,7 +6,7 @@ tries at every place. Each must find on real copy exactly what the pattern it re
 import json
 import re
 
-from stories.analysis import quantities, sentences, speakers, text
+from stories.analysis import final_scores, quantities, sentences, speakers, text
 
 from .test_ascii_twins import CORPUS, EDGES, REPO
 
@@ -25,6 +25,10 @@ FORMER = [
     (
         re.compile(rf"\b(?:said|says|added|wrote)\s(?P<post>(?:[\w'\u2019-]+\s){{0,6}}?)(?P<name>{_FORMER_PERSON})\s?[.,;]"),
         speakers._SPEAKERS[0],
+    ),
+    (
+        re.compile(r"(?<![\w.,:/-])(\d{1,3})\s?[-\u2013]\s?(\d{1,3})(?![\w.,:/]?\d)(?!\s?[-\u2013]\s?\d)"),
+        final_scores._SCORE,
     ),
 ]
 
