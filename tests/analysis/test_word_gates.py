@@ -60,3 +60,15 @@ def test_a_pattern_finds_nothing_where_no_word_before_its_second_stands():
             assert parents._PARENT.search(line) is None, line
         if lacks_words(line, periods._PERIOD_WORDS) and not ("19" in line or "20" in line):
             assert periods._PERIOD.search(line) is None, line
+
+
+def test_no_post_is_read_where_no_office_word_stands():
+    from stories.analysis import titles
+
+    for line in real_copy():
+        if lacks_words(line, titles._OFFICES):
+            assert titles._ANY_POST.search(line) is None, line
+        if lacks_words(line, titles._HOLDER_FIRST_WORDS):
+            assert titles._HOLDER.search(line) is None and titles._HOLDER_OPENING.search(line) is None, line
+        if lacks_words(line, titles._SERVED_FIRST_WORDS):
+            assert not any(pattern.search(line) for pattern in titles._SERVED), line
