@@ -72,3 +72,14 @@ def test_no_post_is_read_where_no_office_word_stands():
             assert titles._HOLDER.search(line) is None and titles._HOLDER_OPENING.search(line) is None, line
         if lacks_words(line, titles._SERVED_FIRST_WORDS):
             assert not any(pattern.search(line) for pattern in titles._SERVED), line
+
+
+def test_no_bearing_nor_game_clock_is_read_where_its_words_are_lacking():
+    from stories.analysis import bearings, game_scores
+    from stories.analysis.text import lacks_word_before
+
+    for line in real_copy():
+        if lacks_word_before(line, bearings._ends_a_bearing, bearings._OF):
+            assert bearings._HINT.search(line) is None, line
+        if ":" not in line:
+            assert game_scores._GAME_CLOCK.search(line) is None, line
