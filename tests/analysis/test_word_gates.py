@@ -83,3 +83,11 @@ def test_no_bearing_nor_game_clock_is_read_where_its_words_are_lacking():
             assert bearings._HINT.search(line) is None, line
         if ":" not in line:
             assert game_scores._GAME_CLOCK.search(line) is None, line
+
+
+def test_no_round_is_read_where_no_round_word_stands():
+    from stories.analysis import rounds
+
+    for line in real_copy():
+        if lacks_words(line, rounds._ROUND_FIRST_WORDS):
+            assert rounds._ROUND.search(line) is None, line
