@@ -125,7 +125,7 @@ def ascii_lower_words(text: str) -> list[str] | None:
     return text.encode().translate(_ASCII_LOWER_WORDS).decode().split()
 
 
-@lru_cache(maxsize=1 << 14)  # a sentence's words are asked for by several readers
+@lru_cache(maxsize=4096)  # a sentence's words are asked for by several readers
 def lower_words(text: str) -> tuple[str, ...] | None:
     """`ascii_lower_words` of a sentence, kept. A reader that looks for a few words (or a
     pattern that begins with one of them as a whole word) asks here first: most sentences
