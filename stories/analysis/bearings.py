@@ -21,7 +21,7 @@ from .given_numbers import Given
 from .model import Block
 from .number_fact import Number
 from .sayers import other_sayers, said_by
-from .text import fold
+from .text import fold, lacks_word_before
 from .units import converted, unit_of
 
 # What a distance from a place holds, found before the distances: most sentences hold none.
@@ -73,7 +73,17 @@ def from_other_places(number_a: Number, number_b: Number) -> bool:
 @functools.lru_cache(maxsize=4096)  # asked of each number with a measure, and again of pairs of them
 def _bears(sentence: str) -> bool:
     """A compass bearing from a place may stand in the sentence ("north of")."""
+    if lacks_word_before(sentence, _ends_a_bearing, _OF):
+        return False  # no word ending in a bearing before "of": most sentences
     return _HINT.search(sentence) is not None
+
+
+_BEARINGS = ("north", "south", "east", "west", "northern", "southern", "eastern", "western")  # of `_HINT`
+_OF = frozenset({"of"})
+
+
+def _ends_a_bearing(word: str) -> bool:
+    return word.endswith(_BEARINGS)  # "southeast" too: `_HINT` reads a bearing at a word's end
 
 
 def _bearing(number: Number) -> Bearing | None:

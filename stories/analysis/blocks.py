@@ -119,7 +119,7 @@ def _kind_alone(raw: str, shown: str) -> str:
     heading: "other" after the first few passages) or "body"."""
     if len(shown) < 80 and _BYLINE.match(shown):  # the length first: most passages are longer
         return "byline"
-    if _DATELINE_ALONE.match(shown) and len(shown.split()) <= 6:
+    if len(shown.split(None, 6)) <= 6 and _DATELINE_ALONE.match(shown):  # the count first: most are longer
         return "dateline"
     return "heading" if is_heading(raw) else "body"
 

@@ -44,7 +44,7 @@ from .quote_times import on_one_clock
 from .shares import check_shares
 from .speakers import check_speakers
 from .spellings import respelled, swapped
-from .story_checks import SourceReading, check_anywhere, read_for_checks
+from .story_checks import SourceReading, StoryTexts, check_anywhere, read_for_checks
 from .text import content_terms, fold, normalise
 from .titles import check_posts
 from .ways import check_kinds_of_way
@@ -76,6 +76,7 @@ class _Story:
     readings: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     passage_facts: dict[str, Facts] = field(default_factory=dict)  # by block id
     stated: dict[str, Stated] = field(default_factory=dict)  # by source key, read on its first pair
+    texts: StoryTexts | None = None  # every source's sentences, for the story-wide checks' words
 
     def stated_by(self, key: str) -> Stated:
         """The numbers a source states anywhere, by value."""
@@ -110,9 +111,15 @@ class _Story:
                 dated=[(ref.block, ref.text, self.space.dates(ref)) for ref in refs],
                 year=self.years[key],
                 day=self.days[key],
+                story=self._texts(),
             )
             self.readings[key] = read_for_checks(reading)
         return self.readings[key]
+
+    def _texts(self) -> StoryTexts:
+        if self.texts is None:
+            self.texts = StoryTexts(ref.text for refs in self.space.refs.values() for ref in refs)
+        return self.texts
 
 
 def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> list[Conflict]:

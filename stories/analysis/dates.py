@@ -260,14 +260,16 @@ def _near(sentence: str, match: re.Match[str]) -> frozenset[str]:
     before = sentence[max(0, match.start() - 80) : match.start()]
     if match.start() <= 80:  # the sentence's first word is capitalised whatever it is
         before = before[:1].lower() + before[1:]
-    before = CLAUSE_END.split(before)[-1]
-    after = CLAUSE_END.split(sentence[match.end() : match.end() + 80], maxsplit=1)[0]
+    clause_end = _CLAUSE_END_ASCII if sentence.isascii() else CLAUSE_END
+    before = clause_end.split(before)[-1]
+    after = clause_end.split(sentence[match.end() : match.end() + 80], maxsplit=1)[0]
 
     def content(words: Iterable[str], wanted: int) -> list[str]:
         """The first `wanted` content words of `words`, folded: the rest are not read."""
         out: list[str] = []
         for word in words:
-            if word[:1].islower() and not any(char.isdigit() for char in word):
+            # a word of letters has no digit: the quick test, before each character is asked
+            if word[:1].islower() and (word.isalpha() or not any(char.isdigit() for char in word)):
                 folded = fold_word(word)  # `fold` of one word, for less
                 if folded not in STOPWORDS and folded not in _STAMP_WORDS:
                     out.append(folded)
@@ -277,6 +279,9 @@ def _near(sentence: str, match: re.Match[str]) -> frozenset[str]:
 
     kept = content(reversed(before.split()), NEAR_BEFORE)[::-1] + content(after.split(), NEAR_AFTER)
     return frozenset(stem(word) for word in kept)
+
+
+_CLAUSE_END_ASCII = ascii_twin(CLAUSE_END)
 
 
 def _in_dateline(sentence: str, match: re.Match[str]) -> bool:

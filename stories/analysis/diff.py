@@ -30,7 +30,7 @@ _SENTENCE_ENDS = frozenset(".!?\u2026")
 _TOKEN = re.compile(r"(\w+|[^\w\s])")  # split() keeps the white space between tokens
 _TOKEN_ASCII = ascii_twin(_TOKEN)
 _PRIVATE_AREAS = ((0xE000, 0xF900), (0xF0000, 0xFFFFE), (0x100000, 0x10FFFE))
-_FIRST_AREA_SIZE = _PRIVATE_AREAS[0][1] - _PRIVATE_AREAS[0][0]
+_FIRST_AREA, _FIRST_AREA_SIZE = _PRIVATE_AREAS[0][0], _PRIVATE_AREAS[0][1] - _PRIVATE_AREAS[0][0]
 _OPS = {0: "=", -1: "-", 1: "+"}
 
 
@@ -87,15 +87,20 @@ class _Codes:
     def encode(self, words: list[str]) -> str | None:
         """The tokens as a string of codes; None when there are more distinct tokens than
         private-use characters."""
+        by_key, by_word = self.by_key, self.by_word
         for word in dict.fromkeys(words):
-            if word not in self.by_word:
-                # A token has no white space: ASCII but "`" is its own normal form.
-                key = word if word.isascii() and word != "`" else normalise(word) or word
-                code = self.by_key.get(key) or _private_char(len(self.by_key))
+            if word in by_word:
+                continue
+            # A token has no white space: ASCII but "`" is its own normal form.
+            key = word if word.isascii() and word != "`" else normalise(word) or word
+            code = by_key.get(key)
+            if code is None:
+                n = len(by_key)  # the next code: in the first private area but for texts of thousands of words
+                code = chr(_FIRST_AREA + n) if n < _FIRST_AREA_SIZE else _private_char(n)
                 if code is None:
                     return None
-                self.by_key[key] = self.by_word[word] = code
-        return "".join(map(self.by_word.__getitem__, words))
+            by_key[key] = by_word[word] = code
+        return "".join(map(by_word.__getitem__, words))
 
     def sentences(self, encoded: str) -> list[str]:
         """Coded tokens cut into sentences, after every token that ends one."""

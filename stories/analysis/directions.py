@@ -12,12 +12,13 @@ import re
 
 from .found import Found
 from .model import Block
-from .text import ascii_twin, stem
+from .text import ascii_twin, lacks_words, stem
 
 _WAYS = {"into": 0, "out of": 1, "toward": 2, "towards": 2, "away from": 3}
 _OPPOSITE = {0: 1, 1: 0, 2: 3, 3: 2}
 _HINT = re.compile(r"\b(?:into|out\s+of|towards?|away\s+from)\b", re.I)
 _HINT_ASCII = ascii_twin(_HINT)
+_HINT_WORDS = frozenset("into out toward towards away".split())  # the first word of each way
 _GOING = re.compile(
     r"\b(?P<verb>[a-z]{3,})\s+(?P<way>into|out\s+of|towards?|away\s+from)\s+"
     r"(?:(?:the|a|an|his|her|their|its|our)\s+)?(?P<place>[a-z]{3,})\b",
@@ -43,7 +44,7 @@ def _goings(text: str) -> dict[tuple[str, int, str], str]:
     """(verb's stem, way, place's stem) -> the verb and its way as written ("walking out
     of"), for each going of the sentence: the shortest words that carry what differs."""
     goings: dict[tuple[str, int, str], str] = {}
-    if not (_HINT_ASCII if text.isascii() else _HINT).search(text):
+    if lacks_words(text, _HINT_WORDS) or not (_HINT_ASCII if text.isascii() else _HINT).search(text):
         return goings
     for match in _GOING.finditer(text):
         way = _WAYS[" ".join(match.group("way").lower().split())]

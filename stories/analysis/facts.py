@@ -13,7 +13,7 @@ from .dates import Date, dates_in, is_stamp
 from .number_fact import Number
 from .proper_names import name_runs
 from .quantities import numbers_of
-from .text import STOPWORDS, ascii_twin, fold, fold_word, stem, strip_accents
+from .text import STOPWORDS, ascii_twin, fold, fold_word, lacks_word_before, lacks_words, stem, strip_accents
 
 _QUOTE = re.compile(r"\u201c([^\u201c\u201d]{3,600})\u201d|\"([^\"]{3,600})\"")
 _ATTRIBUTION = re.compile(
@@ -108,13 +108,13 @@ def extract(sentence: str, figures: tuple[tuple[Number, ...], tuple[Date, ...]] 
 
 # Every negation cue as a word of ASCII text in lower case (`_NEGATION`, or a word ending in
 # "n't"): a sentence without one, most, has no word to try.
-_CUE_HINT = re.compile(r"\b(?:no|not|never|none|nobody|neither|nor|without)\b|n't", re.ASCII)  # of ASCII text
+_CUES = frozenset("no not never none nobody neither nor without".split())
 
 
 def _may_negate(text: str) -> bool:
     """Some word of `text` may be a negation cue. Text that is not ASCII is not ruled out:
     ignoring case, `_NEGATION` takes "\u0131" for "i"."""
-    return not text.isascii() or _CUE_HINT.search(text.lower()) is not None
+    return not lacks_words(text, _CUES) or "n't" in text.lower()
 
 
 def _is_denial(words: tuple[str, ...], index: int) -> bool:
@@ -188,9 +188,22 @@ _ATTRIBUTION_HINT = re.compile(
 )
 
 
+# The hint's verbs, each the end of a word (nothing stands before it), and the words that
+# open a channel after it: a sentence with no such word followed by one of those has none.
+_ATTRIBUTION_VERBS = tuple(
+    "said says stated states wrote writes posted posts shared shares told tweeted announced added declared"
+    " confirmed".split()
+)
+_CHANNEL_OPENERS = frozenset("on in via through during".split())
+
+
+def _ends_a_verb(word: str) -> bool:
+    return word.endswith(_ATTRIBUTION_VERBS)
+
+
 @lru_cache(maxsize=4096)
 def _attributions(sentence: str) -> tuple[Attribution, ...]:
-    if not _ATTRIBUTION_HINT.search(sentence):
+    if lacks_word_before(sentence, _ends_a_verb, _CHANNEL_OPENERS) or not _ATTRIBUTION_HINT.search(sentence):
         return ()
     out = []
     for match in _ATTRIBUTION.finditer(sentence):

@@ -34,6 +34,8 @@ def _score(sentence: str) -> tuple[str, tuple[int, int]] | None:
 
 
 def _game_clock(sentence: str) -> tuple[int, int] | None:
+    if ":" not in sentence:
+        return None  # every game clock's time has its colon; most sentences none
     game_clock = _GAME_CLOCK_ASCII if sentence.isascii() else _GAME_CLOCK
     clocks = {(int(m.group(1)), int(m.group(2))) for m in game_clock.finditer(sentence)}
     return clocks.pop() if len(clocks) == 1 else None

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .dates import MONTHS_AND_WEEKDAYS
 from .proper_names import NOT_NAMES, name_runs
 from .sentences import CLAUSE_END
-from .text import STOPWORDS, ascii_twin, fold, fold_word, stem
+from .text import STOPWORDS, ascii_lower_words, ascii_twin, fold, fold_word, stem
 from .units import QUALIFIERS
 
 if TYPE_CHECKING:
@@ -32,33 +32,48 @@ gb mb tb kb ghz mhz mw kw gw watt volt inches
 _CURRENCY_TAIL = r"\s+(?:[$\u20ac\u00a3\u00a5]\s?)?$"
 # A bound may stand before "a" and a number said as a word: "more than a hundred", "about a dozen".
 _BOUND_TAIL = r"\s+(?:a\s+|[$\u20ac\u00a3\u00a5]\s?)?$"
-_BOUNDS = tuple(
-    (name, re.compile(rf"\b(?:{words}){_BOUND_TAIL}"))
-    for name, words in (
-        (
-            "over",
-            "more than|greater than|higher than|larger than|bigger than|stronger than|over|above|at least|upwards of"
-            "|in excess of|exceeding|topping",
-        ),
-        (
-            "under",
-            "less than|fewer than|lower than|smaller than|weaker than|under|below|up to|at most|within",
-        ),
-        # A value just short of the figure, or reaching it: "nearly 50" is not 30, and "as
-        # many as 80" is a claim that the count reached about 80, not that it stayed under.
-        ("near", "nearly|almost|just short of|as many as|as much as"),
-        (
-            "about",
-            "about|around|roughly|approximately|an approximate|approximate|some|an estimated|estimated|close to"
-            "|circa|nearly",
-        ),
-        ("several", "several|a few|many"),  # "several dozen": some dozens, more than twelve
-    )
+_BOUND_PHRASES = (
+    (
+        "over",
+        "more than|greater than|higher than|larger than|bigger than|stronger than|over|above|at least|upwards of"
+        "|in excess of|exceeding|topping",
+    ),
+    (
+        "under",
+        "less than|fewer than|lower than|smaller than|weaker than|under|below|up to|at most|within",
+    ),
+    # A value just short of the figure, or reaching it: "nearly 50" is not 30, and "as
+    # many as 80" is a claim that the count reached about 80, not that it stayed under.
+    ("near", "nearly|almost|just short of|as many as|as much as"),
+    (
+        "about",
+        "about|around|roughly|approximately|an approximate|approximate|some|an estimated|estimated|close to"
+        "|circa|nearly",
+    ),
+    ("several", "several|a few|many"),  # "several dozen": some dozens, more than twelve
 )
-PARTIAL_BEFORE = re.compile(
-    r"\b(?:first|last|next|another|additional|further|other|top|final|remaining|latest|extra|previous|earlier|new)"
-    + _CURRENCY_TAIL
-)
+_BOUNDS = tuple((name, re.compile(rf"\b(?:{words}){_BOUND_TAIL}")) for name, words in _BOUND_PHRASES)
+# The last word of every bound: a word of its own, which only white space, "a" or a currency
+# sign follows to the number (`_BOUND_TAIL`).
+_BOUND_LAST_WORDS = frozenset(phrase.split()[-1] for _, words in _BOUND_PHRASES for phrase in words.split("|"))
+
+
+def _may_end_a_bound(words: list[str]) -> bool:
+    """The last of the words before a number (`last_words`) is a bound's last word, or the
+    one before an "a" that ends them is: no other text before a number ends with a bound."""
+    if words[-1:] == ["a"]:
+        words = words[:-1]
+    return bool(words) and words[-1] in _BOUND_LAST_WORDS
+
+
+def last_words(head: str, start: int) -> list[str] | None:
+    """The words (`ascii_lower_words`) of `head` from `start` on (`last_words_at`: its last
+    few words, where every bound and part written before a number stands); None for text
+    that is not ASCII."""
+    return ascii_lower_words(head[start:])
+_PART_WORDS = "first last next another additional further other top final remaining latest extra previous earlier new"
+PARTIAL_BEFORE = re.compile(r"\b(?:" + "|".join(_PART_WORDS.split()) + ")" + _CURRENCY_TAIL)
+PART_WORDS = frozenset(_PART_WORDS.split())  # each the last word before the number it makes a part
 # "killing 10 and wounding another 70": after a doing of harm, the whole count of that harm,
 # not a part of one counted before.
 HARMED_OTHER = re.compile(r"\b(?:wounding|injuring|hurting|killing)\s+(?:an)?other\s+$", re.I)
@@ -158,9 +173,13 @@ _ANY_BOUND = re.compile("|".join(pattern.pattern for _, pattern in _BOUNDS))
 _ANY_BOUND_ASCII = ascii_twin(_ANY_BOUND)
 
 
-def bound_of(head: str, start: int = 0) -> str:
+def bound_of(head: str, start: int = 0, words: list[str] | None = None) -> str:
     """How the words just before a number bound it: over, under, near, about, or exactly ("").
-    `start`: where in `head` a bound may begin (`last_words_at`)."""
+    `start`: where in `head` a bound may begin (`last_words_at`); `words`: the words that
+    end `head` (`last_words`), when they have been read."""
+    words = ascii_lower_words(head) if words is None else words
+    if words is not None and not _may_end_a_bound(words):
+        return ""  # most numbers: no bound's word just before them, nothing to search
     head = " " + head
     if (_ANY_BOUND_ASCII if head.isascii() else _ANY_BOUND).search(head, start) is None:
         return ""

@@ -17,6 +17,7 @@ import re
 
 from .found import Found
 from .model import Block, FactRef
+from .text import lacks_words
 
 Parents = dict[str, list[tuple[Block, str, int]]]  # "mother" -> (where, as written, children)
 
@@ -34,6 +35,7 @@ _PARENT = re.compile(
     rf"\b(?P<parent>mother|father|mom|mum|dad){_JOIN}of{_JOIN}(?P<count>{_COUNT})\b(?!\s?-?\s?year)", re.I
 )
 _PARENT_WORD = {"mom": "mother", "mum": "mother", "dad": "father"}
+_PARENT_WORDS = frozenset({"mother", "father", "mom", "mum", "dad"})  # each a word of its own in `_PARENT`
 
 
 # "one of her 12 children": a count of someone's own children, whoever the parent is. Kept
@@ -57,8 +59,8 @@ def _counts_in(text: str) -> tuple[tuple[str, str, int], ...]:
     counts: list[tuple[str, str, int]] = []
     if "children" in text or "kids" in text:
         counts.extend((OWN, match.group(), 0) for match in _OWN_CHILDREN.finditer(text))
-    if "of" not in text or not _may_name_a_parent(text):  # most sentences count no children
-        return tuple(counts)
+    if "of" not in text or not _may_name_a_parent(text) or lacks_words(text, _PARENT_WORDS):
+        return tuple(counts)  # most sentences count no children
     for match in _PARENT.finditer(text):
         count = match.group("count").lower()
         value = int(count) if count.isdigit() else _COUNTS[count]

@@ -7,6 +7,8 @@ from __future__ import annotations
 import functools
 import re
 
+from .text import lacks_words
+
 _MONTHS = (
     "january|february|march|april|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
@@ -30,6 +32,9 @@ _STARTS = re.compile(
     r"|the|this|last|full|whole|fiscal|calendar)"
 )
 _SPACED = {code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")}
+# Each a word of its own in every period but a year written out (whose digits begin "19" or
+# "20"): a month, "May", a quarter or half, "year".
+_PERIOD_WORDS = frozenset(_MONTHS.split("|")) | {"may", "quarter", "half", "q1", "q2", "q3", "q4", "year"}
 
 
 def _period_matches(sentence: str) -> list[re.Match[str]]:
@@ -37,6 +42,8 @@ def _period_matches(sentence: str) -> list[re.Match[str]]:
     begin (`_STARTS`), from the end of the last match on."""
     if not sentence.isascii():  # ignoring case, "\u017fep" is "sep"
         return list(_PERIOD.finditer(sentence))
+    if lacks_words(sentence, _PERIOD_WORDS) and not ("19" in sentence or "20" in sentence):
+        return []  # no month, quarter, half, year or year's digits: most sentences
     spaced = " " + sentence.lower().translate(_SPACED)
     matches: list[re.Match[str]] = []
     end = 0

@@ -17,7 +17,7 @@ import re
 
 from .found import Found
 from .model import Block
-from .text import ascii_twin
+from .text import ascii_twin, has_digit
 
 Phones = dict[str, tuple[Block, str]]  # digits -> the first place it stands, as written
 
@@ -46,8 +46,8 @@ def phones_of(sentences: list[tuple[Block, str]]) -> Phones:
 @functools.lru_cache(maxsize=4096)  # the versions of a story repeat most of their sentences
 def _phones_in(text: str) -> tuple[tuple[str, str], ...]:
     """A sentence's telephone numbers: their digits, and each as written."""
-    if not (_HINT_ASCII if text.isascii() else _HINT).search(text):
-        return ()
+    if not (has_digit(text) and (_HINT_ASCII if text.isascii() else _HINT).search(text)):
+        return ()  # every telephone number has digits; most sentences none
     numbers = ((re.sub(r"\D", "", match.group()), match.group().strip()) for match in _PHONE.finditer(text))
     return tuple((digits, written) for digits, written in numbers if len(digits) >= _MIN_DIGITS)
 

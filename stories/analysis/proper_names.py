@@ -8,7 +8,7 @@ import re
 
 from .model import Block, Source
 from .spellings import LONG_NAME, MIN_RESPELLED
-from .text import STOPWORDS, ascii_twin, fold, fold_word
+from .text import STOPWORDS, TWINS, fold, fold_word
 
 Forms = dict[str, dict[str, Block]]  # folded name token -> {form as written: first block}
 Places = dict[str, list[Block]]  # folded name token -> the blocks it stands in (a few)
@@ -21,7 +21,10 @@ NameWord = tuple[str, str, bool, tuple[str, str, str] | None]
 # The first character's class comes before the look behind: the search skips to the
 # characters it allows (two times faster than a look behind tried at every place).
 _CAPITALISED = re.compile(r"[^\W\d_a-z\u00df-\u00f6\u00f8-\u00ff](?<![\w\u2019'#@].)[\w\u2019'-]*")
-_CAPITALISED_ASCII = ascii_twin(_CAPITALISED)
+# In ASCII text its first character's class is the capitals A-Z (a set of one range, tried
+# faster than the class with its categories that the twin would keep).
+_CAPITALISED_ASCII = re.compile(r"[A-Z](?<![\w'#@].)[\w'-]*", re.ASCII)
+TWINS.append((_CAPITALISED, _CAPITALISED_ASCII))  # held to the pattern by tests/analysis/test_ascii_twins.py
 _POSSESSIVE = re.compile(r"[\u2019']s$|[\u2019'-]+$")
 _LOWER_WORD = re.compile(r"[a-z](?<![\w\u2019'][a-z])[\w\u2019'-]*")  # the same: the letter, then the look behind
 PLACES_KEPT = 12
@@ -93,7 +96,7 @@ def _add_name_word(runs: list[list[str]], current: list[str], gap: str, token: s
         current = []
     if token[0] in "#@":
         token = "#"  # ends a run, as any word that is not a name does
-    word = _NAME_END.sub("", token) if token[-1] in _NAME_END_CHARS else token
+    word = _without_end(token, ".\u2019'-") if token[-1] in _NAME_END_CHARS else token
     lower = word.lower()
     if word[:1].isupper() and lower not in NOT_NAMES and not (opens and lower in OPENERS):
         current.append(word)
@@ -336,7 +339,7 @@ def capitals_of(text: str) -> list[Capital]:
         if not word[0].isupper():
             continue
         # strip_possessive and fold_word, written out: every capitalised word of a story comes here
-        token = _POSSESSIVE.sub("", word) if word[-1] in "s\u2019'-" else word
+        token = _without_end(word, "\u2019'-") if word[-1] in "s\u2019'-" else word
         key = token.lower() if token.isalpha() and token.isascii() else fold(token)
         if len(token) > 1 and not token.isupper() and key not in NOT_NAMES:
             first = None
@@ -384,6 +387,15 @@ class Lookalikes:
 
 
 def strip_possessive(word: str) -> str:
-    """The word without a possessive or trailing marks ("Smith's" -> "Smith"). Only a word
-    that ends in "s" or a mark can lose anything: the rest skip the regular expression."""
-    return _POSSESSIVE.sub("", word) if word[-1] in "s\u2019'-" else word
+    """The word without a possessive or trailing marks ("Smith's" -> "Smith"): `_POSSESSIVE`
+    removed (`_without_end`)."""
+    return _without_end(word, "\u2019'-")
+
+
+def _without_end(word: str, marks: str) -> str:
+    """`word` without a possessive ("'s", "\u2019s") or the run of `marks` it ends with: what
+    `_POSSESSIVE` (marks "\u2019'-") or `_NAME_END` (".\u2019'-") removes, told by its last
+    characters rather than a search (every capitalised word of a story comes here)."""
+    if word[-1:] == "s":
+        return word[:-2] if word[-2:-1] in ("'", "\u2019") else word
+    return word.rstrip(marks) if word[-1:] in marks else word

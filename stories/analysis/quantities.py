@@ -16,6 +16,7 @@ from .number_fact import Number, made
 from .number_words import (
     HARMED_OTHER,
     JOINING_HYPHEN,
+    PART_WORDS,
     PARTIAL_AFTER,
     PARTIAL_BEFORE,
     PLUS,
@@ -25,12 +26,13 @@ from .number_words import (
     context_of,
     described,
     following_words,
+    last_words,
     last_words_at,
     rate_of,
     rates_to,
     subject_of,
 )
-from .text import ascii_twin, has_digit
+from .text import ascii_twin, has_digit, lower_words
 from .units import unit_of
 
 _NUMBER_WORDS = {
@@ -130,7 +132,6 @@ _NUMBER_ASCII, _NUMBER_IN_DIGITS_ASCII = ascii_twin(_NUMBER), ascii_twin(_NUMBER
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join([*_NUMBER_WORDS, _VAGUE, "twice", "pair"]) + r")\b", re.I)
 _SPELLING_WORDS = frozenset(_NUMBER_WORDS) | {words.split()[0] for words in VAGUE_AMOUNTS} | {"twice", "pair"}
 TIMES = "time"  # the stem of "times": what "twice" counts ("married twice" / "married three times")
-_WORD_RUN = re.compile(r"\w+")
 
 
 def numbers_in(sentence: str) -> tuple[Number, ...]:
@@ -153,23 +154,13 @@ def figures_in(sentence: str) -> tuple[tuple[Number, ...], tuple[Date, ...]]:
 @functools.lru_cache(maxsize=4096)
 def _spells_a_number(text: str) -> bool:
     """A number word stands in `text` as a word of its own ("two", not "network"). In ASCII
-    text, where ignoring case is lower-casing, a look-up per word is faster than the search,
-    and the words are read fastest as bytes: one `bytes.translate` lower-cases them and
-    makes every other character a space (`_ASCII_WORDS`), which `split` then drops.
-    Kept for the texts met last: a sentence's blanked text is asked twice (`figures_in`,
-    `_number_matches`)."""
-    if text.isascii():
-        return not _SPELLING_BYTES.isdisjoint(text.encode().translate(_ASCII_WORDS).split())
+    text, where ignoring case is lower-casing, a look-up per word (`text.lower_words`) is
+    faster than the search. Kept for the texts met last: a sentence's blanked text is asked
+    twice (`figures_in`, `_number_matches`)."""
+    words = lower_words(text)
+    if words is not None:
+        return not _SPELLING_WORDS.isdisjoint(words)
     return _NUMBER_WORD.search(text) is not None
-
-
-# Each byte of ASCII text as `\w+` words of it lower-cased read it: a letter in lower case,
-# a digit or "_" as itself, anything else a space.
-_ASCII_WORDS = bytes(
-    (code | 0x20 if chr(code).isupper() else code) if code < 128 and (chr(code).isalnum() or chr(code) == "_") else 32
-    for code in range(256)
-)
-_SPELLING_BYTES = frozenset(word.encode() for word in _SPELLING_WORDS)
 
 
 def numbers_of(text: str, sentence: str = "") -> tuple[Number, ...]:
@@ -210,7 +201,9 @@ _ELIDED_UNIT = re.compile(r"\s?(?:[,.;:)]|$)|\s(?:for|in|against|on|off|as|while
 
 
 _COORDINATED = re.compile(r"\s(?:and|or)\s")
-_DIGIT_RUN = re.compile(r"\d+", re.ASCII)  # read of ASCII text only
+# Read of ASCII text only. Its first digit alone before the rest: a pattern that begins with a
+# set of characters is searched for at C speed, one that begins with a repeat tried at every place.
+_DIGIT_RUN = re.compile(r"\d\d*", re.ASCII)
 
 
 def _number_matches(text: str) -> list[re.Match[str]]:
@@ -224,19 +217,49 @@ def _number_matches(text: str) -> list[re.Match[str]]:
     spelled = _spells_a_number(text)
     if not text.isascii():
         return list((_NUMBER if spelled else _NUMBER_IN_DIGITS).finditer(text))
-    pattern = _NUMBER_ASCII if spelled else _NUMBER_IN_DIGITS_ASCII
     if not spelled:
         return _numbers_in_digits(text)
-    starts = {start for run in _DIGIT_RUN.finditer(text) for start in range(max(0, run.start() - 2), run.start() + 1)}
-    lower = text.lower()
-    starts.update(word.start() for word in _WORD_RUN.finditer(lower) if word.group() in _SPELLING_WORDS)
+    starts = {
+        start
+        for run in _DIGIT_RUN.finditer(text)
+        for start in range(max(0, run.start() - 2), run.start() + 1)
+        if start == run.start() or text[start] in _OPENERS
+    }
+    starts.update(_spelled_at(text))
     matches: list[re.Match[str]] = []
+    pattern = _NUMBER_ASCII
     end = 0
     for start in sorted(starts):
         if start >= end and (match := pattern.match(text, start)):
             matches.append(match)
             end = match.end()
     return matches
+
+
+# What an ASCII number in digits can begin with before its first digit: "$" or white space
+# (`_IN_DIGITS`). A place before a run of digits that holds anything else is not tried.
+_OPENERS = frozenset("$ \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
+
+
+def _spelled_at(text: str) -> list[int]:
+    """Where each word of an ASCII text that spells a number (`_SPELLING_WORDS`) begins: its
+    runs of `\\w` in lower case that are one. Those the text holds (`lower_words`, read
+    already) are found with `str.find`, each where no word character stands on either side
+    of it, not by reading every word of the text."""
+    lower, at = text.lower(), []
+    for word in _SPELLING_WORDS.intersection(lower_words(text) or ()):
+        start = lower.find(word)
+        while start >= 0:
+            end = start + len(word)
+            after = lower[end : end + 1]
+            if not (start and _is_word_character(lower[start - 1]) or after and _is_word_character(after)):
+                at.append(start)
+            start = lower.find(word, end)
+    return at
+
+
+def _is_word_character(char: str) -> bool:
+    return char.isalnum() or char == "_"  # `\w` of an ASCII character
 
 
 def _numbers_in_digits(text: str) -> list[re.Match[str]]:
@@ -247,6 +270,8 @@ def _numbers_in_digits(text: str) -> list[re.Match[str]]:
     end = tried = 0
     for run in _DIGIT_RUN.finditer(text):
         for start in range(max(end, tried, run.start() - 2), run.start() + 1):
+            if start < run.start() and text[start] not in _OPENERS:
+                continue
             if match := _NUMBER_IN_DIGITS_ASCII.match(text, start):
                 matches.append(match)
                 end = match.end()
@@ -285,7 +310,8 @@ def _number(text: str, match: re.Match[str], sentence: str, rates_end: int) -> N
     if aged or measure == "age":  # an age is said of the name it is set beside, or of no name
         measure, subject = "age", aged
     words_at = last_words_at(head)
-    bound = "over" if PLUS.match(text, match.end()) else bound_of(head, words_at)
+    head_words = last_words(head, words_at)
+    bound = "over" if PLUS.match(text, match.end()) else bound_of(head, words_at, head_words)
     return made(
         text=phrase,
         raw=text[match.start() : end].strip(),
@@ -299,7 +325,7 @@ def _number(text: str, match: re.Match[str], sentence: str, rates_end: int) -> N
         rate_text=rate_text,
         precision=precision,
         bound=bound,
-        partial=_partial(head, words_at, text, match.end()),
+        partial=_partial(head, words_at, text, match.end(), head_words),
         ends=None,
         upto=VAGUE_AMOUNTS[" ".join(match.group("vague").lower().split())][1] if match.group("vague") else 0.0,
         attributive=bool(measure) and JOINING_HYPHEN.match(text[end:]) is not None,
@@ -311,8 +337,12 @@ def _number(text: str, match: re.Match[str], sentence: str, rates_end: int) -> N
     )
 
 
-def _partial(head: str, words_at: int, text: str, end: int) -> bool:
-    """A part of a count: "the first 17", "another 5", "one of the" (not "wounding another 70")."""
+def _partial(head: str, words_at: int, text: str, end: int, head_words: list[str] | None) -> bool:
+    """A part of a count: "the first 17", "another 5", "one of the" (not "wounding another 70").
+    `head_words`: the words that end `head` (`last_words`): a part's word before the number
+    is the last of them, or it writes none."""
+    if head_words is not None and not (head_words and head_words[-1] in PART_WORDS):
+        return PARTIAL_AFTER.match(text, end) is not None
     before, harmed = _PARTS_ASCII if head.isascii() else _PARTS
     return bool(before.search(head, words_at) and not harmed.search(head, words_at) or PARTIAL_AFTER.match(text, end))
 

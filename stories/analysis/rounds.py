@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .dates import MONTHS_AND_WEEKDAYS
 from .found import Found
 from .model import Block
-from .text import fold
+from .text import fold, lacks_words
 
 _ROUND = re.compile(
     r"\b(?i:(?:first|second|opening)[\s-]+round|quarter[\s-]?finals?|semi[\s-]?finals?|finals?|championship\s+game)\b"
@@ -40,6 +40,11 @@ class Game:
 Games = list[tuple[Block, Game]]
 
 
+# The first word of each round `_ROUND` reads, a word of its own ("quarterfinal" written as one).
+_ROUND_FIRST_WORDS = frozenset(
+    "first second opening quarter quarterfinal quarterfinals semi semifinal semifinals final finals"
+    " championship".split()
+)
 ROUND_WORDS = ("inal", "ound", "INAL")  # in every round's name read ("final", "Round", "SEMIFINAL")
 
 
@@ -47,8 +52,8 @@ def games_of(sentences: list[tuple[Block, str]]) -> Games:
     """The games between two named teams a source gives a round, in order."""
     games: Games = []
     for block, text in sentences:
-        if not any(word in text for word in ROUND_WORDS):
-            continue  # the cheap test: most sentences name no round
+        if not any(word in text for word in ROUND_WORDS) or lacks_words(text, _ROUND_FIRST_WORDS):
+            continue  # the cheap tests: most sentences name no round
         for match in _ROUND.finditer(text):
             game = _game(text, match)
             if game is not None:

@@ -21,11 +21,14 @@ from .found import Found
 from .model import Block
 from .number_fact import Number
 from .number_words import bound_of
+from .text import lacks_word_before
 
 _PARTS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0}  # one of each, in percent
 _HOW_MANY = {"two": 2, "three": 3, "four": 4}
 _HINT = re.compile(r"\b(?:half|thirds?|quarters?|fifths?)\s+of\b", re.I)
 _PART_WORDS = tuple(_PARTS)  # the words of _HINT
+_FRACTION_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths"})  # each before "of"
+_OF = frozenset({"of"})
 # "half of", "a third of", "two-thirds of", "three - quarters of"; not "the first half of"
 # (a part of a time), nor "one and a half".
 _FRACTION = re.compile(
@@ -61,7 +64,7 @@ def _may_give_a_fraction(text: str) -> bool:
     sentences hold none."""
     if text.isascii():
         lower = text.lower()
-        if not any(part in lower for part in _PART_WORDS):
+        if not any(part in lower for part in _PART_WORDS) or lacks_word_before(text, _FRACTION_WORDS.__contains__, _OF):
             return False
     return _HINT.search(text) is not None
 

@@ -24,12 +24,15 @@ import re
 from .found import Found
 from .model import Block
 from .spellings import respelled
-from .text import ascii_twin, content_terms, fold
+from .text import ascii_twin, content_terms, fold, lacks_words
 
 _VERB = r"(?:said|says|urged|warned|added|told|wrote|explained)"
 _HINT = re.compile(rf"\b{_VERB}\b")
-# A first name or its initials ("A.J. Smith", "J. R. Ewing"), then one or two more names.
-_FIRST = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|(?:[A-Z]\.\s?){1,2}(?<!\s))"
+_VERBS = frozenset(_VERB[3:-1].split("|"))  # looked up among a sentence's words before the search
+# A first name or its initials ("A.J. Smith", "J. R. Ewing"), then one or two more names. Its
+# capital is written once, before the rest of either: a pattern that begins with one set of
+# characters is searched for at C speed, not tried at every place.
+_FIRST = r"[A-Z](?:[a-z]+(?:-[A-Z][a-z]+)?|\.\s?(?:[A-Z]\.\s?)?(?<!\s))"
 _PERSON = rf"{_FIRST}(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?){{1,2}}"
 _SPEAKERS = (
     # "said Microsoft security communications head Christopher Budd." (not "told the
@@ -60,7 +63,7 @@ def speaker(sentence: str) -> tuple[str, str]:
     """The one person a sentence gives its words to, by name and post ("" for what it does
     not give), or ("", "") (none, or more than one)."""
     hint, speakers, by_post = _ASCII if sentence.isascii() else _ANY_TEXT
-    if not hint.search(sentence):
+    if lacks_words(sentence, _VERBS) or not hint.search(sentence):
         return "", ""
     people = {
         match.group("name"): (match.group("post") or "").strip()

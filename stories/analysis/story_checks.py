@@ -9,7 +9,8 @@ is one more line of `STORY_CHECKS`; they run in its order.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -56,6 +57,35 @@ from .weapons import GUN_WORDS, check_weapons, weapons_of
 from .works import check_works, works_of
 
 
+class StoryTexts:
+    """The distinct sentences of all a story's sources, joined once, and which of them hold
+    given words. Versions of a story repeat many of their sentences: a word is looked for
+    once in each sentence, not once for every source that prints it."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        distinct = list(dict.fromkeys(texts))
+        # Joined by line breaks (no word looked for holds one), with where each begins.
+        self._joined = "\n".join(distinct)
+        self._texts = distinct
+        self._starts = list(itertools.accumulate((len(text) + 1 for text in distinct[:-1]), initial=0))
+        self._having: dict[tuple[str, ...], set[str]] = {}
+
+    def having(self, words: tuple[str, ...]) -> set[str]:
+        """The sentences that hold any of `words`: found in one text of them all, at C
+        speed, rather than tried sentence by sentence (35 readers, each over every sentence)."""
+        if words not in self._having:
+            joined, starts = self._joined, self._starts
+            hits: set[str] = set()
+            for word in words:
+                at = joined.find(word)
+                while at >= 0:
+                    n = bisect.bisect_right(starts, at) - 1
+                    hits.add(self._texts[n])
+                    at = joined.find(word, starts[n + 1]) if n + 1 < len(starts) else -1  # on to the next sentence
+            self._having[words] = hits
+        return self._having[words]
+
+
 @dataclass
 class SourceReading:
     """What the story-wide checks read of one source."""
@@ -63,7 +93,8 @@ class SourceReading:
     numbers: list[tuple[Block, tuple[Number, ...]]]  # each sentence's numbers, by its passage
     dated: list[tuple[Block, str, tuple[Date, ...]]]  # each sentence with its dates
     year: int | None  # the year its copy was written, when its stamp says
-    day: int | None = None  # the day its copy was written (a date's ordinal), when its stamp says
+    day: int | None = None  # the day its copy was written (an ordinal), when its stamp says
+    story: StoryTexts | None = None  # the sentences of all the story's sources (else this source's)
 
     @cached_property
     def sentences(self) -> list[tuple[Block, str]]:
@@ -76,27 +107,24 @@ class SourceReading:
 
     def having(self, *words: str) -> list[tuple[Block, str]]:
         """The sentences that hold any of `words`, in order. Most readers look for a few
-        words that most sentences lack: found in one text of all the sentences, at C speed,
-        rather than tried sentence by sentence (35 readers, each over every sentence)."""
-        joined, starts = self._joined
-        hits: set[int] = set()
-        for word in words:
-            at = joined.find(word)
-            while at >= 0:
-                n = bisect.bisect_right(starts, at) - 1
-                hits.add(n)
-                at = joined.find(word, starts[n + 1]) if n + 1 < len(starts) else -1  # on to the next sentence
-        return [self.sentences[n] for n in sorted(hits)]
+        words that most sentences lack (`StoryTexts.having`)."""
+        texts = self._story.having(words)
+        if not texts:
+            return []
+        places = self._places
+        return [self.sentences[n] for n in sorted(n for text in texts for n in places.get(text, ()))]
 
     @cached_property
-    def _joined(self) -> tuple[str, list[int]]:
-        """The sentences joined by line breaks (no word looked for holds one), and where
-        each begins."""
-        starts, at = [], 0
-        for _, text in self.sentences:
-            starts.append(at)
-            at += len(text) + 1
-        return "\n".join(text for _, text in self.sentences), starts
+    def _story(self) -> StoryTexts:
+        return self.story if self.story is not None else StoryTexts(text for _, text in self.sentences)
+
+    @cached_property
+    def _places(self) -> dict[str, list[int]]:
+        """Each sentence's text -> where it stands among the source's sentences."""
+        places: dict[str, list[int]] = {}
+        for n, (_, text) in enumerate(self.sentences):
+            places.setdefault(text, []).append(n)
+        return places
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .found import Found
 from .model import Block
-from .text import ascii_twin, content_terms, fold
+from .text import ascii_twin, content_terms, fold, lacks_words
 
 # "aiming for an 11-year-old girl whom ...", "targeting members of a rival gang when ...",
 # "the shots meant for rival gang members": whom, to the end of the clause.
@@ -29,6 +29,7 @@ _AIMING = re.compile(
     r"(?P<whom>[^,.;:!?\"]+?)(?=\s+(?:when|whom|who|because|but|and\s+(?:hit|struck))\b|[,.;:!?\"]|$)"
 )
 _AIMING_ASCII = ascii_twin(_AIMING)
+_AIMING_WORDS = frozenset("aiming targeting targetting meant intended firing fired".split())  # each verb's first word
 _SHOOTING = re.compile(r"\b(?:shot|shots|shooting|gunfire|gunman|bullets?|fired|sniper|crossfire)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:been|was|were|being|be|is|are|get|got)\s+$")
 MOST_WORDS = 8  # of the target, as shown
@@ -57,6 +58,8 @@ def _targets_in(text: str) -> tuple[Target, ...]:
     """Whom a sentence says shots were meant for."""
     if "aiming" not in text and "target" not in text and " for" not in text and "fir" not in text:
         return ()  # the cheap test: most sentences aim at nothing
+    if lacks_words(text, _AIMING_WORDS):
+        return ()  # nor do most that pass it
     targets = []
     for match in (_AIMING_ASCII if text.isascii() else _AIMING).finditer(text):
         if not match.group("verb").startswith(("aiming", "fir")) and _SHOOTING.search(text) is None:

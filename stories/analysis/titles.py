@@ -21,13 +21,18 @@ from .found import Found
 from .model import Block
 from .proper_names import NOT_NAMES
 from .spellings import respelled, swapped
-from .text import fold
+from .text import fold, lacks_words
 
 _RANKS = frozenset("deputy assistant associate acting vice".split())
 _POST = (
     r"(?P<post>(?i:(?:(?:deputy|assistant|associate|acting|vice)[\s-]+)*"
     r"(?:director|president|secretary|chairman|chairwoman|chair|commissioner|minister|manager|editor|governor"
     r"|administrator|superintendent|treasurer|counsel|chief|head|principal|coach|attorney general)))\b"
+)
+# The first word of each office, a word of its own wherever `_POST` reads it.
+_OFFICES = frozenset(
+    "director president secretary chairman chairwoman chair commissioner minister manager editor governor"
+    " administrator superintendent treasurer counsel chief head principal coach attorney".split()
 )
 _TITLE = re.compile(rf"\b{_POST}\s+of\s+(?:the\s+)?(?P<org>[A-Z][\w.&'-]*(?:\s+(?:of\s+)?[A-Z][\w.&'-]*)*)")
 _ANY_POST = re.compile(rf"\b{_POST}")
@@ -54,7 +59,7 @@ def posts_of(sentence: str) -> dict[tuple[str, str], tuple[frozenset[str], str, 
     post and organisation as written. An office the sentence names with two ranks (two people) is left out.
     Kept for the sentences met last: with several sources each sentence is checked against
     its links in every other source. The dict returned is shared: read it, never change it."""
-    if " of " not in sentence or not _names_an_office(sentence):
+    if " of " not in sentence or not _names_an_office(sentence) or lacks_words(sentence, _OFFICES):
         return {}
     ranks_of: dict[str, set[frozenset[str]]] = {}  # office -> its ranks anywhere in the sentence
     for match in _ANY_POST.finditer(sentence):
@@ -95,6 +100,9 @@ _HOLDER_POST = (
     r"(?P<first>[A-Z][\w.]*)\s(?P<last>[A-Z][\w'\u2019-]+)"
 )
 _HOLDER = re.compile(r"\b(?P<org>[A-Z][\w'-]+)\s+" + _HOLDER_POST)
+_HOLDER_FIRST_WORDS = frozenset(  # of each post of `_HOLDER_POST`, a word of its own
+    "general head chief police fire spokesman spokeswoman spokesperson chairman chairwoman".split()
+)
 # "General Manager A.J. Smith said": a post that opens its sentence, its organisation the
 # story's own (compared with the one holder of the post the other source names).
 _HOLDER_OPENING = re.compile(r"^(?P<org>)" + _HOLDER_POST)
@@ -107,6 +115,8 @@ def holders_of(sentences: list[tuple[Block, str]]) -> Holders:
     its sentences holding one of HOLDER_WORDS)."""
     holders: Holders = {}
     for block, text in sentences:
+        if lacks_words(text, _HOLDER_FIRST_WORDS):
+            continue  # no post's first word: no holder named
         for match in itertools.chain(_HOLDER.finditer(text), _HOLDER_OPENING.finditer(text)):
             org = fold(match.group("org"))
             if org in _NOT_ORGS:
@@ -154,6 +164,9 @@ def _of_any_org(holders: Holders, key: tuple[str, str]) -> list[tuple[Block, str
 _OFFICE = r"(?P<post>(?i:director|president|chairman|chairwoman|spokesman|spokeswoman|general\s+manager|head\s+coach))"
 _PERSON = r"(?P<first>[A-Z][\w.]*)\s(?P<last>[A-Z][\w'\u2019-]+)"
 _ORG_NAME = r"(?P<org>[A-Z][\w'&-]*(?:\s[A-Z][\w'&-]*){1,5})"
+_SERVED_FIRST_WORDS = frozenset(  # of each office of `_OFFICE`, a word of its own
+    "director president chairman chairwoman spokesman spokeswoman general head".split()
+)
 _SERVED = (
     re.compile(rf"\b{_ORG_NAME}\s{_OFFICE}\s{_PERSON}"),
     re.compile(rf"\b{_PERSON},\s(?:the\s)?{_OFFICE}\sof\s(?:the\s)?{_ORG_NAME}"),
@@ -166,6 +179,8 @@ def served_of(sentences: list[tuple[Block, str]]) -> Served:
     the person and the post (of its sentences holding one of HOLDER_WORDS)."""
     served: Served = {}
     for block, text in sentences:
+        if lacks_words(text, _SERVED_FIRST_WORDS):
+            continue  # no office's first word: no one serves
         for pattern in _SERVED:
             for match in pattern.finditer(text):
                 org = match.group("org").removeprefix("The ")

@@ -13,7 +13,7 @@ import re
 
 from .found import Found
 from .model import Block
-from .text import ascii_twin, fold
+from .text import ascii_twin, fold, has_digit
 
 Works = dict[str, list[tuple[Block, str, str]]]  # folded title -> (where, year and kind as written, year)
 
@@ -45,8 +45,8 @@ def works_of(sentences: list[tuple[Block, str]]) -> Works:
 @functools.lru_cache(maxsize=4096)  # the versions of a story repeat most of their sentences
 def _works_in(text: str) -> tuple[tuple[str, str, str], ...]:
     """A sentence's dated works: folded title, year and kind as written, year."""
-    if not (_YEAR.search(text) and (_HINT_ASCII if text.isascii() else _HINT).search(text)):  # most date no work
-        return ()
+    if not (has_digit(text) and _YEAR.search(text) and (_HINT_ASCII if text.isascii() else _HINT).search(text)):
+        return ()  # most date no work; most hold no digit of a year
     return tuple(
         (fold(_TRAILING_SMALL_WORDS.sub("", match.group("title"))), match.group("dated"), match.group("year"))
         for match in _DATED_WORK.finditer(text)
