@@ -71,6 +71,8 @@ def last_words(head: str, start: int) -> list[str] | None:
     few words, where every bound and part written before a number stands); None for text
     that is not ASCII."""
     return ascii_lower_words(head[start:])
+
+
 _PART_WORDS = "first last next another additional further other top final remaining latest extra previous earlier new"
 PARTIAL_BEFORE = re.compile(r"\b(?:" + "|".join(_PART_WORDS.split()) + ")" + _CURRENCY_TAIL)
 PART_WORDS = frozenset(_PART_WORDS.split())  # each the last word before the number it makes a part
@@ -196,47 +198,6 @@ def last_words_at(head: str) -> int:
     each of forty characters."""
     pieces = head.rsplit(None, BOUND_WORDS_MOST)
     return len(pieces[0]) if len(pieces) > BOUND_WORDS_MOST else 0
-
-
-_RATE = re.compile(
-    r"[^.;:!?\d]{0,50}?\b(?:(?:a|an|per|each|every)\s+(?P<unit>hour|day|week|month|quarter|year|season)"
-    r"|(?P<adverb>hourly|daily|weekly|monthly|quarterly|yearly|annually))\b"
-    r"(?!\s+(?:before|after|later|earlier|ago|into|from|or\s+so)\b)",  # "struck an hour before": a time, no rate
-    re.I,
-)
-_RATE_ASCII = ascii_twin(_RATE)
-_RATE_ADVERBS = {
-    "hourly": "hour",
-    "daily": "day",
-    "weekly": "week",
-    "monthly": "month",
-    "quarterly": "quarter",
-    "yearly": "year",
-    "annually": "year",
-}
-
-
-# The words every rate is written with, as each begins in lower case ("dail" of "daily"):
-# after most numbers none follows, which the pattern took up to fifty tries to tell.
-_RATE_HINTS = ("hour", "day", "dail", "week", "month", "quarter", "year", "season", "annual")
-
-
-def rates_to(text: str) -> int:
-    """Where the last word a rate may be written with begins in `text` (-1: nowhere): a
-    number that ends after it is counted per no time (`rate_of`). Read once a sentence."""
-    if not text.isascii():  # ignoring case, as `_RATE` does, "\u017f" is "s"
-        return len(text)
-    lower = text.lower()
-    return max(map(lower.rfind, _RATE_HINTS))
-
-
-def rate_of(text: str, end: int) -> tuple[str, int]:
-    """The time a number is counted per, within the words after it, and where it ends."""
-    match = (_RATE_ASCII if text.isascii() else _RATE).match(text, end)
-    if match is None:
-        return "", end
-    unit = match.group("unit") or _RATE_ADVERBS[match.group("adverb").lower()]
-    return unit.lower(), match.end()
 
 
 _FOLLOWING = re.compile(r"(?:[\s-]+[^\W\d_][\w\u2019'-]*){1,2}")

@@ -7,6 +7,7 @@ import functools
 import re
 
 from .model import Block, Source
+from .name_ends import NAME_END_CHARS, NAME_END_MARKS, POSSESSIVE_MARKS, without_end
 from .spellings import LONG_NAME, MIN_RESPELLED
 from .text import STOPWORDS, TWINS, fold, fold_word
 
@@ -25,14 +26,11 @@ _CAPITALISED = re.compile(r"[^\W\d_a-z\u00df-\u00f6\u00f8-\u00ff](?<![\w\u2019'#
 # faster than the class with its categories that the twin would keep).
 _CAPITALISED_ASCII = re.compile(r"[A-Z](?<![\w'#@].)[\w'-]*", re.ASCII)
 TWINS.append((_CAPITALISED, _CAPITALISED_ASCII))  # held to the pattern by tests/analysis/test_ascii_twins.py
-_POSSESSIVE = re.compile(r"[\u2019']s$|[\u2019'-]+$")
 _LOWER_WORD = re.compile(r"[a-z](?<![\w\u2019'][a-z])[\w\u2019'-]*")  # the same: the letter, then the look behind
 PLACES_KEPT = 12
 # The name words of a sentence:
 # A name word, and what stands between it and the word before (a hashtag or handle is no name).
 _GAP_AND_NAME_TOKEN = re.compile(r"([\W\d_]*?)([#@]?[^\W\d_][\w\u2019'.-]*)")
-_NAME_END = re.compile(r"[\u2019']s$|[.\u2019'-]+$")  # a possessive or trailing marks
-_NAME_END_CHARS = frozenset("s.\u2019'-")  # the last character of every _NAME_END match
 _CONNECTORS = frozenset("de da del della di dos du van von der bin al la le y".split())
 NOT_NAMES = frozenset(
     """
@@ -96,7 +94,7 @@ def _add_name_word(runs: list[list[str]], current: list[str], gap: str, token: s
         current = []
     if token[0] in "#@":
         token = "#"  # ends a run, as any word that is not a name does
-    word = _without_end(token, ".\u2019'-") if token[-1] in _NAME_END_CHARS else token
+    word = without_end(token, NAME_END_MARKS) if token[-1] in NAME_END_CHARS else token
     lower = word.lower()
     if word[:1].isupper() and lower not in NOT_NAMES and not (opens and lower in OPENERS):
         current.append(word)
@@ -325,6 +323,8 @@ _BIRTH_HINT = re.compile(r"born\s|n[ée]e\s")
 def _born_in(text: str) -> bool:
     """`_BIRTH_HINT` in the text, its words looked for first at C speed (most passages hold none)."""
     return ("born" in text or "nee" in text or "n\u00e9e" in text) and _BIRTH_HINT.search(text) is not None
+
+
 _BORN = re.compile(r"\b(?:born|n[ée]e)\s$")  # a birth name follows
 _SPEAKING = re.compile(r"(?:['\u2019]s)?\s(?:told|said|says|added)\b")
 
@@ -339,7 +339,7 @@ def capitals_of(text: str) -> list[Capital]:
         if not word[0].isupper():
             continue
         # strip_possessive and fold_word, written out: every capitalised word of a story comes here
-        token = _without_end(word, "\u2019'-") if word[-1] in "s\u2019'-" else word
+        token = without_end(word, POSSESSIVE_MARKS) if word[-1] in "s\u2019'-" else word
         key = token.lower() if token.isalpha() and token.isascii() else fold(token)
         if len(token) > 1 and not token.isupper() and key not in NOT_NAMES:
             first = None
@@ -387,15 +387,5 @@ class Lookalikes:
 
 
 def strip_possessive(word: str) -> str:
-    """The word without a possessive or trailing marks ("Smith's" -> "Smith"): `_POSSESSIVE`
-    removed (`_without_end`)."""
-    return _without_end(word, "\u2019'-")
-
-
-def _without_end(word: str, marks: str) -> str:
-    """`word` without a possessive ("'s", "\u2019s") or the run of `marks` it ends with: what
-    `_POSSESSIVE` (marks "\u2019'-") or `_NAME_END` (".\u2019'-") removes, told by its last
-    characters rather than a search (every capitalised word of a story comes here)."""
-    if word[-1:] == "s":
-        return word[:-2] if word[-2:-1] in ("'", "\u2019") else word
-    return word.rstrip(marks) if word[-1:] in marks else word
+    """The word without a possessive or trailing marks ("Smith's" -> "Smith")."""
+    return without_end(word, POSSESSIVE_MARKS)

@@ -13,6 +13,7 @@ import re
 
 from .dates import Date, dates_in, is_stamp
 from .number_fact import Number, made
+from .number_rates import rate_of, rates_to
 from .number_words import (
     HARMED_OTHER,
     JOINING_HYPHEN,
@@ -28,11 +29,9 @@ from .number_words import (
     following_words,
     last_words,
     last_words_at,
-    rate_of,
-    rates_to,
     subject_of,
 )
-from .text import ascii_twin, has_digit, lower_words
+from .text import ascii_twin, has_digit, lower_words, word_starts
 from .units import unit_of
 
 _NUMBER_WORDS = {
@@ -225,7 +224,7 @@ def _number_matches(text: str) -> list[re.Match[str]]:
         for start in range(max(0, run.start() - 2), run.start() + 1)
         if start == run.start() or text[start] in _OPENERS
     }
-    starts.update(_spelled_at(text))
+    starts.update(word_starts(text, _SPELLING_WORDS))
     matches: list[re.Match[str]] = []
     pattern = _NUMBER_ASCII
     end = 0
@@ -239,27 +238,6 @@ def _number_matches(text: str) -> list[re.Match[str]]:
 # What an ASCII number in digits can begin with before its first digit: "$" or white space
 # (`_IN_DIGITS`). A place before a run of digits that holds anything else is not tried.
 _OPENERS = frozenset("$ \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
-
-
-def _spelled_at(text: str) -> list[int]:
-    """Where each word of an ASCII text that spells a number (`_SPELLING_WORDS`) begins: its
-    runs of `\\w` in lower case that are one. Those the text holds (`lower_words`, read
-    already) are found with `str.find`, each where no word character stands on either side
-    of it, not by reading every word of the text."""
-    lower, at = text.lower(), []
-    for word in _SPELLING_WORDS.intersection(lower_words(text) or ()):
-        start = lower.find(word)
-        while start >= 0:
-            end = start + len(word)
-            after = lower[end : end + 1]
-            if not (start and _is_word_character(lower[start - 1]) or after and _is_word_character(after)):
-                at.append(start)
-            start = lower.find(word, end)
-    return at
-
-
-def _is_word_character(char: str) -> bool:
-    return char.isalnum() or char == "_"  # `\w` of an ASCII character
 
 
 def _numbers_in_digits(text: str) -> list[re.Match[str]]:

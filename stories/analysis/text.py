@@ -298,3 +298,23 @@ def content_terms_of(texts: Iterable[str]) -> list[list[str]]:
 def _shared_content_terms(folded: str) -> list[str]:
     """`content_terms`, for `content_terms_of` only: its lists are shared, and only read."""
     return content_terms(folded)
+
+
+def word_starts(text: str, words: frozenset[str]) -> list[int]:
+    """Where each of `words` (in lower case) that an ASCII text holds as a word of its own
+    begins. Those the text holds (`lower_words`) are found with `str.find`, each where no
+    word character stands on either side of it, not by reading every word of the text."""
+    lower, at = text.lower(), []
+    for word in words.intersection(lower_words(text) or ()):
+        start = lower.find(word)
+        while start >= 0:
+            end = start + len(word)
+            after = lower[end : end + 1]
+            if not (start and _is_word_character(lower[start - 1]) or after and _is_word_character(after)):
+                at.append(start)
+            start = lower.find(word, end)
+    return at
+
+
+def _is_word_character(char: str) -> bool:
+    return char.isalnum() or char == "_"  # `\w` of an ASCII character

@@ -23,7 +23,9 @@ FORMER = [
         speakers._SPEAKERS[1],
     ),
     (
-        re.compile(rf"\b(?:said|says|added|wrote)\s(?P<post>(?:[\w'\u2019-]+\s){{0,6}}?)(?P<name>{_FORMER_PERSON})\s?[.,;]"),
+        re.compile(
+            rf"\b(?:said|says|added|wrote)\s(?P<post>(?:[\w'\u2019-]+\s){{0,6}}?)(?P<name>{_FORMER_PERSON})\s?[.,;]"
+        ),
         speakers._SPEAKERS[0],
     ),
     (
@@ -72,14 +74,17 @@ def test_its_ascii_twins_find_what_the_former_patterns_found():
 
 
 def test_a_words_end_is_taken_off_as_its_pattern_takes_it_off():
-    """`proper_names._without_end` does what `_POSSESSIVE` and `_NAME_END` did by a search."""
-    from stories.analysis import proper_names
+    """`name_ends.without_end` does what `POSSESSIVE` and `NAME_END` do by a search."""
+    from stories.analysis import name_ends
 
     tokens = {token for line in real_copy() for token in line.split()}
     tokens |= {"x-'s", "'s", "Smith\u2019s", "Jones'", "U.S.", "A-", "O'Neill's'", "s"}
-    for pattern, marks in ((proper_names._POSSESSIVE, "\u2019'-"), (proper_names._NAME_END, ".\u2019'-")):
+    for pattern, marks in (
+        (name_ends.POSSESSIVE, name_ends.POSSESSIVE_MARKS),
+        (name_ends.NAME_END, name_ends.NAME_END_MARKS),
+    ):
         for token in tokens:
-            assert proper_names._without_end(token, marks) == pattern.sub("", token), (pattern.pattern, token)
+            assert name_ends.without_end(token, marks) == pattern.sub("", token), (pattern.pattern, token)
 
 
 def test_a_heading_is_told_as_its_pattern_tells_it():
