@@ -290,11 +290,12 @@ def _check_quotes_and_attributions(found: Found, a: tuple[Block, Facts], b: tupl
     for quote_a, quote_b in itertools.product(facts_a.quotes, facts_b.quotes):
         if _same_speaker(quote_a.speaker, quote_b.speaker) and _quote_differs(quote_a.text, quote_b.text):
             who = (quote_a.speaker or quote_b.speaker or "the speaker").title()
+            quoted_a, quoted_b = (block_a, quote_a.text), (block_b, quote_b.text)
             if changes_meaning(quote_a.text, quote_b.text):
-                found.add("quote", (block_a, quote_a.text), (block_b, quote_b.text), f"{who} quoted in different words")
+                if not found.within(quoted_a, quoted_b):  # one conflict a fact: the number's says it
+                    found.add("quote", quoted_a, quoted_b, f"{who} quoted in different words")
             else:  # "the hull was holed" / "pierced": a wording to check, no fact to settle
-                note = f"{who} quoted in other words that say the same"
-                found.add("style", (block_a, quote_a.text), (block_b, quote_b.text), note)
+                found.add("style", quoted_a, quoted_b, f"{who} quoted in other words that say the same")
     for said_a, said_b in itertools.product(facts_a.attributions, facts_b.attributions):
         if _same_speaker(said_a.speaker, said_b.speaker) and _other_channel(said_a.channel, said_b.channel):
             who = said_a.speaker or said_b.speaker or "the speaker"

@@ -33,3 +33,12 @@ class Found:
             item.kind == kind and value_a in values_in(item.a.text) and value_b in values_in(item.b.text)
             for item in self.items
         )
+
+    def within(self, a: tuple[Block, str], b: tuple[Block, str]) -> bool:
+        """A conflict is reported already between these two passages whose values stand in
+        these two texts: a quotation with a changed number says again what the number's
+        conflict says ("rebuild 30 houses" / "rebuild 20 houses")."""
+        return any(
+            item.a.block == a[0].id and item.b.block == b[0].id and item.a.text in a[1] and item.b.text in b[1]
+            for item in self.items
+        )

@@ -96,8 +96,8 @@ def test_a_quote_whose_other_words_deny_it_or_change_its_day_or_number_is_a_conf
         "Tomorrow we will rebuild 20 houses on the coast",
     ):
         comparison = compare(first, said.format(other))
-        kinds = {c.kind for c in comparison.conflicts}
-        assert kinds & {"quote", "other"} and not kinds - {"quote", "other", "number"}, other  # a denial: a claim
+        kinds = [c.kind for c in comparison.conflicts]
+        assert kinds in (["quote"], ["other"], ["number"]), other  # one conflict: a denial's claim, the number's
 
 
 def test_the_samples_give_json_that_the_contract_accepts():

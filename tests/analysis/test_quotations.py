@@ -49,3 +49,8 @@ class TestOtherWordsThatSayTheSame:
         a = LEAD + '"The pilot stayed on the bridge until every passenger was ashore," Ekdahl said.'
         b = LEAD + '"The pilot remained on the bridge until every passenger was ashore," Ekdahl said.'
         assert [kind for kind, *_ in conflicts(a, b)] == ["style"]
+
+    def test_a_changed_number_in_a_quotation_is_one_conflict_the_numbers(self):
+        a = LEAD + '"We sent 30 divers down to the hull before dark," Ekdahl said.'
+        b = LEAD + '"We sent 20 divers down to the hull before dark," Ekdahl said.'
+        assert conflicts(a, b) == [("number", "30 divers", "20 divers")]
