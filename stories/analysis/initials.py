@@ -8,6 +8,7 @@ abbreviation and the capitals of the words tell it.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,5}(?!\w)|\b[A-Z]{2,5}\b")
@@ -29,6 +30,7 @@ def _abbreviated(quote: str, other: str) -> str:
     return quote
 
 
+@functools.lru_cache(maxsize=256)  # the same few abbreviations recur through a story
 def _spelled_out(letters: str) -> re.Pattern[str]:
     """Capitalised words, one for each letter, small words allowed between them."""
     words = (rf"{letter}[a-z]+(?:-[A-Za-z]+)?" for letter in letters)

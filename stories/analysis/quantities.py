@@ -129,7 +129,7 @@ _NUMBER_IN_DIGITS = re.compile(
 )
 _NUMBER_ASCII, _NUMBER_IN_DIGITS_ASCII = ascii_twin(_NUMBER), ascii_twin(_NUMBER_IN_DIGITS)
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join([*_NUMBER_WORDS, _VAGUE, "twice", "pair"]) + r")\b", re.I)
-_SPELLING_WORDS = frozenset(_NUMBER_WORDS) | {words.split()[0] for words in VAGUE_AMOUNTS} | {"twice", "pair"}
+SPELLING_WORDS = frozenset(_NUMBER_WORDS) | {words.split()[0] for words in VAGUE_AMOUNTS} | {"twice", "pair"}
 TIMES = "time"  # the stem of "times": what "twice" counts ("married twice" / "married three times")
 
 
@@ -158,7 +158,7 @@ def _spells_a_number(text: str) -> bool:
     twice (`figures_in`, `_number_matches`)."""
     words = lower_words(text)
     if words is not None:
-        return not _SPELLING_WORDS.isdisjoint(words)
+        return not SPELLING_WORDS.isdisjoint(words)
     return _NUMBER_WORD.search(text) is not None
 
 
@@ -224,7 +224,7 @@ def _number_matches(text: str) -> list[re.Match[str]]:
         for start in range(max(0, run.start() - 2), run.start() + 1)
         if start == run.start() or text[start] in _OPENERS
     }
-    starts.update(word_starts(text, _SPELLING_WORDS))
+    starts.update(word_starts(text, SPELLING_WORDS))
     matches: list[re.Match[str]] = []
     pattern = _NUMBER_ASCII
     end = 0

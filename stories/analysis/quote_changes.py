@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import re
 
+from .dates import MONTHS_AND_WEEKDAYS
+from .quantities import SPELLING_WORDS
+
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u2019'-]*|\d[\d,.:]*\d|\d")
 _NEGATIONS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "cannot"})
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
-    "million billion dozen half".split()
-)
-_TIME_WORDS = frozenset(
-    "today yesterday tomorrow tonight morning afternoon evening night week month year "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december".split()
+# Days said relative to the story's day, and the spans a quotation may give a time by.
+_TIME_WORDS = MONTHS_AND_WEEKDAYS | frozenset(
+    "today yesterday tomorrow tonight morning afternoon evening night week month year".split()
 )
 _SENTENCE_END = frozenset(".!?:;\"'\u201c\u2018(")
 
@@ -48,7 +45,7 @@ def _denials(words: list[str]) -> int:
 
 
 def _numbers(words: list[str]) -> set[str]:
-    return {word.replace(",", "") for word in words if word[0].isdigit() or word.lower() in _NUMBER_WORDS}
+    return {word.replace(",", "") for word in words if word[0].isdigit() or word.lower() in SPELLING_WORDS}
 
 
 def _times(words: list[str]) -> set[str]:
