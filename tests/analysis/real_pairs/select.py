@@ -77,6 +77,8 @@ rules, unlabelled), so the engine's precision there is less blind than its recal
 21 pairs again, from the same 21 clusters (570 pairs no set has made are left in them).
 
 `--held-out-17` (seed 28; ids f01...) the same way again, leaving out the sixteenth's pairs too.
+
+`--held-out-18` (seed 29; ids j01...) the same way again, leaving out the seventeenth's pairs too.
 """
 
 import csv
@@ -91,7 +93,7 @@ SEED, HELD_OUT_SEED, DEV2_SEED, HELD_OUT_2_SEED, HELD_OUT_3_SEED, HELD_OUT_4_SEE
 HELD_OUT_5_SEED, HELD_OUT_6_SEED, HELD_OUT_7_SEED, HELD_OUT_8_SEED, HELD_OUT_9_SEED = 16, 17, 18, 19, 20
 HELD_OUT_10_SEED, HELD_OUT_11_SEED, HELD_OUT_12_SEED, HELD_OUT_13_SEED, HELD_OUT_14_SEED = 21, 22, 23, 24, 25
 HELD_OUT_15_SEED, HELD_OUT_15_ECB_PAIRS = 26, 21  # the clusters left with a pair no set made
-HELD_OUT_16_SEED, HELD_OUT_17_SEED = 27, 28
+HELD_OUT_16_SEED, HELD_OUT_17_SEED, HELD_OUT_18_SEED = 27, 28, 29
 ECB_PAIRS, REUTERS_PAIRS = 20, 12
 HELD_OUT_ECB_PAIRS, HELD_OUT_REUTERS_PAIRS = 16, 8
 DEV2_ECB_PAIRS, DEV2_REUTERS_PAIRS = 16, 8
@@ -100,7 +102,7 @@ HELD_OUT_3_ECB_PAIRS, HELD_OUT_3_REUTERS_PAIRS = 20, 4
 HELD_OUT_4_ECB_PAIRS, HELD_OUT_6_ECB_PAIRS = 24, 21
 ALL_EARLIER_SETS = ("pairs.json", "pairs_heldout.json", "pairs_dev2.json", "pairs_heldout2.json", "pairs_heldout3.json")
 HERE = Path(__file__).resolve().parent
-REPAIRED_FLAGS = tuple(f"--held-out-{n}" for n in range(7, 18))
+REPAIRED_FLAGS = tuple(f"--held-out-{n}" for n in range(7, 19))
 
 
 def ecb_pairs(rng: random.Random, count: int = ECB_PAIRS, used: frozenset[str] = frozenset()) -> list[dict]:
@@ -263,17 +265,17 @@ def main() -> None:
     held_out_2, held_out_3 = "--held-out-2" in sys.argv[1:], "--held-out-3" in sys.argv[1:]
     repaired = [flag for flag in REPAIRED_FLAGS if flag in sys.argv[1:]]
     if repaired:
-        later = REPAIRED_FLAGS.index(repaired[0])  # 0 to 10
+        later = REPAIRED_FLAGS.index(repaired[0])  # 0 to 11
         seeds = (HELD_OUT_7_SEED, HELD_OUT_8_SEED, HELD_OUT_9_SEED, HELD_OUT_10_SEED, HELD_OUT_11_SEED)
         seeds += (HELD_OUT_12_SEED, HELD_OUT_13_SEED, HELD_OUT_14_SEED, HELD_OUT_15_SEED, HELD_OUT_16_SEED)
-        seeds += (HELD_OUT_17_SEED,)
+        seeds += (HELD_OUT_17_SEED, HELD_OUT_18_SEED)
         rng = random.Random(seeds[later])
         seen = frozenset(json.loads((HERE / "seen_in_unlabelled_reports.json").read_text(encoding="utf-8")))
         earlier = (*ALL_EARLIER_SETS, "pairs_heldout4.json", "pairs_heldout5.json", "pairs_heldout6.json")
-        earlier += tuple(f"pairs_heldout{n}.json" for n in range(7, 17))[:later]
+        earlier += tuple(f"pairs_heldout{n}.json" for n in range(7, 18))[:later]
         count = HELD_OUT_15_ECB_PAIRS if seeds[later] >= HELD_OUT_15_SEED else HELD_OUT_4_ECB_PAIRS
         pairs = ecb_pairs_repaired(rng, count, pairs_made_by(*earlier), seen)
-        prefix = "rstuvwxyzef"[later]
+        prefix = "rstuvwxyzefj"[later]
     elif "--held-out-6" in sys.argv[1:]:
         rng = random.Random(HELD_OUT_6_SEED)
         seen = frozenset(json.loads((HERE / "seen_in_unlabelled_reports.json").read_text(encoding="utf-8")))
