@@ -61,6 +61,7 @@ SETS = {
     "fifteenth held-out": ("pairs_heldout15.json", "labels_heldout15_"),
     "sixteenth held-out": ("pairs_heldout16.json", "labels_heldout16_"),
     "seventeenth held-out": ("pairs_heldout17.json", "labels_heldout17_"),
+    "eighteenth held-out": ("pairs_heldout18.json", "labels_heldout18_"),
 }
 
 
