@@ -62,6 +62,7 @@ SETS = {
     "sixteenth held-out": ("pairs_heldout16.json", "labels_heldout16_"),
     "seventeenth held-out": ("pairs_heldout17.json", "labels_heldout17_"),
     "eighteenth held-out": ("pairs_heldout18.json", "labels_heldout18_"),
+    "nineteenth held-out": ("pairs_heldout19.json", "labels_heldout19_"),
 }
 
 
