@@ -1,7 +1,9 @@
 """Units of measure and what one of each is worth, so that two numbers in different units
 of one kind can be compared: "about 60m" / "approximately 200 metres" disagree; "200ft" /
 "61 metres" agree; "72,000 short tons" / "72,000 metric tons" is the same number in
-another unit, a conflict.
+another unit, a conflict. A bare "ton" is any of the three (short in America, long in
+Britain, metric elsewhere): "4,400 tons" / "4,400 short tons" is one figure, the second
+saying which ton.
 
 A unit is known by the stem `quantities` gives its word (`text.stem` of the word with a
 plural "s" dropped), or by a qualifier and that stem ("short ton", "square mile").
@@ -110,8 +112,14 @@ PHYSICAL = frozenset({"length", "mass", "volume", "area", "speed"})
 
 
 def converted(value: float, measure: str, into: str) -> float:
-    """`value` of `measure` in the unit `into` (of the same kind)."""
+    """`value` of `measure` in the unit `into` (of the same kind); a bare ton is the ton
+    the other names (`EITHER_TON`)."""
+    if (measure == "ton" and into in EITHER_TON) or (into == "ton" and measure in EITHER_TON):
+        return value
     return value * unit_of(measure).worth / unit_of(into).worth
+
+
+EITHER_TON = frozenset({"short ton", "long ton", "metric ton", "tonne", "metric tonne"})
 
 
 CONVERTED_WITHIN = 0.03  # a converted figure is rounded: "200ft (61m)" is 60.96 m

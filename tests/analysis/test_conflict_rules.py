@@ -487,6 +487,15 @@ class TestUnitsOfMeasure:
         a = BODY + "\nThe divers went down 40ft to reach the hull."
         assert conflicts(a, a.replace("40ft", "40m"), ("number",)) == [("number", "40ft", "40m")]
 
+    def test_a_bare_ton_is_the_ton_the_other_source_names(self):
+        """A re-filed wire says which ton it meant: the same figure, not another unit."""
+        a = BODY + "\nThe mill will handle 4,400 tons of ore a day after the expansion, the company said."
+        for ton in ("short tons", "metric tons", "long tons", "tonnes"):
+            assert conflicts(a, a.replace("4,400 tons", f"4,400 {ton}"), ("number",)) == [], ton
+        assert conflicts(a, a.replace("4,400 tons", "4,800 short tons"), ("number",)) == [
+            ("number", "4,400 tons", "4,800 short tons")
+        ]
+
     def test_a_measure_is_compared_in_its_own_kind_of_unit(self):
         a = BODY + "\nThe hull scraped about 60m of the rock shelf, Ekdahl said."
         b = BODY + "\nEkdahl said the hull scraped approximately 200 metres of the rock shelf."
