@@ -83,9 +83,19 @@ def labels(reader: str, which: str = "development") -> dict[str, list[Fact]]:
     return found
 
 
+def source_text(pair: dict, side: str) -> str:
+    """One side's text: its file, or, for a pair of the paraphrase corpus (a `row` of its
+    file), that row's first sentence (`a`) or second (`b`), a source of one line."""
+    text = (CORPUS / pair[side]).read_text(encoding="utf-8-sig" if "row" in pair else "utf-8")
+    if "row" not in pair:
+        return text
+    row = [line for line in text.splitlines()[1:] if line.strip()][pair["row"] - 1].split("\t")
+    return row[3 if side == "a" else 4] + "\n"
+
+
 def engine_reports(pair: dict) -> list[Fact]:
     """What the engine reports for the pair, house style left out."""
-    texts = [SourceText(pair[side], (CORPUS / pair[side]).read_text(encoding="utf-8")) for side in "ab"]
+    texts = [SourceText(pair[side], source_text(pair, side)) for side in "ab"]
     return [Fact(c.kind, c.a.text, c.b.text) for c in compare_sources(texts).conflicts if c.kind != "style"]
 
 

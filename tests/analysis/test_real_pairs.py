@@ -2,7 +2,7 @@
 
 import json
 
-from tests.analysis.real_scoring import CORPUS, HERE, SETS, Fact, matches, pairs, score
+from tests.analysis.real_scoring import CORPUS, HERE, SETS, Fact, matches, pairs, score, source_text
 
 
 class TestScoringRules:
@@ -37,7 +37,7 @@ def test_every_label_stands_on_its_line_of_the_corpus():
         for pair in labels["pairs"]:
             for conflict in pair["conflicts"]:
                 for side in "ab":
-                    lines = (CORPUS / files[pair["id"]][side]).read_text(encoding="utf-8").splitlines()
+                    lines = source_text(files[pair["id"]], side).splitlines()
                     line = lines[conflict[f"{side}_line"] - 1]
                     assert conflict[side] in line, f"{pair['id']} {side}: {conflict[side]!r} not on its line"
 

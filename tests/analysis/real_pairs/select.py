@@ -83,6 +83,13 @@ rules, unlabelled), so the engine's precision there is less blind than its recal
 `--held-out-19` (seed 30; ids i01...): 24 re-filed Reuters pairs (first and last version)
 from groups no set has used, the CORRECTED ones left first: every ECB+ article has been
 read in some earlier pair by now, and no Reuters group past the third held-out set.
+
+`--held-out-20` (seed 31; ids b01...): 60 sentence pairs of the Microsoft Research
+Paraphrase Corpus's test file (news sentences by different outlets about one event, which no
+one on the project had read): 40 drawn among the pairs whose two sentences both hold a
+digit (where numbers and dates may disagree), 20 among the rest. A pair names its row
+(`"row"`, 1-based, the header not counted); its `a` is the row's first sentence, `b` its
+second, each read as a source of one line (`real_scoring.source_text`).
 """
 
 import csv
@@ -99,6 +106,8 @@ HELD_OUT_10_SEED, HELD_OUT_11_SEED, HELD_OUT_12_SEED, HELD_OUT_13_SEED, HELD_OUT
 HELD_OUT_15_SEED, HELD_OUT_15_ECB_PAIRS = 26, 21  # the clusters left with a pair no set made
 HELD_OUT_16_SEED, HELD_OUT_17_SEED, HELD_OUT_18_SEED = 27, 28, 29
 HELD_OUT_19_SEED, HELD_OUT_19_REUTERS_PAIRS = 30, 24
+HELD_OUT_20_SEED, HELD_OUT_20_WITH_DIGITS, HELD_OUT_20_OTHERS = 31, 40, 20
+MSRP_TEST = "msrp/msr_paraphrase_test.txt"
 ECB_PAIRS, REUTERS_PAIRS = 20, 12
 HELD_OUT_ECB_PAIRS, HELD_OUT_REUTERS_PAIRS = 16, 8
 DEV2_ECB_PAIRS, DEV2_REUTERS_PAIRS = 16, 8
@@ -240,6 +249,27 @@ def reuters_pairs(rng: random.Random, count: int = REUTERS_PAIRS, used: frozense
     ]
 
 
+def msrp_pairs(rng: random.Random) -> list[dict]:
+    """Rows of the paraphrase corpus's test file: `HELD_OUT_20_WITH_DIGITS` whose two
+    sentences both hold a digit, `HELD_OUT_20_OTHERS` of the rest, each lot in file order."""
+    rows = msrp_rows()
+    with_digits = [n for n, row in enumerate(rows, start=1) if _digit(row[3]) and _digit(row[4])]
+    others = [n for n in range(1, len(rows) + 1) if n not in set(with_digits)]
+    chosen = sorted(rng.sample(with_digits, HELD_OUT_20_WITH_DIGITS)) + sorted(rng.sample(others, HELD_OUT_20_OTHERS))
+    return [{"a": MSRP_TEST, "b": MSRP_TEST, "row": n, "kind": "outlets"} for n in chosen]
+
+
+def msrp_rows() -> list[list[str]]:
+    """The test file's rows (quality, two ids, two sentences), its header left out: split
+    on tabs, as its quotes are not escaped."""
+    lines = (CORPUS / MSRP_TEST).read_text(encoding="utf-8-sig").splitlines()
+    return [line.split("\t") for line in lines[1:] if line.strip()]
+
+
+def _digit(text: str) -> bool:
+    return any(char.isdigit() for char in text)
+
+
 def _relative(path: Path) -> str:
     return str(path.relative_to(CORPUS))
 
@@ -269,7 +299,10 @@ def main() -> None:
     held_out, dev2 = "--held-out" in sys.argv[1:], "--dev2" in sys.argv[1:]
     held_out_2, held_out_3 = "--held-out-2" in sys.argv[1:], "--held-out-3" in sys.argv[1:]
     repaired = [flag for flag in REPAIRED_FLAGS if flag in sys.argv[1:]]
-    if "--held-out-19" in sys.argv[1:]:
+    if "--held-out-20" in sys.argv[1:]:
+        pairs = msrp_pairs(random.Random(HELD_OUT_20_SEED))
+        prefix = "b"
+    elif "--held-out-19" in sys.argv[1:]:
         rng = random.Random(HELD_OUT_19_SEED)
         every = tuple(path.name for path in sorted(HERE.glob("pairs*.json")) if path.name != "pairs_heldout19.json")
         pairs = reuters_pairs(rng, HELD_OUT_19_REUTERS_PAIRS, used_by(*every))
