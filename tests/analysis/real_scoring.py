@@ -63,6 +63,7 @@ SETS = {
     "seventeenth held-out": ("pairs_heldout17.json", "labels_heldout17_"),
     "eighteenth held-out": ("pairs_heldout18.json", "labels_heldout18_"),
     "nineteenth held-out": ("pairs_heldout19.json", "labels_heldout19_"),
+    "twentieth held-out": ("pairs_heldout20.json", "labels_heldout20_"),
 }
 
 
