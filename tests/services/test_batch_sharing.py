@@ -6,7 +6,7 @@ from django_tasks_db.models import DBTaskResult
 
 from stories.models import BatchStatus, SourceVersion, Story, UploadBatch
 from stories.services.batches import take_in_upload
-from tests.services.test_batch_faults import Worker, assert_nothing_half_stored, wait_for_status, worker_env
+from tests.services.test_batch_faults import Worker, assert_nothing_half_stored, wait_for, wait_for_status, worker_env
 from tests.services.test_batches import dispatch, run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -56,9 +56,12 @@ def test_two_workers_share_one_large_upload_and_store_each_file_once(alice_admin
 
     env = worker_env(NEWSROOM_BATCH_CHUNK_FILES="3")
     settings.NEWSROOM_BATCH_CHUNK_FILES = 3
-    _queue_runs(batch.pk, 30)
     workers = [Worker(env), Worker(env)]
     try:
+        # Both polling before the runs are queued: on a busy machine one worker's start-up
+        # could otherwise take longer than the other's whole share of the batch.
+        wait_for(lambda: all(w.has_logged("Starting worker") for w in workers), 60, "the workers did not start")
+        _queue_runs(batch.pk, 30)
         wait_for_status(batch, BatchStatus.DONE, 120, "the two workers did not finish the batch")
     finally:
         for worker in workers:
