@@ -19,6 +19,7 @@ from .found import Found
 from .harms import bare_toll, harm_of
 from .magnitudes import is_magnitude
 from .model import Block
+from .movements import movement, one_mover, other_movements
 from .number_fact import Number
 from .number_words import JOINING_HYPHEN, is_depth
 from .periods import periods_of
@@ -125,6 +126,10 @@ def counts_same(number_a: Number, number_b: Number) -> bool:
         return one_person(number_a, number_b)
     if number_a.unit != number_b.unit or not same_kind(number_a.measure, number_b.measure):
         return False
+    if other_movements(number_a, number_b):
+        return False  # "rose $4" / "closed at $23.40"; "fell 0.2 percent for the week" / "dropped 1.94 percent"
+    if movement(number_a) and movement(number_b) and not one_mover(number_a, number_b):
+        return False  # "the Varna index shed 15 points" / "the Dorval 300 Index edged down 9 points"
     if bool(number_a.rate) != bool(number_b.rate):
         return False  # "$23 million per season" / "$184 million": a figure per time is no total
     if one_name_measured(number_a, number_b):
@@ -158,6 +163,8 @@ def counts_same(number_a: Number, number_b: Number) -> bool:
         return True  # "acquire the firm for about $13 billion" / "a bid of nearly $14 billion"
     if (counted_a or counted_b) and not number_a.measure:
         return False
+    if movement(number_a) and movement(number_a) == movement(number_b) and not (counted_a or counted_b):
+        return True  # of one mover (above): "eased 5.16 points, or 0.32 percent" / "was off 0.11 percent"
     return bool(number_a.before & number_b.before) or _one_measurement(number_a, number_b)
 
 

@@ -11,16 +11,17 @@ figure given in two units is set against the other source's figure in that one's
 from __future__ import annotations
 
 from .harms import harm_of
+from .movements import movement
 from .number_fact import Number
 from .spellings import respelled
 from .units import physical, unit_of
 
 
 def said_alike(number: Number, candidates: list[Number]) -> list[Number]:
-    """The candidates said of what `number` is said of: its harm, then its name, each only
-    where `number` has one and some candidate shares it; all of them when none tells them
-    apart."""
-    for key, same in ((harm_of, _equal), (_subject, _same_name)):
+    """The candidates said of what `number` is said of: its harm, then its name, then whether
+    it is a change or a level (`movements`), each only where `number` has one and some
+    candidate shares it; all of them when none tells them apart."""
+    for key, same in ((harm_of, _equal), (_subject, _same_name), (movement, _equal)):
         if len(candidates) < 2:
             break
         mine = key(number)

@@ -1,0 +1,125 @@
+"""Whether a number gives a change or a level: market copy sets them side by side ("eased
+5.16 points, or 0.32 percent, at 1,590.75"; "shares rose $4 to $27.43"), and a change is
+never the same fact as a level, whatever unit the two share.
+
+A change follows a verb of movement ("eased", "was off", "up"); a level follows "at" or
+"to". A figure that restates the one before it in another unit ("5.16 points, or 0.32
+percent") is what that one is. Other numbers are neither, and are told apart as before.
+
+Two figures of movement are one fact only
+- of one span: a change over a span its sentence names ("fell 0.2 percent for the week")
+  is not the day's ("dropped 1.94 percent");
+- of one time, when both sentences say when theirs stands: a figure of midday or of
+  Tuesday is not one of the close or of Wednesday (a running figure read at two times);
+- of one mover: the names before them share a word, or one names none ("the Nasdaq
+  composite index" / "the Nasdaq Composite Index .IXIC"; not "the Nasdaq Composite Index"
+  / "the Standard & Poor's 500 Index"), words that name no one mover left out.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .number_fact import Number
+from .proper_names import name_runs
+from .text import fold
+
+_CHANGE = frozenset(
+    """
+rose rise rises rising fell fall falls falling gained gain gains gaining lost loses losing
+climbed climbs climbing eased eases easing dipped dips dipping dropped drops dropping declined
+declines declining advanced advances advancing slipped slips slipping slid slides sliding
+tumbled tumbles surged surges surging jumped jumps jumping plunged plunges soared soars sank
+sinks edged edges shed sheds added adds off up down
+""".split()
+)
+_LEVEL = frozenset({"at", "to"})
+# What may stand between a figure that restates another and the words before that one:
+# "eased 5.16 points, or 0.32 percent": "or", the first figure and its unit.
+_RESTATING = re.compile(r"(?:or|[\d$€£¥.,%]+|points?|percent|pct|cents?|per|cent|pence|dollars?)")
+_LOOK_BACK = 6  # words
+_SPAN = re.compile(
+    r"\b(?:(?:for|on|over|in)\s+the|this|so\s+far\s+this)\s+(?P<span>week|month|quarter|year|session)\b"
+    r"|\b(?P<to_date>year[\s-]to[\s-]date)\b",
+    re.I,
+)
+
+
+def movement(number: Number) -> str:
+    """ "change", "level", or "" for a number that is neither, as far as its words say."""
+    return _movement(_before(number))
+
+
+def one_mover(number_a: Number, number_b: Number) -> bool:
+    """The names before two numbers share a word, or one has none before it to tell."""
+    names_a, names_b = _movers(_before(number_a)), _movers(_before(number_b))
+    return bool(names_a & names_b) or not (names_a and names_b)
+
+
+def _before(number: Number) -> str:
+    """The words of a number's sentence before it (its clause's alone, if it is not found)."""
+    sentence, lead = number.sentence, number.lead
+    at = sentence.find(lead + number.raw) if lead and sentence else -1
+    return sentence[: at + len(lead)] if at >= 0 else lead
+
+
+@functools.lru_cache(maxsize=4096)
+def _movers(before: str) -> frozenset[str]:
+    return frozenset(fold(word) for run in name_runs(before) for word in run) - _NOT_MOVERS
+
+
+_NOT_MOVERS = frozenset(
+    """
+index composite average stock stocks exchange market the shares share in of but and
+financial group inc corp co holdings technologies bank international industries ltd plc
+""".split()
+)
+
+
+@functools.lru_cache(maxsize=8192)  # a number is asked about once for every candidate rival
+def _movement(before: str) -> str:
+    for word in reversed(before.split()[-_LOOK_BACK:]):
+        word = word.lower().strip(",;:()")
+        if word in _LEVEL:
+            return "level"
+        if word in _CHANGE:
+            return "change"
+        if not _RESTATING.fullmatch(word):
+            return ""
+    return ""
+
+
+def other_movements(number_a: Number, number_b: Number) -> bool:
+    """One number is a change and the other a level, or both are changes over spans their
+    sentences name differently: two facts."""
+    moves_a, moves_b = movement(number_a), movement(number_b)
+    if not (moves_a and moves_b):
+        return False
+    if moves_a != moves_b or (moves_a == "change" and _span(number_a.sentence) != _span(number_b.sentence)):
+        return True
+    when_a, when_b = _when(number_a.sentence), _when(number_b.sentence)
+    return bool(when_a and when_b) and not when_a & when_b
+
+
+@functools.lru_cache(maxsize=4096)
+def _when(sentence: str) -> frozenset[str]:
+    """When in the trading day or week a sentence's figures stand, as far as it says: a
+    weekday, a time of day, a session ("in midday trading", "closed", "at 0335 GMT")."""
+    words = (word.lower() for word in _WHEN.findall(sentence))
+    return frozenset(_WHEN_WORDS.get(word, word) if word else "clock" for word in words)
+
+
+_WHEN = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|midday|morning|afternoon|"
+    r"(?i:close[ds]?|closing|settled|ended|opened|opening))\b|\b\d{1,2}:?\d\d\s?(?:GMT|[ap]\.?m\b)"
+)
+_WHEN_WORDS = {"closed": "close", "closes": "close", "closing": "close", "settled": "close", "ended": "close"}
+_WHEN_WORDS |= {"opened": "open", "opening": "open"}
+
+
+@functools.lru_cache(maxsize=4096)
+def _span(sentence: str) -> str:
+    """The span a sentence's changes are over, when it names one: "week", "year", ..."""
+    match = _SPAN.search(sentence)
+    return "" if match is None else (match.group("span") or "year").lower()

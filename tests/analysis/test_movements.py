@@ -1,0 +1,65 @@
+"""Changes and levels in market copy (`stories/analysis/movements.py`): a change is set
+against the other source's change, a level against its level, of one mover, over one span.
+Copy of our own, in the shape of the paraphrase corpus's market sentences."""
+
+from stories.analysis.movements import movement
+from stories.analysis.quantities import numbers_in
+
+from .reported import conflicts
+
+CLOSE = "The Varna Composite Index {a}, or {b}, {c}, its third fall in a row."
+
+
+def test_a_change_a_figure_restated_and_a_level_are_read_as_such():
+    sentence = "The Varna Composite Index eased 5.16 points, or 0.32 percent, at 1,590.75 in late trading."
+    assert [(n.raw, movement(n)) for n in numbers_in(sentence)] == [
+        ("5.16", "change"),
+        ("0.32 percent", "change"),
+        ("1,590.75", "level"),
+    ]
+
+
+def test_each_figure_is_set_against_its_like_and_not_the_other_figures():
+    a = CLOSE.format(a="eased 5.16 points", b="0.32 percent", c="at 1,590.75")
+    b = "The Varna Composite Index was off 0.11 percent, or 1.78 points, at 1,594.13 in thin trading."
+    assert conflicts(a, b, ("number",)) == [
+        ("number", "5.16 points", "1.78 points"),
+        ("number", "0.32 percent", "0.11 percent"),
+        ("number", "1,590.75", "1,594.13"),
+    ]
+
+
+def test_another_index_is_another_mover():
+    a = "The Varna Composite Index shed 15 points, or 0.98 percent, to 1,492 in heavy trading."
+    b = "The broader Dorval 300 Index edged down 9 points, or 0.98 percent, to 921 in heavy trading."
+    assert conflicts(a, b, ("number",)) == []
+
+
+def test_a_rise_is_no_price():
+    a = "Kestrel Air shares rose $4, or 17 percent, to $27.43 in morning trading on the Varna exchange."
+    b = "Kestrel Air stock closed at $23.40, up 64 cents, in trading on the Varna exchange."
+    assert ("number", "$4", "$23.40") not in conflicts(a, b, ("number",))
+
+
+def test_a_weeks_change_is_not_the_days():
+    a = "The Varna Composite Index dropped 37.78 points, or 1.94 percent, to 1,912.36 on heavy selling."
+    b = "The Varna composite index fell 2.95, or 0.2 percent, for the week to 1,912.36 after the selling."
+    assert conflicts(a, b, ("number",)) == []
+
+
+def test_figures_read_at_two_times_both_named_are_two_facts():
+    a = "In midday trading, the Varna Composite Index lost 68.84 points, or 0.7 percent, to 9,248.80."
+    b = "The Varna Composite Index closed up 22.81 points, or 0.2 percent, at 9,340.45 after a late rally."
+    assert conflicts(a, b, ("number",)) == []
+    a = "Kestrel Air shares gained $1.49, or 6.6 percent, to $23.99 early Wednesday on the Varna exchange."
+    b = "Kestrel Air shares were off 30 cents, or 1.3 percent, at $22.58 on Tuesday on the Varna exchange."
+    assert conflicts(a, b, ("number",)) == []
+
+
+def test_a_figure_of_one_time_against_one_that_names_none_is_still_compared():
+    a = "The Varna Composite Index closed up 22.81 points, or 0.2 percent, at 9,340.45 after a late rally."
+    b = "The Varna Composite Index rose 18.20 points, or 0.2 percent, to 9,335.84 after a late rally."
+    assert conflicts(a, b, ("number",)) == [
+        ("number", "22.81 points", "18.20 points"),
+        ("number", "9,340.45", "9,335.84"),
+    ]
