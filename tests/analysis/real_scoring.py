@@ -64,6 +64,7 @@ SETS = {
     "eighteenth held-out": ("pairs_heldout18.json", "labels_heldout18_"),
     "nineteenth held-out": ("pairs_heldout19.json", "labels_heldout19_"),
     "twentieth held-out": ("pairs_heldout20.json", "labels_heldout20_"),
+    "twenty-first held-out": ("pairs_heldout21.json", "labels_heldout21_"),
 }
 
 
