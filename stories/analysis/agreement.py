@@ -35,6 +35,8 @@ for two lower bounds of the toll of the story's own event, a running count."""
     low, high = sorted((number_a.value, value_b))
     if high - low < max(number_a.precision, precision_b) / 2 - 1e-9:
         return True
+    if _truncated(number_a, number_b) or _truncated(number_b, number_a):
+        return True
     if number_a.bound == number_b.bound:
         return _running_tolls(number_a, number_b)
     for this, other in ((number_a, number_b), (number_b, number_a)):
@@ -47,6 +49,18 @@ for two lower bounds of the toll of the story's own event, a running count."""
         if this.bound == "near" and _near(this, other.value):
             return True
     return False
+
+
+def _truncated(exact: Number, whole: Number) -> bool:
+    """A figure given to the hundredth and the other its whole part, cut rather than
+    rounded: "ended up 56.79 points" / "rose 56 points"; not "2.8 million" / "2 million"."""
+    return (
+        abs(exact.precision - 0.01) < 1e-9
+        and whole.precision == 1
+        and not whole.bound
+        and exact.unit == whole.unit
+        and whole.value == math.floor(exact.value)
+    )
 
 
 def _running_tolls(number_a: Number, number_b: Number) -> bool:

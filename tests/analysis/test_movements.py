@@ -63,3 +63,13 @@ def test_a_figure_of_one_time_against_one_that_names_none_is_still_compared():
         ("number", "22.81 points", "18.20 points"),
         ("number", "9,340.45", "9,335.84"),
     ]
+
+
+def test_a_figure_cut_to_its_whole_part_is_the_same_figure():
+    a = "The Varna Composite Index ended up 56.79 points, or 0.67 percent, at 8,588.36, its best close in weeks."
+    b = "The Varna Composite Index rose 56 points, or 0.7 percent, to 8,588, its best close in weeks."
+    assert conflicts(a, b, ("number",)) == []
+    a = "The Varna port handled 2.8 million containers last year, the authority said."
+    assert conflicts(a, a.replace("2.8 million", "2 million"), ("number",)) == [
+        ("number", "2.8 million containers last", "2 million containers last")
+    ]
