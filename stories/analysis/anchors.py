@@ -115,7 +115,7 @@ def _unique_keys(
         words = words & shared
         if words:
             names = {fold(run[-1]) for run in space.names(ref)}
-            for key in itertools.product(words, names):
+            for key in itertools.product(sorted(words), sorted(names)):  # in one order whatever the hash seed
                 seen[key] = None if key in seen else ref
     return {key: ref for key, ref in seen.items() if ref is not None}
 

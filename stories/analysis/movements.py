@@ -39,9 +39,12 @@ _LEVEL = frozenset({"at", "to"})
 # "eased 5.16 points, or 0.32 percent": "or", the first figure and its unit.
 _RESTATING = re.compile(r"(?:or|[\d$€£¥.,%]+|points?|percent|pct|cents?|per|cent|pence|dollars?)")
 _LOOK_BACK = 6  # words
+# The span a change is over, just after it and the figure restating it: "fell 2.95, or 0.2
+# percent, for the week", "after gaining 5.7 percent last week".
 _SPAN = re.compile(
-    r"\b(?:(?:for|on|over|in)\s+the|this|so\s+far\s+this)\s+(?P<span>week|month|quarter|year|session)\b"
-    r"|\b(?P<to_date>year[\s-]to[\s-]date)\b",
+    r"(?:\s*(?:points?|percent|pct|cents?)?,?\s*or\s+[\d$€£¥.,]+\s*(?:points?|percent|pct|cents?|%)?)?,?\s*"
+    r"(?:so\s+far\s+)?(?:(?:for|on|over|in)\s+the|this|last)\s+(?P<span>week|month|quarter|year|session)\b"
+    r"|(?P<to_date>\s*year[\s-]to[\s-]date)\b",
     re.I,
 )
 
@@ -96,7 +99,7 @@ def other_movements(number_a: Number, number_b: Number) -> bool:
     moves_a, moves_b = movement(number_a), movement(number_b)
     if not (moves_a and moves_b):
         return False
-    if moves_a != moves_b or (moves_a == "change" and _span(number_a.sentence) != _span(number_b.sentence)):
+    if moves_a != moves_b or (moves_a == "change" and _span(number_a) != _span(number_b)):
         return True
     when_a, when_b = _when(number_a.sentence), _when(number_b.sentence)
     return bool(when_a and when_b) and not when_a & when_b
@@ -118,8 +121,15 @@ _WHEN_WORDS = {"closed": "close", "closes": "close", "closing": "close", "settle
 _WHEN_WORDS |= {"opened": "open", "opening": "open"}
 
 
-@functools.lru_cache(maxsize=4096)
-def _span(sentence: str) -> str:
-    """The span a sentence's changes are over, when it names one: "week", "year", ..."""
-    match = _SPAN.search(sentence)
+def _span(number: Number) -> str:
+    """The span a change is over, when the words after it name one: "week", "year", ..."""
+    before = _before(number)
+    after = number.sentence[len(before) + len(number.raw) :] if number.sentence.startswith(before) else ""
+    match = _SPAN.match(after) or _SPAN_FIRST.match(before)
     return "" if match is None else (match.group("span") or "year").lower()
+
+
+# A span set at the head of the sentence: "For the week, the Russell 2000 advanced 11.92".
+_SPAN_FIRST = re.compile(
+    r"\s*(?:so\s+far\s+)?(?:for|over|on|in)\s+the\s+(?P<span>week|month|quarter|year|session)\b", re.I
+)

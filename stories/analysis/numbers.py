@@ -161,10 +161,13 @@ def counts_same(number_a: Number, number_b: Number) -> bool:
         return True
     if number_a.unit in _CURRENCIES and (_bare_sum(number_a, counted_a) or _bare_sum(number_b, counted_b)):
         return True  # "acquire the firm for about $13 billion" / "a bid of nearly $14 billion"
+    if movement(number_a) and movement(number_a) == movement(number_b):
+        # Of one mover (above): "eased 5.16 points, or 0.32 percent" / "was off 0.11 percent";
+        # a price's or an index's words after it say where or when, not what it counts.
+        if not (counted_a or counted_b) or number_a.unit or number_a.measure == "point":
+            return True
     if (counted_a or counted_b) and not number_a.measure:
         return False
-    if movement(number_a) and movement(number_a) == movement(number_b) and not (counted_a or counted_b):
-        return True  # of one mover (above): "eased 5.16 points, or 0.32 percent" / "was off 0.11 percent"
     return bool(number_a.before & number_b.before) or _one_measurement(number_a, number_b)
 
 

@@ -73,3 +73,18 @@ def test_a_figure_cut_to_its_whole_part_is_the_same_figure():
     assert conflicts(a, a.replace("2.8 million", "2 million"), ("number",)) == [
         ("number", "2.8 million containers last", "2 million containers last")
     ]
+
+
+def test_a_span_belongs_to_the_change_it_follows_or_heads_the_sentence():
+    a = "The Varna composite index advanced 20.59, or 1.3 percent, to 1,616.50, after gaining 5.7 percent last week."
+    b = "The Varna Composite Index climbed 19.11 points, or 1.2 percent, to 1,615.02 in brisk trading."
+    assert ("number", "1.3 percent", "1.2 percent") in conflicts(a, b, ("number",))
+    a = "For the week, the Dorval 200 index of smaller companies advanced 11.92, or 2.5 percent, closing at 497.42."
+    b = "The Dorval 200 index of smaller companies was up 1.02, or 0.21 percent, at 496.83 in brisk trading."
+    assert conflicts(a, b, ("number",)) == []
+
+
+def test_a_price_is_set_against_the_other_price_whatever_words_follow_each():
+    a = "Kestrel Air shares were down 44 cents, or 1.1 percent, at $41.19 on the Varna exchange after a slide."
+    b = "Kestrel Air shares rose a penny to $41.64 at late afternoon on the Varna exchange after a slide."
+    assert ("number", "$41.19", "$41.64") in conflicts(a, b, ("number",))
