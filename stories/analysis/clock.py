@@ -89,12 +89,18 @@ def check_clocks_anywhere(found: Found, clocked_a: Clocked, clocked_b: Clocked) 
 # bound it just before: "just after 2:30 a.m.", "around 10 p.m.".
 _DAY_TIME = re.compile(
     r"(?P<bound>\b(?:just|shortly|soon|right)\s+(?:after|before)\s+|\b(?:about|around|approximately|roughly|some)\s+)?"
-    r"(?<![\w.,:])(?P<hour>\d{1,2})(?:\s?[:.]\s?(?P<minute>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?",
+    r"(?<![\w.,:])(?P<hour>\d{1,2})(?:\s?[:.]\s?(?P<minute>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?"
+    r"(?:\s?(?P<zone>GMT|UTC|[ECMP][SD]?T|BST|CES?T)\b)?",
     re.I,
 )
 _DAY_TIME_HINT = re.compile(r"\d\s?(?:[ap]\.\s?m\.|[ap]m\b)", re.I)
 # The time of the copy, not of the news: "Posted: 12:38 AM", "Updated 9:53 PM EDT".
-_STAMPED = re.compile(r"\b(?:posted|updated|published|modified)\b|\d\s?[ap]\.?\s?m\b\.?\s?[A-Z]{1,2}[SD]?T\b", re.I)
+_STAMPED = re.compile(r"\b(?:posted|updated|published|modified)\b", re.I)
+# Hours after GMT of the zones a time of day is given in ("6 p.m. GMT", "11 a.m. PST").
+ZONES = {"gmt": 0, "utc": 0, "bst": 1, "cet": 1, "cest": 2, "edt": -4, "est": -5, "cdt": -5, "cst": -6}
+ZONES |= {"mdt": -6, "mst": -7, "pdt": -7, "pst": -8}
+ZONES |= {"et": -5, "ct": -6, "mt": -7, "pt": -8}  # "4:30 p.m. ET": in summer an hour less (`DAYLIGHT`)
+DAYLIGHT = 60  # minutes either side of a time in a zone named without its season
 _ONE_OF_SEVERAL = re.compile(r"\b(?:first|second|third|another|latest)\b", re.I)
 CLOSE_BY = 20  # minutes: "shortly after 2 a.m." is before 2:20
 ABOUT = 15  # minutes either side of "about 10 p.m."
@@ -104,8 +110,9 @@ EXACT = 5  # minutes either side of a time written to the hour ("8 a.m."), round
 @functools.lru_cache(maxsize=4096)  # a sentence stands in several links
 def day_time(sentence: str) -> tuple[str, int, int, frozenset[str]] | None:
     """The one time of day a sentence gives with its half of the day, as written, the
-    first and last minute past midnight it allows, and the content words around it (what
-    it is the time of); None for none, or for two."""
+    first and last minute past midnight it allows (past midnight GMT when it names its
+    zone: `zoned`), and the content words around it (what it is the time of); None for
+    none, or for two."""
     if not _DAY_TIME_HINT.search(sentence) or is_stamp(sentence) or _STAMPED.search(sentence):
         return None
     matches = list(_DAY_TIME.finditer(sentence))
@@ -116,17 +123,25 @@ def day_time(sentence: str) -> tuple[str, int, int, frozenset[str]] | None:
     if not 1 <= hour <= 12:
         return None
     minutes = (hour % 12 + (12 if match.group("half").lower() == "p" else 0)) * 60 + int(match.group("minute") or 0)
+    zone = (match.group("zone") or "").lower()
+    minutes -= ZONES.get(zone, 0) * 60
+    first, last = _bounds(match, minutes)
+    seasonless = DAYLIGHT if len(zone) == 2 else 0  # "ET": standard or daylight time
+    return match.group().strip(), first - seasonless, last + seasonless, _around(sentence, match.start(), match.end())
+
+
+def _bounds(match: re.Match[str], minutes: int) -> tuple[int, int]:
+    """The first and last minute a time allows, as its bound and its precision say."""
     bound = " ".join((match.group("bound") or "").lower().split())
-    around = _around(sentence, match.start(), match.end())
     if bound.endswith("after"):
-        return match.group().strip(), minutes, minutes + CLOSE_BY, around
+        return minutes, minutes + CLOSE_BY
     if bound.endswith("before"):
-        return match.group().strip(), minutes - CLOSE_BY, minutes, around
+        return minutes - CLOSE_BY, minutes
     if bound:
-        return match.group().strip(), minutes - ABOUT, minutes + ABOUT, around
+        return minutes - ABOUT, minutes + ABOUT
     if match.group("minute"):  # written to the minute, it is that minute: "8:40am" is not "8:39am"
-        return match.group().strip(), minutes, minutes + 1, around
-    return match.group().strip(), minutes - EXACT, minutes + EXACT, around
+        return minutes, minutes + 1
+    return minutes - EXACT, minutes + EXACT
 
 
 def _around(sentence: str, start: int, end: int) -> frozenset[str]:
@@ -156,9 +171,24 @@ def check_day_times(found: Found, a: tuple[Block, str], b: tuple[Block, str]) ->
     if _ONE_OF_SEVERAL.search(text_a) or _ONE_OF_SEVERAL.search(text_b):
         return  # "The first quake struck at 4:43 a.m.": the other's time may be the second's
     (written_a, first_a, last_a, around_a), (written_b, first_b, last_b, around_b) = time_a, time_b
+    if zoned(written_a) != zoned(written_b):
+        return  # "6 p.m. GMT" / "2 p.m.": the second may be the place's own time
+    if zoned(written_a):  # both in GMT now: a day's turn between them is no difference
+        day = _nearest_day(first_a, first_b)
+        first_b, last_b = first_b + day, last_b + day
     if not around_a & around_b:
         return  # "will face the Steelers at 1:45 p.m." / "was arrested at about 2:30 a.m.": other doings
     # Bounds that only touch meet at the widest each allows: "about 1:00" and "around 1:30"
     # are half an hour apart, not one time rounded two ways.
     if last_a <= first_b or last_b <= first_a:
         found.add("date", (block_a, written_a), (block_b, written_b), "different times of day")
+
+
+def zoned(written: str) -> bool:
+    """A time of day written with its zone: "11 a.m. PST"."""
+    return written.rsplit(maxsplit=1)[-1].lower() in ZONES
+
+
+def _nearest_day(first_a: int, first_b: int) -> int:
+    """The shift of a whole day, if any, that brings the second time nearest the first."""
+    return min((0, 1440, -1440), key=lambda day: abs(first_b + day - first_a))

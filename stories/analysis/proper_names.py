@@ -41,8 +41,10 @@ march april may june july august september october november december mr mrs ms d
 secretary minister prime officials official senator governor general chief state states
 const sgt gen gov lt col capt cpl rep sen det insp supt cmdr adm maj rev prof jr sr st mt ft
 corp inc ltd bros vol ave blvd rd
+gmt utc bst cet cest est edt cst cdt mst mdt pst pdt et pt
 """.split()
-)  # and the abbreviations of titles and addresses ("Vancouver police Const. Jana McGuinness")
+)  # and the abbreviations of titles and addresses ("Vancouver police Const. Jana McGuinness"),
+# and of time zones ("6 p.m. GMT")
 
 
 # Words that open a sentence, capitalised there, and are never a name's first word: "Despite

@@ -1172,6 +1172,15 @@ class TestTimesOfDay:
         assert conflicts(a, b, ("date",)) == []
         assert conflicts("Posted 9:12 p.m.\n" + a, "Posted 11:40 a.m.\n" + a, ("date",)) == []
 
+    def test_times_in_two_zones_are_compared_as_one_clock(self):
+        a = BODY + "\nThe ferry line's new timetable goes online at 6 p.m. GMT on Wednesday, the operator said."
+        b = BODY + "\nThe ferry line's new timetable goes online from 11 a.m. PST on Wednesday, the operator said."
+        assert conflicts(a, b, ("date",)) == [("date", "6 p.m. GMT", "11 a.m. PST")]
+        agrees = b.replace("11 a.m. PST", "10 a.m. PST")
+        assert conflicts(a, agrees, ("date",)) == []
+        unzoned = b.replace("11 a.m. PST", "11 a.m.")  # the place's own time, perhaps
+        assert conflicts(a, unzoned, ("date",)) == []
+
 
 class TestFalls:
     def test_one_climber_s_falls_of_other_lengths_are_a_conflict(self):
