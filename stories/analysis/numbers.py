@@ -117,8 +117,11 @@ def _number_style(number_a: Number, number_b: Number) -> bool:
 def counts_same(number_a: Number, number_b: Number) -> bool:
     """Two numbers count the same thing: same unit and unit of measure (48 hours are not
     two days), and a shared word after them (or, when neither has one, before them). A part
-    of a count ("the first 17", "one of the") or an end of a range counts no whole thing."""
-    if number_a.partial or number_b.partial or number_a.ends or number_b.ends:
+    of a count ("the first 17", "one of the") or an end of a range counts no whole thing,
+    but two counts of what was added count one ("five more people died" / "nine more")."""
+    if number_a.ends or number_b.ends:
+        return False
+    if (number_a.partial or number_b.partial) and not (added(number_a) and added(number_b)):
         return False
     if _names_a_kind(number_a) or _names_a_kind(number_b):
         return False
@@ -182,6 +185,17 @@ def _bare_sum(number: Number, counted: frozenset[str]) -> bool:
 
 
 _NAMED_BEFORE = re.compile(r"\b[a-z]+\s+of\s+(?:(?:about|nearly|almost|around|roughly|some|over|under)\s+)?$", re.I)
+
+
+def added(number: Number) -> bool:
+    """A count of what was added to an earlier one: "five more people", "a further 159"."""
+    if number.lead.split()[-1:] in (["further"], ["additional"], ["more"]):
+        return True
+    at = number.sentence.find(number.lead + number.raw) if number.lead else -1
+    return at >= 0 and _MORE_AFTER.match(number.sentence, at + len(number.lead) + len(number.raw)) is not None
+
+
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)", re.I)
 
 
 def _names_a_kind(number: Number) -> bool:

@@ -211,6 +211,13 @@ class TestNumbersOfOneThing:
             == []
         )
 
+    def test_two_counts_of_what_was_added_count_one_thing(self):
+        assert one_line(
+            "The health board said five more people had died of the fever and a further 159 were infected.",
+            "On Monday the health board said nine more people had died of the fever and 160 more were infected.",
+            ("number",),
+        ) == [("number", "five", "nine"), ("number", "159", "160")]
+
     def test_numbers_said_of_different_people_are_different_facts(self):
         assert (
             one_line(
