@@ -93,7 +93,8 @@ second, each read as a source of one line (`real_scoring.source_text`).
 
 `--held-out-21` (seed 32; ids c01...): 60 more rows of the same file the same way, leaving
 out the twentieth's (the train file's market sentences were read while the twentieth's
-errors were mended, and are not drawn from).
+errors were mended, and are not drawn from). `--held-out-22`, `-23` and `-24` (seeds 33 to
+35; ids a01..., l01..., o01...) the same again, each leaving out every earlier set's rows.
 """
 
 import csv
@@ -112,6 +113,7 @@ HELD_OUT_16_SEED, HELD_OUT_17_SEED, HELD_OUT_18_SEED = 27, 28, 29
 HELD_OUT_19_SEED, HELD_OUT_19_REUTERS_PAIRS = 30, 24
 HELD_OUT_20_SEED, HELD_OUT_20_WITH_DIGITS, HELD_OUT_20_OTHERS = 31, 40, 20
 HELD_OUT_21_SEED = 32
+MSRP_SETS = {21: "c", 22: "a", 23: "l", 24: "o"}  # a set drawn from the test file after the twentieth: its ids
 MSRP_TEST = "msrp/msr_paraphrase_test.txt"
 ECB_PAIRS, REUTERS_PAIRS = 20, 12
 HELD_OUT_ECB_PAIRS, HELD_OUT_REUTERS_PAIRS = 16, 8
@@ -305,10 +307,13 @@ def main() -> None:
     held_out, dev2 = "--held-out" in sys.argv[1:], "--dev2" in sys.argv[1:]
     held_out_2, held_out_3 = "--held-out-2" in sys.argv[1:], "--held-out-3" in sys.argv[1:]
     repaired = [flag for flag in REPAIRED_FLAGS if flag in sys.argv[1:]]
-    if "--held-out-21" in sys.argv[1:]:
-        twentieth = {pair["row"] for pair in json.loads((HERE / "pairs_heldout20.json").read_text(encoding="utf-8"))}
-        pairs = msrp_pairs(random.Random(HELD_OUT_21_SEED), frozenset(twentieth))
-        prefix = "c"
+    later_msrp = [n for n in MSRP_SETS if f"--held-out-{n}" in sys.argv[1:]]
+    if later_msrp:
+        number = later_msrp[0]
+        earlier = [HERE / f"pairs_heldout{n}.json" for n in range(20, number)]
+        used = {pair["row"] for path in earlier for pair in json.loads(path.read_text(encoding="utf-8"))}
+        pairs = msrp_pairs(random.Random(HELD_OUT_21_SEED + number - 21), frozenset(used))
+        prefix = MSRP_SETS[number]
     elif "--held-out-20" in sys.argv[1:]:
         pairs = msrp_pairs(random.Random(HELD_OUT_20_SEED))
         prefix = "b"
