@@ -65,6 +65,7 @@ SETS = {
     "nineteenth held-out": ("pairs_heldout19.json", "labels_heldout19_"),
     "twentieth held-out": ("pairs_heldout20.json", "labels_heldout20_"),
     "twenty-first held-out": ("pairs_heldout21.json", "labels_heldout21_"),
+    "twenty-second held-out": ("pairs_heldout22.json", "labels_heldout22_"),
 }
 
 
