@@ -31,13 +31,13 @@ rose rise rises rising fell fall falls falling gained gain gains gaining lost lo
 climbed climbs climbing eased eases easing dipped dips dipping dropped drops dropping declined
 declines declining advanced advances advancing slipped slips slipping slid slides sliding
 tumbled tumbles surged surges surging jumped jumps jumping plunged plunges soared soars sank
-sinks edged edges shed sheds added adds off up down
+sinks edged edges shed sheds added adds tacked off up down increased increasing decreased decreasing
 """.split()
 )
 _LEVEL = frozenset({"at", "to"})
 # What may stand between a figure that restates another and the words before that one:
 # "eased 5.16 points, or 0.32 percent": "or", the first figure and its unit.
-_RESTATING = re.compile(r"(?:or|[\d$€£¥.,%]+|points?|percent|pct|cents?|per|cent|pence|dollars?)")
+_RESTATING = re.compile(r"(?:or|by|on|a|share|[\d$€£¥.,%]+|points?|percent|pct|cents?|per|cent|pence|dollars?)")
 _LOOK_BACK = 6  # words
 # The span a change is over, just after it and the figure restating it: "fell 2.95, or 0.2
 # percent, for the week", "after gaining 5.7 percent last week".
@@ -82,15 +82,20 @@ financial group inc corp co holdings technologies bank international industries 
 
 @functools.lru_cache(maxsize=8192)  # a number is asked about once for every candidate rival
 def _movement(before: str) -> str:
-    for word in reversed(before.split()[-_LOOK_BACK:]):
-        word = word.lower().strip(",;:()")
-        if word in _LEVEL:
-            return "level"
+    words = [word.lower().strip(",;:()") for word in before.split()[-_LOOK_BACK * 2 :]]
+    for at in range(len(words) - 1, max(-1, len(words) - 1 - _LOOK_BACK), -1):
+        word = words[at]
+        if word in _LEVEL:  # a level of what moves or closes: "rose 5 cents to", "closed at"; not "priced at"
+            moved = any(w in _CHANGE or w in _CLOSING for w in words[max(0, at - 2 * _LOOK_BACK) : at])
+            return "level" if moved else ""
         if word in _CHANGE:
             return "change"
         if not _RESTATING.fullmatch(word):
             return ""
     return ""
+
+
+_CLOSING = frozenset("closed close closing ended finished settled stood standing trading traded crest crested".split())
 
 
 def other_movements(number_a: Number, number_b: Number) -> bool:

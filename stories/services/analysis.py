@@ -30,7 +30,8 @@ from stories.ingest.names import shown_name
 from stories.models import Analysis, Source, SourceVersion, Story
 
 # Bump when the engine's output changes, so stored analyses are computed afresh.
-ENGINE_VERSION = "39"  # 39: two counts of what was added ("five more", "a further 159") are compared
+ENGINE_VERSION = "40"  # 40: a level is of what moves or closes ("closed at"), not "priced at"
+# 39: two counts of what was added ("five more", "a further 159") are compared
 # 38: times of day in named zones compared on one clock; zones are no names
 # 37: a change's span is its own; prices compared as levels; hash-seed independent
 # 36: a figure to the hundredth cut to its whole part agrees ("56.79" / "56")

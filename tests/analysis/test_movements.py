@@ -88,3 +88,10 @@ def test_a_price_is_set_against_the_other_price_whatever_words_follow_each():
     a = "Kestrel Air shares were down 44 cents, or 1.1 percent, at $41.19 on the Varna exchange after a slide."
     b = "Kestrel Air shares rose a penny to $41.64 at late afternoon on the Varna exchange after a slide."
     assert ("number", "$41.19", "$41.64") in conflicts(a, b, ("number",))
+
+
+def test_a_price_asked_is_no_market_level():
+    a = "Kestrel said its Harrier 7600 desktop uses the Varna 865 chip and is priced starting at $949."
+    b = "The Varna 865 chip is priced at $44 with the graphics unit, $41 without it."
+    assert [movement(n) for n in numbers_in(a)] == ["", "", ""]  # the model's and the chip's numbers, the price
+    assert conflicts(a, b, ("number",)) == []
