@@ -66,6 +66,7 @@ SETS = {
     "twentieth held-out": ("pairs_heldout20.json", "labels_heldout20_"),
     "twenty-first held-out": ("pairs_heldout21.json", "labels_heldout21_"),
     "twenty-second held-out": ("pairs_heldout22.json", "labels_heldout22_"),
+    "twenty-third held-out": ("pairs_heldout23.json", "labels_heldout23_"),
 }
 
 
