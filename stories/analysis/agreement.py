@@ -5,7 +5,9 @@ and whether a disagreement of values alike is reported already."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
+import re
 from collections.abc import Callable
 
 from .dates import tells_of_the_past
@@ -22,6 +24,8 @@ def values_agree(number_a: Number, number_b: Number) -> bool:
     "4.5", "about 250" / "248", "more than 20" / "23". Two values bounded alike ("more than
     13 hours" / "more than 19 hours") are two claims about one number: they disagree, but
 for two lower bounds of the toll of the story's own event, a running count."""
+    if _counted_by_two_times(number_a, number_b):
+        return True
     if number_a.upto or number_b.upto:
         (low_a, high_a), (low_b, high_b) = _span(number_a), _span(number_b)
         return low_a < high_b and low_b < high_a
@@ -38,7 +42,7 @@ for two lower bounds of the toll of the story's own event, a running count."""
     if _truncated(number_a, number_b) or _truncated(number_b, number_a):
         return True
     if number_a.bound == number_b.bound:
-        return _running_tolls(number_a, number_b)
+        return _near_floors(number_a, number_b) or _running_tolls(number_a, number_b)
     for this, other in ((number_a, number_b), (number_b, number_a)):
         if this.bound in ("over", "several") and other.value > this.value:
             return True
@@ -61,6 +65,39 @@ def _truncated(exact: Number, whole: Number) -> bool:
         and exact.unit == whole.unit
         and whole.value == math.floor(exact.value)
     )
+
+
+def _counted_by_two_times(number_a: Number, number_b: Number) -> bool:
+    """Each figure is a running total by a time its sentence states, and the times differ:
+    "by Sunday night ... 277,000 acres" / "264,000 acres by early last night" (both true
+    as the total grows)."""
+    by_a, by_b = _by_time(number_a.sentence), _by_time(number_b.sentence)
+    return bool(by_a and by_b) and by_a != by_b
+
+
+@functools.lru_cache(maxsize=4096)
+def _by_time(sentence: str) -> str:
+    match = _BY_TIME.search(sentence)
+    return "" if match is None else " ".join(match.group().lower().split())
+
+
+_BY_TIME = re.compile(
+    r"\b[Bb]y\s+(?:early\s+|late\s+|mid-?)?(?:last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|night|morning|afternoon|evening|noon|midday|midnight|dawn|today|tonight|yesterday|"
+    r"\d{1,2}(?::\s?\d\d)?\s?[ap]\.?\s?m\b)(?:\s+(?:night|morning|afternoon|evening))?"
+)
+
+
+def _near_floors(number_a: Number, number_b: Number) -> bool:
+    """Two lower bounds within NEAR_FLOORS of each other ("at least 1,750 people" / "at least
+    1,752"; "more than 220,000" / "230,000"): both true of one figure as it is counted, not
+    two estimates ("more than 31,000" / "more than 26,000")."""
+    return number_a.bound == "over" and abs(number_a.value - number_b.value) <= NEAR_FLOORS * max(
+        number_a.value, number_b.value
+    )
+
+
+NEAR_FLOORS = 0.05
 
 
 def _running_tolls(number_a: Number, number_b: Number) -> bool:

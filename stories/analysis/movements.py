@@ -31,7 +31,7 @@ rose rise rises rising fell fall falls falling gained gain gains gaining lost lo
 climbed climbs climbing eased eases easing dipped dips dipping dropped drops dropping declined
 declines declining advanced advances advancing slipped slips slipping slid slides sliding
 tumbled tumbles surged surges surging jumped jumps jumping plunged plunges soared soars sank
-sinks edged edges shed sheds added adds tacked off up down increased increasing decreased decreasing
+sinks edged edges edging shed sheds added adds tacked off up down increased increasing decreased decreasing
 """.split()
 )
 _LEVEL = frozenset({"at", "to"})
@@ -50,8 +50,17 @@ _SPAN = re.compile(
 
 
 def movement(number: Number) -> str:
-    """ "change", "level", or "" for a number that is neither, as far as its words say."""
-    return _movement(_before(number))
+    """ "change", "level", or "" for a number that is neither, as far as its words say:
+    those before it, or a comparative after it ("edging 7 cents lower")."""
+    before = _before(number)
+    moves = _movement(before)
+    if not moves and number.sentence.startswith(before):
+        after = number.sentence[len(before) + len(number.raw) :]
+        moves = "change" if _LOWER_OR_HIGHER.match(after) else ""
+    return moves
+
+
+_LOWER_OR_HIGHER = re.compile(r"\s*(?:points?|percent|pct|cents?|pence)?\s+(?:lower|higher)\b", re.I)
 
 
 def one_mover(number_a: Number, number_b: Number) -> bool:
@@ -95,7 +104,9 @@ def _movement(before: str) -> str:
     return ""
 
 
-_CLOSING = frozenset("closed close closing ended finished settled stood standing trading traded crest crested".split())
+_CLOSING = frozenset(
+    "closed close closing end ended finished settled stood standing trading traded crest crested".split()
+)
 
 
 def other_movements(number_a: Number, number_b: Number) -> bool:
@@ -120,9 +131,10 @@ def _when(sentence: str) -> frozenset[str]:
 
 _WHEN = re.compile(
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|midday|morning|afternoon|"
-    r"(?i:close[ds]?|closing|settled|ended|opened|opening))\b|\b\d{1,2}:?\d\d\s?(?:GMT|[ap]\.?m\b)"
+    r"(?i:close[ds]?|closing|settled|ended|end|opened|opening|early|late))\b|\b\d{1,2}:?\d\d\s?(?:GMT|[ap]\.?m\b)"
 )
 _WHEN_WORDS = {"closed": "close", "closes": "close", "closing": "close", "settled": "close", "ended": "close"}
+_WHEN_WORDS |= {"end": "close"}
 _WHEN_WORDS |= {"opened": "open", "opening": "open"}
 
 

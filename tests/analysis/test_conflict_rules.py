@@ -107,6 +107,34 @@ def one_line(a: str, b: str, kinds=("number", "name", "date", "quote", "attribut
 
 
 class TestValuesWrittenWithTheirPrecision:
+    def test_near_lower_bounds_are_one_figure_as_it_is_counted(self):
+        near = one_line(
+            "At least 1,750 people were told to leave their homes near the harbour, the council said.",
+            "At least 1,752 people were told to leave their homes near the harbour, the council said.",
+            ("number",),
+        )
+        far = one_line(
+            "The 1990 storm killed more than 31,000 people along the coast, the council said.",
+            "The 1990 storm killed more than 26,000 people along the coast, the council said.",
+            ("number",),
+        )
+        assert near == [] and len(far) == 1
+
+    def test_running_totals_by_two_stated_times_agree(self):
+        assert (
+            one_line(
+                "By Sunday night, the fires had blackened 277,000 acres of the hills above Skarvik.",
+                "The fires had blackened 264,000 acres of the hills above Skarvik by early last night.",
+                ("number",),
+            )
+            == []
+        )
+        assert one_line(
+            "The fires had blackened 277,000 acres of the hills above Skarvik by Sunday night.",
+            "The fires had blackened 264,000 acres of the hills above Skarvik by Sunday night.",
+            ("number",),
+        ) == [("number", "277,000 acres", "264,000 acres")]
+
     def test_values_true_within_the_precision_written_agree(self):
         assert (
             one_line(

@@ -95,3 +95,9 @@ def test_a_price_asked_is_no_market_level():
     b = "The Varna 865 chip is priced at $44 with the graphics unit, $41 without it."
     assert [movement(n) for n in numbers_in(a)] == ["", "", ""]  # the model's and the chip's numbers, the price
     assert conflicts(a, b, ("number",)) == []
+
+
+def test_a_figure_of_the_morning_and_one_of_the_close_are_two_readings():
+    a = "Kestrel Air shares were up 37 cents to $28.56 in morning trade on the Varna exchange."
+    b = "Investors shrugged, with Kestrel Air shares edging 7 cents lower to end at $28.12 on the Varna exchange."
+    assert conflicts(a, b, ("number",)) == []
