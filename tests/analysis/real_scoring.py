@@ -67,6 +67,7 @@ SETS = {
     "twenty-first held-out": ("pairs_heldout21.json", "labels_heldout21_"),
     "twenty-second held-out": ("pairs_heldout22.json", "labels_heldout22_"),
     "twenty-third held-out": ("pairs_heldout23.json", "labels_heldout23_"),
+    "twenty-fourth held-out": ("pairs_heldout24.json", "labels_heldout24_"),
 }
 
 
