@@ -52,11 +52,15 @@ _SPAN = re.compile(
 def movement(number: Number) -> str:
     """ "change", "level", or "" for a number that is neither, as far as its words say:
     those before it, or a comparative after it ("edging 7 cents lower")."""
-    before = _before(number)
+    return _movement_of(number.sentence, number.lead, number.raw)
+
+
+@functools.lru_cache(maxsize=8192)  # asked of each number once for every other it is set against
+def _movement_of(sentence: str, lead: str, raw: str) -> str:
+    before = _words_before(sentence, lead, raw)
     moves = _movement(before)
-    if not moves and number.sentence.startswith(before):
-        after = number.sentence[len(before) + len(number.raw) :]
-        moves = "change" if _LOWER_OR_HIGHER.match(after) else ""
+    if not moves and sentence.startswith(before):
+        moves = "change" if _LOWER_OR_HIGHER.match(sentence, len(before) + len(raw)) else ""
     return moves
 
 
@@ -71,8 +75,11 @@ def one_mover(number_a: Number, number_b: Number) -> bool:
 
 def _before(number: Number) -> str:
     """The words of a number's sentence before it (its clause's alone, if it is not found)."""
-    sentence, lead = number.sentence, number.lead
-    at = sentence.find(lead + number.raw) if lead and sentence else -1
+    return _words_before(number.sentence, number.lead, number.raw)
+
+
+def _words_before(sentence: str, lead: str, raw: str) -> str:
+    at = sentence.find(lead + raw) if lead and sentence else -1
     return sentence[: at + len(lead)] if at >= 0 else lead
 
 
