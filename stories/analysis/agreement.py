@@ -37,7 +37,8 @@ for two lower bounds of the toll of the story's own event, a running count."""
             return True
         number_b = dataclasses.replace(number_b, value=value_b, precision=precision_b)
     low, high = sorted((number_a.value, value_b))
-    if high - low < max(number_a.precision, precision_b) / 2 - 1e-9:
+    past = _past_its_bound(number_a, value_b) or _past_its_bound(number_b, number_a.value)
+    if high - low < max(number_a.precision, precision_b) / 2 - 1e-9 and not past:
         return True
     if _truncated(number_a, number_b) or _truncated(number_b, number_a):
         return True
@@ -52,6 +53,16 @@ for two lower bounds of the toll of the story's own event, a running count."""
             return True
         if this.bound == "near" and _near(this, other.value):
             return True
+    return False
+
+
+def _past_its_bound(number: Number, other: float) -> bool:
+    """`other` lies on the far side of the bound `number` is written with, however near:
+    "nearly 5 percent" is not 5.4 percent, "more than 20" is not 19.6."""
+    if number.bound in ("near", "under"):
+        return other > number.value + 1e-9
+    if number.bound == "over":
+        return other < number.value - 1e-9
     return False
 
 

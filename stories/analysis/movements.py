@@ -25,25 +25,36 @@ from .number_fact import Number
 from .proper_names import name_runs
 from .text import fold
 
-_CHANGE = frozenset(
+_UP = frozenset(
     """
-rose rise rises rising fell fall falls falling gained gain gains gaining lost loses losing
-climbed climbs climbing eased eases easing dipped dips dipping dropped drops dropping declined
-declines declining advanced advances advancing slipped slips slipping slid slides sliding
-tumbled tumbles surged surges surging jumped jumps jumping plunged plunges soared soars sank
-sinks edged edges edging shed sheds added adds tacked off up down increased increasing decreased decreasing
+rose rise rises rising gained gain gains gaining climbed climbs climbing advanced advances
+advancing surged surges surging jumped jumps jumping soared soars added adds tacked up increased
+increasing leapt leaped rallied rallies rebounded
 """.split()
 )
+_DOWN = frozenset(
+    """
+fell fall falls falling lost loses losing eased eases easing dipped dips dipping dropped drops
+dropping declined declines declining slipped slips slipping slid slides sliding tumbled tumbles
+plunged plunges sank sinks shed sheds off down decreased decreasing retreated slumped skidded
+sagged plummeted dove dived
+""".split()
+)
+_CHANGE = _UP | _DOWN | {"edged", "edges", "edging", "inched"}  # which way: the word after ("edged down")
 _LEVEL = frozenset({"at", "to"})
 # What may stand between a figure that restates another and the words before that one:
 # "eased 5.16 points, or 0.32 percent": "or", the first figure and its unit.
-_RESTATING = re.compile(r"(?:or|by|on|a|share|[\d$€£¥.,%]+|points?|percent|pct|cents?|per|cent|pence|dollars?)")
+_RESTATING = re.compile(
+    r"(?:or|by|on|a|share|[\d$€£¥.,%]+|points?|percent|pct|cents?|per|cent|pence|dollars?"
+    r"|nearly|almost|about|around|roughly|some|approximately|just|more|less|than|over|under)"
+)
 _LOOK_BACK = 6  # words
 # The span a change is over, just after it and the figure restating it: "fell 2.95, or 0.2
 # percent, for the week", "after gaining 5.7 percent last week".
 _SPAN = re.compile(
     r"(?:\s*(?:points?|percent|pct|cents?)?,?\s*or\s+[\d$€£¥.,]+\s*(?:points?|percent|pct|cents?|%)?)?,?\s*"
-    r"(?:so\s+far\s+)?(?:(?:for|on|over|in)\s+the|this|last)\s+(?P<span>week|month|quarter|year|session)\b"
+    r"(?:(?:so\s+far\s+)?(?:(?:for|on|over|in)\s+the|this|last)\s+(?P<span>week|month|quarter|year|session)\b"
+    r"|(?P<since>since)\b)"
     r"|(?P<to_date>\s*year[\s-]to[\s-]date)\b",
     re.I,
 )
@@ -92,6 +103,7 @@ _NOT_MOVERS = frozenset(
     """
 index composite average stock stocks exchange market the shares share in of but and
 financial group inc corp co holdings technologies bank international industries ltd plc
+jp nyse amex lse
 """.split()
 )
 
@@ -150,10 +162,54 @@ def _span(number: Number) -> str:
     before = _before(number)
     after = number.sentence[len(before) + len(number.raw) :] if number.sentence.startswith(before) else ""
     match = _SPAN.match(after) or _SPAN_FIRST.match(before)
-    return "" if match is None else (match.group("span") or "year").lower()
+    if match is None:
+        return ""
+    return "since" if match.group("since") else (match.group("span") or "year").lower()
 
 
-# A span set at the head of the sentence: "For the week, the Russell 2000 advanced 11.92".
+# A span set at the head of the sentence: "For the week, the Russell 2000 advanced 11.92";
+# "Since sinking to 2003 lows in early March, the Dow has rallied 13.8%".
 _SPAN_FIRST = re.compile(
-    r"\s*(?:so\s+far\s+)?(?:for|over|on|in)\s+the\s+(?P<span>week|month|quarter|year|session)\b", re.I
+    r"\s*(?:(?:so\s+far\s+)?(?:for|over|on|in)\s+the\s+(?P<span>week|month|quarter|year|session)\b|(?P<since>since)\b)",
+    re.I,
 )
+
+
+def opposite_moves(number_a: Number, number_b: Number) -> bool:
+    """Two changes of one mover, over one span, one up and the other down ("gained 17/32" /
+    "was down 17/32"): one of them has the market the wrong way."""
+    way_a, way_b = direction(number_a), direction(number_b)
+    if not (way_a and way_b) or way_a == way_b or not one_mover(number_a, number_b):
+        return False
+    return not other_movements(number_a, number_b)  # not at two times or over two spans
+
+
+def direction(number: Number) -> str:
+    """ "up" or "down" for a change whose words say which way, else ""."""
+    if movement(number) != "change":
+        return ""
+    before = _before(number)
+    for word in reversed(before.split()[-_LOOK_BACK:]):
+        word = word.lower().strip(",;:()")
+        if word in _UP or word in _DOWN:
+            return "up" if word in _UP else "down"
+    after = number.sentence[len(before) + len(number.raw) :] if number.sentence.startswith(before) else ""
+    comparative = _LOWER_OR_HIGHER.match(after)
+    return "" if comparative is None else ("up" if comparative.group().rstrip().endswith("higher") else "down")
+
+
+def moved(number: Number) -> str:
+    """A change as written from the word that says which way: "gained 17", "down 44 cents"."""
+    before = _before(number)
+    words = before.split()
+    for at in range(len(words) - 1, max(-1, len(words) - 1 - _LOOK_BACK), -1):
+        if words[at].lower().strip(",;:()") in _UP | _DOWN:
+            return " ".join(words[at:] + [number.text])
+    return number.text
+
+
+def moves_to(text: str, start: int) -> bool:
+    """A verb of movement just before `start` in `text` ("rose 5 percent", "was down 44
+    cents"): the "to" after its figure gives the level reached, not a range's end."""
+    words = text[max(0, start - 40) : start].split()
+    return bool(words) and words[-1].lower().strip(",;:()") in _CHANGE

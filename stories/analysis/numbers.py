@@ -19,7 +19,7 @@ from .found import Found
 from .harms import bare_toll, harm_of
 from .magnitudes import is_magnitude
 from .model import Block
-from .movements import movement, one_mover, other_movements
+from .movements import moved, movement, one_mover, opposite_moves, other_movements
 from .number_fact import Number
 from .number_words import JOINING_HYPHEN, is_depth
 from .periods import periods_of
@@ -54,6 +54,10 @@ def check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) 
             if restyled is not None:
                 note = "the same number written differently"
                 _add(found, "style", (block, number.raw), (other_block, restyled.raw), flipped, note)
+            for other in same_value:
+                if opposite_moves(number, other) and counts_same(number, other):
+                    note = "the same change, one way in one source and the other way in the other"
+                    _add(found, "claim", (block, moved(number)), (other_block, moved(other)), flipped, note)
             if same_value or number.ends:
                 continue
             rival = _rival(number, facts, other_facts)

@@ -12,6 +12,7 @@ import math
 import re
 
 from .dates import Date, dates_in, is_stamp
+from .movements import moves_to
 from .number_fact import Number, made
 from .number_rates import rate_of, rates_to
 from .number_words import (
@@ -169,8 +170,10 @@ def numbers_of(text: str, sentence: str = "") -> tuple[Number, ...]:
     rates_end = rates_to(text) if matches else -1
     numbers = [_number(text, match, sentence or text, rates_end) for match in matches]
     for index, (first, second) in enumerate(itertools.pairwise(matches)):
-        if _RANGE_BETWEEN.fullmatch(text, first.end(), second.start()) and (
-            text[first.end() : second.start()].strip() != "and" or _BETWEEN.search(text[: first.start()])
+        if (
+            _RANGE_BETWEEN.fullmatch(text, first.end(), second.start())
+            and (text[first.end() : second.start()].strip() != "and" or _BETWEEN.search(text[: first.start()]))
+            and not moves_to(text, first.start())  # "rose 44 cents to $41.19": a change, then a level
         ):
             numbers[index], numbers[index + 1] = _range(text, numbers[index], numbers[index + 1], first, second)
         elif _COORDINATED.fullmatch(text, first.end(), second.start()) and not numbers[index + 1].before:

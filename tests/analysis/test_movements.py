@@ -101,3 +101,30 @@ def test_a_figure_of_the_morning_and_one_of_the_close_are_two_readings():
     a = "Kestrel Air shares were up 37 cents to $28.56 in morning trade on the Varna exchange."
     b = "Investors shrugged, with Kestrel Air shares edging 7 cents lower to end at $28.12 on the Varna exchange."
     assert conflicts(a, b, ("number",)) == []
+
+
+def test_the_same_change_one_way_and_the_other_is_a_conflict():
+    a = "Benchmark Varna 10-year notes gained 17/32 in heavy trading, yielding 4.015 percent."
+    b = "The benchmark Varna 10-year note was recently down 17/32 in heavy trading, to yield 4.067 percent."
+    assert ("claim", "gained 17", "down 17") in conflicts(a, b, ("claim",))
+    a = "Kestrel Air shares rose 5 percent to $20 in heavy trading on the Varna exchange."
+    b = "Kestrel Air shares fell 5 percent to $19 in heavy trading on the Varna exchange."
+    assert conflicts(a, b) == [("claim", "rose 5 percent", "fell 5 percent"), ("number", "$20", "$19")]
+
+
+def test_a_change_then_the_level_it_reaches_is_no_range():
+    found = numbers_in("Kestrel Air shares rose 5 percent to $20 in heavy trading.")
+    assert [(n.raw, n.ends) for n in found] == [("5 percent", None), ("$20", None)]
+    assert [n.ends for n in numbers_in("Temperatures ranged from 5 to 20 degrees.")] == [(5.0, 20.0), (5.0, 20.0)]
+
+
+def test_a_change_since_a_point_in_time_is_not_the_days():
+    a = "In early afternoon trading, the Varna Composite Index was down 18.42, or 0.2 percent, at 8,569.94."
+    b = "Since sinking to its lows in early March, the Varna Composite Index has rallied 13.8%."
+    assert conflicts(a, b, ("number",)) == []
+
+
+def test_nearly_a_figure_is_not_more_than_it_however_near():
+    a = "Kestrel Air shares slipped nearly 5 percent on the Varna exchange after the deal was announced."
+    b = "Kestrel Air shares fell $1.86, or 5.4 percent, to $32.75 on the Varna exchange after the deal was announced."
+    assert [(kind, b) for kind, _, b in conflicts(a, b, ("number",))] == [("number", "5.4 percent")]
