@@ -68,6 +68,7 @@ SETS = {
     "twenty-second held-out": ("pairs_heldout22.json", "labels_heldout22_"),
     "twenty-third held-out": ("pairs_heldout23.json", "labels_heldout23_"),
     "twenty-fourth held-out": ("pairs_heldout24.json", "labels_heldout24_"),
+    "twenty-fifth held-out": ("pairs_heldout25.json", "labels_heldout25_"),
 }
 
 
