@@ -38,7 +38,9 @@ for two lower bounds of the toll of the story's own event, a running count."""
         number_b = dataclasses.replace(number_b, value=value_b, precision=precision_b)
     low, high = sorted((number_a.value, value_b))
     past = _past_its_bound(number_a, value_b) or _past_its_bound(number_b, number_a.value)
-    if high - low < max(number_a.precision, precision_b) / 2 - 1e-9 and not past:
+    coarse, fine = max(number_a.precision, precision_b), min(number_a.precision, precision_b)
+    halfway = fine <= coarse / 10 + 1e-12  # "1.25" / "1.2": half-way, rounded either way; not "2 1/2" / "2"
+    if (high - low < coarse / 2 - 1e-9 or halfway and high - low <= coarse / 2 + 1e-9) and not past:
         return True
     if _truncated(number_a, number_b) or _truncated(number_b, number_a):
         return True

@@ -135,6 +135,21 @@ class TestValuesWrittenWithTheirPrecision:
             ("number",),
         ) == [("number", "277,000 acres", "264,000 acres")]
 
+    def test_a_figure_half_way_rounded_either_way_agrees_but_not_a_half_against_a_whole(self):
+        assert (
+            one_line(
+                "The Varna index advanced 11 points, or 1.25 percent, in brisk trading on Monday.",
+                "The Varna index gained 11 points, or 1.2 percent, in brisk trading on Monday.",
+                ("number",),
+            )
+            == []
+        )
+        assert one_line(
+            "The skipper was sentenced to 2 years in prison for the grounding.",
+            "The skipper was sentenced to 2 1/2 years in prison for the grounding.",
+            ("number",),
+        ) != []
+
     def test_values_true_within_the_precision_written_agree(self):
         assert (
             one_line(
