@@ -69,6 +69,7 @@ SETS = {
     "twenty-third held-out": ("pairs_heldout23.json", "labels_heldout23_"),
     "twenty-fourth held-out": ("pairs_heldout24.json", "labels_heldout24_"),
     "twenty-fifth held-out": ("pairs_heldout25.json", "labels_heldout25_"),
+    "twenty-sixth held-out": ("pairs_heldout26.json", "labels_heldout26_"),
 }
 
 
