@@ -137,7 +137,14 @@ def other_movements(number_a: Number, number_b: Number) -> bool:
     if moves_a != moves_b or (moves_a == "change" and _span(number_a) != _span(number_b)):
         return True
     when_a, when_b = _when(number_a.sentence), _when(number_b.sentence)
-    return bool(when_a and when_b) and not when_a & when_b
+    days_a, days_b = when_a & _WEEKDAYS, when_b & _WEEKDAYS
+    if days_a and days_b and not days_a & days_b:
+        return True  # "at Wednesday's close" / "at Tuesday's close": two days
+    times_a, times_b = when_a - _WEEKDAYS, when_b - _WEEKDAYS
+    return bool(times_a and times_b) and not times_a & times_b
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 @functools.lru_cache(maxsize=4096)
@@ -209,7 +216,7 @@ def moved(number: Number) -> str:
 
 
 def moves_to(text: str, start: int) -> bool:
-    """A verb of movement just before `start` in `text` ("rose 5 percent", "was down 44
-    cents"): the "to" after its figure gives the level reached, not a range's end."""
-    words = text[max(0, start - 40) : start].split()
-    return bool(words) and words[-1].lower().strip(",;:()") in _CHANGE
+    """A verb of movement before `start` in `text` ("rose 5 percent", "was down 44 cents",
+    "jumped $1.63 or 8 percent"): the "to" after its figure gives the level reached, not a
+    range's end."""
+    return _movement(text[max(0, start - 80) : start]) == "change"

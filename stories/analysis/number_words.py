@@ -272,6 +272,9 @@ def context_of(text: str, end: int, clause: str) -> tuple[frozenset[str], frozen
         if "-" in after_text[:2]:  # where a joining hyphen can stand (`JOINING_HYPHEN`)
             after_text = JOINING_HYPHEN.sub(" ", after_text)
     after_text = _to_clause_end(after_text)
+    another = _OR_A_FIGURE.match(after_text)  # "$1.63 or 8 percent": the figure restated, counting nothing more
+    if another:
+        after_text = after_text[: another.start(1)]
     and_a_number, and_ = _AND_ASCII if after_text.isascii() else _AND_ANY_TEXT
     coordinated = and_a_number.match(after_text)  # "7.6 and 7.5 magnitude quakes": what the second counts
     if coordinated:
@@ -295,6 +298,9 @@ def context_of(text: str, end: int, clause: str) -> tuple[frozenset[str], frozen
         return _stems(following[2:3]), _stems(before), "age"
     after = following[:1] if following[:1] == ["times"] else following[:2]  # "shot 11 times by police"
     return _stems(after), _stems(before), _measure(after)
+
+
+_OR_A_FIGURE = re.compile(r"\s+or\s+(?:about\s+|nearly\s+|almost\s+)?([$€£¥]?\d)")
 
 
 def _to_clause_end(text: str) -> str:

@@ -128,3 +128,21 @@ def test_nearly_a_figure_is_not_more_than_it_however_near():
     a = "Kestrel Air shares slipped nearly 5 percent on the Varna exchange after the deal was announced."
     b = "Kestrel Air shares fell $1.86, or 5.4 percent, to $32.75 on the Varna exchange after the deal was announced."
     assert [(kind, b) for kind, _, b in conflicts(a, b, ("number",))] == [("number", "5.4 percent")]
+
+
+def test_a_change_restated_in_percent_counts_nothing_more_and_reaches_a_level():
+    found = numbers_in("Kestrel Air shares jumped $1.63 or 8 percent to $21.03 on the Varna exchange on Friday.")
+    assert [(n.raw, n.measure, n.ends, movement(n)) for n in found] == [
+        ("$1.63", "", None, "change"),
+        ("8 percent", "", None, "change"),
+        ("$21.03", "", None, "level"),
+    ]
+    a = "The stock rose $2.11, or about 11 percent, to close on Friday at $21.51 on the Varna exchange."
+    b = "Kestrel Air shares jumped $1.63 or 8 percent to $21.03 on the Varna exchange on Friday."
+    assert ("number", "$2.11", "$1.63") in conflicts(a, b, ("number",))
+
+
+def test_closes_of_two_days_are_two_facts_whatever_else_both_say():
+    a = "Its shares jumped to $54.50 in pre-open trading from $50.90 at Wednesday's close."
+    b = "Shares jumped almost 7 percent in pre-open trading, rising to $18.26 from $17.05 at Tuesday's close."
+    assert conflicts(a, b, ("number",)) == []
