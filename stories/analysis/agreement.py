@@ -81,11 +81,29 @@ def _truncated(exact: Number, whole: Number) -> bool:
 
 
 def _counted_by_two_times(number_a: Number, number_b: Number) -> bool:
-    """Each figure is a running total by a time its sentence states, and the times differ:
-    "by Sunday night ... 277,000 acres" / "264,000 acres by early last night" (both true
-    as the total grows)."""
+    """Each figure is a running total by a time its sentence states, or a reading at one,
+    and the times differ: "by Sunday night ... 277,000 acres" / "264,000 acres by early last
+    night" (both true as the total grows); "At midnight, Erika was about 90 miles east" /
+    "Late Friday evening ... 130 miles east" (a storm moves)."""
     by_a, by_b = _by_time(number_a.sentence), _by_time(number_b.sentence)
-    return bool(by_a and by_b) and by_a != by_b
+    if by_a and by_b and by_a != by_b:
+        return True
+    at_a, at_b = _at_time(number_a.sentence), _at_time(number_b.sentence)
+    return bool(at_a and at_b) and at_a != at_b
+
+
+@functools.lru_cache(maxsize=4096)
+def _at_time(sentence: str) -> str:
+    match = _AT_TIME.search(sentence)
+    return "" if match is None else " ".join(match.group().lower().split())
+
+
+# A figure read at a stated time: "At midnight, Erika was about 90 miles east", "as of 12:01
+# p.m.", "Late Friday evening, forecasters said Erika was 130 miles east".
+_AT_TIME = re.compile(
+    r"\b(?:[Aa]t|[Aa]s\s+of)\s+(?:midnight|noon|midday|dawn|\d{1,2}(?::\s?\d\d)?\s?[ap]\.?\s?m\b)"
+    r"|\b[Ll]ate\s+\w+day\s+(?:evening|night|afternoon|morning)\b"
+)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -150,6 +150,16 @@ class TestValuesWrittenWithTheirPrecision:
             ("number",),
         ) != []
 
+    def test_readings_at_two_stated_times_agree(self):
+        assert (
+            one_line(
+                "At midnight, the storm was about 90 miles east of Skarvik and moving west at 20 mph.",
+                "Late Friday evening, forecasters said the storm was 130 miles east of Skarvik and moving west.",
+                ("number",),
+            )
+            == []
+        )
+
     def test_values_true_within_the_precision_written_agree(self):
         assert (
             one_line(
