@@ -23,7 +23,7 @@ from .movements import moved, movement, one_mover, opposite_moves, other_movemen
 from .number_fact import Number
 from .number_words import JOINING_HYPHEN, is_depth
 from .periods import periods_of
-from .places import other_places
+from .places import other_places, other_scopes
 from .quantities import numbers_of
 from .ranges import check_ranges, check_rates
 from .text import stem
@@ -145,8 +145,8 @@ def counts_same(number_a: Number, number_b: Number) -> bool:
         return False  # "a 6.1 earthquake" / "two earthquakes": a quake's strength is no count of quakes
     if _describe_others(number_a, number_b) or _describe_others(number_b, number_a):
         return False
-    if other_places(number_a, number_b):  # "170,000 people in the province" / "230,000 around the ocean"
-        return False
+    if other_places(number_a, number_b) or other_scopes(number_a, number_b):
+        return False  # "170,000 people in the province" / "230,000 around the ocean"; "nationally" / "statewide"
     if number_a.measure and number_b.measure and from_other_places(number_a, number_b):
         return False
     harm_a, harm_b = harm_of(number_a), harm_of(number_b)

@@ -143,3 +143,26 @@ def _list_after(text: str) -> bool:
 _CLAUSE_REST = re.compile(r"[^;:.()]*")
 _LAST_ITEM = re.compile(r",[^,]*\s(?:and|or)\s[^,]*$")  # "A, B and C": a list, ended by "and"
 _ITEM_BETWEEN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def other_scopes(number_a: Number, number_b: Number) -> bool:
+    """The two sentences give their figures over scopes they name differently: "Nationally,
+    ... 4,156 cases" / "293 cases in Indiana ... statewide"; "Worldwide" / "nationwide"."""
+    scope_a, scope_b = _scope(number_a.sentence), _scope(number_b.sentence)
+    return bool(scope_a and scope_b) and scope_a != scope_b
+
+
+@functools.lru_cache(maxsize=4096)
+def _scope(sentence: str) -> str:
+    match = _SCOPE.search(sentence)
+    if match is None:
+        return ""
+    word = match.group().lower()
+    if "world" in word or "global" in word:
+        return "world"
+    return "nation" if "nation" in word or "country" in word else "state"
+
+
+_SCOPE = re.compile(
+    r"\b(?:world-?wide|globally|around the world|nation-?wide|nationally|across the country|state-?wide)\b", re.I
+)

@@ -150,6 +150,16 @@ class TestValuesWrittenWithTheirPrecision:
             ("number",),
         ) != []
 
+    def test_figures_over_two_named_scopes_are_two_facts(self):
+        assert (
+            one_line(
+                "Nationally, health officials recorded 4,156 cases of the fever, including 284 deaths.",
+                "There were 293 cases of the fever in Varna province last year, including 11 deaths statewide.",
+                ("number",),
+            )
+            == []
+        )
+
     def test_readings_at_two_stated_times_agree(self):
         assert (
             one_line(
