@@ -70,6 +70,7 @@ SETS = {
     "twenty-fourth held-out": ("pairs_heldout24.json", "labels_heldout24_"),
     "twenty-fifth held-out": ("pairs_heldout25.json", "labels_heldout25_"),
     "twenty-sixth held-out": ("pairs_heldout26.json", "labels_heldout26_"),
+    "twenty-seventh held-out": ("pairs_heldout27.json", "labels_heldout27_"),
 }
 
 
