@@ -29,7 +29,7 @@ _UP = frozenset(
     """
 rose rise rises rising gained gain gains gaining climbed climbs climbing advanced advances
 advancing surged surges surging jumped jumps jumping soared soars added adds tacked up increased
-increasing leapt leaped rallied rallies rebounded
+increasing leapt leaped rallied rallies rebounded firmed strengthened
 """.split()
 )
 _DOWN = frozenset(
@@ -37,7 +37,7 @@ _DOWN = frozenset(
 fell fall falls falling lost loses losing eased eases easing dipped dips dipping dropped drops
 dropping declined declines declining slipped slips slipping slid slides sliding tumbled tumbles
 plunged plunges sank sinks shed sheds off down decreased decreasing retreated slumped skidded
-sagged plummeted dove dived
+sagged plummeted dove dived back weakened softened
 """.split()
 )
 _CHANGE = _UP | _DOWN | {"edged", "edges", "edging", "inched"}  # which way: the word after ("edged down")

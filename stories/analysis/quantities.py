@@ -323,9 +323,21 @@ def _partial(head: str, words_at: int, text: str, end: int, head_words: list[str
     `head_words`: the words that end `head` (`last_words`): a part's word before the number
     is the last of them, or it writes none."""
     if head_words is not None and not (head_words and head_words[-1] in PART_WORDS):
-        return PARTIAL_AFTER.match(text, end) is not None
+        return _part_after(head, text, end)
     before, harmed = _PARTS_ASCII if head.isascii() else _PARTS
-    return bool(before.search(head, words_at) and not harmed.search(head, words_at) or PARTIAL_AFTER.match(text, end))
+    return bool(before.search(head, words_at) and not harmed.search(head, words_at) or _part_after(head, text, end))
+
+
+def _part_after(head: str, text: str, end: int) -> bool:
+    """ "of the", "more", "others" after a number make it a part; not "others" after a doing
+    of its own ("killing six guerrillas and arresting 21 others": the arrests' whole count)."""
+    after = PARTIAL_AFTER.match(text, end)
+    if after is None:
+        return False
+    return not (after.group().strip().lower().startswith("other") and _DOING_BEFORE.search(head))
+
+
+_DOING_BEFORE = re.compile(r"\band\s+[a-z]+ing\s*$")
 
 
 _PARTS = (PARTIAL_BEFORE, HARMED_OTHER)

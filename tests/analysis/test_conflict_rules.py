@@ -144,11 +144,14 @@ class TestValuesWrittenWithTheirPrecision:
             )
             == []
         )
-        assert one_line(
-            "The skipper was sentenced to 2 years in prison for the grounding.",
-            "The skipper was sentenced to 2 1/2 years in prison for the grounding.",
-            ("number",),
-        ) != []
+        assert (
+            one_line(
+                "The skipper was sentenced to 2 years in prison for the grounding.",
+                "The skipper was sentenced to 2 1/2 years in prison for the grounding.",
+                ("number",),
+            )
+            != []
+        )
 
     def test_figures_over_two_named_scopes_are_two_facts(self):
         assert (
@@ -273,6 +276,13 @@ class TestNumbersOfOneThing:
             )
             == []
         )
+
+    def test_others_after_a_doing_of_their_own_are_its_whole_count(self):
+        assert one_line(
+            "Crews searched dozens of coves on Monday, finding six boats and towing 21 others, the agency said.",
+            "Crews searched dozens of coves on Monday, finding six boats and towing 99 others in heavy seas.",
+            ("number",),
+        ) == [("number", "21 others", "99 others")]
 
     def test_two_counts_of_what_was_added_count_one_thing(self):
         assert one_line(

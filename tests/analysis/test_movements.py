@@ -146,3 +146,8 @@ def test_closes_of_two_days_are_two_facts_whatever_else_both_say():
     a = "Its shares jumped to $54.50 in pre-open trading from $50.90 at Wednesday's close."
     b = "Shares jumped almost 7 percent in pre-open trading, rising to $18.26 from $17.05 at Tuesday's close."
     assert conflicts(a, b, ("number",)) == []
+
+
+def test_an_index_pulled_back_by_nearly_a_figure_is_a_change_down():
+    found = numbers_in("The Varna 500 stock index pulled back by nearly 4 points to 1,066.62.")
+    assert [(n.raw, movement(n)) for n in found] == [("500", ""), ("4", "change"), ("1,066.62", "level")]
