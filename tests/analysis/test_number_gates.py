@@ -22,7 +22,7 @@ def former_partial(head: str, words_at: int, text: str, end: int) -> bool:
     return bool(
         before.search(head, words_at)
         and not harmed.search(head, words_at)
-        or number_words.PARTIAL_AFTER.match(text, end)
+        or quantities._part_after(head, text, end)  # "others" after a doing of its own is no part
     )
 
 
