@@ -56,8 +56,10 @@ def check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) 
                 _add(found, "style", (block, number.raw), (other_block, restyled.raw), flipped, note)
             for other in same_value:
                 if opposite_moves(number, other) and counts_same(number, other):
-                    note = "the same change, one way in one source and the other way in the other"
-                    _add(found, "claim", (block, moved(number)), (other_block, moved(other)), flipped, note)
+                    here, there = (block, moved(number)), (other_block, moved(other))
+                    if not found.within(*((there, here) if flipped else (here, there))):  # "17 cents, or 1.1%": one
+                        note = "the same change, one way in one source and the other way in the other"
+                        _add(found, "claim", here, there, flipped, note)
             if same_value or number.ends:
                 continue
             rival = _rival(number, facts, other_facts)

@@ -151,3 +151,9 @@ def test_closes_of_two_days_are_two_facts_whatever_else_both_say():
 def test_an_index_pulled_back_by_nearly_a_figure_is_a_change_down():
     found = numbers_in("The Varna 500 stock index pulled back by nearly 4 points to 1,066.62.")
     assert [(n.raw, movement(n)) for n in found] == [("500", ""), ("4", "change"), ("1,066.62", "level")]
+
+
+def test_a_change_one_way_and_the_other_is_one_conflict_however_often_restated():
+    a = "Kestrel Air shares gained 17 cents, or 1.1 percent, to $15.19 after the carrier cut 400 jobs."
+    b = "Kestrel Air shares were down 17 cents, or 1.1 percent, at $14.85 after the carrier cut 400 jobs."
+    assert conflicts(a, b, ("claim",)) == [("claim", "gained 17 cents", "down 17 cents")]
