@@ -193,15 +193,19 @@ def opposite_moves(number_a: Number, number_b: Number) -> bool:
 
 def direction(number: Number) -> str:
     """ "up" or "down" for a change whose words say which way, else ""."""
-    if movement(number) != "change":
+    if movement(number) != "change":  # most numbers: the cached reading says so at once
         return ""
-    before = _before(number)
+    return _direction_of(number.sentence, number.lead, number.raw)
+
+
+@functools.lru_cache(maxsize=4096)
+def _direction_of(sentence: str, lead: str, raw: str) -> str:
+    before = _words_before(sentence, lead, raw)
     for word in reversed(before.split()[-_LOOK_BACK:]):
         word = word.lower().strip(",;:()")
         if word in _UP or word in _DOWN:
             return "up" if word in _UP else "down"
-    after = number.sentence[len(before) + len(number.raw) :] if number.sentence.startswith(before) else ""
-    comparative = _LOWER_OR_HIGHER.match(after)
+    comparative = _LOWER_OR_HIGHER.match(sentence, len(before) + len(raw)) if sentence.startswith(before) else None
     return "" if comparative is None else ("up" if comparative.group().rstrip().endswith("higher") else "down")
 
 
