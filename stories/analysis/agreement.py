@@ -92,7 +92,7 @@ def _counted_by_two_times(number_a: Number, number_b: Number) -> bool:
     return bool(at_a and at_b) and at_a != at_b
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
 def _at_time(sentence: str) -> str:
     match = _AT_TIME.search(sentence)
     return "" if match is None else " ".join(match.group().lower().split())
@@ -106,7 +106,7 @@ _AT_TIME = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
 def _by_time(sentence: str) -> str:
     match = _BY_TIME.search(sentence)
     return "" if match is None else " ".join(match.group().lower().split())

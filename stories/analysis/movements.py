@@ -94,7 +94,7 @@ def _words_before(sentence: str, lead: str, raw: str) -> str:
     return sentence[: at + len(lead)] if at >= 0 else lead
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
 def _movers(before: str) -> frozenset[str]:
     return frozenset(fold(word) for run in name_runs(before) for word in run) - _NOT_MOVERS
 
@@ -110,12 +110,12 @@ jp nyse amex lse
 
 @functools.lru_cache(maxsize=8192)  # a number is asked about once for every candidate rival
 def _movement(before: str) -> str:
-    words = [word.lower().strip(",;:()") for word in before.split()[-_LOOK_BACK * 2 :]]
+    words = before[-_LOOK_BACK * 24 :].split()  # the last dozen words or so; most numbers need one
     for at in range(len(words) - 1, max(-1, len(words) - 1 - _LOOK_BACK), -1):
-        word = words[at]
+        word = words[at].lower().strip(",;:()")
         if word in _LEVEL:  # a level of what moves or closes: "rose 5 cents to", "closed at"; not "priced at"
-            moved = any(w in _CHANGE or w in _CLOSING for w in words[max(0, at - 2 * _LOOK_BACK) : at])
-            return "level" if moved else ""
+            earlier = (w.lower().strip(",;:()") for w in words[max(0, at - 2 * _LOOK_BACK) : at])
+            return "level" if any(w in _CHANGE or w in _CLOSING for w in earlier) else ""
         if word in _CHANGE:
             return "change"
         if not _RESTATING.fullmatch(word):
@@ -147,7 +147,7 @@ def other_movements(number_a: Number, number_b: Number) -> bool:
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
 def _when(sentence: str) -> frozenset[str]:
     """When in the trading day or week a sentence's figures stand, as far as it says: a
     weekday, a time of day, a session ("in midday trading", "closed", "at 0335 GMT")."""
@@ -198,7 +198,7 @@ def direction(number: Number) -> str:
     return _direction_of(number.sentence, number.lead, number.raw)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
 def _direction_of(sentence: str, lead: str, raw: str) -> str:
     before = _words_before(sentence, lead, raw)
     for word in reversed(before.split()[-_LOOK_BACK:]):

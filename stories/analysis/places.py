@@ -152,7 +152,7 @@ def other_scopes(number_a: Number, number_b: Number) -> bool:
     return bool(scope_a and scope_b) and scope_a != scope_b
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
 def _scope(sentence: str) -> str:
     match = _SCOPE.search(sentence)
     if match is None:
