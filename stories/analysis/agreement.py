@@ -85,16 +85,17 @@ def _counted_by_two_times(number_a: Number, number_b: Number) -> bool:
     and the times differ: "by Sunday night ... 277,000 acres" / "264,000 acres by early last
     night" (both true as the total grows); "At midnight, Erika was about 90 miles east" /
     "Late Friday evening ... 130 miles east" (a storm moves)."""
-    by_a, by_b = _by_time(number_a.sentence), _by_time(number_b.sentence)
-    if by_a and by_b and by_a != by_b:
-        return True
-    at_a, at_b = _at_time(number_a.sentence), _at_time(number_b.sentence)
-    return bool(at_a and at_b) and at_a != at_b
+    for stated in (_BY_TIME, _AT_TIME):
+        time_a, time_b = _time_stated(number_a.sentence, stated), _time_stated(number_b.sentence, stated)
+        if time_a and time_b and time_a != time_b:
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=16384)
-def _at_time(sentence: str) -> str:
-    match = _AT_TIME.search(sentence)
+def _time_stated(sentence: str, stated: re.Pattern[str]) -> str:
+    """The time a sentence states in the way `stated` reads one, as written, or ""."""
+    match = stated.search(sentence)
     return "" if match is None else " ".join(match.group().lower().split())
 
 
@@ -104,12 +105,6 @@ _AT_TIME = re.compile(
     r"\b(?:[Aa]t|[Aa]s\s+of)\s+(?:midnight|noon|midday|dawn|\d{1,2}(?::\s?\d\d)?\s?[ap]\.?\s?m\b)"
     r"|\b[Ll]ate\s+\w+day\s+(?:evening|night|afternoon|morning)\b"
 )
-
-
-@functools.lru_cache(maxsize=16384)
-def _by_time(sentence: str) -> str:
-    match = _BY_TIME.search(sentence)
-    return "" if match is None else " ".join(match.group().lower().split())
 
 
 _BY_TIME = re.compile(
