@@ -14,6 +14,9 @@ Two figures of movement are one fact only
 - of one mover: the names before them share a word, or one names none ("the Nasdaq
   composite index" / "the Nasdaq Composite Index .IXIC"; not "the Nasdaq Composite Index"
   / "the Standard & Poor's 500 Index"), words that name no one mover left out.
+
+And the same change one way in one source and the other way in the other ("gained 17/32"
+/ "was down 17/32") is a conflict of its own (`opposite_moves`).
 """
 
 from __future__ import annotations
@@ -129,8 +132,9 @@ _CLOSING = frozenset(
 
 
 def other_movements(number_a: Number, number_b: Number) -> bool:
-    """One number is a change and the other a level, or both are changes over spans their
-    sentences name differently: two facts."""
+    """One number is a change and the other a level, or both are changes over spans they
+    name differently, or both stand at days or times of the trading day their sentences
+    name differently: two facts."""
     moves_a, moves_b = movement(number_a), movement(number_b)
     if not (moves_a and moves_b):
         return False
@@ -159,8 +163,7 @@ _WHEN = re.compile(
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|midday|morning|afternoon|"
     r"(?i:close[ds]?|closing|settled|ended|end|opened|opening|early|late))\b|\b\d{1,2}:?\d\d\s?(?:GMT|[ap]\.?m\b)"
 )
-_WHEN_WORDS = {"closed": "close", "closes": "close", "closing": "close", "settled": "close", "ended": "close"}
-_WHEN_WORDS |= {"end": "close"}
+_WHEN_WORDS = {word: "close" for word in ("closed", "closes", "closing", "settled", "ended", "end")}
 _WHEN_WORDS |= {"opened": "open", "opening": "open"}
 
 
