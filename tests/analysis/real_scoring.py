@@ -71,6 +71,7 @@ SETS = {
     "twenty-fifth held-out": ("pairs_heldout25.json", "labels_heldout25_"),
     "twenty-sixth held-out": ("pairs_heldout26.json", "labels_heldout26_"),
     "twenty-seventh held-out": ("pairs_heldout27.json", "labels_heldout27_"),
+    "twenty-eighth held-out": ("pairs_heldout28.json", "labels_heldout28_"),
 }
 
 
