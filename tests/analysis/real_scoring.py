@@ -72,6 +72,7 @@ SETS = {
     "twenty-sixth held-out": ("pairs_heldout26.json", "labels_heldout26_"),
     "twenty-seventh held-out": ("pairs_heldout27.json", "labels_heldout27_"),
     "twenty-eighth held-out": ("pairs_heldout28.json", "labels_heldout28_"),
+    "twenty-ninth held-out": ("pairs_heldout29.json", "labels_heldout29_"),
 }
 
 
