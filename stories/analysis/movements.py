@@ -30,17 +30,19 @@ from .text import fold
 
 _UP = frozenset(
     """
-rose rise rises rising gained gain gains gaining climbed climbs climbing advanced advances
-advancing surged surges surging jumped jumps jumping soared soars added adds tacked up increased
-increasing leapt leaped rallied rallies rebounded firmed strengthened
+rose rise rises rising gained gain gains gaining climbed climb climbs climbing advanced advance
+advances advancing surged surge surges surging jumped jump jumps jumping soared soar soars added
+add adds tacked up increased increase increasing leapt leaped rallied rally rallies rebounded
+rebound firmed firm strengthened
 """.split()
 )
 _DOWN = frozenset(
     """
-fell fall falls falling lost loses losing eased eases easing dipped dips dipping dropped drops
-dropping declined declines declining slipped slips slipping slid slides sliding tumbled tumbles
-plunged plunges sank sinks shed sheds off down decreased decreasing retreated slumped skidded
-sagged plummeted dove dived back weakened softened
+fell fall falls falling lost lose loses losing eased ease eases easing dipped dip dips dipping
+dropped drop drops dropping declined decline declines declining slipped slip slips slipping slid
+slide slides sliding tumbled tumble tumbles plunged plunge plunges sank sink sinks shed sheds off
+down decreased decrease decreasing retreated retreat slumped slump skidded sagged plummeted dove
+dived back weakened softened
 """.split()
 )
 _CHANGE = _UP | _DOWN | {"edged", "edges", "edging", "inched"}  # which way: the word after ("edged down")
@@ -49,7 +51,7 @@ _LEVEL = frozenset({"at", "to"})
 # "eased 5.16 points, or 0.32 percent": "or", the first figure and its unit.
 _RESTATING = re.compile(
     r"(?:or|by|on|a|share|[\d$€£¥.,%]+|points?|percent|pct|cents?|per|cent|pence|dollars?"
-    r"|nearly|almost|about|around|roughly|some|approximately|just|more|less|than|over|under)"
+    r"|nearly|almost|about|around|roughly|some|approximately|just|more|less|than|over|under|of)"
 )
 _LOOK_BACK = 6  # words
 # The span a change is over, just after it and the figure restating it: "fell 2.95, or 0.2
@@ -155,12 +157,14 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 def _when(sentence: str) -> frozenset[str]:
     """When in the trading day or week a sentence's figures stand, as far as it says: a
     weekday, a time of day, a session ("in midday trading", "closed", "at 0335 GMT")."""
-    words = (word.lower() for word in _WHEN.findall(sentence))
-    return frozenset(_WHEN_WORDS.get(word, word) if word else "clock" for word in words)
+    found = (match.group().lower() for match in _WHEN.finditer(sentence))
+    return frozenset(_WHEN_WORDS.get(word, " ".join(word.replace(":", "").split())) for word in found)
 
 
+# A weekday, a session, or a time of day as written ("1420 GMT", "3:30 pm": two of them are
+# two times).
 _WHEN = re.compile(
-    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|midday|morning|afternoon|"
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|midday|morning|afternoon|"
     r"(?i:close[ds]?|closing|settled|ended|end|opened|opening|early|late))\b|\b\d{1,2}:?\d\d\s?(?:GMT|[ap]\.?m\b)"
 )
 _WHEN_WORDS = {word: "close" for word in ("closed", "closes", "closing", "settled", "ended", "end")}

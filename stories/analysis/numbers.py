@@ -134,7 +134,8 @@ def counts_same(number_a: Number, number_b: Number) -> bool:
     if number_a.measure == number_b.measure == "age" and number_a.subject and number_b.subject:
         return one_person(number_a, number_b)
     if number_a.unit != number_b.unit or not same_kind(number_a.measure, number_b.measure):
-        return False
+        if not _points_left_out(number_a, number_b):
+            return False
     if other_movements(number_a, number_b):
         return False  # "rose $4" / "closed at $23.40"; "fell 0.2 percent for the week" / "dropped 1.94 percent"
     if movement(number_a) and movement(number_b) and not one_mover(number_a, number_b):
@@ -191,6 +192,13 @@ def _bare_sum(number: Number, counted: frozenset[str]) -> bool:
 
 
 _NAMED_BEFORE = re.compile(r"\b[a-z]+\s+of\s+(?:(?:about|nearly|almost|around|roughly|some|over|under)\s+)?$", re.I)
+
+
+def _points_left_out(number_a: Number, number_b: Number) -> bool:
+    """An index's figure in points and the other's with its unit left out ("slipped 4.77 ...
+    to 929.62" / "shed 0.17 of a point ... to 934"): the same change or level."""
+    measures = {number_a.measure, number_b.measure}
+    return measures == {"point", ""} and not (number_a.unit or number_b.unit) and bool(movement(number_a))
 
 
 def added(number: Number) -> bool:

@@ -30,7 +30,8 @@ from stories.ingest.names import shown_name
 from stories.models import Analysis, Source, SourceVersion, Story
 
 # Bump when the engine's output changes, so stored analyses are computed afresh.
-ENGINE_VERSION = "48"  # 48: a change one way and the other is one claim, not one for each restatement
+ENGINE_VERSION = "49"  # 49: times as written; bare verbs of movement; an index's points left out
+# 48: a change one way and the other is one claim, not one for each restatement
 # 47: "arresting 21 others" a whole count; "pulled back", "firmed" as changes
 # 46: figures over two named scopes ("nationally" / "statewide") are two facts
 # 45: figures read at two stated times ("At midnight" / "Late Friday evening") agree

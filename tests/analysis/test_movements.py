@@ -157,3 +157,16 @@ def test_a_change_one_way_and_the_other_is_one_conflict_however_often_restated()
     a = "Kestrel Air shares gained 17 cents, or 1.1 percent, to $15.19 after the carrier cut 400 jobs."
     b = "Kestrel Air shares were down 17 cents, or 1.1 percent, at $14.85 after the carrier cut 400 jobs."
     assert conflicts(a, b, ("claim",)) == [("claim", "gained 17 cents", "down 17 cents")]
+
+
+def test_an_index_figure_with_its_points_left_out_is_set_against_one_in_points():
+    a = "The Varna Composite Index slipped 4.77, or 0.5 percent, to 929.62."
+    b = "The broad Varna Composite Index shed 0.17 of a point, or just 0.02 percent, to 934."
+    assert ("number", "929.62", "934") in conflicts(a, b, ("number",))
+
+
+def test_times_of_day_as_written_are_two_readings_and_bare_verbs_move():
+    a = "Shares in Kestrel were down 1.5 percent at 168 pence by 1420 GMT in a slightly stronger market."
+    b = "Shares in Kestrel were down three percent at 165 pence by 0933 GMT in a stronger market."
+    assert conflicts(a, b, ("number",)) == []
+    assert [movement(n) for n in numbers_in("The note will slip 5/32 in price.")][:1] == ["change"]
