@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .number_fact import Number
+from .number_fact import Number, start_in
 from .proper_names import name_runs
 from .text import fold
 
@@ -45,7 +45,8 @@ down decreased decrease decreasing retreated retreat slumped slump skidded sagge
 dived back weakened softened
 """.split()
 )
-_CHANGE = _UP | _DOWN | {"edged", "edges", "edging", "inched"}  # which way: the word after ("edged down")
+_WAYS = _UP | _DOWN
+_CHANGE = _WAYS | {"edged", "edges", "edging", "inched"}  # which way: the word after ("edged down")
 _LEVEL = frozenset({"at", "to"})
 # What may stand between a figure that restates another and the words before that one:
 # "eased 5.16 points, or 0.32 percent": "or", the first figure and its unit.
@@ -95,8 +96,8 @@ def _before(number: Number) -> str:
 
 
 def _words_before(sentence: str, lead: str, raw: str) -> str:
-    at = sentence.find(lead + raw) if lead and sentence else -1
-    return sentence[: at + len(lead)] if at >= 0 else lead
+    at = start_in(sentence, lead, raw)
+    return sentence[:at] if at >= 0 else lead
 
 
 @functools.lru_cache(maxsize=16384)
@@ -210,7 +211,7 @@ def _direction_of(sentence: str, lead: str, raw: str) -> str:
     before = _words_before(sentence, lead, raw)
     for word in reversed(before.split()[-_LOOK_BACK:]):
         word = word.lower().strip(",;:()")
-        if word in _UP or word in _DOWN:
+        if word in _WAYS:
             return "up" if word in _UP else "down"
     comparative = _LOWER_OR_HIGHER.match(sentence, len(before) + len(raw)) if sentence.startswith(before) else None
     return "" if comparative is None else ("up" if comparative.group().rstrip().endswith("higher") else "down")
@@ -221,7 +222,7 @@ def moved(number: Number) -> str:
     before = _before(number)
     words = before.split()
     for at in range(len(words) - 1, max(-1, len(words) - 1 - _LOOK_BACK), -1):
-        if words[at].lower().strip(",;:()") in _UP | _DOWN:
+        if words[at].lower().strip(",;:()") in _WAYS:
             return " ".join(words[at:] + [number.text])
     return number.text
 

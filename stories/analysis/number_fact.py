@@ -46,3 +46,10 @@ def made(**fields: object) -> Number:
     number = _NEW(Number)
     number.__dict__.update(fields)
     return number
+
+
+def start_in(sentence: str, lead: str, raw: str) -> int:
+    """Where a number stands in its sentence, found by its clause up to it and its figure
+    (not the first place the figure alone stands: "rose 5 cents to $5"); -1 if not found."""
+    at = sentence.find(lead + raw) if lead and sentence else -1
+    return at + len(lead) if at >= 0 else -1

@@ -20,7 +20,7 @@ from .harms import bare_toll, harm_of
 from .magnitudes import is_magnitude
 from .model import Block
 from .movements import moved, movement, one_mover, opposite_moves, other_movements
-from .number_fact import Number
+from .number_fact import Number, start_in
 from .number_words import JOINING_HYPHEN, is_depth
 from .periods import periods_of
 from .places import other_places, other_scopes
@@ -205,8 +205,8 @@ def added(number: Number) -> bool:
     """A count of what was added to an earlier one: "five more people", "a further 159"."""
     if number.lead.split()[-1:] in (["further"], ["additional"], ["more"]):
         return True
-    at = number.sentence.find(number.lead + number.raw) if number.lead else -1
-    return at >= 0 and _MORE_AFTER.match(number.sentence, at + len(number.lead) + len(number.raw)) is not None
+    at = start_in(number.sentence, number.lead, number.raw)
+    return at >= 0 and _MORE_AFTER.match(number.sentence, at + len(number.raw)) is not None
 
 
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)", re.I)
