@@ -26,6 +26,7 @@ from .found import Found
 from .game_scores import check_game_scores
 from .initials import as_abbreviated
 from .links import Link, SentenceSpace
+from .maturities import of_other_maturities
 from .model import Block, Conflict, Row, Source
 from .names import (
     about_others,
@@ -207,7 +208,7 @@ def _check_sentences(
 ) -> None:
     a, b = (link.a.block, facts_a), (link.b.block, facts_b)
     known, held = sources
-    if confident and not about_others(facts_a, facts_b) and not of_other_children(link.a.text, link.b.text):
+    if confident and not about_others(facts_a, facts_b) and not _of_others(link.a.text, link.b.text):
         _check_numbers(found, a, b, held)
         _check_dates(found, a, b)
         check_day_times(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
@@ -221,6 +222,12 @@ def _check_sentences(
     if confident:
         check_posts(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_speakers(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
+
+
+def _of_others(text_a: str, text_b: str) -> bool:
+    """Linked sentences about other children or other securities: their figures are not
+    set against each other."""
+    return of_other_children(text_a, text_b) or of_other_maturities(text_a, text_b)
 
 
 def _check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts], held: HeldSums) -> None:

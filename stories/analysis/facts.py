@@ -22,7 +22,7 @@ _ATTRIBUTION = re.compile(
     r"((?:(?:a|an|the|his|her|their|its)\s+)?[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,2})"
 )
 _NEGATION = re.compile(
-    r"\b(no|not|never|none|nobody|neither|nor|without)\b(?!\s+(?:only|longer)\b)"
+    r"\b(no|not|never|none|nobody|neither|nor|without|cannot)\b(?!\s+(?:only|longer)\b)"
     r"|n[\u2019']t\b",
     re.I,
 )
@@ -108,7 +108,7 @@ def extract(sentence: str, figures: tuple[tuple[Number, ...], tuple[Date, ...]] 
 
 # Every negation cue as a word of ASCII text in lower case (`_NEGATION`, or a word ending in
 # "n't"): a sentence without one, most, has no word to try.
-_CUES = frozenset("no not never none nobody neither nor without".split())
+_CUES = frozenset("no not never none nobody neither nor without cannot".split())
 
 
 def _may_negate(text: str) -> bool:

@@ -164,6 +164,7 @@ def counts_same(number_a: Number, number_b: Number) -> bool:
     # A unit of measure alone says nothing of what is measured: "four years ago" and a
     # "28-year veteran" share "year" and nothing else.
     counted_a, counted_b = number_a.counts - {number_a.measure}, number_b.counts - {number_b.measure}
+    counted_a, counted_b = counted_a - _WHEN_STEMS, counted_b - _WHEN_STEMS  # "3.26 percent late Tuesday": when
     if _alike(counted_a, counted_b):
         return True
     # "killing 14" / "12 people were killed": what one counts stands before the other.
@@ -173,8 +174,10 @@ def counts_same(number_a: Number, number_b: Number) -> bool:
         return True  # "acquire the firm for about $13 billion" / "a bid of nearly $14 billion"
     if movement(number_a) and movement(number_a) == movement(number_b):
         # Of one mover (above): "eased 5.16 points, or 0.32 percent" / "was off 0.11 percent";
-        # a price's or an index's words after it say where or when, not what it counts.
-        if not (counted_a or counted_b) or number_a.unit or number_a.measure == "point":
+        # a price's or an index's words after it say where or when, not what it counts; and
+        # a change's say in what ("down 9/32" / "slipped 5/32 in price").
+        one_counts = movement(number_a) == "change" and not (counted_a and counted_b)
+        if not (counted_a or counted_b) or one_counts or number_a.unit or number_a.measure == "point":
             return True
     if (counted_a or counted_b) and not number_a.measure:
         return False
@@ -182,6 +185,10 @@ def counts_same(number_a: Number, number_b: Number) -> bool:
 
 
 _CURRENCIES = frozenset("$€£¥")
+_WHEN_STEMS = frozenset(
+    stem(word)
+    for word in "monday tuesday wednesday thursday friday late early earlier midday morning afternoon session".split()
+)
 
 
 def _bare_sum(number: Number, counted: frozenset[str]) -> bool:

@@ -8,13 +8,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
-import math
 import re
 
 from .dates import Date, dates_in, is_stamp
 from .movements import moves_to
 from .number_fact import Number, made
 from .number_rates import rate_of, rates_to
+from .number_values import NUMBER_WORDS, SCALES, VAGUE_AMOUNTS, value_of
 from .number_words import (
     HARMED_OTHER,
     JOINING_HYPHEN,
@@ -35,37 +35,7 @@ from .number_words import (
 from .text import ascii_twin, has_digit, lower_words, word_starts
 from .units import unit_of
 
-_NUMBER_WORDS = {
-    word: number
-    for number, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-_NUMBER_WORDS.update(
-    {
-        "thirty": 30,
-        "forty": 40,
-        "fifty": 50,
-        "sixty": 60,
-        "seventy": 70,
-        "eighty": 80,
-        "ninety": 90,
-        "hundred": 100,
-        "dozen": 12,
-    }
-)
-_SCALES = {
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "bn": 1e9,
-    "mln": 1e6,
-    "mn": 1e6,
-    "bln": 1e9,
-}
-_SCALE = "|".join(_SCALES)
+_SCALE = "|".join(SCALES)
 # "twenty-six", "twenty - six" (as some scrapers print it), "twenty six": one number, not 20 and 6.
 _TENS_AND_ONES = (
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:\s?-\s?|\s)"
@@ -76,22 +46,6 @@ _ONE_THING = "|".join(
     "glasses sunglasses spectacles goggles binoculars shoes boots sneakers trainers socks gloves jeans trousers"
     " pants shorts tights scissors handcuffs earrings headphones pliers tongs".split()
 )
-_WORD_PARTS = re.compile(r"\s*-\s*|\s+")
-_WORD_SCALES = {**_SCALES, "hundred": 100.0, "dozen": 12.0}  # "two hundred", "two dozen", "three hundred thousand"
-# Amounts said in round words, each a span of values ("dozens": 24 up to 200): what a
-# figure of the same thing must fall inside. Generous at the top, as copy is ("thousands
-# marched" of 30,000), so that only spans that cannot meet disagree: "hundreds injured" /
-# "injuring dozens"; "tens of thousands of protesters" / "an approximate 200,000".
-VAGUE_AMOUNTS = {
-    "dozens": (24.0, 200.0),
-    "hundreds": (200.0, 2_000.0),
-    "thousands": (2_000.0, 100_000.0),
-    "tens of thousands": (20_000.0, 100_000.0),
-    "hundreds of thousands": (200_000.0, 2_000_000.0),
-    "millions": (2_000_000.0, 100_000_000.0),
-    "tens of millions": (20_000_000.0, 100_000_000.0),
-    "hundreds of millions": (200_000_000.0, 2_000_000_000.0),
-}
 _VAGUE = "|".join(sorted((words.replace(" ", r"\s+") for words in VAGUE_AMOUNTS), key=len, reverse=True))
 # "41 / 2 months", "31/2 years": 4½ and 3½ as scrapers print them, the fraction's sign
 # lost. Read so only before a measure of time or length, where a whole 41 or 31 is as
@@ -106,7 +60,7 @@ _GLUED_BEFORE = (
 _IN_DIGITS = (
     r"(?<![\w.,])(?P<cur>[$€£¥])?\s?"
     r"(?P<num>\d{1,3}(?:,\s?\d{3}(?!\d))+|(?=\d+\s?/)\d+?(?=[13]\s?/\s?[24]" + _GLUED_BEFORE + r")|\d+)"
-    r"(?:(?P<glued>[13]\s?/\s?[24])(?!\d)|(?P<dec>\.(?:\d+|\s\d(?![\d,.]\d)))|(?:\s?-\s?|\s)(?P<over>\d)\s?/\s?(?P<under>\d{1,2})(?!\d))?(?!\d|\ufffd|(?:st|nd|rd|th)\b|(?-i:(?![KMGT]b)[A-Z][a-z]))"
+    r"(?:(?P<glued>[13]\s?/\s?[24])(?!\d)|(?P<dec>\.(?:\d+|\s\d(?![\d,.]\d)))|(?:\s?-\s?|\s)(?P<over>\d{1,2})\s?/\s?(?P<under>\d{1,2})(?!\d)|/(?P<in32nds>32|64)(?!\d))?(?!\d|\ufffd|(?:st|nd|rd|th)\b|(?-i:(?![KMGT]b)[A-Z][a-z]))"
     rf"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?:[\s-]?(?P<scale>{_SCALE})\b)?"  # "40 mln", "40-mln"
 )
 _NUMBER = re.compile(
@@ -114,7 +68,7 @@ _NUMBER = re.compile(
     + rf"|\b(?P<vague>{_VAGUE})\b(?!\s+(?:of\s+)?(?:years|miles|kilomet|metres|meters|feet|dollars|pounds|euros))"
     + r"|\b(?P<word>"
     + _TENS_AND_ONES
-    + "|".join(_NUMBER_WORDS)
+    + "|".join(NUMBER_WORDS)
     + rf")\b(?=[\s-])(?:[\s-](?P<wscale>(?:hundred|dozen)(?:[\s-](?:{_SCALE}))?|{_SCALE})\b)?"
     # "married twice": two times; not "twice as many" nor "twice the size" (a multiple), nor
     # "twice admitted" (which counts the admissions, not what the sentence counts)
@@ -129,8 +83,8 @@ _NUMBER_IN_DIGITS = re.compile(
     _IN_DIGITS + r"|(?P<vague>(?!))(?P<word>(?!))(?P<wscale>(?!))(?P<twice>(?!))(?P<pair>(?!))", re.I
 )
 _NUMBER_ASCII, _NUMBER_IN_DIGITS_ASCII = ascii_twin(_NUMBER), ascii_twin(_NUMBER_IN_DIGITS)
-_NUMBER_WORD = re.compile(r"\b(?:" + "|".join([*_NUMBER_WORDS, _VAGUE, "twice", "pair"]) + r")\b", re.I)
-SPELLING_WORDS = frozenset(_NUMBER_WORDS) | {words.split()[0] for words in VAGUE_AMOUNTS} | {"twice", "pair"}
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join([*NUMBER_WORDS, _VAGUE, "twice", "pair"]) + r")\b", re.I)
+SPELLING_WORDS = frozenset(NUMBER_WORDS) | {words.split()[0] for words in VAGUE_AMOUNTS} | {"twice", "pair"}
 TIMES = "time"  # the stem of "times": what "twice" counts ("married twice" / "married three times")
 
 
@@ -263,12 +217,13 @@ def _numbers_in_digits(text: str) -> list[re.Match[str]]:
 
 _OF = re.compile(r"\s+of\b")
 
+_FROM = re.compile(r"\s+from\b")
 _AND_A_HALF = re.compile(r"\s(?:and\s)?a\shalf\b", re.I)  # "four and a half months", "2 and a half"
 
 
 def _number(text: str, match: re.Match[str], sentence: str, rates_end: int) -> Number:
     """A number `match` found in `text`; no rate is looked for after `rates_end` (`rates_to`)."""
-    value, unit, spelled, precision = _value_of(match)
+    value, unit, spelled, precision = value_of(match)
     end = match.end()
     half = _AND_A_HALF.match(text, end)
     if half and not match.group("dec") and not match.group("scale") and not match.group("wscale"):
@@ -293,6 +248,8 @@ def _number(text: str, match: re.Match[str], sentence: str, rates_end: int) -> N
     words_at = last_words_at(head)
     head_words = last_words(head, words_at)
     bound = "over" if PLUS.match(text, match.end()) else bound_of(head, words_at, head_words)
+    if bound == "under" and head.endswith("up to ") and _FROM.match(text, end):
+        bound = ""  # "driving its yield up to 3.33 percent from 3.26": where it rose to, no ceiling
     return made(
         text=phrase,
         raw=text[match.start() : end].strip(),
@@ -344,41 +301,6 @@ _PARTS = (PARTIAL_BEFORE, HARMED_OTHER)
 _PARTS_ASCII = (ascii_twin(PARTIAL_BEFORE), ascii_twin(HARMED_OTHER))
 
 
-def _value_of(match: re.Match[str]) -> tuple[float, str, bool, float]:
-    """A number's value, unit ("%", a currency sign or ""), whether it is spelled out, and
-    what its last written digit is worth. The groups are fetched a few at once (every
-    number of a story is read so), and a number's digits lose their grouping only when
-    they have some."""
-    vague, twice, pair, word = match.group("vague", "twice", "pair", "word")
-    if vague:
-        low, _ = VAGUE_AMOUNTS[" ".join(vague.lower().split())]
-        return low, "", True, low
-    if twice or pair:
-        return 2.0, "", True, 1.0
-    if word:
-        scales = _WORD_PARTS.split((match.group("wscale") or "").lower())
-        scale = float(math.prod(_WORD_SCALES[part] for part in scales if part))
-        said = sum(_NUMBER_WORDS[part] for part in _WORD_PARTS.split(word.lower()))
-        return said * scale, "", True, scale
-    num, dec, scale_word, over, under, glued, pct, cur = match.group(
-        "num", "dec", "scale", "over", "under", "glued", "pct", "cur"
-    )
-    scale = _SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
-    decimals = dec.replace(" ", "") if dec else ""  # "4. 4", as some scrapers print 4.4
-    value = float((_GROUPING.sub("", num) if "," in num else num) + decimals) * scale
-    if under and int(under):  # "4-1/2"
-        value += int(over) / int(under) * scale
-    elif glued:  # "41 / 2": four and a half
-        over, under = glued.replace(" ", "").split("/")
-        value += int(over) / int(under) * scale
-    precision = 10.0 ** -(len(decimals or ".") - 1) * scale
-    unit = "%" if pct else (cur or "")
-    return value, unit, False, precision
-
-
-_GROUPING = re.compile(r",\s?")
-
-
 # A range: "from 7 to 75 years", "between six and 75", "$140-150 million", "24-14".
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|\u2013|to|and|x|\u00d7)\s*")  # "x": a size, "1440 x 900"
 _BETWEEN = re.compile(r"\bbetween\s+(?:[$\u20ac\u00a3\u00a5]\s?)?$", re.I)
@@ -388,7 +310,7 @@ def _range(text: str, low: Number, high: Number, first: re.Match[str], second: r
     """Both ends of a range, each knowing the other; the first end takes the second's scale,
     unit and counted words when it is written bare ("$140-150 million")."""
     if not first.group("scale") and second.group("scale") and not low.spelled:
-        scale = _SCALES[second.group("scale").lower()]
+        scale = SCALES[second.group("scale").lower()]
         low = dataclasses.replace(low, value=low.value * scale, precision=low.precision * scale)
     unit = low.unit or high.unit
     ends = (low.value, high.value)

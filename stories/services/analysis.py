@@ -30,7 +30,7 @@ from stories.ingest.names import shown_name
 from stories.models import Analysis, Source, SourceVersion, Story
 
 # Bump when the engine's output changes, so stored analyses are computed afresh.
-ENGINE_VERSION = "49"  # 49: times as written; bare verbs of movement; an index's points left out
+ENGINE_VERSION = "50"  # 50: prices in 32nds; notes of two terms; "cannot"; when a figure stood is not what it counts
 # 48: a change one way and the other is one claim, not one for each restatement
 # 47: "arresting 21 others" a whole count; "pulled back", "firmed" as changes
 # 46: figures over two named scopes ("nationally" / "statewide") are two facts

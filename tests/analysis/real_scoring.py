@@ -73,6 +73,8 @@ SETS = {
     "twenty-seventh held-out": ("pairs_heldout27.json", "labels_heldout27_"),
     "twenty-eighth held-out": ("pairs_heldout28.json", "labels_heldout28_"),
     "twenty-ninth held-out": ("pairs_heldout29.json", "labels_heldout29_"),
+    "thirtieth held-out": ("pairs_heldout30.json", "labels_heldout30_"),
+    "thirty-first held-out": ("pairs_heldout31.json", "labels_heldout31_"),
 }
 
 

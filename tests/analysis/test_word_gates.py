@@ -9,13 +9,13 @@ from stories.analysis.text import lacks_words, lower_words
 
 from .test_set_first_patterns import real_copy
 
-_FORMER_CUE_HINT = re.compile(r"\b(?:no|not|never|none|nobody|neither|nor|without)\b|n't", re.ASCII)
+_FORMER_CUE_HINT = re.compile(r"\b(?:no|not|never|none|nobody|neither|nor|without|cannot)\b|n't", re.ASCII)
 
 GATES = [
     (targets._AIMING_WORDS, targets._AIMING),
     (directions._HINT_WORDS, directions._HINT),
     (speakers._VERBS, speakers._HINT),
-    (facts._CUES, re.compile(r"\b(?:no|not|never|none|nobody|neither|nor|without)\b", re.I)),
+    (facts._CUES, re.compile(r"\b(?:no|not|never|none|nobody|neither|nor|without|cannot)\b", re.I)),
 ]
 
 

@@ -1,0 +1,60 @@
+"""Bond market lines (`quantities`' 32nds, `maturities`, `numbers.counts_same`): a price
+moves in 32nds of a point, a yield rises "up to" a level from another, and securities of
+two terms are two securities. Copy of our own, in the shape of the wires' bond lines."""
+
+from stories.analysis.maturities import of_other_maturities
+from stories.analysis.quantities import numbers_in
+
+from .reported import conflicts
+
+LINE = "The Varna {term} note fell {move} in price, taking its yield to {level} from {before} late on Monday."
+
+
+def test_a_price_in_32nds_is_one_number():
+    numbers = numbers_in("The Varna 10-year note rose 6/32 to 98-16/32, and the bill 3/64.")
+    assert [(n.raw, n.value) for n in numbers] == [
+        ("10", 10.0),
+        ("6/32", 6 / 32),
+        ("98-16/32", 98.5),
+        ("3/64", 3 / 64),
+    ]
+
+
+def test_moves_in_32nds_and_yields_of_one_note_are_set_against_each_other():
+    a = LINE.format(term="10-year", move="9/32", level="3.37 percent", before="3.34 percent")
+    b = LINE.format(term="10-year", move="5/32", level="3.36 percent", before="3.30 percent")
+    assert conflicts(a, b, ("number",)) == [
+        ("number", "9/32", "5/32"),
+        ("number", "3.37 percent", "3.36 percent"),
+        ("number", "3.34 percent late", "3.30 percent late"),
+    ]
+
+
+def test_notes_of_two_terms_are_two_securities():
+    a = LINE.format(term="two-year", move="5/32", level="1.23 percent", before="1.16 percent")
+    b = LINE.format(term="10-year", move="11/32", level="3.21 percent", before="3.17 percent")
+    assert of_other_maturities(a, b)
+    assert conflicts(a, b) == []
+    assert not of_other_maturities(a, a.replace("two-year", "2-year"))
+
+
+def test_a_change_that_says_in_what_is_the_change_that_does_not():
+    a = "That took the Varna 10-year note down 9/32, its yield rising to 3.37 percent."
+    b = "That saw the Varna 10-year note slip 5/32 in price, taking its yield to 3.37 percent."
+    assert conflicts(a, b, ("number",)) == [("number", "9/32", "5/32")]
+
+
+def test_up_to_a_level_from_another_is_where_it_rose_not_a_ceiling():
+    a = "The Varna 10-year note lost 16/32, driving its yield up to 3.33 percent from 3.26 percent."
+    b = "The Varna 10-year note lost 16/32, taking its yield to 3.27 percent from 3.26 percent."
+    assert conflicts(a, b, ("number",)) == [("number", "3.33 percent", "3.27 percent")]
+    c = "Up to 30 ferries may sail, the harbour master said."
+    assert [n.bound for n in numbers_in(c)] == ["under"]
+
+
+def test_cannot_denies_as_not_does():
+    a = "The Dorval ferry cannot sail today, the harbour master said."
+    b = "The Dorval ferry can sail today, the harbour master said."
+    assert [kind for kind, _, _ in conflicts(a, b, ("other",))] == ["other"]
+    both = "The Dorval ferry isn't sailing today, the harbour master said."
+    assert conflicts(a.replace("cannot sail", "is not sailing"), both, ("other",)) == []
