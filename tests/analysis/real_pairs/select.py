@@ -114,7 +114,8 @@ HELD_OUT_16_SEED, HELD_OUT_17_SEED, HELD_OUT_18_SEED = 27, 28, 29
 HELD_OUT_19_SEED, HELD_OUT_19_REUTERS_PAIRS = 30, 24
 HELD_OUT_20_SEED, HELD_OUT_20_WITH_DIGITS, HELD_OUT_20_OTHERS = 31, 40, 20
 HELD_OUT_21_SEED = 32
-MSRP_SETS = {21: "c", 22: "a", 23: "l", 24: "o", 25: "aa", 26: "ab", 27: "ac", 28: "ad", 29: "ae", 30: "af", 31: "ag"}  # ids
+# The ids of the later paraphrase sets' pairs
+MSRP_SETS = {21: "c", 22: "a", 23: "l", 24: "o", 25: "aa", 26: "ab", 27: "ac", 28: "ad", 29: "ae", 30: "af", 31: "ag"}
 MSRP_TEST = "msrp/msr_paraphrase_test.txt"
 ECB_PAIRS, REUTERS_PAIRS = 20, 12
 HELD_OUT_ECB_PAIRS, HELD_OUT_REUTERS_PAIRS = 16, 8
