@@ -21,3 +21,20 @@ def without_end(word: str, marks: str) -> str:
     if word[-1:] == "s":
         return word[:-2] if word[-2:-1] in ("'", "\u2019") else word
     return word.rstrip(marks) if word[-1:] in marks else word
+
+
+def named_in_compound(text: str, token: str) -> str:
+    """The name in a compound word `token` ("Chicago-based" -> "Chicago"), with the article
+    that opens an Arabic name in lower case where `text` writes one before it
+    ("al-Qa'eda-linked" -> "al-Qa'eda")."""
+    compound = _COMPOUND_END.search(token)
+    name = token[: compound.start()] if compound else token
+    at = text.find(token)
+    article = _ARTICLE.search(text, max(0, at - 4), at) if at > 0 else None
+    return article.group() + name if article else name
+
+
+_COMPOUND_END = re.compile(
+    r"-(?:linked|based|led|backed|born|owned|run|style|made|controlled|affiliated|inspired|allied)$"
+)
+_ARTICLE = re.compile(r"\b(?:al|el|ad|an|ar|as|ash|at|az)-$")

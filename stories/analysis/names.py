@@ -17,6 +17,7 @@ from .facts import Facts
 from .found import Found
 from .links import SentenceRef, SentenceSpace
 from .model import Block
+from .name_ends import named_in_compound
 from .proper_names import NAME_ENDINGS, SourceNames, WrittenInLowerCase
 from .spellings import (
     LONG_NAME,
@@ -393,4 +394,4 @@ def whole_name(block: Block, token: str, space: SentenceSpace) -> str:
             for run in space.facts(SentenceRef(block, index)).names:
                 if token in run:
                     return " ".join(run)
-    return token
+    return named_in_compound(block.text, token)
