@@ -61,7 +61,7 @@ _SPAN = re.compile(
     r"(?:\s*(?:points?|percent|pct|cents?)?,?\s*or\s+[\d$€£¥.,]+\s*(?:points?|percent|pct|cents?|%)?)?,?\s*"
     r"(?:(?:so\s+far\s+)?(?:(?:for|on|over|in)\s+the|this|last)\s+(?P<span>week|month|quarter|year|session)\b"
     r"|(?P<since>since)\b)"
-    r"|(?P<to_date>\s*year[\s-]to[\s-]date)\b",
+    r"|(?P<to_date>\s*year[\s-]to[\s-]date)\b|\s*(?P<earlier>earlier)\b",
     re.I,
 )
 
@@ -176,16 +176,27 @@ def _span(number: Number) -> str:
     """The span a change is over, when the words after it name one: "week", "year", ..."""
     before = _before(number)
     after = number.sentence[len(before) + len(number.raw) :] if number.sentence.startswith(before) else ""
-    match = _SPAN.match(after) or _SPAN_FIRST.match(before)
+    match = _SPAN.match(after) or _SPAN_FIRST.match(before) or _SPAN_BEFORE.search(before)
     if match is None:
         return ""
-    return "since" if match.group("since") else (match.group("span") or "year").lower()
+    named = match.groupdict()
+    if named.get("since") or named.get("earlier"):  # "after giving up 1 percent earlier": before the close
+        return "since" if named.get("since") else "earlier"
+    return (named["span"] or "year").lower()
 
 
 # A span set at the head of the sentence: "For the week, the Russell 2000 advanced 11.92";
 # "Since sinking to 2003 lows in early March, the Dow has rallied 13.8%".
 _SPAN_FIRST = re.compile(
     r"\s*(?:(?:so\s+far\s+)?(?:for|over|on|in)\s+the\s+(?P<span>week|month|quarter|year|session)\b|(?P<since>since)\b)",
+    re.I,
+)
+
+
+# A span named with the change, just before its figure: "a weekly gain of 17.27, or 1.2 percent".
+_SPAN_BEFORE = re.compile(
+    r"\b(?P<span>week|month|quarter|year)(?:ly)?\s+(?:gain|loss|rise|fall|drop|decline|advance|increase|decrease)"
+    r"\s+of\s+(?:[\d$€£¥.,]+\s*(?:points?|percent|pct|cents?|%)?,?\s*or\s+)?$",
     re.I,
 )
 

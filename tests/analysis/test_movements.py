@@ -84,6 +84,15 @@ def test_a_span_belongs_to_the_change_it_follows_or_heads_the_sentence():
     assert conflicts(a, b, ("number",)) == []
 
 
+def test_a_span_named_before_a_change_or_an_earlier_change_is_another_fact():
+    a = "The Varna Composite Index added 30.46 points, or 2 percent, to 1,520.15 in brisk trading."
+    b = "The Varna Composite had a weekly gain of 17.27, or 1.2 percent, closing at 1,520.15 on Friday."
+    assert conflicts(a, b, ("number",)) == []
+    a = "The Varna Composite Index was off 58.69 points, or 0.64 percent, at 9,137.86."
+    b = "The Varna Composite fell 86.56 points, or 0.94 percent, to 9,109.99, after giving up 1.2 percent earlier."
+    assert ("number", "0.64 percent", "0.94 percent") in conflicts(a, b, ("number",))
+
+
 def test_a_price_is_set_against_the_other_price_whatever_words_follow_each():
     a = "Kestrel Air shares were down 44 cents, or 1.1 percent, at $41.19 on the Varna exchange after a slide."
     b = "Kestrel Air shares rose a penny to $41.64 at late afternoon on the Varna exchange after a slide."
