@@ -238,6 +238,21 @@ def moved(number: Number) -> str:
     return number.text
 
 
+def changes_from(text: str, start: int) -> bool:
+    """ "from" before `start` in `text`, after a verb that changes a figure within a few
+    words ("increasing its loss from $11.4 million to $17.7 million", "rose from 5 to 7"):
+    the "to" after its figure gives the new level, not a range's end."""
+    match = _CHANGED_FROM.search(text, max(0, start - 80), start)
+    return match is not None and match.end() == start
+
+
+_CHANGED_FROM = re.compile(
+    r"\b(?:increas|rais|cut|reduc|lift|boost|lower|revis|narrow|widen|expand|shrink|shrank|grew|grow|"
+    r"rose|rise|fell|fall|climb|jump|drop|slash|trim|doubl|tripl)\w*\s+(?:[\w'\u2019-]+\s+){0,5}?from\s+[$€£¥]?\s?$",
+    re.I,
+)
+
+
 def moves_to(text: str, start: int) -> bool:
     """A verb of movement before `start` in `text` ("rose 5 percent", "was down 44 cents",
     "jumped $1.63 or 8 percent"): the "to" after its figure gives the level reached, not a

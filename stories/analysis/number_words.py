@@ -282,6 +282,9 @@ def context_of(text: str, end: int, clause: str) -> tuple[frozenset[str], frozen
     joined = and_.search(after_text)  # "injuring dozens and destroying": not what it counts
     if joined:
         after_text = after_text[: joined.start()]
+    next_figure = _NEXT_FIGURE.search(after_text)  # "to $17 million from $11 million": the next one's words
+    if next_figure:
+        after_text = after_text[: next_figure.start()]
     words = folded_words(after_text)
     # "two traditional three-point plays", "3-of-4 three attempts": a number word begins
     # the next number, and what follows it is what that one counts.
@@ -300,6 +303,7 @@ def context_of(text: str, end: int, clause: str) -> tuple[frozenset[str], frozen
     return _stems(after), _stems(before), _measure(after)
 
 
+_NEXT_FIGURE = re.compile(r"[$€£¥]?\d")
 _OR_A_FIGURE = re.compile(r"\s+or\s+(?:about\s+|nearly\s+|almost\s+)?([$€£¥]?\d)")
 
 
@@ -330,9 +334,13 @@ def folded_words(text: str) -> list[str]:
 def _last_content_word(text: str) -> list[str]:
     """The last word of `text` (folded) that is neither a stop word nor a bound's, as a list of one or none."""
     for word in reversed(folded_words(text)):
-        if word not in STOPWORDS and word not in _BOUND_WORDS:
+        if word not in STOPWORDS and word not in _BOUND_WORDS and word not in _SCALE_WORDS:
             return [word]
     return []
+
+
+# A figure's scale is no word it is said of: "from $11.4 million to $17.7 million" is a loss.
+_SCALE_WORDS = frozenset("thousand million billion trillion mln bln bn mn".split())
 
 
 def _measure(after: list[str]) -> str:

@@ -11,7 +11,7 @@ import itertools
 import re
 
 from .dates import Date, dates_in, is_stamp
-from .movements import moves_to
+from .movements import changes_from, moves_to
 from .number_fact import Number, made
 from .number_rates import rate_of, rates_to
 from .number_values import NUMBER_WORDS, SCALES, VAGUE_AMOUNTS, value_of
@@ -56,11 +56,12 @@ _GLUED_BEFORE = (
 )
 # Digits (thousands may be set off by ", " as some scrapers print them), not an ordinal
 # ("12th") nor run into a capitalised word, which makes a name ("10News", "7Eleven"); or a
-# number word; either with its scale.
+# number word; either with its scale. A market quote's bid and offer ("$4.81/83",
+# "135.92/6.04") is read as its bid, the offer's last digits no number of their own.
 _IN_DIGITS = (
     r"(?<![\w.,])(?P<cur>[$€£¥])?\s?"
     r"(?P<num>\d{1,3}(?:,\s?\d{3}(?!\d))+|(?=\d+\s?/)\d+?(?=[13]\s?/\s?[24]" + _GLUED_BEFORE + r")|\d+)"
-    r"(?:(?P<glued>[13]\s?/\s?[24])(?!\d)|(?P<dec>\.(?:\d+|\s\d(?![\d,.]\d)))|(?:\s?-\s?|\s)(?P<over>\d{1,2})\s?/\s?(?P<under>\d{1,2})(?!\d)|/(?P<in32nds>32|64)(?!\d))?(?!\d|\ufffd|(?:st|nd|rd|th)\b|(?-i:(?![KMGT]b)[A-Z][a-z]))"
+    r"(?:(?P<glued>[13]\s?/\s?[24])(?!\d)|(?P<dec>\.(?:\d+|\s\d(?![\d,.]\d)))(?:/\d{1,4}(?:\.\d+)?(?![\d.,]\d))?|(?:\s?-\s?|\s)(?P<over>\d{1,2})\s?/\s?(?P<under>\d{1,2})(?!\d)|/(?P<in32nds>32|64)(?!\d))?(?!\d|\ufffd|(?:st|nd|rd|th)\b|(?-i:(?![KMGT]b)[A-Z][a-z]))"
     rf"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?:[\s-]?(?P<scale>{_SCALE})\b)?"  # "40 mln", "40-mln"
 )
 _NUMBER = re.compile(
@@ -128,8 +129,13 @@ def numbers_of(text: str, sentence: str = "") -> tuple[Number, ...]:
             _RANGE_BETWEEN.fullmatch(text, first.end(), second.start())
             and (text[first.end() : second.start()].strip() != "and" or _BETWEEN.search(text[: first.start()]))
             and not moves_to(text, first.start())  # "rose 44 cents to $41.19": a change, then a level
+            and not changes_from(text, first.start())  # "raised it from $11 million to $17 million"
         ):
             numbers[index], numbers[index + 1] = _range(text, numbers[index], numbers[index + 1], first, second)
+        elif _RANGE_BETWEEN.fullmatch(text, first.end(), second.start()) and changes_from(text, first.start()):
+            numbers[index] = _scaled_as(numbers[index], numbers[index + 1], first, second)  # "from 5 to 7 percent"
+            if not numbers[index + 1].before:  # the new level, of what the old one is
+                numbers[index + 1] = dataclasses.replace(numbers[index + 1], before=numbers[index].before)
         elif _COORDINATED.fullmatch(text, first.end(), second.start()) and not numbers[index + 1].before:
             # "measuring 7.6 and 7.4": the second is said of what the first is
             numbers[index + 1] = dataclasses.replace(numbers[index + 1], before=numbers[index].before)
@@ -304,6 +310,14 @@ _PARTS_ASCII = (ascii_twin(PARTIAL_BEFORE), ascii_twin(HARMED_OTHER))
 # A range: "from 7 to 75 years", "between six and 75", "$140-150 million", "24-14".
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|\u2013|to|and|x|\u00d7)\s*")  # "x": a size, "1440 x 900"
 _BETWEEN = re.compile(r"\bbetween\s+(?:[$\u20ac\u00a3\u00a5]\s?)?$", re.I)
+
+
+def _scaled_as(low: Number, high: Number, first: re.Match[str], second: re.Match[str]) -> Number:
+    """The first of two figures "from 5 to 7 percent", written bare, in the second's scale and unit."""
+    if not first.group("scale") and second.group("scale") and not low.spelled:
+        scale = SCALES[second.group("scale").lower()]
+        low = dataclasses.replace(low, value=low.value * scale, precision=low.precision * scale)
+    return dataclasses.replace(low, unit=low.unit or high.unit)
 
 
 def _range(text: str, low: Number, high: Number, first: re.Match[str], second: re.Match[str]) -> tuple[Number, Number]:

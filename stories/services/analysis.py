@@ -30,7 +30,7 @@ from stories.ingest.names import shown_name
 from stories.models import Analysis, Source, SourceVersion, Story
 
 # Bump when the engine's output changes, so stored analyses are computed afresh.
-ENGINE_VERSION = "50"  # 50: prices in 32nds; notes of two terms; "cannot"; when a figure stood is not what it counts
+ENGINE_VERSION = "51"  # 51: spans before a change; bid and offer; from one level to another; names in compounds
 # 48: a change one way and the other is one claim, not one for each restatement
 # 47: "arresting 21 others" a whole count; "pulled back", "firmed" as changes
 # 46: figures over two named scopes ("nationally" / "statewide") are two facts

@@ -58,3 +58,30 @@ def test_cannot_denies_as_not_does():
     assert [kind for kind, _, _ in conflicts(a, b, ("other",))] == ["other"]
     both = "The Dorval ferry isn't sailing today, the harbour master said."
     assert conflicts(a.replace("cannot sail", "is not sailing"), both, ("other",)) == []
+
+
+def test_a_quote_of_bid_and_offer_is_one_figure_its_bid():
+    numbers = numbers_in("Silver went to $4.83/85 an ounce, and the Varna crown to 135.92/6.04 per euro.")
+    assert [(n.raw, n.value) for n in numbers] == [("$4.83/85", 4.83), ("135.92/6.04", 135.92)]
+    a = "Gold's rise sent silver to $4.81/83 an ounce from $4.77/79 last quoted in Varna."
+    b = "Gold's rise sent silver to $4.83/85 an ounce from $4.77/79 last quoted in Varna."
+    assert conflicts(a, b, ("number",)) == [("number", "$4.81/83", "$4.83/85")]
+
+
+def test_a_figure_changed_from_one_level_to_another_is_no_range():
+    sentence = "The line raised its loss from $11.4 million to $17.7 million and raised fares from 5 to 7 percent."
+    numbers = numbers_in(sentence)
+    assert [(n.raw, n.value, n.unit, n.ends) for n in numbers] == [
+        ("$11.4 million", 11.4e6, "$", None),
+        ("$17.7 million", 17.7e6, "$", None),
+        ("5", 5.0, "%", None),
+        ("7 percent", 7.0, "%", None),
+    ]
+    assert [n.ends for n in numbers_in("The ferry's passengers ranged from 7 to 75 years old.")] == [(7.0, 75.0)] * 2
+
+
+def test_what_a_figure_counts_stops_at_the_next_figure():
+    first, _ = numbers_in("The Dorval line cut its loss to $17 million from $11 million.")
+    assert first.counts == frozenset()
+    first, _ = numbers_in("The Dorval line cut its loss to $17 million from the $11 million feared.")
+    assert first.counts == frozenset()
