@@ -181,7 +181,17 @@ def counts_same(number_a: Number, number_b: Number) -> bool:
             return True
     if (counted_a or counted_b) and not number_a.measure:
         return False
-    return bool(number_a.before & number_b.before) or _one_measurement(number_a, number_b)
+    return _said_after_alike(number_a.before, number_b.before) or _one_measurement(number_a, number_b)
+
+
+def _said_after_alike(before_a: frozenset[str], before_b: frozenset[str]) -> bool:
+    """The same word before both, or one word in two forms whose stems differ by a
+    letter the crude stem keeps ("yielding" / "yield": "yieldi" / "yield")."""
+    if before_a & before_b:
+        return True
+    return any(
+        min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)) for a in before_a for b in before_b
+    )
 
 
 _CURRENCIES = frozenset("$€£¥")

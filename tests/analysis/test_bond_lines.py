@@ -85,3 +85,9 @@ def test_what_a_figure_counts_stops_at_the_next_figure():
     assert first.counts == frozenset()
     first, _ = numbers_in("The Dorval line cut its loss to $17 million from the $11 million feared.")
     assert first.counts == frozenset()
+
+
+def test_a_yield_said_yielding_is_the_yield_said_to_yield():
+    a = "Varna 10-year notes gained 17/32 in heavy trading, yielding 4.015 percent."
+    b = "The Varna 10-year note was recently up 17/32 in heavy trading, to yield 4.067 percent."
+    assert conflicts(a, b, ("number",)) == [("number", "4.015 percent", "4.067 percent")]
