@@ -50,6 +50,12 @@ def made(**fields: object) -> Number:
 
 def start_in(sentence: str, lead: str, raw: str) -> int:
     """Where a number stands in its sentence, found by its clause up to it and its figure
-    (not the first place the figure alone stands: "rose 5 cents to $5"); -1 if not found."""
+    (not the first place the figure alone stands: "rose 5 cents to $5"), or by its figure
+    where it stands only once; -1 if not found."""
     at = sentence.find(lead + raw) if lead and sentence else -1
-    return at + len(lead) if at >= 0 else -1
+    if at >= 0:
+        return at + len(lead)
+    # A clause read with its dates blanked ("in 2001 and" -> "in      and") is not found as
+    # written: the figure is, where it stands once.
+    at = sentence.find(raw) if sentence and raw else -1
+    return at if at >= 0 and sentence.find(raw, at + 1) < 0 else -1

@@ -22,7 +22,7 @@ from .model import Block
 from .movements import moved, movement, one_mover, opposite_moves, other_movements
 from .number_fact import Number, start_in
 from .number_words import JOINING_HYPHEN, is_depth
-from .periods import periods_of
+from .periods import periods_of, year_of
 from .places import other_places, other_scopes
 from .quantities import numbers_of
 from .ranges import check_ranges, check_rates
@@ -136,6 +136,9 @@ def counts_same(number_a: Number, number_b: Number) -> bool:
     if number_a.unit != number_b.unit or not same_kind(number_a.measure, number_b.measure):
         if not _points_left_out(number_a, number_b):
             return False
+    year_a, year_b = year_of(number_a), year_of(number_b)
+    if year_a and year_b and year_a != year_b:
+        return False  # "62.3 percent in 2001" / "63.6 percent in 2000": two years' figures
     if other_movements(number_a, number_b):
         return False  # "rose $4" / "closed at $23.40"; "fell 0.2 percent for the week" / "dropped 1.94 percent"
     if movement(number_a) and movement(number_b) and not one_mover(number_a, number_b):
@@ -181,7 +184,11 @@ def counts_same(number_a: Number, number_b: Number) -> bool:
             return True
     if (counted_a or counted_b) and not number_a.measure:
         return False
-    return _said_after_alike(number_a.before, number_b.before) or _one_measurement(number_a, number_b)
+    if _said_after_alike(number_a.before, number_b.before) or _one_measurement(number_a, number_b):
+        return True
+    # "62.3 percent in 2001" / "62.6 percent in 2001": a share or a sum of one year (a bare
+    # count of one year may count anything: "14,752 in 2002" hot spots, "2.5 million" visitors)
+    return bool(year_a) and year_a == year_b and bool(number_a.unit)
 
 
 def _said_after_alike(before_a: frozenset[str], before_b: frozenset[str]) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .number_fact import Number, start_in
 from .text import lacks_words
 
 _MONTHS = (
@@ -70,3 +71,21 @@ def periods_of(sentence: str) -> frozenset[str]:
         else:
             found.add(match.group("year") or "year")
     return frozenset(found)
+
+
+def year_of(number: Number) -> str:
+    """The year a figure is given for, written just after it: "62.3 percent in 2001"."""
+    if "in 19" not in number.sentence and "in 20" not in number.sentence:
+        return ""  # the cheap test: most sentences give no figure for a year
+    return _year_after(number.sentence, number.lead, number.raw)
+
+
+@functools.lru_cache(maxsize=8192)  # asked of each number once for every other it is set against
+def _year_after(sentence: str, lead: str, raw: str) -> str:
+    at = start_in(sentence, lead, raw)
+    match = _IN_A_YEAR.match(sentence, at + len(raw)) if at >= 0 else None
+    return match.group(1) if match else ""
+
+
+# After a figure and its unit's words, "in 2001" (not "in 2001's second half", a part of it).
+_IN_A_YEAR = re.compile(r"(?:\s+(?:percent|per\s+cent|points?))?,?\s+in\s+((?:19|20)\d\d)\b(?![,.]?\d|['\u2019]s)")

@@ -91,3 +91,11 @@ def test_a_yield_said_yielding_is_the_yield_said_to_yield():
     a = "Varna 10-year notes gained 17/32 in heavy trading, yielding 4.015 percent."
     b = "The Varna 10-year note was recently up 17/32 in heavy trading, to yield 4.067 percent."
     assert conflicts(a, b, ("number",)) == [("number", "4.015 percent", "4.067 percent")]
+
+
+def test_a_share_given_for_a_year_is_set_against_the_share_given_for_that_year():
+    a = "The share of ferries on time dropped from 62.3 percent in 2001 to 61.3 percent last year."
+    b = "The share of ferries on time declined to 61.3 percent, from 62.6 percent in 2001 and 63.6 percent in 2000."
+    assert conflicts(a, b, ("number",)) == [("number", "62.3 percent", "62.6 percent")]
+    c = "The share of ferries on time dropped from 63.1 percent in 2000 to 61.3 percent last year."
+    assert conflicts(c, b, ("number",)) == [("number", "63.1 percent", "63.6 percent")]
