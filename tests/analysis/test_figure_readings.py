@@ -1,6 +1,8 @@
-"""Bond market lines (`quantities`' 32nds, `maturities`, `numbers.counts_same`): a price
-moves in 32nds of a point, a yield rises "up to" a level from another, and securities of
-two terms are two securities. Copy of our own, in the shape of the wires' bond lines."""
+"""How figures are read before they are compared (`quantities`, `maturities`, `periods`,
+`numbers.counts_same`): bond lines (a price moves in 32nds of a point, a yield rises "up
+to" a level from another, securities of two terms are two securities), a quote's bid and
+offer, a change from one level to another, a year a figure is given for, a speed. Copy of
+our own, in the shape of the wires'."""
 
 from stories.analysis.maturities import of_other_maturities
 from stories.analysis.quantities import numbers_in
@@ -99,3 +101,13 @@ def test_a_share_given_for_a_year_is_set_against_the_share_given_for_that_year()
     assert conflicts(a, b, ("number",)) == [("number", "62.3 percent", "62.6 percent")]
     c = "The share of ferries on time dropped from 63.1 percent in 2000 to 61.3 percent last year."
     assert conflicts(c, b, ("number",)) == [("number", "63.1 percent", "63.6 percent")]
+
+
+def test_miles_an_hour_are_mph():
+    assert [(n.measure, n.rate) for n in numbers_in("Winds of 105 miles an hour, or 169 kilometres per hour.")] == [
+        ("mph", ""),
+        ("kph", ""),
+    ]
+    a = "The Varna weather service reported sustained winds of nearly 105 miles an hour with stronger gusts."
+    b = "Sustained winds at Varna were around 40 mph, with stronger gusts, the weather service reported."
+    assert [(kind, x, y) for kind, x, y in conflicts(a, b, ("number",))] == [("number", "105 miles", "40 mph")]
