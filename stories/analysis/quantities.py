@@ -225,6 +225,7 @@ _OF = re.compile(r"\s+of\b")
 
 _FROM = re.compile(r"\s+from\b")
 _SPEEDS = {"mile": "mph", "kilome": "kph"}
+_CENTS = re.compile(r"\s?cents?\b", re.I)
 _AND_A_HALF = re.compile(r"\s(?:and\s)?a\shalf\b", re.I)  # "four and a half months", "2 and a half"
 
 
@@ -247,6 +248,8 @@ def _number(text: str, match: re.Match[str], sentence: str, rates_end: int) -> N
         value, precision, measure = value * 1e6, precision * 1e6, ""
     rate, rate_end = rate_of(text, end) if end <= rates_end else ("", end)
     rate_text = text[match.start() : rate_end].strip() if rate else ""
+    if not unit and _CENTS.match(text, end):  # "rose 22 cents": $0.22, as "rose $6.03" is in dollars
+        value, precision, unit = value / 100, precision / 100, "$"
     if rate == "hour" and measure in _SPEEDS:  # "105 miles an hour": a speed, as "105 mph" is
         measure, rate, rate_text = _SPEEDS[measure], "", ""
     head = text[max(0, match.start() - 40) : match.start()].lower()

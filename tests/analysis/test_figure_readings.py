@@ -111,3 +111,11 @@ def test_miles_an_hour_are_mph():
     a = "The Varna weather service reported sustained winds of nearly 105 miles an hour with stronger gusts."
     b = "Sustained winds at Varna were around 40 mph, with stronger gusts, the weather service reported."
     assert [(kind, x, y) for kind, x, y in conflicts(a, b, ("number",))] == [("number", "105 miles", "40 mph")]
+
+
+def test_cents_are_set_against_dollars():
+    (cents,) = numbers_in("Kestrel Air shares rose 22 cents.")
+    assert (cents.value, cents.unit, cents.precision) == (0.22, "$", 0.01)
+    a = "Kestrel Air shares rose 22 cents to $14.69 on the Varna exchange."
+    b = "Kestrel Air shares rose $6.03, or 41 percent, to close at $20.72 on the Varna exchange."
+    assert conflicts(a, b, ("number",)) == [("number", "22 cents", "$6.03"), ("number", "$14.69", "$20.72")]
