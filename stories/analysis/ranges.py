@@ -26,6 +26,16 @@ def check_ranges(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -
             if shared == 1 and range_a.unit == range_b.unit and range_a.measure == range_b.measure and same_thing:
                 note = "different ranges for the same thing"
                 found.add("number", (block_a, range_a.text), (block_b, range_b.text), note)
+            elif shared < 2 and _poll_tally(range_a) and _poll_tally(range_b):
+                note = "different shares for the same race"
+                found.add("number", (block_a, range_a.text), (block_b, range_b.text), note)
+
+
+def _poll_tally(number: Number) -> bool:
+    """Shares of a race, the leader's first: "leading Katz 42 percent to 34 percent", "46 to
+    40 percent" (a range runs upwards; a game's score has no percent)."""
+    low, high = number.ends or (0.0, 0.0)
+    return number.unit == "%" and low > high
 
 
 def check_rates(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:

@@ -119,3 +119,11 @@ def test_cents_are_set_against_dollars():
     a = "Kestrel Air shares rose 22 cents to $14.69 on the Varna exchange."
     b = "Kestrel Air shares rose $6.03, or 41 percent, to close at $20.72 on the Varna exchange."
     assert conflicts(a, b, ("number",)) == [("number", "22 cents", "$6.03"), ("number", "$14.69", "$20.72")]
+
+
+def test_a_poll_s_shares_the_leader_s_first_are_one_fact():
+    a = "The same survey a month ago had Dorval leading Varna 42 percent to 34 percent, with 21 percent undecided."
+    b = "One month ago in the same poll, Dorval was leading Varna 46 to 40 percent."
+    assert conflicts(a, b, ("number",)) == [("number", "42 percent to 34 percent", "46 to 40 percent")]
+    a = "Ferry fares rose between 5 and 7 percent this year, the Varna line said."
+    assert conflicts(a, a.replace("5 and 7", "6 and 8"), ("number",)) == []  # ranges sharing no end: two facts
