@@ -28,6 +28,7 @@ from .initials import as_abbreviated
 from .links import Link, SentenceSpace
 from .maturities import of_other_maturities
 from .model import Block, Conflict, Row, Source
+from .models import check_model_codes
 from .names import (
     about_others,
     check_first_names,
@@ -214,6 +215,7 @@ def _check_sentences(
         check_day_times(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_directions(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_game_scores(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
+        check_model_codes(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_shares(found, (link.a.block, facts_a, link.a.text), (link.b.block, facts_b, link.b.text))
     _check_acronyms(found, a, b)
     _check_quotes_and_attributions(found, a, b)
