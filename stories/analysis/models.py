@@ -6,10 +6,12 @@ the one the story is about.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .found import Found
 from .model import Block
+from .text import has_digit
 
 # Letters then digits, a letter or two after them maybe, as a word of its own: "h2210",
 # "A380", "MGX8850", "G8"; not a year or a plain figure (no letter), nor "3G" (digits first).
@@ -25,11 +27,12 @@ def check_model_codes(found: Found, a: tuple[Block, str], b: tuple[Block, str]) 
             found.add("name", (a[0], written_a), (b[0], written_b), f"another model: {written_a} / {written_b}")
 
 
+@functools.lru_cache(maxsize=4096)  # a sentence is linked to its partners in every other source
 def _codes(sentence: str) -> dict[str, tuple[str, str]]:
     """Each kind of code the sentence gives once (its letters, in lower case) -> the code as
     written and its digits; a kind given twice ("the A380 and the A350") is left out."""
-    if not any(char.isdigit() for char in sentence):
-        return {}
+    if not has_digit(sentence) or _CODE.search(sentence) is None:
+        return {}  # most sentences: no code
     seen: dict[str, tuple[str, str]] = {}
     twice: set[str] = set()
     for match in _CODE.finditer(sentence):
