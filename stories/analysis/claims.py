@@ -137,6 +137,8 @@ STATE_WORDS = _state_words(
     ("uphold upheld upholds", "overturn overturned overturns"),
     ("ban banned bans", "allow allowed allows permit permitted"),
     ("before", "after"),
+    ("advise advised advises advising urge urged urges urging", "order ordered orders ordering"),
+    ("bought purchased acquired", "buy acquire"),  # done / "will acquire", "agreed to buy" (not "the purchase")
 )
 
 

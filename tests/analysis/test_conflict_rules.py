@@ -80,6 +80,16 @@ class TestClaims:
         [(kind, value_a, value_b)] = conflicts(a, b)
         assert kind == "other" and "imposed a mooring fee" in value_a and "proposed a mooring fee" in value_b
 
+    def test_advised_and_ordered_bought_and_will_acquire_are_other_states(self):
+        a = BODY + "\nThe harbour master advised ferry crews to stay in port during the storm."
+        b = BODY + "\nThe harbour master ordered ferry crews to stay in port during the storm."
+        assert [kind for kind, _, _ in conflicts(a, b)] == ["other"]
+        a = BODY + "\nThe Varna line yesterday bought the Dorval ferry company for $26 million in cash."
+        b = BODY + "\nThe Varna line said yesterday it will acquire the Dorval ferry company for $26 million in cash."
+        assert [kind for kind, _, _ in conflicts(a, b)] == ["other"]
+        b = BODY + "\nThe Varna line yesterday acquired the Dorval ferry company for $26 million in cash."
+        assert conflicts(a, b) == []
+
 
 class TestNumbersInContext:
     def test_the_same_number_per_another_time_is_a_conflict(self):
