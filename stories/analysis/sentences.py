@@ -30,6 +30,9 @@ the a an he she it they we i in on at but and this that there his her its their 
 officials however meanwhile after before when while if as some many most police
 """.split()
 )
+_COMPANY_ENDS = frozenset("inc corp co ltd plc llc cos".split())
+# A ticker or instrument code after a company's name: "NXTP.O", "<MSFT.O>", "US10YT=RR".
+_TICKER = re.compile(r"<?[A-Z0-9]{1,8}(?:\.[A-Z]{1,2}|=[A-Z0-9]*)>?(?=[\s,;:)]|$)")
 _DOTTED = re.compile(r"^(?:[^\W\d_]\.){2,}$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
 _MINUTES_OF_A_TIME = re.compile(r"[0-5]\d\s?(?:[ap]\.\s?m\.|[AaPp][Mm]\b)")
@@ -93,6 +96,8 @@ def _is_abbreviation(token: str, following: str) -> bool:
         return True  # "at 8. 40am", "11. 30 p. m.": a time of day written with a point, as `dates` reads it
     if bare in _BEFORE_NUMBERS:
         return next_word[:1].isdigit()
+    if bare in _COMPANY_ENDS and _TICKER.match(following):
+        return True  # "Nextel Partners Inc. NXTP.O , which ...": the company's ticker, as the wires give it
     if _INITIAL.match(token):
         return True
     if _DOTTED.match(token):

@@ -75,6 +75,8 @@ SETS = {
     "twenty-ninth held-out": ("pairs_heldout29.json", "labels_heldout29_"),
     "thirtieth held-out": ("pairs_heldout30.json", "labels_heldout30_"),
     "thirty-first held-out": ("pairs_heldout31.json", "labels_heldout31_"),
+    "thirty-second held-out": ("pairs_heldout32.json", "labels_heldout32_"),
+    "thirty-third held-out": ("pairs_heldout33.json", "labels_heldout33_"),
 }
 
 

@@ -53,6 +53,17 @@ def test_abbreviations_do_not_end_a_sentence():
     ]
 
 
+def test_a_company_s_ticker_after_its_name_does_not_open_a_sentence():
+    text = ("Kestrel Air Inc. KEST.O , which flies the Varna route, fell 59 cents. Shares of Dorval Corp. <DORV.N> "
+            "rose. The line was sold to Kestrel Air Inc. The deal closed on Friday.")
+    assert [s.text for s in split_sentences(text)] == [
+        "Kestrel Air Inc. KEST.O , which flies the Varna route, fell 59 cents.",
+        "Shares of Dorval Corp. <DORV.N> rose.",
+        "The line was sold to Kestrel Air Inc.",
+        "The deal closed on Friday.",
+    ]
+
+
 def test_it_finds_a_repeated_headline_and_a_repeated_run():
     blocks = parse_source("A", "a.txt", STORY).blocks
     repeats = {b.lines[0]: b.repeat_of for b in blocks if b.repeat_of}

@@ -93,9 +93,9 @@ second, each read as a source of one line (`real_scoring.source_text`).
 
 `--held-out-21` (seed 32; ids c01...): 60 more rows of the same file the same way, leaving
 out the twentieth's (the train file's market sentences were read while the twentieth's
-errors were mended, and are not drawn from). `--held-out-22` to `-31` (seeds 33 to 42;
-ids a01..., l01..., o01..., aa01..., ab01..., ac01..., ad01..., ae01..., af01..., ag01...)
-the same again, each leaving out every earlier set's rows.
+errors were mended, and are not drawn from). `--held-out-22` to `-33` (seeds 33 to 44;
+ids a01..., l01..., o01..., aa01..., ab01..., ac01..., ad01..., ae01..., af01..., ag01...,
+ah01..., ai01...) the same again, each leaving out every earlier set's rows.
 """
 
 import csv
@@ -116,6 +116,7 @@ HELD_OUT_20_SEED, HELD_OUT_20_WITH_DIGITS, HELD_OUT_20_OTHERS = 31, 40, 20
 HELD_OUT_21_SEED = 32
 # The ids of the later paraphrase sets' pairs
 MSRP_SETS = {21: "c", 22: "a", 23: "l", 24: "o", 25: "aa", 26: "ab", 27: "ac", 28: "ad", 29: "ae", 30: "af", 31: "ag"}
+MSRP_SETS |= {32: "ah", 33: "ai"}
 MSRP_TEST = "msrp/msr_paraphrase_test.txt"
 ECB_PAIRS, REUTERS_PAIRS = 20, 12
 HELD_OUT_ECB_PAIRS, HELD_OUT_REUTERS_PAIRS = 16, 8
