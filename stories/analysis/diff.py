@@ -27,7 +27,9 @@ from .text import ascii_twin, normalise
 TIMEOUT = 0.25  # seconds per diff; dmp then returns a coarser (still correct) diff
 LONG_TOKENS = 400  # a side longer than this is diffed sentence by sentence first
 _SENTENCE_ENDS = frozenset(".!?\u2026")
-_TOKEN = re.compile(r"(\w+|[^\w\s])")  # split() keeps the white space between tokens
+# A figure ("3.37", "9/32", "1,150") is one token, marked whole where it changes; split()
+# keeps the white space between tokens.
+_TOKEN = re.compile(r"(\d+(?:[.,/:]\d+)+|\w+|[^\w\s])")
 _TOKEN_ASCII = ascii_twin(_TOKEN)
 _PRIVATE_AREAS = ((0xE000, 0xF900), (0xF0000, 0xFFFFE), (0x100000, 0x10FFFE))
 _FIRST_AREA, _FIRST_AREA_SIZE = _PRIVATE_AREAS[0][0], _PRIVATE_AREAS[0][1] - _PRIVATE_AREAS[0][0]
@@ -35,7 +37,7 @@ _OPS = {0: "=", -1: "-", 1: "+"}
 
 
 class Tokens:
-    """A text as tokens (words and single punctuation marks), each with the white space
+    """A text as tokens (words, figures and single punctuation marks), each with the white space
     after it; together they spell the text from its first token on."""
 
     def __init__(self, text: str) -> None:

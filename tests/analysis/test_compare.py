@@ -51,6 +51,13 @@ def test_it_marks_changes_word_by_word():
                    ("-", "transaction"), ("+", "operation"), ("=", "."))
 
 
+def test_a_changed_figure_is_marked_whole():
+    ops, _ = word_diff("The Varna note fell 9/32, taking its yield to 3.37 percent from 1,150.",
+                       "The Varna note fell 5/32, taking its yield to 3.36 percent from 1,150.")
+    assert ops == (("=", "The Varna note fell "), ("-", "9/32"), ("+", "5/32"), ("=", ", taking its yield to "),
+                   ("-", "3.37 "), ("+", "3.36 "), ("=", "percent from 1,150."))
+
+
 def test_word_changes_rebuild_both_texts():
     a, b = "Fire destroys a warehouse, officials said.", "A fire, officials said, destroyed the warehouse."
     ops, _ = word_diff(a, b)
