@@ -28,7 +28,7 @@ from .initials import as_abbreviated
 from .links import Link, SentenceSpace
 from .maturities import of_other_maturities
 from .model import Block, Conflict, Row, Source
-from .models import check_model_codes
+from .model_codes import check_model_codes
 from .names import (
     about_others,
     check_first_names,

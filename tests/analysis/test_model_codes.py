@@ -1,4 +1,4 @@
-"""Model codes told two ways (`models.check_model_codes`): the same letters with other
+"""Model codes told two ways (`model_codes.check_model_codes`): the same letters with other
 digits name another product. Copy of our own."""
 
 from .reported import conflicts
