@@ -77,6 +77,8 @@ SETS = {
     "thirty-first held-out": ("pairs_heldout31.json", "labels_heldout31_"),
     "thirty-second held-out": ("pairs_heldout32.json", "labels_heldout32_"),
     "thirty-third held-out": ("pairs_heldout33.json", "labels_heldout33_"),
+    "thirty-fourth held-out": ("pairs_heldout34.json", "labels_heldout34_"),
+    "thirty-fifth held-out": ("pairs_heldout35.json", "labels_heldout35_"),
 }
 
 

@@ -116,7 +116,7 @@ HELD_OUT_20_SEED, HELD_OUT_20_WITH_DIGITS, HELD_OUT_20_OTHERS = 31, 40, 20
 HELD_OUT_21_SEED = 32
 # The ids of the later paraphrase sets' pairs
 MSRP_SETS = {21: "c", 22: "a", 23: "l", 24: "o", 25: "aa", 26: "ab", 27: "ac", 28: "ad", 29: "ae", 30: "af", 31: "ag"}
-MSRP_SETS |= {32: "ah", 33: "ai"}
+MSRP_SETS |= {32: "ah", 33: "ai", 34: "aj", 35: "ak"}
 MSRP_TEST = "msrp/msr_paraphrase_test.txt"
 ECB_PAIRS, REUTERS_PAIRS = 20, 12
 HELD_OUT_ECB_PAIRS, HELD_OUT_REUTERS_PAIRS = 16, 8
@@ -261,12 +261,14 @@ def reuters_pairs(rng: random.Random, count: int = REUTERS_PAIRS, used: frozense
 
 def msrp_pairs(rng: random.Random, used: frozenset[int] = frozenset()) -> list[dict]:
     """Rows of the paraphrase corpus's test file, none of `used`: `HELD_OUT_20_WITH_DIGITS`
-    whose two sentences both hold a digit, `HELD_OUT_20_OTHERS` of the rest, each lot in
-    file order."""
+    whose two sentences both hold a digit (as many as are left, when fewer), the rest of the
+    sixty from the other rows, each lot in file order."""
     rows = msrp_rows()
     with_digits = [n for n, row in enumerate(rows, start=1) if _digit(row[3]) and _digit(row[4]) and n not in used]
     others = [n for n in range(1, len(rows) + 1) if n not in set(with_digits) and n not in used]
-    chosen = sorted(rng.sample(with_digits, HELD_OUT_20_WITH_DIGITS)) + sorted(rng.sample(others, HELD_OUT_20_OTHERS))
+    digits = min(HELD_OUT_20_WITH_DIGITS, len(with_digits))  # 21 were left for the thirty-fourth set
+    others_wanted = HELD_OUT_20_WITH_DIGITS + HELD_OUT_20_OTHERS - digits
+    chosen = sorted(rng.sample(with_digits, digits)) + sorted(rng.sample(others, others_wanted))
     return [{"a": MSRP_TEST, "b": MSRP_TEST, "row": n, "kind": "outlets"} for n in chosen]
 
 
