@@ -43,6 +43,7 @@ from .populations import not_one_population
 from .proper_names import NameWord, SourceNames
 from .quote_changes import changes_meaning
 from .quote_times import on_one_clock
+from .sessions import of_other_sessions
 from .shares import check_shares
 from .speakers import check_speakers
 from .spellings import respelled, swapped
@@ -227,9 +228,9 @@ def _check_sentences(
 
 
 def _of_others(text_a: str, text_b: str) -> bool:
-    """Linked sentences about other children or other securities: their figures are not
-    set against each other."""
-    return of_other_children(text_a, text_b) or of_other_maturities(text_a, text_b)
+    """Linked sentences about other children, other securities or other market sessions:
+    their figures are not set against each other."""
+    return of_other_children(text_a, text_b) or of_other_maturities(text_a, text_b) or of_other_sessions(text_a, text_b)
 
 
 def _check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts], held: HeldSums) -> None:
@@ -351,8 +352,16 @@ def _quote_differs(quote_a: str, quote_b: str) -> bool:
         return False
     if min(len(terms_a), len(terms_b)) < QUOTE_MIN_WORDS:
         return False
+    if not _lower_terms(quote_a) & _lower_terms(quote_b):
+        return False  # only names shared: "I stood against Richard Nixon" / "I marched against Richard Nixon"
     shared = len(terms_a & terms_b) / max(len(terms_a), len(terms_b))
     return fuzz.token_sort_ratio(folded_a, folded_b) >= 60 or shared >= 0.5
+
+
+def _lower_terms(quote: str) -> set[str]:
+    """The content words of a quotation that are not written with a capital: what it says
+    beside whom it names."""
+    return set(content_terms(fold(" ".join(word for word in quote.split() if not word[:1].isupper()))))
 
 
 def _only_slips(words_a: set[str], words_b: set[str]) -> bool:

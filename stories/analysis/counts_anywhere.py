@@ -23,6 +23,7 @@ from .number_fact import Number
 from .number_words import folded_words
 from .numbers import COUNTED_ALIKE, counts_same, of_other_periods, stated_values
 from .quantities import TIMES
+from .sessions import of_other_sessions
 from .spellings import respelled
 from .text import content_terms, fold, stem
 
@@ -107,6 +108,7 @@ def _rivals(number_a: Number, number_b: Number, *_: tuple[str, str]) -> bool:
         counts_same(number_a, number_b)
         and _same_doing(number_a, number_b)
         and not of_other_periods((number_a,), (number_b,))
+        and not of_other_sessions(number_a.sentence, number_b.sentence)
         and not _of_others(number_a, number_b)
     )
 

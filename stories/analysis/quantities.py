@@ -32,7 +32,7 @@ from .number_words import (
     last_words_at,
     subject_of,
 )
-from .text import ascii_twin, has_digit, lower_words, word_starts
+from .text import ascii_twin, has_digit, lower_words, stem, word_starts
 from .units import unit_of
 
 _SCALE = "|".join(SCALES)
@@ -155,7 +155,34 @@ def _with_elided_units(text: str, numbers: list[Number], matches: list[re.Match[
         elif measured and not (number.unit or number.ends or number.partial or number.upto):
             if _ELIDED_UNIT.match(text, match.end()):
                 numbers[index] = dataclasses.replace(number, measure=measured.measure, counts=measured.counts)
+        elif index and _elided_noun(text, numbers[index - 1], matches[index - 1], number, match):
+            noun = frozenset({stem(numbers[index - 1].text[len(numbers[index - 1].raw) :].split()[0].lower())})
+            numbers[index] = dataclasses.replace(number, counts=noun, before=numbers[index - 1].before)
     return numbers
+
+
+def _elided_noun(
+    text: str, earlier: Number, earlier_match: re.Match[str], number: Number, match: re.Match[str]
+) -> bool:
+    """A bare number after "and" whose noun is the one counted before it in the clause: "11
+    offices in Massachusetts and nine in southern New Hampshire" (nine offices, not nine
+    of what stands after "in")."""
+    if number.unit or number.ends or number.partial or number.upto or earlier.unit or earlier.measure:
+        return False
+    between = text[earlier_match.end() : match.start()]
+    counted = earlier.text[len(earlier.raw) :].split()
+    return (
+        bool(counted)
+        and counted[0].isalpha()
+        and _AND_BEFORE.search(between) is not None
+        and "," not in between
+        and _ELIDED_NOUN.match(text, match.end()) is not None
+    )
+
+
+_AND_BEFORE = re.compile(r"\sand\s$")
+# What follows a number whose counted noun is left out: a preposition of place or time.
+_ELIDED_NOUN = re.compile(r"\s(?:in|at|on|from|outside)\s", re.I)
 
 
 # What follows a number whose unit is left out: the end of its clause or a word that cannot be a unit.

@@ -51,7 +51,9 @@ _ASCII = (ascii_twin(_HINT), tuple(map(ascii_twin, _SPEAKERS)), ascii_twin(_UNNA
 _BODIES = frozenset(
     "center centre agency department ministry survey service office news press inc corp company group "
     "association university council committee commission times post police house court church party "
-    "bank institute foundation network county city state herald tribune journal".split()
+    "bank institute foundation network county city state herald tribune journal organization organisation "
+    "authority union federation board fund exchange administration bureau society corporation alliance league "
+    "coalition government embassy".split()
 )
 _NOT_FIRST = frozenset("the a an this that in on at for writing when after before but and".split())
 SAME_WORDS = 0.4  # the share of the shorter sentence's content words (names aside) the longer has

@@ -57,8 +57,17 @@ def derived(word_a: str, word_b: str) -> bool:
         if endings in _DOER_SPELLINGS:
             return False
         if stem_length >= 4 and endings & DERIVED_ENDINGS and max(map(len, endings)) <= 4:
-            return True
+            ending_a, ending_b = sorted(endings)
+            if Levenshtein.distance(ending_a, ending_b) > 1 or all(_an_ending(e, in_y) for e in endings):
+                return True
     return False
+
+
+def _an_ending(ending: str, in_y: bool) -> bool:
+    """What a word of a derived pair may end in after the stem, when the two endings are a
+    letter apart: a derived ending, a letter ("Africa" / "African"), or a place's "-y"
+    ending; not "Griver" / "Grivner", a letter added, whose "-ner" derives nothing."""
+    return ending in DERIVED_ENDINGS or len(ending) <= 1 or in_y and ending.endswith("y")
 
 
 _DOER_SPELLINGS = ({"or", "er"}, {"ors", "ers"})

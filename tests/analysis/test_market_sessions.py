@@ -1,0 +1,35 @@
+"""Market copy of two sessions (`sessions.of_other_sessions`): lines about one market on two
+days, or read at two times of one day, give two readings, not one fact told two ways. Copy
+of our own."""
+
+from .reported import conflicts
+
+
+def test_volumes_of_two_days_are_two_readings():
+    a = "Varna bourse turnover was light at 212.4 million shares, down from 230.1 million at the same point Monday."
+    b = "Turnover on the Varna bourse reached 305.7 million shares, above 290.2 million at the same point Thursday."
+    assert conflicts(a, b) == []
+
+
+def test_a_share_price_of_two_days_is_two_readings():
+    a = "Kestrel Air's shares rose 4 cents to NZ$2.15 in Auckland on Tuesday."
+    b = "Kestrel Air shares were up 9 cents at NZ$2.27 on the Auckland exchange late Thursday morning."
+    assert conflicts(a, b) == []
+
+
+def test_a_currency_read_at_two_times_is_two_readings():
+    a = "The kiwi slipped to 61.20 U.S. cents from 61.85 on Monday, and traded at 61.31 at 9:40 a.m. in Wellington."
+    b = "The kiwi fell to 61.12 U.S. cents at 8:05 a.m. in Wellington from 61.85 on Monday, the dollar's low."
+    assert ("date", "9:40 a.m.", "8:05 a.m.") not in conflicts(a, b)
+
+
+def test_a_price_of_one_day_told_two_ways_still_conflicts():
+    a = "Kestrel Air's shares fell 12 cents to NZ$2.15 in Auckland on Tuesday."
+    b = "Kestrel Air's shares fell 12 cents to NZ$2.51 in Auckland on Tuesday."
+    assert conflicts(a, b, ("number",)) == [("number", "2.15", "2.51")]
+
+
+def test_a_day_of_an_event_outside_the_market_still_conflicts():
+    a = "The ferry Kestrel sank off Varna on Tuesday, the harbour master said."
+    b = "The ferry Kestrel sank off Varna on Thursday, the harbour master said."
+    assert conflicts(a, b, ("date",)) == [("date", "Tuesday", "Thursday")]

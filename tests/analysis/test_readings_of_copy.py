@@ -1,0 +1,44 @@
+"""Readings of copy from session 30's errors: a name with a letter added, a count whose noun
+is left out, a body that speaks, a quotation that shares only names. Copy of our own."""
+
+from stories.analysis.spellings import derived, respelled
+
+from .reported import conflicts
+
+
+def test_a_name_with_a_letter_added_before_its_ending_is_respelled():
+    assert respelled("griver", "grivner") and not derived("griver", "grivner")
+    a = "The board wants the minutes of XO manager Tom Hulver, who once ran its Varna office."
+    b = "The board wants the minutes of XO manager Tom Hulvner, who once ran its Varna office."
+    assert conflicts(a, b, ("name",)) == [("name", "Tom Hulver", "Tom Hulvner")]
+
+
+def test_derived_words_stay_derived():
+    assert derived("christian", "christmas") and derived("africa", "african") and derived("germany", "germans")
+
+
+def test_a_count_whose_noun_is_left_out_counts_the_noun_before_it():
+    a = "Varna Mutual runs 14 branches in Ontario and six in northern Quebec, with 900 staff."
+    b = "Varna Mutual runs 20 branches in three provinces, including two counties in northern Quebec."
+    assert ("number", "six", "two counties") not in conflicts(a, b, ("number",))
+
+
+def test_a_body_that_speaks_is_no_person():
+    a = 'NHDO Spokesman, Maria Kestrel said: "The executive board decided to refer this question to capitals.'
+    b = (
+        '"The executive board decided to refer this to the capitals," '
+        "the Northern Harbour Development Organization said."
+    )
+    assert conflicts(a, b, ("attribution",)) == []
+
+
+def test_two_quotations_that_share_only_names_are_two_quotations():
+    a = '"I am proud that I stood against Anna Varna, not with her," Kestrel said.'
+    b = '"I marched in the streets against Anna Varna and the Harbour War," she said.'
+    assert conflicts(a, b, ("quote", "style")) == []
+
+
+def test_one_quotation_in_other_words_is_still_read_as_one():
+    a = '"I stood with Anna Varna in every town of the north," Kestrel said.'
+    b = '"I stood beside Anna Varna in each town of the north," Kestrel said.'
+    assert [kind for kind, _, _ in conflicts(a, b, ("quote", "style"))] == ["style"]
