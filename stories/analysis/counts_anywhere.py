@@ -50,6 +50,7 @@ class Counts:
 
     of: dict[str, list[tuple[Block, Number]]]
     values: dict[str, int]
+    large: frozenset[float] = frozenset()  # the values of its counts of LARGE_COUNT or more, whatever they count
 
 
 def check_counts_anywhere(found: Found, counts_a: Counts, counts_b: Counts) -> None:
@@ -75,6 +76,8 @@ def check_counts_anywhere(found: Found, counts_a: Counts, counts_b: Counts) -> N
             if len({number_b.value for _, number_b in rivals}) != 1:
                 continue
             block_b, number_b = rivals[0]
+            if number_a.value in counts_b.large or number_b.value in counts_a.large:
+                continue  # "about 18,000 union members" / "about 18,000 Ralphs employees": one group, two words
             values_a = {
                 number.value for _, number in found_a if _alike_counts(number, number_b, *_said(number, number_b))
             }
@@ -138,7 +141,12 @@ def whole_counts(numbers: list[tuple[Block, tuple[Number, ...]]]) -> Counts:
             if head:
                 thing = next((str(index) for index, group in enumerate(COUNTED_ALIKE) if head in group), head)
                 by_thing.setdefault(thing, []).append((block, number))
-    return Counts(by_thing, {thing: len({number.value for _, number in found}) for thing, found in by_thing.items()})
+    values = {thing: len({number.value for _, number in found}) for thing, found in by_thing.items()}
+    large = frozenset(number.value for found in by_thing.values() for _, number in found if number.value >= LARGE_COUNT)
+    return Counts(by_thing, values, large)
+
+
+LARGE_COUNT = 1000  # a count this large given by both sources, of whatever, is one count: no coincidence
 
 
 def _same_doing(number_a: Number, number_b: Number) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Hashable
 from .agreement import values_agree
 from .bearings import from_other_places
 from .facts import Facts
+from .forecasts import forecast
 from .found import Found
 from .harms import bare_toll, harm_of
 from .magnitudes import is_magnitude
@@ -89,7 +90,10 @@ def of_other_periods(numbers_a: tuple[Number, ...], numbers_b: tuple[Number, ...
     """Each sentence names a reporting period and they share none (`periods.periods_of`)."""
     periods_a = periods_of(numbers_a[0].sentence) if numbers_a else frozenset()
     periods_b = periods_of(numbers_b[0].sentence) if numbers_b and periods_a else frozenset()
-    return bool(periods_a and periods_b) and not periods_a & periods_b
+    if not (periods_a and periods_b):
+        return False
+    years_a, years_b = {p for p in periods_a if p.isdigit()}, {p for p in periods_b if p.isdigit()}
+    return not periods_a & periods_b or bool(years_a and years_b) and not years_a & years_b
 
 
 def _stated(number: Number, numbers: tuple[Number, ...]) -> bool:
@@ -131,6 +135,10 @@ def counts_same(number_a: Number, number_b: Number) -> bool:
         return False
     if _names_a_kind(number_a) or _names_a_kind(number_b):
         return False
+    if _new(number_a) != _new(number_b):
+        return False  # "22 new cases" / "131 suspected cases": what was added, and the whole
+    if forecast(number_a) != forecast(number_b):
+        return False  # "expects to earn 90 cents per share" / "reported ... 22 cents per share"
     if number_a.measure == number_b.measure == "age" and number_a.subject and number_b.subject:
         return one_person(number_a, number_b)
     if number_a.unit != number_b.unit or not same_kind(number_a.measure, number_b.measure):
@@ -234,6 +242,12 @@ def added(number: Number) -> bool:
 
 
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)", re.I)
+
+
+def _new(number: Number) -> bool:
+    """A count of new things: "22 new cases" (those added since the last count), "3,500
+    additional staff"."""
+    return number.text[len(number.raw) :].split()[:1] in (["new"], ["additional"], ["extra"])
 
 
 def _names_a_kind(number: Number) -> bool:

@@ -148,12 +148,13 @@ _ITEM_BETWEEN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 def other_scopes(number_a: Number, number_b: Number) -> bool:
     """The two sentences give their figures over scopes they name differently: "Nationally,
     ... 4,156 cases" / "293 cases in Indiana ... statewide"; "Worldwide" / "nationwide"."""
-    scope_a, scope_b = _scope(number_a.sentence), _scope(number_b.sentence)
+    scope_a, scope_b = scope_of(number_a.sentence), scope_of(number_b.sentence)
     return bool(scope_a and scope_b) and scope_a != scope_b
 
 
 @functools.lru_cache(maxsize=16384)
-def _scope(sentence: str) -> str:
+def scope_of(sentence: str) -> str:
+    """The scope a sentence names: "world", "nation", "state", or "" for none."""
     match = _SCOPE.search(sentence)
     if match is None:
         return ""

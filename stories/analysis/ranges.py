@@ -21,7 +21,9 @@ def check_ranges(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -
         for ends_b, range_b in ranges_b.items():
             shared = sum(end_a == end_b for end_a, end_b in zip(ends_a, ends_b, strict=True))
             same_thing = (
-                bool(range_a.counts & range_b.counts) or bool(range_a.measure) and range_a.measure == range_b.measure
+                bool(range_a.counts & range_b.counts)
+                or bool(range_a.measure) and range_a.measure == range_b.measure
+                or not (range_a.counts or range_b.counts) and _said_alike(facts_a, ends_a, facts_b, ends_b)
             )
             if shared == 1 and range_a.unit == range_b.unit and range_a.measure == range_b.measure and same_thing:
                 note = "different ranges for the same thing"
@@ -29,6 +31,16 @@ def check_ranges(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -
             elif shared < 2 and _poll_tally(range_a) and _poll_tally(range_b):
                 note = "different shares for the same race"
                 found.add("number", (block_a, range_a.text), (block_b, range_b.text), note)
+
+
+def _said_alike(facts_a: Facts, ends_a: tuple[float, float], facts_b: Facts, ends_b: tuple[float, float]) -> bool:
+    """A word before either end of each range in common: "costs between $4,450 and $5,800"
+    / "costs between $4,500 and $5,800"."""
+    return bool(_before_either(facts_a, ends_a) & _before_either(facts_b, ends_b))
+
+
+def _before_either(facts: Facts, ends: tuple[float, float]) -> frozenset[str]:
+    return frozenset().union(*(number.before for number in facts.numbers if number.ends == ends))
 
 
 def _poll_tally(number: Number) -> bool:

@@ -17,8 +17,8 @@ _MARKET_WORDS = frozenset(
 )
 _WORDS = re.compile(r"[a-z]+")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-# A reading's time: "at 10:15 a.m.", "at 7:30 a.m. in London", "as of 11 a.m."
-_READ_AT = re.compile(r"\b(?:at|as\s+of)\s+(\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?)", re.I)
+# A reading's time: "at 10:15 a.m.", "at 7:30 a.m. in London", "as of 11 a.m.", "by 1420 GMT"
+_READ_AT = re.compile(r"\b(?:at|as\s+of|by)\s+(\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?|\d{4}\s+GMT)", re.I)
 
 
 def of_other_sessions(text_a: str, text_b: str) -> bool:

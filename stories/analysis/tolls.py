@@ -25,7 +25,7 @@ from .model import Block
 from .number_fact import Number
 from .numbers import of_other_periods
 from .one_dead import one_dead
-from .places import other_places
+from .places import other_places, scope_of
 from .quantities import numbers_of
 
 Tolls = ByKind  # kind of harm -> the tolls of it given, where
@@ -56,10 +56,25 @@ def check_tolls(found: Found, tolls_a: Tolls, tolls_b: Tolls) -> None:
         (block_a, number_a), (block_b, number_b) = pair
         if values_agree(number_a, number_b) or of_other_periods((number_a,), (number_b,)):
             continue
-        if other_places(number_a, number_b):
+        if other_places(number_a, number_b) or _one_worldwide(number_a, number_b):
+            continue
+        if _states_the_other(number_a, number_b):
             continue
         if not reported_alike(found, number_a, number_b):
             found.add("number", (block_a, number_a.text), (block_b, number_b.text), f"different tolls: {kind}")
+
+
+def _one_worldwide(number_a: Number, number_b: Number) -> bool:
+    """One toll is the world's ("Worldwide, ... 514 deaths"), the other not: one country's."""
+    return (scope_of(number_a.sentence) == "world") != (scope_of(number_b.sentence) == "world")
+
+
+def _states_the_other(number_a: Number, number_b: Number) -> bool:
+    """Either toll's sentence also gives the other's figure, of a part: "13 of the state's 16
+    fatalities" / "13 people were killed" (the 13 of one town)."""
+    return any(part.partial and part.value == number_b.value for part in numbers_of(number_a.sentence)) or any(
+        part.partial and part.value == number_a.value for part in numbers_of(number_b.sentence)
+    )
 
 
 def _figures_first(given: list[tuple[Block, Number]]) -> list[tuple[Block, Number]]:

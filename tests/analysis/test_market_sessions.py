@@ -33,3 +33,9 @@ def test_a_day_of_an_event_outside_the_market_still_conflicts():
     a = "The ferry Kestrel sank off Varna on Tuesday, the harbour master said."
     b = "The ferry Kestrel sank off Varna on Thursday, the harbour master said."
     assert conflicts(a, b, ("date",)) == [("date", "Tuesday", "Thursday")]
+
+
+def test_a_price_read_by_two_times_in_gmt_is_two_readings():
+    a = "Shares in Kestrel were down 1.5 percent at 212 pence by 1420 GMT, off a low of 208p."
+    b = "Shares in Kestrel were down 3 percent at 209 pence by 0933 GMT, off a low of 208 pence."
+    assert conflicts(a, b, ("number",)) == []

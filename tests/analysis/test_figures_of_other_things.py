@@ -1,0 +1,62 @@
+"""Figures that look alike and are of other things, and figures that are of one thing though
+their sentences differ (session 30's errors). Copy of our own."""
+
+from stories.analysis.forecasts import forecast
+from stories.analysis.quantities import numbers_of
+
+from .reported import conflicts
+
+
+def test_shares_of_two_years_are_two_facts_though_both_name_the_month():
+    a = "By June 2004, 58 percent of Varna households paid by card, compared with 31 percent paying cash."
+    b = "In June 2003, 52 percent of Varna households paid by card; 37 percent paid cash."
+    assert conflicts(a, b, ("number",)) == []
+
+
+def test_the_same_year_still_compares_its_shares():
+    a = "By June 2004, 58 percent of Varna households paid by card."
+    b = "In June 2004, 52 percent of Varna households paid by card."
+    assert conflicts(a, b, ("number",)) == [("number", "58 percent", "52 percent")]
+
+
+def test_two_ranges_of_costs_that_share_an_end_conflict():
+    a = "The council plan gives no rebate for yearly fares between $1,250 and $2,400."
+    b = "Riders would get no rebate on fares between $1,300 and $2,400."
+    assert conflicts(a, b, ("number",)) != []
+
+
+def test_a_toll_of_which_the_other_gives_a_part_is_no_rival():
+    a = "The minister is flying to Varna, where 9 of the region's 14 deaths were recorded."
+    b = "The minister is flying to Varna, where 9 people were killed."
+    assert conflicts(a, b, ("number",)) == []
+
+
+def test_the_worlds_toll_and_one_countrys_are_two_tolls():
+    a = "Worldwide, 5,210 flu cases and 388 deaths have been reported in 24 countries."
+    b = "Varna reported 17 new cases, for a total of 240 with 11 deaths."
+    assert conflicts(a, b, ("number",)) == []
+
+
+def test_a_large_count_both_give_is_one_group_under_two_words():
+    a = "Ending the lockout at Kestrel frees about 12,000 union members."
+    b = "About 45,000 union members are locked out, including about 12,000 Kestrel employees."
+    assert conflicts(a, b, ("number",)) == []
+
+
+def test_new_cases_are_not_the_whole_count():
+    a = "On Friday, Varna reported 87 suspected cases of the disease, up 9 cases from a day earlier."
+    b = "Varna reported 14 new cases, for a total of 240."
+    assert conflicts(a, b, ("number",)) == []
+
+
+def test_a_forecast_is_not_set_against_a_result():
+    a = "The airline said that based on first-half results it expects to earn 60 cents per share for the year."
+    b = "The airline, based in Varna, reported first-half profit of $9.2 million, or 14 cents per share."
+    assert conflicts(a, b, ("number",)) == []
+    assert [forecast(n) for n in numbers_of(a)] == [True]
+
+
+def test_two_forecasts_are_still_compared():
+    a = "Downstream at Varna, the river was expected to crest at 31 feet tonight, Kestrel said."
+    b = "The river was expected to crest during the night at 34 feet at Varna, forecasters said."
+    assert conflicts(a, b, ("number",)) == [("number", "31 feet tonight", "34 feet")]
