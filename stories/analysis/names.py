@@ -18,7 +18,8 @@ from .found import Found
 from .links import SentenceRef, SentenceSpace
 from .model import Block
 from .name_ends import named_in_compound
-from .proper_names import NAME_ENDINGS, SourceNames, WrittenInLowerCase
+from .openers import opening_a_name, opens_only
+from .proper_names import SourceNames, WrittenInLowerCase
 from .spellings import (
     LONG_NAME,
     MIN_RESPELLED,
@@ -70,10 +71,15 @@ def check_respelled(
     that the other source never uses (`names` are the two sources' names)."""
     (block_a, facts_a), (block_b, facts_b) = a, b
     for key_a, run_a in _name_tokens(facts_a).items():
-        if key_a in names[1].forms or _capitalised_only_where_all_are(key_a, names[0]):
+        if key_a in names[1].forms:
             continue  # most names: both sources use them
+        opening_a = opens_only(key_a, names[0])
         for key_b, run_b in _name_tokens(facts_b).items():
-            if key_b in names[0].forms or _capitalised_only_where_all_are(key_b, names[1]):
+            if key_b in names[0].forms:
+                continue
+            opening_b = opens_only(key_b, names[1])
+            opens = (key_a, opening_a, facts_a), (key_b, opening_b, facts_b)
+            if (opening_a or opening_b) and not opening_a_name(*opens):
                 continue
             close = (
                 respelled(key_a, key_b)
@@ -82,13 +88,6 @@ def check_respelled(
             )
             if close and not _two_people(run_a, run_b, key_a, key_b):
                 _report(found, (block_a, run_a), (block_b, run_b), key_a, key_b)
-
-
-def _capitalised_only_where_all_are(key: str, names: SourceNames) -> bool:
-    """A capital its source writes only where every word has one, opening a sentence or in a
-    title-case headline: "Partly through his friendship", "Warehouse Fire Injures 12" name
-    nobody."""
-    return key not in names.mid_sentence and key not in NAME_ENDINGS and len(key) < LONG_NAME
 
 
 def check_respelled_anywhere(found: Found, a: SourceNames, b: SourceNames, space: SentenceSpace) -> None:

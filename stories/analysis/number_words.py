@@ -220,10 +220,16 @@ def following_words(text: str, start: int = 0) -> str:
         return ""
     kept = []
     for word in _BEFORE_SPACE_OR_HYPHEN.split(match.group()):
-        if word.strip(" -").lower() in STOPWORDS:
-            break
+        if word.strip(" -").lower() in STOPWORDS or word.strip(" -").lower() in _WHEN_WORDS:
+            break  # "5 percent Tuesday morning": when it stood, not what it counts
         kept.append(word)
     return "".join(kept)
+
+
+_WHEN_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow "
+    "late early overnight".split()
+)
 
 
 JOINING_HYPHEN = re.compile(r"^\s?-\s?")

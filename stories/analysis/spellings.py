@@ -140,8 +140,9 @@ def prefixed(word_a: str, word_b: str) -> bool:
 
 def american(word: str) -> str:
     """A word in American spelling: "recognised" -> "recognized", "harbour" -> "harbor",
-    "centre" -> "center"."""
+    "centre" -> "center", "defence" -> "defense"."""
     word = re.sub(r"(?<=[tb])re(s?)\b", r"er\1", word)
+    word = re.sub(r"\b(defen|offen|licen|preten)ce(s?)\b", r"\1se\2", word)  # "defence", "licence"
     return re.sub(r"our\b", "or", re.sub(r"is(e|ed|es|ing|ation|ations)\b", r"iz\1", word))
 
 

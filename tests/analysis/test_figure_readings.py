@@ -28,7 +28,7 @@ def test_moves_in_32nds_and_yields_of_one_note_are_set_against_each_other():
     assert conflicts(a, b, ("number",)) == [
         ("number", "9/32", "5/32"),
         ("number", "3.37 percent", "3.36 percent"),
-        ("number", "3.34 percent late", "3.30 percent late"),
+        ("number", "3.34 percent", "3.30 percent"),
     ]
 
 

@@ -42,3 +42,21 @@ def test_one_quotation_in_other_words_is_still_read_as_one():
     a = '"I stood with Anna Varna in every town of the north," Kestrel said.'
     b = '"I stood beside Anna Varna in each town of the north," Kestrel said.'
     assert [kind for kind, _, _ in conflicts(a, b, ("quote", "style"))] == ["style"]
+
+
+def test_a_figure_is_reported_without_the_day_after_it():
+    a = "Kestrel Air shares slipped nearly 4 percent Tuesday morning on the Varna exchange after the deal."
+    b = "Kestrel Air shares fell 63 cents, or 4.6 percent, to $13.10 on the Varna exchange after the deal."
+    assert conflicts(a, b, ("number",)) == [("number", "4 percent", "4.6 percent")]
+
+
+def test_a_name_that_opens_its_sentence_is_respelled_against_one_written_mid_sentence():
+    a = "Nikolas is the cousin of Varna, the ferry worker who was injured in the harbour in 2009."
+    b = "Mr. Nicolas is a cousin of Anna Varna, who was injured in the harbour in 2009."
+    assert conflicts(a, b, ("name",)) == [("name", "Nikolas", "Nicolas")]
+
+
+def test_british_and_american_defence_is_house_style():
+    a = "The Kestrel Defence Ministry faces a claim from hundreds of Varna fishermen."
+    b = "Hundreds of Varna fishermen have a claim against the Kestrel Defense Ministry."
+    assert conflicts(a, b, ("name",)) == []
