@@ -79,6 +79,8 @@ SETS = {
     "thirty-third held-out": ("pairs_heldout33.json", "labels_heldout33_"),
     "thirty-fourth held-out": ("pairs_heldout34.json", "labels_heldout34_"),
     "thirty-fifth held-out": ("pairs_heldout35.json", "labels_heldout35_"),
+    "thirty-sixth held-out": ("pairs_heldout36.json", "labels_heldout36_"),
+    "thirty-seventh held-out": ("pairs_heldout37.json", "labels_heldout37_"),
 }
 
 
