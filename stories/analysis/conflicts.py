@@ -45,6 +45,7 @@ from .quote_changes import changes_meaning
 from .quote_times import on_one_clock
 from .sessions import of_other_sessions
 from .shares import check_shares
+from .singulars import check_singulars
 from .speakers import check_speakers
 from .spellings import respelled, swapped
 from .story_checks import SourceReading, StoryTexts, check_anywhere, read_for_checks
@@ -217,6 +218,7 @@ def _check_sentences(
         check_directions(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_game_scores(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_model_codes(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
+        check_singulars(found, (link.a.block, facts_a, link.a.text), (link.b.block, facts_b, link.b.text))
         check_shares(found, (link.a.block, facts_a, link.a.text), (link.b.block, facts_b, link.b.text))
     _check_acronyms(found, a, b)
     _check_quotes_and_attributions(found, a, b)

@@ -60,3 +60,15 @@ def test_two_forecasts_are_still_compared():
     a = "Downstream at Varna, the river was expected to crest at 31 feet tonight, Kestrel said."
     b = "The river was expected to crest during the night at 34 feet at Varna, forecasters said."
     assert conflicts(a, b, ("number",)) == [("number", "31 feet", "34 feet")]
+
+
+def test_one_said_with_a_against_a_count_of_them_as_subjects_conflicts():
+    a = "Two armed robbers and another man escaped from the Varna depot on Tuesday by cutting through a gate."
+    b = "An armed robber and two other men cut through two gates and escaped from the Varna depot."
+    assert ("number", "Two armed robbers", "An armed robber") in conflicts(a, b, ("number",))
+
+
+def test_one_play_said_with_a_against_a_count_of_plays_is_no_conflict():
+    a = "After Kestrel blocked a shot at the Varna end, he turned the rebound into a layup."
+    b = "Kestrel scored all 14 of his points and blocked two shots in the final run."
+    assert conflicts(a, b, ("number",)) == []
