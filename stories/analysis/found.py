@@ -42,3 +42,23 @@ class Found:
             item.a.block == a[0].id and item.b.block == b[0].id and item.a.text in a[1] and item.b.text in b[1]
             for item in self.items
         )
+
+    def drop_names_within(self) -> None:
+        """One conflict a name: a respelled part of a name ("Forensic Hospital" / "Forensic
+        Center") goes when the whole name's conflict in the same passages holds it ("Ann
+        Klein Forensic Hospital" / "Anne Klein Forensic Center")."""
+        names = [item for item in self.items if item.kind == "name"]
+        self.items = [
+            item
+            for item in self.items
+            if item.kind != "name"
+            or not any(
+                other is not item
+                and other.a.block == item.a.block
+                and other.b.block == item.b.block
+                and item.a.text in other.a.text
+                and item.b.text in other.b.text
+                and (item.a.text, item.b.text) != (other.a.text, other.b.text)
+                for other in names
+            )
+        ]

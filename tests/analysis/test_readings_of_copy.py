@@ -60,3 +60,9 @@ def test_british_and_american_defence_is_house_style():
     a = "The Kestrel Defence Ministry faces a claim from hundreds of Varna fishermen."
     b = "Hundreds of Varna fishermen have a claim against the Kestrel Defense Ministry."
     assert conflicts(a, b, ("name",)) == []
+
+
+def test_a_respelled_name_is_one_conflict_not_one_for_its_part_too():
+    a = "Mr. Varn said Mr. Kestrel would be moved to the Ann Hollis Forensic Hospital just outside Dorval."
+    b = "Kestrel was moved from the county jail to the Anne Hollis Forensic Center, a 90-bed unit in Dorval."
+    assert conflicts(a, b, ("name",)) == [("name", "Ann Hollis Forensic Hospital", "Anne Hollis Forensic Center")]
