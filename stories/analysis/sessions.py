@@ -10,10 +10,11 @@ from __future__ import annotations
 import functools
 import re
 
-# Words that say a sentence reports a market: its prices, its trading, its volume.
+# Words that say a sentence reports a market: its prices, its trading, its volume. Not
+# "session" or "closed", which a council's sitting and a school say as often.
 _MARKET_WORDS = frozenset(
     "shares stock stocks trading traded volume index nasdaq dow nyse futures bond bonds treasuries "
-    "yield yields close closed closing session dollar euro yen sterling".split()
+    "yield yields dollar euro yen sterling pence".split()
 )
 _WORDS = re.compile(r"[a-z]+")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")

@@ -39,3 +39,9 @@ def test_a_price_read_by_two_times_in_gmt_is_two_readings():
     a = "Shares in Kestrel were down 1.5 percent at 212 pence by 1420 GMT, off a low of 208p."
     b = "Shares in Kestrel were down 3 percent at 209 pence by 0933 GMT, off a low of 208 pence."
     assert conflicts(a, b, ("number",)) == []
+
+
+def test_a_council_session_is_no_market_and_its_day_still_conflicts():
+    a = "Varna council approved a budget of 2.1 billion pounds early on Friday after a session of 13 hours."
+    b = "Varna council approved a budget of 2.1 billion pounds early on Thursday after a session of 13 hours."
+    assert conflicts(a, b, ("date",)) == [("date", "Friday", "Thursday")]
