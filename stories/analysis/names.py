@@ -326,7 +326,7 @@ def _folded_names(facts: Facts) -> set[str]:
 
 
 def _report(found: Found, a: tuple[Block, str], b: tuple[Block, str], key_a: str, key_b: str) -> None:
-    if key_a.replace(" ", "") == key_b.replace(" ", ""):  # "Wi-Fi" / "WiFi": hyphens only
+    if house_style_name(a[1].replace(" ", ""), b[1].replace(" ", "")):  # "Wi-Fi" / "WiFi"; not "O'Connor" / "OConor"
         found.add("style", a, b, "house style: the same name hyphenated otherwise")
     elif american(key_a) == american(key_b):
         found.add("style", a, b, "house style: British and American spelling")

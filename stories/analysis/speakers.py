@@ -86,6 +86,7 @@ def _person(name: str) -> bool:
 
 def check_speakers(found: Found, a: tuple[Block, str], b: tuple[Block, str]) -> None:
     (block_a, text_a), (block_b, text_b) = a, b
+    _check_one_or_many(found, a, b)
     name_a, post_a = speaker(text_a)
     if not (name_a or post_a):
         return  # most sentences: no one speaks, and the other's speaker says nothing alone
@@ -103,6 +104,23 @@ def check_speakers(found: Found, a: tuple[Block, str], b: tuple[Block, str]) -> 
         return
     if two and _same_words(text_a, text_b):
         found.add("attribution", (block_a, said_a), (block_b, said_b), "the same words given to two people")
+
+
+def _check_one_or_many(found: Found, a: tuple[Block, str], b: tuple[Block, str]) -> None:
+    """The same words given to one holder of a post and to several: "the lawyer said" /
+    "the lawyers said"."""
+    said_a, said_b = _BY_POST.search(a[1]), _BY_POST.search(b[1])
+    if said_a is None or said_b is None:
+        return
+    post_a, post_b = said_a.group("post").lower(), said_b.group("post").lower()
+    if post_a != post_b and post_a.rstrip("s") == post_b.rstrip("s") and "s" in (post_a[-1], post_b[-1]):
+        if _same_words(a[1].replace(said_a.group(), " "), b[1].replace(said_b.group(), " ")):
+            note = "the same words given to one and to several"
+            found.add("attribution", (a[0], said_a.group()), (b[0], said_b.group()), note)
+
+
+# "the lawyer said", "the lawyers said": a post with no name, and a verb of saying.
+_BY_POST = re.compile(r"\b[Tt]he\s(?P<post>[a-z]{4,})\s(?:said|says)\b")
 
 
 def _without(text: str, *words: str) -> str:

@@ -66,3 +66,15 @@ def test_a_respelled_name_is_one_conflict_not_one_for_its_part_too():
     a = "Mr. Varn said Mr. Kestrel would be moved to the Ann Hollis Forensic Hospital just outside Dorval."
     b = "Kestrel was moved from the county jail to the Anne Hollis Forensic Center, a 90-bed unit in Dorval."
     assert conflicts(a, b, ("name",)) == [("name", "Ann Hollis Forensic Hospital", "Anne Hollis Forensic Center")]
+
+
+def test_a_name_with_its_apostrophe_dropped_is_spelled_otherwise():
+    a = "Also in the majority were Justices Anna Varna, Maeve O'Keane and Tom Kestrel."
+    b = "Justices Anna Varna, Maeve OKeane and Tom Kestrel agreed with the chief justice."
+    assert conflicts(a, b, ("name",)) == [("name", "Maeve O'Keane", "Maeve OKeane")]
+
+
+def test_the_same_words_given_to_one_and_to_several_holders_of_a_post():
+    a = '"These papers mean nothing to me, and the truth is that this inquiry has gone nowhere," the lawyer said.'
+    b = '"These papers mean nothing to me," the lawyers said, "and the truth is that this inquiry has gone nowhere."'
+    assert conflicts(a, b, ("attribution",)) == [("attribution", "the lawyer said", "the lawyers said")]
