@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from .dates import MONTHS_AND_WEEKDAYS
 from .quantities import SPELLING_WORDS
+from .text import STOPWORDS
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u2019'-]*|\d[\d,.:]*\d|\d")
 _NEGATIONS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "cannot"})
@@ -28,7 +31,7 @@ def changes_meaning(quote_a: str, quote_b: str) -> bool:
     """The two wordings differ in a denial, or each gives a number, a time or a name the
     other does not."""
     words_a, words_b = _WORD.findall(quote_a), _WORD.findall(quote_b)
-    if _denials(words_a) != _denials(words_b):
+    if _denials(words_a) != _denials(words_b) or _one_word_misread(words_a, words_b):
         return True
     return any(
         (kind_a - kind_b) and (kind_b - kind_a)
@@ -38,6 +41,28 @@ def changes_meaning(quote_a: str, quote_b: str) -> bool:
             (_names(quote_a), _names(quote_b)),
         )
     )
+
+
+def _one_word_misread(words_a: list[str], words_b: list[str]) -> bool:
+    """A lower-case word only one wording has is a letter or two from one only the other
+    has, and not a form of it: "not abetted and approved" / "not vetted and approved" (a
+    word misheard or mistyped into another)."""
+    lower_a, lower_b = {w for w in words_a if w.islower()}, {w for w in words_b if w.islower()}
+    only_a, only_b = lower_a - lower_b - _NOT_MISREAD, lower_b - lower_a - _NOT_MISREAD
+    return any(
+        min(len(word_a), len(word_b)) >= 5
+        and word_a[:4] != word_b[:4]
+        and word_a not in word_b
+        and word_b not in word_a  # "conciliation" / "reconciliation"
+        and word_a.replace("-", "") != word_b.replace("-", "")  # "online" / "on-line"
+        and Levenshtein.distance(word_a, word_b, score_cutoff=2) <= 2
+        for word_a in only_a
+        for word_b in only_b
+    )
+
+
+# Small words, and speech written as said ("gonna" / "going"), which no misreading makes.
+_NOT_MISREAD = STOPWORDS | frozenset("gonna wanna gotta kinda sorta".split())
 
 
 def _denials(words: list[str]) -> int:

@@ -78,3 +78,15 @@ def test_the_same_words_given_to_one_and_to_several_holders_of_a_post():
     a = '"These papers mean nothing to me, and the truth is that this inquiry has gone nowhere," the lawyer said.'
     b = '"These papers mean nothing to me," the lawyers said, "and the truth is that this inquiry has gone nowhere."'
     assert conflicts(a, b, ("attribution",)) == [("attribution", "the lawyer said", "the lawyers said")]
+
+
+def test_a_word_misread_inside_one_quotation_changes_what_was_said():
+    a = '"There is nothing Anna Varna did in any way that was not abetted and approved by the board."'
+    b = '"There is nothing that Anna Varna did that was not vetted and approved by the board members."'
+    assert [kind for kind, _, _ in conflicts(a, b, ("quote", "style"))] == ["quote"]
+
+
+def test_a_word_spelled_with_a_hyphen_or_a_prefix_in_a_quotation_is_other_wording():
+    a = '"The releases move Varna to multi-party rule and national conciliation," Kestrel said.'
+    b = '"The releases move Varna closer to multiparty rule and national reconciliation," Kestrel said.'
+    assert [kind for kind, _, _ in conflicts(a, b, ("quote", "style"))] == ["style"]
