@@ -87,7 +87,9 @@ def _rival(number: Number, facts: Facts, other_facts: Facts) -> Number | None:
 
 
 def of_other_periods(numbers_a: tuple[Number, ...], numbers_b: tuple[Number, ...]) -> bool:
-    """Each sentence names a reporting period and they share none (`periods.periods_of`)."""
+    """Each sentence names a reporting period and they share none (`periods.periods_of`),
+    or each names years and they share none: "By March 2003" / "In March 2002" share the
+    month, not the period."""
     periods_a = periods_of(numbers_a[0].sentence) if numbers_a else frozenset()
     periods_b = periods_of(numbers_b[0].sentence) if numbers_b and periods_a else frozenset()
     if not (periods_a and periods_b):
