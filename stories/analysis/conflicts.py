@@ -49,7 +49,7 @@ from .singulars import check_singulars
 from .speakers import check_speakers
 from .spellings import respelled, swapped
 from .story_checks import SourceReading, StoryTexts, check_anywhere, read_for_checks
-from .text import content_terms, fold, normalise
+from .text import content_terms, fold, lower_case_terms, normalise
 from .titles import check_posts
 from .ways import check_kinds_of_way
 
@@ -355,16 +355,10 @@ def _quote_differs(quote_a: str, quote_b: str) -> bool:
         return False
     if min(len(terms_a), len(terms_b)) < QUOTE_MIN_WORDS:
         return False
-    if not _lower_terms(quote_a) & _lower_terms(quote_b):
+    if not lower_case_terms(quote_a) & lower_case_terms(quote_b):
         return False  # only names shared: "I stood against Richard Nixon" / "I marched against Richard Nixon"
     shared = len(terms_a & terms_b) / max(len(terms_a), len(terms_b))
     return fuzz.token_sort_ratio(folded_a, folded_b) >= 60 or shared >= 0.5
-
-
-def _lower_terms(quote: str) -> set[str]:
-    """The content words of a quotation that are not written with a capital: what it says
-    beside whom it names."""
-    return set(content_terms(fold(" ".join(word for word in quote.split() if not word[:1].isupper()))))
 
 
 def _only_slips(words_a: set[str], words_b: set[str]) -> bool:

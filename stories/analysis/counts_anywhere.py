@@ -12,7 +12,6 @@ by the two counts with their sentences (which a `Number`'s equality leaves out).
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
 from .agreement import values_agree
@@ -25,7 +24,7 @@ from .numbers import COUNTED_ALIKE, counts_same, of_other_periods, stated_values
 from .quantities import TIMES
 from .sessions import of_other_sessions
 from .spellings import respelled
-from .text import content_terms, fold, stem
+from .text import lower_case_terms, stem
 
 # Counts of people, or of harm to people (`harms`): a word in two sentences of one story does
 # not make them one count ("12 people died" / "14 people were injured" in the quake).
@@ -161,22 +160,11 @@ def _same_doing(number_a: Number, number_b: Number) -> bool:
         return True
     if heads & _PEOPLE_AND_HARM:
         return False
-    shared = _sentence_terms(number_a.sentence) & _sentence_terms(number_b.sentence)
+    shared = lower_case_terms(number_a.sentence) & lower_case_terms(number_b.sentence)
     return len(shared - heads) >= SENTENCE_WORDS_SHARED
 
 
 SENTENCE_WORDS_SHARED = 2
-
-
-@functools.lru_cache(maxsize=4096)
-def _sentence_terms(sentence: str) -> frozenset[str]:
-    """Stems of a sentence's content words written in lower case: names stand beside every
-    fact of their story ("Gray's gun was loaded with four bullets" / "officers fired 11
-    shots, hitting Gray")."""
-    return frozenset(content_terms(fold(" ".join(_LOWER_WORD.findall(sentence)))))
-
-
-_LOWER_WORD = re.compile(r"(?<![\w'\u2019])[a-z][\w'\u2019-]*")
 
 
 def _head(number: Number) -> str:

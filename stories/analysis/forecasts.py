@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .number_fact import Number, start_in
+from .number_fact import Number, words_before
 
 # A verb of foreseeing a few words before a figure: "expects to earn 90 cents", "had
 # expected 22 cents", "was expected to crest during the night at 38 feet", "projected to
@@ -29,7 +29,5 @@ def forecast(number: Number) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def _foreseen(sentence: str, lead: str, raw: str) -> bool:
-    at = start_in(sentence, lead, raw)
-    before = sentence[:at] if at >= 0 else lead
-    clause = _CLAUSE_END.split(before[-80:])[-1]
+    clause = _CLAUSE_END.split(words_before(sentence, lead, raw)[-80:])[-1]
     return _FORESEEN.search(clause) is not None

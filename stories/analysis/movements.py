@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .number_fact import Number, start_in
+from .number_fact import Number, words_before
 from .proper_names import name_runs
 from .text import fold
 
@@ -74,7 +74,7 @@ def movement(number: Number) -> str:
 
 @functools.lru_cache(maxsize=8192)  # asked of each number once for every other it is set against
 def _movement_of(sentence: str, lead: str, raw: str) -> str:
-    before = _words_before(sentence, lead, raw)
+    before = words_before(sentence, lead, raw)
     moves = _movement(before)
     if not moves and sentence.startswith(before):
         moves = "change" if _LOWER_OR_HIGHER.match(sentence, len(before) + len(raw)) else ""
@@ -92,12 +92,7 @@ def one_mover(number_a: Number, number_b: Number) -> bool:
 
 def _before(number: Number) -> str:
     """The words of a number's sentence before it (its clause's alone, if it is not found)."""
-    return _words_before(number.sentence, number.lead, number.raw)
-
-
-def _words_before(sentence: str, lead: str, raw: str) -> str:
-    at = start_in(sentence, lead, raw)
-    return sentence[:at] if at >= 0 else lead
+    return words_before(number.sentence, number.lead, number.raw)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -219,7 +214,7 @@ def direction(number: Number) -> str:
 
 @functools.lru_cache(maxsize=16384)
 def _direction_of(sentence: str, lead: str, raw: str) -> str:
-    before = _words_before(sentence, lead, raw)
+    before = words_before(sentence, lead, raw)
     for word in reversed(before.split()[-_LOOK_BACK:]):
         word = word.lower().strip(",;:()")
         if word in _WAYS:

@@ -48,6 +48,13 @@ def made(**fields: object) -> Number:
     return number
 
 
+def words_before(sentence: str, lead: str, raw: str) -> str:
+    """The words of a number's sentence before it (its clause's alone, `lead`, if the number
+    is not found there)."""
+    at = start_in(sentence, lead, raw)
+    return sentence[:at] if at >= 0 else lead
+
+
 def start_in(sentence: str, lead: str, raw: str) -> int:
     """Where a number stands in its sentence, found by its clause up to it and its figure
     (not the first place the figure alone stands: "rose 5 cents to $5"), or by its figure

@@ -318,3 +318,14 @@ def word_starts(text: str, words: frozenset[str]) -> list[int]:
 
 def _is_word_character(char: str) -> bool:
     return char.isalnum() or char == "_"  # `\w` of an ASCII character
+
+
+@lru_cache(maxsize=4096)
+def lower_case_terms(text: str) -> frozenset[str]:
+    """Stems of a text's content words written in lower case: what it says beside whom it
+    names ("Gray's gun was loaded with four bullets" / "officers fired 11 shots, hitting
+    Gray"; "I stood against Richard Nixon" / "I marched against Richard Nixon")."""
+    return frozenset(content_terms(fold(" ".join(_LOWER_CASE_WORD.findall(text)))))
+
+
+_LOWER_CASE_WORD = re.compile(r"(?<![\w'\u2019])[a-z][\w'\u2019-]*")
