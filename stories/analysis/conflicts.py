@@ -302,7 +302,8 @@ def _check_quotes_and_attributions(found: Found, a: tuple[Block, Facts], b: tupl
     (block_a, facts_a), (block_b, facts_b) = a, b
     for quote_a, quote_b in itertools.product(facts_a.quotes, facts_b.quotes):
         if _same_speaker(quote_a.speaker, quote_b.speaker) and _quote_differs(quote_a.text, quote_b.text):
-            who = (quote_a.speaker or quote_b.speaker or "the speaker").title()
+            named = quote_a.speaker or quote_b.speaker
+            who = named.title() if named else "The speaker"  # not "The Speaker", a post of its own
             quoted_a, quoted_b = (block_a, quote_a.text), (block_b, quote_b.text)
             if changes_meaning(quote_a.text, quote_b.text):
                 if not found.within(quoted_a, quoted_b):  # one conflict a fact: the number's says it

@@ -1,6 +1,7 @@
 """Readings of copy from session 30's errors: a name with a letter added, a count whose noun
 is left out, a body that speaks, a quotation that shares only names. Copy of our own."""
 
+from stories.analysis import SourceText, compare_sources
 from stories.analysis.spellings import derived, respelled
 
 from .reported import conflicts
@@ -90,3 +91,10 @@ def test_a_word_spelled_with_a_hyphen_or_a_prefix_in_a_quotation_is_other_wordin
     a = '"The releases move Varna to multi-party rule and national conciliation," Kestrel said.'
     b = '"The releases move Varna closer to multiparty rule and national reconciliation," Kestrel said.'
     assert [kind for kind, _, _ in conflicts(a, b, ("quote", "style"))] == ["style"]
+
+
+def test_a_quotation_of_no_named_speaker_says_the_speaker_in_lower_case():
+    a = '"We will rebuild every house on the coast," the minister told local radio.'
+    b = '"We are going to rebuild all the houses on the coast," the minister told local radio.'
+    notes = [c.note for c in compare_sources([SourceText("a", a), SourceText("b", b)]).conflicts]
+    assert "The speaker quoted in other words that say the same" in notes
