@@ -26,6 +26,7 @@ from .found import Found
 from .game_scores import check_game_scores
 from .initials import as_abbreviated
 from .links import Link, SentenceSpace
+from .lone_figures import LONE_LINK, check_lone_figures
 from .maturities import of_other_maturities
 from .model import Block, Conflict, Row, Source
 from .model_codes import check_model_codes
@@ -213,7 +214,7 @@ def _check_sentences(
     a, b = (link.a.block, facts_a), (link.b.block, facts_b)
     known, held = sources
     if confident and not about_others(facts_a, facts_b) and not _of_others(link.a.text, link.b.text):
-        _check_numbers(found, a, b, held)
+        _check_numbers(found, a, b, held, link.score)
         _check_dates(found, a, b)
         check_day_times(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_directions(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
@@ -236,11 +237,14 @@ def _of_others(text_a: str, text_b: str) -> bool:
     return of_other_children(text_a, text_b) or of_other_maturities(text_a, text_b) or of_other_sessions(text_a, text_b)
 
 
-def _check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts], held: HeldSums) -> None:
-    """`check_numbers`, the differences of two sums held until all links are read, when
-    those the other source confirms elsewhere are left out (`confirmed`)."""
+def _check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts], held: HeldSums, score: float) -> None:
+    """`check_numbers` (and `check_lone_figures` on the closest links), the differences of
+    two sums held until all links are read, when those the other source confirms elsewhere
+    are left out (`confirmed`)."""
     trial = Found()
     check_numbers(trial, a, b)
+    if score >= LONE_LINK:
+        check_lone_figures(trial, a, b)
     for item in trial.items:
         numbers = (_number(a[1], item.a.text), _number(b[1], item.b.text))
         if not not_one_population(*numbers):

@@ -4,8 +4,9 @@ dead", "30 people were killed", "killed at least 40 people"), or "" when it coun
 from __future__ import annotations
 
 import functools
+import re
 
-from .number_fact import Number
+from .number_fact import Number, start_in
 from .number_words import HARMED_OTHER
 from .text import STOPWORDS, fold, has_digit, stem
 
@@ -39,9 +40,21 @@ def harm_of(number: Number) -> str:
     words_before = [word for word in fold(lead).split() if word not in STOPWORDS][-WORDS_BEFORE:]
     before = {HARM[stem(word)] for word in words_before if stem(word) in HARM}
     if before:  # "killing at least three people and injuring dozens": the harm before it is its own
+        if not head and (passive := _passive_harm(number)):
+            return passive  # "four Iraqis were killed and four were injured": its own verb says
         return before.pop() if len(before) == 1 else ""
     after = {HARM[word] for word in number.counts if word in HARM} if head else set()
     return after.pop() if len(after) == 1 else ""  # "30 people were killed"; not "14 and injured dozens"
+
+
+_PASSIVE = re.compile(r"\s+(?:were|was|are|is|have been|has been|had been)\s+(\w+)", re.I)
+
+
+def _passive_harm(number: Number) -> str:
+    """The harm a bare count's own verb after it names: "four were injured"."""
+    at = start_in(number.sentence, number.lead, number.raw)
+    verb = _PASSIVE.match(number.sentence, at + len(number.raw)) if at >= 0 else None
+    return HARM.get(stem(verb.group(1)), "") if verb else ""
 
 
 @functools.lru_cache(maxsize=4096)  # a number's harm is asked by several checks, and its words recur

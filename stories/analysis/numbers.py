@@ -17,7 +17,7 @@ from .bearings import from_other_places
 from .facts import Facts
 from .forecasts import forecast
 from .found import Found
-from .harms import bare_toll, harm_of
+from .harms import PEOPLE, bare_toll, harm_of
 from .magnitudes import is_magnitude
 from .model import Block
 from .movements import moved, movement, one_mover, opposite_moves, other_movements
@@ -180,8 +180,12 @@ def counts_same(number_a: Number, number_b: Number) -> bool:
     counted_a, counted_b = counted_a - _WHEN_STEMS, counted_b - _WHEN_STEMS  # "3.26 percent late Tuesday": when
     if _alike(counted_a, counted_b):
         return True
-    # "killing 14" / "12 people were killed": what one counts stands before the other.
-    if not counted_a and _alike(number_a.before, counted_b) or not counted_b and _alike(number_b.before, counted_a):
+    # "killing 14" / "12 people were killed": what one counts stands before the other; so
+    # does it when the other counts only people, and no harm ("arrested 12 people" / "four
+    # arrests"; a toll is compared by its harm, above).
+    bare_a = not counted_a or not harm_a and not counted_a - PEOPLE
+    bare_b = not counted_b or not harm_b and not counted_b - PEOPLE
+    if bare_a and _alike(number_a.before, counted_b) or bare_b and _alike(number_b.before, counted_a):
         return True
     if number_a.unit in _CURRENCIES and (_bare_sum(number_a, counted_a) or _bare_sum(number_b, counted_b)):
         return True  # "acquire the firm for about $13 billion" / "a bid of nearly $14 billion"
