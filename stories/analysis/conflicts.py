@@ -155,6 +155,7 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
         cell_a, cell_b = [blocks[block_id] for block_id in ids_a], [blocks[block_id] for block_id in ids_b]
         _check_cells(found, cell_a, cell_b, story.passage_facts)
     found.drop_names_within()
+    found.as_written(blocks)
     place = {block.id: block.index for block in source_a.blocks + source_b.blocks}
     return sorted(found.items, key=lambda conflict: (place[conflict.a.block], place[conflict.b.block], conflict.kind))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Callable, Hashable
 
 from .model import Block, Conflict, FactRef
@@ -62,3 +64,26 @@ class Found:
                 for other in names
             )
         ]
+
+    def as_written(self, blocks: dict[str, Block]) -> None:
+        """Each conflict's values as their passages write them. A check reads words, not
+        marks, and may report "EC imposed a levy" of "(EC) imposed a levy" or "Turkeminstan
+        CEC" of "Turkeminstan's CEC": the compare page marks a value where it stands, and a
+        reader of the JSON looks for it there."""
+        self.items = [
+            dataclasses.replace(item, a=_written(item.a, blocks), b=_written(item.b, blocks)) for item in self.items
+        ]
+
+
+def _written(ref: FactRef, blocks: dict[str, Block]) -> FactRef:
+    """`ref` with its words as they stand in its passage, marks and a possessive "'s"
+    between them, when its text does not stand there as it is."""
+    text = blocks[ref.block].text
+    if ref.text in text or not ref.text.strip():
+        return ref
+    pattern = _BETWEEN_WORDS.join(re.escape(word) for word in ref.text.split())
+    found = re.search(rf"(?<!\w){pattern}(?!\w)", text, re.I)
+    return FactRef(ref.block, found.group()) if found else ref
+
+
+_BETWEEN_WORDS = r"(?:['’]s)?[^\w\s]*\s+[^\w\s]*"
