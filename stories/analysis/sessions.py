@@ -14,29 +14,40 @@ import re
 # "session" or "closed", which a council's sitting and a school say as often.
 _MARKET_WORDS = frozenset(
     "shares stock stocks trading traded volume index nasdaq dow nyse futures bond bonds treasuries "
-    "yield yields dollar euro yen sterling pence".split()
+    "yield yields dollar euro yen sterling pence nikkei ftse dax cac seng kospi topix".split()
 )
 _WORDS = re.compile(r"[a-z]+")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # A reading's time: "at 10:15 a.m.", "at 7:30 a.m. in London", "as of 11 a.m.", "by 1420 GMT"
 _READ_AT = re.compile(r"\b(?:at|as\s+of|by)\s+(\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?|\d{4}\s+GMT)", re.I)
+# The part of a trading day a reading is of: "closed up 1.5 percent" / "ended the morning
+# up half a percent", "in early trade", "at midday".
+_PARTS = (
+    ("close", re.compile(r"\b(?:closed|closing|finished|settled|at\s+the\s+close|ended\s+(?:the\s+day|at|up|down))\b")),
+    ("morning", re.compile(r"\b(?:morning|early\s+trade|early\s+trading|opening|opened)\b")),
+    ("midday", re.compile(r"\b(?:midday|noon|lunch|lunchtime)\b")),
+    ("afternoon", re.compile(r"\b(?:afternoon|late\s+trade|late\s+trading)\b")),
+)
 
 
 def of_other_sessions(text_a: str, text_b: str) -> bool:
     """Two market sentences that name their days, and no day in common, or that give the
-    times of their readings, and no time in common."""
+    times of their readings, or the parts of the trading day, and none in common."""
     market_a, market_b = _market_marks(text_a), _market_marks(text_b)
     if market_a is None or market_b is None:
         return False
-    (days_a, times_a), (days_b, times_b) = market_a, market_b
-    return bool(days_a and days_b and not days_a & days_b or times_a and times_b and not times_a & times_b)
+    return any(marks_a and marks_b and not marks_a & marks_b for marks_a, marks_b in zip(market_a, market_b))
 
 
 @functools.lru_cache(maxsize=4096)  # a sentence is linked to a sentence of each other source
-def _market_marks(sentence: str) -> tuple[frozenset[str], frozenset[str]] | None:
-    """The weekdays and reading times of a market sentence, None for a sentence of no market."""
+def _market_marks(sentence: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+    """The weekdays, reading times and parts of the trading day of a market sentence, None
+    for a sentence of no market. A part is set only against a part: "in afternoon trade"
+    and "at 3:30 p.m." may be one reading."""
     if _MARKET_WORDS.isdisjoint(_WORDS.findall(sentence.lower())):
         return None
     days = frozenset(_WEEKDAY.findall(sentence))
     times = frozenset(" ".join(time.lower().replace(".", "").split()) for time in _READ_AT.findall(sentence))
-    return days, times
+    lower = sentence.lower()
+    part = next((name for name, words in _PARTS if words.search(lower)), None)
+    return days, times, frozenset({part} if part else ())

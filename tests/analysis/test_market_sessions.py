@@ -45,3 +45,15 @@ def test_a_council_session_is_no_market_and_its_day_still_conflicts():
     a = "Varna council approved a budget of 2.1 billion pounds early on Friday after a session of 13 hours."
     b = "Varna council approved a budget of 2.1 billion pounds early on Thursday after a session of 13 hours."
     assert conflicts(a, b, ("date",)) == [("date", "Friday", "Thursday")]
+
+
+def test_an_index_at_the_close_and_in_the_morning_is_two_readings():
+    a = "The Varna Nikkei-style average closed up 1.5 percent at 8,152.16, a one-month high."
+    b = "The Varna Nikkei-style average ended the morning up half a percent at 8,071.00."
+    assert conflicts(a, b, ("number",)) == []
+
+
+def test_a_price_at_the_close_against_one_of_no_stated_part_still_conflicts():
+    a = "Kestrel Air's shares closed down 12 cents at NZ$2.15 in Auckland on Tuesday."
+    b = "Kestrel Air's shares fell 12 cents to NZ$2.51 in Auckland on Tuesday."
+    assert conflicts(a, b, ("number",)) == [("number", "2.15", "2.51")]
