@@ -120,7 +120,10 @@ class SentenceSpace:
         return figures
 
     def links(self, a: str, b: str, same_row: set[tuple[str, str]]) -> list[Link]:
-        """Each sentence's best partner in the other source, when it is good enough.
+        """Each sentence's best partner in the other source, when it is good enough; and
+        the one sentence of each of two sources of one sentence, however few words they
+        share: two snaps of one story (a wire's one-line flash) say one thing, and with two
+        sentences the TF-IDF weight of a shared word is the least there is.
 
         The score is the cosine of the two sentences' TF-IDF vectors, plus a bonus when
         their blocks share a row. Only sentences that share a term are multiplied (see
@@ -142,7 +145,10 @@ class SentenceSpace:
             better = values > column_best  # ties keep the earlier row, as argmax does
             column_best[better], column_row[better] = values[better], in_column[better] + first
         best.update(zip(zip(column_row.tolist(), range(len(rb))), column_best.tolist()))
-        return [_link(ra[i], rb[j], score) for (i, j), score in sorted(best.items()) if score >= LINK_MIN]
+        links = [_link(ra[i], rb[j], score) for (i, j), score in sorted(best.items()) if score >= LINK_MIN]
+        if not links and len(ra) == len(rb) == 1:  # two snaps of one story: each the other's counterpart
+            links = [_link(ra[0], rb[0], LINK_MIN)]
+        return links
 
 
 class _SameRow:

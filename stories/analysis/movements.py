@@ -90,6 +90,17 @@ def one_mover(number_a: Number, number_b: Number) -> bool:
     return bool(names_a & names_b) or not (names_a and names_b)
 
 
+def other_currencies(number_a: Number, number_b: Number) -> bool:
+    """Each number is said of a currency, and not of the same one: "the euro was at 135.92
+    yen" / "the dollar was at 117.85 yen", which no capital letter tells apart."""
+    named_a = _CURRENCIES.intersection(fold(_before(number_a)).split())
+    named_b = _CURRENCIES.intersection(fold(_before(number_b)).split())
+    return bool(named_a and named_b) and not named_a & named_b
+
+
+_CURRENCIES = frozenset("dollar euro yen sterling pound franc yuan rupee peso rouble ruble won".split())
+
+
 def _before(number: Number) -> str:
     """The words of a number's sentence before it (its clause's alone, if it is not found)."""
     return words_before(number.sentence, number.lead, number.raw)

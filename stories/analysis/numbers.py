@@ -20,7 +20,7 @@ from .found import Found
 from .harms import PEOPLE, bare_toll, harm_of
 from .magnitudes import is_magnitude
 from .model import Block
-from .movements import moved, movement, one_mover, opposite_moves, other_movements
+from .movements import moved, movement, one_mover, opposite_moves, other_currencies, other_movements
 from .number_fact import Number, start_in
 from .number_words import JOINING_HYPHEN, is_depth
 from .periods import periods_of, year_of
@@ -153,6 +153,8 @@ def counts_same(number_a: Number, number_b: Number) -> bool:
         return False  # "rose $4" / "closed at $23.40"; "fell 0.2 percent for the week" / "dropped 1.94 percent"
     if movement(number_a) and movement(number_b) and not one_mover(number_a, number_b):
         return False  # "the Varna index shed 15 points" / "the Dorval 300 Index edged down 9 points"
+    if other_currencies(number_a, number_b):
+        return False  # "the euro was at 135.92 yen" / "the dollar was at 117.85 yen"
     if bool(number_a.rate) != bool(number_b.rate):
         return False  # "$23 million per season" / "$184 million": a figure per time is no total
     if one_name_measured(number_a, number_b):

@@ -23,10 +23,11 @@ _READ_AT = re.compile(r"\b(?:at|as\s+of|by)\s+(\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?|\
 # The part of a trading day a reading is of: "closed up 1.5 percent" / "ended the morning
 # up half a percent", "in early trade", "at midday".
 _PARTS = (
-    ("close", re.compile(r"\b(?:closed|closing|finished|settled|at\s+the\s+close|ended\s+(?:the\s+day|at|up|down))\b")),
+    ("close", re.compile(r"\b(?:closed|closing|finished|settled|at\s+the\s+close|(?:close|ended)\s+(?:at|up|down))\b")),
     ("morning", re.compile(r"\b(?:morning|early\s+trade|early\s+trading|opening|opened)\b")),
     ("midday", re.compile(r"\b(?:midday|noon|lunch|lunchtime)\b")),
     ("afternoon", re.compile(r"\b(?:afternoon|late\s+trade|late\s+trading)\b")),
+    ("latest", re.compile(r"\b(?:lately|recently|in\s+recent\s+(?:dealings|trade|trading)|last\s+(?:up|down|at))\b")),
 )
 
 

@@ -10,9 +10,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 # A figure with its conversion in brackets on each side: two counted things ("C", "F") beside
-# one name each, either of which names the sentences' counterpart.
-A = "In Varna province, temperatures threatened to top the 37.1 C (98.8 F) record of 1976.\n"
-B = "Western Dorval saw temperatures hit 38 C (100.4 F) by the afternoon.\n"
+# one name each, either of which names the sentences' counterpart. Two sentences a side: two
+# sources of one sentence each are linked as two snaps of one story (`links`).
+WARNING = "\nThe weather office issued a heat warning.\n"
+A = "In Varna province, temperatures threatened to top the 37.1 C (98.8 F) record of 1976.\n" + WARNING
+B = "Western Dorval saw temperatures hit 38 C (100.4 F) by the afternoon.\n" + WARNING
 SCRIPT = f"""
 import json
 from tests.analysis.reported import conflicts

@@ -57,3 +57,30 @@ def test_a_price_at_the_close_against_one_of_no_stated_part_still_conflicts():
     a = "Kestrel Air's shares closed down 12 cents at NZ$2.15 in Auckland on Tuesday."
     b = "Kestrel Air's shares fell 12 cents to NZ$2.51 in Auckland on Tuesday."
     assert conflicts(a, b, ("number",)) == [("number", "2.15", "2.51")]
+
+
+def test_two_snaps_of_one_story_are_compared_however_few_words_they_share():
+    a = "The tech-heavy Varna composite rose 20.96 points to 1595.91, its best level for a year."
+    b = "The technology-laced Varna Composite Index <.VRN> climbed 19.11 points, or 1.2 percent, to 1,615.02."
+    assert ("number", "20.96 points", "19.11 points") in conflicts(a, b, ("number",))
+
+
+def test_a_snap_and_a_story_of_several_sentences_are_not_linked_for_want_of_words():
+    a = "The tech-heavy Varna composite rose 20.96 points to 1595.91, its best level for a year."
+    b = (
+        "The technology-laced Varna Composite Index <.VRN> climbed 19.11 points, or 1.2 percent, to 1,615.02.\n\n"
+        "Dealers said the harbour strike weighed on shipping stocks."
+    )
+    assert conflicts(a, b, ("number",)) == []
+
+
+def test_rates_of_two_currencies_are_two_readings():
+    a = "Against the Japanese currency, the euro was at 135.92 yen against the late Varna level of 136.03."
+    b = "The dollar was at 117.85 yen against the Japanese currency, up 0.1 percent."
+    assert conflicts(a, b, ("number",)) == []
+
+
+def test_the_latest_reading_and_one_of_the_morning_are_two_readings():
+    a = "The dollar was last at $1.1149 to the euro, close to its strongest level since April 30."
+    b = "The dollar pushed as high as $1.1115 to the euro in early trade, to its strongest level since April 30."
+    assert conflicts(a, b, ("number",)) == []
