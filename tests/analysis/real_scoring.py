@@ -81,6 +81,8 @@ SETS = {
     "thirty-fifth held-out": ("pairs_heldout35.json", "labels_heldout35_"),
     "thirty-sixth held-out": ("pairs_heldout36.json", "labels_heldout36_"),
     "thirty-seventh held-out": ("pairs_heldout37.json", "labels_heldout37_"),
+    "thirty-eighth held-out": ("pairs_heldout38.json", "labels_heldout38_"),
+    "thirty-ninth held-out": ("pairs_heldout39.json", "labels_heldout39_"),
 }
 
 

@@ -116,7 +116,7 @@ HELD_OUT_20_SEED, HELD_OUT_20_WITH_DIGITS, HELD_OUT_20_OTHERS = 31, 40, 20
 HELD_OUT_21_SEED = 32
 # The ids of the later paraphrase sets' pairs
 MSRP_SETS = {21: "c", 22: "a", 23: "l", 24: "o", 25: "aa", 26: "ab", 27: "ac", 28: "ad", 29: "ae", 30: "af", 31: "ag"}
-MSRP_SETS |= {32: "ah", 33: "ai", 34: "aj", 35: "ak", 36: "al", 37: "am"}
+MSRP_SETS |= {32: "ah", 33: "ai", 34: "aj", 35: "ak", 36: "al", 37: "am", 38: "an", 39: "ao"}
 MSRP_TEST = "msrp/msr_paraphrase_test.txt"
 ECB_PAIRS, REUTERS_PAIRS = 20, 12
 HELD_OUT_ECB_PAIRS, HELD_OUT_REUTERS_PAIRS = 16, 8
