@@ -83,7 +83,12 @@ def _written(ref: FactRef, blocks: dict[str, Block]) -> FactRef:
         return ref
     pattern = _BETWEEN_WORDS.join(re.escape(word) for word in ref.text.split())
     found = re.search(rf"(?<!\w){pattern}(?!\w)", text, re.I)
-    return FactRef(ref.block, found.group()) if found else ref
+    if found is None:
+        return ref
+    start, end = found.span()
+    if text[start:end].count(")") > text[start:end].count("(") and text[start - 1 : start] == "(":
+        start -= 1  # "(NHB) imposed", not "NHB) imposed"
+    return FactRef(ref.block, text[start:end])
 
 
 _BETWEEN_WORDS = r"(?:['’]s)?[^\w\s]*\s+[^\w\s]*"

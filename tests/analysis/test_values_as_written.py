@@ -16,7 +16,7 @@ def _values(a: str, b: str) -> list[tuple[str, str, str]]:
 def test_a_state_changed_after_a_bracket_is_reported_with_the_bracket():
     a = "The Northern Harbour Board (NHB) imposed a levy on Varna fish oils, the ministry said."
     b = "The Northern Harbour Board (NHB) proposed a levy on Varna fish oils, the ministry said."
-    assert _values(a, b) == [("other", "NHB) imposed a levy on", "NHB) proposed a levy on")]
+    assert _values(a, b) == [("other", "(NHB) imposed a levy on", "(NHB) proposed a levy on")]
 
 
 def test_a_respelled_name_before_a_possessive_is_reported_with_it():
