@@ -25,13 +25,14 @@ def check_lone_figures(found: Found, a: tuple[Block, Facts], b: tuple[Block, Fac
     (block_a, facts_a), (block_b, facts_b) = a, b
     if len(facts_a.numbers) != 1 or len(facts_b.numbers) != 1 or facts_a.dates or facts_b.dates:
         return
-    if of_other_periods(facts_a.numbers, facts_b.numbers):
-        return  # "3,000 tonnes in January" / "8,462 tonnes in February"
     number_a, number_b = facts_a.numbers[0], facts_b.numbers[0]
-    if _plain(number_a) and _plain(number_b) and _alike_but_in_words(number_a, number_b):
-        if not values_agree(number_a, number_b):
-            note = "different numbers for the same thing"
-            found.add("number", (block_a, number_a.text), (block_b, number_b.text), note)
+    if number_a.value == number_b.value or not (_plain(number_a) and _plain(number_b)):
+        return  # most closely linked sentences: the same figure
+    if values_agree(number_a, number_b) or of_other_periods(facts_a.numbers, facts_b.numbers):
+        return  # "3,000 tonnes in January" / "8,462 tonnes in February"
+    if _alike_but_in_words(number_a, number_b):
+        note = "different numbers for the same thing"
+        found.add("number", (block_a, number_a.text), (block_b, number_b.text), note)
 
 
 def _plain(number: Number) -> bool:

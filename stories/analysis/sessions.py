@@ -22,12 +22,13 @@ _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 _READ_AT = re.compile(r"\b(?:at|as\s+of|by)\s+(\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?|\d{4}\s+GMT)", re.I)
 # The part of a trading day a reading is of: "closed up 1.5 percent" / "ended the morning
 # up half a percent", "in early trade", "at midday".
-_PARTS = (
-    ("close", re.compile(r"\b(?:closed|closing|finished|settled|at\s+the\s+close|(?:close|ended)\s+(?:at|up|down))\b")),
-    ("morning", re.compile(r"\b(?:morning|early\s+trade|early\s+trading|opening|opened)\b")),
-    ("midday", re.compile(r"\b(?:midday|noon|lunch|lunchtime)\b")),
-    ("afternoon", re.compile(r"\b(?:afternoon|late\s+trade|late\s+trading)\b")),
-    ("latest", re.compile(r"\b(?:lately|recently|in\s+recent\s+(?:dealings|trade|trading)|last\s+(?:up|down|at))\b")),
+_PARTS = ("close", "morning", "midday", "afternoon", "latest")  # the first found names the part
+_PART_WORDS = re.compile(
+    r"\b(?:(?P<close>closed|closing|finished|settled|at\s+the\s+close|(?:close|ended)\s+(?:at|up|down))"
+    r"|(?P<morning>morning|early\s+trade|early\s+trading|opening|opened)"
+    r"|(?P<midday>midday|noon|lunch|lunchtime)"
+    r"|(?P<afternoon>afternoon|late\s+trade|late\s+trading)"
+    r"|(?P<latest>lately|recently|in\s+recent\s+(?:dealings|trade|trading)|last\s+(?:up|down|at)))\b"
 )
 
 
@@ -45,10 +46,11 @@ def _market_marks(sentence: str) -> tuple[frozenset[str], frozenset[str], frozen
     """The weekdays, reading times and parts of the trading day of a market sentence, None
     for a sentence of no market. A part is set only against a part: "in afternoon trade"
     and "at 3:30 p.m." may be one reading."""
-    if _MARKET_WORDS.isdisjoint(_WORDS.findall(sentence.lower())):
+    lower = sentence.lower()
+    if _MARKET_WORDS.isdisjoint(_WORDS.findall(lower)):
         return None
     days = frozenset(_WEEKDAY.findall(sentence))
     times = frozenset(" ".join(time.lower().replace(".", "").split()) for time in _READ_AT.findall(sentence))
-    lower = sentence.lower()
-    part = next((name for name, words in _PARTS if words.search(lower)), None)
+    named = {match.lastgroup for match in _PART_WORDS.finditer(lower)}  # one pass over the sentence
+    part = next((name for name in _PARTS if name in named), None)
     return days, times, frozenset({part} if part else ())
