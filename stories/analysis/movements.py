@@ -95,17 +95,18 @@ def other_currencies(number_a: Number, number_b: Number) -> bool:
     yen" / "the dollar was at 117.85 yen", which no capital letter tells apart."""
     if not (_names_currencies(number_a.sentence) and _names_currencies(number_b.sentence)):
         return False  # most pairs of figures: no currency named in one sentence or the other
-    named_a = _CURRENCIES.intersection(fold(_before(number_a)).split())
-    named_b = _CURRENCIES.intersection(fold(_before(number_b)).split())
+    named_a = _CURRENCY_NAMES.intersection(fold(_before(number_a)).split())
+    named_b = _CURRENCY_NAMES.intersection(fold(_before(number_b)).split())
     return bool(named_a and named_b) and not named_a & named_b
 
 
 @functools.lru_cache(maxsize=4096)  # asked of a sentence for each pair of its figures
 def _names_currencies(sentence: str) -> bool:
-    return not _CURRENCIES.isdisjoint(fold(sentence).split())
+    return not _CURRENCY_NAMES.isdisjoint(fold(sentence).split())
 
 
-_CURRENCIES = frozenset("dollar euro yen sterling pound franc yuan rupee peso rouble ruble won".split())
+# Not "won" (the Korean currency, and the past of "win" far more often) nor "pound" (a weight too).
+_CURRENCY_NAMES = frozenset("dollar euro yen sterling franc yuan rupee peso rouble ruble".split())
 
 
 def _before(number: Number) -> str:
