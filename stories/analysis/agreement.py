@@ -10,10 +10,8 @@ import math
 import re
 from collections.abc import Callable
 
-from .dates import tells_of_the_past
 from .found import Found
 from .given_numbers import ByKind, one_value_each
-from .harms import harm_of
 from .number_fact import Number
 from .quantities import numbers_of
 from .units import CONVERTED_WITHIN, converted
@@ -22,8 +20,9 @@ from .units import CONVERTED_WITHIN, converted
 def values_agree(number_a: Number, number_b: Number) -> bool:
     """Both values true within the precision and the bound they are written with: "4.46" /
     "4.5", "about 250" / "248", "more than 20" / "23". Two values bounded alike ("more than
-    13 hours" / "more than 19 hours") are two claims about one number: they disagree, but
-for two lower bounds of the toll of the story's own event, a running count."""
+    13 hours" / "more than 19 hours") are two claims about one number: they disagree, the
+    toll of the story's own event too ("killing at least five" / "at least three"), unless
+    both say the time they are counted by (`_counted_by_two_times`)."""
     if _counted_by_two_times(number_a, number_b):
         return True
     if number_a.upto or number_b.upto:
@@ -45,7 +44,7 @@ for two lower bounds of the toll of the story's own event, a running count."""
     if _truncated(number_a, number_b) or _truncated(number_b, number_a):
         return True
     if number_a.bound == number_b.bound:
-        return _near_floors(number_a, number_b) or _running_tolls(number_a, number_b)
+        return _near_floors(number_a, number_b)
     for this, other in ((number_a, number_b), (number_b, number_a)):
         if this.bound in ("over", "several") and other.value > this.value:
             return True
@@ -124,20 +123,6 @@ def _near_floors(number_a: Number, number_b: Number) -> bool:
 
 
 NEAR_FLOORS = 0.05
-
-
-def _running_tolls(number_a: Number, number_b: Number) -> bool:
-    """Two lower bounds of the toll of the story's own event ("killing at least five people" /
-    "killing at least three"): a running count, both true as it grows. A past event's
-    toll (its year in the sentence) is settled: "more than 31,000" / "more than 26,000"
-    disagree."""
-    return (
-        number_a.bound == "over"
-        and bool(harm_of(number_a))
-        and harm_of(number_a) == harm_of(number_b)
-        and not tells_of_the_past(number_a.sentence)
-        and not tells_of_the_past(number_b.sentence)
-    )
 
 
 ABOUT = 0.05  # "about 250" holds for 238 to 262

@@ -45,8 +45,8 @@ down decreased decrease decreasing retreated retreat slumped slump skidded sagge
 dived back weakened softened
 """.split()
 )
-_WAYS = _UP | _DOWN
-_CHANGE = _WAYS | {"edged", "edges", "edging", "inched"}  # which way: the word after ("edged down")
+WAYS = _UP | _DOWN
+_CHANGE = WAYS | {"edged", "edges", "edging", "inched"}  # which way: the word after ("edged down")
 _LEVEL = frozenset({"at", "to"})
 # What may stand between a figure that restates another and the words before that one:
 # "eased 5.16 points, or 0.32 percent": "or", the first figure and its unit.
@@ -236,7 +236,7 @@ def _direction_of(sentence: str, lead: str, raw: str) -> str:
     before = words_before(sentence, lead, raw)
     for word in reversed(before.split()[-_LOOK_BACK:]):
         word = word.lower().strip(",;:()")
-        if word in _WAYS:
+        if word in WAYS:
             return "up" if word in _UP else "down"
     comparative = _LOWER_OR_HIGHER.match(sentence, len(before) + len(raw)) if sentence.startswith(before) else None
     return "" if comparative is None else ("up" if comparative.group().rstrip().endswith("higher") else "down")
@@ -247,7 +247,7 @@ def moved(number: Number) -> str:
     before = _before(number)
     words = before.split()
     for at in range(len(words) - 1, max(-1, len(words) - 1 - _LOOK_BACK), -1):
-        if words[at].lower().strip(",;:()") in _WAYS:
+        if words[at].lower().strip(",;:()") in WAYS:
             return " ".join(words[at:] + [number.text])
     return number.text
 

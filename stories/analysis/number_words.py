@@ -200,8 +200,10 @@ def last_words_at(head: str) -> int:
     return len(pieces[0]) if len(pieces) > BOUND_WORDS_MOST else 0
 
 
-_FOLLOWING = re.compile(r"(?:[\s-]+[^\W\d_][\w\u2019'-]*){1,2}")
-_FOLLOWING_ONE = re.compile(r"[\s-]+[^\W\d_][\w\u2019'-]*")
+# One or two words after a number, joined by spaces or a hyphen, not across a dash ("4.16
+# percent -- another record low").
+_FOLLOWING = re.compile(r"(?:(?:\s?-\s?|\s+)[^\W\d_][\w\u2019'-]*){1,2}")
+_FOLLOWING_ONE = re.compile(r"(?:\s?-\s?|\s+)[^\W\d_][\w\u2019'-]*")
 _GLUED = re.compile(r"[^\W\d_]+(?=[\s,.;:!?)]|$)")
 _BEFORE_SPACE_OR_HYPHEN = re.compile(r"(?=[\s-])")
 _FOLLOWING_ASCII, _GLUED_ASCII = ascii_twin(_FOLLOWING), ascii_twin(_GLUED)

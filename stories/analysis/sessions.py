@@ -54,3 +54,8 @@ def _market_marks(sentence: str) -> tuple[frozenset[str], frozenset[str], frozen
     named = {match.lastgroup for match in _PART_WORDS.finditer(lower)}  # one pass over the sentence
     part = next((name for name in _PARTS if name in named), None)
     return days, times, frozenset({part} if part else ())
+
+
+def of_a_market(sentence: str) -> bool:
+    """Whether a sentence reports a market (its prices, its trading, its volume)."""
+    return _market_marks(sentence) is not None

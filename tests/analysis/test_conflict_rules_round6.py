@@ -124,9 +124,15 @@ class TestPastQuakes:
 
 
 class TestRunningTolls:
-    def test_two_lower_bounds_of_the_story_s_toll_are_a_running_count(self):
+    def test_two_lower_bounds_of_the_story_s_toll_disagree(self):
+        # GUIDELINES.md: a running total is no conflict only when both say when they stand.
         a = LEAD + "The slide hit the village Tuesday, killing at least six people in a valley flooded in 1987."
         b = LEAD + "The slide buried homes in the valley, killing at least four people and injuring dozens."
+        assert conflicts(a, b, ("number",)) == [("number", "six people", "four people")]
+
+    def test_two_lower_bounds_counted_by_two_times_stated_are_a_running_count(self):
+        a = LEAD + "By Tuesday night the slide had killed at least six people in the valley."
+        b = LEAD + "By Tuesday morning the slide had killed at least four people in the valley."
         assert conflicts(a, b, ("number",)) == []
 
     def test_a_past_event_s_lower_bounds_are_settled_and_disagree(self):
