@@ -201,8 +201,13 @@ def last_words_at(head: str) -> int:
 
 
 # One or two words after a number, joined by spaces or a hyphen, not across a dash ("4.16
-# percent -- another record low").
-_FOLLOWING = re.compile(r"(?:(?:\s?-\s?|\s+)[^\W\d_][\w\u2019'-]*){1,2}")
+# percent -- another record low"), nor, after a first word set apart by a space, across a
+# hyphen set apart by spaces as some scrapers print a dash ("home to 167,000 people -
+# remained wary"; not "26 - year - old", a compound printed apart).
+_FOLLOWING = re.compile(
+    r"\s?-\s?[^\W\d_][\w\u2019'-]*(?:(?:\s?-\s?|\s+)[^\W\d_][\w\u2019'-]*)?"
+    r"|\s+[^\W\d_][\w\u2019'-]*(?:\s+[^\W\d_][\w\u2019'-]*)?"
+)
 _FOLLOWING_ONE = re.compile(r"(?:\s?-\s?|\s+)[^\W\d_][\w\u2019'-]*")
 _GLUED = re.compile(r"[^\W\d_]+(?=[\s,.;:!?)]|$)")
 _BEFORE_SPACE_OR_HYPHEN = re.compile(r"(?=[\s-])")

@@ -39,23 +39,46 @@ _CLAUSE = 160  # characters before a population in which a clause of "which" tha
 
 
 def populations_of(numbers: Given) -> Populations:
-    """A source's populations, by the kind of place they are said of."""
-    return by_kind(numbers, _kind_of_population)
+    """A source's populations, by the kind of place they are said of, and again by the
+    place's name where it stands just before ("Manokwari - a jumble of brick structures home
+    to 167,000 people" names no kind of place; "Manokwari city which is home to 170,000" does)."""
+    return by_kind(numbers, _kind_of_population) | by_kind(numbers, _named_population)
+
+
+def _named_population(number: Number) -> str:
+    if not _kind_of_population(number) and not _population_said(number):
+        return ""
+    at = number.sentence.find(number.raw)
+    if at < 0 or ", which " in number.sentence[max(0, at - _CLAUSE) : at]:
+        return ""  # "the island, which lies off the city of Bandar Abbas and is home to": not Abbas's
+    names = _NAME.findall(number.sentence, max(0, at - _BEFORE), at)
+    return f"place named {names[-1]}" if names else ""
+
+
+_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{3,}\b")  # a capitalised word within a sentence
 
 
 def _kind_of_population(number: Number) -> str:
-    if number.unit or number.measure or number.rate or number.ends or number.partial or number.value < 100:
+    said = _population_said(number)
+    if not said:
         return ""
+    at = number.sentence.find(number.raw)
+    before = number.sentence[max(0, at - _BEFORE) : at] if at >= 0 else ""
+    kinds = _antecedent(number.sentence[max(0, at - _CLAUSE) : at], said) or _KIND.findall(before)
+    return kinds[-1].lower() if kinds else ""
+
+
+def _population_said(number: Number) -> re.Match[str] | None:
+    """The words before a number that say it is a population, if they do."""
+    if number.unit or number.measure or number.rate or number.ends or number.partial or number.value < 100:
+        return None
     at = number.sentence.find(number.raw)
     before = number.sentence[max(0, at - _BEFORE) : at] if at >= 0 else ""
     population_before, home_before = _BEFORE_ASCII if before.isascii() else _BEFORE_ANY_TEXT
     said = population_before.search(before)
     if not said and number.counts & _DWELLERS:
         said = home_before.search(before)
-    if not said:
-        return ""
-    kinds = _antecedent(number.sentence[max(0, at - _CLAUSE) : at], said) or _KIND.findall(before)
-    return kinds[-1].lower() if kinds else ""
+    return said
 
 
 def _antecedent(before: str, said: re.Match[str]) -> list[str]:

@@ -29,9 +29,15 @@ class TestCounterpartsWordedApart:
         assert conflicts(a, b, ("number",)) == []
 
     def test_a_thing_counted_in_two_sentences_of_a_source_has_no_one_counterpart(self):
+        a = FLOOD + "Two bridges in Velmora were washed away overnight, cutting off 52,000 people."
+        a += "\nVolunteers in Velmora fed 54,000 people on Tuesday."
+        b = FLOOD + self.SHOPS.format("Velmora", "cut off with 55,000 people")
+        assert conflicts(a, b, ("number",)) == []
+
+    def test_a_population_given_twice_of_one_named_place_is_set_against_the_other(self):
         a = self.TOWN + "\nVolunteers in Velmora fed 54,000 people on Tuesday."
         b = FLOOD + self.SHOPS.format("Velmora", "home to 55,000 people")
-        assert conflicts(a, b, ("number",)) == []
+        assert conflicts(a, b, ("number",)) == [("number", "52,000 people", "55,000 people")]
 
     def test_other_names_are_no_counterparts(self):
         a = self.TOWN

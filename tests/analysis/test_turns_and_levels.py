@@ -31,14 +31,14 @@ def test_a_market_moving_each_way_is_two_readings_not_a_claim():
 
 
 def test_the_level_reached_is_set_against_the_other_though_its_value_stands_there_otherwise():
-    a = "The 30-year Varna bond firmed 31/32, taking its yield to 4.16 percent -- another record low -- from 4.22 percent."
-    b = "The 30-year Varna bond firmed 24/32, taking its yield to 4.18 percent, after hitting a record low of 4.16 percent."
+    a = "The 30-year Varna bond firmed 31/32, taking its yield to 4.16 percent -- a record low -- from 4.22 percent."
+    b = "The 30-year Varna bond firmed 24/32, taking its yield to 4.18 percent, after a record low of 4.16 percent."
     assert ("number", "4.16 percent", "4.18 percent") in conflicts(a, b, ("number",))
 
 
 def test_a_level_the_other_starts_from_is_an_earlier_reading():
     a = "The 10-year Varna note shed 25/32 in price, taking its yield to 3.26 percent from 3.17 percent."
-    b = "Early Wednesday, the 10-year Varna note had lost 16/32, driving its yield up to 3.33 percent from 3.26 percent."
+    b = "Early Wednesday, the 10-year Varna note lost 16/32, driving its yield up to 3.33 percent from 3.26 percent."
     assert [c for c in conflicts(a, b, ("number",)) if "percent" in c[1]] == []
 
 
@@ -46,3 +46,28 @@ def test_the_words_of_a_figure_stop_at_a_dash():
     a = "The harbour fee rose to 16 percent -- another record -- this spring, the port said."
     b = "The harbour fee rose to 18 percent this spring, the port said."
     assert conflicts(a, b, ("number",)) == [("number", "16 percent", "18 percent")]
+
+
+def test_a_population_is_set_against_the_other_by_the_place_it_names_when_it_names_no_kind_of_place():
+    a = (
+        "A strong quake shook Varna on Sunday.\n"
+        "Residents in Varna - a jumble of low brick and cement houses home to 167,000 people - stayed outdoors."
+    )
+    b = "A strong quake shook Varna on Sunday.\nTremors kept shaking Varna city which is home to over 170,000 people."
+    assert ("number", "167,000 people", "170,000 people") in conflicts(a, b, ("number",))
+
+
+def test_a_population_in_a_clause_of_which_is_not_the_named_place_before_it():
+    a = "A strong quake shook the island on Sunday.\nHelicopters took the injured to Dunmere, a city of 500,000 people."
+    b = (
+        "A strong quake shook the island on Sunday.\n"
+        "Residents of the island, which lies off the port city of Dunmere and is home to about 100,000 people, "
+        "slept outside."
+    )
+    assert conflicts(a, b, ("number",)) == []
+
+
+def test_a_compound_printed_apart_keeps_its_words():
+    a = "Police said the 26 - year - old driver was arrested at the Varna harbour gate."
+    b = "Police said the 27 year old driver was arrested at the Varna harbour gate."
+    assert conflicts(a, b, ("number",)) == [("number", "26 - year - old", "27 year old")]
