@@ -322,7 +322,9 @@ def _sentences_naming(key: str, names: SourceNames, space: SentenceSpace) -> lis
 
 
 def _folded_names(facts: Facts) -> set[str]:
-    return {fold(token) for run in facts.names for token in run if len(token) > 1}
+    """A sentence's name words folded, run together where a hyphen or apostrophe parts them
+    ("H-P" is "HP")."""
+    return {fold(token).replace(" ", "") for run in facts.names for token in run if len(token) > 1}
 
 
 def _report(found: Found, a: tuple[Block, str], b: tuple[Block, str], key_a: str, key_b: str) -> None:

@@ -22,6 +22,8 @@ def respelled(word_a: str, word_b: str) -> bool:
     word derived from the other ("Atlanta" / "Atlantic", "Democrats" / "Democratic")."""
     if word_a[:1] != word_b[:1]:
         return False
+    if " " in word_a or " " in word_b:  # an apostrophe or hyphen within, folded: "Qa'ida" / "Qaeda"
+        word_a, word_b = word_a.replace(" ", ""), word_b.replace(" ", "")
     if word_a.startswith(word_b) or word_b.startswith(word_a):
         silent_e = abs(len(word_a) - len(word_b)) == 1 and max(word_a, word_b, key=len).endswith("e")
         return silent_e and not derived(word_a, word_b)

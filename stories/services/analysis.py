@@ -30,7 +30,7 @@ from stories.ingest.names import shown_name
 from stories.models import Analysis, Source, SourceVersion, Story
 
 # Bump when the engine's output changes, so stored analyses are computed afresh.
-ENGINE_VERSION = "68"  # 68: populations by the place named before them; figure words not across a spaced dash
+ENGINE_VERSION = "69"  # 69: name letters compared run together across an apostrophe or hyphen
 # 48: a change one way and the other is one claim, not one for each restatement
 # 47: "arresting 21 others" a whole count; "pulled back", "firmed" as changes
 # 46: figures over two named scopes ("nationally" / "statewide") are two facts
