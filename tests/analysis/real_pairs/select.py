@@ -95,7 +95,11 @@ second, each read as a source of one line (`real_scoring.source_text`).
 out the twentieth's (the train file's market sentences were read while the twentieth's
 errors were mended, and are not drawn from). `--held-out-22` to `-33` (seeds 33 to 44;
 ids a01..., l01..., o01..., aa01..., ab01..., ac01..., ad01..., ae01..., af01..., ag01...,
-ah01..., ai01...) the same again, each leaving out every earlier set's rows.
+ah01..., ai01...) the same again, each leaving out every earlier set's rows; so do
+`--held-out-34` to `-39` (seeds 45 to 50; ids aj01... to ao01...).
+
+`--held-out-40` (seed 51; ids ap01...): 24 re-filed Reuters pairs as the nineteenth drew
+them, from groups no set has used (the paraphrase rows left hold no digit on both sides).
 """
 
 import csv
@@ -114,6 +118,7 @@ HELD_OUT_16_SEED, HELD_OUT_17_SEED, HELD_OUT_18_SEED = 27, 28, 29
 HELD_OUT_19_SEED, HELD_OUT_19_REUTERS_PAIRS = 30, 24
 HELD_OUT_20_SEED, HELD_OUT_20_WITH_DIGITS, HELD_OUT_20_OTHERS = 31, 40, 20
 HELD_OUT_21_SEED = 32
+HELD_OUT_40_SEED = 51
 # The ids of the later paraphrase sets' pairs
 MSRP_SETS = {21: "c", 22: "a", 23: "l", 24: "o", 25: "aa", 26: "ab", 27: "ac", 28: "ad", 29: "ae", 30: "af", 31: "ag"}
 MSRP_SETS |= {32: "ah", 33: "ai", 34: "aj", 35: "ak", 36: "al", 37: "am", 38: "an", 39: "ao"}
@@ -319,12 +324,18 @@ def main() -> None:
         used = {pair["row"] for path in earlier for pair in json.loads(path.read_text(encoding="utf-8"))}
         pairs = msrp_pairs(random.Random(HELD_OUT_21_SEED + number - 21), frozenset(used))
         prefix = MSRP_SETS[number]
+    elif "--held-out-40" in sys.argv[1:]:
+        rng = random.Random(HELD_OUT_40_SEED)
+        every = tuple(path.name for path in sorted(HERE.glob("pairs*.json")) if path.name != "pairs_heldout40.json")
+        pairs = reuters_pairs(rng, HELD_OUT_19_REUTERS_PAIRS, used_by(*every))
+        prefix = "ap"
     elif "--held-out-20" in sys.argv[1:]:
         pairs = msrp_pairs(random.Random(HELD_OUT_20_SEED))
         prefix = "b"
     elif "--held-out-19" in sys.argv[1:]:
         rng = random.Random(HELD_OUT_19_SEED)
-        every = tuple(path.name for path in sorted(HERE.glob("pairs*.json")) if path.name != "pairs_heldout19.json")
+        later = ("pairs_heldout19.json", "pairs_heldout40.json")  # drawn after it, as it stood
+        every = tuple(path.name for path in sorted(HERE.glob("pairs*.json")) if path.name not in later)
         pairs = reuters_pairs(rng, HELD_OUT_19_REUTERS_PAIRS, used_by(*every))
         prefix = "i"
     elif repaired:
