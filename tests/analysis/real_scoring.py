@@ -83,6 +83,7 @@ SETS = {
     "thirty-seventh held-out": ("pairs_heldout37.json", "labels_heldout37_"),
     "thirty-eighth held-out": ("pairs_heldout38.json", "labels_heldout38_"),
     "thirty-ninth held-out": ("pairs_heldout39.json", "labels_heldout39_"),
+    "fortieth held-out": ("pairs_heldout40.json", "labels_heldout40_"),
 }
 
 
