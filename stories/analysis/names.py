@@ -18,6 +18,7 @@ from .found import Found
 from .links import SentenceRef, SentenceSpace
 from .model import Block
 from .name_ends import named_in_compound
+from .name_places import counterpart_naming, sentences_naming
 from .openers import opening_a_name, opens_only
 from .proper_names import SourceNames, WrittenInLowerCase
 from .spellings import (
@@ -118,6 +119,7 @@ def _check_spelled_otherwise(
                 continue
             my_form, their_form = next(iter(mine.forms[key])), next(iter(theirs.forms[other]))
             my_block, their_block = mine.forms[key][my_form], theirs.forms[other][their_form]
+            their_block = counterpart_naming(key, mine, other, theirs, space) or their_block
             ends = (
                 (my_block, whole_name(my_block, my_form, space)),
                 (their_block, whole_name(their_block, their_form, space)),
@@ -271,7 +273,7 @@ def _named_together(key_a: str, a: SourceNames, key_b: str, b: SourceNames, spac
     return any(
         {key_a, key_b} <= _folded_names(space.facts(ref))
         for key, names in ((key_a, a), (key_b, b))
-        for ref in _sentences_naming(key, names, space)
+        for ref in sentences_naming(key, names, space)
     )
 
 
@@ -281,9 +283,9 @@ def _in_like_company(key_a: str, a: SourceNames, key_b: str, b: SourceNames, spa
     are not two people's ("John D. O'Connor" / "Joan Felt")."""
     if _named_together(key_a, a, key_b, b, space) or _other_people(key_a, a, key_b, b, space):
         return False
-    for ref_a in _sentences_naming(key_a, a, space):
+    for ref_a in sentences_naming(key_a, a, space):
         facts_a = space.facts(ref_a)
-        for ref_b in _sentences_naming(key_b, b, space):
+        for ref_b in sentences_naming(key_b, b, space):
             facts_b = space.facts(ref_b)
             names_a, names_b = _folded_names(facts_a) - {key_a}, _folded_names(facts_b) - {key_b}
             if names_a & names_b:
@@ -300,7 +302,7 @@ def _other_people(key_a: str, a: SourceNames, key_b: str, b: SourceNames, space:
     def rest(key: str, names: SourceNames) -> set[str]:
         return {
             fold(token)
-            for ref in _sentences_naming(key, names, space)
+            for ref in sentences_naming(key, names, space)
             for run in space.facts(ref).names
             if key in {fold(t) for t in run}
             for token in run
@@ -309,16 +311,6 @@ def _other_people(key_a: str, a: SourceNames, key_b: str, b: SourceNames, space:
 
     rest_a, rest_b = rest(key_a, a), rest(key_b, b)
     return bool(rest_a and rest_b) and not rest_a & rest_b and not _all_respelled(rest_a, rest_b)
-
-
-def _sentences_naming(key: str, names: SourceNames, space: SentenceSpace) -> list[SentenceRef]:
-    forms = list(names.forms.get(key, ()))
-    return [
-        SentenceRef(block, index)
-        for block in names.places.get(key, [])
-        for index, sentence in enumerate(block.sentences)
-        if any(form in sentence.text for form in forms)
-    ]
 
 
 def _folded_names(facts: Facts) -> set[str]:

@@ -2,6 +2,8 @@
 letters are compared run together, so a respelling shows ("al-Qa'ida" / "al-Qaeda") and
 the mark alone does not ("al-Qa'ida" / "al-Qaida", "H-P" / "HP"). Copy of our own."""
 
+from stories.analysis import SourceText, compare_sources
+
 from .reported import conflicts
 
 
@@ -21,3 +23,30 @@ def test_a_name_hyphenated_in_one_source_names_the_same_company_for_its_figures(
     a = "For the first quarter, K-V pulled in $2.94 billion and captured 27.9 percent of the harbour market."
     b = "KV came in second with nearly $3.32 billion in sales and 26 percent of the harbour market's revenue."
     assert ("number", "$2.94 billion", "$3.32 billion") in conflicts(a, b, ("number",))
+
+
+def test_a_slip_on_a_name_is_set_beside_the_other_source_s_spelling_where_it_says_the_same():
+    a = (
+        "Kestrel Gold said it will buy 5,456,000 Varnora shares from Varnora Mining Corp at 5.60 dlrs each.\n"
+        "Kestrel said it will trade this interest for 1,234,042 Varnoira shares valued at 6.58 dlrs each."
+    )
+    b = (
+        "Kestrel Gold said it will buy 5,456,000 Varnora shares from Varnora Mining Corp at 5.60 dlrs each.\n"
+        "Kestrel said it will trade this interest for 1,234,042 Varnora shares valued at 6.58 dlrs each."
+    )
+    found = compare_sources([SourceText("a", a), SourceText("b", b)]).conflicts
+    assert [(c.kind, c.a.block, c.a.text, c.b.block, c.b.text) for c in found] == [
+        ("name", "A2", "Varnoira", "B2", "Varnora")
+    ]
+
+
+def test_a_misspelt_word_of_a_name_is_shown_with_the_whole_name_of_the_other_s_counterpart():
+    a = (
+        "Dunmere Paper said 344 members of the United Millworkers International Union went on strike.\n"
+        "Dunmere is still talking with the Internatinal Brotherhood of Crane Drivers, whose 65 members back the strike."
+    )
+    b = (
+        "Dunmere Paper said 344 members of the United Millworkers International Union went on strike.\n"
+        "Dunmere is talking with the International Brotherhood of Crane Drivers, whose 65 members back the strike."
+    )
+    assert conflicts(a, b, ("name",)) == [("name", "Internatinal Brotherhood", "International Brotherhood")]
