@@ -99,7 +99,8 @@ ah01..., ai01...) the same again, each leaving out every earlier set's rows; so 
 `--held-out-34` to `-39` (seeds 45 to 50; ids aj01... to ao01...).
 
 `--held-out-40` (seed 51; ids ap01...): 24 re-filed Reuters pairs as the nineteenth drew
-them, from groups no set has used (the paraphrase rows left hold no digit on both sides).
+them, from groups no set has used (the paraphrase rows left hold no digit on both sides);
+`--held-out-41` (seed 52; ids aq01...) the same, leaving out the fortieth's groups too.
 """
 
 import csv
@@ -118,7 +119,7 @@ HELD_OUT_16_SEED, HELD_OUT_17_SEED, HELD_OUT_18_SEED = 27, 28, 29
 HELD_OUT_19_SEED, HELD_OUT_19_REUTERS_PAIRS = 30, 24
 HELD_OUT_20_SEED, HELD_OUT_20_WITH_DIGITS, HELD_OUT_20_OTHERS = 31, 40, 20
 HELD_OUT_21_SEED = 32
-HELD_OUT_40_SEED = 51
+HELD_OUT_40_SEED = 51  # and 52 for the forty-first
 # The ids of the later paraphrase sets' pairs
 MSRP_SETS = {21: "c", 22: "a", 23: "l", 24: "o", 25: "aa", 26: "ab", 27: "ac", 28: "ad", 29: "ae", 30: "af", 31: "ag"}
 MSRP_SETS |= {32: "ah", 33: "ai", 34: "aj", 35: "ak", 36: "al", 37: "am", 38: "an", 39: "ao"}
@@ -324,17 +325,19 @@ def main() -> None:
         used = {pair["row"] for path in earlier for pair in json.loads(path.read_text(encoding="utf-8"))}
         pairs = msrp_pairs(random.Random(HELD_OUT_21_SEED + number - 21), frozenset(used))
         prefix = MSRP_SETS[number]
-    elif "--held-out-40" in sys.argv[1:]:
-        rng = random.Random(HELD_OUT_40_SEED)
-        every = tuple(path.name for path in sorted(HERE.glob("pairs*.json")) if path.name != "pairs_heldout40.json")
+    elif "--held-out-40" in sys.argv[1:] or "--held-out-41" in sys.argv[1:]:
+        later = int("--held-out-41" in sys.argv[1:])  # 0 or 1
+        rng = random.Random(HELD_OUT_40_SEED + later)
+        drawn_after = [f"pairs_heldout{n}.json" for n in range(40 + later, 42)]
+        every = tuple(path.name for path in sorted(HERE.glob("pairs*.json")) if path.name not in drawn_after)
         pairs = reuters_pairs(rng, HELD_OUT_19_REUTERS_PAIRS, used_by(*every))
-        prefix = "ap"
+        prefix = ("ap", "aq")[later]
     elif "--held-out-20" in sys.argv[1:]:
         pairs = msrp_pairs(random.Random(HELD_OUT_20_SEED))
         prefix = "b"
     elif "--held-out-19" in sys.argv[1:]:
         rng = random.Random(HELD_OUT_19_SEED)
-        later = ("pairs_heldout19.json", "pairs_heldout40.json")  # drawn after it, as it stood
+        later = ("pairs_heldout19.json", "pairs_heldout40.json", "pairs_heldout41.json")  # drawn after it
         every = tuple(path.name for path in sorted(HERE.glob("pairs*.json")) if path.name not in later)
         pairs = reuters_pairs(rng, HELD_OUT_19_REUTERS_PAIRS, used_by(*every))
         prefix = "i"
