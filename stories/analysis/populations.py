@@ -42,12 +42,12 @@ def populations_of(numbers: Given) -> Populations:
     """A source's populations, by the kind of place they are said of, and again by the
     place's name where it stands just before ("Manokwari - a jumble of brick structures home
     to 167,000 people" names no kind of place; "Manokwari city which is home to 170,000" does)."""
-    return by_kind(numbers, _kind_of_population) | by_kind(numbers, _named_population)
+    said = [(block, tuple(number for number in found if _population_said(number))) for block, found in numbers]
+    return by_kind(said, _kind_of_population) | by_kind(said, _named_population)
 
 
 def _named_population(number: Number) -> str:
-    if not _kind_of_population(number) and not _population_said(number):
-        return ""
+    """ "place named X" for a population (`_population_said`) with the name X before it."""
     at = number.sentence.find(number.raw)
     if at < 0 or ", which " in number.sentence[max(0, at - _CLAUSE) : at]:
         return ""  # "the island, which lies off the city of Bandar Abbas and is home to": not Abbas's

@@ -14,8 +14,9 @@ from .model import Block
 from .movements import WAYS, direction, moved, movement, one_mover, other_movements
 from .number_fact import Number, words_before
 from .sessions import of_a_market
-from .text import STOPWORDS, fold
+from .text import STOPWORDS, fold, lacks_words
 
+_WAY_WORDS = WAYS | {"lower", "higher"}  # and a comparative after a figure: "edging 7 cents lower"
 _MOVER_WORDS = 3  # words before the verb of movement that name what moves
 _NOT_MOVERS = frozenset("was were is are has have had been be it its which that who also shares stocks".split())
 
@@ -24,12 +25,14 @@ def check_turns(found: Found, a: tuple[Block, tuple[Number, ...]], b: tuple[Bloc
     """Each sentence's changes of one mover, all one way in each and the other way between
     them, over one span at one time: one conflict, from the first change of each."""
     (block_a, numbers_a), (block_b, numbers_b) = a, b
-    changes_a = [(n, direction(n)) for n in numbers_a if direction(n)]
+    if not numbers_a or lacks_words(numbers_a[0].sentence, _WAY_WORDS):
+        return  # most sentences: no word that says which way a figure went
+    changes_a = [(number, way) for number in numbers_a if (way := direction(number))]
     if not changes_a:  # most sentences: no change with a way
         return
     if of_a_market(numbers_a[0].sentence) or of_a_market(numbers_b[0].sentence if numbers_b else ""):
         return  # a market moves both ways within a day: figures of two readings
-    changes_b = [(n, direction(n)) for n in numbers_b if direction(n)]
+    changes_b = [(number, way) for number in numbers_b if (way := direction(number))]
     for number_a, way_a in changes_a:
         mover = _mover(number_a)
         if not mover:
