@@ -84,6 +84,7 @@ SETS = {
     "thirty-eighth held-out": ("pairs_heldout38.json", "labels_heldout38_"),
     "thirty-ninth held-out": ("pairs_heldout39.json", "labels_heldout39_"),
     "fortieth held-out": ("pairs_heldout40.json", "labels_heldout40_"),
+    "forty-first held-out": ("pairs_heldout41.json", "labels_heldout41_"),
 }
 
 
