@@ -50,6 +50,7 @@ from .singulars import check_singulars
 from .speakers import check_speakers
 from .spellings import respelled, swapped
 from .story_checks import SourceReading, StoryTexts, check_anywhere, read_for_checks
+from .swapped_names import check_swapped_names
 from .text import content_terms, fold, lower_case_terms, normalise
 from .titles import check_posts
 from .ways import check_kinds_of_way
@@ -228,6 +229,7 @@ def _check_sentences(
     check_respelled(found, a, b, known)
     check_states(found.add, a, b)
     if confident:
+        check_swapped_names(found, link)
         check_posts(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
         check_speakers(found, (link.a.block, link.a.text), (link.b.block, link.b.text))
 

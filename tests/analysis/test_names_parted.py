@@ -50,3 +50,23 @@ def test_a_misspelt_word_of_a_name_is_shown_with_the_whole_name_of_the_other_s_c
         "Dunmere is talking with the International Brotherhood of Crane Drivers, whose 65 members back the strike."
     )
     assert conflicts(a, b, ("name",)) == [("name", "Internatinal Brotherhood", "International Brotherhood")]
+
+
+def test_another_name_in_the_same_place_of_a_sentence_otherwise_the_same_is_a_name_conflict():
+    a = "The desk was built by Rich Inc, a subsidiary of Kestrel Inc <KEST>."
+    b = "The desk was built by Rich Inc, a subsidiary of Kestrel Holdings Plc <KSTLY>."
+    assert conflicts(a, b, ("name",)) == [("name", "Kestrel Inc", "Kestrel Holdings Plc")]
+
+
+def test_a_name_shortened_or_written_as_its_initials_in_the_same_place_is_the_same_name():
+    a = "Varna and the United States agreed last December to the 15 pct charge on softwood."
+    b = "Varna and the U.S. agreed last December to the 15 pct charge on softwood."
+    c = "Varna and the States agreed last December to the 15 pct charge on softwood."
+    assert conflicts(a, b, ("name",)) == []
+    assert conflicts(a, c, ("name",)) == []
+
+
+def test_a_changed_stretch_beyond_a_name_is_no_name_put_for_another():
+    a = "Dennehy, who moved to the Varna harbour team last year, had begun to read the Bible daily."
+    b = "Dennehy, who moved to the Varna harbour team last year, became a born-again Christian in June 2002."
+    assert conflicts(a, b, ("name",)) == []

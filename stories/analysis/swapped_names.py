@@ -1,0 +1,87 @@
+"""One name put for another in a sentence otherwise the same: a re-filed story that
+corrects who did something ("a subsidiary of Reuters Inc <REUT>" / "a subsidiary of
+Reuters Holdings Plc <RTRSY>"). Read only in closely linked sentences that differ in one
+stretch of words, each side of it within a run of capitalised words; a name shortened or
+filled out ("Barack Obama" / "Obama") is the same name, and a respelling is told by
+`names`."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+from .found import Found
+from .links import Link
+from .proper_names import name_runs
+from .text import fold
+
+SWAP_LINK = 0.7  # sentences this close say the same thing
+MOST_CHANGED = 10  # words of the two sentences, each found in one only
+_WORD = re.compile(r"\S+")
+
+
+def check_swapped_names(found: Found, link: Link) -> None:
+    """The names of two closely linked sentences that stand where the other has another."""
+    if link.score < SWAP_LINK or link.a.block.kind == "headline" or link.b.block.kind == "headline":
+        return
+    plain_a, plain_b = link.a.text.split(), link.b.text.split()
+    only_a, only_b = set(plain_a).difference(plain_b), set(plain_b).difference(plain_a)
+    if not (_capitalised(only_a) and _capitalised(only_b)) or len(only_a) + len(only_b) > MOST_CHANGED:
+        return  # most linked sentences: no other name, or more than a name changed
+    words_a, words_b = list(_WORD.finditer(link.a.text)), list(_WORD.finditer(link.b.text))
+    matcher = difflib.SequenceMatcher(None, [w.group() for w in words_a], [w.group() for w in words_b], autojunk=False)
+    changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if len(changed) != 1 or changed[0][0] != "replace":
+        return
+    _, a_from, a_to, b_from, b_to = changed[0]
+    name_a = _name_over(link.a.text, words_a[a_from:a_to], a_from == 0)
+    name_b = _name_over(link.b.text, words_b[b_from:b_to], b_from == 0)
+    if name_a and name_b and _other_names(name_a, name_b):
+        found.add("name", (link.a.block, name_a), (link.b.block, name_b), "another name in the same place")
+
+
+def _capitalised(words: set[str]) -> bool:
+    return any(word[:1].isupper() for word in words)
+
+
+def _name_over(sentence: str, changed: list[re.Match[str]], opens: bool) -> str:
+    """The run of name words, as written, that holds every changed word (but a ticker, as
+    "<REUT>"); "" if there is none."""
+    if opens:
+        return ""  # a sentence's first word is capitalised whatever it is
+    words = [word for word in changed if not _TICKER.fullmatch(word.group())]
+    if not words:
+        return ""
+    start, end = words[0].start(), words[-1].end()
+    for run in name_runs(sentence):
+        written = " ".join(run)
+        at = sentence.find(written)
+        if at >= 0 and at <= start and end <= at + len(written) + 1:  # its full stop, if it ends the sentence
+            return written
+    return ""
+
+
+_TICKER = re.compile(r"<[A-Z.]+>[.,;:]?")
+
+
+def _other_names(name_a: str, name_b: str) -> bool:
+    """Neither name's words all the other's (a name shortened), nor one the other's
+    initials ("the United States" / "the U.S."), nor the two a word apart that is spelled
+    two ways ("Civic Centre" / "Civic Center", "Hanson" / "Manson")."""
+    words_a, words_b = _letters(name_a).split(), _letters(name_b).split()
+    if set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
+        return False
+    initials_a, initials_b = "".join(word[0] for word in words_a), "".join(word[0] for word in words_b)
+    if "".join(words_a) == initials_b or "".join(words_b) == initials_a:
+        return False
+    only_a, only_b = set(words_a) - set(words_b), set(words_b) - set(words_a)
+    if len(only_a) == len(only_b) == 1:  # a word spelled two ways is for `names` to tell
+        return Levenshtein.distance(min(only_a), min(only_b), score_cutoff=2) > 2
+    return True
+
+
+def _letters(name: str) -> str:
+    """A name folded, its dots and hyphens left out: "A.J." is "aj", "U.S." is "us"."""
+    return "".join(char for char in fold(name.replace(".", "").replace("-", "")) if char.isalnum() or char == " ")
