@@ -31,6 +31,7 @@ from .text import stem
 from .ties import in_its_unit, one_name_measured, one_person, said_alike
 from .turns import check_levels, check_turns
 from .units import CONVERTED_WITHIN, converted, physical, same_kind
+from .zero_counts import check_zero_counts
 
 # A sentence stating more numbers than this is a table run into one line (results, prices,
 # a scraper's agate): which of its numbers counts what cannot be told, and comparing each
@@ -51,6 +52,7 @@ def check_numbers(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) 
         return  # "2.8 mln in the quarter" / "111.8 mln for the year": figures of two periods
     check_turns(found, (a[0], a[1].numbers), (b[0], b[1].numbers))
     check_levels(found, (a[0], a[1].numbers), (b[0], b[1].numbers))
+    check_zero_counts(found, a, b)
     for (block, facts), (other_block, other_facts), flipped in ((a, b, False), (b, a, True)):
         for number in facts.numbers:
             same_value = [other for other in in_its_unit(number, other_facts.numbers) if _same_amount(number, other)]

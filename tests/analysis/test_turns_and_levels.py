@@ -71,3 +71,15 @@ def test_a_compound_printed_apart_keeps_its_words():
     a = "Police said the 26 - year - old driver was arrested at the Varna harbour gate."
     b = "Police said the 27 year old driver was arrested at the Varna harbour gate."
     assert conflicts(a, b, ("number",)) == [("number", "26 - year - old", "27 year old")]
+
+
+def test_none_against_a_count_of_the_same_thing_done_to_is_a_number_conflict():
+    a = "Several shots rang out in the harbour, but only one seal had been killed by 11 p.m."
+    b = "Several shots rang out in the harbour Wednesday night, but no seals were killed then."
+    assert conflicts(a, b, ("number",)) == [("number", "one seal", "no seals")]
+
+
+def test_none_done_to_in_another_way_is_another_fact():
+    a = "The crane fell on the Varna quay on Friday and two dockers were injured, police said."
+    b = "The crane fell on the Varna quay on Friday and no dockers were arrested, police said."
+    assert conflicts(a, b, ("number",)) == []
