@@ -47,6 +47,11 @@ _STATES = frozenset(
 _STATES |= {"south carolina", "south dakota", "west virginia"}
 _PEOPLES = re.compile(r"(?:an|ese|ish|ch|qi|ni|li|di|ti)$")  # "American", "Chinese", "British", "French", "Iraqi"
 
+
+def names_a_people(word: str) -> bool:
+    """A word (folded) that may name a people or say whose: "american", "chinese", "iraqi"."""
+    return _PEOPLES.search(word) is not None
+
 Towns = list[tuple[Block, str, str]]  # (where, as written, the town folded)
 
 
@@ -106,7 +111,7 @@ def _alone(name: str, story: str) -> bool:
 def _a_town(written: str) -> bool:
     words = fold(written).split()
     return not (
-        words[0] in _STATES or " ".join(words) in _STATES or _PEOPLES.search(words[-1]) or set(words) & _NOT_PEOPLE
+        words[0] in _STATES or " ".join(words) in _STATES or names_a_people(words[-1]) or set(words) & _NOT_PEOPLE
     )
 
 

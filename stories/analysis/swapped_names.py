@@ -13,6 +13,7 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from .found import Found
+from .hometowns import names_a_people
 from .links import Link
 from .proper_names import name_runs
 from .text import fold
@@ -68,11 +69,14 @@ _TICKER = re.compile(r"<[A-Z.]+>[.,;:]?")
 
 def _other_names(name_a: str, name_b: str) -> bool:
     """Neither name's words all the other's (a name shortened), nor one the other's
-    initials ("the United States" / "the U.S."), nor the two a word apart that is spelled
-    two ways ("Civic Centre" / "Civic Center", "Hanson" / "Manson")."""
+    initials ("the United States" / "the U.S."), nor a people's name ("American"), nor the
+    two a word apart that is spelled two ways ("Civic Centre" / "Civic Center", "Hanson" /
+    "Manson")."""
     words_a, words_b = _letters(name_a).split(), _letters(name_b).split()
     if set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
         return False
+    if any(len(words) == 1 and names_a_people(words[0]) for words in (words_a, words_b)):
+        return False  # "U.S. farmers" / "American farmers": a country's people for the country
     initials_a, initials_b = "".join(word[0] for word in words_a), "".join(word[0] for word in words_b)
     if "".join(words_a) == initials_b or "".join(words_b) == initials_a:
         return False

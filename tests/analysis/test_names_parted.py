@@ -70,3 +70,9 @@ def test_a_changed_stretch_beyond_a_name_is_no_name_put_for_another():
     a = "Dennehy, who moved to the Varna harbour team last year, had begun to read the Bible daily."
     b = "Dennehy, who moved to the Varna harbour team last year, became a born-again Christian in June 2002."
     assert conflicts(a, b, ("name",)) == []
+
+
+def test_a_country_s_people_for_the_country_in_the_same_place_is_house_style():
+    a = "The Varna banks compete with beleaguered U.S. farmers and miners, the senators said."
+    b = "The Varna banks compete with beleaguered American farmers and miners, the senators said."
+    assert conflicts(a, b, ("name",)) == []
