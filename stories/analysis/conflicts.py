@@ -145,7 +145,7 @@ def _conflicts_between(source_a: Source, source_b: Source, story: _Story) -> lis
     sayings = ((key_a, story.said[key_a]), (key_b, story.said[key_b]))
     check_counterparts(found, story.space, sayings, [link for link in links if id(link) in confident])
     check_anywhere(found, story.read_for_checks(key_a), story.read_for_checks(key_b))
-    check_negations(found.add, links, story.space)
+    check_negations(found.add_unless_within, links, story.space)
     check_name_spellings(found, names_a, names_b, story.space)
     check_respelled_anywhere(found, names_a, names_b, story.space)
     check_first_names(found, names_a, names_b)

@@ -36,6 +36,12 @@ class Found:
             for item in self.items
         )
 
+    def add_unless_within(self, kind: str, a: tuple[Block, str], b: tuple[Block, str], note: str) -> None:
+        """`add`, unless a conflict between values these two texts hold is reported already:
+        "but only one seal had" / "but no seals were" says again "one seal" / "no seals"."""
+        if not self.within(a, b):
+            self.add(kind, a, b, note)
+
     def within(self, a: tuple[Block, str], b: tuple[Block, str]) -> bool:
         """A conflict is reported already between these two passages whose values stand in
         these two texts: a quotation with a changed number says again what the number's
