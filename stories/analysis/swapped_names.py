@@ -7,7 +7,6 @@ filled out ("Barack Obama" / "Obama") is the same name, and a respelling is told
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from rapidfuzz.distance import Levenshtein
@@ -31,16 +30,30 @@ def check_swapped_names(found: Found, link: Link) -> None:
     only_a, only_b = set(plain_a).difference(plain_b), set(plain_b).difference(plain_a)
     if not (_capitalised(only_a) and _capitalised(only_b)) or len(only_a) + len(only_b) > MOST_CHANGED:
         return  # most linked sentences: no other name, or more than a name changed
-    words_a, words_b = list(_WORD.finditer(link.a.text)), list(_WORD.finditer(link.b.text))
-    matcher = difflib.SequenceMatcher(None, [w.group() for w in words_a], [w.group() for w in words_b], autojunk=False)
-    changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-    if len(changed) != 1 or changed[0][0] != "replace":
+    stretch = _one_stretch(plain_a, plain_b)
+    if not stretch:
         return
-    _, a_from, a_to, b_from, b_to = changed[0]
+    a_from, a_to, b_from, b_to = stretch
+    words_a, words_b = list(_WORD.finditer(link.a.text)), list(_WORD.finditer(link.b.text))
     name_a = _name_over(link.a.text, words_a[a_from:a_to], a_from == 0)
     name_b = _name_over(link.b.text, words_b[b_from:b_to], b_from == 0)
     if name_a and name_b and _other_names(name_a, name_b):
         found.add("name", (link.a.block, name_a), (link.b.block, name_b), "another name in the same place")
+
+
+def _one_stretch(words_a: list[str], words_b: list[str]) -> tuple[int, int, int, int] | None:
+    """Where two sentences' words differ, if they differ in one stretch with no word in
+    common (the same words before and after it): its bounds in each, else None."""
+    start = 0
+    while start < min(len(words_a), len(words_b)) and words_a[start] == words_b[start]:
+        start += 1
+    end_a, end_b = len(words_a), len(words_b)
+    while end_a > start and end_b > start and words_a[end_a - 1] == words_b[end_b - 1]:
+        end_a, end_b = end_a - 1, end_b - 1
+    middle_a, middle_b = words_a[start:end_a], words_b[start:end_b]
+    if not middle_a or not middle_b or set(middle_a) & set(middle_b):
+        return None
+    return start, end_a, start, end_b
 
 
 def _capitalised(words: set[str]) -> bool:
