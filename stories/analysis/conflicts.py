@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from .anchors import check_counterparts
 from .children import of_other_children
 from .claims import NEGATION_SAME_SENTENCE, check_negations, check_states, shared_share
@@ -24,7 +22,6 @@ from .directions import check_directions
 from .facts import Facts, extract_passage
 from .found import Found
 from .game_scores import check_game_scores
-from .initials import as_abbreviated
 from .links import Link, SentenceSpace
 from .lone_figures import LONE_LINK, check_lone_figures
 from .maturities import of_other_maturities
@@ -42,16 +39,14 @@ from .number_fact import Number
 from .numbers import check_numbers
 from .populations import not_one_population
 from .proper_names import NameWord, SourceNames
-from .quote_changes import changes_meaning
-from .quote_times import on_one_clock
+from .quote_changes import changes_meaning, reworded
 from .sessions import of_other_sessions
 from .shares import check_shares
 from .singulars import check_singulars
 from .speakers import check_speakers
-from .spellings import respelled, swapped
 from .story_checks import SourceReading, StoryTexts, check_anywhere, read_for_checks
 from .swapped_names import check_swapped_names
-from .text import content_terms, fold, lower_case_terms, normalise
+from .text import normalise
 from .titles import check_posts
 from .ways import check_kinds_of_way
 
@@ -308,7 +303,7 @@ def _check_acronyms(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]
 def _check_quotes_and_attributions(found: Found, a: tuple[Block, Facts], b: tuple[Block, Facts]) -> None:
     (block_a, facts_a), (block_b, facts_b) = a, b
     for quote_a, quote_b in itertools.product(facts_a.quotes, facts_b.quotes):
-        if _same_speaker(quote_a.speaker, quote_b.speaker) and _quote_differs(quote_a.text, quote_b.text):
+        if _same_speaker(quote_a.speaker, quote_b.speaker) and reworded(quote_a.text, quote_b.text):
             named = quote_a.speaker or quote_b.speaker
             who = named.title() if named else "The speaker"  # not "The Speaker", a post of its own
             quoted_a, quoted_b = (block_a, quote_a.text), (block_b, quote_b.text)
@@ -333,50 +328,6 @@ def _other_channel(channel_a: str, channel_b: str) -> bool:
 
 def _same_speaker(speaker_a: str, speaker_b: str) -> bool:
     return speaker_a == speaker_b or not speaker_a or not speaker_b
-
-
-_WEB_SUFFIXES = frozenset({"com", "org", "net"})  # "MySpace.com" / "MySpace"
-_NOT_LETTERS = re.compile(r"[\W_]+")
-
-
-def _quote_differs(quote_a: str, quote_b: str) -> bool:
-    """The same quotation in other words: not one cut from the other, not the same but for
-    punctuation or small words, and either close in spelling or sharing half the content
-    words of the longer one ("We will rebuild every house" / "We are going to rebuild all
-    the houses"; not "around 50 people injured when the walls collapsed" / "a child died
-    when a wall collapsed"), an abbreviation spelled out in one ("IE" / "Internet
-    Explorer") read as written in both."""
-    quote_a, quote_b = as_abbreviated(quote_a, quote_b)
-    folded_a, folded_b = fold(on_one_clock(quote_a)), fold(on_one_clock(quote_b))  # "6:41pm" / "18:41"
-    if not folded_a or not folded_b or folded_a in folded_b or folded_b in folded_a:
-        return False
-    # Only spaces or punctuation between the same letters: "data center" / "datacenter",
-    # "HP ’ s" as scrapers print "HP's".
-    letters_a, letters_b = _NOT_LETTERS.sub("", folded_a), _NOT_LETTERS.sub("", folded_b)
-    if letters_a in letters_b or letters_b in letters_a:
-        return False
-    terms_a = set(content_terms(folded_a)) - _WEB_SUFFIXES
-    terms_b = set(content_terms(folded_b)) - _WEB_SUFFIXES
-    if not (terms_a - terms_b and terms_b - terms_a):  # only punctuation, small words or words cut: one quotation
-        return False
-    if _only_slips(terms_a - terms_b, terms_b - terms_a):  # "Fsical" / "Fiscal": a name check's find
-        return False
-    if min(len(terms_a), len(terms_b)) < QUOTE_MIN_WORDS:
-        return False
-    if not lower_case_terms(quote_a) & lower_case_terms(quote_b):
-        return False  # only names shared: "I stood against Richard Nixon" / "I marched against Richard Nixon"
-    shared = len(terms_a & terms_b) / max(len(terms_a), len(terms_b))
-    return fuzz.token_sort_ratio(folded_a, folded_b) >= 60 or shared >= 0.5
-
-
-def _only_slips(words_a: set[str], words_b: set[str]) -> bool:
-    """Each word of one quotation the other lacks is a slip of one it has instead."""
-    return len(words_a) == len(words_b) and all(
-        any(respelled(word, other) or swapped(word, other) for other in words_b) for word in words_a
-    )
-
-
-QUOTE_MIN_WORDS = 3  # content words: fewer cannot tell one quotation from another
 
 
 def _check_cells(found: Found, blocks_a: list[Block], blocks_b: list[Block], cache: dict[str, Facts]) -> None:

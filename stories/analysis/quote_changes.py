@@ -6,17 +6,22 @@ cut). That is no conflict: the guidelines' conflict is a quotation whose words c
 meaning, a "not" inserted, a number or a day changed, another name. Over every labelled
 pair of session 27's nineteen sets, the four quotations reported for other wording alone
 were all false alarms; such a pair is listed as wording to check (kind "style").
+Whether two quotations are one at all, in other words, is `reworded`.
 """
 
 from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from .dates import MONTHS_AND_WEEKDAYS
+from .initials import as_abbreviated
 from .quantities import SPELLING_WORDS
-from .text import STOPWORDS
+from .quote_times import on_one_clock
+from .spellings import respelled, swapped
+from .text import STOPWORDS, content_terms, fold, lower_case_terms
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u2019'-]*|\d[\d,.:]*\d|\d")
 _NEGATIONS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "cannot"})
@@ -90,3 +95,49 @@ def _names(quote: str) -> set[str]:
 def _first_person(word: str) -> bool:
     """ "I", "I've", "I’m": a capital that names no one."""
     return re.split(r"['’]", word, maxsplit=1)[0] == "I"
+
+
+_WEB_SUFFIXES = frozenset({"com", "org", "net"})  # "MySpace.com" / "MySpace"
+_NOT_LETTERS = re.compile(r"[\W_]+")
+
+
+def reworded(quote_a: str, quote_b: str) -> bool:
+    """The same quotation in other words: not one cut from the other, not the same but for
+    punctuation or small words, and either close in spelling or sharing half the content
+    words of the longer one ("We will rebuild every house" / "We are going to rebuild all
+    the houses"; not "around 50 people injured when the walls collapsed" / "a child died
+    when a wall collapsed"), an abbreviation spelled out in one ("IE" / "Internet
+    Explorer") read as written in both."""
+    if quote_a == quote_b or not lower_case_terms(quote_a) & lower_case_terms(quote_b):
+        return False  # most pairs of two passages' quotations; abbreviating below adds no such word
+    quote_a, quote_b = as_abbreviated(quote_a, quote_b)
+    folded_a, folded_b = fold(on_one_clock(quote_a)), fold(on_one_clock(quote_b))  # "6:41pm" / "18:41"
+    if not folded_a or not folded_b or folded_a in folded_b or folded_b in folded_a:
+        return False
+    # Only spaces or punctuation between the same letters: "data center" / "datacenter",
+    # "HP ’ s" as scrapers print "HP's".
+    letters_a, letters_b = _NOT_LETTERS.sub("", folded_a), _NOT_LETTERS.sub("", folded_b)
+    if letters_a in letters_b or letters_b in letters_a:
+        return False
+    terms_a = set(content_terms(folded_a)) - _WEB_SUFFIXES
+    terms_b = set(content_terms(folded_b)) - _WEB_SUFFIXES
+    if not (terms_a - terms_b and terms_b - terms_a):  # only punctuation, small words or words cut: one quotation
+        return False
+    if _only_slips(terms_a - terms_b, terms_b - terms_a):  # "Fsical" / "Fiscal": a name check's find
+        return False
+    if min(len(terms_a), len(terms_b)) < QUOTE_MIN_WORDS:
+        return False
+    if not lower_case_terms(quote_a) & lower_case_terms(quote_b):
+        return False  # only names shared: "I stood against Richard Nixon" / "I marched against Richard Nixon"
+    shared = len(terms_a & terms_b) / max(len(terms_a), len(terms_b))
+    return fuzz.token_sort_ratio(folded_a, folded_b) >= 60 or shared >= 0.5
+
+
+def _only_slips(words_a: set[str], words_b: set[str]) -> bool:
+    """Each word of one quotation the other lacks is a slip of one it has instead."""
+    return len(words_a) == len(words_b) and all(
+        any(respelled(word, other) or swapped(word, other) for other in words_b) for word in words_a
+    )
+
+
+QUOTE_MIN_WORDS = 3  # content words: fewer cannot tell one quotation from another
