@@ -7,6 +7,7 @@ filled out ("Barack Obama" / "Obama") is the same name, and a respelling is told
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rapidfuzz.distance import Levenshtein
@@ -26,19 +27,27 @@ def check_swapped_names(found: Found, link: Link) -> None:
     """The names of two closely linked sentences that stand where the other has another."""
     if link.score < SWAP_LINK or link.a.block.kind == "headline" or link.b.block.kind == "headline":
         return
-    plain_a, plain_b = link.a.text.split(), link.b.text.split()
+    names = swapped_names(link.a.text, link.b.text)
+    if names:
+        found.add("name", (link.a.block, names[0]), (link.b.block, names[1]), "another name in the same place")
+
+
+@functools.lru_cache(maxsize=8192)  # the versions of a story pair the same sentences again and again
+def swapped_names(sentence_a: str, sentence_b: str) -> tuple[str, str] | None:
+    """The name of each sentence that stands where the other has another, if the two are
+    otherwise the same."""
+    plain_a, plain_b = sentence_a.split(), sentence_b.split()
     only_a, only_b = set(plain_a).difference(plain_b), set(plain_b).difference(plain_a)
     if not (_capitalised(only_a) and _capitalised(only_b)) or len(only_a) + len(only_b) > MOST_CHANGED:
-        return  # most linked sentences: no other name, or more than a name changed
+        return None  # most linked sentences: no other name, or more than a name changed
     stretch = _one_stretch(plain_a, plain_b)
     if not stretch:
-        return
+        return None
     a_from, a_to, b_from, b_to = stretch
-    words_a, words_b = list(_WORD.finditer(link.a.text)), list(_WORD.finditer(link.b.text))
-    name_a = _name_over(link.a.text, words_a[a_from:a_to], a_from == 0)
-    name_b = _name_over(link.b.text, words_b[b_from:b_to], b_from == 0)
-    if name_a and name_b and _other_names(name_a, name_b):
-        found.add("name", (link.a.block, name_a), (link.b.block, name_b), "another name in the same place")
+    words_a, words_b = list(_WORD.finditer(sentence_a)), list(_WORD.finditer(sentence_b))
+    name_a = _name_over(sentence_a, words_a[a_from:a_to], a_from == 0)
+    name_b = _name_over(sentence_b, words_b[b_from:b_to], b_from == 0)
+    return (name_a, name_b) if name_a and name_b and _other_names(name_a, name_b) else None
 
 
 def _one_stretch(words_a: list[str], words_b: list[str]) -> tuple[int, int, int, int] | None:
