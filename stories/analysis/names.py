@@ -11,6 +11,8 @@ beside them, or sentences that say much the same. Two different people a letter 
 
 from __future__ import annotations
 
+import functools
+
 from rapidfuzz.distance import OSA, Levenshtein
 
 from .facts import Facts
@@ -313,10 +315,15 @@ def _other_people(key_a: str, a: SourceNames, key_b: str, b: SourceNames, space:
     return bool(rest_a and rest_b) and not rest_a & rest_b and not _all_respelled(rest_a, rest_b)
 
 
-def _folded_names(facts: Facts) -> set[str]:
+def _folded_names(facts: Facts) -> frozenset[str]:
     """A sentence's name words folded, run together where a hyphen or apostrophe parts them
     ("H-P" is "HP")."""
-    return {fold(token).replace(" ", "") for run in facts.names for token in run if len(token) > 1}
+    return _names_folded(facts.names)
+
+
+@functools.lru_cache(maxsize=8192)  # asked of each sentence once for every link it is in
+def _names_folded(names: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(fold(token).replace(" ", "") for run in names for token in run if len(token) > 1)
 
 
 def _report(found: Found, a: tuple[Block, str], b: tuple[Block, str], key_a: str, key_b: str) -> None:
