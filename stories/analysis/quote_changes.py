@@ -127,7 +127,7 @@ def reworded(quote_a: str, quote_b: str) -> bool:
         return False
     if min(len(terms_a), len(terms_b)) < QUOTE_MIN_WORDS:
         return False
-    if not lower_case_terms(quote_a) & lower_case_terms(quote_b):
+    if not lower_case_terms(quote_a) & lower_case_terms(quote_b):  # asked again: abbreviating drops some
         return False  # only names shared: "I stood against Richard Nixon" / "I marched against Richard Nixon"
     shared = len(terms_a & terms_b) / max(len(terms_a), len(terms_b))
     return fuzz.token_sort_ratio(folded_a, folded_b) >= 60 or shared >= 0.5

@@ -43,16 +43,17 @@ def swapped_names(sentence_a: str, sentence_b: str) -> tuple[str, str] | None:
     stretch = _one_stretch(plain_a, plain_b)
     if not stretch:
         return None
-    a_from, a_to, b_from, b_to = stretch
+    start, end_a, end_b = stretch
     words_a, words_b = list(_WORD.finditer(sentence_a)), list(_WORD.finditer(sentence_b))
-    name_a = _name_over(sentence_a, words_a[a_from:a_to], a_from == 0)
-    name_b = _name_over(sentence_b, words_b[b_from:b_to], b_from == 0)
+    name_a = _name_over(sentence_a, words_a[start:end_a], start == 0)
+    name_b = _name_over(sentence_b, words_b[start:end_b], start == 0)
     return (name_a, name_b) if name_a and name_b and _other_names(name_a, name_b) else None
 
 
-def _one_stretch(words_a: list[str], words_b: list[str]) -> tuple[int, int, int, int] | None:
+def _one_stretch(words_a: list[str], words_b: list[str]) -> tuple[int, int, int] | None:
     """Where two sentences' words differ, if they differ in one stretch with no word in
-    common (the same words before and after it): its bounds in each, else None."""
+    common (the same words before and after it): where it starts in both and ends in each,
+    else None."""
     start = 0
     while start < min(len(words_a), len(words_b)) and words_a[start] == words_b[start]:
         start += 1
@@ -62,7 +63,7 @@ def _one_stretch(words_a: list[str], words_b: list[str]) -> tuple[int, int, int,
     middle_a, middle_b = words_a[start:end_a], words_b[start:end_b]
     if not middle_a or not middle_b or set(middle_a) & set(middle_b):
         return None
-    return start, end_a, start, end_b
+    return start, end_a, end_b
 
 
 def _capitalised(words: set[str]) -> bool:
