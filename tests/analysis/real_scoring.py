@@ -85,6 +85,7 @@ SETS = {
     "thirty-ninth held-out": ("pairs_heldout39.json", "labels_heldout39_"),
     "fortieth held-out": ("pairs_heldout40.json", "labels_heldout40_"),
     "forty-first held-out": ("pairs_heldout41.json", "labels_heldout41_"),
+    "forty-second held-out": ("pairs_heldout42.json", "labels_heldout42_"),
 }
 
 
