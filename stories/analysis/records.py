@@ -19,6 +19,7 @@ import re
 from .dates import MONTHS_AND_WEEKDAYS
 from .found import Found
 from .model import Block
+from .name_ends import POSSESSIVE_MARKS, without_end
 from .proper_names import name_runs
 from .spellings import respelled
 from .text import fold
@@ -62,7 +63,8 @@ def records_of(sentences: list[tuple[Block, str]]) -> Records:
         for pattern in _PATTERNS:
             for match in pattern.finditer(text):
                 if match.group("name") not in _NOT_NAMES:
-                    _add(records, block, fold(match.group("name")), match)
+                    # "Klitschko's record": the name's word takes in the possessive
+                    _add(records, block, fold(without_end(match.group("name"), POSSESSIVE_MARKS)), match)
         for match in _WHOSE.finditer(text):
             owner = _only_name(text)
             if owner:
