@@ -284,7 +284,7 @@ def context_of(text: str, end: int, clause: str) -> tuple[frozenset[str], frozen
         after_text = _SPACED_AGE.sub(r" \1 old", after_text)
         if "-" in after_text[:2]:  # where a joining hyphen can stand (`JOINING_HYPHEN`)
             after_text = JOINING_HYPHEN.sub(" ", after_text)
-    after_text = _to_clause_end(after_text)
+    after_text = to_clause_end(after_text)
     another = _OR_A_FIGURE.match(after_text)  # "$1.63 or 8 percent": the figure restated, counting nothing more
     if another:
         after_text = after_text[: another.start(1)]
@@ -320,7 +320,7 @@ _NEXT_FIGURE = re.compile(r"[$€£¥]?\d")
 _OR_A_FIGURE = re.compile(r"\s+or\s+(?:about\s+|nearly\s+|almost\s+)?([$€£¥]?\d)")
 
 
-def _to_clause_end(text: str) -> str:
+def to_clause_end(text: str) -> str:
     """`text` up to the end of its clause: `CLAUSE_END.split(text, 1)[0]`, without the list."""
     end = (_CLAUSE_END_ASCII if text.isascii() else CLAUSE_END).search(text)
     return text if end is None else text[: end.start()]

@@ -7,7 +7,9 @@ it is read as its percentage to the nearest ten, within the bound written before
 Compared only between two linked sentences that each give one share and no other, one as
 a fraction and the other as a percentage said to be of something ("60 percent of its
 revenue") or to be a share ("a share of 70 percent"): a rise of "5 percent" is no share,
-and two percentages are the number check's to compare.
+and two percentages are the number check's to compare. Nor when both say what they are
+shares of and the wholes differ: "half of the company's total sales" and "7.2% of the
+market" are two facts (what a company takes in is one whole, however it is named).
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from .facts import Facts
 from .found import Found
 from .model import Block
 from .number_fact import Number
-from .number_words import bound_of
-from .text import lacks_word_before
+from .number_words import bound_of, to_clause_end
+from .text import content_terms, fold, lacks_word_before, stem
 
 _PARTS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0}  # one of each, in percent
 _HOW_MANY = {"two": 2, "three": 3, "four": 4}
@@ -53,9 +55,38 @@ def check_shares(found: Found, a: tuple[Block, Facts, str], b: tuple[Block, Fact
         if len(percentages) != 1 or _shares(facts):
             continue
         fraction, percentage = fractions[0], percentages[0]
+        if not _same_whole(_whole_after(text, fraction.raw), _whole_after(percentage.sentence, percentage.raw)):
+            continue  # "half of the company's sales" / "7.2% of the market"
         if not values_agree(fraction, percentage):
             here, there = (block, fraction.text), (other_block, percentage.text)
             found.add("number", *((there, here) if flipped else (here, there)), "different shares of the same whole")
+
+
+# What a company takes in, by any of its names: one whole for `_same_whole`.
+_TAKINGS = frozenset(stem(word) for word in "sales revenue revenues turnover income earnings takings".split())
+_MOST_WHOLE_WORDS = 4
+
+
+def _whole_after(sentence: str, raw: str) -> frozenset[str] | None:
+    """The stems of what a share is said to be of: the content words after its "of" (its
+    `raw` text may end with it), up to the end of its clause, the first four; None where it
+    names no whole ("a share of 70 percent", a sentence that writes it twice)."""
+    at = sentence.find(raw)
+    if at < 0 or sentence.find(raw, at + 1) >= 0:
+        return None
+    end = at + len(raw)
+    if not raw.endswith("of"):  # a fraction's text ends with its "of", a percentage's does not
+        of = _SAID_OF.match(sentence, end)
+        if of is None:
+            return None
+        end = of.end()
+    words = content_terms(fold(to_clause_end(sentence[end : end + 60])))[:_MOST_WHOLE_WORDS]
+    return frozenset("takings" if word in _TAKINGS else word for word in words) or None
+
+
+def _same_whole(whole_a: frozenset[str] | None, whole_b: frozenset[str] | None) -> bool:
+    """Two shares are of one whole unless both name theirs and the two share no word."""
+    return whole_a is None or whole_b is None or not whole_a.isdisjoint(whole_b)
 
 
 def _may_give_a_fraction(text: str) -> bool:

@@ -93,6 +93,12 @@ class TestShares:
         b = LEAD + "The council said tourism accounts for 48 percent of the town's income."
         assert conflicts(self.A, b, ("number",)) == []
 
+    def test_a_share_of_another_whole_is_another_fact(self):
+        b = LEAD + "The council said tourism brought in 410 million crowns, 7 percent of the region's market."
+        assert conflicts(self.A, b, ("number",)) == []
+        c = LEAD + "The council said tourism brought in 410 million crowns, 70 percent of the town's revenue."
+        assert conflicts(self.A, c, ("number",)) == [("number", "half", "70 percent")]  # income, revenue: one whole
+
     def test_a_rise_in_percent_is_no_share(self):
         b = LEAD + "The council said tourism income rose 70 percent last year."
         assert conflicts(self.A, b, ("number",)) == []
