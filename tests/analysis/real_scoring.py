@@ -86,6 +86,7 @@ SETS = {
     "fortieth held-out": ("pairs_heldout40.json", "labels_heldout40_"),
     "forty-first held-out": ("pairs_heldout41.json", "labels_heldout41_"),
     "forty-second held-out": ("pairs_heldout42.json", "labels_heldout42_"),
+    "forty-third held-out": ("pairs_heldout43.json", "labels_heldout43_"),
 }
 
 
