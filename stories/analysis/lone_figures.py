@@ -14,7 +14,7 @@ from .agreement import values_agree
 from .facts import Facts
 from .found import Found
 from .model import Block
-from .number_fact import Number
+from .number_fact import ADDRESS, Number
 from .numbers import counts_same, of_other_periods
 
 LONE_LINK = 0.6
@@ -37,9 +37,9 @@ def check_lone_figures(found: Found, a: tuple[Block, Facts], b: tuple[Block, Fac
 
 def _plain(number: Number) -> bool:
     """A count or a sum: no unit of measure, no rate, no amount in round words, no decade
-    ("his 90s")."""
+    ("his 90s"), no street's block ("the 12500 block of")."""
     decade = number.text[len(number.raw) : len(number.raw) + 1] == "s"
-    return not (number.measure or number.rate or number.upto or decade)
+    return not (number.measure or number.rate or number.upto or decade or number.counts == ADDRESS)
 
 
 def _alike_but_in_words(number_a: Number, number_b: Number) -> bool:

@@ -35,6 +35,7 @@ class Number:
 
 
 _NEW = object.__new__
+ADDRESS = frozenset({"address"})  # what a street block's number "counts": "the 12500 block of East 223rd Street"
 _FIELDS = tuple(field.name for field in dataclasses.fields(Number))
 
 

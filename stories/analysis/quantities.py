@@ -12,7 +12,7 @@ import re
 
 from .dates import Date, dates_in, is_stamp
 from .movements import changes_from, moves_to
-from .number_fact import Number, made
+from .number_fact import ADDRESS, Number, made
 from .number_rates import rate_of, rates_to
 from .number_values import NUMBER_WORDS, SCALES, VAGUE_AMOUNTS, value_of
 from .number_words import (
@@ -249,6 +249,7 @@ def _numbers_in_digits(text: str) -> list[re.Match[str]]:
 
 
 _OF = re.compile(r"\s+of\b")
+_BLOCK_OF = re.compile(r"\s+block\s+of\s", re.I)
 
 _FROM = re.compile(r"\s+from\b")
 _SPEEDS = {"mile": "mph", "kilome": "kph"}
@@ -271,6 +272,8 @@ def _number(text: str, match: re.Match[str], sentence: str, rates_end: int) -> N
     counts, before, measure = context_of(text, end, near_clause)
     if match.group("twice"):
         counts, measure = frozenset({TIMES}), ""
+    elif _BLOCK_OF.match(text, end) and text.endswith("the ", 0, match.start()):
+        counts, measure = ADDRESS, ""  # "in the 12500 block of East 223rd Street": where, not how many
     if unit and unit != "%" and measure == "m":  # "$60m": sixty million dollars, not metres
         value, precision, measure = value * 1e6, precision * 1e6, ""
     rate, rate_end = rate_of(text, end) if end <= rates_end else ("", end)

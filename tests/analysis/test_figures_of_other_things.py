@@ -72,3 +72,11 @@ def test_one_play_said_with_a_against_a_count_of_plays_is_no_conflict():
     a = "After Kestrel blocked a shot at the Varna end, he turned the rebound into a layup."
     b = "Kestrel scored all 14 of his points and blocked two shots in the final run."
     assert conflicts(a, b, ("number",)) == []
+
+
+def test_the_block_of_a_street_is_where_not_how_many():
+    a = "Deputies said the shooting was about 10 blocks east of the harbour road in Varna."
+    b = "Deputies said the shooting was in the 12500 block of East Quay Street in Varna."
+    assert conflicts(a, b, ("number",)) == []
+    c = "Deputies said the shooting was in the 12400 block of East Quay Street in Varna."
+    assert conflicts(b, c, ("number",)) == [("number", "12500 block", "12400 block")]  # two places of one event
