@@ -6,8 +6,9 @@ KO's,"), as the name's record ("Indianapolis' record rose to 9-5"), or as where 
 took it ("Creighton improved to 25-7", "the win improved the champion to 52-3" in a
 sentence naming no one else). Such a record is one fact of the story, whatever sentence
 states it; where each source gives a name one record and the two differ, they disagree,
-and so do a fighter's knockouts given with it. A score ("a 20-13 lead", "beat the Chiefs
-20-13") is set beside no name this way, and is not read. A name given two records (before
+and so do a fighter's knockouts given with it ("33 KOs", "46 knockouts", "with a remarkable
+46 wins by knockout"). A score ("a 20-13 lead", "beat the Chiefs 20-13") is set beside no
+name this way, and is not read. A name given two records (before
 and after the game) says nothing, nor does a record of part of the games ("2-6 at home",
 "41-20 all-time in tournament play").
 """
@@ -28,8 +29,9 @@ Records = dict[str, list[tuple[Block, str, tuple[int, ...]]]]  # name -> (where,
 
 _NAME = r"(?P<name>[A-Z][\w'-]+)"
 _RECORD = r"(?P<record>\d{1,3}\s?-\s?\d{1,3}(?:\s?-\s?\d{1,3})?)(?!\s?-?\s?\d)"
-_KOS = r"(?P<kos>\d{1,3}\s?KO(?:['\u2019]?s)?\b)"  # "33 KOs", "47 KO's"
-_KNOCKOUTS = rf"(?:(?:\s?\(|,\s|\swith\s){_KOS})?"
+# "33 KOs", "47 KO's", "46 knockouts", "46 wins by knockout"
+_KOS = r"(?P<kos>\d{1,3}\s?KO(?:['\u2019]?s)?\b|\d{1,3}\s(?:knockouts|wins\sby\sknockout)\b)"
+_KNOCKOUTS = rf"(?:(?:\s?\(|,\s|\swith\s(?:an?\s)?(?:[a-z]+\s)?){_KOS})?"  # "with a remarkable 46 wins by knockout"
 _TO = r"(?:improved|fell|dropped|slipped|moved|climbed|rose|evened)\s"
 _PATTERNS = (
     re.compile(rf"{_NAME}\s\(\s?{_RECORD}\s?[,)](?:\s{_KOS})?"),  # "Bowe (45-1, 33 KOs)"
@@ -82,7 +84,7 @@ def _add(records: Records, block: Block, name: str, match: re.Match[str]) -> Non
         given.append((block, written, value))
     knockouts = match.group("kos")
     if knockouts:
-        count = (int(knockouts.split("K")[0]),)  # "47 KO's" -> 47
+        count = (int(knockouts.split()[0].split("K")[0]),)  # "47 KO's", "33KOs", "46 wins by knockout"
         records.setdefault(f"{name} knockouts", []).append((block, knockouts, count))
 
 

@@ -1065,6 +1065,11 @@ class TestRecords:
         b = self.GAME + "A win on Saturday took Brenn's record to 30-2, his trainer said."
         assert conflicts(a, b, ("number",)) == [("number", "31-2", "30-2")]
 
+    def test_knockouts_said_in_words_are_knockouts(self):
+        a = self.GAME + "Veteran Ola Brenn, 31-2, 20 KOs, fights on the undercard."
+        b = self.GAME + "A win on Saturday took Brenn's record to 31-2 with a remarkable 19 wins by knockout."
+        assert conflicts(a, b, ("number",)) == [("number", "20 KOs", "19 wins by knockout")]
+
     def test_a_record_and_knockouts_where_a_result_took_the_one_name_of_its_sentence(self):
         a = self.GAME + "On the undercard, Ola Haldorsen, 31-2, 20 KO's, stopped a late substitute."
         b = self.GAME + "The stoppage in Haldorson's third defence improved the Bergen-born boxer to 30-2 with 19 KOs."
