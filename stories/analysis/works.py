@@ -2,7 +2,8 @@
 
 Copy dates a work in passing, the year set before the kind of work and its title after:
 "was celebrated in the 2006 HBO movie, The Notorious Bettie Page" / "inspired the 2005
-film The Notorious Bettie Page". A work of one title came out once; where each source
+film The Notorious Bettie Page"; or tells when it came out, the year first and the title
+quoted after the release: "In 2005, HBO Films released "The Notorious Bettie Page," a film". A work of one title came out once; where each source
 gives it one year, and the two differ, the sources disagree on when.
 """
 
@@ -27,10 +28,17 @@ _DATED_WORK = re.compile(
     rf"\b(?:the|his|her|their|its|a)\s+(?P<dated>(?P<year>(?:1[89]|20)\d\d)\s+(?:[A-Z][\w'-]*\s+){{0,2}}(?:{_KINDS}))"
     r",?\s+[\"\u201c\u2018']?\s?(?P<title>[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|the|and|in|a|on|to|for|with))*)"
 )
+_TITLE = r"(?P<title>[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|the|and|in|a|on|to|for|with))*)"
+# "In 2005, Time Warner Inc. and HBO Films released "The Notorious Bettie Page"": a year that
+# opens the sentence, who released it (no clause ends between), the title in quotation marks.
+_RELEASED_WORK = re.compile(
+    r"^(?P<dated>In\s(?P<year>(?:1[89]|20)\d\d)),\s[^;:,\"\u201c]{0,60}?\b(?:released|premiered|published)\s"
+    rf"[\"\u201c]\s?{_TITLE}"
+)
 _TRAILING_SMALL_WORDS = re.compile(r"(?:\s+(?:of|the|and|in|a|on|to|for|with))+$")
 _HINT = re.compile(rf"\b(?:{_KINDS})\b")
 _HINT_ASCII = ascii_twin(_HINT)
-_YEAR = re.compile(r"(?:1[89]|20)\d\d\s")  # in every dated work, and in few sentences: looked for first
+_YEAR = re.compile(r"(?:1[89]|20)\d\d[\s,]")  # in every dated work, and in few sentences: looked for first
 
 
 def works_of(sentences: list[tuple[Block, str]]) -> Works:
@@ -47,9 +55,10 @@ def _works_in(text: str) -> tuple[tuple[str, str, str], ...]:
     """A sentence's dated works: folded title, year and kind as written, year."""
     if not (has_digit(text) and _YEAR.search(text) and (_HINT_ASCII if text.isascii() else _HINT).search(text)):
         return ()  # most date no work; most hold no digit of a year
+    matches = [*_DATED_WORK.finditer(text), *_RELEASED_WORK.finditer(text)]
     return tuple(
         (fold(_TRAILING_SMALL_WORDS.sub("", match.group("title"))), match.group("dated"), match.group("year"))
-        for match in _DATED_WORK.finditer(text)
+        for match in matches
     )
 
 

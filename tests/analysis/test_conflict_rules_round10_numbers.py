@@ -179,6 +179,11 @@ class TestTheYearOfAWork:
         b = OBITUARY + "Quinlan, long out of the public eye, inspired the 2005 film The Long Road Home."
         assert conflicts(a, b, ("date",)) == [("date", "2006 HBO movie", "2005 film")]
 
+    def test_a_year_that_opens_the_release_of_a_quoted_title_dates_it(self):
+        a = OBITUARY + "Her life was told in the 2006 HBO movie, The Long Road Home, starring Ellen Vance."
+        b = OBITUARY + 'In 2005, Pell Pictures Inc. and HBO Films released "The Long Road Home," a feature film.'
+        assert conflicts(a, b, ("date",)) == [("date", "2006 HBO movie", "In 2005")]
+
     def test_two_works_of_two_titles_are_two_facts(self):
         a = OBITUARY + "Her life was told in the 2006 HBO movie, The Long Road Home, starring Ellen Vance."
         b = OBITUARY + "Quinlan, long out of the public eye, wrote the 2005 memoir Quiet Harbour."
