@@ -3,8 +3,9 @@
 Copy dates a work in passing, the year set before the kind of work and its title after:
 "was celebrated in the 2006 HBO movie, The Notorious Bettie Page" / "inspired the 2005
 film The Notorious Bettie Page"; or tells when it came out, the year first and the title
-quoted after the release: "In 2005, HBO Films released "The Notorious Bettie Page," a film". A work of one title came out once; where each source
-gives it one year, and the two differ, the sources disagree on when.
+quoted after the release: "In 2005, HBO Films released "The Notorious Bettie Page," a
+film". A work of one title came out once; where each source gives it one year, and the two
+differ, the sources disagree on when.
 """
 
 from __future__ import annotations
