@@ -87,6 +87,7 @@ SETS = {
     "forty-first held-out": ("pairs_heldout41.json", "labels_heldout41_"),
     "forty-second held-out": ("pairs_heldout42.json", "labels_heldout42_"),
     "forty-third held-out": ("pairs_heldout43.json", "labels_heldout43_"),
+    "forty-fourth held-out": ("pairs_heldout44.json", "labels_heldout44_"),
 }
 
 
