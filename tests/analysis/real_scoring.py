@@ -88,6 +88,7 @@ SETS = {
     "forty-second held-out": ("pairs_heldout42.json", "labels_heldout42_"),
     "forty-third held-out": ("pairs_heldout43.json", "labels_heldout43_"),
     "forty-fourth held-out": ("pairs_heldout44.json", "labels_heldout44_"),
+    "forty-fifth held-out": ("pairs_heldout45.json", "labels_heldout45_"),
 }
 
 
