@@ -23,8 +23,12 @@ Totals = dict[tuple[str, str], list[tuple[Block, Number]]]  # (whose, what) -> t
 
 _AND_NOW_HAS = re.compile(r"\band\s+now\s+ha(?:s|ve)\s+$", re.I)
 _NOW_HAS = re.compile(r"\b(?:now\s+ha(?:s|ve)|ha(?:s|ve)\s+now)\s+$", re.I)
-# "Hansbrough, who now has": the name before the clause the total stands in.
-_WHO_BEFORE = re.compile(r"\b(?P<name>[A-Z][\w'-]+),?\s+who\s+(?:now\s+ha(?:s|ve)|ha(?:s|ve)\s+now)\s+$")
+# "Hansbrough, who now has", "McDermott, a junior, now has": the name before the clause the
+# total stands in, or before a few words set off between commas that say who the name is.
+_WHO_BEFORE = re.compile(
+    r"\b(?P<name>[A-Z][\w'-]+)(?:,?\s+who|,\s(?:an?|the)\s[\w'-]+(?:\s[\w'-]+){0,3},)"
+    r"\s+(?:now\s+ha(?:s|ve)|ha(?:s|ve)\s+now)\s+$"
+)
 # Words between a total and what it counts: "2,301 career points", "212 league goals".
 _KIND_OF_TOTAL = frozenset({"career", "total", "all-time", "league", "season", "club", "school", "official"})
 # And the words of "2,302 for his career", "2,301 in all", which count nothing.

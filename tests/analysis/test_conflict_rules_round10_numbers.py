@@ -211,6 +211,11 @@ class TestRunningTotals:
         b = MATCH + SCORED_B + "Okafor now has 211 career goals, the first scored for the club as a teenager in 2011."
         assert conflicts(a, b, ("number",)) == [("number", "212 goals", "211 career goals")]
 
+    def test_a_total_after_a_few_words_set_off_between_commas_is_the_names(self):
+        a = MATCH + SCORED_B + "Okafor, the club captain, now has 211 goals, the first scored as a teenager in 2011."
+        b = MATCH + SCORED_A + "Okafor scored his first goal for the club as a teenager in 2011."
+        assert conflicts(a, b, ("number",)) == [("number", "211 goals", "212 goals")]
+
     def test_totals_of_two_players_are_two_facts(self):
         a = MATCH + SCORED_A + "Okafor scored his first goal for the club as a teenager in 2011."
         b = MATCH + SCORED_B + "Mensah now has 211 career goals, the first scored for the club as a teenager in 2011."
