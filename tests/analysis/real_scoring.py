@@ -89,6 +89,7 @@ SETS = {
     "forty-third held-out": ("pairs_heldout43.json", "labels_heldout43_"),
     "forty-fourth held-out": ("pairs_heldout44.json", "labels_heldout44_"),
     "forty-fifth held-out": ("pairs_heldout45.json", "labels_heldout45_"),
+    "forty-sixth held-out": ("pairs_heldout46.json", "labels_heldout46_"),
 }
 
 
