@@ -1,4 +1,5 @@
-"""The time a number is counted per: "46,000 barrels a day", "2.8 mln a year", "weekly"."""
+"""The time a number is counted per: "46,000 barrels a day", "2.8 mln a year", "weekly"; and a
+player's average, counted per game: "23 points and eight rebounds a game" (not "in a game")."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from .text import ascii_twin
 
 _RATE = re.compile(
     r"[^.;:!?\d]{0,50}?\b(?:(?:a|an|per|each|every)\s+(?P<unit>hour|day|week|month|quarter|year|season)"
+    r"|(?<!\bin\s)(?:a|per)\s+(?P<game>game)"
     r"|(?P<adverb>hourly|daily|weekly|monthly|quarterly|yearly|annually))\b"
     r"(?!\s+(?:before|after|later|earlier|ago|into|from|or\s+so)\b)",  # "struck an hour before": a time, no rate
     re.I,
@@ -26,7 +28,7 @@ _RATE_ADVERBS = {
 
 # The words every rate is written with, as each begins in lower case ("dail" of "daily"):
 # after most numbers none follows, which the pattern took up to fifty tries to tell.
-_RATE_HINTS = ("hour", "day", "dail", "week", "month", "quarter", "year", "season", "annual")
+_RATE_HINTS = ("hour", "day", "dail", "week", "month", "quarter", "year", "season", "annual", "game")
 
 
 def rates_to(text: str) -> int:
@@ -43,5 +45,5 @@ def rate_of(text: str, end: int) -> tuple[str, int]:
     match = (_RATE_ASCII if text.isascii() else _RATE).match(text, end)
     if match is None:
         return "", end
-    unit = match.group("unit") or _RATE_ADVERBS[match.group("adverb").lower()]
+    unit = match.group("unit") or match.group("game") or _RATE_ADVERBS[match.group("adverb").lower()]
     return unit.lower(), match.end()

@@ -80,3 +80,10 @@ def test_the_block_of_a_street_is_where_not_how_many():
     assert conflicts(a, b, ("number",)) == []
     c = "Deputies said the shooting was in the 12400 block of East Quay Street in Varna."
     assert conflicts(b, c, ("number",)) == [("number", "12500 block", "12400 block")]  # two places of one event
+
+
+def test_a_players_average_a_game_is_not_one_games_count():
+    a = "Coach Dale Varn said his son's 23 points and eight rebounds a game will come in handy next season."
+    b = "Varn led all players with 23 points while also grabbing seven rebounds in the win on Thursday."
+    assert conflicts(a, b, ("number",)) == []
+    assert [n.rate for n in numbers_of("He scored 40 points in a game against Skarvik.")] == [""]
