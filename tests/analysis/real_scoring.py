@@ -90,6 +90,7 @@ SETS = {
     "forty-fourth held-out": ("pairs_heldout44.json", "labels_heldout44_"),
     "forty-fifth held-out": ("pairs_heldout45.json", "labels_heldout45_"),
     "forty-sixth held-out": ("pairs_heldout46.json", "labels_heldout46_"),
+    "forty-seventh held-out": ("pairs_heldout47.json", "labels_heldout47_"),
 }
 
 
