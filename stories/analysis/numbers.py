@@ -14,6 +14,7 @@ from collections.abc import Callable, Hashable
 
 from .agreement import values_agree
 from .bearings import from_other_places
+from .coordinated import parts_sum
 from .facts import Facts
 from .forecasts import forecast
 from .found import Found
@@ -84,6 +85,8 @@ def _rival(number: Number, facts: Facts, other_facts: Facts) -> Number | None:
     rivals = said_alike(number, rivals)
     if len(rivals) != 1 or values_agree(number, rivals[0]):
         return None
+    if parts_sum(rivals[0], other_facts.numbers) == number.value or parts_sum(number, facts.numbers) == rivals[0].value:
+        return None  # "three people have died" / "two women and one man died": a whole and its parts
     counterparts = [
         mine for mine in facts.numbers if not _stated(mine, other_facts.numbers) and counts_same(rivals[0], mine)
     ]

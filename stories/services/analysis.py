@@ -30,7 +30,7 @@ from stories.ingest.names import shown_name
 from stories.models import Analysis, Source, SourceVersion, Story
 
 # Bump when the engine's output changes, so stored analyses are computed afresh.
-ENGINE_VERSION = "80"  # 80: a player's average "a game" is counted per game
+ENGINE_VERSION = "81"  # 81: a whole against its parts by kind ("three people" / "two women and one man")
 # 48: a change one way and the other is one claim, not one for each restatement
 # 47: "arresting 21 others" a whole count; "pulled back", "firmed" as changes
 # 46: figures over two named scopes ("nationally" / "statewide") are two facts

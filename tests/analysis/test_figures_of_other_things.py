@@ -87,3 +87,11 @@ def test_a_players_average_a_game_is_not_one_games_count():
     b = "Varn led all players with 23 points while also grabbing seven rebounds in the win on Thursday."
     assert conflicts(a, b, ("number",)) == []
     assert [n.rate for n in numbers_of("He scored 40 points in a game against Skarvik.")] == [""]
+
+
+def test_a_whole_against_its_parts_by_kind_is_no_conflict():
+    a = "Three people have died in a blaze at the Varna savings bank, the fire service said."
+    b = "Police said two women and one man died in the blaze at the Varna savings bank."
+    assert conflicts(a, b, ("number",)) == []
+    c = "Four people have died in a blaze at the Varna savings bank, the fire service said."
+    assert conflicts(c, b, ("number",)) != []  # the parts make three
