@@ -91,6 +91,7 @@ SETS = {
     "forty-fifth held-out": ("pairs_heldout45.json", "labels_heldout45_"),
     "forty-sixth held-out": ("pairs_heldout46.json", "labels_heldout46_"),
     "forty-seventh held-out": ("pairs_heldout47.json", "labels_heldout47_"),
+    "forty-eighth held-out": ("pairs_heldout48.json", "labels_heldout48_"),
 }
 
 

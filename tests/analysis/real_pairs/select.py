@@ -109,8 +109,9 @@ outlets hold most of the real conflicts. `--held-out-43` (seed 54; ids as01...) 
 leaving out the forty-second's pairs too: 18 pairs, as only 18 clusters have one left;
 `--held-out-44` (seed 55; ids at01...) the same, leaving out the forty-third's pairs too,
 `--held-out-45` (seed 56; ids au01...), leaving out the forty-fourth's, `--held-out-46`
-(seed 57; ids av01...), leaving out the forty-fifth's, and `--held-out-47` (seed 58; ids
-aw01...), leaving out the forty-sixth's.
+(seed 57; ids av01...), leaving out the forty-fifth's, `--held-out-47` (seed 58; ids
+aw01...), leaving out the forty-sixth's, and `--held-out-48` (seed 59; ids ax01...),
+leaving out the forty-seventh's.
 """
 
 import csv
@@ -131,7 +132,7 @@ HELD_OUT_20_SEED, HELD_OUT_20_WITH_DIGITS, HELD_OUT_20_OTHERS = 31, 40, 20
 HELD_OUT_21_SEED = 32
 HELD_OUT_40_SEED = 51  # and 52 for the forty-first
 HELD_OUT_42_SEED, HELD_OUT_43_SEED, HELD_OUT_44_SEED, HELD_OUT_45_SEED, HELD_OUT_46_SEED = 53, 54, 55, 56, 57
-HELD_OUT_47_SEED = 58
+HELD_OUT_47_SEED, HELD_OUT_48_SEED = 58, 59
 HELD_OUT_43_ECB_PAIRS = 18  # the clusters left with a fresh pair
 # The ids of the later paraphrase sets' pairs
 MSRP_SETS = {21: "c", 22: "a", 23: "l", 24: "o", 25: "aa", 26: "ab", 27: "ac", 28: "ad", 29: "ae", 30: "af", 31: "ag"}
@@ -145,9 +146,9 @@ HELD_OUT_3_ECB_PAIRS, HELD_OUT_3_REUTERS_PAIRS = 20, 4
 HELD_OUT_4_ECB_PAIRS, HELD_OUT_6_ECB_PAIRS = 24, 21
 ALL_EARLIER_SETS = ("pairs.json", "pairs_heldout.json", "pairs_dev2.json", "pairs_heldout2.json", "pairs_heldout3.json")
 HERE = Path(__file__).resolve().parent
-REPAIRED_SETS = (*range(7, 19), *range(42, 48))  # the sets of `ecb_pairs_repaired`, in the order they were drawn
+REPAIRED_SETS = (*range(7, 19), *range(42, 49))  # the sets of `ecb_pairs_repaired`, in the order they were drawn
 REPAIRED_FLAGS = tuple(f"--held-out-{n}" for n in REPAIRED_SETS)
-REPAIRED_PREFIXES = (*"rstuvwxyzefj", "ar", "as", "at", "au", "av", "aw")
+REPAIRED_PREFIXES = (*"rstuvwxyzefj", "ar", "as", "at", "au", "av", "aw", "ax")
 
 
 def ecb_pairs(rng: random.Random, count: int = ECB_PAIRS, used: frozenset[str] = frozenset()) -> list[dict]:
@@ -357,12 +358,12 @@ def main() -> None:
         pairs = reuters_pairs(rng, HELD_OUT_19_REUTERS_PAIRS, used_by(*every))
         prefix = "i"
     elif repaired:
-        later = REPAIRED_FLAGS.index(repaired[0])  # 0 to 17
+        later = REPAIRED_FLAGS.index(repaired[0])  # 0 to 18
         seeds = (HELD_OUT_7_SEED, HELD_OUT_8_SEED, HELD_OUT_9_SEED, HELD_OUT_10_SEED, HELD_OUT_11_SEED)
         seeds += (HELD_OUT_12_SEED, HELD_OUT_13_SEED, HELD_OUT_14_SEED, HELD_OUT_15_SEED, HELD_OUT_16_SEED)
         seeds += (HELD_OUT_17_SEED, HELD_OUT_18_SEED)
         seeds += (HELD_OUT_42_SEED, HELD_OUT_43_SEED, HELD_OUT_44_SEED, HELD_OUT_45_SEED, HELD_OUT_46_SEED)
-        seeds += (HELD_OUT_47_SEED,)
+        seeds += (HELD_OUT_47_SEED, HELD_OUT_48_SEED)
         rng = random.Random(seeds[later])
         seen = frozenset(json.loads((HERE / "seen_in_unlabelled_reports.json").read_text(encoding="utf-8")))
         earlier = (*ALL_EARLIER_SETS, "pairs_heldout4.json", "pairs_heldout5.json", "pairs_heldout6.json")
