@@ -4,6 +4,7 @@ parts' sum is the count to compare."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .number_fact import Number, start_in
@@ -22,7 +23,7 @@ def parts_sum(number: Number, numbers: tuple[Number, ...]) -> float | None:
         return None  # where a figure stands is not known: no run can be told
     places.sort(key=lambda place: place[0])
     runs: list[list[Number]] = []
-    for (at, current), (prior_at, prior) in zip(places[1:], places[:-1], strict=True):
+    for (prior_at, prior), (at, current) in itertools.pairwise(places):
         between = current.sentence[prior_at + len(prior.text) : at]
         joined = bool(prior.text) and _BETWEEN_PARTS.fullmatch(between) is not None and _parts(prior, current)
         if joined and runs and runs[-1][-1] is prior:

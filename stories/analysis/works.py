@@ -23,13 +23,14 @@ _KINDS = (
     "film|movie|biopic|documentary|book|novel|memoir|biography|album|song|single|play|musical|opera"
     "|series|sitcom|show"
 )
+# A title in capitals, with the small words titles keep: "The Notorious Bettie Page", "Local Hero".
+_TITLE = r"(?P<title>[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|the|and|in|a|on|to|for|with))*)"
 # "the 2006 HBO movie, The Notorious Bettie Page", "his 1983 film Local Hero": a year, up to
-# two names (a network, a studio), the kind of work, then its title in capitals.
+# two names (a network, a studio), the kind of work, then its title.
 _DATED_WORK = re.compile(
     rf"\b(?:the|his|her|their|its|a)\s+(?P<dated>(?P<year>(?:1[89]|20)\d\d)\s+(?:[A-Z][\w'-]*\s+){{0,2}}(?:{_KINDS}))"
-    r",?\s+[\"\u201c\u2018']?\s?(?P<title>[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|the|and|in|a|on|to|for|with))*)"
+    rf",?\s+[\"\u201c\u2018']?\s?{_TITLE}"
 )
-_TITLE = r"(?P<title>[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|the|and|in|a|on|to|for|with))*)"
 # "In 2005, Time Warner Inc. and HBO Films released "The Notorious Bettie Page"": a year that
 # opens the sentence, who released it (no clause ends between), the title in quotation marks.
 _RELEASED_WORK = re.compile(

@@ -123,16 +123,12 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
 SEED, HELD_OUT_SEED, DEV2_SEED, HELD_OUT_2_SEED, HELD_OUT_3_SEED, HELD_OUT_4_SEED = 10, 11, 12, 13, 14, 15
-HELD_OUT_5_SEED, HELD_OUT_6_SEED, HELD_OUT_7_SEED, HELD_OUT_8_SEED, HELD_OUT_9_SEED = 16, 17, 18, 19, 20
-HELD_OUT_10_SEED, HELD_OUT_11_SEED, HELD_OUT_12_SEED, HELD_OUT_13_SEED, HELD_OUT_14_SEED = 21, 22, 23, 24, 25
-HELD_OUT_15_SEED, HELD_OUT_15_ECB_PAIRS = 26, 21  # the clusters left with a pair no set made
-HELD_OUT_16_SEED, HELD_OUT_17_SEED, HELD_OUT_18_SEED = 27, 28, 29
+HELD_OUT_5_SEED, HELD_OUT_6_SEED = 16, 17
+HELD_OUT_15_ECB_PAIRS = 21  # the clusters left with a pair no set made
 HELD_OUT_19_SEED, HELD_OUT_19_REUTERS_PAIRS = 30, 24
 HELD_OUT_20_SEED, HELD_OUT_20_WITH_DIGITS, HELD_OUT_20_OTHERS = 31, 40, 20
 HELD_OUT_21_SEED = 32
 HELD_OUT_40_SEED = 51  # and 52 for the forty-first
-HELD_OUT_42_SEED, HELD_OUT_43_SEED, HELD_OUT_44_SEED, HELD_OUT_45_SEED, HELD_OUT_46_SEED = 53, 54, 55, 56, 57
-HELD_OUT_47_SEED, HELD_OUT_48_SEED = 58, 59
 HELD_OUT_43_ECB_PAIRS = 18  # the clusters left with a fresh pair
 # The ids of the later paraphrase sets' pairs
 MSRP_SETS = {21: "c", 22: "a", 23: "l", 24: "o", 25: "aa", 26: "ab", 27: "ac", 28: "ad", 29: "ae", 30: "af", 31: "ag"}
@@ -147,6 +143,7 @@ HELD_OUT_4_ECB_PAIRS, HELD_OUT_6_ECB_PAIRS = 24, 21
 ALL_EARLIER_SETS = ("pairs.json", "pairs_heldout.json", "pairs_dev2.json", "pairs_heldout2.json", "pairs_heldout3.json")
 HERE = Path(__file__).resolve().parent
 REPAIRED_SETS = (*range(7, 19), *range(42, 49))  # the sets of `ecb_pairs_repaired`, in the order they were drawn
+HELD_OUT_SEED_OFFSET = 11  # held-out set N is drawn with seed N + 11 (the seventh with 18, the forty-second with 53)
 REPAIRED_FLAGS = tuple(f"--held-out-{n}" for n in REPAIRED_SETS)
 REPAIRED_PREFIXES = (*"rstuvwxyzefj", "ar", "as", "at", "au", "av", "aw", "ax")
 
@@ -359,17 +356,12 @@ def main() -> None:
         prefix = "i"
     elif repaired:
         later = REPAIRED_FLAGS.index(repaired[0])  # 0 to 18
-        seeds = (HELD_OUT_7_SEED, HELD_OUT_8_SEED, HELD_OUT_9_SEED, HELD_OUT_10_SEED, HELD_OUT_11_SEED)
-        seeds += (HELD_OUT_12_SEED, HELD_OUT_13_SEED, HELD_OUT_14_SEED, HELD_OUT_15_SEED, HELD_OUT_16_SEED)
-        seeds += (HELD_OUT_17_SEED, HELD_OUT_18_SEED)
-        seeds += (HELD_OUT_42_SEED, HELD_OUT_43_SEED, HELD_OUT_44_SEED, HELD_OUT_45_SEED, HELD_OUT_46_SEED)
-        seeds += (HELD_OUT_47_SEED, HELD_OUT_48_SEED)
-        rng = random.Random(seeds[later])
+        number = REPAIRED_SETS[later]
+        rng = random.Random(number + HELD_OUT_SEED_OFFSET)
         seen = frozenset(json.loads((HERE / "seen_in_unlabelled_reports.json").read_text(encoding="utf-8")))
         earlier = (*ALL_EARLIER_SETS, "pairs_heldout4.json", "pairs_heldout5.json", "pairs_heldout6.json")
         earlier += tuple(f"pairs_heldout{n}.json" for n in REPAIRED_SETS)[:later]
-        count = HELD_OUT_15_ECB_PAIRS if seeds[later] >= HELD_OUT_15_SEED else HELD_OUT_4_ECB_PAIRS
-        count = HELD_OUT_43_ECB_PAIRS if seeds[later] >= HELD_OUT_43_SEED else count
+        count = HELD_OUT_4_ECB_PAIRS if number < 15 else HELD_OUT_15_ECB_PAIRS if number < 43 else HELD_OUT_43_ECB_PAIRS
         pairs = ecb_pairs_repaired(rng, count, pairs_made_by(*earlier), seen)
         prefix = REPAIRED_PREFIXES[later]
     elif "--held-out-6" in sys.argv[1:]:
